@@ -1,0 +1,2 @@
+/** The program: entry point, the JavaFX application, and the composition root that wires features together. */
+package org.taizhang.app;

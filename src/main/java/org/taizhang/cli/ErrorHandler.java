@@ -1,0 +1,41 @@
+package org.taizhang.cli;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.taizhang.core.DomainException;
+import org.taizhang.core.i18n.Messages;
+import picocli.CommandLine;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * A domain error prints one line, in Chinese and English ("错误：… | Error: …"), and exits 1; anything else is a
+ * bug: one line, the stack trace goes to the log.
+ */
+final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorHandler.class);
+    private final Messages messages;
+
+    ErrorHandler(Messages messages) {
+        this.messages = messages;
+    }
+
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine cl, ParseResult parseResult) {
+        if (ex instanceof DomainException e) {
+            LOG.info("command failed: {}", e.getMessage());
+            cl.getErr().println(line(e));
+            cl.getErr().flush();
+            return ExitCodes.ERROR;
+        }
+        LOG.error("command failed", ex);
+        cl.getErr().println(messages.get("cli.internalError", String.valueOf(ex), System.getProperty("taizhang.logdir", "-")));
+        cl.getErr().flush();
+        return ExitCodes.ERROR;
+    }
+
+    private String line(DomainException e) {
+        Messages zh = Messages.forLocale(Messages.CHINESE);
+        Messages en = Messages.forLocale(Messages.ENGLISH);
+        return zh.get("cli.error", zh.describe(e)) + " | " + en.get("cli.error", en.describe(e));
+    }
+}

@@ -1,0 +1,14 @@
+package org.taizhang.cli;
+
+/** The command line's exit codes (documented in README.md; outside checks rely on them). */
+public final class ExitCodes {
+    private ExitCodes() {}
+
+    public static final int OK = 0;
+    /** A user-fixable error: file missing or unreadable, database locked or damaged, a rule broken. */
+    public static final int ERROR = 1;
+    /** Wrong options or arguments (picocli's own code). */
+    public static final int USAGE = 2;
+    /** An import file was rejected row by row; nothing was written. */
+    public static final int IMPORT_REJECTED = 3;
+}

@@ -1,0 +1,40 @@
+package org.taizhang.cli;
+
+import java.util.concurrent.Callable;
+import org.taizhang.core.store.FirstRun;
+import org.taizhang.core.store.Store;
+import org.taizhang.core.task.Progress;
+import org.taizhang.organization.Registry;
+import org.taizhang.organization.RegistryService;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code taizhang init [--sample]}: create (or upgrade) the database; optionally load the sample registry. */
+@Command(name = "init", description = "创建或升级数据库；--sample 载入示例数据。 Create or upgrade the database.")
+final class InitCommand implements Callable<Integer> {
+    @ParentCommand
+    TaizhangCommand parent;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--sample", description = "载入示例数据（江海市）。 Load the sample data.")
+    boolean sample;
+
+    @Override
+    public Integer call() {
+        try (Store store = parent.openStore()) {
+            RegistryService registry = new RegistryService(store);
+            if (sample) {
+                registry.importSample(Progress.NONE);
+            }
+            FirstRun.markDone(store);
+            Registry r = registry.load();
+            spec.commandLine().getOut().println(parent.messages.get("cli.init.done", store.database(),
+                    r.units().size(), r.organizationCount()));
+            return ExitCodes.OK;
+        }
+    }
+}

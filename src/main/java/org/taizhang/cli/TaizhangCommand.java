@@ -1,0 +1,59 @@
+package org.taizhang.cli;
+
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import org.taizhang.core.i18n.Messages;
+import org.taizhang.core.store.DataLocation;
+import org.taizhang.core.store.Store;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** {@code taizhang}: without a subcommand it opens the window; with one it runs on the command line. */
+@Command(name = "taizhang", mixinStandardHelpOptions = true, versionProvider = TaizhangCommand.Version.class,
+        description = {"机关党建台账 Taizhang — 组织台账、标准化建设、督查检查、整改销号。",
+            "不带子命令时打开程序窗口。 Without a subcommand, opens the window."},
+        subcommands = {InitCommand.class, OrgsCommand.class})
+public final class TaizhangCommand implements Runnable {
+
+    @Option(names = "--db", paramLabel = "FILE", scope = ScopeType.INHERIT,
+            description = "数据库文件（默认：用户数据目录下的 taizhang.db）. The database file.")
+    Path database;
+
+    private final Consumer<Path> openWindow;
+    final Messages messages;
+
+    public TaizhangCommand(Consumer<Path> openWindow, Messages messages) {
+        this.openWindow = openWindow;
+        this.messages = messages;
+    }
+
+    public Path databaseOrDefault() {
+        return database != null ? database : DataLocation.defaultDatabase();
+    }
+
+    Store openStore() {
+        return Store.open(databaseOrDefault());
+    }
+
+    @Override
+    public void run() {
+        openWindow.accept(databaseOrDefault());
+    }
+
+    /** Builds the command line with Taizhang's error handling: one line, then the exit code. */
+    public static CommandLine commandLine(Consumer<Path> openWindow, Messages messages) {
+        CommandLine cl = new CommandLine(new TaizhangCommand(openWindow, messages));
+        cl.setExecutionExceptionHandler(new ErrorHandler(messages));
+        return cl;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = TaizhangCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"taizhang " + (v != null ? v : "dev")};
+        }
+    }
+}

@@ -1,0 +1,187 @@
+package org.taizhang.core.store;
+
+import static org.taizhang.core.store.schema.Tables.DEVICE;
+import static org.taizhang.core.store.schema.Tables.LOCAL_SETTING;
+
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.function.Function;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+import org.taizhang.core.DomainException;
+import org.taizhang.core.Ids;
+
+/**
+ * One open SQLite database file. WAL journal, foreign keys on, every write in one IMMEDIATE transaction
+ * (so two writers queue instead of failing half-way). Opening takes the file's lock, migrates, and makes sure
+ * this installation has its device id.
+ */
+public final class Store implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Store.class);
+    private static final String DEVICE_ID_KEY = "device.id";
+
+    private final Path database;
+    private final javax.sql.DataSource dataSource;
+    private final InstanceLock lock;
+    private final DSLContext dsl;
+    private final Clock clock;
+    private final String deviceId;
+    private final boolean created;
+    private final Path migrationBackup;
+
+    private Store(Path database, javax.sql.DataSource dataSource, InstanceLock lock, DSLContext dsl, Clock clock,
+            boolean created, Path backup) {
+        this.database = database;
+        this.dataSource = dataSource;
+        this.lock = lock;
+        this.dsl = dsl;
+        this.clock = clock;
+        this.created = created;
+        this.migrationBackup = backup;
+        this.deviceId = ensureDevice();
+    }
+
+    public static Store open(Path database) {
+        return open(database, Clock.systemUTC());
+    }
+
+    public static Store open(Path database, Clock clock) {
+        Path file = database.toAbsolutePath();
+        try {
+            Files.createDirectories(file.getParent());
+        } catch (java.io.IOException e) {
+            throw new DomainException(e, "store.openFailed", file, String.valueOf(e.getMessage()));
+        }
+        if (Files.isDirectory(file)) {
+            throw new DomainException("store.isDirectory", file);
+        }
+        InstanceLock lock = InstanceLock.acquire(file);
+        try {
+            boolean created = !Files.exists(file) || sizeOf(file) == 0;
+            SQLiteDataSource dataSource = dataSource(file);
+            Path backup = Migrations.migrate(dataSource, file, clock);
+            Settings settings = new Settings().withExecuteLogging(false).withRenderSchema(false);
+            DSLContext dsl = DSL.using(dataSource, SQLDialect.SQLITE, settings);
+            return new Store(file, dataSource, lock, dsl, clock, created, backup);
+        } catch (RuntimeException e) {
+            lock.close();
+            if (e instanceof DomainException) {
+                throw e;
+            }
+            throw new DomainException(e, "store.notADatabase", file, String.valueOf(e.getMessage()));
+        }
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (java.io.IOException e) {
+            return 0;
+        }
+    }
+
+    private static SQLiteDataSource dataSource(Path file) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.enforceForeignKeys(true);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL); // nothing entered may be lost, even on power loss
+        config.setBusyTimeout(10_000);
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        SQLiteDataSource ds = new SQLiteDataSource(config);
+        ds.setUrl("jdbc:sqlite:" + file);
+        return ds;
+    }
+
+    private String ensureDevice() {
+        return write(ctx -> {
+            Optional<String> existing = ctx.select(LOCAL_SETTING.VALUE).from(LOCAL_SETTING)
+                    .where(LOCAL_SETTING.KEY.eq(DEVICE_ID_KEY)).fetchOptional(LOCAL_SETTING.VALUE);
+            if (existing.isPresent()) {
+                return existing.get();
+            }
+            String id = Ids.newId();
+            ctx.insertInto(DEVICE).set(DEVICE.ID, id).set(DEVICE.NAME, hostName())
+                    .set(DEVICE.CREATED_AT, Times.now(clock)).execute();
+            ctx.insertInto(LOCAL_SETTING).set(LOCAL_SETTING.KEY, DEVICE_ID_KEY).set(LOCAL_SETTING.VALUE, id).execute();
+            LOG.info("new device id {} for {}", id, database);
+            return id;
+        });
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            return "taizhang";
+        }
+    }
+
+    /** Reads outside a transaction (each statement sees a committed state). */
+    public DSLContext read() {
+        return dsl;
+    }
+
+    /** Runs {@code work} in one transaction: all of it is written, or none of it. */
+    public <T> T write(Function<DSLContext, T> work) {
+        return dsl.transactionResult(cfg -> work.apply(cfg.dsl()));
+    }
+
+    public TrackedWriter tracked(DSLContext transaction) {
+        return new TrackedWriter(transaction, clock, deviceId, System.getProperty("user.name"));
+    }
+
+    public Optional<String> localSetting(String key) {
+        return dsl.select(LOCAL_SETTING.VALUE).from(LOCAL_SETTING).where(LOCAL_SETTING.KEY.eq(key))
+                .fetchOptional(LOCAL_SETTING.VALUE);
+    }
+
+    public void putLocalSetting(String key, String value) {
+        write(ctx -> ctx.insertInto(LOCAL_SETTING).set(LOCAL_SETTING.KEY, key).set(LOCAL_SETTING.VALUE, value)
+                .onConflict(LOCAL_SETTING.KEY).doUpdate().set(LOCAL_SETTING.VALUE, value).execute());
+    }
+
+    /** Writes a consistent copy of the database into {@code backups/}. */
+    public Path backup(String reason) {
+        return Migrations.backup(dataSource, database, clock, reason);
+    }
+
+    public Path database() {
+        return database;
+    }
+
+    /** The folder beside the database file where attachments, backups and logs live. */
+    public Path dataFolder() {
+        return database.getParent();
+    }
+
+    public String deviceId() {
+        return deviceId;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** True when this open created the database file (the first start). */
+    public boolean isNew() {
+        return created;
+    }
+
+    public Optional<Path> migrationBackup() {
+        return Optional.ofNullable(migrationBackup);
+    }
+
+    @Override
+    public void close() {
+        lock.close();
+    }
+}

@@ -1,0 +1,197 @@
+package org.taizhang.organization;
+
+import java.text.Collator;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An immutable picture of the live registry (tombstones left out), with the lookups the rules, the views and
+ * the import need. Changing it means making a new one ({@link #with(Organization)} …), which is how the import
+ * checks a whole file against "the registry as it would be".
+ */
+public final class Registry {
+    private static final Collator CHINESE = Collator.getInstance(Locale.CHINA);
+
+    private final Map<String, Unit> units;
+    private final Map<String, Community> communities;
+    private final Map<String, Organization> organizations;
+    private final Map<String, List<Organization>> childrenByParent = new HashMap<>();
+    private final Map<String, List<Organization>> topLevelByUnit = new HashMap<>();
+
+    public Registry(Collection<Unit> units, Collection<Community> communities, Collection<Organization> organizations) {
+        this.units = index(units, Unit::id);
+        this.communities = index(communities, Community::id);
+        this.organizations = index(organizations, Organization::id);
+        for (Organization o : this.organizations.values()) {
+            if (o.parentId() == null) {
+                topLevelByUnit.computeIfAbsent(o.unitId(), k -> new ArrayList<>()).add(o);
+            } else {
+                childrenByParent.computeIfAbsent(o.parentId(), k -> new ArrayList<>()).add(o);
+            }
+        }
+        childrenByParent.values().forEach(l -> l.sort(ORGANIZATION_ORDER));
+        topLevelByUnit.values().forEach(l -> l.sort(ORGANIZATION_ORDER));
+    }
+
+    public static Registry empty() {
+        return new Registry(List.of(), List.of(), List.of());
+    }
+
+    /** Leading organizations first, then the clerk's order, then by name. */
+    public static final Comparator<Organization> ORGANIZATION_ORDER = Comparator
+            .comparing((Organization o) -> o.kind().isBranch())
+            .thenComparingInt(Organization::sortOrder)
+            .thenComparing(Organization::name, CHINESE);
+
+    private static <T> Map<String, T> index(Collection<T> items, java.util.function.Function<T, String> id) {
+        Map<String, T> map = new LinkedHashMap<>();
+        for (T t : items) {
+            map.put(id.apply(t), t);
+        }
+        return map;
+    }
+
+    public List<Unit> units() {
+        List<Unit> list = new ArrayList<>(units.values());
+        list.sort(Comparator.comparingInt(Unit::sortOrder).thenComparing(Unit::name, CHINESE));
+        return list;
+    }
+
+    public List<Community> communities() {
+        List<Community> list = new ArrayList<>(communities.values());
+        list.sort(Comparator.comparing(Community::name, CHINESE));
+        return list;
+    }
+
+    /** All organizations in tree order: unit by unit, each organization followed by its descendants. */
+    public List<Organization> organizations() {
+        List<Organization> list = new ArrayList<>(organizations.size());
+        for (Unit u : units()) {
+            for (Organization top : topLevel(u.id())) {
+                addSubtree(top, list);
+            }
+        }
+        if (list.size() < organizations.size()) { // orphans (a unit deleted elsewhere): still shown, never hidden
+            organizations.values().stream().filter(o -> !list.contains(o)).forEach(list::add);
+        }
+        return list;
+    }
+
+    private void addSubtree(Organization o, List<Organization> into) {
+        into.add(o);
+        for (Organization c : children(o.id())) {
+            addSubtree(c, into);
+        }
+    }
+
+    public Optional<Unit> unit(String id) {
+        return Optional.ofNullable(id == null ? null : units.get(id));
+    }
+
+    public Optional<Community> community(String id) {
+        return Optional.ofNullable(id == null ? null : communities.get(id));
+    }
+
+    public Optional<Organization> organization(String id) {
+        return Optional.ofNullable(id == null ? null : organizations.get(id));
+    }
+
+    public Optional<Unit> unitNamed(String name) {
+        return units.values().stream().filter(u -> u.name().equals(name)).findFirst();
+    }
+
+    public Optional<Community> communityNamed(String name) {
+        return communities.values().stream().filter(c -> c.name().equals(name)).findFirst();
+    }
+
+    public Optional<Organization> organizationNamed(String unitId, String name) {
+        return organizations.values().stream()
+                .filter(o -> o.unitId().equals(unitId) && o.name().equals(name)).findFirst();
+    }
+
+    public List<Organization> children(String organizationId) {
+        return childrenByParent.getOrDefault(organizationId, List.of());
+    }
+
+    public List<Organization> topLevel(String unitId) {
+        return topLevelByUnit.getOrDefault(unitId, List.of());
+    }
+
+    public List<Organization> ofUnit(String unitId) {
+        return organizations.values().stream().filter(o -> o.unitId().equals(unitId)).toList();
+    }
+
+    public List<Organization> membersOf(String communityId) {
+        return organizations().stream().filter(o -> communityId.equals(o.communityId())).toList();
+    }
+
+    /** Organizations with the same parent (or, at the top, the same unit), excluding {@code o} itself. */
+    public List<Organization> siblingsOf(Organization o) {
+        List<Organization> same = o.parentId() == null ? topLevel(o.unitId()) : children(o.parentId());
+        return same.stream().filter(s -> !s.id().equals(o.id())).toList();
+    }
+
+    /** True when {@code candidate} is {@code organizationId} or lies below it. */
+    public boolean isSelfOrDescendant(String candidate, String organizationId) {
+        String current = candidate;
+        int guard = organizations.size() + 1;
+        while (current != null && guard-- > 0) {
+            if (current.equals(organizationId)) {
+                return true;
+            }
+            current = organization(current).map(Organization::parentId).orElse(null);
+        }
+        return false;
+    }
+
+    /** 1 for the top level, 2 for its children … */
+    public int depth(Organization o) {
+        int depth = 1;
+        String parent = o.parentId();
+        while (parent != null && depth <= organizations.size()) {
+            depth++;
+            parent = organization(parent).map(Organization::parentId).orElse(null);
+        }
+        return depth;
+    }
+
+    public int organizationCount() {
+        return organizations.size();
+    }
+
+    public Registry with(Unit u) {
+        Map<String, Unit> copy = new LinkedHashMap<>(units);
+        copy.put(u.id(), u);
+        return new Registry(copy.values(), communities.values(), organizations.values());
+    }
+
+    public Registry with(Community c) {
+        Map<String, Community> copy = new LinkedHashMap<>(communities);
+        copy.put(c.id(), c);
+        return new Registry(units.values(), copy.values(), organizations.values());
+    }
+
+    public Registry with(Organization o) {
+        Map<String, Organization> copy = new LinkedHashMap<>(organizations);
+        copy.put(o.id(), o);
+        return new Registry(units.values(), communities.values(), copy.values());
+    }
+
+    /** Builds the registry after a batch of changes in one step (the import's thousands of rows). */
+    public Registry withAll(Collection<Unit> u, Collection<Community> c, Collection<Organization> o) {
+        Map<String, Unit> us = new LinkedHashMap<>(units);
+        u.forEach(x -> us.put(x.id(), x));
+        Map<String, Community> cs = new LinkedHashMap<>(communities);
+        c.forEach(x -> cs.put(x.id(), x));
+        Map<String, Organization> os = new LinkedHashMap<>(organizations);
+        o.forEach(x -> os.put(x.id(), x));
+        return new Registry(us.values(), cs.values(), os.values());
+    }
+}

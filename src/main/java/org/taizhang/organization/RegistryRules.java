@@ -1,0 +1,174 @@
+package org.taizhang.organization;
+
+import static org.taizhang.organization.Organization.BRANCH_MAX_MEMBERS;
+import static org.taizhang.organization.Organization.BRANCH_MIN_MEMBERS;
+import static org.taizhang.organization.Organization.COMMITTEE_MIN_MEMBERS;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.taizhang.core.Issue;
+
+/**
+ * The checks that catch what clerks get wrong, one place for the form, the import and the command line.
+ * Errors block saving; warnings (an expired term, a branch that should be a 联合支部) are shown and allowed.
+ * Field names are those of {@link RegistryColumns}.
+ */
+public final class RegistryRules {
+    /** How soon before the end of a term the registry starts to remind the clerk (换届 preparation). */
+    public static final int TERM_REMINDER_DAYS = 90;
+
+    private RegistryRules() {}
+
+    public static List<Issue> check(Registry registry, Organization o, LocalDate today) {
+        List<Issue> issues = new ArrayList<>();
+        if (blank(o.name())) {
+            issues.add(Issue.error(RegistryColumns.ORG_NAME, "organization.error.nameRequired"));
+        }
+        if (o.kind() == null) {
+            issues.add(Issue.error(RegistryColumns.ORG_KIND, "organization.error.kindRequired"));
+        }
+        if (blank(o.unitId())) {
+            issues.add(Issue.error(RegistryColumns.ORG_UNIT, "organization.error.unitRequired"));
+        } else if (registry.unit(o.unitId()).isEmpty()) {
+            issues.add(Issue.error(RegistryColumns.ORG_UNIT, "organization.error.unitNotFound"));
+        }
+        checkParent(registry, o, issues);
+        if (!blank(o.name())) {
+            for (Organization sibling : registry.siblingsOf(o)) {
+                if (sibling.unitId().equals(o.unitId()) && sibling.name().strip().equals(o.name().strip())) {
+                    issues.add(Issue.error(RegistryColumns.ORG_NAME, "organization.error.duplicateName", o.name()));
+                    break;
+                }
+            }
+        }
+        if (o.communityId() != null && registry.community(o.communityId()).isEmpty()) {
+            issues.add(Issue.error(RegistryColumns.ORG_COMMUNITY, "organization.error.communityNotFound"));
+        }
+        checkMembers(o, issues);
+        checkTerm(o, today, issues);
+        if (blank(o.secretary())) {
+            issues.add(Issue.warning(RegistryColumns.ORG_SECRETARY, "organization.warning.secretaryMissing"));
+        }
+        return issues;
+    }
+
+    private static void checkParent(Registry registry, Organization o, List<Issue> issues) {
+        if (o.parentId() == null) {
+            return;
+        }
+        var parent = registry.organization(o.parentId());
+        if (parent.isEmpty()) {
+            issues.add(Issue.error(RegistryColumns.ORG_PARENT, "organization.error.parentNotFound"));
+            return;
+        }
+        Organization p = parent.get();
+        if (o.id() != null && registry.isSelfOrDescendant(p.id(), o.id())) {
+            issues.add(Issue.error(RegistryColumns.ORG_PARENT, "organization.error.parentCycle"));
+        }
+        if (!p.kind().canHaveChildren()) {
+            issues.add(Issue.error(RegistryColumns.ORG_PARENT, "organization.error.parentIsBranch", p.name()));
+        }
+        if (o.unitId() != null && !p.unitId().equals(o.unitId())) {
+            issues.add(Issue.error(RegistryColumns.ORG_PARENT, "organization.error.parentOtherUnit", p.name()));
+        }
+        if (o.kind() == OrganizationKind.PARTY_COMMITTEE) {
+            issues.add(Issue.error(RegistryColumns.ORG_PARENT, "organization.error.committeeUnderParent"));
+        }
+    }
+
+    private static void checkMembers(Organization o, List<Issue> issues) {
+        Integer n = o.memberCount();
+        if (n == null) {
+            issues.add(Issue.warning(RegistryColumns.ORG_MEMBERS, "organization.warning.membersUnknown"));
+            return;
+        }
+        if (n < 0) {
+            issues.add(Issue.error(RegistryColumns.ORG_MEMBERS, "organization.error.membersNegative"));
+            return;
+        }
+        if (o.kind() == null || !o.kind().isBranch()) {
+            return;
+        }
+        if (o.hasCommittee() && n < COMMITTEE_MIN_MEMBERS) {
+            issues.add(Issue.error(RegistryColumns.ORG_COMMITTEE, "organization.error.committeeNotAllowed", n,
+                    COMMITTEE_MIN_MEMBERS));
+        }
+        if (!o.hasCommittee() && n >= COMMITTEE_MIN_MEMBERS) {
+            issues.add(Issue.warning(RegistryColumns.ORG_COMMITTEE, "organization.warning.committeeExpected", n,
+                    COMMITTEE_MIN_MEMBERS));
+        }
+        if (o.kind() == OrganizationKind.BRANCH && n < BRANCH_MIN_MEMBERS) {
+            issues.add(Issue.warning(RegistryColumns.ORG_MEMBERS, "organization.warning.tooFewForBranch", n,
+                    BRANCH_MIN_MEMBERS));
+        }
+        if (n > BRANCH_MAX_MEMBERS) {
+            issues.add(Issue.warning(RegistryColumns.ORG_MEMBERS, "organization.warning.tooManyForBranch", n,
+                    BRANCH_MAX_MEMBERS));
+        }
+    }
+
+    private static void checkTerm(Organization o, LocalDate today, List<Issue> issues) {
+        if (o.termStart() != null && o.termEnd() != null && !o.termEnd().isAfter(o.termStart())) {
+            issues.add(Issue.error(RegistryColumns.ORG_TERM_END, "organization.error.termOrder"));
+            return;
+        }
+        if (o.termExpired(today)) {
+            issues.add(Issue.warning(RegistryColumns.ORG_TERM_END, "organization.warning.termExpired",
+                    o.termEnd().toString()));
+        } else if (o.termEnd() != null && !o.termEnd().isAfter(today.plusDays(TERM_REMINDER_DAYS))) {
+            issues.add(Issue.warning(RegistryColumns.ORG_TERM_END, "organization.warning.termEndingSoon",
+                    o.termEnd().toString()));
+        }
+    }
+
+    public static List<Issue> check(Registry registry, Unit u) {
+        List<Issue> issues = new ArrayList<>();
+        if (blank(u.name())) {
+            issues.add(Issue.error(RegistryColumns.UNIT_NAME, "unit.error.nameRequired"));
+        } else if (registry.units().stream()
+                .anyMatch(x -> !x.id().equals(u.id()) && x.name().strip().equals(u.name().strip()))) {
+            issues.add(Issue.error(RegistryColumns.UNIT_NAME, "unit.error.duplicateName", u.name()));
+        }
+        return issues;
+    }
+
+    public static List<Issue> check(Registry registry, Community c) {
+        List<Issue> issues = new ArrayList<>();
+        if (blank(c.name())) {
+            issues.add(Issue.error(RegistryColumns.COMMUNITY_NAME, "community.error.nameRequired"));
+        } else if (registry.communities().stream()
+                .anyMatch(x -> !x.id().equals(c.id()) && x.name().strip().equals(c.name().strip()))) {
+            issues.add(Issue.error(RegistryColumns.COMMUNITY_NAME, "community.error.duplicateName", c.name()));
+        }
+        if (c.leadUnitId() == null) {
+            issues.add(Issue.warning(RegistryColumns.COMMUNITY_LEAD_UNIT, "community.warning.noLeadUnit"));
+        } else if (registry.unit(c.leadUnitId()).isEmpty()) {
+            issues.add(Issue.error(RegistryColumns.COMMUNITY_LEAD_UNIT, "community.error.leadUnitNotFound"));
+        }
+        if (blank(c.liaison())) {
+            issues.add(Issue.warning(RegistryColumns.COMMUNITY_LIAISON, "community.warning.noLiaison"));
+        }
+        return issues;
+    }
+
+    /** Deleting leaves no orphan: an organization with live children, a unit with organizations, stay. */
+    public static List<Issue> checkDelete(Registry registry, Organization o) {
+        return registry.children(o.id()).isEmpty() ? List.of()
+                : List.of(Issue.error(null, "organization.error.hasChildren", registry.children(o.id()).size()));
+    }
+
+    public static List<Issue> checkDelete(Registry registry, Unit u) {
+        return registry.ofUnit(u.id()).isEmpty() ? List.of()
+                : List.of(Issue.error(null, "unit.error.hasOrganizations", registry.ofUnit(u.id()).size()));
+    }
+
+    public static List<Issue> checkDelete(Registry registry, Community c) {
+        return registry.membersOf(c.id()).isEmpty() ? List.of()
+                : List.of(Issue.error(null, "community.error.hasMembers", registry.membersOf(c.id()).size()));
+    }
+
+    static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

@@ -1,0 +1,180 @@
+package org.taizhang.organization;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import org.taizhang.core.Issue;
+import org.taizhang.core.ValidationException;
+import org.taizhang.core.store.HistoryEntry;
+import org.taizhang.core.store.Store;
+import org.taizhang.core.store.TrackedWriter;
+import org.taizhang.core.task.Progress;
+
+/**
+ * The registry's use cases, shared by the window and the command line: load, save with the rules checked
+ * inside the same transaction, delete (as a tombstone), import and export the workbook.
+ */
+public final class RegistryService {
+    private final Store store;
+
+    public RegistryService(Store store) {
+        this.store = store;
+    }
+
+    public Registry load() {
+        return RegistryStore.load(store.read());
+    }
+
+    public LocalDate today() {
+        return LocalDate.ofInstant(store.clock().instant(), ZoneId.systemDefault());
+    }
+
+    /** Saves the organization when the rules find no error; returns the warnings that remain. */
+    public List<Issue> save(Organization o) {
+        return store.write(ctx -> {
+            Registry current = RegistryStore.load(ctx);
+            List<Issue> issues = RegistryRules.check(current.with(o), o, today());
+            refuseErrors(issues);
+            RegistryStore.save(store.tracked(ctx), o);
+            return issues;
+        });
+    }
+
+    public List<Issue> save(Unit u) {
+        return store.write(ctx -> {
+            List<Issue> issues = RegistryRules.check(RegistryStore.load(ctx), u);
+            refuseErrors(issues);
+            RegistryStore.save(store.tracked(ctx), u);
+            return issues;
+        });
+    }
+
+    public List<Issue> save(Community c) {
+        return store.write(ctx -> {
+            List<Issue> issues = RegistryRules.check(RegistryStore.load(ctx), c);
+            refuseErrors(issues);
+            RegistryStore.save(store.tracked(ctx), c);
+            return issues;
+        });
+    }
+
+    public void deleteOrganization(String id) {
+        store.write(ctx -> {
+            Registry current = RegistryStore.load(ctx);
+            current.organization(id).ifPresent(o -> refuseErrors(RegistryRules.checkDelete(current, o)));
+            return RegistryStore.deleteOrganization(store.tracked(ctx), id);
+        });
+    }
+
+    public void deleteUnit(String id) {
+        store.write(ctx -> {
+            Registry current = RegistryStore.load(ctx);
+            current.unit(id).ifPresent(u -> refuseErrors(RegistryRules.checkDelete(current, u)));
+            return RegistryStore.deleteUnit(store.tracked(ctx), id);
+        });
+    }
+
+    public void deleteCommunity(String id) {
+        store.write(ctx -> {
+            Registry current = RegistryStore.load(ctx);
+            current.community(id).ifPresent(c -> refuseErrors(RegistryRules.checkDelete(current, c)));
+            return RegistryStore.deleteCommunity(store.tracked(ctx), id);
+        });
+    }
+
+    public List<HistoryEntry> historyOfOrganization(String id) {
+        return RegistryStore.history(store.read(), RegistryStore.organizationTable(), id);
+    }
+
+    public List<HistoryEntry> historyOfUnit(String id) {
+        return RegistryStore.history(store.read(), RegistryStore.unitTable(), id);
+    }
+
+    public List<HistoryEntry> historyOfCommunity(String id) {
+        return RegistryStore.history(store.read(), RegistryStore.communityTable(), id);
+    }
+
+    /**
+     * Reads the workbook, checks every row against the registry as it would be after the import, and writes
+     * all rows in one transaction only when no row has an error. A rejected file changes nothing.
+     */
+    public ImportReport importWorkbook(Path file, Progress progress) {
+        RegistryFile data = RegistryWorkbook.read(file);
+        return importFile(data, progress);
+    }
+
+    /** Loads the sample registry shipped with the program (the CSV files in {@code sample-data/}). */
+    public ImportReport importSample(Progress progress) {
+        return importFile(RegistryFile.sample(), progress);
+    }
+
+    ImportReport importFile(RegistryFile data, Progress progress) {
+        progress.update(0, 3, "import.progress.checking");
+        return store.write(ctx -> {
+            RegistryImport.Plan plan = RegistryImport.plan(RegistryStore.load(ctx), data, today());
+            progress.checkCancelled();
+            if (plan.hasErrors()) {
+                return plan.report(0, 0, 0, false);
+            }
+            progress.update(1, 3, "import.progress.writing");
+            TrackedWriter writer = store.tracked(ctx);
+            int created = 0;
+            int updated = 0;
+            int unchanged = 0;
+            int total = plan.units().size() + plan.communities().size() + plan.organizations().size();
+            int done = 0;
+            for (Unit u : plan.units()) {
+                switch (RegistryStore.save(writer, u)) {
+                    case CREATED -> created++;
+                    case UPDATED -> updated++;
+                    case UNCHANGED -> unchanged++;
+                }
+                done++;
+            }
+            for (Community c : plan.communities()) {
+                switch (RegistryStore.save(writer, c)) {
+                    case CREATED -> created++;
+                    case UPDATED -> updated++;
+                    case UNCHANGED -> unchanged++;
+                }
+                done++;
+            }
+            // parents before children, so the foreign key holds at every insert
+            for (Organization o : plan.organizationsParentsFirst()) {
+                switch (RegistryStore.save(writer, o)) {
+                    case CREATED -> created++;
+                    case UPDATED -> updated++;
+                    case UNCHANGED -> unchanged++;
+                }
+                if (++done % 100 == 0) {
+                    progress.update(done, total, "import.progress.writing");
+                    progress.checkCancelled(); // throwing here rolls the whole transaction back
+                }
+            }
+            progress.update(total, total, "import.progress.done");
+            return plan.report(created, updated, unchanged, true);
+        });
+    }
+
+    public void exportWorkbook(Path file, Progress progress) {
+        Registry registry = load();
+        progress.update(0, 1, "export.progress.writing");
+        RegistryWorkbook.write(registry, file, progress);
+        progress.update(1, 1, "export.progress.done");
+    }
+
+    public void exportCsv(Path file) {
+        RegistryCsv.writeOrganizations(load(), file);
+    }
+
+    public void exportTemplate(Path file) {
+        RegistryWorkbook.write(Registry.empty(), file, Progress.NONE);
+    }
+
+    private static void refuseErrors(List<Issue> issues) {
+        if (issues.stream().anyMatch(Issue::isError)) {
+            throw new ValidationException(issues);
+        }
+    }
+}

@@ -1,0 +1,256 @@
+package org.taizhang.organization;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.poi.ooxml.POIXMLException;
+import org.apache.poi.openxml4j.exceptions.OLE2NotOfficeXmlFileException;
+import org.apache.poi.ss.usermodel.BorderStyle;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.DataValidation;
+import org.apache.poi.ss.usermodel.DataValidationHelper;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellRangeAddressList;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.taizhang.core.DomainException;
+import org.taizhang.core.files.SafeFiles;
+import org.taizhang.core.task.Progress;
+
+/**
+ * The registry workbook (.xlsx): sheets 单位, 共同体, 党组织, headers in the first row. The export doubles as
+ * the import template: it has drop-down lists for the kind and yes/no columns, a frozen header and filters.
+ */
+final class RegistryWorkbook {
+    private static final int MAX_ROWS_PER_SHEET = 100_000; // a registry is ~2,000 rows; more means a wrong file
+
+    private RegistryWorkbook() {}
+
+    static RegistryFile read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new DomainException("import.error.fileNotFound", file);
+        }
+        try (InputStream in = Files.newInputStream(file); Workbook wb = new XSSFWorkbook(in)) {
+            return new RegistryFile(
+                    sheet(wb, RegistryColumns.UNITS_SHEET),
+                    sheet(wb, RegistryColumns.COMMUNITIES_SHEET),
+                    sheet(wb, RegistryColumns.ORGANIZATIONS_SHEET));
+        } catch (OLE2NotOfficeXmlFileException e) {
+            throw new DomainException(e, "import.error.oldExcel", file);
+        } catch (POIXMLException | IOException | IllegalArgumentException
+                | IllegalStateException e) {
+            throw new DomainException(e, "import.error.notExcel", file);
+        }
+    }
+
+    private static RegistryFile.Sheet sheet(Workbook wb, String name) {
+        Sheet sheet = wb.getSheet(name);
+        if (sheet == null || sheet.getRow(sheet.getFirstRowNum()) == null) {
+            return RegistryFile.Sheet.absent(name);
+        }
+        DataFormatter formatter = new DataFormatter();
+        var headerRow = sheet.getRow(sheet.getFirstRowNum());
+        Map<Integer, String> headers = new LinkedHashMap<>();
+        for (Cell c : headerRow) {
+            String h = text(c, formatter).strip();
+            if (!h.isEmpty()) {
+                headers.put(c.getColumnIndex(), h);
+            }
+        }
+        Set<String> headerNames = new LinkedHashSet<>(headers.values());
+        List<RegistryFile.Row> rows = new ArrayList<>();
+        for (int r = headerRow.getRowNum() + 1; r <= sheet.getLastRowNum(); r++) {
+            var row = sheet.getRow(r);
+            if (row == null) {
+                continue;
+            }
+            if (rows.size() >= MAX_ROWS_PER_SHEET) {
+                throw new DomainException("import.error.tooManyRows", name, MAX_ROWS_PER_SHEET);
+            }
+            Map<String, String> cells = new LinkedHashMap<>();
+            boolean any = false;
+            for (Map.Entry<Integer, String> h : headers.entrySet()) {
+                Cell c = row.getCell(h.getKey());
+                String v = c == null ? "" : text(c, formatter);
+                any |= !v.isBlank();
+                cells.put(h.getValue(), v);
+            }
+            if (any) {
+                rows.add(new RegistryFile.Row(r + 1, cells));
+            }
+        }
+        return new RegistryFile.Sheet(name, headerNames, rows);
+    }
+
+    /** A cell as the text a clerk sees, with dates as yyyy-MM-dd and whole numbers without ".0". */
+    private static String text(Cell cell, DataFormatter formatter) {
+        CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
+        return switch (type) {
+            case NUMERIC -> {
+                if (DateUtil.isCellDateFormatted(cell)) {
+                    yield cell.getLocalDateTimeCellValue().toLocalDate().toString();
+                }
+                BigDecimal d = BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros();
+                yield d.scale() <= 0 ? d.toBigInteger().toString() : d.toPlainString();
+            }
+            case STRING -> cell.getRichStringCellValue().getString();
+            case BOOLEAN -> cell.getBooleanCellValue() ? RegistryColumns.YES : RegistryColumns.NO;
+            case FORMULA, BLANK, _NONE -> "";
+            case ERROR -> formatter.formatCellValue(cell);
+        };
+    }
+
+    static void write(Registry registry, Path file, Progress progress) {
+        SafeFiles.write(file, out -> {
+            SXSSFWorkbook wb = new SXSSFWorkbook(200);
+            try {
+                Styles styles = new Styles(wb);
+                List<List<String>> units = new ArrayList<>();
+                registry.units().forEach(u -> units.add(RegistryRows.unitRow(u)));
+                List<List<String>> communities = new ArrayList<>();
+                registry.communities().forEach(c -> communities.add(RegistryRows.communityRow(registry, c)));
+                List<List<String>> organizations = new ArrayList<>();
+                for (Organization o : registry.organizations()) {
+                    organizations.add(RegistryRows.organizationRow(registry, o));
+                }
+                writeSheet(wb, styles, RegistryColumns.UNITS_SHEET, RegistryColumns.UNIT_HEADERS, units, progress);
+                writeSheet(wb, styles, RegistryColumns.COMMUNITIES_SHEET, RegistryColumns.COMMUNITY_HEADERS,
+                        communities, progress);
+                SXSSFSheet orgSheet = writeSheet(wb, styles, RegistryColumns.ORGANIZATIONS_SHEET,
+                        RegistryColumns.ORGANIZATION_HEADERS, organizations, progress);
+                int rows = Math.max(organizations.size() + 200, 1000);
+                addChoices(orgSheet, RegistryColumns.ORGANIZATION_HEADERS.indexOf(RegistryColumns.ORG_KIND), rows,
+                        java.util.Arrays.stream(OrganizationKind.values()).map(OrganizationKind::fileName)
+                                .toArray(String[]::new));
+                addChoices(orgSheet, RegistryColumns.ORGANIZATION_HEADERS.indexOf(RegistryColumns.ORG_COMMITTEE),
+                        rows, new String[] {RegistryColumns.YES, RegistryColumns.NO});
+                wb.setActiveSheet(2);
+                wb.write(out);
+            } finally {
+                wb.close(); // also removes SXSSF's temp files
+            }
+        });
+    }
+
+    private static SXSSFSheet writeSheet(SXSSFWorkbook wb, Styles styles, String name, List<String> headers,
+            List<List<String>> rows, Progress progress) {
+        SXSSFSheet sheet = wb.createSheet(name);
+        var header = sheet.createRow(0);
+        header.setHeightInPoints(22);
+        for (int c = 0; c < headers.size(); c++) {
+            Cell cell = header.createCell(c);
+            cell.setCellValue(headers.get(c));
+            cell.setCellStyle(styles.header);
+            sheet.setColumnWidth(c, width(headers.get(c)));
+        }
+        int dateStart = headers.indexOf(RegistryColumns.ORG_TERM_START);
+        int dateEnd = headers.indexOf(RegistryColumns.ORG_TERM_END);
+        int members = headers.indexOf(RegistryColumns.ORG_MEMBERS);
+        for (int r = 0; r < rows.size(); r++) {
+            var row = sheet.createRow(r + 1);
+            List<String> values = rows.get(r);
+            for (int c = 0; c < values.size(); c++) {
+                String v = values.get(c);
+                Cell cell = row.createCell(c);
+                if ((c == dateStart || c == dateEnd) && !v.isEmpty()) {
+                    cell.setCellValue(LocalDate.parse(v));
+                    cell.setCellStyle(styles.date);
+                } else if (c == members && !v.isEmpty()) {
+                    cell.setCellValue(Integer.parseInt(v));
+                    cell.setCellStyle(styles.body);
+                } else {
+                    cell.setCellValue(v);
+                    cell.setCellStyle(styles.body);
+                }
+            }
+            if (r % 500 == 0) {
+                progress.checkCancelled();
+            }
+        }
+        sheet.createFreezePane(0, 1);
+        sheet.setAutoFilter(new CellRangeAddress(0, Math.max(rows.size(), 1), 0, headers.size() - 1));
+        sheet.getPrintSetup().setLandscape(true);
+        sheet.getPrintSetup().setPaperSize(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
+        sheet.setRepeatingRows(new CellRangeAddress(0, 0, 0, headers.size() - 1));
+        sheet.getFooter().setCenter("第 &P 页 共 &N 页");
+        return sheet;
+    }
+
+    private static int width(String header) {
+        int chars = switch (header) {
+            case RegistryColumns.ORG_NAME, RegistryColumns.UNIT_NAME, RegistryColumns.ORG_PARENT -> 30;
+            case RegistryColumns.ORG_UNIT, RegistryColumns.COMMUNITY_LEAD_UNIT, RegistryColumns.COMMUNITY_LIAISON -> 24;
+            case RegistryColumns.REMARK, RegistryColumns.ORG_COMMUNITY, RegistryColumns.COMMUNITY_NAME -> 18;
+            case RegistryColumns.CONTACT_PHONE, RegistryColumns.ORG_TERM_START, RegistryColumns.ORG_TERM_END -> 14;
+            default -> 11;
+        };
+        return chars * 256;
+    }
+
+    private static void addChoices(Sheet sheet, int column, int lastRow, String[] choices) {
+        DataValidationHelper helper = sheet.getDataValidationHelper();
+        DataValidation v = helper.createValidation(helper.createExplicitListConstraint(choices),
+                new CellRangeAddressList(1, lastRow, column, column));
+        v.setShowErrorBox(true);
+        v.createErrorBox("输入有误", "请从下拉列表中选择：" + String.join("、", choices));
+        sheet.addValidationData(v);
+    }
+
+    private static final class Styles {
+        final CellStyle header;
+        final CellStyle body;
+        final CellStyle date;
+
+        Styles(Workbook wb) {
+            Font bold = wb.createFont();
+            bold.setBold(true);
+            bold.setFontName("宋体");
+            bold.setFontHeightInPoints((short) 11);
+            Font plain = wb.createFont();
+            plain.setFontName("宋体");
+            plain.setFontHeightInPoints((short) 11);
+            header = wb.createCellStyle();
+            header.setFont(bold);
+            header.setWrapText(true);
+            header.setVerticalAlignment(VerticalAlignment.CENTER);
+            header.setAlignment(org.apache.poi.ss.usermodel.HorizontalAlignment.CENTER);
+            header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
+            header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+            borders(header);
+            body = wb.createCellStyle();
+            body.setFont(plain);
+            body.setVerticalAlignment(VerticalAlignment.CENTER);
+            borders(body);
+            date = wb.createCellStyle();
+            date.cloneStyleFrom(body);
+            date.setDataFormat(wb.createDataFormat().getFormat("yyyy-mm-dd"));
+        }
+
+        private static void borders(CellStyle s) {
+            s.setBorderTop(BorderStyle.THIN);
+            s.setBorderBottom(BorderStyle.THIN);
+            s.setBorderLeft(BorderStyle.THIN);
+            s.setBorderRight(BorderStyle.THIN);
+        }
+    }
+}
