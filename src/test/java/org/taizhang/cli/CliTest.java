@@ -1,0 +1,244 @@
+package org.taizhang.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.taizhang.core.i18n.Messages;
+import org.taizhang.core.store.Store;
+import org.taizhang.organization.RegistryColumns;
+import org.taizhang.organization.TestWorkbooks;
+import picocli.CommandLine;
+
+/** The command line in this JVM: the same picocli tree the launcher runs, with output captured. */
+class CliTest {
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private Path db() {
+        return dir.resolve("taizhang.db");
+    }
+
+    private int run(Object... args) {
+        return run(db -> fail("the window must not open for a subcommand"), args);
+    }
+
+    private int run(Consumer<Path> window, Object... args) {
+        CommandLine cl = TaizhangCommand.commandLine(window, Messages.forLocale(Messages.CHINESE));
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        String[] strings = new String[args.length];
+        for (int i = 0; i < args.length; i++) {
+            strings[i] = args[i].toString();
+        }
+        return cl.execute(strings);
+    }
+
+    private void initSample() {
+        assertThat(run("--db", db(), "init", "--sample")).isEqualTo(ExitCodes.OK);
+    }
+
+    @Test
+    void initSampleExitsZeroAndPrintsTheCounts() {
+        int code = run("--db", db(), "init", "--sample");
+
+        assertThat(code).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).contains("数据库已就绪").contains("单位 62 个").contains("党组织 374 个");
+        assertThat(err.toString()).isEmpty();
+        assertThat(db()).isRegularFile();
+    }
+
+    @Test
+    void initWithoutSampleCreatesAnEmptyDatabase() {
+        int code = run("--db", db(), "init");
+
+        assertThat(code).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).contains("单位 0 个").contains("党组织 0 个");
+    }
+
+    @Test
+    void initSampleTwiceKeepsTheSameCounts() {
+        initSample();
+
+        int code = run("--db", db(), "init", "--sample");
+
+        assertThat(code).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).contains("党组织 374 个");
+        assertThat(out.toString()).doesNotContain("党组织 748 个");
+    }
+
+    @Test
+    void exportToXlsxExitsZeroAndWritesTheFile() {
+        initSample();
+        Path file = dir.resolve("组织台账.xlsx");
+
+        int code = run("--db", db(), "orgs", "export", file);
+
+        assertThat(code).isEqualTo(ExitCodes.OK);
+        assertThat(file).isRegularFile().isNotEmptyFile();
+        assertThat(out.toString()).contains("已导出 374 个党组织");
+    }
+
+    @Test
+    void exportToCsvExitsZeroAndWritesTheFile() throws IOException {
+        initSample();
+        Path file = dir.resolve("党组织.csv");
+
+        int code = run("--db", db(), "orgs", "export", file);
+
+        assertThat(code).isEqualTo(ExitCodes.OK);
+        assertThat(Files.readAllLines(file)).hasSize(375);
+    }
+
+    @Test
+    void theDatabaseOptionMayAlsoFollowTheSubcommand() {
+        initSample();
+        Path file = dir.resolve("组织台账.xlsx");
+
+        int code = run("orgs", "export", "--db", db(), file);
+
+        assertThat(code).isEqualTo(ExitCodes.OK);
+        assertThat(file).isRegularFile();
+    }
+
+    @Test
+    void exportToAnUnknownFormatExitsOneAndWritesNothing() {
+        initSample();
+        Path file = dir.resolve("组织台账.txt");
+
+        int code = run("--db", db(), "orgs", "export", file);
+
+        assertThat(code).isEqualTo(ExitCodes.ERROR);
+        assertThat(err.toString()).contains("不支持的文件类型");
+        assertThat(file).doesNotExist();
+    }
+
+    @Test
+    void importingTheOwnExportExitsZeroAndChangesNothing() {
+        initSample();
+        Path file = dir.resolve("组织台账.xlsx");
+        run("--db", db(), "orgs", "export", file);
+        out.getBuffer().setLength(0);
+
+        int code = run("--db", db(), "orgs", "import", file);
+
+        assertThat(code).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).contains("导入完成：新增 0 条，更新 0 条，未变 444 条");
+    }
+
+    @Test
+    void aRejectedImportExitsThreeAndPrintsTheRowErrors() throws IOException {
+        initSample();
+        Path bad = TestWorkbooks.malformed(dir.resolve("bad.xlsx"));
+
+        int code = run("--db", db(), "orgs", "import", bad);
+
+        assertThat(code).isEqualTo(ExitCodes.IMPORT_REJECTED);
+        assertThat(err.toString())
+                .contains("“党组织”表第3行“党员人数”：“三十”不是整数。")
+                .contains("“党组织”表第9行“组织名称”：与第6行重复。")
+                .contains("导入被拒绝：文件中有 7 处错误，数据库未做任何更改。");
+    }
+
+    @Test
+    void importingAMissingFileExitsOneWithABilingualErrorLine() {
+        initSample();
+
+        int code = run("--db", db(), "orgs", "import", dir.resolve("missing.xlsx"));
+
+        assertThat(code).isEqualTo(ExitCodes.ERROR);
+        List<String> lines = err.toString().lines().toList();
+        assertThat(lines).singleElement().satisfies(line -> assertThat(line)
+                .startsWith("错误：")
+                .contains("missing.xlsx")
+                .contains(" | Error: "));
+    }
+
+    @Test
+    void anUnknownOptionExitsTwo() {
+        int code = run("--db", db(), "--no-such-option");
+
+        assertThat(code).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("--no-such-option");
+    }
+
+    @Test
+    void aMissingArgumentExitsTwo() {
+        int code = run("--db", db(), "orgs", "import");
+
+        assertThat(code).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
+    void theTemplateIsAWorkbookWhoseOrganizationSheetHasTheHeaderRow() throws IOException {
+        Path file = dir.resolve("模板.xlsx");
+
+        int code = run("--db", db(), "orgs", "template", file);
+
+        assertThat(code).isEqualTo(ExitCodes.OK);
+        try (InputStream in = Files.newInputStream(file); Workbook wb = new XSSFWorkbook(in)) {
+            Sheet sheet = wb.getSheet(RegistryColumns.ORGANIZATIONS_SHEET);
+            List<String> headers = new ArrayList<>();
+            sheet.getRow(0).forEach(c -> headers.add(c.getStringCellValue()));
+            assertThat(headers).isEqualTo(RegistryColumns.ORGANIZATION_HEADERS);
+            assertThat(sheet.getLastRowNum()).isZero();
+        }
+    }
+
+    @Test
+    void aDatabaseHeldByAnotherStoreExitsOneNamingTheLock() {
+        initSample();
+        try (Store held = Store.open(db())) {
+            int code = run("--db", db(), "orgs", "export", dir.resolve("组织台账.xlsx"));
+
+            assertThat(code).isEqualTo(ExitCodes.ERROR);
+            assertThat(err.toString()).startsWith("错误：").contains("已被另一个").contains(" | Error: ");
+            assertThat(held.deviceId()).isNotBlank();
+        }
+    }
+
+    @Test
+    void aDatabaseThatIsNotSqliteExitsOne() throws IOException {
+        Files.writeString(db(), "这不是数据库");
+
+        int code = run("--db", db(), "init");
+
+        assertThat(code).isEqualTo(ExitCodes.ERROR);
+        assertThat(err.toString()).startsWith("错误：");
+        assertThat(db()).hasContent("这不是数据库");
+    }
+
+    @Test
+    void withoutASubcommandTheWindowOpensOnTheChosenDatabase() {
+        List<Path> opened = new ArrayList<>();
+
+        int code = run(opened::add, "--db", db());
+
+        assertThat(code).isEqualTo(ExitCodes.OK);
+        assertThat(opened).containsExactly(db());
+    }
+
+    @Test
+    void helpExitsZeroAndListsTheSubcommands() {
+        int code = run("--help");
+
+        assertThat(code).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).contains("init").contains("orgs");
+    }
+}

@@ -1,0 +1,111 @@
+package org.taizhang.core.files;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.taizhang.core.DomainException;
+import org.taizhang.core.task.CancelledException;
+
+class SafeFilesTest {
+    @TempDir
+    Path dir;
+
+    private List<String> filesIn(Path folder) throws IOException {
+        try (Stream<Path> s = Files.list(folder)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void writesANewFile() throws IOException {
+        Path target = dir.resolve("台账.csv");
+
+        SafeFiles.write(target, out -> out.write("新内容".getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(target).hasContent("新内容");
+        assertThat(filesIn(dir)).containsExactly("台账.csv");
+    }
+
+    @Test
+    void createsMissingFolders() {
+        Path target = dir.resolve("导出").resolve("2026").resolve("台账.csv");
+
+        SafeFiles.write(target, out -> out.write('x'));
+
+        assertThat(target).hasContent("x");
+    }
+
+    @Test
+    void replacesAnExistingFileWholeAndLeavesNoTempFile() throws IOException {
+        Path target = dir.resolve("台账.csv");
+        Files.writeString(target, "旧内容，比新内容长得多得多得多");
+
+        SafeFiles.write(target, out -> out.write("新".getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(target).hasContent("新");
+        assertThat(filesIn(dir)).containsExactly("台账.csv");
+    }
+
+    @Test
+    void aFullDiskHalfWayKeepsTheOldFileLeavesNoTempFileAndReportsWriteFailed() throws IOException {
+        Path target = dir.resolve("台账.xlsx");
+        Files.writeString(target, "旧内容");
+
+        assertThatThrownBy(() -> SafeFiles.write(target, out -> {
+            out.write("新内容的前一半".getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            throw new IOException("No space left on device");
+        })).isInstanceOfSatisfying(DomainException.class, e -> {
+            assertThat(e.messageKey()).isEqualTo("file.writeFailed");
+            assertThat(e.args()).containsExactly(target.toAbsolutePath(), "No space left on device");
+            assertThat(e.getCause()).hasMessage("No space left on device");
+        });
+
+        assertThat(target).hasContent("旧内容");
+        assertThat(filesIn(dir)).containsExactly("台账.xlsx");
+    }
+
+    @Test
+    void aFailedFirstWriteLeavesNoFileAtAll() throws IOException {
+        Path target = dir.resolve("台账.xlsx");
+
+        assertThatThrownBy(() -> SafeFiles.write(target, out -> {
+            out.write(new byte[1024]);
+            throw new IOException("Input/output error");
+        })).isInstanceOf(DomainException.class);
+
+        assertThat(filesIn(dir)).isEmpty();
+    }
+
+    @Test
+    void aCancelHalfWayPassesThroughAndKeepsTheOldFile() throws IOException {
+        Path target = dir.resolve("台账.xlsx");
+        Files.writeString(target, "旧内容");
+
+        assertThatThrownBy(() -> SafeFiles.write(target, out -> {
+            out.write(new byte[4096]);
+            throw new CancelledException();
+        })).isInstanceOf(CancelledException.class);
+
+        assertThat(target).hasContent("旧内容");
+        assertThat(filesIn(dir)).containsExactly("台账.xlsx");
+    }
+
+    @Test
+    void aFolderThatCannotBeCreatedIsReportedAsWriteFailed() throws IOException {
+        Path blocker = Files.writeString(dir.resolve("导出"), "a file where a folder should be");
+
+        assertThatThrownBy(() -> SafeFiles.write(blocker.resolve("台账.csv"), out -> out.write('x')))
+                .isInstanceOfSatisfying(DomainException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("file.writeFailed"));
+        assertThat(blocker).hasContent("a file where a folder should be");
+    }
+}

@@ -1,0 +1,184 @@
+package org.taizhang.core.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.taizhang.core.store.schema.Tables.UNIT;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.SQLiteDataSource;
+import org.taizhang.core.DomainException;
+import org.taizhang.core.Ids;
+
+/**
+ * Backups before a schema change. Only V1 exists on the class path, so "an older database" is one whose Flyway
+ * history stops at a baseline (version 0) below V1 and holds data of its own: opening it has V1 pending on a
+ * database that already has a schema, which is the path every later upgrade (V1 → V2 …) takes.
+ */
+class MigrationsTest {
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    @TempDir
+    Path dir;
+
+    private final TestClock clock = new TestClock();
+
+    private Path db() {
+        return dir.resolve("taizhang.db");
+    }
+
+    private String expectedBackupName(String reason) {
+        return "taizhang-" + STAMP.format(clock.instant().atZone(ZoneId.systemDefault())) + "-" + reason + ".db";
+    }
+
+    /** A database at schema version 0 (before V1) holding a row the upgrade must not lose. */
+    private void createVersionZeroDatabase(String... extraStatements) throws SQLException {
+        SQLiteDataSource ds = new SQLiteDataSource();
+        ds.setUrl("jdbc:sqlite:" + db());
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE legacy_note (text TEXT NOT NULL)");
+            s.execute("INSERT INTO legacy_note VALUES ('升级前的台账')");
+            for (String sql : extraStatements) {
+                s.execute(sql);
+            }
+        }
+        Flyway.configure().dataSource(ds).baselineVersion("0").baselineDescription("before V1").load().baseline();
+    }
+
+    @Test
+    void aPendingMigrationOnAnExistingSchemaWritesABackupFirst() throws Exception {
+        createVersionZeroDatabase();
+
+        try (Store store = Store.open(db(), clock)) {
+            Path backup = store.migrationBackup().orElseThrow();
+            assertThat(backup).isEqualTo(dir.resolve("backups").resolve(expectedBackupName("before-V1")));
+            assertThat(backup).isRegularFile();
+        }
+    }
+
+    @Test
+    void theBackupIsASqliteDatabaseWithTheOldSchemaAndData() throws Exception {
+        createVersionZeroDatabase();
+
+        Path backup;
+        try (Store store = Store.open(db(), clock)) {
+            backup = store.migrationBackup().orElseThrow();
+        }
+
+        assertThat(query(backup, "SELECT text FROM legacy_note")).containsExactly("升级前的台账");
+        assertThat(query(backup, "SELECT max(version) FROM flyway_schema_history")).containsExactly("0");
+        assertThat(query(backup, "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'unit'")).isEmpty();
+    }
+
+    @Test
+    void afterTheBackupTheDatabaseIsMigratedAndKeepsItsData() throws Exception {
+        createVersionZeroDatabase();
+
+        try (Store store = Store.open(db(), clock)) {
+            assertThat(store.read().fetchCount(UNIT)).isZero();
+            assertThat(store.deviceId()).isNotBlank();
+        }
+        assertThat(query(db(), "SELECT text FROM legacy_note")).containsExactly("升级前的台账");
+        assertThat(query(db(), "SELECT max(version) FROM flyway_schema_history")).containsExactly("1");
+    }
+
+    @Test
+    void aNewDatabaseIsNotBackedUp() {
+        try (Store store = Store.open(db(), clock)) {
+            assertThat(store.migrationBackup()).isEmpty();
+        }
+        assertThat(dir.resolve("backups")).doesNotExist();
+    }
+
+    @Test
+    void anUpToDateDatabaseIsNotBackedUpOnReopen() {
+        try (Store store = Store.open(db(), clock)) {
+            assertThat(store.isNew()).isTrue();
+        }
+        try (Store store = Store.open(db(), clock)) {
+            assertThat(store.migrationBackup()).isEmpty();
+        }
+        assertThat(dir.resolve("backups")).doesNotExist();
+    }
+
+    @Test
+    void aFailedMigrationNamesTheBackupAndLeavesTheOldDataInPlace() throws Exception {
+        // a table V1 wants to create already exists: V1 fails half-way
+        createVersionZeroDatabase("CREATE TABLE unit (x TEXT)");
+        Path expectedBackup = dir.resolve("backups").resolve(expectedBackupName("before-V1"));
+
+        assertThatThrownBy(() -> Store.open(db(), clock))
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(e.messageKey()).isEqualTo("store.migrationFailed");
+                    assertThat(e.args()).containsExactly(db().toAbsolutePath(), expectedBackup);
+                });
+
+        assertThat(expectedBackup).isRegularFile();
+        assertThat(query(expectedBackup, "SELECT text FROM legacy_note")).containsExactly("升级前的台账");
+        assertThat(query(db(), "SELECT text FROM legacy_note")).containsExactly("升级前的台账");
+    }
+
+    @Test
+    void backupWritesACopyHoldingTheCurrentData() throws Exception {
+        String id = Ids.newId();
+        try (Store store = Store.open(db(), clock)) {
+            store.write(ctx -> store.tracked(ctx).save(UNIT, id, Map.of("name", "江海市财政局")));
+
+            Path backup = store.backup("manual");
+
+            assertThat(backup).isEqualTo(dir.resolve("backups").resolve(expectedBackupName("manual")));
+            assertThat(query(backup, "SELECT name FROM unit WHERE id = '" + id + "'")).containsExactly("江海市财政局");
+        }
+    }
+
+    @Test
+    void backupWorksInAFolderWithChineseCharactersAndAnApostrophe() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("张三's 台账 数据"));
+        Path database = folder.resolve("taizhang.db");
+        try (Store store = Store.open(database, clock)) {
+            store.write(ctx -> store.tracked(ctx).save(UNIT, Ids.newId(), Map.of("name", "江海市审计局")));
+
+            Path backup = store.backup("manual");
+
+            assertThat(backup.getParent()).isEqualTo(folder.resolve("backups"));
+            assertThat(query(backup, "SELECT name FROM unit")).containsExactly("江海市审计局");
+        }
+    }
+
+    @Test
+    void aSecondBackupWithTheSameReasonAndTimeReplacesTheFirst() throws Exception {
+        try (Store store = Store.open(db(), clock)) {
+            Path first = store.backup("manual");
+            store.write(ctx -> store.tracked(ctx).save(UNIT, Ids.newId(), Map.of("name", "江海市统计局")));
+            Path second = store.backup("manual");
+
+            assertThat(second).isEqualTo(first);
+            assertThat(query(second, "SELECT name FROM unit")).containsExactly("江海市统计局");
+        }
+    }
+
+    private static List<String> query(Path database, String sql) throws SQLException {
+        SQLiteDataSource ds = new SQLiteDataSource();
+        ds.setUrl("jdbc:sqlite:" + database);
+        ds.setReadOnly(true);
+        List<String> values = new ArrayList<>();
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+        }
+        return values;
+    }
+}

@@ -1,0 +1,350 @@
+package org.taizhang.core.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.taizhang.core.store.schema.Tables.DEVICE;
+import static org.taizhang.core.store.schema.Tables.HISTORY;
+import static org.taizhang.core.store.schema.Tables.LOCAL_SETTING;
+import static org.taizhang.core.store.schema.Tables.ORGANIZATION;
+import static org.taizhang.core.store.schema.Tables.UNIT;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.jooq.exception.DataAccessException;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.taizhang.core.DomainException;
+import org.taizhang.core.Ids;
+
+class StoreTest {
+    @TempDir
+    Path dir;
+
+    private Path db() {
+        return dir.resolve("taizhang.db");
+    }
+
+    @Test
+    void openingANewPathCreatesTheDatabaseFile() {
+        try (Store store = Store.open(db())) {
+            assertThat(db()).isRegularFile();
+            assertThat(store.isNew()).isTrue();
+            assertThat(store.database()).isEqualTo(db().toAbsolutePath());
+        }
+    }
+
+    @Test
+    void openingCreatesMissingParentFolders() {
+        Path nested = dir.resolve("数据").resolve("2026").resolve("taizhang.db");
+        try (Store store = Store.open(nested)) {
+            assertThat(nested).isRegularFile();
+            assertThat(store.dataFolder()).isEqualTo(nested.toAbsolutePath().getParent());
+        }
+    }
+
+    @Test
+    void theDatabaseIsInWalJournalMode() throws Exception {
+        try (Store store = Store.open(db())) {
+            assertThat(store.read().fetchValue("PRAGMA journal_mode")).hasToString("wal");
+        }
+        // WAL is stored in the file itself: a plain connection without any configuration sees it too
+        assertThat(plainQuery("PRAGMA journal_mode")).isEqualTo("wal");
+    }
+
+    @Test
+    void foreignKeysAreEnforced() {
+        try (Store store = Store.open(db())) {
+            assertThat(store.read().fetchValue("PRAGMA foreign_keys")).hasToString("1");
+            assertThatThrownBy(() -> store.write(ctx -> ctx.insertInto(ORGANIZATION)
+                    .set(ORGANIZATION.ID, Ids.newId())
+                    .set(ORGANIZATION.UNIT_ID, "no-such-unit")
+                    .set(ORGANIZATION.NAME, "孤儿党支部")
+                    .set(ORGANIZATION.KIND, "BRANCH")
+                    .set(ORGANIZATION.CREATED_AT, "2026-01-01T00:00:00.000Z")
+                    .set(ORGANIZATION.UPDATED_AT, "2026-01-01T00:00:00.000Z")
+                    .set(ORGANIZATION.UPDATED_BY, store.deviceId())
+                    .execute()))
+                    .isInstanceOf(DataAccessException.class)
+                    .hasMessageContaining("FOREIGN KEY");
+            assertThat(store.read().fetchCount(ORGANIZATION)).isZero();
+        }
+    }
+
+    @Test
+    void aDeviceIdIsCreatedOnceAndKeptOnReopen() {
+        String first;
+        try (Store store = Store.open(db())) {
+            first = store.deviceId();
+        }
+        try (Store store = Store.open(db())) {
+            assertThat(store.deviceId()).isEqualTo(first);
+            assertThat(store.isNew()).isFalse();
+            assertThat(store.read().fetchCount(DEVICE)).isEqualTo(1);
+            assertThat(store.read().fetchValue(DEVICE.ID)).isEqualTo(first);
+        }
+        assertThat(UUID.fromString(first)).hasToString(first);
+    }
+
+    @Test
+    void twoDatabasesHaveDifferentDeviceIds() {
+        String a;
+        String b;
+        try (Store store = Store.open(dir.resolve("a.db"))) {
+            a = store.deviceId();
+        }
+        try (Store store = Store.open(dir.resolve("b.db"))) {
+            b = store.deviceId();
+        }
+        assertThat(a).isNotEqualTo(b);
+    }
+
+    @Test
+    void aSecondOpenWhileTheFirstIsOpenIsRefusedAsLocked() {
+        try (Store first = Store.open(db())) {
+            assertThatThrownBy(() -> Store.open(db()))
+                    .isInstanceOfSatisfying(DomainException.class,
+                            e -> assertThat(e.messageKey()).isEqualTo("store.locked"));
+            assertThat(first.localSetting("device.id")).contains(first.deviceId());
+        }
+    }
+
+    @Test
+    void afterCloseTheDatabaseOpensAgain() {
+        String id;
+        try (Store first = Store.open(db())) {
+            id = first.deviceId();
+            assertThatThrownBy(() -> Store.open(db())).isInstanceOf(DomainException.class);
+        }
+        try (Store again = Store.open(db())) {
+            assertThat(again.deviceId()).isEqualTo(id);
+        }
+    }
+
+    @Test
+    void anotherProgramCannotTakeTheLockWhileTheDatabaseIsOpen() throws Exception {
+        try (Store store = Store.open(db())) {
+            assertThat(probeLockFromAnotherProcess()).isEqualTo("held");
+        }
+        assertThat(probeLockFromAnotherProcess()).isEqualTo("free");
+    }
+
+    @Test
+    @Disabled("BUG: InstanceLock uses an OS (POSIX fcntl) lock; on Linux/macOS closing ANY channel on the lock file "
+            + "in the same JVM drops the lock. A refused second Store.open in the same program (readHolder() reads the "
+            + "file, then channel.close()) silently releases the first Store's lock, so another program can then "
+            + "open the database at the same time.")
+    void aRefusedSecondOpenInTheSameProgramKeepsTheFirstLock() throws Exception {
+        try (Store store = Store.open(db())) {
+            assertThatThrownBy(() -> Store.open(db())).isInstanceOf(DomainException.class);
+            assertThat(probeLockFromAnotherProcess()).isEqualTo("held");
+        }
+    }
+
+    @Test
+    void aTextFileIsRefusedAsNotADatabaseAndLeftUnchanged() throws Exception {
+        byte[] content = "单位名称,简称\n中共江海市委办公室,市委办\n".repeat(50).getBytes(StandardCharsets.UTF_8);
+        Files.write(db(), content);
+
+        assertThatThrownBy(() -> Store.open(db()))
+                .isInstanceOfSatisfying(DomainException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("store.notADatabase"));
+
+        assertThat(sha256(db())).isEqualTo(sha256(content));
+    }
+
+    @Test
+    void aFileOfRandomBytesIsRefusedAsNotADatabaseAndLeftUnchanged() throws Exception {
+        byte[] content = new byte[8192];
+        new Random(20261123).nextBytes(content);
+        Files.write(db(), content);
+
+        assertThatThrownBy(() -> Store.open(db()))
+                .isInstanceOfSatisfying(DomainException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("store.notADatabase"));
+
+        assertThat(sha256(db())).isEqualTo(sha256(content));
+        assertThat(dir.resolve("taizhang.db-wal")).doesNotExist();
+    }
+
+    @Test
+    void aRefusedFileDoesNotStayLocked() throws Exception {
+        Files.writeString(db(), "not a database, just text");
+        assertThatThrownBy(() -> Store.open(db())).isInstanceOf(DomainException.class);
+
+        Files.delete(db());
+        try (Store store = Store.open(db())) {
+            assertThat(store.isNew()).isTrue();
+        }
+    }
+
+    @Test
+    void anEmptyFileIsTreatedAsANewDatabase() throws Exception {
+        Files.createFile(db());
+        try (Store store = Store.open(db())) {
+            assertThat(store.isNew()).isTrue();
+            assertThat(store.read().fetchCount(UNIT)).isZero();
+        }
+    }
+
+    @Test
+    void anotherProgramsSqliteDatabaseIsRefusedWithADomainError() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db());
+                Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE note (id INTEGER PRIMARY KEY, text TEXT)");
+            s.execute("INSERT INTO note (text) VALUES ('别的程序的数据')");
+        }
+
+        assertThatThrownBy(() -> Store.open(db())).isInstanceOf(DomainException.class);
+
+        assertThat(plainQuery("SELECT text FROM note")).isEqualTo("别的程序的数据");
+    }
+
+    @Test
+    @Disabled("BUG: another program's SQLite file (a wrong --db) is reported as store.migrationFailed with backup "
+            + "'-' (\"升级失败，已保留升级前的备份：-\"), which is untrue: it is no Taizhang database and nothing was "
+            + "backed up. A non-empty database without Flyway history should give store.notADatabase.")
+    void anotherProgramsSqliteDatabaseIsReportedAsNotATaizhangDatabase() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db());
+                Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE note (id INTEGER PRIMARY KEY, text TEXT)");
+        }
+
+        assertThatThrownBy(() -> Store.open(db()))
+                .isInstanceOfSatisfying(DomainException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("store.notADatabase"));
+    }
+
+    @Test
+    @Disabled("BUG: opening another program's SQLite file (a wrong --db) modifies it before refusing it: "
+            + "the WAL pragma switches the file's journal mode (header bytes 18-19) before Flyway finds the "
+            + "non-empty schema without history. Store.open should check the file first and leave it untouched.")
+    void anotherProgramsSqliteDatabaseIsLeftByteForByteUnchanged() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db());
+                Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE note (id INTEGER PRIMARY KEY, text TEXT)");
+            s.execute("INSERT INTO note (text) VALUES ('别的程序的数据')");
+        }
+        String before = sha256(Files.readAllBytes(db()));
+
+        assertThatThrownBy(() -> Store.open(db())).isInstanceOf(DomainException.class);
+
+        assertThat(sha256(db())).isEqualTo(before);
+    }
+
+    @Test
+    void aDirectoryIsRefusedAsIsDirectory() throws Exception {
+        Path folder = Files.createDirectory(dir.resolve("taizhang.db"));
+
+        assertThatThrownBy(() -> Store.open(folder))
+                .isInstanceOfSatisfying(DomainException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("store.isDirectory"));
+        assertThat(folder).isEmptyDirectory();
+    }
+
+    @Test
+    void aWriteWhoseWorkThrowsWritesNothing() {
+        try (Store store = Store.open(db())) {
+            IllegalStateException boom = new IllegalStateException("boom");
+            assertThatThrownBy(() -> store.write(ctx -> {
+                ctx.insertInto(LOCAL_SETTING).set(LOCAL_SETTING.KEY, "test.key").set(LOCAL_SETTING.VALUE, "x")
+                        .execute();
+                store.tracked(ctx).save(UNIT, Ids.newId(), Map.of("name", "江海市财政局"));
+                throw boom;
+            })).isSameAs(boom);
+
+            assertThat(store.localSetting("test.key")).isEmpty();
+            assertThat(store.read().fetchCount(UNIT)).isZero();
+            assertThat(store.read().fetchCount(HISTORY)).isZero();
+        }
+    }
+
+    @Test
+    void aDomainErrorThrownInsideAWriteReachesTheCallerUnwrapped() {
+        try (Store store = Store.open(db())) {
+            DomainException refused = new DomainException("organization.error.hasChildren", 3);
+            assertThatThrownBy(() -> store.write(ctx -> {
+                store.tracked(ctx).save(UNIT, Ids.newId(), Map.of("name", "江海市财政局"));
+                throw refused;
+            })).isSameAs(refused);
+            assertThat(store.read().fetchCount(UNIT)).isZero();
+        }
+    }
+
+    @Test
+    void aCommittedWriteIsThereAfterReopening() {
+        String id = Ids.newId();
+        try (Store store = Store.open(db())) {
+            store.write(ctx -> store.tracked(ctx).save(UNIT, id, Map.of("name", "江海市财政局")));
+        }
+        try (Store store = Store.open(db())) {
+            assertThat(store.read().select(UNIT.NAME).from(UNIT).where(UNIT.ID.eq(id)).fetchOne(UNIT.NAME))
+                    .isEqualTo("江海市财政局");
+        }
+    }
+
+    @Test
+    void localSettingsAreStoredAndOverwritten() {
+        try (Store store = Store.open(db())) {
+            assertThat(store.localSetting("ui.lang")).isEmpty();
+            store.putLocalSetting("ui.lang", "zh");
+            store.putLocalSetting("ui.lang", "en");
+            assertThat(store.localSetting("ui.lang")).contains("en");
+        }
+    }
+
+    @Test
+    void firstRunIsPendingUntilMarkedDone() {
+        try (Store store = Store.open(db())) {
+            assertThat(FirstRun.isPending(store)).isTrue();
+            FirstRun.markDone(store);
+            assertThat(FirstRun.isPending(store)).isFalse();
+        }
+        try (Store store = Store.open(db())) {
+            assertThat(FirstRun.isPending(store)).isFalse();
+        }
+    }
+
+    private static String sha256(Path file) throws IOException {
+        return sha256(Files.readAllBytes(file));
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String plainQuery(String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db());
+                Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            assertThat(rs.next()).isTrue();
+            return rs.getString(1);
+        }
+    }
+
+    /** What a second copy of the program would see: the lock file's OS lock, tried from another JVM. */
+    private String probeLockFromAnotherProcess() throws IOException, InterruptedException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        String classes = Path.of(LockProbe.class.getProtectionDomain().getCodeSource().getLocation().getPath())
+                .toString();
+        Path lockFile = db().resolveSibling(db().getFileName() + ".lock");
+        Process p = new ProcessBuilder(java, "-cp", classes, LockProbe.class.getName(), lockFile.toString())
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        return out;
+    }
+}
