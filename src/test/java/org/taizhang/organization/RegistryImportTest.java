@@ -348,6 +348,50 @@ class RegistryImportTest {
     }
 
     @Test
+    void realExcelDatesInChineseFormatAndNumericCellsAreRead() throws IOException {
+        service.importSample(Progress.NONE);
+        Path file = dir.resolve("excel格式.xlsx");
+        try (Workbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+            Sheet sheet = wb.createSheet(ORGS);
+            List<String> headers = List.of(RegistryColumns.ORG_NAME, RegistryColumns.ORG_KIND,
+                    RegistryColumns.ORG_UNIT, RegistryColumns.ORG_PARENT, RegistryColumns.ORG_MEMBERS,
+                    RegistryColumns.ORG_COMMITTEE, RegistryColumns.ORG_TERM_START, RegistryColumns.ORG_TERM_END,
+                    RegistryColumns.CONTACT_PHONE);
+            Row header = sheet.createRow(0);
+            for (int c = 0; c < headers.size(); c++) {
+                header.createCell(c).setCellValue(headers.get(c));
+            }
+            var chineseDate = wb.createCellStyle();
+            chineseDate.setDataFormat(wb.createDataFormat().getFormat("yyyy\"年\"m\"月\"d\"日\""));
+            Row row = sheet.createRow(1);
+            row.createCell(0).setCellValue("市委办机关第四党支部");
+            row.createCell(1).setCellValue("党支部");
+            row.createCell(2).setCellValue("中共江海市委办公室");
+            row.createCell(3).setCellValue("市委办机关党委");
+            row.createCell(4).setCellValue(12.0);
+            row.createCell(5).setCellValue(true);
+            row.createCell(6).setCellValue(java.time.LocalDate.of(2025, 3, 1));
+            row.getCell(6).setCellStyle(chineseDate);
+            row.createCell(7).setCellValue(java.time.LocalDate.of(2028, 3, 1));
+            row.getCell(7).setCellStyle(chineseDate);
+            row.createCell(8).setCellValue(13812345678d);
+            wb.write(out);
+        }
+
+        ImportReport report = service.importWorkbook(file, Progress.NONE);
+
+        assertThat(report.errors()).isEmpty();
+        Registry r = service.load();
+        Organization o = r.organizationNamed(r.unitNamed("中共江海市委办公室").orElseThrow().id(), "市委办机关第四党支部")
+                .orElseThrow();
+        assertThat(o.memberCount()).isEqualTo(12);
+        assertThat(o.hasCommittee()).isTrue();
+        assertThat(o.termStart()).isEqualTo("2025-03-01");
+        assertThat(o.termEnd()).isEqualTo("2028-03-01");
+        assertThat(o.contactPhone()).isEqualTo("13812345678");
+    }
+
+    @Test
     void csvExportStartsWithTheUtf8ByteOrderMark() throws IOException {
         service.importSample(Progress.NONE);
         Path file = dir.resolve("党组织.csv");
