@@ -88,25 +88,27 @@ public final class App extends Application {
         registryModel.reload(() -> {
             StartupProbe.mark("registryShownMs");
             if (FirstRun.isPending(opened)) {
-                firstRun(opened, registryModel, dialogs, messages);
+                firstRun(opened, registryModel, shell, messages);
             }
             StartupProbe.finishIfProbing();
         });
     }
 
-    private void firstRun(Store opened, RegistryViewModel registryModel, FxDialogService dialogs, Messages m) {
-        boolean empty = registryModel.totalCount() == 0;
-        if (empty) {
-            int choice = dialogs.choose(m.get("firstRun.header"), m.get("firstRun.message"),
-                    List.of(m.get("firstRun.empty"), m.get("firstRun.sample"))).orElse(0);
-            if (choice == 1) {
-                registryModel.importSample();
-            }
-        }
-        tasks.run("firstRun.task", p -> {
+    private void firstRun(Store opened, RegistryViewModel registryModel, Shell shell, Messages m) {
+        Runnable done = () -> tasks.run("firstRun.task", p -> {
             FirstRun.markDone(opened);
             return true;
         }, x -> {});
+        if (registryModel.totalCount() > 0) {
+            done.run();
+            return;
+        }
+        shell.showBanner(m.get("firstRun.header") + "  " + m.get("firstRun.message"),
+                List.of(m.get("firstRun.sample"), m.get("firstRun.empty")),
+                List.of(() -> {
+                    registryModel.importSample();
+                    done.run();
+                }, done));
     }
 
     @Override

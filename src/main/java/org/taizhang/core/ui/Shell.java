@@ -24,6 +24,7 @@ public final class Shell {
     private final BorderPane root = new BorderPane();
     private final VBox navigation = new VBox(2);
     private final StackPane content = new StackPane();
+    private final VBox banner = new VBox();
     private final ToggleGroup group = new ToggleGroup();
     private final Map<String, Section> sections = new LinkedHashMap<>();
     private final Map<String, Node> built = new LinkedHashMap<>();
@@ -46,7 +47,10 @@ public final class Shell {
         navigation.setPrefWidth(132);
         root.setLeft(navigation);
         content.setPadding(new Insets(6));
-        root.setCenter(content);
+        banner.setId("banner");
+        BorderPane center = new BorderPane(content);
+        center.setTop(banner);
+        root.setCenter(center);
         root.setBottom(footer.node());
         VBox.setVgrow(content, Priority.ALWAYS);
         group.selectedToggleProperty().addListener((obs, old, now) -> {
@@ -101,6 +105,31 @@ public final class Shell {
         StackPane pane = new StackPane(label);
         pane.setPadding(new Insets(40));
         return pane;
+    }
+
+    /**
+     * A message across the top of the window with action buttons (the first-start choice), instead of a modal
+     * dialog: the clerk can look at the program before deciding. Any button closes it.
+     */
+    public void showBanner(String text, java.util.List<String> buttonTexts, java.util.List<Runnable> actions) {
+        Label label = new Label(text);
+        label.setWrapText(true);
+        javafx.scene.layout.HBox box = new javafx.scene.layout.HBox(10, label);
+        box.getStyleClass().add("banner");
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.setPadding(new Insets(10, 12, 10, 12));
+        javafx.scene.layout.HBox.setHgrow(label, Priority.ALWAYS);
+        for (int i = 0; i < buttonTexts.size(); i++) {
+            Runnable action = actions.get(i);
+            javafx.scene.control.Button b = new javafx.scene.control.Button(buttonTexts.get(i));
+            b.setId("banner-" + i);
+            b.setOnAction(e -> {
+                banner.getChildren().clear();
+                action.run();
+            });
+            box.getChildren().add(b);
+        }
+        banner.getChildren().setAll(box);
     }
 
     public StatusFooter footer() {

@@ -352,7 +352,8 @@ public final class RegistryView {
         grid.add(field, 1, row);
         vm.form().issues.addListener((ListChangeListener<Issue>) c -> {
             field.getStyleClass().remove("field-error");
-            if (vm.form().fieldHasError(column)) {
+            boolean shown = vm.form().dirtyProperty().get() || !vm.form().isNewProperty().get();
+            if (shown && vm.form().fieldHasError(column)) {
                 field.getStyleClass().add("field-error");
             }
         });
