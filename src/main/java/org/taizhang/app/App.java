@@ -1,19 +1,151 @@
 package org.taizhang.app;
 
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.taizhang.core.DomainException;
+import org.taizhang.core.i18n.Messages;
+import org.taizhang.core.store.FirstRun;
+import org.taizhang.core.store.Store;
+import org.taizhang.core.ui.FxDialogService;
+import org.taizhang.core.ui.Shell;
+import org.taizhang.core.ui.TaskRunner;
+import org.taizhang.organization.RegistryService;
+import org.taizhang.organization.view.CommunitiesView;
+import org.taizhang.organization.view.RegistryView;
+import org.taizhang.organization.view.RegistryViewModel;
+import org.taizhang.organization.view.UnitsView;
 
-/** The JavaFX application; {@link #open} starts it on a database and returns when the window closes. */
+/**
+ * The JavaFX application and composition root: it shows the window at once, opens the database in the
+ * background, then wires the features by hand (constructor injection, no globals).
+ */
 public final class App extends Application {
+    private Store store;
+    private TaskRunner tasks;
+
     public static void open(Path database, Locale locale) {
-        Application.launch(App.class, "--db=" + database, "--lang=" + locale.getLanguage());
+        Application.launch(App.class, "--db=" + database.toAbsolutePath(), "--lang=" + locale.getLanguage());
     }
 
     @Override
     public void start(Stage stage) {
-        stage.setTitle("Taizhang");
+        Map<String, String> named = getParameters().getNamed();
+        Path database = Path.of(named.get("db"));
+        Messages messages = Messages.forLocale(Locale.forLanguageTag(named.getOrDefault("lang", "zh")));
+        Locale.setDefault(messages.locale()); // JavaFX's own control texts follow the default locale
+        FxDialogService dialogs = new FxDialogService(stage, messages);
+        tasks = new TaskRunner(messages, dialogs);
+        Shell shell = new Shell(messages, tasks);
+        stage.setScene(new Scene(shell.root(), 1280, 760));
+        stage.setTitle(messages.get("app.title") + " — " + database.getFileName());
+        stage.setMinWidth(1000);
+        stage.setMinHeight(600);
         stage.show();
+        StartupProbe.mark("firstWindowMs");
+        shell.footer().showDatabase(database.toAbsolutePath().toString());
+        tasks.run("store.task.open", p -> Store.open(database), opened -> {
+            store = opened;
+            wire(opened, shell, messages, dialogs);
+        }, error -> {
+            String text = error instanceof DomainException d ? messages.describe(d)
+                    : messages.get("task.internalError", String.valueOf(error));
+            dialogs.showError(messages.get("store.task.open"), text);
+            Platform.exit();
+            return true;
+        });
+    }
+
+    private void wire(Store opened, Shell shell, Messages messages, FxDialogService dialogs) {
+        RegistryService registry = new RegistryService(opened);
+        RegistryViewModel registryModel = new RegistryViewModel(registry, tasks, dialogs, messages);
+        RegistryView registryView = new RegistryView(registryModel, new UnitsView(registryModel),
+                new CommunitiesView(registryModel));
+        shell.add(new Shell.Section("dashboard", "nav.dashboard", () -> new DashboardView(registryModel, messages).node()));
+        shell.add(new Shell.Section("registry", "nav.registry", registryView::node));
+        for (String[] later : List.of(
+                new String[] {"checklists", "nav.checklists"},
+                new String[] {"inspections", "nav.inspections"},
+                new String[] {"ledger", "nav.ledger"},
+                new String[] {"reports", "nav.reports"},
+                new String[] {"exchange", "nav.exchange"})) {
+            shell.add(new Shell.Section(later[0], later[1],
+                    () -> Shell.placeholder(messages.get("shell.notBuilt", messages.get(later[1])))));
+        }
+        shell.add(new Shell.Section("settings", "nav.settings",
+                () -> new SettingsView(opened, tasks, dialogs, messages).node()));
+        shell.select("registry");
+        registryModel.reload(() -> {
+            StartupProbe.mark("registryShownMs");
+            if (FirstRun.isPending(opened)) {
+                firstRun(opened, registryModel, shell, messages);
+            }
+            StartupProbe.finishIfProbing();
+        });
+    }
+
+    private void firstRun(Store opened, RegistryViewModel registryModel, Shell shell, Messages m) {
+        Runnable done = () -> tasks.run("firstRun.task", p -> {
+            FirstRun.markDone(opened);
+            return true;
+        }, x -> {});
+        if (registryModel.totalCount() > 0) {
+            done.run();
+            return;
+        }
+        shell.showBanner(m.get("firstRun.header") + "  " + m.get("firstRun.message"),
+                List.of(m.get("firstRun.sample"), m.get("firstRun.empty")),
+                List.of(() -> {
+                    registryModel.importSample();
+                    done.run();
+                }, done));
+    }
+
+    @Override
+    public void stop() {
+        if (tasks != null) {
+            tasks.shutdown();
+        }
+        if (store != null) {
+            store.close();
+        }
+    }
+
+    /**
+     * For the start-up benchmark: with {@code -Dtaizhang.startupProbe=FILE} the program appends how long after
+     * the JVM started the window and the registry were shown, then quits.
+     */
+    static final class StartupProbe {
+        private StartupProbe() {}
+
+        static void mark(String what) {
+            String file = System.getProperty("taizhang.startupProbe");
+            if (file == null) {
+                return;
+            }
+            long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+            try {
+                Files.writeString(Path.of(file), what + "=" + ms + "\n", StandardCharsets.UTF_8,
+                        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        static void finishIfProbing() {
+            if (System.getProperty("taizhang.startupProbe") != null) {
+                Platform.exit();
+            }
+        }
     }
 }

@@ -3,7 +3,7 @@ package org.taizhang.core.store;
 
 /** Whether this database has been through the first-start choice (empty or sample data). */
 public final class FirstRun {
-    private static final String KEY = "firstRun.done";
+    private static final String KEY = "first-run.done";
 
     private FirstRun() {}
 

@@ -1,0 +1,144 @@
+#!/usr/bin/env bash
+# Tests the app-image built by build-app-image.sh: the launcher starts, runs the command line, and (when Xvfb
+# is installed) keeps its window open. Exits non-zero with a message on the first failure.
+#
+# Usage: installer/linux/test-app-image.sh [--dest DIR] [--launcher PATH] [--gui-seconds N] [--no-gui]
+#   --dest DIR        folder that holds the app-image (default: target/installer, relative to the repo root)
+#   --launcher PATH   the launcher itself (default: DIR/Taizhang/bin/Taizhang)
+#   --gui-seconds N   how long the window must stay up under Xvfb (default: 8)
+#   --no-gui          skip the window check even if Xvfb is installed
+# Set TAIZHANG_REQUIRE_GUI=1 to fail (instead of skip) when Xvfb is missing.
+set -euo pipefail
+
+fail() { echo "test-app-image: FAIL: $*" >&2; exit 1; }
+log()  { echo "test-app-image: $*"; }
+
+SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+REPO_ROOT="$(cd "$SCRIPT_DIR/../.." && pwd)"
+CALLER_DIR="$(pwd)"
+abspath() { case "$1" in /*) echo "$1" ;; *) echo "$CALLER_DIR/$1" ;; esac; }
+
+DEST=""
+LAUNCHER=""
+GUI_SECONDS=8
+GUI=1
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --dest) [[ $# -ge 2 ]] || fail "--dest needs a folder"; DEST="$(abspath "$2")"; shift 2 ;;
+    --dest=*) DEST="$(abspath "${1#*=}")"; shift ;;
+    --launcher) [[ $# -ge 2 ]] || fail "--launcher needs a path"; LAUNCHER="$(abspath "$2")"; shift 2 ;;
+    --launcher=*) LAUNCHER="$(abspath "${1#*=}")"; shift ;;
+    --gui-seconds) [[ $# -ge 2 ]] || fail "--gui-seconds needs a number"; GUI_SECONDS="$2"; shift 2 ;;
+    --gui-seconds=*) GUI_SECONDS="${1#*=}"; shift ;;
+    --no-gui) GUI=0; shift ;;
+    -h|--help) sed -n '2,11p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) fail "unknown argument: $1 (see --help)" ;;
+  esac
+done
+[[ "$GUI_SECONDS" =~ ^[0-9]+$ ]] || fail "--gui-seconds must be a whole number"
+
+cd "$REPO_ROOT"
+DEST="${DEST:-$REPO_ROOT/target/installer}"
+LAUNCHER="${LAUNCHER:-$DEST/Taizhang/bin/Taizhang}"
+[[ -x "$LAUNCHER" ]] || fail "launcher not found or not executable: $LAUNCHER (run installer/linux/build-app-image.sh first)"
+log "launcher: $LAUNCHER"
+
+TMP="$(mktemp -d "${TMPDIR:-/tmp}/taizhang-test.XXXXXX")"
+XVFB_PID=""
+APP_PID=""
+cleanup() {
+  [[ -n "$APP_PID" ]] && kill "$APP_PID" 2>/dev/null || true
+  [[ -n "$XVFB_PID" ]] && kill "$XVFB_PID" 2>/dev/null || true
+  rm -rf "$TMP"
+}
+trap cleanup EXIT
+# Keep the default data folder (used when --db is absent, e.g. for the log of --version) out of the user's home.
+export TAIZHANG_HOME="$TMP/home"
+DB="$TMP/t.db"
+
+now_ms() { date +%s%3N; }
+show() { sed 's/^/    | /' "$1" >&2 || true; }
+
+# 1. --version
+t0="$(now_ms)"
+set +e; "$LAUNCHER" --version >"$TMP/version.out" 2>"$TMP/version.err"; rc=$?; set -e
+t1="$(now_ms)"
+if [[ $rc -ne 0 ]]; then show "$TMP/version.out"; show "$TMP/version.err"; fail "--version exited $rc"; fi
+grep -q '^taizhang ' "$TMP/version.out" || { show "$TMP/version.out"; fail "--version did not print 'taizhang <version>'"; }
+log "ok  --version -> $(head -1 "$TMP/version.out")  ($((t1 - t0)) ms)"
+
+# 2. init --sample
+t0="$(now_ms)"
+set +e; "$LAUNCHER" --db "$DB" init --sample >"$TMP/init.out" 2>"$TMP/init.err"; rc=$?; set -e
+t1="$(now_ms)"
+if [[ $rc -ne 0 ]]; then show "$TMP/init.out"; show "$TMP/init.err"; fail "init --sample exited $rc"; fi
+grep -q '单位 62' "$TMP/init.out" || { show "$TMP/init.out"; show "$TMP/init.err"; fail "init --sample did not report 单位 62 (Chinese output or sample data broken)"; }
+[[ -s "$DB" ]] || fail "init --sample did not create $DB"
+log "ok  init --sample -> $(head -1 "$TMP/init.out")  ($((t1 - t0)) ms)"
+
+# 3. orgs export (POI, .xlsx)
+t0="$(now_ms)"
+set +e; "$LAUNCHER" --db "$DB" orgs export "$TMP/o.xlsx" >"$TMP/export.out" 2>"$TMP/export.err"; rc=$?; set -e
+t1="$(now_ms)"
+if [[ $rc -ne 0 ]]; then show "$TMP/export.out"; show "$TMP/export.err"; fail "orgs export exited $rc"; fi
+[[ -s "$TMP/o.xlsx" ]] || fail "orgs export did not write a non-empty $TMP/o.xlsx"
+head -c 2 "$TMP/o.xlsx" | grep -q 'PK' || fail "$TMP/o.xlsx is not a zip/xlsx file"
+log "ok  orgs export -> $(stat -c %s "$TMP/o.xlsx") bytes  ($((t1 - t0)) ms)"
+
+# Nothing on stderr should look like a missing module or class.
+if grep -hE 'NoClassDefFoundError|ClassNotFoundException|UnsatisfiedLinkError|Unsupported ?Charset|ServiceConfigurationError' \
+     "$TMP"/*.err >"$TMP/bad.txt" 2>/dev/null; then
+  show "$TMP/bad.txt"; fail "the command line runs printed class/module errors (a module missing from jlink?)"
+fi
+
+# 4. The window, under a private Xvfb
+if [[ $GUI -eq 0 ]]; then
+  log "skip window check (--no-gui)"
+elif ! command -v Xvfb >/dev/null 2>&1; then
+  [[ "${TAIZHANG_REQUIRE_GUI:-0}" == 1 ]] && fail "Xvfb is not installed (apt-get install -y xvfb) and TAIZHANG_REQUIRE_GUI=1"
+  log "skip window check: Xvfb is not installed (apt-get install -y xvfb)"
+else
+  DISPLAY_NUM=""
+  for n in $(seq 91 140); do
+    if [[ ! -e "/tmp/.X$n-lock" && ! -e "/tmp/.X11-unix/X$n" ]]; then DISPLAY_NUM="$n"; break; fi
+  done
+  [[ -n "$DISPLAY_NUM" ]] || fail "no free X display number for Xvfb"
+  Xvfb ":$DISPLAY_NUM" -screen 0 1366x768x24 -nolisten tcp >"$TMP/xvfb.log" 2>&1 &
+  XVFB_PID=$!
+  for _ in $(seq 1 50); do [[ -e "/tmp/.X11-unix/X$DISPLAY_NUM" ]] && break; sleep 0.1; done
+  [[ -e "/tmp/.X11-unix/X$DISPLAY_NUM" ]] || { show "$TMP/xvfb.log"; fail "Xvfb :$DISPLAY_NUM did not start"; }
+
+  DISPLAY=":$DISPLAY_NUM" "$LAUNCHER" --db "$DB" >"$TMP/gui.out" 2>"$TMP/gui.err" &
+  APP_PID=$!
+  log "window: launcher pid $APP_PID on Xvfb :$DISPLAY_NUM, waiting ${GUI_SECONDS}s ..."
+  WINDOW_SEEN=""
+  for _ in $(seq 1 "$GUI_SECONDS"); do
+    sleep 1
+    if ! kill -0 "$APP_PID" 2>/dev/null; then
+      set +e; wait "$APP_PID"; rc=$?; set -e
+      APP_PID=""
+      show "$TMP/gui.out"; show "$TMP/gui.err"
+      fail "the window process exited early (exit code $rc)"
+    fi
+    if [[ -z "$WINDOW_SEEN" ]] && command -v xwininfo >/dev/null 2>&1 \
+       && DISPLAY=":$DISPLAY_NUM" xwininfo -root -tree 2>/dev/null | grep -q 't\.db'; then
+      WINDOW_SEEN=yes
+    fi
+  done
+  if grep -hE 'Exception|Error:' "$TMP/gui.err" >"$TMP/gui-bad.txt" 2>/dev/null; then
+    show "$TMP/gui.err"; fail "the window process is up but printed errors"
+  fi
+  if command -v xwininfo >/dev/null 2>&1; then
+    [[ -n "$WINDOW_SEEN" ]] || { show "$TMP/gui.err"; fail "process alive but no window titled '… — t.db' appeared"; }
+    log "ok  window: still running after ${GUI_SECONDS}s, window '… — t.db' mapped (xwininfo)"
+  else
+    log "ok  window: still running after ${GUI_SECONDS}s (install x11-utils for a window-title check)"
+  fi
+  kill "$APP_PID" 2>/dev/null || true
+  for _ in $(seq 1 50); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.1; done
+  kill -9 "$APP_PID" 2>/dev/null || true
+  wait "$APP_PID" 2>/dev/null || true
+  APP_PID=""
+fi
+
+log "PASS"

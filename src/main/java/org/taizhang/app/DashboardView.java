@@ -1,0 +1,56 @@
+package org.taizhang.app;
+
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.VBox;
+import org.taizhang.core.i18n.Messages;
+import org.taizhang.organization.Organization;
+import org.taizhang.organization.Registry;
+import org.taizhang.organization.view.RegistryViewModel;
+
+/** 工作台: the registry at a glance (counts, members, terms that are due), refreshed with the registry. */
+final class DashboardView {
+    private final VBox root = new VBox(14);
+    private final FlowPane cards = new FlowPane(12, 12);
+    private final Messages m;
+
+    DashboardView(RegistryViewModel registry, Messages m) {
+        this.m = m;
+        Label title = new Label(m.get("dashboard.title"));
+        title.getStyleClass().add("section-title");
+        root.getChildren().addAll(title, cards);
+        root.setPadding(new Insets(16));
+        registry.registryProperty().addListener((obs, old, r) -> show(r, registry.service().today()));
+        show(registry.registryProperty().get(), registry.service().today());
+    }
+
+    private void show(Registry r, java.time.LocalDate today) {
+        long branches = r.organizations().stream().filter(o -> o.kind().isBranch()).count();
+        int members = r.organizations().stream().filter(Organization::isTopLevel)
+                .mapToInt(o -> o.memberCount() == null ? 0 : o.memberCount()).sum();
+        long expired = r.organizations().stream().filter(o -> o.termExpired(today)).count();
+        cards.getChildren().setAll(
+                card("dashboard.units", r.units().size()),
+                card("dashboard.organizations", r.organizationCount()),
+                card("dashboard.branches", branches),
+                card("dashboard.communities", r.communities().size()),
+                card("dashboard.members", members),
+                card("dashboard.termsExpired", expired));
+    }
+
+    private Node card(String key, long value) {
+        Label v = new Label(String.valueOf(value));
+        v.getStyleClass().add("stat-value");
+        Label l = new Label(m.get(key));
+        l.getStyleClass().add("stat-label");
+        VBox card = new VBox(4, v, l);
+        card.getStyleClass().add("stat-card");
+        return card;
+    }
+
+    Node node() {
+        return root;
+    }
+}

@@ -1,0 +1,47 @@
+package org.taizhang.app;
+
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+import org.taizhang.core.i18n.Messages;
+import org.taizhang.core.store.Store;
+import org.taizhang.core.ui.DialogService;
+import org.taizhang.core.ui.TaskRunner;
+
+/** 设置: where the data lives, this device's id, and a backup on demand. */
+final class SettingsView {
+    private final VBox root = new VBox(12);
+
+    SettingsView(Store store, TaskRunner tasks, DialogService dialogs, Messages m) {
+        Label title = new Label(m.get("nav.settings"));
+        title.getStyleClass().add("section-title");
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(8);
+        row(grid, 0, m.get("settings.database"), store.database().toString());
+        row(grid, 1, m.get("settings.dataFolder"), store.dataFolder().toString());
+        row(grid, 2, m.get("settings.backups"), store.dataFolder().resolve("backups").toString());
+        row(grid, 3, m.get("settings.deviceId"), store.deviceId());
+        Button backup = new Button(m.get("settings.backupNow"));
+        backup.setId("backupNow");
+        backup.setOnAction(e -> tasks.run("settings.task.backup", p -> store.backup("manual"),
+                path -> dialogs.showInfo(m.get("settings.task.backup"), m.get("settings.backupDone", path))));
+        root.getChildren().addAll(title, grid, backup);
+        root.setPadding(new Insets(16));
+    }
+
+    private static void row(GridPane grid, int row, String label, String value) {
+        TextField field = new TextField(value);
+        field.setEditable(false);
+        field.setPrefColumnCount(50);
+        grid.addRow(row, new Label(label), field);
+    }
+
+    Node node() {
+        return root;
+    }
+}

@@ -1,0 +1,24 @@
+package org.taizhang.core.ui;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/** Every dialog a view shows goes through here, so views stay testable (tests pass a recording service). */
+public interface DialogService {
+    void showError(String header, String message);
+
+    void showInfo(String header, String message);
+
+    /** A header plus a list of lines the user can read and copy (an import's row errors). */
+    void showLines(String title, String header, List<String> lines);
+
+    boolean confirm(String header, String message);
+
+    /** Shows {@code choices} as buttons; returns the index chosen, or empty when the dialog was closed. */
+    Optional<Integer> choose(String header, String message, List<String> choices);
+
+    Optional<Path> chooseFileToOpen(String title, String filterName, String... patterns);
+
+    Optional<Path> chooseFileToSave(String title, String initialName, String filterName, String... patterns);
+}

@@ -1,0 +1,101 @@
+package org.taizhang.core.ui;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import org.taizhang.core.i18n.Messages;
+
+/** The real dialogs, owned by the main window. */
+public final class FxDialogService implements DialogService {
+    private final Window owner;
+    private final Messages messages;
+
+    public FxDialogService(Window owner, Messages messages) {
+        this.owner = owner;
+        this.messages = messages;
+    }
+
+    private Alert alert(Alert.AlertType type, String header, String message) {
+        Alert a = new Alert(type, message, ButtonType.OK);
+        a.initOwner(owner);
+        a.setTitle(messages.get("app.title"));
+        a.setHeaderText(header);
+        a.getDialogPane().setMinWidth(460);
+        return a;
+    }
+
+    @Override
+    public void showError(String header, String message) {
+        alert(Alert.AlertType.ERROR, header, message).showAndWait();
+    }
+
+    @Override
+    public void showInfo(String header, String message) {
+        alert(Alert.AlertType.INFORMATION, header, message).showAndWait();
+    }
+
+    @Override
+    public void showLines(String title, String header, List<String> lines) {
+        Alert a = alert(Alert.AlertType.INFORMATION, header, null);
+        a.setTitle(title);
+        TextArea area = new TextArea(String.join("\n", lines));
+        area.setEditable(false);
+        area.setWrapText(true);
+        area.setPrefRowCount(Math.min(18, Math.max(4, lines.size())));
+        area.setPrefColumnCount(60);
+        a.getDialogPane().setContent(new VBox(8, new Label(messages.get("dialog.linesCount", lines.size())), area));
+        a.setResizable(true);
+        a.showAndWait();
+    }
+
+    @Override
+    public boolean confirm(String header, String message) {
+        Alert a = alert(Alert.AlertType.CONFIRMATION, header, message);
+        a.getButtonTypes().setAll(new ButtonType(messages.get("dialog.yes"), ButtonBar.ButtonData.YES),
+                new ButtonType(messages.get("dialog.no"), ButtonBar.ButtonData.NO));
+        return a.showAndWait().map(b -> b.getButtonData() == ButtonBar.ButtonData.YES).orElse(false);
+    }
+
+    @Override
+    public Optional<Integer> choose(String header, String message, List<String> choices) {
+        Alert a = alert(Alert.AlertType.CONFIRMATION, header, message);
+        List<ButtonType> buttons = new ArrayList<>();
+        for (String c : choices) {
+            buttons.add(new ButtonType(c, ButtonBar.ButtonData.OTHER));
+        }
+        a.getButtonTypes().setAll(buttons);
+        return a.showAndWait().map(buttons::indexOf).filter(i -> i >= 0);
+    }
+
+    @Override
+    public Optional<Path> chooseFileToOpen(String title, String filterName, String... patterns) {
+        FileChooser chooser = chooser(title, filterName, patterns);
+        File f = chooser.showOpenDialog(owner);
+        return Optional.ofNullable(f).map(File::toPath);
+    }
+
+    @Override
+    public Optional<Path> chooseFileToSave(String title, String initialName, String filterName, String... patterns) {
+        FileChooser chooser = chooser(title, filterName, patterns);
+        chooser.setInitialFileName(initialName);
+        File f = chooser.showSaveDialog(owner);
+        return Optional.ofNullable(f).map(File::toPath);
+    }
+
+    private static FileChooser chooser(String title, String filterName, String... patterns) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(filterName, patterns));
+        return chooser;
+    }
+}

@@ -1,0 +1,114 @@
+package org.taizhang.organization.view;
+
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import javafx.collections.transformation.SortedList;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Control;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.controlsfx.control.textfield.TextFields;
+import org.taizhang.core.Issue;
+import org.taizhang.core.i18n.Messages;
+import org.taizhang.core.text.Pinyin;
+
+/**
+ * The shared frame of the units and communities tabs: a searchable, sortable table on the left and a form with
+ * live checks, 保存 / 新增 / 删除 on the right. The tabs supply columns, fields and the rules.
+ */
+final class SimpleRecordEditor<T> {
+    final ObservableList<T> items = FXCollections.observableArrayList();
+    final TableView<T> table = new TableView<>();
+    final GridPane grid = new GridPane();
+    final VBox issues = new VBox(2);
+    final Button save;
+    final Button create;
+    final Button delete;
+    final Label title = new Label();
+    private final Messages m;
+    private final FilteredList<T> filtered = new FilteredList<>(items);
+    private int rows;
+
+    SimpleRecordEditor(Messages m, String idPrefix, Function<T, String> searchText) {
+        this.m = m;
+        TextField search = TextFields.createClearableTextField();
+        search.setId(idPrefix + "Search");
+        search.setPromptText(m.get("registry.search.prompt"));
+        search.textProperty().addListener((o, a, q) -> filtered.setPredicate(
+                (Predicate<T>) t -> Pinyin.matches(searchText.apply(t), q)));
+        table.setId(idPrefix + "Table");
+        table.setPlaceholder(new Label(m.get("registry.table.empty")));
+        SortedList<T> sorted = new SortedList<>(filtered);
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
+        save = new Button(m.get("registry.action.save"));
+        save.setId(idPrefix + "Save");
+        save.setDefaultButton(true);
+        create = new Button(m.get("registry.action.new"));
+        create.setId(idPrefix + "New");
+        delete = new Button(m.get("registry.action.delete"));
+        delete.setId(idPrefix + "Delete");
+        grid.setHgap(6);
+        grid.setVgap(6);
+        title.getStyleClass().add("form-title");
+        VBox left = new VBox(6, search, table);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        left.setPadding(new Insets(6));
+        VBox right = new VBox(8, title, grid, issues, new HBox(6, save, create, delete));
+        right.setPadding(new Insets(8));
+        right.setMinWidth(320);
+        this.node = new SplitPane(left, right);
+        ((SplitPane) node).setDividerPositions(0.62);
+    }
+
+    private final Node node;
+
+    Node node() {
+        return node;
+    }
+
+    void column(String key, double width, Function<T, String> value) {
+        TableColumn<T, String> c = new TableColumn<>(m.get(key));
+        c.setPrefWidth(width);
+        c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(value.apply(cd.getValue())));
+        c.setComparator(java.text.Collator.getInstance(java.util.Locale.CHINA)::compare);
+        table.getColumns().add(c);
+    }
+
+    void field(String labelKey, Control field) {
+        Label label = new Label(m.get(labelKey));
+        label.setLabelFor(field);
+        field.setMaxWidth(Double.MAX_VALUE);
+        GridPane.setHgrow(field, Priority.ALWAYS);
+        grid.add(label, 0, rows);
+        grid.add(field, 1, rows++);
+    }
+
+    /** Shows the checks; returns true when none is an error. */
+    boolean showIssues(List<Issue> list) {
+        issues.getChildren().clear();
+        for (Issue i : list) {
+            Label l = new Label((i.isError() ? "✗ " : "! ") + m.get(i.messageKey(), i.args()));
+            l.setWrapText(true);
+            l.getStyleClass().add(i.isError() ? "issue-error" : "issue-warning");
+            issues.getChildren().add(l);
+        }
+        boolean ok = list.stream().noneMatch(Issue::isError);
+        save.setDisable(!ok);
+        return ok;
+    }
+}

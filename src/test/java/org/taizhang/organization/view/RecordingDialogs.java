@@ -1,0 +1,49 @@
+package org.taizhang.organization.view;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.taizhang.core.ui.DialogService;
+
+/** A dialog service for tests: records what would have been shown and answers confirmations with yes. */
+final class RecordingDialogs implements DialogService {
+    final List<String> shown = new CopyOnWriteArrayList<>();
+    volatile boolean confirmAnswer = true;
+
+    @Override
+    public void showError(String header, String message) {
+        shown.add("error: " + header + ": " + message);
+    }
+
+    @Override
+    public void showInfo(String header, String message) {
+        shown.add("info: " + header + ": " + message);
+    }
+
+    @Override
+    public void showLines(String title, String header, List<String> lines) {
+        shown.add("lines: " + header + "\n" + String.join("\n", lines));
+    }
+
+    @Override
+    public boolean confirm(String header, String message) {
+        shown.add("confirm: " + header);
+        return confirmAnswer;
+    }
+
+    @Override
+    public Optional<Integer> choose(String header, String message, List<String> choices) {
+        return Optional.of(0);
+    }
+
+    @Override
+    public Optional<Path> chooseFileToOpen(String title, String filterName, String... patterns) {
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<Path> chooseFileToSave(String title, String initialName, String filterName, String... patterns) {
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,169 @@
+package org.taizhang.organization.view;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.taizhang.core.i18n.Messages;
+import org.taizhang.core.store.Store;
+import org.taizhang.core.task.Progress;
+import org.taizhang.core.ui.TaskRunner;
+import org.taizhang.organization.RegistryService;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The registry window on a real database with the sample data, driven as a clerk would (headless). */
+@ExtendWith(ApplicationExtension.class)
+class RegistryViewTest {
+    @TempDir
+    static Path dir;
+
+    private Store store;
+    private RegistryService service;
+    private RegistryViewModel vm;
+    private final RecordingDialogs dialogs = new RecordingDialogs();
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path db = Files.createTempDirectory(dir, "db").resolve("t.db");
+        store = Store.open(db);
+        service = new RegistryService(store);
+        service.importSample(Progress.NONE);
+        Messages messages = Messages.forLocale(Messages.CHINESE);
+        TaskRunner tasks = new TaskRunner(messages, dialogs);
+        vm = new RegistryViewModel(service, tasks, dialogs, messages);
+        RegistryView view = new RegistryView(vm, new UnitsView(vm), new CommunitiesView(vm));
+        stage.setScene(new Scene((javafx.scene.Parent) view.node(), 1366, 768));
+        stage.show();
+        vm.reload(() -> {});
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    private static void waitUntil(BooleanSupplier condition) throws Exception {
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition::getAsBoolean);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private TableView<OrganizationRow> table(FxRobot robot) {
+        return robot.lookup("#registryTable").queryTableView();
+    }
+
+    @Test
+    void showsTheWholeRegistryInChinese(FxRobot robot) throws Exception {
+        waitUntil(() -> table(robot).getItems().size() == 374);
+        assertThat(table(robot).getColumns().get(0).getText()).isEqualTo("组织名称");
+        assertThat(robot.lookup("#registryCount").queryAs(Label.class).getText()).isEqualTo("显示 374 / 共 374 个党组织");
+    }
+
+    @Test
+    void searchByPinyinInitialsFiltersTheTable(FxRobot robot) throws Exception {
+        waitUntil(() -> table(robot).getItems().size() == 374);
+        robot.clickOn("#registrySearch").write("czj");
+        waitUntil(() -> table(robot).getItems().size() < 374);
+        assertThat(table(robot).getItems()).isNotEmpty()
+                .allSatisfy(r -> assertThat(r.organization().name() + r.unitName()).contains("财政局"));
+    }
+
+    @Test
+    void onlyRowsWithNotesShowsExpiredTerms(FxRobot robot) throws Exception {
+        waitUntil(() -> table(robot).getItems().size() == 374);
+        robot.clickOn("#issuesOnly");
+        waitUntil(() -> robot.lookup("#issuesOnly").queryAs(CheckBox.class).isSelected());
+        assertThat(table(robot).getItems()).isNotEmpty().hasSizeLessThan(374).allMatch(OrganizationRow::hasIssues);
+        assertThat(table(robot).getItems()).anyMatch(r -> r.issueText().contains("任期已于"));
+    }
+
+    @Test
+    void aCommitteeWithTooFewMembersCannotBeSaved(FxRobot robot) throws Exception {
+        waitUntil(() -> table(robot).getItems().size() == 374);
+        OrganizationRow branch = table(robot).getItems().stream()
+                .filter(r -> r.organization().kind().isBranch() && r.organization().hasCommittee()).findFirst()
+                .orElseThrow();
+        robot.interact(() -> table(robot).getSelectionModel().select(branch));
+        waitUntil(() -> robot.lookup("#orgName").queryAs(TextField.class).getText()
+                .equals(branch.organization().name()));
+        TextField members = robot.lookup("#orgMembers").queryAs(TextField.class);
+        robot.interact(() -> members.setText(""));
+        robot.clickOn(members).write("4");
+        waitUntil(() -> robot.lookup("#saveOrganization").queryAs(Button.class).isDisabled());
+        assertThat(robot.lookup("#formIssues").queryAs(javafx.scene.layout.VBox.class).getChildren())
+                .anyMatch(n -> ((Label) n).getText().contains("不能设立支部委员会"));
+    }
+
+    @Test
+    void aNewBranchIsSavedAndAppearsInTheTable(FxRobot robot) throws Exception {
+        waitUntil(() -> table(robot).getItems().size() == 374);
+        OrganizationRow committee = table(robot).getItems().stream()
+                .filter(r -> r.organization().kind().canHaveChildren()).findFirst().orElseThrow();
+        robot.interact(() -> {
+            vm.scope.set(new RegistryFilter.Scope(RegistryFilter.Scope.Type.ORGANIZATION,
+                    committee.organization().id()));
+            vm.newOrganization();
+        });
+        robot.clickOn("#orgName").write("测试新建第九党支部");
+        robot.clickOn("#orgSecretary").write("王测试");
+        robot.clickOn("#orgMembers").write("12");
+        robot.clickOn("#orgCommittee");
+        robot.clickOn("#saveOrganization");
+        waitUntil(() -> service.load().organizationCount() == 375);
+        robot.interact(() -> vm.scope.set(RegistryFilter.Scope.ALL));
+        waitUntil(() -> table(robot).getItems().size() == 375);
+        assertThat(service.load().organizations()).anyMatch(o -> o.name().equals("测试新建第九党支部")
+                && committee.organization().id().equals(o.parentId()) && o.memberCount() == 12 && o.hasCommittee());
+        assertThat(service.historyOfOrganization(service.load().organizations().stream()
+                .filter(o -> o.name().equals("测试新建第九党支部")).findFirst().orElseThrow().id())).hasSize(1);
+    }
+
+    @Test
+    void aMalformedWorkbookIsRejectedWithRowErrorsAndChangesNothing(FxRobot robot) throws Exception {
+        waitUntil(() -> table(robot).getItems().size() == 374);
+        Path bad = dir.resolve("bad.xlsx");
+        try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(bad)) {
+            Sheet s = wb.createSheet("党组织");
+            Row h = s.createRow(0);
+            String[] headers = {"组织名称", "组织类别", "所属单位", "党员人数"};
+            for (int i = 0; i < headers.length; i++) {
+                h.createCell(i).setCellValue(headers[i]);
+            }
+            Row r = s.createRow(1);
+            r.createCell(0).setCellValue("新支部");
+            r.createCell(1).setCellValue("党支部");
+            r.createCell(2).setCellValue("江海市财政局");
+            r.createCell(3).setCellValue("三十");
+            Row r2 = s.createRow(2);
+            r2.createCell(0).setCellValue("另一个支部");
+            r2.createCell(1).setCellValue("党小组");
+            r2.createCell(2).setCellValue("不存在的单位");
+            wb.write(out);
+        }
+        robot.interact(() -> vm.importFrom(bad));
+        waitUntil(() -> !dialogs.shown.isEmpty());
+        String report = dialogs.shown.get(0);
+        assertThat(report).contains("导入被拒绝").contains("第2行“党员人数”：“三十”不是整数")
+                .contains("第3行“所属单位”：单位“不存在的单位”不存在");
+        assertThat(service.load().organizationCount()).isEqualTo(374);
+    }
+}
