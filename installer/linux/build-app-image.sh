@@ -3,10 +3,12 @@
 #   target/installer/Taizhang/bin/Taizhang
 # from the fat jar (target/taizhang.jar) and a jlinked JDK 25 runtime. Needs no Maven and no network.
 #
-# Usage: installer/linux/build-app-image.sh [--jar PATH] [--dest DIR] [--app-version X.Y.Z]
+# Usage: installer/linux/build-app-image.sh [--jar PATH] [--dest DIR] [--app-version X.Y.Z] [--fx-natives]
 #   --jar PATH          the fat jar (default: target/taizhang.jar, relative to the repository root)
 #   --dest DIR          output folder (default: target/installer); DIR/Taizhang is replaced
 #   --app-version VER   version for jpackage (default: Implementation-Version from the jar, else 0.1.0)
+#   --fx-natives        also put JavaFX's lib*.so beside the jar, so JavaFX loads them from there and does not
+#                       unpack them into ~/.openjfx/cache on first start (off by default)
 # JDK: $JAVA_HOME if it is JDK 25 or newer, else /usr/lib/jvm/temurin-25-jdk-amd64.
 set -euo pipefail
 
@@ -20,6 +22,7 @@ CALLER_DIR="$(pwd)"
 JAR=""
 DEST=""
 APP_VERSION=""
+FX_NATIVES=0
 APP_NAME="Taizhang"
 MAIN_CLASS="org.taizhang.app.Launcher"
 
@@ -33,7 +36,8 @@ while [[ $# -gt 0 ]]; do
     --dest=*) DEST="$(abspath "${1#*=}")"; shift ;;
     --app-version) [[ $# -ge 2 ]] || die "--app-version needs a value"; APP_VERSION="$2"; shift 2 ;;
     --app-version=*) APP_VERSION="${1#*=}"; shift ;;
-    -h|--help) sed -n '2,11p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --fx-natives) FX_NATIVES=1; shift ;;
+    -h|--help) sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown argument: $1 (see --help)" ;;
   esac
 done
@@ -69,15 +73,18 @@ else
 fi
 log "JDK: $JDK ($("$JDK/bin/java" -version 2>&1 | head -1))"
 
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/taizhang-jpackage.XXXXXX")"
+trap 'rm -rf "$WORK"' EXIT
+
 if [[ -z "$APP_VERSION" ]]; then
-  APP_VERSION="$(unzip -p "$JAR" META-INF/MANIFEST.MF 2>/dev/null | tr -d '\r' | sed -n 's/^Implementation-Version: *//p' | head -1 || true)"
+  (cd "$WORK" && "$JDK/bin/jar" --extract --file "$JAR" META-INF/MANIFEST.MF) 2>/dev/null || true
+  if [[ -f "$WORK/META-INF/MANIFEST.MF" ]]; then
+    APP_VERSION="$(tr -d '\r' < "$WORK/META-INF/MANIFEST.MF" | sed -n 's/^Implementation-Version: *//p' | head -1)"
+  fi
   APP_VERSION="${APP_VERSION%-SNAPSHOT}"
   APP_VERSION="${APP_VERSION:-0.1.0}"
 fi
 [[ "$APP_VERSION" =~ ^[0-9]+(\.[0-9]+){0,3}$ ]] || die "app version '$APP_VERSION' is not numeric (jpackage needs e.g. 0.1.0)"
-
-WORK="$(mktemp -d "${TMPDIR:-/tmp}/taizhang-jpackage.XXXXXX")"
-trap 'rm -rf "$WORK"' EXIT
 
 # ---- modules --------------------------------------------------------------------------------------
 log "jdeps: finding the JDK modules the jar uses ..."
@@ -88,13 +95,14 @@ if [[ -z "$JDEPS_MODULES" ]]; then
 fi
 log "jdeps says: $JDEPS_MODULES"
 
-# Loaded by reflection, service lookup or native code, so jdeps does not see them:
+# Loaded by reflection, service lookup or native code, so jdeps does not (reliably) see them:
 #   java.desktop (JavaFX/AWT interop, ImageIO, POI), java.sql (JDBC), java.naming + java.management (logback,
-#   Flyway, jOOQ), java.logging (JUL bridge), java.xml (POI, logback config), jdk.unsupported (sun.misc.Unsafe for
-#   JavaFX and others), jdk.zipfs (zip file systems), jdk.crypto.ec (TLS/EC; an empty shell since JDK 22, kept if
-#   present), jdk.charsets (GBK / GB18030 for Chinese CSV files), jdk.localedata (Chinese locale data: dates,
-#   collation, number formats), jdk.management (platform MXBeans), java.prefs, java.scripting, jdk.xml.dom.
-EXTRA_MODULES="java.desktop java.sql java.naming java.management java.logging java.xml jdk.unsupported jdk.zipfs jdk.crypto.ec jdk.charsets jdk.localedata jdk.management java.prefs java.scripting jdk.xml.dom"
+#   Flyway, jOOQ), java.logging (JUL, JavaFX's logger), java.xml (POI, logback configuration), jdk.unsupported
+#   (sun.misc.Unsafe: JavaFX, POI), jdk.zipfs (zip file systems), jdk.crypto.ec (an empty shell since JDK 22;
+#   kept when present), jdk.charsets (GBK / GB18030 / GB2312 for Chinese CSV files), jdk.localedata (Chinese
+#   locale data: dates, collation, number formats; trimmed to en + zh by --include-locales below),
+#   jdk.management (com.sun.management MXBeans), java.prefs (java.util.prefs, used by AWT/JavaFX dialogs).
+EXTRA_MODULES="java.desktop java.sql java.naming java.management java.logging java.xml jdk.unsupported jdk.zipfs jdk.crypto.ec jdk.charsets jdk.localedata jdk.management java.prefs"
 "$JDK/bin/java" --list-modules | sed 's/@.*//' > "$WORK/available.txt"
 MODULES=()
 for m in ${JDEPS_MODULES//,/ } $EXTRA_MODULES; do
@@ -114,7 +122,7 @@ log "modules: $MODULE_LIST"
 RUNTIME="$WORK/runtime"
 log "jlink: building the trimmed runtime ..."
 JLINK_ARGS=(--add-modules "$MODULE_LIST" --strip-debug --no-header-files --no-man-pages
-            --include-locales "en,zh-*" --output "$RUNTIME")
+            --include-locales "en,zh-*" --generate-cds-archive --output "$RUNTIME")
 # JDK 21+ spells compression zip-0..zip-9; older JDKs used 0|1|2.
 if "$JDK/bin/jlink" --help 2>&1 | grep -q 'zip-\[0-9\]\|zip-'; then
   JLINK_ARGS+=(--compress zip-6)
@@ -122,13 +130,23 @@ else
   JLINK_ARGS+=(--compress 2)
 fi
 # JDK 25 images without jmods (JEP 493) link from the running JDK itself; that works for these modules.
-"$JDK/bin/jlink" "${JLINK_ARGS[@]}"
+"$JDK/bin/jlink" "${JLINK_ARGS[@]}" | { grep -v '^Created CDS archive' || true; }
+[[ -x "$RUNTIME/bin/java" ]] || die "jlink did not produce $RUNTIME/bin/java"
+# The CDS archive speeds up start; its no-compressed-oops twin is only used with heaps over 32 GB: drop it (-14 MB).
+rm -f "$RUNTIME/lib/server/classes_nocoops.jsa"
 log "runtime: $(du -sh "$RUNTIME" | cut -f1)"
 
 # ---- jpackage -------------------------------------------------------------------------------------
 INPUT="$WORK/input"
 mkdir -p "$INPUT"
 cp "$JAR" "$INPUT/taizhang.jar"
+if [[ $FX_NATIVES -eq 1 ]]; then
+  # JavaFX (class path, non-modular) first tries lib<name>.so in the folder of the jar holding its classes.
+  mapfile -t FX_LIBS < <("$JDK/bin/jar" --list --file "$JAR" | grep -E '^lib[^/]*\.so$' || true)
+  [[ ${#FX_LIBS[@]} -gt 0 ]] || die "--fx-natives: no JavaFX lib*.so at the root of $JAR"
+  (cd "$INPUT" && "$JDK/bin/jar" --extract --file "$JAR" "${FX_LIBS[@]}")
+  log "JavaFX natives beside the jar: $(cd "$INPUT" && ls lib*.so | tr '\n' ' ')"
+fi
 
 mkdir -p "$DEST"
 rm -rf "${DEST:?}/$APP_NAME"

@@ -111,28 +111,39 @@ else
   DISPLAY=":$DISPLAY_NUM" "$LAUNCHER" --db "$DB" >"$TMP/gui.out" 2>"$TMP/gui.err" &
   APP_PID=$!
   log "window: launcher pid $APP_PID on Xvfb :$DISPLAY_NUM, waiting ${GUI_SECONDS}s ..."
+  # The stage's X window carries WM_CLASS "org.taizhang.app.App" (JavaFX names it after the Application class).
+  window_mapped() {
+    local id
+    for id in $(DISPLAY=":$DISPLAY_NUM" timeout 5 xwininfo -root -tree 2>/dev/null \
+                  | grep -F '("org.taizhang.app.App"' | grep -oE '0x[0-9a-f]+' | head -5); do
+      DISPLAY=":$DISPLAY_NUM" timeout 5 xwininfo -id "$id" 2>/dev/null | grep -q 'Map State: IsViewable' && return 0
+    done
+    return 1
+  }
+  HAVE_XWININFO=0
+  command -v xwininfo >/dev/null 2>&1 && HAVE_XWININFO=1
   WINDOW_SEEN=""
-  for _ in $(seq 1 "$GUI_SECONDS"); do
-    sleep 1
+  t0="$(now_ms)"
+  for _ in $(seq 1 $((GUI_SECONDS * 5))); do
+    sleep 0.2
     if ! kill -0 "$APP_PID" 2>/dev/null; then
       set +e; wait "$APP_PID"; rc=$?; set -e
       APP_PID=""
       show "$TMP/gui.out"; show "$TMP/gui.err"
       fail "the window process exited early (exit code $rc)"
     fi
-    if [[ -z "$WINDOW_SEEN" ]] && command -v xwininfo >/dev/null 2>&1 \
-       && DISPLAY=":$DISPLAY_NUM" xwininfo -root -tree 2>/dev/null | grep -q 't\.db'; then
-      WINDOW_SEEN=yes
+    if [[ -z "$WINDOW_SEEN" && $HAVE_XWININFO -eq 1 ]] && window_mapped; then
+      WINDOW_SEEN="$(( $(now_ms) - t0 ))"
     fi
   done
-  if grep -hE 'Exception|Error:' "$TMP/gui.err" >"$TMP/gui-bad.txt" 2>/dev/null; then
+  if grep -hE 'Exception|Error:|Caused by' "$TMP/gui.err" >"$TMP/gui-bad.txt" 2>/dev/null; then
     show "$TMP/gui.err"; fail "the window process is up but printed errors"
   fi
-  if command -v xwininfo >/dev/null 2>&1; then
-    [[ -n "$WINDOW_SEEN" ]] || { show "$TMP/gui.err"; fail "process alive but no window titled '… — t.db' appeared"; }
-    log "ok  window: still running after ${GUI_SECONDS}s, window '… — t.db' mapped (xwininfo)"
+  if [[ $HAVE_XWININFO -eq 1 ]]; then
+    [[ -n "$WINDOW_SEEN" ]] || { show "$TMP/gui.err"; fail "process alive but no Taizhang window was mapped on the display"; }
+    log "ok  window: mapped after ~${WINDOW_SEEN} ms, process still running after ${GUI_SECONDS}s"
   else
-    log "ok  window: still running after ${GUI_SECONDS}s (install x11-utils for a window-title check)"
+    log "ok  window: process still running after ${GUI_SECONDS}s (install x11-utils to also check the window is mapped)"
   fi
   kill "$APP_PID" 2>/dev/null || true
   for _ in $(seq 1 50); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.1; done

@@ -46,9 +46,9 @@ public final class Registry {
 
     /** Leading organizations first, then the clerk's order, then by name. */
     public static final Comparator<Organization> ORGANIZATION_ORDER = Comparator
-            .comparing((Organization o) -> o.kind().isBranch())
+            .comparing((Organization o) -> o.kind() != null && o.kind().isBranch()) // a half-filled form has no kind yet
             .thenComparingInt(Organization::sortOrder)
-            .thenComparing(Organization::name, CHINESE);
+            .thenComparing(o -> o.name() == null ? "" : o.name(), CHINESE);
 
     private static <T> Map<String, T> index(Collection<T> items, java.util.function.Function<T, String> id) {
         Map<String, T> map = new LinkedHashMap<>();

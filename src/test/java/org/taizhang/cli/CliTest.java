@@ -15,18 +15,35 @@ import java.util.function.Consumer;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.taizhang.core.i18n.Messages;
 import org.taizhang.core.store.Store;
+import org.taizhang.core.task.Progress;
 import org.taizhang.organization.RegistryColumns;
+import org.taizhang.organization.RegistryService;
 import org.taizhang.organization.TestWorkbooks;
 import picocli.CommandLine;
 
 /** The command line in this JVM: the same picocli tree the launcher runs, with output captured. */
 class CliTest {
+    /** The sample registry, imported once for the class; tests that need it get a copy. */
+    @TempDir
+    static Path shared;
+
+    private static Path sampleDb;
+
     @TempDir
     Path dir;
+
+    @BeforeAll
+    static void prepareSampleDatabase() {
+        sampleDb = shared.resolve("sample.db");
+        try (Store store = Store.open(sampleDb)) {
+            new RegistryService(store).importSample(Progress.NONE);
+        }
+    }
 
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
@@ -50,8 +67,18 @@ class CliTest {
         return cl.execute(strings);
     }
 
-    private void initSample() {
-        assertThat(run("--db", db(), "init", "--sample")).isEqualTo(ExitCodes.OK);
+    /** This test's database holds the sample registry (a copy of the one prepared for the class). */
+    private void withSampleData() {
+        try {
+            for (String suffix : List.of("", "-wal")) {
+                Path from = shared.resolve("sample.db" + suffix);
+                if (Files.exists(from)) {
+                    Files.copy(from, dir.resolve("taizhang.db" + suffix));
+                }
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
@@ -74,7 +101,7 @@ class CliTest {
 
     @Test
     void initSampleTwiceKeepsTheSameCounts() {
-        initSample();
+        assertThat(run("--db", db(), "init", "--sample")).isEqualTo(ExitCodes.OK);
 
         int code = run("--db", db(), "init", "--sample");
 
@@ -85,7 +112,7 @@ class CliTest {
 
     @Test
     void exportToXlsxExitsZeroAndWritesTheFile() {
-        initSample();
+        withSampleData();
         Path file = dir.resolve("组织台账.xlsx");
 
         int code = run("--db", db(), "orgs", "export", file);
@@ -97,7 +124,7 @@ class CliTest {
 
     @Test
     void exportToCsvExitsZeroAndWritesTheFile() throws IOException {
-        initSample();
+        withSampleData();
         Path file = dir.resolve("党组织.csv");
 
         int code = run("--db", db(), "orgs", "export", file);
@@ -108,7 +135,7 @@ class CliTest {
 
     @Test
     void theDatabaseOptionMayAlsoFollowTheSubcommand() {
-        initSample();
+        withSampleData();
         Path file = dir.resolve("组织台账.xlsx");
 
         int code = run("orgs", "export", "--db", db(), file);
@@ -119,7 +146,7 @@ class CliTest {
 
     @Test
     void exportToAnUnknownFormatExitsOneAndWritesNothing() {
-        initSample();
+        withSampleData();
         Path file = dir.resolve("组织台账.txt");
 
         int code = run("--db", db(), "orgs", "export", file);
@@ -131,7 +158,7 @@ class CliTest {
 
     @Test
     void importingTheOwnExportExitsZeroAndChangesNothing() {
-        initSample();
+        withSampleData();
         Path file = dir.resolve("组织台账.xlsx");
         run("--db", db(), "orgs", "export", file);
         out.getBuffer().setLength(0);
@@ -144,7 +171,7 @@ class CliTest {
 
     @Test
     void aRejectedImportExitsThreeAndPrintsTheRowErrors() throws IOException {
-        initSample();
+        withSampleData();
         Path bad = TestWorkbooks.malformed(dir.resolve("bad.xlsx"));
 
         int code = run("--db", db(), "orgs", "import", bad);
@@ -158,7 +185,7 @@ class CliTest {
 
     @Test
     void importingAMissingFileExitsOneWithABilingualErrorLine() {
-        initSample();
+        withSampleData();
 
         int code = run("--db", db(), "orgs", "import", dir.resolve("missing.xlsx"));
 
@@ -203,7 +230,7 @@ class CliTest {
 
     @Test
     void aDatabaseHeldByAnotherStoreExitsOneNamingTheLock() {
-        initSample();
+        withSampleData();
         try (Store held = Store.open(db())) {
             int code = run("--db", db(), "orgs", "export", dir.resolve("组织台账.xlsx"));
 

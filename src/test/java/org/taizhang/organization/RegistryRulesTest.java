@@ -12,7 +12,6 @@ import static org.taizhang.organization.UnitBuilder.aUnit;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -266,9 +265,6 @@ class RegistryRulesTest {
     }
 
     @Test
-    @Disabled("BUG: Registry.with(o) sorts siblings with ORGANIZATION_ORDER, which dereferences kind() and compares "
-            + "names with a Collator: an organization without kind among siblings throws NullPointerException before "
-            + "RegistryRules.check can report organization.error.kindRequired (RegistryService.save does exactly this).")
     void aMissingKindAmongSiblingsIsReportedAsAnError() {
         Organization o = aBranch().named("第十二党支部").ofKind(null).under(committee).build();
 
@@ -276,9 +272,6 @@ class RegistryRulesTest {
     }
 
     @Test
-    @Disabled("BUG: Registry.with(o) sorts siblings with ORGANIZATION_ORDER, which dereferences kind() and compares "
-            + "names with a Collator: an organization without name among siblings throws NullPointerException before "
-            + "RegistryRules.check can report organization.error.nameRequired (RegistryService.save does exactly this).")
     void aMissingNameAmongSiblingsIsReportedAsAnError() {
         Organization o = aBranch().named(null).under(committee).build();
 

@@ -19,7 +19,6 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.taizhang.core.Issue;
@@ -210,10 +209,6 @@ class RegistryServiceTest {
     }
 
     @Test
-    @Disabled("BUG: RegistryService.save(Organization) builds current.with(o) before running the rules; Registry's "
-            + "ORGANIZATION_ORDER comparator calls o.kind().isBranch() and compares names with a Collator, so an "
-            + "organization without kind (or name) that has siblings throws NullPointerException instead of the "
-            + "ValidationException(organization.error.kindRequired) the rules were written to give.")
     void anOrganizationWithoutKindIsRefusedWithAValidationError() {
         Unit unit = aUnit().build();
         service.save(unit);

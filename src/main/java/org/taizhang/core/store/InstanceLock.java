@@ -7,7 +7,6 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import org.taizhang.core.DomainException;
@@ -17,16 +16,27 @@ import org.taizhang.core.DomainException;
  * dies, so a crash never leaves the file locked for good.
  */
 final class InstanceLock implements AutoCloseable {
+    /**
+     * Lock files this process holds. POSIX locks belong to the process, and closing ANY channel on the file drops
+     * them, so a second open in this process must be refused before it touches the file.
+     */
+    private static final java.util.Set<Path> HELD = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    private final Path lockFile;
     private final FileChannel channel;
     private final FileLock lock;
 
-    private InstanceLock(FileChannel channel, FileLock lock) {
+    private InstanceLock(Path lockFile, FileChannel channel, FileLock lock) {
+        this.lockFile = lockFile;
         this.channel = channel;
         this.lock = lock;
     }
 
     static InstanceLock acquire(Path database) {
-        Path lockFile = database.resolveSibling(database.getFileName() + ".lock");
+        Path lockFile = database.resolveSibling(database.getFileName() + ".lock").toAbsolutePath().normalize();
+        if (!HELD.add(lockFile)) {
+            throw new DomainException("store.locked", database, "pid " + ProcessHandle.current().pid());
+        }
         FileChannel channel = null;
         try {
             channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
@@ -38,16 +48,18 @@ final class InstanceLock implements AutoCloseable {
                 lock = null; // held by this same program (another window or command in this JVM)
             }
             if (lock == null) {
-                String holder = readHolder(lockFile);
+                String holder = readHolder(channel);
                 channel.close();
+                HELD.remove(lockFile);
                 throw new DomainException("store.locked", database, holder);
             }
             channel.truncate(0);
             channel.write(ByteBuffer.wrap(ManagementFactory.getRuntimeMXBean().getName()
                     .getBytes(StandardCharsets.UTF_8)));
             channel.force(false);
-            return new InstanceLock(channel, lock);
+            return new InstanceLock(lockFile, channel, lock);
         } catch (IOException e) {
+            HELD.remove(lockFile);
             try {
                 if (channel != null) {
                     channel.close();
@@ -59,9 +71,15 @@ final class InstanceLock implements AutoCloseable {
         }
     }
 
-    private static String readHolder(Path lockFile) {
+    /**
+     * Reads who holds the lock through the channel already open: opening and closing another channel on the
+     * file would drop this program's own POSIX lock on it.
+     */
+    private static String readHolder(FileChannel channel) {
         try {
-            return Files.readString(lockFile, StandardCharsets.UTF_8).strip();
+            ByteBuffer buffer = ByteBuffer.allocate(256);
+            channel.read(buffer, 0);
+            return new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8).strip();
         } catch (IOException | RuntimeException e) {
             return "?";
         }
@@ -74,6 +92,8 @@ final class InstanceLock implements AutoCloseable {
             channel.close();
         } catch (IOException ignored) {
             // the OS drops the lock with the process anyway
+        } finally {
+            HELD.remove(lockFile);
         }
     }
 }

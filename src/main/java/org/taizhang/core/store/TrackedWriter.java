@@ -23,6 +23,8 @@ import org.taizhang.core.Ids;
 public final class TrackedWriter {
     public enum Outcome { CREATED, UPDATED, UNCHANGED }
 
+    private static final Field<Long> ROWID = DSL.field(DSL.name("rowid"), Long.class);
+
     private static final List<String> SYNC_COLUMNS =
             List.of("id", "created_at", "updated_at", "updated_by", "revision", "deleted");
 
@@ -145,7 +147,7 @@ public final class TrackedWriter {
     public static List<HistoryEntry> historyOf(DSLContext ctx, String entity, String id) {
         List<HistoryEntry> list = new ArrayList<>();
         for (var r : ctx.selectFrom(HISTORY).where(HISTORY.ENTITY.eq(entity)).and(HISTORY.ENTITY_ID.eq(id))
-                .orderBy(HISTORY.CREATED_AT, HISTORY.ID).fetch()) {
+                .orderBy(HISTORY.CREATED_AT, ROWID).fetch()) { // rowid: insertion order within one millisecond
             list.add(new HistoryEntry(r.getCreatedAt(), r.getAction(), r.getUserName(), r.getUpdatedBy(),
                     r.getChanges()));
         }

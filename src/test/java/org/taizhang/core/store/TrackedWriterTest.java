@@ -14,7 +14,6 @@ import java.util.UUID;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.taizhang.core.Ids;
@@ -238,9 +237,6 @@ class TrackedWriterTest {
     }
 
     @Test
-    @Disabled("BUG: TrackedWriter.historyOf orders by created_at, then by the random UUID id, so entries written "
-            + "in the same millisecond come back in random order (a create can show after its update). It should "
-            + "break ties by write order, e.g. ORDER BY created_at, rowid.")
     void historyOfKeepsTheWriteOrderOfChangesMadeInTheSameMillisecond() {
         List<String> written = new java.util.ArrayList<>();
         for (int i = 1; i <= 8; i++) {
