@@ -86,6 +86,16 @@ if [[ -z "$APP_VERSION" ]]; then
 fi
 [[ "$APP_VERSION" =~ ^[0-9]+(\.[0-9]+){0,3}$ ]] || die "app version '$APP_VERSION' is not numeric (jpackage needs e.g. 0.1.0)"
 
+# The fat jar carries the JavaFX natives of the OS Maven ran on: it must be Linux's.
+JAR_ENTRIES="$WORK/jar-entries.txt"
+"$JDK/bin/jar" --list --file "$JAR" > "$JAR_ENTRIES" || die "cannot read $JAR"
+if ! grep -qx 'libglass.so' "$JAR_ENTRIES"; then
+  if grep -qx 'glass.dll' "$JAR_ENTRIES" || grep -qx 'libglass.dylib' "$JAR_ENTRIES"; then
+    die "$JAR holds the JavaFX natives of Windows/macOS, not Linux: build the jar on Linux"
+  fi
+  die "$JAR has no JavaFX natives (libglass.so) at its root: is it the shaded fat jar?"
+fi
+
 # ---- modules --------------------------------------------------------------------------------------
 log "jdeps: finding the JDK modules the jar uses ..."
 JDEPS_MODULES="$("$JDK/bin/jdeps" --ignore-missing-deps --print-module-deps --multi-release 25 "$JAR" 2>"$WORK/jdeps.err" | tail -1 || true)"
@@ -142,7 +152,7 @@ mkdir -p "$INPUT"
 cp "$JAR" "$INPUT/taizhang.jar"
 if [[ $FX_NATIVES -eq 1 ]]; then
   # JavaFX (class path, non-modular) first tries lib<name>.so in the folder of the jar holding its classes.
-  mapfile -t FX_LIBS < <("$JDK/bin/jar" --list --file "$JAR" | grep -E '^lib[^/]*\.so$' || true)
+  mapfile -t FX_LIBS < <(grep -E '^lib[^/]*\.so$' "$JAR_ENTRIES" || true)
   [[ ${#FX_LIBS[@]} -gt 0 ]] || die "--fx-natives: no JavaFX lib*.so at the root of $JAR"
   (cd "$INPUT" && "$JDK/bin/jar" --extract --file "$JAR" "${FX_LIBS[@]}")
   log "JavaFX natives beside the jar: $(cd "$INPUT" && ls lib*.so | tr '\n' ' ')"

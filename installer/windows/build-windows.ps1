@@ -1,0 +1,347 @@
+<#
+.SYNOPSIS
+  Builds Taizhang for Windows: a per-user MSI installer (no admin rights) and a portable zip.
+
+.DESCRIPTION
+  Run on Windows x64, from any folder (the script changes to the repository root itself):
+
+      powershell -ExecutionPolicy Bypass -File installer\windows\build-windows.ps1
+
+  Steps:
+    1. mvn -B -DskipTests package      -> target\taizhang.jar (JavaFX jars of the OS Maven runs on)
+    2. checks the jar holds the Windows JavaFX natives (glass.dll)
+    3. jdeps + a fixed list of runtime-only modules -> jlink a trimmed JDK 25 runtime
+    4. jpackage --type app-image       -> target\installer\image\Taizhang\Taizhang.exe (+ TaizhangCli.exe)
+    5. self-test of the app-image (TaizhangCli.exe --version / init --sample / orgs export, window start)
+    6. portable zip (Compress-Archive) -> target\installer\Taizhang-<ver>-windows-x64-portable.zip
+    7. jpackage --type msi (needs WiX 3, 4 or 5) -> target\installer\Taizhang-<ver>.msi
+
+  This file is ASCII on purpose: Windows PowerShell 5.1 reads a .ps1 without BOM in the ANSI code page.
+
+.PARAMETER SkipMaven
+  Do not run Maven; use the existing jar (see -Jar).
+.PARAMETER Jar
+  The fat jar. Default: target\taizhang.jar.
+.PARAMETER Dest
+  Output folder. Default: target\installer.
+.PARAMETER AppVersion
+  Version for the packages. Default: Implementation-Version from the jar's manifest, else 0.1.0.
+.PARAMETER Vendor
+  Publisher shown in "Apps and Features". Keep it ASCII (see README: WiX code page).
+.PARAMETER JavaHome
+  A JDK 25 (or newer). Default: JAVA_HOME if it is 25+, else the usual install folders.
+.PARAMETER NoMsi
+  Skip the MSI.
+.PARAMETER RequireMsi
+  Fail (instead of only warn) when WiX is missing.
+.PARAMETER NoZip
+  Skip the portable zip.
+.PARAMETER NoSelfTest
+  Skip the app-image self-test.
+.PARAMETER NoGuiTest
+  Self-test without starting the window (e.g. on a build server without a desktop session).
+#>
+[CmdletBinding()]
+param(
+    [switch]$SkipMaven,
+    [string]$Jar = '',
+    [string]$Dest = '',
+    [string]$AppVersion = '',
+    [string]$Vendor = 'Taizhang',
+    [string]$JavaHome = '',
+    [switch]$NoMsi,
+    [switch]$RequireMsi,
+    [switch]$NoZip,
+    [switch]$NoSelfTest,
+    [switch]$NoGuiTest
+)
+
+Set-StrictMode -Version 2.0
+$ErrorActionPreference = 'Stop'
+
+$AppName     = 'Taizhang'
+$CliName     = 'TaizhangCli'
+$MainClass   = 'org.taizhang.app.Launcher'
+$Description = 'Taizhang party-building ledger'
+# Never change this: Windows Installer uses it to recognise a newer MSI as an upgrade of the installed one.
+$UpgradeUuid = '904d6551-2e9e-4204-a1b1-317e01360951'
+# Per-user install folder, relative to %LOCALAPPDATA%. NOT "Taizhang": that folder holds the database
+# (%LOCALAPPDATA%\Taizhang\taizhang.db) and jpackage's MSI removes its install folder recursively on uninstall.
+$InstallDir  = 'Programs\Taizhang'
+# Loaded by reflection / services / native code, so jdeps does not (reliably) see them. Same list as Linux.
+$ExtraModules = @('java.desktop', 'java.sql', 'java.naming', 'java.management', 'java.logging', 'java.xml',
+                  'jdk.unsupported', 'jdk.zipfs', 'jdk.crypto.ec', 'jdk.charsets', 'jdk.localedata',
+                  'jdk.management', 'java.prefs')
+$JavaOptions = @('--enable-native-access=ALL-UNNAMED', '-Dfile.encoding=UTF-8',
+                 '-Dorg.jooq.no-logo=true', '-Dorg.jooq.no-tips=true')
+
+function Say([string]$Message) { Write-Host "build-windows: $Message" }
+function Fail([string]$Message) {
+    Write-Host "build-windows: ERROR: $Message" -ForegroundColor Red
+    exit 1
+}
+
+# Runs a native program; stops the build on a non-zero exit code. Returns its stdout lines, or with
+# -Stream shows them as they come. ErrorActionPreference is relaxed here: Windows PowerShell 5.1 otherwise
+# may turn a tool's stderr lines into terminating errors.
+function Invoke-Tool {
+    param([string]$Exe, [string[]]$ArgList, [switch]$Quiet, [switch]$Stream)
+    $ErrorActionPreference = 'Continue'
+    if (-not $Quiet) { Say (">> " + [IO.Path]::GetFileName($Exe) + ' ' + ($ArgList -join ' ')) }
+    $out = $null
+    if ($Stream) { & $Exe @ArgList | Out-Host } else { $out = & $Exe @ArgList }
+    $code = $LASTEXITCODE
+    if ($code -ne 0) {
+        if ($out) { $out | ForEach-Object { Write-Host "    | $_" } }
+        Fail ([IO.Path]::GetFileName($Exe) + " exited with code $code")
+    }
+    return $out
+}
+
+function Get-JdkFeature([string]$JdkDir) {
+    $release = Join-Path $JdkDir 'release'
+    if (-not (Test-Path -LiteralPath $release)) { return 0 }
+    $m = Select-String -LiteralPath $release -Pattern '^JAVA_VERSION="(\d+)' | Select-Object -First 1
+    if ($null -eq $m) { return 0 }
+    return [int]$m.Matches[0].Groups[1].Value
+}
+
+function Test-Jdk25([string]$JdkDir) {
+    if ([string]::IsNullOrEmpty($JdkDir)) { return $false }
+    foreach ($tool in @('java.exe', 'jar.exe', 'jdeps.exe', 'jlink.exe', 'jpackage.exe')) {
+        if (-not (Test-Path -LiteralPath (Join-Path $JdkDir "bin\$tool"))) { return $false }
+    }
+    return ((Get-JdkFeature $JdkDir) -ge 25)
+}
+
+function Find-Jdk25 {
+    if ($JavaHome) {
+        if (Test-Jdk25 $JavaHome) { return (Resolve-Path -LiteralPath $JavaHome).Path }
+        Fail "-JavaHome $JavaHome is not a JDK 25+ with jlink and jpackage"
+    }
+    if ($env:JAVA_HOME -and (Test-Jdk25 $env:JAVA_HOME)) { return $env:JAVA_HOME }
+    $patterns = @("$env:ProgramFiles\Eclipse Adoptium\jdk-2*", "$env:ProgramFiles\Java\jdk-2*",
+                  "$env:ProgramFiles\Microsoft\jdk-2*", "$env:ProgramFiles\Zulu\zulu-2*",
+                  "$env:ProgramFiles\BellSoft\LibericaJDK-2*", "$env:ProgramFiles\Amazon Corretto\jdk2*")
+    foreach ($pattern in $patterns) {
+        $dirs = @(Get-ChildItem -Path $pattern -Directory -ErrorAction SilentlyContinue |
+                  Sort-Object Name -Descending)
+        foreach ($d in $dirs) {
+            if (Test-Jdk25 $d.FullName) { return $d.FullName }
+        }
+    }
+    Fail ("no JDK 25 found. Install Temurin 25 (JDK, not JRE) or set JAVA_HOME / pass -JavaHome. " +
+          "JAVA_HOME is '$env:JAVA_HOME'.")
+}
+
+function Find-Wix {
+    # jpackage itself looks on PATH and in the default WiX 3 folders; this only decides whether to try.
+    if (Get-Command 'wix.exe' -ErrorAction SilentlyContinue) { return 'WiX 4/5 (wix.exe)' }
+    if ((Get-Command 'candle.exe' -ErrorAction SilentlyContinue) -and
+        (Get-Command 'light.exe' -ErrorAction SilentlyContinue)) { return 'WiX 3 (candle.exe, light.exe)' }
+    $pf86 = [Environment]::GetEnvironmentVariable('ProgramFiles(x86)')
+    if ($pf86) {
+        $wix3 = @(Get-ChildItem -Path (Join-Path $pf86 'WiX Toolset v3*\bin\light.exe') -ErrorAction SilentlyContinue)
+        if ($wix3.Count -gt 0) { return ('WiX 3 (' + $wix3[0].DirectoryName + ')') }
+    }
+    return $null
+}
+
+Add-Type -AssemblyName System.IO.Compression.FileSystem
+
+function Get-JarEntryNames([string]$Path) {
+    $zip = [System.IO.Compression.ZipFile]::OpenRead($Path)
+    try { return @($zip.Entries | ForEach-Object { $_.FullName }) } finally { $zip.Dispose() }
+}
+
+function Get-JarImplementationVersion([string]$Path) {
+    $zip = [System.IO.Compression.ZipFile]::OpenRead($Path)
+    try {
+        $entry = $zip.GetEntry('META-INF/MANIFEST.MF')
+        if ($null -eq $entry) { return '' }
+        $reader = New-Object System.IO.StreamReader($entry.Open())
+        try { $text = $reader.ReadToEnd() } finally { $reader.Dispose() }
+        $m = [regex]::Match($text, '(?m)^Implementation-Version:\s*(\S+)')
+        if ($m.Success) { return $m.Groups[1].Value }
+        return ''
+    } finally { $zip.Dispose() }
+}
+
+# ---------------------------------------------------------------------------------------------------
+$RepoRoot = (Resolve-Path -LiteralPath (Join-Path $PSScriptRoot '..\..')).Path
+$CallerDir = (Get-Location).Path
+Set-Location -LiteralPath $RepoRoot
+function Resolve-FromCaller([string]$Path) {
+    if ([IO.Path]::IsPathRooted($Path)) { return $Path }
+    return (Join-Path $CallerDir $Path)
+}
+if ($Jar)  { $Jar  = Resolve-FromCaller $Jar }  else { $Jar  = Join-Path $RepoRoot 'target\taizhang.jar' }
+if ($Dest) { $Dest = Resolve-FromCaller $Dest } else { $Dest = Join-Path $RepoRoot 'target\installer' }
+
+$Jdk = Find-Jdk25
+Say "JDK: $Jdk (feature $(Get-JdkFeature $Jdk))"
+$JavaExe = Join-Path $Jdk 'bin\java.exe'
+
+# 1. Maven -------------------------------------------------------------------------------------------
+if (-not $SkipMaven) {
+    $mvn = Get-Command 'mvn' -ErrorAction SilentlyContinue
+    if ($null -eq $mvn) { Fail 'mvn is not on PATH (install Apache Maven 3.8+), or pass -SkipMaven -Jar <fat jar>' }
+    # The pom's maven-toolchains-plugin picks JDK 25 from the usual install folders, whatever runs Maven.
+    Invoke-Tool $mvn.Source @('-B', '-DskipTests', 'package') -Stream
+}
+if (-not (Test-Path -LiteralPath $Jar)) { Fail "jar not found: $Jar" }
+$Jar = (Resolve-Path -LiteralPath $Jar).Path
+
+# 2. The jar must carry the Windows JavaFX natives ---------------------------------------------------
+$entries = Get-JarEntryNames $Jar
+if (-not ($entries -contains 'glass.dll')) {
+    if ($entries -contains 'libglass.so' -or $entries -contains 'libglass.dylib') {
+        Fail ("$Jar holds the JavaFX natives of Linux/macOS, not Windows: it was built on another OS. " +
+              "Build it on Windows (Maven picks the JavaFX jars of the OS it runs on).")
+    }
+    Fail "$Jar has no JavaFX natives (glass.dll) at its root: is it the shaded fat jar?"
+}
+Say 'jar: Windows JavaFX natives present (glass.dll)'
+
+if (-not $AppVersion) {
+    $AppVersion = (Get-JarImplementationVersion $Jar) -replace '-SNAPSHOT$', ''
+    if (-not $AppVersion) { $AppVersion = '0.1.0' }
+}
+if ($AppVersion -notmatch '^\d+(\.\d+){0,3}$') { Fail "app version '$AppVersion' is not numeric (e.g. 0.1.0)" }
+Say "version: $AppVersion"
+
+$Work = Join-Path ([IO.Path]::GetTempPath()) ('taizhang-jpackage-' + [Guid]::NewGuid().ToString('N'))
+New-Item -ItemType Directory -Path $Work | Out-Null
+try {
+    # 3. Modules and jlink ---------------------------------------------------------------------------
+    Say 'jdeps: finding the JDK modules the jar uses ...'
+    $jdepsOut = @(Invoke-Tool (Join-Path $Jdk 'bin\jdeps.exe') @('--ignore-missing-deps', '--print-module-deps',
+                  '--multi-release', '25', $Jar))
+    $jdepsModules = ($jdepsOut | Where-Object { $_ -match '^[\w.]+(,[\w.]+)*$' } | Select-Object -Last 1)
+    if (-not $jdepsModules) { Fail ('jdeps printed no module list: ' + ($jdepsOut -join ' ')) }
+    Say "jdeps says: $jdepsModules"
+
+    $available = @(Invoke-Tool $JavaExe @('--list-modules') -Quiet | ForEach-Object { ($_ -split '@')[0].Trim() })
+    $modules = New-Object System.Collections.Generic.List[string]
+    foreach ($m in (@($jdepsModules -split ',') + $ExtraModules)) {
+        if ($modules.Contains($m)) { continue }
+        if ($available -contains $m) { $modules.Add($m) }
+        elseif ($m -eq 'jdk.crypto.ec') { Say "note: $m is not in this JDK; skipped" }
+        else { Fail "module $m is needed but not in $Jdk" }
+    }
+    $moduleList = $modules -join ','
+    Say "modules: $moduleList"
+
+    $runtime = Join-Path $Work 'runtime'
+    Invoke-Tool (Join-Path $Jdk 'bin\jlink.exe') @('--add-modules', $moduleList, '--strip-debug',
+        '--no-header-files', '--no-man-pages', '--compress', 'zip-6', '--include-locales', 'en,zh-*',
+        '--generate-cds-archive', '--output', $runtime) -Stream
+    # Only used with heaps over 32 GB; the normal CDS archive (classes.jsa) stays.
+    Remove-Item -LiteralPath (Join-Path $runtime 'bin\server\classes_nocoops.jsa') -ErrorAction SilentlyContinue
+
+    # 4. App-image -----------------------------------------------------------------------------------
+    $inputDir = Join-Path $Work 'input'   # only the jar: jpackage copies all of it into app\
+    New-Item -ItemType Directory -Path $inputDir | Out-Null
+    Copy-Item -LiteralPath $Jar -Destination (Join-Path $inputDir 'taizhang.jar')
+
+    # A second launcher with a console, for the command line (taizhang --version, init, orgs export ...).
+    $cliProps = Join-Path $Work 'cli.properties'
+    [IO.File]::WriteAllText($cliProps, "win-console=true`r`nwin-shortcut=false`r`nwin-menu=false`r`n",
+                            (New-Object System.Text.UTF8Encoding $false))
+
+    $imageRoot = Join-Path $Dest 'image'
+    $image = Join-Path $imageRoot $AppName
+    if (Test-Path -LiteralPath $image) { Remove-Item -LiteralPath $image -Recurse -Force }
+    New-Item -ItemType Directory -Path $imageRoot -Force | Out-Null
+
+    $jpackage = Join-Path $Jdk 'bin\jpackage.exe'
+    $common = @('--name', $AppName, '--app-version', $AppVersion, '--vendor', $Vendor,
+                '--description', $Description)
+    $imageArgs = @('--type', 'app-image') + $common + @('--input', $inputDir, '--main-jar', 'taizhang.jar',
+                 '--main-class', $MainClass, '--runtime-image', $runtime,
+                 '--add-launcher', "$CliName=$cliProps", '--dest', $imageRoot)
+    foreach ($o in $JavaOptions) { $imageArgs += @('--java-options', $o) }
+    Invoke-Tool $jpackage $imageArgs -Stream
+    $exe = Join-Path $image "$AppName.exe"
+    $cli = Join-Path $image "$CliName.exe"
+    if (-not (Test-Path -LiteralPath $exe)) { Fail "jpackage finished but $exe is missing" }
+    $imageMb = [math]::Round(((Get-ChildItem -LiteralPath $image -Recurse -File | Measure-Object Length -Sum).Sum / 1MB), 1)
+    Say "app-image: $image ($imageMb MB)"
+
+    # 5. Self-test -----------------------------------------------------------------------------------
+    if (-not $NoSelfTest) {
+        $t = Join-Path $Work 'selftest'
+        New-Item -ItemType Directory -Path $t | Out-Null
+        $env:TAIZHANG_HOME = Join-Path $t 'home'   # keep the real %LOCALAPPDATA%\Taizhang untouched
+        try {
+            $watch = [Diagnostics.Stopwatch]::StartNew()
+            $v = @(Invoke-Tool $cli @('--version') -Quiet)
+            $ms = $watch.ElapsedMilliseconds
+            if (-not (($v -join "`n") -match 'taizhang ')) { Fail ("--version printed: " + ($v -join ' ')) }
+            Say "ok  --version -> $($v[0]) ($ms ms)"
+
+            $db = Join-Path $t 't.db'
+            $initOut = @(Invoke-Tool $cli @('--db', $db, 'init', '--sample') -Quiet)
+            if (-not (Test-Path -LiteralPath $db)) { Fail "init --sample did not create $db" }
+            if (-not (($initOut -join ' ') -match '62')) { Fail ('init --sample did not report 62 units: ' + ($initOut -join ' ')) }
+            Say 'ok  init --sample'
+
+            $xlsx = Join-Path $t 'o.xlsx'
+            [void](Invoke-Tool $cli @('--db', $db, 'orgs', 'export', $xlsx) -Quiet)
+            if (-not (Test-Path -LiteralPath $xlsx) -or (Get-Item -LiteralPath $xlsx).Length -eq 0) {
+                Fail "orgs export did not write $xlsx"
+            }
+            Say "ok  orgs export ($((Get-Item -LiteralPath $xlsx).Length) bytes)"
+
+            if (-not $NoGuiTest) {
+                $p = Start-Process -FilePath $exe -ArgumentList @('--db', "`"$db`"") -PassThru
+                Start-Sleep -Seconds 8
+                if ($p.HasExited) { Fail "the window process exited early (exit code $($p.ExitCode))" }
+                Say 'ok  window: still running after 8 s'
+                Stop-Process -Id $p.Id -Force -ErrorAction SilentlyContinue
+                Start-Sleep -Seconds 1
+            }
+        } finally {
+            Remove-Item Env:\TAIZHANG_HOME -ErrorAction SilentlyContinue
+        }
+    }
+
+    # 6. Portable zip --------------------------------------------------------------------------------
+    if (-not $NoZip) {
+        $stage = Join-Path $Work 'portable'
+        New-Item -ItemType Directory -Path $stage | Out-Null
+        Copy-Item -LiteralPath $image -Destination $stage -Recurse
+        Copy-Item -LiteralPath (Join-Path $PSScriptRoot 'Taizhang-USB.cmd') -Destination (Join-Path $stage $AppName)
+        Copy-Item -LiteralPath (Join-Path $PSScriptRoot 'portable-README.txt') -Destination (Join-Path $stage $AppName)
+        $zipPath = Join-Path $Dest "$AppName-$AppVersion-windows-x64-portable.zip"
+        if (Test-Path -LiteralPath $zipPath) { Remove-Item -LiteralPath $zipPath -Force }
+        Say "zip: $zipPath ..."
+        Compress-Archive -LiteralPath (Join-Path $stage $AppName) -DestinationPath $zipPath -CompressionLevel Optimal
+        Say ("zip: $zipPath (" + [math]::Round((Get-Item -LiteralPath $zipPath).Length / 1MB, 1) + ' MB)')
+    }
+
+    # 7. MSI -----------------------------------------------------------------------------------------
+    if (-not $NoMsi) {
+        $wix = Find-Wix
+        if ($null -eq $wix) {
+            $msg = ('WiX not found (wix.exe for WiX 4/5, or candle.exe + light.exe for WiX 3 on PATH): no MSI built. ' +
+                    'See installer\windows\README.md.')
+            if ($RequireMsi) { Fail $msg }
+            Write-Host "build-windows: WARNING: $msg" -ForegroundColor Yellow
+        } else {
+            Say "WiX: $wix"
+            $msiArgs = @('--type', 'msi', '--app-image', $image) + $common + @(
+                '--dest', $Dest,
+                '--win-per-user-install', '--install-dir', $InstallDir,
+                '--win-menu', '--win-menu-group', $AppName, '--win-shortcut', '--win-dir-chooser',
+                '--win-upgrade-uuid', $UpgradeUuid)
+            Invoke-Tool $jpackage $msiArgs -Stream
+            $msi = Join-Path $Dest "$AppName-$AppVersion.msi"
+            if (-not (Test-Path -LiteralPath $msi)) { Fail "jpackage finished but $msi is missing" }
+            Say ("msi: $msi (" + [math]::Round((Get-Item -LiteralPath $msi).Length / 1MB, 1) + ' MB)')
+        }
+    }
+} finally {
+    Remove-Item -LiteralPath $Work -Recurse -Force -ErrorAction SilentlyContinue
+}
+Say 'done.'
