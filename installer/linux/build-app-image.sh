@@ -37,7 +37,7 @@ while [[ $# -gt 0 ]]; do
     --app-version) [[ $# -ge 2 ]] || die "--app-version needs a value"; APP_VERSION="$2"; shift 2 ;;
     --app-version=*) APP_VERSION="${1#*=}"; shift ;;
     --fx-natives) FX_NATIVES=1; shift ;;
-    -h|--help) sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) awk 'NR>1 && /^#/ {sub(/^# ?/, ""); print; next} NR>1 {exit}' "${BASH_SOURCE[0]}"; exit 0 ;;
     *) die "unknown argument: $1 (see --help)" ;;
   esac
 done
@@ -155,7 +155,7 @@ if [[ $FX_NATIVES -eq 1 ]]; then
   mapfile -t FX_LIBS < <(grep -E '^lib[^/]*\.so$' "$JAR_ENTRIES" || true)
   [[ ${#FX_LIBS[@]} -gt 0 ]] || die "--fx-natives: no JavaFX lib*.so at the root of $JAR"
   (cd "$INPUT" && "$JDK/bin/jar" --extract --file "$JAR" "${FX_LIBS[@]}")
-  log "JavaFX natives beside the jar: $(cd "$INPUT" && ls lib*.so | tr '\n' ' ')"
+  log "JavaFX natives beside the jar: ${FX_LIBS[*]}"
 fi
 
 mkdir -p "$DEST"

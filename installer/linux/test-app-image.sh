@@ -31,7 +31,7 @@ while [[ $# -gt 0 ]]; do
     --gui-seconds) [[ $# -ge 2 ]] || fail "--gui-seconds needs a number"; GUI_SECONDS="$2"; shift 2 ;;
     --gui-seconds=*) GUI_SECONDS="${1#*=}"; shift ;;
     --no-gui) GUI=0; shift ;;
-    -h|--help) sed -n '2,11p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) awk 'NR>1 && /^#/ {sub(/^# ?/, ""); print; next} NR>1 {exit}' "${BASH_SOURCE[0]}"; exit 0 ;;
     *) fail "unknown argument: $1 (see --help)" ;;
   esac
 done
@@ -47,8 +47,8 @@ TMP="$(mktemp -d "${TMPDIR:-/tmp}/taizhang-test.XXXXXX")"
 XVFB_PID=""
 APP_PID=""
 cleanup() {
-  [[ -n "$APP_PID" ]] && kill "$APP_PID" 2>/dev/null || true
-  [[ -n "$XVFB_PID" ]] && kill "$XVFB_PID" 2>/dev/null || true
+  if [[ -n "$APP_PID" ]]; then kill "$APP_PID" 2>/dev/null || true; fi
+  if [[ -n "$XVFB_PID" ]]; then kill "$XVFB_PID" 2>/dev/null || true; fi
   rm -rf "$TMP"
 }
 trap cleanup EXIT
@@ -111,17 +111,17 @@ else
   DISPLAY=":$DISPLAY_NUM" "$LAUNCHER" --db "$DB" >"$TMP/gui.out" 2>"$TMP/gui.err" &
   APP_PID=$!
   log "window: launcher pid $APP_PID on Xvfb :$DISPLAY_NUM, waiting ${GUI_SECONDS}s ..."
-  # The stage's X window carries WM_CLASS "org.taizhang.app.App" (JavaFX names it after the Application class).
+  # A top-level X window of the launcher's process (_NET_WM_PID, set by JavaFX/GTK) that is mapped on the display.
   window_mapped() {
     local id
-    for id in $(DISPLAY=":$DISPLAY_NUM" timeout 5 xwininfo -root -tree 2>/dev/null \
-                  | grep -F '("org.taizhang.app.App"' | grep -oE '0x[0-9a-f]+' | head -5); do
+    for id in $(DISPLAY=":$DISPLAY_NUM" timeout 5 xwininfo -root -children 2>/dev/null | grep -oE '^ +0x[0-9a-f]+'); do
+      DISPLAY=":$DISPLAY_NUM" timeout 5 xprop -id "$id" _NET_WM_PID 2>/dev/null | grep -qE "= $APP_PID\$" || continue
       DISPLAY=":$DISPLAY_NUM" timeout 5 xwininfo -id "$id" 2>/dev/null | grep -q 'Map State: IsViewable' && return 0
     done
     return 1
   }
   HAVE_XWININFO=0
-  command -v xwininfo >/dev/null 2>&1 && HAVE_XWININFO=1
+  command -v xwininfo >/dev/null 2>&1 && command -v xprop >/dev/null 2>&1 && HAVE_XWININFO=1
   WINDOW_SEEN=""
   t0="$(now_ms)"
   for _ in $(seq 1 $((GUI_SECONDS * 5))); do
@@ -143,7 +143,7 @@ else
     [[ -n "$WINDOW_SEEN" ]] || { show "$TMP/gui.err"; fail "process alive but no Taizhang window was mapped on the display"; }
     log "ok  window: mapped after ~${WINDOW_SEEN} ms, process still running after ${GUI_SECONDS}s"
   else
-    log "ok  window: process still running after ${GUI_SECONDS}s (install x11-utils to also check the window is mapped)"
+    log "ok  window: process still running after ${GUI_SECONDS}s (install x11-utils for xwininfo/xprop to also check the window is mapped)"
   fi
   kill "$APP_PID" 2>/dev/null || true
   for _ in $(seq 1 50); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.1; done
