@@ -27,10 +27,14 @@ final class DashboardView {
     }
 
     private void show(Registry r, java.time.LocalDate today) {
-        long branches = r.organizations().stream().filter(o -> o.kind().isBranch()).count();
-        int members = r.organizations().stream().filter(Organization::isTopLevel)
-                .mapToInt(o -> o.memberCount() == null ? 0 : o.memberCount()).sum();
-        long expired = r.organizations().stream().filter(o -> o.termExpired(today)).count();
+        long branches = 0;
+        long expired = 0;
+        int members = 0; // counted at the top level: a 机关党委's count already includes its branches
+        for (Organization o : r.organizations()) {
+            branches += o.kind().isBranch() ? 1 : 0;
+            expired += o.termExpired(today) ? 1 : 0;
+            members += o.isTopLevel() && o.memberCount() != null ? o.memberCount() : 0;
+        }
         cards.getChildren().setAll(
                 card("dashboard.units", r.units().size()),
                 card("dashboard.organizations", r.organizationCount()),

@@ -34,7 +34,7 @@ public final class RegistryService {
     public List<Issue> save(Organization o) {
         return store.write(ctx -> {
             Registry current = RegistryStore.load(ctx);
-            List<Issue> issues = RegistryRules.check(current.with(o), o, today());
+            List<Issue> issues = RegistryRules.check(current, o, today());
             refuseErrors(issues);
             RegistryStore.save(store.tracked(ctx), o);
             return issues;

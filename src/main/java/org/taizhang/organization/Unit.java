@@ -2,9 +2,4 @@ package org.taizhang.organization;
 
 /** 单位: a government agency or department. */
 public record Unit(String id, String name, String shortName, String contactPerson, String contactPhone,
-        String remark, int sortOrder) {
-
-    public String displayName() {
-        return name;
-    }
-}
+        String remark, int sortOrder) {}

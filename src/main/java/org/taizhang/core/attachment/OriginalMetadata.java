@@ -2,6 +2,7 @@ package org.taizhang.core.attachment;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.taizhang.core.text.JsonText;
 
 /**
  * What is known about a file as it was added, kept as a small JSON object in {@code original_metadata} so that
@@ -41,32 +42,14 @@ record OriginalMetadata(
             if (sb.length() > 1) {
                 sb.append(',');
             }
-            string(sb, e.getKey());
+            JsonText.quote(sb, e.getKey());
             sb.append(':');
             if (e.getValue() instanceof String s) {
-                string(sb, s);
+                JsonText.quote(sb, s);
             } else {
                 sb.append(e.getValue());
             }
         }
         return sb.append('}').toString();
-    }
-
-    private static void string(StringBuilder sb, String s) {
-        sb.append('"');
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        sb.append('"');
     }
 }

@@ -1,6 +1,7 @@
 package org.taizhang.core.store;
 
 import java.util.Map;
+import org.taizhang.core.text.JsonText;
 
 /** The few lines of JSON the history needs: {"field":[old,new],...}. */
 final class Json {
@@ -14,7 +15,7 @@ final class Json {
                 sb.append(',');
             }
             first = false;
-            string(sb, e.getKey());
+            JsonText.quote(sb, e.getKey());
             sb.append(":[");
             value(sb, e.getValue()[0]);
             sb.append(',');
@@ -30,28 +31,7 @@ final class Json {
         } else if (v instanceof Number || v instanceof Boolean) {
             sb.append(v);
         } else {
-            string(sb, v.toString());
+            JsonText.quote(sb, v.toString());
         }
-    }
-
-    static void string(StringBuilder sb, String s) {
-        sb.append('"');
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        sb.append('"');
     }
 }

@@ -3,7 +3,6 @@ package org.taizhang.core.ui;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
-import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.concurrent.Task;
@@ -103,15 +102,6 @@ public final class TaskRunner {
 
     public void shutdown() {
         executor.shutdownNow();
-    }
-
-    /** Runs {@code r} on the JavaFX thread (now, when already there). */
-    public static void onFx(Runnable r) {
-        if (Platform.isFxApplicationThread()) {
-            r.run();
-        } else {
-            Platform.runLater(r);
-        }
     }
 
     /** A JavaFX task whose {@link Progress} reads the task's own cancel flag (thread-safe in FutureTask). */

@@ -30,7 +30,7 @@ public final class CommunitiesView {
     public CommunitiesView(RegistryViewModel vm) {
         this.vm = vm;
         Messages m = vm.messages();
-        editor = new SimpleRecordEditor<>(m, "community", Community::name);
+        editor = new SimpleRecordEditor<>(vm, "community", Community::name);
         editor.column("community.column.name", 180, Community::name);
         editor.column("community.column.leadUnit", 200,
                 c -> vm.registryProperty().get().unit(c.leadUnitId()).map(Unit::name).orElse(""));
@@ -85,7 +85,7 @@ public final class CommunitiesView {
             pendingId = Ids.newId();
         }
         return new Community(editing != null ? editing.id() : pendingId, name.getText().strip(),
-                lead.getValue() == null ? null : lead.getValue().id(), blank(liaison), blank(remark));
+                lead.getValue() == null ? null : lead.getValue().id(), SimpleRecordEditor.value(liaison), SimpleRecordEditor.value(remark));
     }
 
     private boolean validate() {
@@ -98,34 +98,19 @@ public final class CommunitiesView {
             return;
         }
         Community c = current();
-        vm.tasks().run("registry.task.save", p -> vm.service().save(c), w -> {
+        editor.save(c, Community::id, x -> vm.service().save(x), () -> {
             pendingId = null;
             editing = c;
-            vm.reload(() -> editor.table.getItems().stream().filter(x -> x.id().equals(c.id())).findFirst()
-                    .ifPresent(editor.table.getSelectionModel()::select));
         });
     }
 
     private void delete() {
-        if (editing == null || !vm.dialogs().confirm(vm.messages().get("registry.delete.header", editing.name()),
-                vm.messages().get("registry.delete.message"))) {
-            return;
+        if (editing != null) {
+            editor.delete(editing.name(), editing.id(), vm.service()::deleteCommunity, () -> edit(null));
         }
-        String id = editing.id();
-        vm.tasks().run("registry.task.delete", p -> {
-            vm.service().deleteCommunity(id);
-            return id;
-        }, x -> {
-            edit(null);
-            vm.reload(() -> {});
-        });
     }
 
     public Node node() {
         return editor.node();
-    }
-
-    private static String blank(TextField t) {
-        return t.getText() == null || t.getText().isBlank() ? null : t.getText().strip();
     }
 }

@@ -156,7 +156,7 @@ public final class OrganizationFormModel {
             list.add(Issue.error(RegistryColumns.ORG_MEMBERS, "import.error.notWholeNumber", m));
         }
         Organization o = toOrganization();
-        list.addAll(RegistryRules.check(registry.with(o), o, today).stream()
+        list.addAll(RegistryRules.check(registry, o, today).stream()
                 .filter(i -> !(o.unitId() == null && RegistryColumns.ORG_UNIT.equals(i.field())
                         && i.messageKey().equals("organization.error.unitNotFound")))
                 .toList());

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
@@ -172,8 +171,8 @@ public final class RegistryView {
                 column("registry.column.kind", 66, OrganizationRow::kindLabel),
                 column("registry.column.unit", 150, OrganizationRow::unitName),
                 column("registry.column.secretary", 66, r -> nz(r.organization().secretary())),
-                intColumn("registry.column.members", 52, r -> r.organization().memberCount()),
-                dateColumn("registry.column.termEnd", 90, r -> r.organization().termEnd()),
+                valueColumn("registry.column.members", 52, r -> r.organization().memberCount()),
+                valueColumn("registry.column.termEnd", 90, r -> r.organization().termEnd()),
                 column("registry.column.community", 110, OrganizationRow::communityName),
                 column("registry.column.issues", 260, OrganizationRow::issueText)));
         SortedList<OrganizationRow> sorted = new SortedList<>(vm.rows());
@@ -422,17 +421,10 @@ public final class RegistryView {
         return c;
     }
 
-    private TableColumn<OrganizationRow, Integer> intColumn(String key, double width,
-            Function<OrganizationRow, Integer> value) {
-        TableColumn<OrganizationRow, Integer> c = new TableColumn<>(m.get(key));
-        c.setPrefWidth(width);
-        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(value.apply(cd.getValue())));
-        return c;
-    }
-
-    private TableColumn<OrganizationRow, LocalDate> dateColumn(String key, double width,
-            Function<OrganizationRow, LocalDate> value) {
-        TableColumn<OrganizationRow, LocalDate> c = new TableColumn<>(m.get(key));
+    /** A column whose values sort by their own order (numbers, dates). */
+    private <V> TableColumn<OrganizationRow, V> valueColumn(String key, double width,
+            Function<OrganizationRow, V> value) {
+        TableColumn<OrganizationRow, V> c = new TableColumn<>(m.get(key));
         c.setPrefWidth(width);
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(value.apply(cd.getValue())));
         return c;
@@ -469,9 +461,5 @@ public final class RegistryView {
 
     private static String nz(String s) {
         return s == null ? "" : s;
-    }
-
-    static ObservableValue<String> constant(String s) {
-        return new ReadOnlyStringWrapper(s);
     }
 }

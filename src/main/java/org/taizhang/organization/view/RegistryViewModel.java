@@ -3,7 +3,6 @@ package org.taizhang.organization.view;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -15,7 +14,6 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
-import org.taizhang.core.Issue;
 import org.taizhang.core.i18n.Messages;
 import org.taizhang.core.store.HistoryEntry;
 import org.taizhang.core.ui.DialogService;
@@ -217,14 +215,6 @@ public final class RegistryViewModel {
 
     public OrganizationFormModel form() {
         return form;
-    }
-
-    Optional<OrganizationRow> selectedRow() {
-        return Optional.ofNullable(selected.get());
-    }
-
-    List<Issue> formIssues() {
-        return form.issues;
     }
 
     public RegistryService service() {

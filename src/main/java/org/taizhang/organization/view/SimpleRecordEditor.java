@@ -40,11 +40,13 @@ final class SimpleRecordEditor<T> {
     final Button delete;
     final Label title = new Label();
     private final Messages m;
+    private final RegistryViewModel vm;
     private final FilteredList<T> filtered = new FilteredList<>(items);
     private int rows;
 
-    SimpleRecordEditor(Messages m, String idPrefix, Function<T, String> searchText) {
-        this.m = m;
+    SimpleRecordEditor(RegistryViewModel vm, String idPrefix, Function<T, String> searchText) {
+        this.vm = vm;
+        this.m = vm.messages();
         TextField search = TextFields.createClearableTextField();
         search.setId(idPrefix + "Search");
         search.setPromptText(m.get("registry.search.prompt"));
@@ -96,6 +98,38 @@ final class SimpleRecordEditor<T> {
         GridPane.setHgrow(field, Priority.ALWAYS);
         grid.add(label, 0, rows);
         grid.add(field, 1, rows++);
+    }
+
+    /** Saves in the background, reloads the registry and selects the saved record again. */
+    void save(T record, Function<T, String> idOf, java.util.function.Consumer<T> write, Runnable saved) {
+        String id = idOf.apply(record);
+        vm.tasks().run("registry.task.save", p -> {
+            write.accept(record);
+            return record;
+        }, r -> {
+            saved.run();
+            vm.reload(() -> table.getItems().stream().filter(x -> idOf.apply(x).equals(id)).findFirst()
+                    .ifPresent(table.getSelectionModel()::select));
+        });
+    }
+
+    /** Asks, then deletes (a tombstone) in the background and reloads. */
+    void delete(String name, String id, java.util.function.Consumer<String> remove, Runnable deleted) {
+        if (!vm.dialogs().confirm(m.get("registry.delete.header", name), m.get("registry.delete.message"))) {
+            return;
+        }
+        vm.tasks().run("registry.task.delete", p -> {
+            remove.accept(id);
+            return id;
+        }, x -> {
+            deleted.run();
+            vm.reload(() -> {});
+        });
+    }
+
+    /** A text field's value as stored: stripped, blank as null. */
+    static String value(TextField t) {
+        return t.getText() == null || t.getText().isBlank() ? null : t.getText().strip();
     }
 
     /** Shows the checks; returns true when none is an error. */

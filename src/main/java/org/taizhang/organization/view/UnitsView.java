@@ -24,7 +24,7 @@ public final class UnitsView {
     public UnitsView(RegistryViewModel vm) {
         this.vm = vm;
         Messages m = vm.messages();
-        editor = new SimpleRecordEditor<>(m, "unit", u -> u.name() + " " + (u.shortName() == null ? "" : u.shortName()));
+        editor = new SimpleRecordEditor<>(vm, "unit", u -> u.name() + " " + (u.shortName() == null ? "" : u.shortName()));
         editor.column("unit.column.name", 240, Unit::name);
         editor.column("unit.column.shortName", 110, u -> nz(u.shortName()));
         editor.column("unit.column.organizations", 80,
@@ -71,8 +71,8 @@ public final class UnitsView {
     private Unit current() {
         Registry r = vm.registryProperty().get();
         int order = editing != null ? editing.sortOrder() : r.units().size() + 1;
-        return new Unit(editing != null ? editing.id() : pendingId(), name.getText().strip(), blank(shortName),
-                blank(person), blank(phone), blank(remark), order);
+        return new Unit(editing != null ? editing.id() : pendingId(), name.getText().strip(), SimpleRecordEditor.value(shortName),
+                SimpleRecordEditor.value(person), SimpleRecordEditor.value(phone), SimpleRecordEditor.value(remark), order);
     }
 
     private String pendingId;
@@ -94,35 +94,20 @@ public final class UnitsView {
             return;
         }
         Unit u = current();
-        vm.tasks().run("registry.task.save", p -> vm.service().save(u), w -> {
+        editor.save(u, Unit::id, x -> vm.service().save(x), () -> {
             pendingId = null;
             editing = u;
-            vm.reload(() -> editor.table.getItems().stream().filter(x -> x.id().equals(u.id())).findFirst()
-                    .ifPresent(editor.table.getSelectionModel()::select));
         });
     }
 
     private void delete() {
-        if (editing == null || !vm.dialogs().confirm(vm.messages().get("registry.delete.header", editing.name()),
-                vm.messages().get("registry.delete.message"))) {
-            return;
+        if (editing != null) {
+            editor.delete(editing.name(), editing.id(), vm.service()::deleteUnit, () -> edit(null));
         }
-        String id = editing.id();
-        vm.tasks().run("registry.task.delete", p -> {
-            vm.service().deleteUnit(id);
-            return id;
-        }, x -> {
-            edit(null);
-            vm.reload(() -> {});
-        });
     }
 
     public Node node() {
         return editor.node();
-    }
-
-    private static String blank(TextField t) {
-        return t.getText() == null || t.getText().isBlank() ? null : t.getText().strip();
     }
 
     private static String nz(String s) {
