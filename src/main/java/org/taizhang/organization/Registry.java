@@ -24,12 +24,14 @@ public final class Registry {
     private final Map<String, Organization> organizations;
     private final Map<String, List<Organization>> childrenByParent = new HashMap<>();
     private final Map<String, List<Organization>> topLevelByUnit = new HashMap<>();
+    private final Map<String, List<Organization>> byUnitAndName = new HashMap<>();
 
     public Registry(Collection<Unit> units, Collection<Community> communities, Collection<Organization> organizations) {
         this.units = index(units, Unit::id);
         this.communities = index(communities, Community::id);
         this.organizations = index(organizations, Organization::id);
         for (Organization o : this.organizations.values()) {
+            byUnitAndName.computeIfAbsent(unitAndName(o.unitId(), o.name()), k -> new ArrayList<>()).add(o);
             if (o.parentId() == null) {
                 topLevelByUnit.computeIfAbsent(o.unitId(), k -> new ArrayList<>()).add(o);
             } else {
@@ -114,6 +116,15 @@ public final class Registry {
     public Optional<Organization> organizationNamed(String unitId, String name) {
         return organizations.values().stream()
                 .filter(o -> o.unitId().equals(unitId) && o.name().equals(name)).findFirst();
+    }
+
+    /** All organizations of a unit with this name (branches may share one under different parents). */
+    public List<Organization> organizationsNamed(String unitId, String name) {
+        return List.copyOf(byUnitAndName.getOrDefault(unitAndName(unitId, name), List.of()));
+    }
+
+    private static String unitAndName(String unitId, String name) {
+        return unitId + "\n" + (name == null ? "" : name.strip());
     }
 
     public List<Organization> children(String organizationId) {

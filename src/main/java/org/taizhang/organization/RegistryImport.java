@@ -4,10 +4,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.taizhang.core.Ids;
 import org.taizhang.core.Issue;
@@ -17,7 +20,7 @@ import org.taizhang.organization.RegistryFile.Row;
 
 /**
  * Turns a registry file into the records to write, matching rows to existing records by name (unit by name,
- * community by name, organization by unit and name), so importing the same file twice changes nothing.
+ * community by name, organization by unit, parent and name), so importing the same file twice changes nothing.
  * A column absent from the file keeps the stored value; a blank cell clears it. Every row is checked against
  * the registry as it would be after the import, with the same rules the form uses.
  */
@@ -197,7 +200,7 @@ final class RegistryImport {
                 if (!ok) {
                     continue;
                 }
-                String key = unit.get().id() + "\n" + name;
+                String key = rowKey(unit.get().id(), row);
                 if (organizationRows.containsKey(key)) {
                     error(sheet, row, RegistryColumns.ORG_NAME, "import.error.duplicateRow",
                             organizationRows.get(key).number());
@@ -209,21 +212,63 @@ final class RegistryImport {
             return accepted;
         }
 
+        /**
+         * A row is one organization of its unit, told apart by the parent it names and its name: branches of
+         * the same name under two 党总支 are two rows. Parents are named by name, which the rules keep unique
+         * for the organizations that can be parents.
+         */
+        private static String rowKey(String unitId, Row row) {
+            String parent = row.has(RegistryColumns.ORG_PARENT) ? row.text(RegistryColumns.ORG_PARENT) : "";
+            return unitId + "\n" + parent + "\n" + row.text(RegistryColumns.ORG_NAME);
+        }
+
+        private record Candidate(String id, OrganizationKind kind) {}
+
+        /**
+         * The stored organization a row stands for: the one of its unit with its name and the parent it names;
+         * failing that, the only one of that name (the row moves it to another parent). One stored record
+         * answers one row at most.
+         */
+        private Optional<Organization> stored(String unitId, Row row, Set<String> claimed) {
+            List<Organization> named = current.organizationsNamed(unitId, row.text(RegistryColumns.ORG_NAME))
+                    .stream().filter(o -> !claimed.contains(o.id())).toList();
+            Optional<Organization> found = Optional.empty();
+            if (row.has(RegistryColumns.ORG_PARENT)) {
+                String parentName = row.text(RegistryColumns.ORG_PARENT);
+                found = named.stream().filter(o -> parentName.equals(parentNameOf(o))).findFirst();
+            }
+            if (found.isEmpty() && named.size() == 1) {
+                found = Optional.of(named.getFirst());
+            }
+            found.ifPresent(o -> claimed.add(o.id()));
+            return found;
+        }
+
+        private String parentNameOf(Organization o) {
+            return o.parentId() == null ? "" : current.organization(o.parentId()).map(Organization::name).orElse("");
+        }
+
         private Map<String, Row> planOrganizations(List<Row> rows) {
             String sheet = RegistryColumns.ORGANIZATIONS_SHEET;
-            Map<String, String> idsByKey = new HashMap<>();
+            Map<Row, String> idsByRow = new IdentityHashMap<>();
+            Map<String, List<Candidate>> namedInFile = new HashMap<>();
+            Set<String> claimed = new HashSet<>();
             for (Row row : rows) {
                 String unitId = unitByName(row.text(RegistryColumns.ORG_UNIT)).orElseThrow().id();
                 String name = row.text(RegistryColumns.ORG_NAME);
-                idsByKey.put(unitId + "\n" + name, current.organizationNamed(unitId, name)
-                        .map(Organization::id).orElseGet(Ids::newId));
+                Optional<Organization> old = stored(unitId, row, claimed);
+                String id = old.map(Organization::id).orElseGet(Ids::newId);
+                idsByRow.put(row, id);
+                OrganizationKind kind = OrganizationKind.fromFileName(row.text(RegistryColumns.ORG_KIND))
+                        .orElse(old.map(Organization::kind).orElse(null));
+                namedInFile.computeIfAbsent(unitId + "\n" + name, k -> new ArrayList<>()).add(new Candidate(id, kind));
             }
             Map<String, Row> rowsById = new HashMap<>();
             for (Row row : rows) {
                 int errorsBefore = errors.size();
                 Unit unit = unitByName(row.text(RegistryColumns.ORG_UNIT)).orElseThrow();
                 String name = row.text(RegistryColumns.ORG_NAME);
-                String id = idsByKey.get(unit.id() + "\n" + name);
+                String id = idsByRow.get(row);
                 Optional<Organization> old = current.organization(id);
 
                 OrganizationKind kind = old.map(Organization::kind).orElse(null);
@@ -240,12 +285,19 @@ final class RegistryImport {
                     String parentName = row.text(RegistryColumns.ORG_PARENT);
                     parentId = null;
                     if (!parentName.isEmpty()) {
-                        parentId = idsByKey.get(unit.id() + "\n" + parentName);
-                        if (parentId == null) {
-                            parentId = current.organizationNamed(unit.id(), parentName).map(Organization::id)
-                                    .orElse(null);
-                        }
-                        if (parentId == null) {
+                        List<Candidate> candidates = namedInFile.getOrDefault(unit.id() + "\n" + parentName,
+                                current.organizationsNamed(unit.id(), parentName).stream()
+                                        .map(o -> new Candidate(o.id(), o.kind())).toList());
+                        List<Candidate> leaders = candidates.stream()
+                                .filter(c -> c.kind() != null && c.kind().canHaveChildren()).toList();
+                        if (leaders.size() > 1) {
+                            error(sheet, row, RegistryColumns.ORG_PARENT, "import.error.parentAmbiguous", parentName,
+                                    unit.name());
+                        } else if (!leaders.isEmpty()) {
+                            parentId = leaders.getFirst().id();
+                        } else if (!candidates.isEmpty()) {
+                            parentId = candidates.getFirst().id(); // a branch: the rules say it cannot lead
+                        } else {
                             error(sheet, row, RegistryColumns.ORG_PARENT, "import.error.parentUnknown", parentName,
                                     unit.name());
                         }
@@ -308,7 +360,7 @@ final class RegistryImport {
                         text(row, RegistryColumns.CONTACT_PHONE, old, Organization::contactPhone),
                         text(row, RegistryColumns.REMARK, old, Organization::remark),
                         old.map(Organization::sortOrder).orElse(row.number()));
-                organizationsByKey.put(unit.id() + "\n" + name, o);
+                organizationsByKey.put(rowKey(unit.id(), row), o);
                 rowsById.put(id, row);
             }
             return rowsById;

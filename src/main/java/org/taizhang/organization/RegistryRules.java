@@ -41,6 +41,7 @@ public final class RegistryRules {
                     break;
                 }
             }
+            checkLeaderNameUnique(registry, o, issues);
         }
         if (o.communityId() != null && registry.community(o.communityId()).isEmpty()) {
             issues.add(Issue.error(RegistryColumns.ORG_COMMUNITY, "organization.error.communityNotFound"));
@@ -51,6 +52,26 @@ public final class RegistryRules {
             issues.add(Issue.warning(RegistryColumns.ORG_SECRETARY, "organization.warning.secretaryMissing"));
         }
         return issues;
+    }
+
+    /**
+     * The workbook names a parent by its name, so an organization that can lead others (机关党委, 党总支) must
+     * be the only one of its name in its unit; branches may share a name under different parents.
+     */
+    private static void checkLeaderNameUnique(Registry registry, Organization o, List<Issue> issues) {
+        if (o.unitId() == null || issues.stream().anyMatch(i -> i.messageKey().equals("organization.error.duplicateName"))) {
+            return;
+        }
+        for (Organization other : registry.organizationsNamed(o.unitId(), o.name().strip())) {
+            if (other.id().equals(o.id())) {
+                continue;
+            }
+            boolean leaderInvolved = other.kind().canHaveChildren() || (o.kind() != null && o.kind().canHaveChildren());
+            if (leaderInvolved) {
+                issues.add(Issue.error(RegistryColumns.ORG_NAME, "organization.error.leaderNameTaken", o.name()));
+                return;
+            }
+        }
     }
 
     private static void checkParent(Registry registry, Organization o, List<Issue> issues) {

@@ -26,7 +26,6 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.taizhang.core.DomainException;
@@ -147,11 +146,6 @@ class RegistryImportTest {
     }
 
     @Test
-    @Disabled("BUG: the rules allow the same name under different parents of one unit (e.g. 第一党支部 under two "
-            + "党总支 of 市公安局), but RegistryImport matches organizations by unit + name: the program's own export "
-            + "of such a registry is rejected on re-import (import.error.duplicateRow), and 上级组织 by name is "
-            + "ambiguous. Either the rules must require names unique within a unit, or the import must key rows "
-            + "by unit + parent + name.")
     void aRegistryWithTheSameBranchNameUnderTwoGeneralBranchesSurvivesExportAndImport() {
         Unit police = aUnit().named("江海市公安局").shortName("市公安局").build();
         service.save(police);
@@ -173,6 +167,51 @@ class RegistryImportTest {
             assertThat(report.errors()).isEmpty();
             assertThat(comparable(other.load())).containsExactlyElementsOf(comparable(service.load()));
         }
+    }
+
+    @Test
+    void aSecondBranchOfAStoredNameUnderAnotherParentIsAddedNotMergedIntoTheFirst() throws IOException {
+        Unit police = aUnit().named("江海市公安局").build();
+        service.save(police);
+        Organization committee = aPartyCommittee().named("市公安局机关党委").in(police).build();
+        service.save(committee);
+        Organization east = aGeneralBranch().named("治安支队党总支").under(committee).build();
+        service.save(east);
+        service.save(aGeneralBranch().named("刑侦支队党总支").under(committee).build());
+        service.save(aBranch().named("第一党支部").under(east).withSecretary("王强").build());
+        Path file = new TestWorkbooks()
+                .sheet(ORGS, RegistryColumns.ORGANIZATION_HEADERS)
+                .organization("第一党支部", "党支部", "江海市公安局", "刑侦支队党总支", "李明", "9", "否", "", "")
+                .organization("第一党支部", "党支部", "江海市公安局", "治安支队党总支", "王强", "", "否", "", "")
+                .write(dir.resolve("两个第一党支部.xlsx"));
+
+        ImportReport report = service.importWorkbook(file, Progress.NONE);
+
+        assertThat(report.errors()).isEmpty();
+        assertThat(report.created()).isEqualTo(1);
+        Registry after = service.load();
+        assertThat(after.organizationsNamed(police.id(), "第一党支部"))
+                .extracting(o -> after.organization(o.parentId()).orElseThrow().name(), Organization::secretary)
+                .containsExactlyInAnyOrder(tuple("治安支队党总支", "王强"), tuple("刑侦支队党总支", "李明"));
+    }
+
+    @Test
+    void aParentNameThatTwoLeadingOrganizationsOfTheUnitShareIsReportedAsAmbiguous() throws IOException {
+        service.save(aUnit().named("江海市公安局").build());
+        Path file = new TestWorkbooks()
+                .sheet(ORGS, RegistryColumns.ORGANIZATION_HEADERS)
+                .organization("市公安局机关党委", "机关党委", "江海市公安局", "", "张伟", "300", "是", "", "")
+                .organization("综合党总支", "党总支", "江海市公安局", "市公安局机关党委", "刘洋", "60", "是", "", "")
+                .organization("综合党总支", "党总支", "江海市公安局", "", "陈静", "40", "是", "", "")
+                .organization("第一党支部", "党支部", "江海市公安局", "综合党总支", "赵磊", "9", "否", "", "")
+                .write(dir.resolve("同名总支.xlsx"));
+
+        ImportReport report = service.importWorkbook(file, Progress.NONE);
+
+        assertThat(report.applied()).isFalse();
+        assertThat(report.errors()).extracting(RowIssue::row, RowIssue::column, i -> i.issue().messageKey())
+                .contains(tuple(5, RegistryColumns.ORG_PARENT, "import.error.parentAmbiguous"),
+                        tuple(3, RegistryColumns.ORG_NAME, "organization.error.leaderNameTaken"));
     }
 
     @Test

@@ -91,6 +91,30 @@ class RegistryRulesTest {
     }
 
     @Test
+    void aGeneralBranchWithTheNameOfAnotherOrganizationOfItsUnitIsAnError() {
+        Organization otherGeneral = aGeneralBranch().named("第一党支部").under(committee).build();
+        Organization inOtherPlace = aGeneralBranch().named(generalBranch.name()).in(finance).build();
+
+        assertThat(errorKeys(check(registry(), otherGeneral))).containsExactly("organization.error.duplicateName");
+        assertThat(check(registry(), inOtherPlace)).extracting(Issue::field, Issue::messageKey)
+                .containsExactly(tuple(RegistryColumns.ORG_NAME, "organization.error.leaderNameTaken"));
+    }
+
+    @Test
+    void aBranchNamedLikeAGeneralBranchOfItsUnitIsAnErrorBecauseParentsAreNamedByName() {
+        Organization branch = aBranch().named(generalBranch.name()).under(generalBranch).build();
+
+        assertThat(errorKeys(check(registry(), branch))).containsExactly("organization.error.leaderNameTaken");
+    }
+
+    @Test
+    void aGeneralBranchMayShareItsNameWithOneInAnotherUnit() {
+        Organization auditGeneral = aGeneralBranch().named(generalBranch.name()).under(auditCommittee).build();
+
+        assertThat(check(registry(), auditGeneral)).isEmpty();
+    }
+
+    @Test
     void savingAnOrganizationUnderItsOwnNameIsNotADuplicateOfItself() {
         Organization renamedNothing = aBranch().withId(firstBranch.id()).named("第一党支部").under(committee)
                 .withSecretary("新书记").build();

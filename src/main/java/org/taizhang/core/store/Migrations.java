@@ -21,6 +21,8 @@ import org.taizhang.core.DomainException;
  */
 final class Migrations {
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
+    /** Flyway's default name for its table; {@link Store} takes its presence as the sign of our database. */
+    static final String HISTORY_TABLE = "flyway_schema_history";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     private Migrations() {}
@@ -31,6 +33,7 @@ final class Migrations {
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
                 .loggers("slf4j")
+                .table(HISTORY_TABLE)
                 .load();
         MigrationInfo[] pending = flyway.info().pending();
         if (pending.length == 0) {

@@ -3,11 +3,22 @@ package org.taizhang.core.store;
 import static org.taizhang.core.store.schema.Tables.DEVICE;
 import static org.taizhang.core.store.schema.Tables.LOCAL_SETTING;
 
+import java.io.IOException;
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
@@ -28,6 +39,7 @@ import org.taizhang.core.Ids;
 public final class Store implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Store.class);
     private static final String DEVICE_ID_KEY = "device.id";
+    private static final byte[] SQLITE_MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
 
     private final Path database;
     private final javax.sql.DataSource dataSource;
@@ -58,7 +70,7 @@ public final class Store implements AutoCloseable {
         Path file = database.toAbsolutePath();
         try {
             Files.createDirectories(file.getParent());
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new DomainException(e, "store.openFailed", file, String.valueOf(e.getMessage()));
         }
         if (Files.isDirectory(file)) {
@@ -67,6 +79,9 @@ public final class Store implements AutoCloseable {
         InstanceLock lock = InstanceLock.acquire(file);
         try {
             boolean created = !Files.exists(file) || sizeOf(file) == 0;
+            if (!created) {
+                refuseForeignFile(file);
+            }
             SQLiteDataSource dataSource = dataSource(file);
             Path backup = Migrations.migrate(dataSource, file, clock);
             Settings settings = new Settings().withExecuteLogging(false).withRenderSchema(false);
@@ -81,10 +96,42 @@ public final class Store implements AutoCloseable {
         }
     }
 
+    /**
+     * A wrong {@code --db} must be refused before anything touches it: the WAL pragma alone would rewrite the
+     * header of another program's database. So the file is first read with a plain connection that only
+     * SELECTs: it must be SQLite, and when it holds tables, one of them is Flyway's history of our migrations.
+     */
+    private static void refuseForeignFile(Path file) {
+        byte[] header = new byte[SQLITE_MAGIC.length];
+        try (var in = Files.newInputStream(file)) {
+            int read = in.readNBytes(header, 0, header.length);
+            if (read < header.length || !Arrays.equals(header, SQLITE_MAGIC)) {
+                throw new DomainException("store.notADatabase", file, "no SQLite header");
+            }
+        } catch (IOException e) {
+            throw new DomainException(e, "store.openFailed", file, String.valueOf(e.getMessage()));
+        }
+        SQLiteDataSource plain = new SQLiteDataSource();
+        plain.setUrl("jdbc:sqlite:" + file);
+        Set<String> tables = new HashSet<>();
+        try (Connection c = plain.getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table'")) {
+            while (rs.next()) {
+                tables.add(rs.getString(1).toLowerCase(Locale.ROOT));
+            }
+        } catch (SQLException e) {
+            throw new DomainException(e, "store.notADatabase", file, String.valueOf(e.getMessage()));
+        }
+        if (!tables.isEmpty() && !tables.contains(Migrations.HISTORY_TABLE)) {
+            throw new DomainException("store.notADatabase", file, "tables " + new TreeSet<>(tables));
+        }
+    }
+
     private static long sizeOf(Path file) {
         try {
             return Files.size(file);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return 0;
         }
     }
@@ -120,7 +167,7 @@ public final class Store implements AutoCloseable {
     private static String hostName() {
         try {
             return InetAddress.getLocalHost().getHostName();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return "taizhang";
         }
     }

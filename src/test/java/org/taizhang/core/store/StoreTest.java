@@ -21,7 +21,6 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.jooq.exception.DataAccessException;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.taizhang.core.DomainException;
@@ -207,9 +206,6 @@ class StoreTest {
     }
 
     @Test
-    @Disabled("BUG: another program's SQLite file (a wrong --db) is reported as store.migrationFailed with backup "
-            + "'-' (\"升级失败，已保留升级前的备份：-\"), which is untrue: it is no Taizhang database and nothing was "
-            + "backed up. A non-empty database without Flyway history should give store.notADatabase.")
     void anotherProgramsSqliteDatabaseIsReportedAsNotATaizhangDatabase() throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db());
                 Statement s = c.createStatement()) {
@@ -222,9 +218,6 @@ class StoreTest {
     }
 
     @Test
-    @Disabled("BUG: opening another program's SQLite file (a wrong --db) modifies it before refusing it: "
-            + "the WAL pragma switches the file's journal mode (header bytes 18-19) before Flyway finds the "
-            + "non-empty schema without history. Store.open should check the file first and leave it untouched.")
     void anotherProgramsSqliteDatabaseIsLeftByteForByteUnchanged() throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db());
                 Statement s = c.createStatement()) {
@@ -236,6 +229,17 @@ class StoreTest {
         assertThatThrownBy(() -> Store.open(db())).isInstanceOf(DomainException.class);
 
         assertThat(sha256(db())).isEqualTo(before);
+    }
+
+    @Test
+    void aFileThatIsNotSqliteAtAllIsRefusedAndLeftUnchanged() throws Exception {
+        byte[] text = "单位名称,党组织名称\n江海市财政局,机关党委\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Files.write(db(), text);
+
+        assertThatThrownBy(() -> Store.open(db()))
+                .isInstanceOfSatisfying(DomainException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("store.notADatabase"));
+        assertThat(Files.readAllBytes(db())).isEqualTo(text);
     }
 
     @Test
