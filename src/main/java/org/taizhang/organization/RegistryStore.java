@@ -12,10 +12,48 @@ import org.jooq.DSLContext;
 import org.taizhang.core.store.HistoryEntry;
 import org.taizhang.core.store.TrackedWriter;
 import org.taizhang.core.store.TrackedWriter.Outcome;
+import org.taizhang.organization.RegistryHistory.ValueKind;
 
 /** Reads and writes the registry tables. The only registry code that knows SQL (through jOOQ). */
 final class RegistryStore {
     private RegistryStore() {}
+
+    static final Map<String, RegistryHistory.Field> UNIT_HISTORY_FIELDS = Map.of(
+            UNIT.NAME.getName(), text(RegistryColumns.UNIT_NAME),
+            UNIT.SHORT_NAME.getName(), text(RegistryColumns.UNIT_SHORT_NAME),
+            UNIT.CONTACT_PERSON.getName(), text(RegistryColumns.CONTACT_PERSON),
+            UNIT.CONTACT_PHONE.getName(), text(RegistryColumns.CONTACT_PHONE),
+            UNIT.REMARK.getName(), text(RegistryColumns.REMARK));
+
+    static final Map<String, RegistryHistory.Field> COMMUNITY_HISTORY_FIELDS = Map.of(
+            COMMUNITY.NAME.getName(), text(RegistryColumns.COMMUNITY_NAME),
+            COMMUNITY.LEAD_UNIT_ID.getName(), field(RegistryColumns.COMMUNITY_LEAD_UNIT, ValueKind.UNIT),
+            COMMUNITY.LIAISON.getName(), text(RegistryColumns.COMMUNITY_LIAISON),
+            COMMUNITY.REMARK.getName(), text(RegistryColumns.REMARK));
+
+    static final Map<String, RegistryHistory.Field> ORGANIZATION_HISTORY_FIELDS = Map.ofEntries(
+            Map.entry(ORGANIZATION.NAME.getName(), text(RegistryColumns.ORG_NAME)),
+            Map.entry(ORGANIZATION.KIND.getName(), field(RegistryColumns.ORG_KIND, ValueKind.KIND)),
+            Map.entry(ORGANIZATION.UNIT_ID.getName(), field(RegistryColumns.ORG_UNIT, ValueKind.UNIT)),
+            Map.entry(ORGANIZATION.PARENT_ID.getName(), field(RegistryColumns.ORG_PARENT, ValueKind.ORGANIZATION)),
+            Map.entry(ORGANIZATION.SECRETARY.getName(), text(RegistryColumns.ORG_SECRETARY)),
+            Map.entry(ORGANIZATION.FULL_TIME_DEPUTY.getName(), text(RegistryColumns.ORG_DEPUTY)),
+            Map.entry(ORGANIZATION.MEMBER_COUNT.getName(), text(RegistryColumns.ORG_MEMBERS)),
+            Map.entry(ORGANIZATION.HAS_COMMITTEE.getName(), field(RegistryColumns.ORG_COMMITTEE, ValueKind.YES_NO)),
+            Map.entry(ORGANIZATION.TERM_START.getName(), text(RegistryColumns.ORG_TERM_START)),
+            Map.entry(ORGANIZATION.TERM_END.getName(), text(RegistryColumns.ORG_TERM_END)),
+            Map.entry(ORGANIZATION.COMMUNITY_ID.getName(), field(RegistryColumns.ORG_COMMUNITY, ValueKind.COMMUNITY)),
+            Map.entry(ORGANIZATION.CONTACT_PERSON.getName(), text(RegistryColumns.CONTACT_PERSON)),
+            Map.entry(ORGANIZATION.CONTACT_PHONE.getName(), text(RegistryColumns.CONTACT_PHONE)),
+            Map.entry(ORGANIZATION.REMARK.getName(), text(RegistryColumns.REMARK)));
+
+    private static RegistryHistory.Field text(String column) {
+        return field(column, ValueKind.TEXT);
+    }
+
+    private static RegistryHistory.Field field(String column, ValueKind kind) {
+        return new RegistryHistory.Field(column, kind);
+    }
 
     static Registry load(DSLContext ctx) {
         List<Unit> units = ctx.selectFrom(UNIT).where(UNIT.DELETED.eq(0)).fetch(r -> new Unit(r.getId(), r.getName(),

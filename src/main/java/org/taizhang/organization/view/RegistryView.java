@@ -50,6 +50,7 @@ import org.taizhang.organization.Organization;
 import org.taizhang.organization.OrganizationKind;
 import org.taizhang.organization.Registry;
 import org.taizhang.organization.RegistryColumns;
+import org.taizhang.organization.RegistryHistory;
 import org.taizhang.organization.Unit;
 import org.taizhang.organization.view.RegistryFilter.Scope;
 
@@ -328,8 +329,10 @@ public final class RegistryView {
             @Override
             protected void updateItem(HistoryEntry h, boolean empty) {
                 super.updateItem(h, empty);
-                setText(empty || h == null ? null : HistoryText.describe(h, m));
+                setText(empty || h == null ? null : HistoryText.describe(h,
+                        RegistryHistory.ofOrganization(h, vm.registryProperty().get()), m));
                 setWrapText(true);
+                setPrefWidth(0); // wrap to the list's width instead of widening it
             }
         });
         TitledPane historyPane = new TitledPane(m.get("registry.form.history"), history);

@@ -138,6 +138,33 @@ class RegistryViewTest {
     }
 
     @Test
+    void theHistoryOfAChangedBranchReadsInColumnNamesAndValues(FxRobot robot) throws Exception {
+        waitUntil(() -> table(robot).getItems().size() == 374);
+        OrganizationRow branch = table(robot).getItems().stream()
+                .filter(r -> r.organization().kind().isBranch() && r.organization().secretary() != null).findFirst()
+                .orElseThrow();
+        String before = branch.organization().secretary();
+        robot.interact(() -> table(robot).getSelectionModel().select(branch));
+        waitUntil(() -> robot.lookup("#orgName").queryAs(TextField.class).getText()
+                .equals(branch.organization().name()));
+        TextField secretary = robot.lookup("#orgSecretary").queryAs(TextField.class);
+        robot.interact(() -> secretary.setText("马兵德"));
+        robot.clickOn("#saveOrganization");
+        waitUntil(() -> service.historyOfOrganization(branch.organization().id()).size() == 2);
+        robot.interact(() -> table(robot).getSelectionModel().clearSelection());
+        robot.interact(() -> table(robot).getSelectionModel().select(table(robot).getItems().stream()
+                .filter(r -> r.organization().id().equals(branch.organization().id())).findFirst().orElseThrow()));
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ListView<org.taizhang.core.store.HistoryEntry> history =
+                robot.lookup("#orgHistory").queryAs(javafx.scene.control.ListView.class);
+        waitUntil(() -> history.getItems().size() == 2);
+        robot.interact(() -> ((javafx.scene.control.TitledPane) history.getParent().getParent()).setExpanded(true));
+        waitUntil(() -> robot.lookup("#orgHistory .list-cell").queryAll().stream()
+                .anyMatch(c -> String.valueOf(((javafx.scene.control.ListCell<?>) c).getText())
+                        .contains("修改：书记 " + before + " → 马兵德")));
+    }
+
+    @Test
     void aMalformedWorkbookIsRejectedWithRowErrorsAndChangesNothing(FxRobot robot) throws Exception {
         waitUntil(() -> table(robot).getItems().size() == 374);
         Path bad = dir.resolve("bad.xlsx");

@@ -1,0 +1,77 @@
+package org.taizhang.organization;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.taizhang.core.store.HistoryEntry;
+import org.taizhang.core.store.HistoryEntry.FieldChange;
+
+/**
+ * A history entry's field changes as a clerk reads them: under the workbook's column names, with ids turned into
+ * the names they stand for (所属单位 江海市财政局, not a UUID) and stored codes into their words (党支部, 是/否).
+ */
+public final class RegistryHistory {
+    private RegistryHistory() {}
+
+    /** How a stored value reads. */
+    enum ValueKind { TEXT, UNIT, ORGANIZATION, COMMUNITY, KIND, YES_NO }
+
+    /** A stored column's workbook name and how its value reads. */
+    record Field(String column, ValueKind kind) {}
+
+    /** One readable change; {@code before} is null for a new record, either side null when empty. */
+    public record Change(String column, String before, String after) {}
+
+    public static List<Change> ofOrganization(HistoryEntry entry, Registry registry) {
+        return readable(entry, RegistryStore.ORGANIZATION_HISTORY_FIELDS, registry);
+    }
+
+    public static List<Change> ofUnit(HistoryEntry entry, Registry registry) {
+        return readable(entry, RegistryStore.UNIT_HISTORY_FIELDS, registry);
+    }
+
+    public static List<Change> ofCommunity(HistoryEntry entry, Registry registry) {
+        return readable(entry, RegistryStore.COMMUNITY_HISTORY_FIELDS, registry);
+    }
+
+    private static List<Change> readable(HistoryEntry entry, Map<String, Field> fields, Registry registry) {
+        List<Change> list = new ArrayList<>();
+        for (FieldChange c : entry.changes()) {
+            Field f = fields.get(c.field());
+            if (f == null) {
+                continue; // bookkeeping such as the sort order: not something the clerk typed
+            }
+            String before = value(f.kind(), c.before(), registry);
+            String after = value(f.kind(), c.after(), registry);
+            if (before == null && after == null) {
+                continue;
+            }
+            list.add(new Change(f.column(), before, after));
+        }
+        return list;
+    }
+
+    private static String value(ValueKind kind, String stored, Registry registry) {
+        if (stored == null || stored.isEmpty()) {
+            return null;
+        }
+        // a record deleted since keeps its id in old entries: show the id rather than nothing
+        return switch (kind) {
+            case TEXT -> stored;
+            case UNIT -> registry.unit(stored).map(Unit::name).orElse(stored);
+            case ORGANIZATION -> registry.organization(stored).map(Organization::name).orElse(stored);
+            case COMMUNITY -> registry.community(stored).map(Community::name).orElse(stored);
+            case KIND -> kindName(stored).orElse(stored);
+            case YES_NO -> "0".equals(stored) ? RegistryColumns.NO : RegistryColumns.YES;
+        };
+    }
+
+    private static Optional<String> kindName(String stored) {
+        try {
+            return Optional.of(OrganizationKind.valueOf(stored).fileName());
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}
