@@ -26,6 +26,7 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeItem;
@@ -125,17 +126,35 @@ public final class RegistryView {
                         m.get("file.filter.xlsx"), "*.xlsx")
                 .ifPresent(vm::exportTemplate));
         Button refresh = button("registry.action.refresh", "refreshRegistry", e -> vm.reload(() -> {}));
-        ToolBar toolbar = new ToolBar(add, importButton, exportXlsx, exportCsv, template, refresh);
+        ToggleButton showForm = new ToggleButton(m.get("registry.action.showForm"));
+        showForm.setId("showForm");
+        showForm.setTooltip(new Tooltip(m.get("registry.action.showForm.tip")));
+        showForm.selectedProperty().bindBidirectional(vm.formShown);
+        ToolBar toolbar = new ToolBar(add, importButton, exportXlsx, exportCsv, template, refresh, showForm);
 
         tree.setId("registryTree");
         tree.setShowRoot(true);
         tree.getSelectionModel().selectedItemProperty().addListener((obs, old, item) ->
                 vm.scope.set(item == null ? Scope.ALL : item.getValue().scope()));
-        tree.setMinWidth(180);
+        tree.setMinWidth(150);
 
-        SplitPane split = new SplitPane(tree, tablePane(), formPane());
-        split.setDividerPositions(0.2, 0.66);
+        Node form = formPane();
+        SplitPane split = new SplitPane(tree, tablePane());
+        split.setDividerPositions(0.16);
         SplitPane.setResizableWithParent(tree, false);
+        SplitPane.setResizableWithParent(form, false);
+        Runnable placeForm = () -> {
+            double treeDivider = split.getDividerPositions()[0];
+            if (vm.formShown.get() && !split.getItems().contains(form)) {
+                split.getItems().add(form);
+                split.setDividerPositions(treeDivider, 0.70);
+            } else if (!vm.formShown.get()) {
+                split.getItems().remove(form);
+                split.setDividerPositions(treeDivider);
+            }
+        };
+        vm.formShown.addListener(o -> placeForm.run());
+        placeForm.run();
         BorderPane pane = new BorderPane(split);
         pane.setTop(toolbar);
         return pane;
@@ -159,9 +178,12 @@ public final class RegistryView {
             }
         });
         kind.valueProperty().bindBidirectional(vm.kindFilter);
+        kind.setMinWidth(Region.USE_PREF_SIZE);
         CheckBox issuesOnly = new CheckBox(m.get("registry.filter.issuesOnly"));
         issuesOnly.setId("issuesOnly");
         issuesOnly.selectedProperty().bindBidirectional(vm.issuesOnly);
+        issuesOnly.setMinWidth(Region.USE_PREF_SIZE);
+        searchField.setMinWidth(160);
         HBox filters = new HBox(6, searchField, kind, issuesOnly);
         filters.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
 
@@ -222,6 +244,14 @@ public final class RegistryView {
         title.getStyleClass().add("form-title");
         title.textProperty().bind(javafx.beans.binding.Bindings.when(f.isNewProperty())
                 .then(m.get("registry.form.newTitle")).otherwise(m.get("registry.form.editTitle")));
+        Button close = new Button(m.get("registry.form.close"));
+        close.setId("closeForm");
+        close.setTooltip(new Tooltip(m.get("registry.action.showForm.tip")));
+        close.setOnAction(e -> vm.formShown.set(false));
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox header = new HBox(6, title, gap, close);
+        header.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
 
         TextField name = text("orgName", f.name);
         ComboBox<OrganizationKind> kind = new ComboBox<>();
@@ -338,7 +368,7 @@ public final class RegistryView {
         TitledPane historyPane = new TitledPane(m.get("registry.form.history"), history);
         historyPane.setExpanded(false);
 
-        VBox form = new VBox(8, title, grid, issues, buttons, historyPane);
+        VBox form = new VBox(8, header, grid, issues, buttons, historyPane);
         form.setPadding(new Insets(8));
         ScrollPane scroll = new ScrollPane(form);
         scroll.setFitToWidth(true);

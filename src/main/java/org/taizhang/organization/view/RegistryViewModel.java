@@ -46,6 +46,8 @@ public final class RegistryViewModel {
     final ObjectProperty<OrganizationRow> selected = new SimpleObjectProperty<>();
     final ObservableList<HistoryEntry> history = FXCollections.observableArrayList();
     final OrganizationFormModel form = new OrganizationFormModel();
+    /** The form pane takes a third of a 1366 px screen, so it opens on demand: a chosen row, 新增, or the toggle. */
+    final BooleanProperty formShown = new SimpleBooleanProperty(false);
     private LocalDate today = LocalDate.now();
 
     public RegistryViewModel(RegistryService service, TaskRunner tasks, DialogService dialogs, Messages messages) {
@@ -59,6 +61,7 @@ public final class RegistryViewModel {
         scope.addListener(o -> refilter());
         selected.addListener((obs, old, row) -> {
             if (row != null) {
+                formShown.set(true);
                 form.edit(row.organization());
                 loadHistory(row.organization().id());
             }
@@ -108,6 +111,7 @@ public final class RegistryViewModel {
     }
 
     public void newOrganization() {
+        formShown.set(true);
         selected.set(null);
         history.clear();
         Scope s = scope.get();

@@ -79,6 +79,21 @@ class RegistryViewTest {
     }
 
     @Test
+    void theFormOpensForAChosenRowAndFoldsAwayToGiveTheTableTheWidth(FxRobot robot) throws Exception {
+        waitUntil(() -> table(robot).getItems().size() == 374);
+        assertThat(robot.lookup("#orgName").tryQuery()).isEmpty();
+        double fullWidth = table(robot).getWidth();
+
+        robot.interact(() -> table(robot).getSelectionModel().select(3));
+        waitUntil(() -> robot.lookup("#orgName").tryQuery().isPresent());
+        waitUntil(() -> table(robot).getWidth() < fullWidth - 200);
+
+        robot.clickOn("#closeForm");
+        waitUntil(() -> robot.lookup("#orgName").tryQuery().isEmpty());
+        assertThat(robot.lookup("#showForm").queryAs(javafx.scene.control.ToggleButton.class).isSelected()).isFalse();
+    }
+
+    @Test
     void searchByPinyinInitialsFiltersTheTable(FxRobot robot) throws Exception {
         waitUntil(() -> table(robot).getItems().size() == 374);
         robot.clickOn("#registrySearch").write("czj");
