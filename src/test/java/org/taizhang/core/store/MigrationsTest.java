@@ -95,6 +95,53 @@ class MigrationsTest {
     }
 
     @Test
+    void theLatestVersionConstantIsTheNewestScriptOnTheClassPath() {
+        SQLiteDataSource ds = new SQLiteDataSource();
+        ds.setUrl("jdbc:sqlite:" + dir.resolve("scan.db"));
+        var all = Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().info().all();
+
+        assertThat(all[all.length - 1].getVersion().getVersion()).isEqualTo(Migrations.LATEST_VERSION);
+    }
+
+    @Test
+    void onlyADatabaseWithEveryMigrationAppliedSuccessfullyCountsAsUpToDate() throws Exception {
+        createVersionZeroDatabase();
+        SQLiteDataSource ds = new SQLiteDataSource();
+        ds.setUrl("jdbc:sqlite:" + db());
+        assertThat(Migrations.isUpToDate(ds)).isFalse();
+
+        Store.open(db(), clock).close();
+        assertThat(Migrations.isUpToDate(ds)).isTrue();
+
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.execute("UPDATE flyway_schema_history SET success = 0 WHERE version = '1'");
+        }
+        assertThat(Migrations.isUpToDate(ds)).isFalse();
+        assertThatThrownBy(() -> Store.open(db(), clock)).isInstanceOf(DomainException.class);
+    }
+
+    @Test
+    void aDatabaseFromANewerProgramIsRefusedUntouched() throws Exception {
+        Store.open(db(), clock).close();
+        SQLiteDataSource ds = new SQLiteDataSource();
+        ds.setUrl("jdbc:sqlite:" + db());
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, "
+                    + "installed_by, execution_time, success) VALUES (99, '7', 'future', 'SQL', 'V7__future.sql', "
+                    + "'test', 1, 1)");
+        }
+        byte[] before = java.nio.file.Files.readAllBytes(db());
+
+        assertThatThrownBy(() -> Store.open(db(), clock))
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(e.messageKey()).isEqualTo("store.tooNew");
+                    assertThat(e.args()).containsExactly(db().toAbsolutePath(), "7", Migrations.LATEST_VERSION);
+                });
+        assertThat(java.nio.file.Files.readAllBytes(db())).isEqualTo(before);
+        assertThat(dir.resolve("backups")).doesNotExist();
+    }
+
+    @Test
     void aNewDatabaseIsNotBackedUp() {
         try (Store store = Store.open(db(), clock)) {
             assertThat(store.migrationBackup()).isEmpty();
