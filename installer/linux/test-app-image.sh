@@ -85,6 +85,18 @@ if [[ $rc -ne 0 ]]; then show "$TMP/export.out"; show "$TMP/export.err"; fail "o
 head -c 2 "$TMP/o.xlsx" | grep -q 'PK' || fail "$TMP/o.xlsx is not a zip/xlsx file"
 log "ok  orgs export -> $(stat -c %s "$TMP/o.xlsx") bytes  ($((t1 - t0)) ms)"
 
+# 3b. orgs export (OpenPDF with the system's Chinese font, .pdf)
+if [[ -z "$(fc-list :lang=zh file 2>/dev/null)" ]]; then
+  log "skip orgs export .pdf: no Chinese font installed (apt-get install -y fonts-noto-cjk)"
+else
+  t0="$(now_ms)"
+  set +e; "$LAUNCHER" --db "$DB" orgs export "$TMP/o.pdf" >"$TMP/export-pdf.out" 2>"$TMP/export-pdf.err"; rc=$?; set -e
+  t1="$(now_ms)"
+  if [[ $rc -ne 0 ]]; then show "$TMP/export-pdf.out"; show "$TMP/export-pdf.err"; fail "orgs export .pdf exited $rc"; fi
+  head -c 5 "$TMP/o.pdf" | grep -q '%PDF-' || fail "$TMP/o.pdf is not a PDF file"
+  log "ok  orgs export -> $(stat -c %s "$TMP/o.pdf") bytes PDF  ($((t1 - t0)) ms)"
+fi
+
 # Nothing on stderr should look like a missing module or class.
 if grep -hE 'NoClassDefFoundError|ClassNotFoundException|UnsatisfiedLinkError|Unsupported ?Charset|ServiceConfigurationError' \
      "$TMP"/*.err >"$TMP/bad.txt" 2>/dev/null; then

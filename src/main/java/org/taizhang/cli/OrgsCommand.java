@@ -12,11 +12,12 @@ import org.taizhang.organization.ImportReport;
 import org.taizhang.organization.ImportReports;
 import org.taizhang.organization.RegistryService;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code taizhang orgs import|export|template}: the registry workbook on the command line. */
+/** {@code taizhang orgs import|export|template}: the registry workbook (and its PDF print) on the command line. */
 @Command(name = "orgs", description = "组织台账的导入与导出。 Import and export the registry.",
         subcommands = {OrgsCommand.Import.class, OrgsCommand.Export.class, OrgsCommand.Template.class})
 final class OrgsCommand {
@@ -53,14 +54,18 @@ final class OrgsCommand {
         }
     }
 
-    @Command(name = "export", description = "导出到 .xlsx（单位、共同体、党组织）或 .csv（党组织）。 Export to .xlsx or .csv.")
+    @Command(name = "export", description = "导出到 .xlsx（单位、共同体、党组织）、.csv（党组织）或 .pdf（党组织台账打印表）。"
+            + " Export to .xlsx, .csv or .pdf (a printable table).")
     static final class Export implements Callable<Integer> {
         @ParentCommand
         OrgsCommand orgs;
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
-        @Parameters(paramLabel = "FILE.xlsx|FILE.csv")
+        @Parameters(paramLabel = "FILE.xlsx|FILE.csv|FILE.pdf")
         Path file;
+        @Option(names = "--title", paramLabel = "TEXT",
+                description = "PDF 的标题（默认“党组织台账”），如“江海市机关工委组织台账”。 Title of the PDF.")
+        String title;
 
         @Override
         public Integer call() {
@@ -71,6 +76,8 @@ final class OrgsCommand {
                     service.exportWorkbook(file, Progress.NONE);
                 } else if (name.endsWith(".csv")) {
                     service.exportCsv(file);
+                } else if (name.endsWith(".pdf")) {
+                    service.exportPdf(file, title, orgs.root.messages, Progress.NONE);
                 } else {
                     throw new DomainException("cli.export.unknownFormat", file);
                 }

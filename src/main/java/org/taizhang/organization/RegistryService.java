@@ -6,6 +6,8 @@ import java.time.ZoneId;
 import java.util.List;
 import org.taizhang.core.Issue;
 import org.taizhang.core.ValidationException;
+import org.taizhang.core.i18n.Messages;
+import org.taizhang.core.pdf.PdfFonts;
 import org.taizhang.core.store.HistoryEntry;
 import org.taizhang.core.store.Store;
 import org.taizhang.core.store.TrackedWriter;
@@ -13,7 +15,7 @@ import org.taizhang.core.task.Progress;
 
 /**
  * The registry's use cases, shared by the window and the command line: load, save with the rules checked
- * inside the same transaction, delete (as a tombstone), import and export the workbook.
+ * inside the same transaction, delete (as a tombstone), import and export the workbook, print the PDF table.
  */
 public final class RegistryService {
     private final Store store;
@@ -161,6 +163,20 @@ public final class RegistryService {
         Registry registry = load();
         progress.update(0, 1, "export.progress.writing");
         RegistryWorkbook.write(registry, file, progress);
+        progress.update(1, 1, "export.progress.done");
+    }
+
+    /**
+     * The organizations as a printable table (A4 landscape, 第 N 页 共 M 页) in the language of {@code messages};
+     * a blank {@code title} gives the bundle's default title. Throws {@code pdf.error.*} when the machine has no
+     * usable Chinese font.
+     */
+    public void exportPdf(Path file, String title, Messages messages, Progress progress) {
+        Registry registry = load();
+        progress.update(0, 1, "export.progress.writing");
+        String heading = title == null || title.isBlank() ? messages.get("registry.pdf.title") : title.strip();
+        RegistryPdf.write(registry, file, new RegistryPdf.Heading(heading, today()), messages, PdfFonts.system(),
+                progress);
         progress.update(1, 1, "export.progress.done");
     }
 

@@ -18,7 +18,11 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openpdf.text.pdf.PdfReader;
+import org.openpdf.text.pdf.parser.PdfTextExtractor;
 import org.taizhang.core.i18n.Messages;
+import org.taizhang.core.pdf.PdfFonts;
+import org.taizhang.core.pdf.PdfFontsAvailable;
 import org.taizhang.core.store.Store;
 import org.taizhang.core.task.Progress;
 import org.taizhang.organization.RegistryColumns;
@@ -131,6 +135,44 @@ class CliTest {
 
         assertThat(code).isEqualTo(ExitCodes.OK);
         assertThat(Files.readAllLines(file)).hasSize(375);
+    }
+
+    @Test
+    void exportToPdfExitsZeroAndWritesAPrintableTable() throws IOException {
+        PdfFontsAvailable.assumeChineseFont();
+        withSampleData();
+        Path file = dir.resolve("组织台账.pdf");
+
+        int code = run("--db", db(), "orgs", "export", "--title", "江海市机关工委组织台账", file);
+
+        assertThat(code).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).contains("已导出 374 个党组织");
+        try (PdfReader reader = new PdfReader(file.toString())) {
+            assertThat(reader.getNumberOfPages()).isGreaterThan(1);
+            assertThat(new PdfTextExtractor(reader).getTextFromPage(1)).contains("江海市机关工委组织台账");
+        }
+    }
+
+    @Test
+    void exportToPdfWithAMissingFontExitsOneAndWritesNothing() {
+        withSampleData();
+        Path file = dir.resolve("组织台账.pdf");
+        String before = System.getProperty(PdfFonts.OVERRIDE_PROPERTY);
+        System.setProperty(PdfFonts.OVERRIDE_PROPERTY, dir.resolve("simsun.ttc").toString());
+        int code;
+        try {
+            code = run("--db", db(), "orgs", "export", file);
+        } finally {
+            if (before == null) {
+                System.clearProperty(PdfFonts.OVERRIDE_PROPERTY);
+            } else {
+                System.setProperty(PdfFonts.OVERRIDE_PROPERTY, before);
+            }
+        }
+
+        assertThat(code).isEqualTo(ExitCodes.ERROR);
+        assertThat(err.toString()).contains("错误：找不到字体文件", "simsun.ttc", "Error: Font file");
+        assertThat(file).doesNotExist();
     }
 
     @Test

@@ -121,6 +121,10 @@ public final class RegistryView {
                 .chooseFileToSave(m.get("registry.action.exportCsv"), m.get("registry.file.exportName") + ".csv",
                         m.get("file.filter.csv"), "*.csv")
                 .ifPresent(vm::exportTo));
+        Button exportPdf = button("registry.action.exportPdf", "exportPdf", e -> vm.dialogs()
+                .chooseFileToSave(m.get("registry.action.exportPdf"), m.get("registry.file.exportName") + ".pdf",
+                        m.get("file.filter.pdf"), "*.pdf")
+                .ifPresent(vm::exportTo));
         Button template = button("registry.action.template", "exportTemplate", e -> vm.dialogs()
                 .chooseFileToSave(m.get("registry.action.template"), m.get("registry.file.templateName") + ".xlsx",
                         m.get("file.filter.xlsx"), "*.xlsx")
@@ -130,7 +134,7 @@ public final class RegistryView {
         showForm.setId("showForm");
         showForm.setTooltip(new Tooltip(m.get("registry.action.showForm.tip")));
         showForm.selectedProperty().bindBidirectional(vm.formShown);
-        ToolBar toolbar = new ToolBar(add, importButton, exportXlsx, exportCsv, template, refresh, showForm);
+        ToolBar toolbar = new ToolBar(add, importButton, exportXlsx, exportCsv, exportPdf, template, refresh, showForm);
 
         tree.setId("registryTree");
         tree.setShowRoot(true);

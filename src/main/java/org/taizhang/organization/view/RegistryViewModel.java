@@ -189,6 +189,8 @@ public final class RegistryViewModel {
         tasks.run("registry.task.export", p -> {
             if (name.endsWith(".csv")) {
                 service.exportCsv(file);
+            } else if (name.endsWith(".pdf")) {
+                service.exportPdf(file, null, messages, p);
             } else {
                 service.exportWorkbook(file, p);
             }

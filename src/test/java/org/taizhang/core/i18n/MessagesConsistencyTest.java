@@ -62,7 +62,7 @@ class MessagesConsistencyTest {
         for (String literal : literals) {
             boolean looksLikeKey = literal.matches("(app|task|file|store|validation|organization|unit|community|"
                     + "import|export|sample|cli|registry|dashboard|dialog|history|nav|settings|shell|status|"
-                    + "firstRun|attachment)\\..*");
+                    + "firstRun|attachment|pdf)\\..*");
             if (looksLikeKey && !keys.contains(literal)) {
                 missing.add(literal);
             }

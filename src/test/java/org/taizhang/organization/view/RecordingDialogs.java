@@ -10,6 +10,9 @@ import org.taizhang.core.ui.DialogService;
 final class RecordingDialogs implements DialogService {
     final List<String> shown = new CopyOnWriteArrayList<>();
     volatile boolean confirmAnswer = true;
+    /** What the save dialog answers (empty: the clerk cancelled it); the patterns it was offered are recorded. */
+    volatile Path fileToSave;
+    final List<String> savePatterns = new CopyOnWriteArrayList<>();
 
     @Override
     public void showError(String header, String message) {
@@ -44,6 +47,7 @@ final class RecordingDialogs implements DialogService {
 
     @Override
     public Optional<Path> chooseFileToSave(String title, String initialName, String filterName, String... patterns) {
-        return Optional.empty();
+        savePatterns.addAll(List.of(patterns));
+        return Optional.ofNullable(fileToSave);
     }
 }

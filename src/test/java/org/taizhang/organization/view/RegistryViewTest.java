@@ -3,6 +3,7 @@ package org.taizhang.organization.view;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.taizhang.core.i18n.Messages;
+import org.taizhang.core.pdf.PdfFontsAvailable;
 import org.taizhang.core.store.Store;
 import org.taizhang.core.task.Progress;
 import org.taizhang.core.ui.TaskRunner;
@@ -177,6 +179,21 @@ class RegistryViewTest {
         waitUntil(() -> robot.lookup("#orgHistory .list-cell").queryAll().stream()
                 .anyMatch(c -> String.valueOf(((javafx.scene.control.ListCell<?>) c).getText())
                         .contains("修改：书记 " + before + " → 马兵德")));
+    }
+
+    @Test
+    void theExportPdfButtonWritesThePrintableTable(FxRobot robot) throws Exception {
+        PdfFontsAvailable.assumeChineseFont();
+        waitUntil(() -> table(robot).getItems().size() == 374);
+        Path file = dir.resolve("组织台账.pdf");
+        dialogs.fileToSave = file;
+
+        robot.clickOn("#exportPdf");
+
+        waitUntil(() -> !dialogs.shown.isEmpty());
+        assertThat(dialogs.savePatterns).containsExactly("*.pdf");
+        assertThat(dialogs.shown.get(0)).contains("已导出 374 个党组织");
+        assertThat(new String(Files.readAllBytes(file), 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
     }
 
     @Test

@@ -1,0 +1,213 @@
+package org.taizhang.core.pdf;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.openpdf.text.pdf.BaseFont;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.taizhang.core.DomainException;
+
+/**
+ * The Chinese fonts for PDF, taken from the system: the Windows fonts every Chinese office PC has (宋体, 仿宋,
+ * 黑体, 楷体), else Noto CJK on Linux, else a few other places. A font is used only when it holds every character
+ * of {@link #PROBE}: OpenPDF silently drops a glyph the font lacks (a GB2312-only font loses 體, a fallback font
+ * may lose the digits), and a PDF with holes is worse than a clear error. The system property
+ * {@value #OVERRIDE_PROPERTY}{@code =/path/file.ttf[,index]} names one font for every face instead; when it is
+ * set and unusable, that is an error too (no silent fallback from what the user asked for).
+ *
+ * <p>Fonts are embedded as subsets ({@link BaseFont#IDENTITY_H}, {@link BaseFont#EMBEDDED}), so the PDF shows
+ * the same on a machine without them. See docs/decisions/0004-pdf-fonts.md.
+ */
+public final class PdfFonts {
+    private static final Logger LOG = LoggerFactory.getLogger(PdfFonts.class);
+
+    /** {@code -Dtaizhang.pdf.font=/path/file.ttf} or {@code /path/file.ttc,2} (the face's index in a collection). */
+    public static final String OVERRIDE_PROPERTY = "taizhang.pdf.font";
+
+    /** Common and traditional characters, digits and Latin: a usable font has all of them. */
+    static final String PROBE = "党支部體臺0123ABC";
+
+    /** The faces of Chinese official documents. Each falls back to the next usable one when absent. */
+    public enum Face {
+        /** 宋体: tables and body text. */
+        SONG,
+        /** 仿宋: body text of official documents (GB/T 9704). */
+        FANG,
+        /** 黑体: titles and headings. */
+        HEI,
+        /** 楷体: second-level headings. */
+        KAI
+    }
+
+    /** A font file and, for a collection (.ttc), the face's index in it ({@code -1}: not a collection). */
+    record Candidate(Path file, int index) {
+        String openPdfName() {
+            return index < 0 ? file.toString() : file + "," + index;
+        }
+
+        @Override
+        public String toString() {
+            return openPdfName();
+        }
+    }
+
+    private static final Pattern WITH_INDEX = Pattern.compile("^(.*),\\s*(\\d+)\\s*$");
+    /** A face name in a collection that is Simplified Chinese (Noto "…CJKsc-…", "… SC"). */
+    private static final Pattern SIMPLIFIED = Pattern.compile("(?i).*(CJKsc|[ _-]SC)\\b.*");
+
+    private final String override;
+    private final Map<Face, List<Candidate>> candidates;
+    private final Map<Face, BaseFont> resolved = new EnumMap<>(Face.class);
+
+    PdfFonts(String override, Map<Face, List<Candidate>> candidates) {
+        this.override = override == null || override.isBlank() ? null : override.strip();
+        this.candidates = new EnumMap<>(Face.class);
+        this.candidates.putAll(candidates); // EnumMap(Map) refuses an empty map
+    }
+
+    /** The fonts of this machine, or the one the system property names. */
+    public static PdfFonts system() {
+        return new PdfFonts(System.getProperty(OVERRIDE_PROPERTY), systemCandidates());
+    }
+
+    /**
+     * The font for this face. Throws {@link DomainException} ({@code pdf.error.*}) when the override is unusable
+     * or no usable Chinese font exists at all.
+     */
+    public synchronized BaseFont font(Face face) {
+        BaseFont font = resolved.get(face);
+        if (font == null) {
+            font = override != null ? overrideFont() : firstUsable(face);
+            resolved.put(face, font);
+        }
+        return font;
+    }
+
+    private BaseFont overrideFont() {
+        Candidate c = parse(override);
+        if (!Files.isRegularFile(c.file())) {
+            throw new DomainException("pdf.error.fontNotFound", c.file(), OVERRIDE_PROPERTY);
+        }
+        BaseFont font;
+        try {
+            font = load(c);
+        } catch (IOException | RuntimeException e) {
+            throw new DomainException(e, "pdf.error.fontUnreadable", c.file(), String.valueOf(e.getMessage()));
+        }
+        String missing = missingGlyphs(font);
+        if (!missing.isEmpty()) {
+            throw new DomainException("pdf.error.fontLacksGlyphs", c.file(), missing);
+        }
+        return font;
+    }
+
+    /** This face's own candidates first, then the other faces' (a PDF in 宋体 beats no PDF). */
+    private BaseFont firstUsable(Face face) {
+        List<Candidate> order = new ArrayList<>(candidates.getOrDefault(face, List.of()));
+        for (Face other : Face.values()) {
+            for (Candidate c : candidates.getOrDefault(other, List.of())) {
+                if (!order.contains(c)) {
+                    order.add(c);
+                }
+            }
+        }
+        for (Candidate c : order) {
+            if (!Files.isRegularFile(c.file())) {
+                continue;
+            }
+            try {
+                BaseFont font = load(c);
+                String missing = missingGlyphs(font);
+                if (missing.isEmpty()) {
+                    LOG.info("PDF font for {}: {}", face, c);
+                    return font;
+                }
+                LOG.warn("PDF font {} skipped: it lacks \"{}\"", c, missing);
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("PDF font {} skipped: {}", c, e.toString());
+            }
+        }
+        throw new DomainException("pdf.error.noChineseFont", OVERRIDE_PROPERTY);
+    }
+
+    private static BaseFont load(Candidate c) throws IOException {
+        Candidate face = c;
+        if (c.index() < 0 && c.file().getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".ttc")) {
+            face = new Candidate(c.file(), simplifiedChineseFace(c.file())); // OpenPDF refuses a .ttc without one
+        }
+        return BaseFont.createFont(face.openPdfName(), BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
+    }
+
+    /** The first face of a collection named as Simplified Chinese, else the first face. */
+    private static int simplifiedChineseFace(Path ttc) throws IOException {
+        String[] names = BaseFont.enumerateTTCNames(ttc.toString());
+        for (int i = 0; i < names.length; i++) {
+            if (SIMPLIFIED.matcher(names[i]).matches()) {
+                return i;
+            }
+        }
+        return 0;
+    }
+
+    /** The characters of {@link #PROBE} this font cannot show; empty when it has them all. */
+    static String missingGlyphs(BaseFont font) {
+        StringBuilder missing = new StringBuilder();
+        PROBE.codePoints().filter(cp -> !font.charExists(cp)).forEach(missing::appendCodePoint);
+        return missing.toString();
+    }
+
+    /** {@code /path/file.ttf} or {@code /path/file.ttc,2}; a Windows path keeps its drive colon. */
+    static Candidate parse(String spec) {
+        Matcher m = WITH_INDEX.matcher(spec);
+        if (m.matches()) {
+            return new Candidate(Path.of(m.group(1).strip()), Integer.parseInt(m.group(2)));
+        }
+        return new Candidate(Path.of(spec), -1);
+    }
+
+    /** Where the fonts are on Windows, on Linux with fonts-noto-cjk (Debian, Fedora, Arch paths), and on macOS. */
+    static Map<Face, List<Candidate>> systemCandidates() {
+        List<Path> windows = new ArrayList<>();
+        String systemRoot = System.getenv("SystemRoot");
+        windows.add(Path.of(systemRoot != null && !systemRoot.isBlank() ? systemRoot : "C:\\Windows", "Fonts"));
+        String localAppData = System.getenv("LOCALAPPDATA"); // fonts a user installed without admin rights
+        if (localAppData != null && !localAppData.isBlank()) {
+            windows.add(Path.of(localAppData, "Microsoft", "Windows", "Fonts"));
+        }
+        List<Path> noto = List.of(Path.of("/usr/share/fonts/opentype/noto"), Path.of("/usr/share/fonts/noto-cjk"),
+                Path.of("/usr/share/fonts/google-noto-cjk"), Path.of("/usr/share/fonts/google-noto-serif-cjk-fonts"),
+                Path.of("/usr/share/fonts/google-noto-sans-cjk-fonts"));
+        Map<Face, List<Candidate>> map = new EnumMap<>(Face.class);
+        // Noto CJK collections: index 2 is SC (fc-list :lang=zh file index family); Noto has no 仿宋 or 楷体
+        map.put(Face.SONG, join(in(windows, "simsun.ttc", 0), in(noto, "NotoSerifCJK-Regular.ttc", 2),
+                in(noto, "NotoSerifCJKsc-Regular.otf", -1),
+                List.of(new Candidate(Path.of("/System/Library/Fonts/Supplemental/Songti.ttc"), -1))));
+        map.put(Face.FANG, join(in(windows, "simfang.ttf", -1)));
+        map.put(Face.HEI, join(in(windows, "simhei.ttf", -1), in(noto, "NotoSansCJK-Bold.ttc", 2),
+                in(noto, "NotoSansCJK-Regular.ttc", 2), in(noto, "NotoSansCJKsc-Regular.otf", -1),
+                List.of(new Candidate(Path.of("/System/Library/Fonts/STHeiti Medium.ttc"), -1))));
+        map.put(Face.KAI, join(in(windows, "simkai.ttf", -1)));
+        return map;
+    }
+
+    private static List<Candidate> in(List<Path> dirs, String file, int index) {
+        return dirs.stream().map(d -> new Candidate(d.resolve(file), index)).toList();
+    }
+
+    @SafeVarargs
+    private static List<Candidate> join(List<Candidate>... lists) {
+        List<Candidate> all = new ArrayList<>();
+        for (List<Candidate> l : lists) {
+            all.addAll(l);
+        }
+        return all;
+    }
+}
