@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import org.taizhang.core.DomainException;
+import org.taizhang.core.Ids;
 
 /**
  * Writes a file so that a reader never sees half of it: write a temp file beside the target, force it to disk,
@@ -29,7 +30,8 @@ public final class SafeFiles {
         Path temp = null;
         try {
             Files.createDirectories(dir);
-            temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".part");
+            // not createTempFile: its owner-only mode would stay on the exported file; this one follows the umask
+            temp = Files.createFile(dir.resolve("." + absolute.getFileName() + "." + Ids.newId() + ".part"));
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
                     OutputStream out = Channels.newOutputStream(channel)) {
                 writer.write(out);

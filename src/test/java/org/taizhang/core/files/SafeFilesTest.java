@@ -35,6 +35,18 @@ class SafeFilesTest {
     }
 
     @Test
+    void anExportedFileGetsTheSamePermissionsAsAnyNewFileSoItCanBeShared() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        Path plain = Files.createFile(dir.resolve("plain.txt"));
+
+        Path exported = dir.resolve("组织台账.csv");
+        SafeFiles.write(exported, out -> out.write(1));
+
+        assertThat(Files.getPosixFilePermissions(exported)).isEqualTo(Files.getPosixFilePermissions(plain));
+    }
+
+    @Test
     void createsMissingFolders() {
         Path target = dir.resolve("导出").resolve("2026").resolve("台账.csv");
 
