@@ -11,7 +11,9 @@ import java.util.Locale;
 import java.util.Map;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.taizhang.core.DomainException;
 import org.taizhang.core.i18n.Messages;
@@ -47,10 +49,13 @@ public final class App extends Application {
         FxDialogService dialogs = new FxDialogService(stage, messages);
         tasks = new TaskRunner(messages, dialogs);
         Shell shell = new Shell(messages, tasks);
-        stage.setScene(new Scene(shell.root(), 1280, 760));
+        // office PCs run 1366×768 with a taskbar: fit the screen's free area, maximised when it is that small
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        stage.setScene(new Scene(shell.root(), Math.min(1280, screen.getWidth()), Math.min(760, screen.getHeight() - 40)));
         stage.setTitle(messages.get("app.title") + " — " + database.getFileName());
-        stage.setMinWidth(1000);
-        stage.setMinHeight(600);
+        stage.setMinWidth(Math.min(1000, screen.getWidth()));
+        stage.setMinHeight(Math.min(600, screen.getHeight()));
+        stage.setMaximized(screen.getWidth() <= 1440 || screen.getHeight() <= 800);
         stage.show();
         StartupProbe.mark("firstWindowMs");
         shell.footer().showDatabase(database.toAbsolutePath().toString());

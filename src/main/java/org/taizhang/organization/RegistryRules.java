@@ -76,6 +76,7 @@ public final class RegistryRules {
 
     private static void checkParent(Registry registry, Organization o, List<Issue> issues) {
         if (o.parentId() == null) {
+            checkOnlyTopLevel(registry, o, issues);
             return;
         }
         var parent = registry.organization(o.parentId());
@@ -95,6 +96,22 @@ public final class RegistryRules {
         }
         if (o.kind() == OrganizationKind.PARTY_COMMITTEE) {
             issues.add(Issue.error(RegistryColumns.ORG_PARENT, "organization.error.committeeUnderParent"));
+        }
+    }
+
+    /**
+     * A unit's Party organizations form one tree under one top-level organization (its 机关党委, or a single
+     * 党总支/党支部 in a small unit); the totals count members there, so a second root would count twice.
+     */
+    private static void checkOnlyTopLevel(Registry registry, Organization o, List<Issue> issues) {
+        if (o.unitId() == null) {
+            return;
+        }
+        for (Organization top : registry.topLevel(o.unitId())) {
+            if (!top.id().equals(o.id())) {
+                issues.add(Issue.error(RegistryColumns.ORG_PARENT, "organization.error.secondTopLevel", top.name()));
+                return;
+            }
         }
     }
 

@@ -191,6 +191,11 @@ final class RegistryWorkbook {
         sheet.setAutoFilter(new CellRangeAddress(0, Math.max(rows.size(), 1), 0, headers.size() - 1));
         sheet.getPrintSetup().setLandscape(true);
         sheet.getPrintSetup().setPaperSize(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
+        // all columns on one page width, as many pages down as needed: leaders read the print-out
+        sheet.setAutobreaks(true);
+        sheet.setFitToPage(true);
+        sheet.getPrintSetup().setFitWidth((short) 1);
+        sheet.getPrintSetup().setFitHeight((short) 0);
         sheet.setRepeatingRows(new CellRangeAddress(0, 0, 0, headers.size() - 1));
         sheet.getFooter().setCenter("第 &P 页 共 &N 页");
         return sheet;

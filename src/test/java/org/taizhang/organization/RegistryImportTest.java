@@ -139,6 +139,22 @@ class RegistryImportTest {
         }
     }
 
+    @Test
+    void everyExportedSheetPrintsA4LandscapeOnePageWide() throws IOException {
+        service.importSample(Progress.NONE);
+        Path file = dir.resolve("组织台账.xlsx");
+        service.exportWorkbook(file, Progress.NONE);
+
+        try (InputStream in = Files.newInputStream(file); Workbook wb = new XSSFWorkbook(in)) {
+            for (Sheet sheet : wb) {
+                assertThat(sheet.getFitToPage()).as(sheet.getSheetName()).isTrue();
+                assertThat(sheet.getPrintSetup().getFitWidth()).as(sheet.getSheetName()).isEqualTo((short) 1);
+                assertThat(sheet.getPrintSetup().getFitHeight()).as(sheet.getSheetName()).isZero();
+                assertThat(sheet.getPrintSetup().getLandscape()).as(sheet.getSheetName()).isTrue();
+            }
+        }
+    }
+
     static List<String> headers(Sheet sheet) {
         List<String> h = new ArrayList<>();
         sheet.getRow(0).forEach(c -> h.add(c.getStringCellValue()));

@@ -87,13 +87,31 @@ class RegistryRulesTest {
     void twoTopLevelOrganizationsOfOneUnitWithTheSameNameAreAnError() {
         Organization twin = aPartyCommittee().in(finance).build(); // same default name as committee
 
-        assertThat(errorKeys(check(registry(), twin))).containsExactly("organization.error.duplicateName");
+        assertThat(errorKeys(check(registry(), twin)))
+                .containsExactly("organization.error.secondTopLevel", "organization.error.duplicateName");
+    }
+
+    @Test
+    void aSecondTopLevelOrganizationInAUnitIsAnErrorNamingTheFirst() {
+        Organization stray = aBranch().named("财政局离退休干部党支部").in(finance).build();
+
+        assertThat(check(registry(), stray)).extracting(Issue::field, Issue::messageKey, i -> i.args()[0])
+                .containsExactly(tuple(RegistryColumns.ORG_PARENT, "organization.error.secondTopLevel",
+                        committee.name()));
+    }
+
+    @Test
+    void theTopLevelOrganizationSavedAgainIsNotASecondOne() {
+        Organization same = aPartyCommittee().withId(committee.id()).named(committee.name()).in(finance)
+                .withSecretary("新书记").build();
+
+        assertThat(errorKeys(check(registry(), same))).isEmpty();
     }
 
     @Test
     void aGeneralBranchWithTheNameOfAnotherOrganizationOfItsUnitIsAnError() {
         Organization otherGeneral = aGeneralBranch().named("第一党支部").under(committee).build();
-        Organization inOtherPlace = aGeneralBranch().named(generalBranch.name()).in(finance).build();
+        Organization inOtherPlace = aGeneralBranch().named(generalBranch.name()).under(generalBranch).build();
 
         assertThat(errorKeys(check(registry(), otherGeneral))).containsExactly("organization.error.duplicateName");
         assertThat(check(registry(), inOtherPlace)).extracting(Issue::field, Issue::messageKey)
@@ -304,7 +322,7 @@ class RegistryRulesTest {
 
     @Test
     void anUnknownCommunityIsAnError() {
-        Organization o = aPartyCommittee().named("市审计局第二机关党委").in(audit).inCommunityId("no-such-community")
+        Organization o = aBranch().named("市审计局第二党支部").under(auditCommittee).inCommunityId("no-such-community")
                 .build();
 
         assertThat(check(registry(), o)).extracting(Issue::field, Issue::messageKey)

@@ -46,6 +46,7 @@ import org.controlsfx.control.textfield.TextFields;
 import org.taizhang.core.Issue;
 import org.taizhang.core.i18n.Messages;
 import org.taizhang.core.store.HistoryEntry;
+import org.taizhang.core.text.CellValues;
 import org.taizhang.organization.Community;
 import org.taizhang.organization.Organization;
 import org.taizhang.organization.OrganizationKind;
@@ -474,13 +475,35 @@ public final class RegistryView {
         return t;
     }
 
-    private static DatePicker date(String id, javafx.beans.property.ObjectProperty<LocalDate> property) {
+    private DatePicker date(String id, javafx.beans.property.ObjectProperty<LocalDate> property) {
         DatePicker d = new DatePicker();
         d.setId(id);
-        d.setPromptText("2026-01-01");
+        d.setPromptText(m.get("form.date.prompt"));
+        d.setConverter(DATES);
         d.valueProperty().bindBidirectional(property);
         return d;
     }
+
+    /**
+     * Dates as the table, the workbook and the import write them (2024-05-01), read the way the import reads
+     * them (2024/5/1, 2024年5月1日 …). Unreadable text throws, so the picker keeps its old value instead of
+     * silently emptying the field.
+     */
+    static final StringConverter<LocalDate> DATES = new StringConverter<>() {
+        @Override
+        public String toString(LocalDate date) {
+            return date == null ? "" : date.toString();
+        }
+
+        @Override
+        public LocalDate fromString(String text) {
+            if (text == null || text.isBlank()) {
+                return null;
+            }
+            return CellValues.date(text.strip()).orElseThrow(
+                    () -> new java.time.format.DateTimeParseException("not a date", text, 0));
+        }
+    };
 
     static <T> StringConverter<T> converter(Function<T, String> toText) {
         return new StringConverter<>() {
