@@ -44,7 +44,8 @@ public final class Shell {
         navigation.getChildren().add(brand);
         navigation.getStyleClass().add("navigation");
         navigation.setPadding(new Insets(8, 6, 8, 6));
-        navigation.setPrefWidth(132);
+        navigation.setMinWidth(132); // wide enough for the Chinese names; English ones widen it instead of being cut
+        navigation.setPrefWidth(javafx.scene.layout.Region.USE_COMPUTED_SIZE);
         root.setLeft(navigation);
         content.setPadding(new Insets(6));
         banner.setId("banner");

@@ -30,7 +30,7 @@ public final class CommunitiesView {
     public CommunitiesView(RegistryViewModel vm) {
         this.vm = vm;
         Messages m = vm.messages();
-        editor = new SimpleRecordEditor<>(vm, "community", Community::name);
+        editor = new SimpleRecordEditor<>(vm, "community", "community.search.prompt", Community::name);
         editor.column("community.column.name", 180, Community::name);
         editor.column("community.column.leadUnit", 200,
                 c -> vm.registryProperty().get().unit(c.leadUnitId()).map(Unit::name).orElse(""));
@@ -46,9 +46,9 @@ public final class CommunitiesView {
         members.setPrefHeight(200);
         editor.grid.add(new Label(m.get("community.form.members")), 0, 4);
         editor.grid.add(members, 1, 4);
-        name.textProperty().addListener(o -> validate());
-        liaison.textProperty().addListener(o -> validate());
-        lead.valueProperty().addListener(o -> validate());
+        name.textProperty().addListener(o -> editor.typed(this::validate));
+        liaison.textProperty().addListener(o -> editor.typed(this::validate));
+        lead.valueProperty().addListener(o -> editor.typed(this::validate));
         vm.registryProperty().addListener((obs, old, r) -> {
             editor.items.setAll(r.communities());
             lead.getItems().setAll(r.units());
@@ -69,15 +69,16 @@ public final class CommunitiesView {
     private void edit(Community c) {
         editing = c;
         Registry r = vm.registryProperty().get();
-        name.setText(c == null ? "" : c.name());
-        lead.setValue(c == null ? null : r.unit(c.leadUnitId()).orElse(null));
-        liaison.setText(c == null || c.liaison() == null ? "" : c.liaison());
-        remark.setText(c == null || c.remark() == null ? "" : c.remark());
-        members.getItems().setAll(c == null ? List.of()
-                : r.membersOf(c.id()).stream().map(Organization::name).toList());
+        editor.load(c == null, () -> {
+            name.setText(c == null ? "" : c.name());
+            lead.setValue(c == null ? null : r.unit(c.leadUnitId()).orElse(null));
+            liaison.setText(c == null || c.liaison() == null ? "" : c.liaison());
+            remark.setText(c == null || c.remark() == null ? "" : c.remark());
+            members.getItems().setAll(c == null ? List.of()
+                    : r.membersOf(c.id()).stream().map(Organization::name).toList());
+        }, this::validate);
         editor.title.setText(vm.messages().get(c == null ? "community.form.newTitle" : "community.form.editTitle"));
         editor.delete.setDisable(c == null);
-        validate();
     }
 
     private Community current() {
@@ -94,6 +95,7 @@ public final class CommunitiesView {
     }
 
     private void save() {
+        editor.quiet = false;
         if (!validate()) {
             return;
         }

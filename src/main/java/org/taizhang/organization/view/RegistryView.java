@@ -138,7 +138,7 @@ public final class RegistryView {
         ToolBar toolbar = new ToolBar(add, importButton, exportXlsx, exportCsv, exportPdf, template, refresh, showForm);
 
         tree.setId("registryTree");
-        tree.setShowRoot(true);
+        tree.setShowRoot(false);
         tree.getSelectionModel().selectedItemProperty().addListener((obs, old, item) ->
                 vm.scope.set(item == null ? Scope.ALL : item.getValue().scope()));
         tree.setMinWidth(150);
@@ -193,7 +193,9 @@ public final class RegistryView {
         filters.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
 
         table.setId("registryTable");
-        table.setPlaceholder(new Label(m.get("registry.table.empty")));
+        Label placeholder = new Label();
+        placeholder.setWrapText(true);
+        table.setPlaceholder(placeholder);
         table.getColumns().setAll(List.of(
                 column("registry.column.name", 210, r -> r.organization().name()),
                 column("registry.column.kind", 66, OrganizationRow::kindLabel),
@@ -222,7 +224,9 @@ public final class RegistryView {
             }
         });
         vm.selected.addListener((obs, old, row) -> {
-            if (row != null && table.getSelectionModel().getSelectedItem() != row) {
+            if (row == null) {
+                table.getSelectionModel().clearSelection(); // 新增: no row stays highlighted beside an empty form
+            } else if (table.getSelectionModel().getSelectedItem() != row) {
                 table.getSelectionModel().select(row);
                 table.scrollTo(row);
             }
@@ -234,7 +238,10 @@ public final class RegistryView {
         });
         countLabel.getStyleClass().add("count-label");
         countLabel.setId("registryCount");
-        Runnable count = () -> countLabel.setText(m.get("registry.count", vm.rows().size(), vm.totalCount()));
+        Runnable count = () -> {
+            countLabel.setText(m.get("registry.count", vm.rows().size(), vm.totalCount()));
+            placeholder.setText(m.get(vm.totalCount() == 0 ? "registry.table.nothingYet" : "registry.table.empty"));
+        };
         vm.rows().addListener((ListChangeListener<OrganizationRow>) c -> count.run());
         count.run();
         VBox box = new VBox(6, filters, table, countLabel);
@@ -398,25 +405,32 @@ public final class RegistryView {
     }
 
     private void rebuildTree(Registry r) {
-        TreeItem<TreeEntry> root = new TreeItem<>(new TreeEntry(Scope.ALL, m.get("registry.tree.all")));
-        root.setExpanded(true);
+        TreeItem<TreeEntry> units = new TreeItem<>(new TreeEntry(Scope.ALL, m.get("registry.tree.all")));
+        units.setExpanded(true);
         for (Unit u : r.units()) {
             TreeItem<TreeEntry> unitItem = new TreeItem<>(new TreeEntry(new Scope(Scope.Type.UNIT, u.id()),
                     u.shortName() != null ? u.shortName() : u.name()));
             for (Organization top : r.topLevel(u.id())) {
                 unitItem.getChildren().add(organizationItem(r, top));
             }
-            root.getChildren().add(unitItem);
+            units.getChildren().add(unitItem);
         }
+        // the few 共同体 first, so they are not below sixty units; the group itself filters nothing
         TreeItem<TreeEntry> communities = new TreeItem<>(new TreeEntry(Scope.ALL, m.get("registry.tree.communities")));
         for (Community c : r.communities()) {
             communities.getChildren().add(new TreeItem<>(new TreeEntry(new Scope(Scope.Type.COMMUNITY, c.id()),
                     c.name())));
         }
-        root.getChildren().add(communities);
+        TreeItem<TreeEntry> root = new TreeItem<>(new TreeEntry(Scope.ALL, ""));
+        if (!communities.getChildren().isEmpty()) {
+            root.getChildren().add(communities);
+        }
+        root.getChildren().add(units);
         Scope keep = vm.scope.get();
         tree.setRoot(root);
-        selectScope(root, keep);
+        if (!selectScope(units, keep)) {
+            selectScope(communities, keep);
+        }
     }
 
     private boolean selectScope(TreeItem<TreeEntry> item, Scope scope) {

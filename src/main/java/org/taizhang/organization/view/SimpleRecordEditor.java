@@ -43,16 +43,19 @@ final class SimpleRecordEditor<T> {
     private final RegistryViewModel vm;
     private final FilteredList<T> filtered = new FilteredList<>(items);
     private int rows;
+    /** A new, untouched form: its "please fill in" errors wait until the clerk types (save stays off). */
+    boolean quiet;
 
-    SimpleRecordEditor(RegistryViewModel vm, String idPrefix, Function<T, String> searchText) {
+    SimpleRecordEditor(RegistryViewModel vm, String idPrefix, String searchPromptKey, Function<T, String> searchText) {
         this.vm = vm;
         this.m = vm.messages();
         TextField search = TextFields.createClearableTextField();
         search.setId(idPrefix + "Search");
-        search.setPromptText(m.get("registry.search.prompt"));
+        search.setPromptText(m.get(searchPromptKey));
         search.textProperty().addListener((o, a, q) -> filtered.setPredicate(
                 (Predicate<T>) t -> Pinyin.matches(searchText.apply(t), q)));
         table.setId(idPrefix + "Table");
+        issues.setId(idPrefix + "Issues");
         table.setPlaceholder(new Label(m.get("registry.table.empty")));
         SortedList<T> sorted = new SortedList<>(filtered);
         sorted.comparatorProperty().bind(table.comparatorProperty());
@@ -127,6 +130,22 @@ final class SimpleRecordEditor<T> {
         });
     }
 
+    /**
+     * Loads a record (or a blank form when null) through {@code fill}, whose field changes must not count as
+     * typing; then checks it.
+     */
+    void load(boolean blank, Runnable fill, java.util.function.BooleanSupplier validate) {
+        fill.run();
+        quiet = blank;
+        validate.getAsBoolean();
+    }
+
+    /** Call from every field's change listener: the clerk has typed, so the checks speak. */
+    void typed(java.util.function.BooleanSupplier validate) {
+        quiet = false;
+        validate.getAsBoolean();
+    }
+
     /** A text field's value as stored: stripped, blank as null. */
     static String value(TextField t) {
         return t.getText() == null || t.getText().isBlank() ? null : t.getText().strip();
@@ -135,7 +154,7 @@ final class SimpleRecordEditor<T> {
     /** Shows the checks; returns true when none is an error. */
     boolean showIssues(List<Issue> list) {
         issues.getChildren().clear();
-        for (Issue i : list) {
+        for (Issue i : quiet ? List.<Issue>of() : list) {
             Label l = new Label((i.isError() ? "✗ " : "! ") + m.get(i.messageKey(), i.args()));
             l.setWrapText(true);
             l.getStyleClass().add(i.isError() ? "issue-error" : "issue-warning");

@@ -24,7 +24,7 @@ public final class UnitsView {
     public UnitsView(RegistryViewModel vm) {
         this.vm = vm;
         Messages m = vm.messages();
-        editor = new SimpleRecordEditor<>(vm, "unit", u -> u.name() + " " + (u.shortName() == null ? "" : u.shortName()));
+        editor = new SimpleRecordEditor<>(vm, "unit", "unit.search.prompt", u -> u.name() + " " + (u.shortName() == null ? "" : u.shortName()));
         editor.column("unit.column.name", 240, Unit::name);
         editor.column("unit.column.shortName", 110, u -> nz(u.shortName()));
         editor.column("unit.column.organizations", 80,
@@ -38,7 +38,7 @@ public final class UnitsView {
         editor.field("unit.form.contactPhone", phone);
         editor.field("unit.form.remark", remark);
         for (TextField t : List.of(name, shortName, person, phone, remark)) {
-            t.textProperty().addListener(o -> validate());
+            t.textProperty().addListener(o -> editor.typed(this::validate));
         }
         vm.registryProperty().addListener((obs, old, r) -> {
             editor.items.setAll(r.units());
@@ -58,14 +58,15 @@ public final class UnitsView {
 
     private void edit(Unit u) {
         editing = u;
-        name.setText(u == null ? "" : u.name());
-        shortName.setText(u == null ? "" : nz(u.shortName()));
-        person.setText(u == null ? "" : nz(u.contactPerson()));
-        phone.setText(u == null ? "" : nz(u.contactPhone()));
-        remark.setText(u == null ? "" : nz(u.remark()));
+        editor.load(u == null, () -> {
+            name.setText(u == null ? "" : u.name());
+            shortName.setText(u == null ? "" : nz(u.shortName()));
+            person.setText(u == null ? "" : nz(u.contactPerson()));
+            phone.setText(u == null ? "" : nz(u.contactPhone()));
+            remark.setText(u == null ? "" : nz(u.remark()));
+        }, this::validate);
         editor.title.setText(vm.messages().get(u == null ? "unit.form.newTitle" : "unit.form.editTitle"));
         editor.delete.setDisable(u == null);
-        validate();
     }
 
     private Unit current() {
@@ -90,6 +91,7 @@ public final class UnitsView {
     }
 
     private void save() {
+        editor.quiet = false;
         if (!validate()) {
             return;
         }

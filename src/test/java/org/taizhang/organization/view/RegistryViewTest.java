@@ -96,6 +96,22 @@ class RegistryViewTest {
     }
 
     @Test
+    void aBlankNewUnitFormWaitsForTypingBeforeItShowsErrors(FxRobot robot) throws Exception {
+        waitUntil(() -> table(robot).getItems().size() == 374);
+        robot.interact(() -> robot.lookup("#registryTabs").queryAs(javafx.scene.control.TabPane.class)
+                .getSelectionModel().select(1));
+        robot.clickOn("#unitNew");
+        javafx.scene.layout.VBox issues = robot.lookup("#unitIssues").queryAs(javafx.scene.layout.VBox.class);
+        assertThat(issues.getChildren()).isEmpty();
+        assertThat(robot.lookup("#unitSave").queryAs(Button.class).isDisabled()).isTrue();
+
+        robot.clickOn("#unitName").write("中共江海市委办公室");
+
+        waitUntil(() -> !issues.getChildren().isEmpty());
+        assertThat(issues.getChildren()).anyMatch(n -> ((Label) n).getText().contains("已有名为"));
+    }
+
+    @Test
     void searchByPinyinInitialsFiltersTheTable(FxRobot robot) throws Exception {
         waitUntil(() -> table(robot).getItems().size() == 374);
         robot.clickOn("#registrySearch").write("czj");
