@@ -470,6 +470,18 @@ public final class RegistryView {
         c.setPrefWidth(width);
         c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(value.apply(cd.getValue())));
         c.setComparator(java.text.Collator.getInstance(java.util.Locale.CHINA)::compare);
+        c.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+            private final Tooltip whole = new Tooltip();
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                boolean blank = empty || item == null || item.isEmpty();
+                setText(blank ? null : item);
+                whole.setText(item);
+                setTooltip(blank ? null : whole); // a cut-off 提示 or unit name can be read in full
+            }
+        });
         return c;
     }
 
