@@ -23,8 +23,10 @@ import org.openpdf.text.pdf.parser.PdfTextExtractor;
 import org.taizhang.core.i18n.Messages;
 import org.taizhang.core.pdf.PdfFonts;
 import org.taizhang.core.pdf.PdfFontsAvailable;
+import org.taizhang.core.store.FirstRun;
 import org.taizhang.core.store.Store;
 import org.taizhang.core.task.Progress;
+import org.taizhang.organization.Organization;
 import org.taizhang.organization.RegistryColumns;
 import org.taizhang.organization.RegistryService;
 import org.taizhang.organization.TestWorkbooks;
@@ -104,14 +106,47 @@ class CliTest {
     }
 
     @Test
-    void initSampleTwiceKeepsTheSameCounts() {
-        assertThat(run("--db", db(), "init", "--sample")).isEqualTo(ExitCodes.OK);
+    void initSampleOnARegistryWithDataExitsOneAndChangesNothing() {
+        withSampleData();
+        Organization edited;
+        int historyBefore;
+        try (Store store = Store.open(db())) {
+            RegistryService service = new RegistryService(store);
+            Organization o = service.load().organizations().getFirst();
+            edited = new Organization(o.id(), o.unitId(), o.parentId(), o.name(), o.kind(), o.secretary(),
+                    o.fullTimeDeputy(), o.memberCount(), o.hasCommittee(), o.termStart(), o.termEnd(),
+                    o.communityId(), o.contactPerson(), o.contactPhone(), "办公室已核实 2026-03", o.sortOrder());
+            service.save(edited);
+            historyBefore = service.historyOfOrganization(o.id()).size();
+        }
 
         int code = run("--db", db(), "init", "--sample");
 
+        assertThat(code).isEqualTo(ExitCodes.ERROR);
+        assertThat(out.toString()).isEmpty();
+        assertThat(err.toString().lines().toList()).singleElement().satisfies(line -> assertThat(line)
+                .startsWith("错误：数据库 ")
+                .contains("已有台账数据（单位 62 个，党组织 374 个），未载入示例数据。")
+                .contains(" | Error: ")
+                .contains("already holds registry data (62 units, 374 organizations)"));
+        try (Store store = Store.open(db())) {
+            RegistryService service = new RegistryService(store);
+            assertThat(service.load().organization(edited.id())).contains(edited);
+            assertThat(service.load().organizationCount()).isEqualTo(374);
+            assertThat(service.historyOfOrganization(edited.id())).hasSize(historyBefore);
+            assertThat(FirstRun.isPending(store)).as("the first-start choice is not marked done").isTrue();
+        }
+    }
+
+    @Test
+    void initWithoutSampleOnARegistryWithDataExitsZero() {
+        withSampleData();
+
+        int code = run("--db", db(), "init");
+
         assertThat(code).isEqualTo(ExitCodes.OK);
-        assertThat(out.toString()).contains("党组织 374 个");
-        assertThat(out.toString()).doesNotContain("党组织 748 个");
+        assertThat(out.toString()).contains("单位 62 个").contains("党组织 374 个");
+        assertThat(err.toString()).isEmpty();
     }
 
     @Test
