@@ -99,6 +99,10 @@ final class OrgsCommand {
 
         @Override
         public Integer call() {
+            // checked before the database is opened: a wrong name must not create or touch anything
+            if (!file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
+                throw new DomainException("cli.template.unknownFormat", file);
+            }
             try (Store store = orgs.root.openStore()) {
                 new RegistryService(store).exportTemplate(file);
             }

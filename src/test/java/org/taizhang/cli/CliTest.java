@@ -306,6 +306,21 @@ class CliTest {
     }
 
     @Test
+    void aTemplateWithAnotherExtensionExitsOneAndWritesNothing() {
+        Path file = dir.resolve("out").resolve("模板.pdf");
+
+        int code = run("--db", db(), "orgs", "template", file);
+
+        assertThat(code).isEqualTo(ExitCodes.ERROR);
+        assertThat(out.toString()).isEmpty();
+        assertThat(err.toString().lines().toList()).singleElement().satisfies(line -> assertThat(line)
+                .startsWith("错误：不支持的文件类型：").contains("模板.pdf").contains(".xlsx")
+                .contains(" | Error: Unsupported file type: "));
+        assertThat(file).doesNotExist();
+        assertThat(db()).as("nothing is created for a refused name").doesNotExist();
+    }
+
+    @Test
     void aDatabaseHeldByAnotherStoreExitsOneNamingTheLock() {
         withSampleData();
         try (Store held = Store.open(db())) {
