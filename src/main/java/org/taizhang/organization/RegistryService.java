@@ -1,5 +1,6 @@
 package org.taizhang.organization;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -103,6 +104,9 @@ public final class RegistryService {
      * all rows in one transaction only when no row has an error. A rejected file changes nothing.
      */
     public ImportReport importWorkbook(Path file, Progress progress) {
+        if (Files.isDirectory(file)) {
+            throw new DomainException("file.isDirectory", file);
+        }
         RegistryFile data = RegistryWorkbook.read(file);
         return importFile(data, progress);
     }

@@ -275,6 +275,20 @@ class CliTest {
     }
 
     @Test
+    void importingAFolderSaysItIsAFolder() throws IOException {
+        withSampleData();
+        Path folder = Files.createDirectory(dir.resolve("导入文件"));
+
+        int code = run("--db", db(), "orgs", "import", folder);
+
+        assertThat(code).isEqualTo(ExitCodes.ERROR);
+        assertThat(err.toString().lines().toList()).singleElement().satisfies(line -> assertThat(line)
+                .startsWith("错误：").contains("导入文件 是一个文件夹，不是文件。")
+                .contains(" | Error: ").contains("is a folder, not a file.")
+                .doesNotContain("找不到文件"));
+    }
+
+    @Test
     void anUnknownOptionExitsTwo() {
         int code = run("--db", db(), "--no-such-option");
 
