@@ -353,8 +353,11 @@ class CliTest {
         int code = run("--db", db(), "init");
 
         assertThat(code).isEqualTo(ExitCodes.ERROR);
-        assertThat(err.toString()).startsWith("错误：");
+        assertThat(err.toString().lines().toList()).singleElement().satisfies(line -> assertThat(line)
+                .startsWith("错误：").contains("不是台账数据库：它不是 SQLite 文件，或是别的程序的数据库。文件未做任何改动。")
+                .contains(" | Error: ").doesNotContain("no SQLite header"));
         assertThat(db()).hasContent("这不是数据库");
+        assertThat(dir.resolve("taizhang.db.lock")).as("no stray lock file beside a refused file").doesNotExist();
     }
 
     @Test
