@@ -29,6 +29,7 @@ import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 import org.taizhang.core.DomainException;
+import org.taizhang.core.files.IoReasons;
 import org.taizhang.core.Ids;
 
 /**
@@ -71,7 +72,7 @@ public final class Store implements AutoCloseable {
         try {
             Files.createDirectories(file.getParent());
         } catch (IOException e) {
-            throw new DomainException(e, "store.openFailed", file, String.valueOf(e.getMessage()));
+            throw new DomainException(e, "store.openFailed", file, IoReasons.of(e));
         }
         if (Files.isDirectory(file)) {
             throw new DomainException("store.isDirectory", file);
@@ -116,7 +117,7 @@ public final class Store implements AutoCloseable {
                 throw new DomainException("store.foreignFile", file);
             }
         } catch (IOException e) {
-            throw new DomainException(e, "store.openFailed", file, String.valueOf(e.getMessage()));
+            throw new DomainException(e, "store.openFailed", file, IoReasons.of(e));
         }
         SQLiteDataSource plain = new SQLiteDataSource();
         plain.setUrl("jdbc:sqlite:" + file);

@@ -273,6 +273,19 @@ class StoreTest {
     }
 
     @Test
+    void aFolderThatCannotBeCreatedSaysWhyNotJustThePath() throws Exception {
+        Path blocker = Files.writeString(dir.resolve("数据"), "a file where the folder should be");
+        Path nested = blocker.resolve("taizhang.db");
+
+        assertThatThrownBy(() -> Store.open(nested)).isInstanceOfSatisfying(DomainException.class, e -> {
+            assertThat(e.messageKey()).isEqualTo("store.openFailed");
+            assertThat(org.taizhang.core.i18n.Messages.forLocale(org.taizhang.core.i18n.Messages.CHINESE).describe(e))
+                    .isEqualTo("无法打开数据库 " + nested.toAbsolutePath() + "：" + blocker.toAbsolutePath()
+                            + " 是文件，不是文件夹");
+        });
+    }
+
+    @Test
     void aDirectoryIsRefusedAsIsDirectory() throws Exception {
         Path folder = Files.createDirectory(dir.resolve("taizhang.db"));
 
