@@ -46,9 +46,10 @@ final class OrgsCommand {
                     err.flush();
                     return ExitCodes.IMPORT_REJECTED;
                 }
-                ImportReports.lines(report.warnings(), m).forEach(out::println);
+                // the summary first, then the warnings marked as such: they look nothing like a rejection's errors
                 out.println(m.get("cli.import.done", report.created(), report.updated(), report.unchanged(),
                         report.warnings().size()));
+                ImportReports.lines(report.warnings(), m).forEach(w -> out.println(m.get("cli.import.warning", w)));
                 return ExitCodes.OK;
             }
         }

@@ -247,6 +247,26 @@ class CliTest {
     }
 
     @Test
+    void anImportWithOnlyWarningsPrintsTheSummaryFirstThenEachWarningMarkedAsANote() {
+        withSampleData();
+        Path file = dir.resolve("组织台账.xlsx");
+        run("--db", db(), "orgs", "export", file);
+        out.getBuffer().setLength(0);
+
+        int code = run("--db", db(), "orgs", "import", file);
+
+        assertThat(code).isEqualTo(ExitCodes.OK);
+        assertThat(err.toString()).isEmpty();
+        List<String> lines = out.toString().lines().toList();
+        assertThat(lines.getFirst()).startsWith("导入完成：新增 0 条，更新 0 条，未变 444 条，提示 ");
+        int warnings = Integer.parseInt(lines.getFirst().replaceAll(".*提示 (\\d+) 条。$", "$1"));
+        assertThat(warnings).isPositive();
+        assertThat(lines.subList(1, lines.size())).hasSize(warnings)
+                .allSatisfy(line -> assertThat(line).startsWith("提示：“党组织”表第"))
+                .anySatisfy(line -> assertThat(line).contains("应设立支部委员会。"));
+    }
+
+    @Test
     void aRejectedImportExitsThreeAndPrintsTheRowErrors() throws IOException {
         withSampleData();
         Path bad = TestWorkbooks.malformed(dir.resolve("bad.xlsx"));
