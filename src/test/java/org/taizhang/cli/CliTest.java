@@ -321,6 +321,24 @@ class CliTest {
         int code = run("--db", db(), "orgs", "import");
 
         assertThat(code).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString().lines().findFirst()).hasValueSatisfying(line -> assertThat(line)
+                .isEqualTo("错误：命令行有误：Missing required parameter: 'FILE.xlsx'"
+                        + " | Error: Invalid command line: Missing required parameter: 'FILE.xlsx'"));
+    }
+
+    @Test
+    void aUsageErrorIsOneBilingualLineThenTheUsageOfTheMistypedSubcommand() {
+        int code = run("--db", db(), "orgs", "import", dir.resolve("a.xlsx"), "extra");
+
+        assertThat(code).isEqualTo(ExitCodes.USAGE);
+        assertThat(out.toString()).isEmpty();
+        List<String> lines = err.toString().lines().toList();
+        assertThat(lines.getFirst())
+                .startsWith("错误：命令行有误：Unmatched argument at index ")
+                .contains("'extra'")
+                .contains(" | Error: Invalid command line: Unmatched argument at index ");
+        assertThat(lines.get(1)).startsWith("Usage: taizhang orgs import ").contains("FILE.xlsx");
+        assertThat(db()).as("nothing was run").doesNotExist();
     }
 
     @Test
