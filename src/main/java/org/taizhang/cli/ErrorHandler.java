@@ -1,17 +1,21 @@
 package org.taizhang.cli;
 
+import java.io.PrintWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.taizhang.core.DomainException;
 import org.taizhang.core.i18n.Messages;
 import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * A domain error prints one line, in Chinese and English ("错误：… | Error: …"), and exits 1; anything else is a
- * bug: one line, the stack trace goes to the log.
+ * bug: one line, the stack trace goes to the log. Wrong options or arguments print the same kind of line (with
+ * picocli's own words inside), then the usage of the command that was mistyped, and exit 2.
  */
-final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
+final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorHandler.class);
     private final Messages messages;
 
@@ -31,6 +35,18 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
         cl.getErr().println(messages.get("cli.internalError", String.valueOf(ex), System.getProperty("taizhang.logdir", "-")));
         cl.getErr().flush();
         return ExitCodes.ERROR;
+    }
+
+    @Override
+    public int handleParseException(ParameterException ex, String[] args) {
+        CommandLine cl = ex.getCommandLine(); // the subcommand that was mistyped
+        PrintWriter err = cl.getErr();
+        String detail = String.valueOf(ex.getMessage()).replaceAll("\\s*\\R\\s*", " ").strip();
+        err.println(line(new DomainException(ex, "cli.usageError", detail)));
+        UnmatchedArgumentException.printSuggestions(ex, err);
+        cl.usage(err);
+        err.flush();
+        return ExitCodes.USAGE;
     }
 
     private String line(DomainException e) {

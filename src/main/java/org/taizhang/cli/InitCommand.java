@@ -11,7 +11,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code taizhang init [--sample]}: create (or upgrade) the database; optionally load the sample registry. */
+/**
+ * {@code taizhang init [--sample]}: create (or upgrade) the database; optionally load the sample registry, which
+ * is refused (exit 1, nothing changed) when the registry already holds data.
+ */
 @Command(name = "init", description = "创建或升级数据库；--sample 载入示例数据。 Create or upgrade the database.")
 final class InitCommand implements Callable<Integer> {
     @ParentCommand
@@ -20,7 +23,7 @@ final class InitCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--sample", description = "载入示例数据（江海市）。 Load the sample data.")
+    @Option(names = "--sample", description = "载入示例数据（江海市），仅用于空台账。 Load the sample data (into an empty registry only).")
     boolean sample;
 
     @Override
@@ -28,7 +31,7 @@ final class InitCommand implements Callable<Integer> {
         try (Store store = parent.openStore()) {
             RegistryService registry = new RegistryService(store);
             if (sample) {
-                registry.importSample(Progress.NONE);
+                registry.importSampleIntoEmptyRegistry(Progress.NONE);
             }
             FirstRun.markDone(store);
             Registry r = registry.load();

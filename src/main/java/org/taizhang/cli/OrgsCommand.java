@@ -46,9 +46,10 @@ final class OrgsCommand {
                     err.flush();
                     return ExitCodes.IMPORT_REJECTED;
                 }
-                ImportReports.lines(report.warnings(), m).forEach(out::println);
+                // the summary first, then the warnings marked as such: they look nothing like a rejection's errors
                 out.println(m.get("cli.import.done", report.created(), report.updated(), report.unchanged(),
                         report.warnings().size()));
+                ImportReports.lines(report.warnings(), m).forEach(w -> out.println(m.get("cli.import.warning", w)));
                 return ExitCodes.OK;
             }
         }
@@ -99,6 +100,10 @@ final class OrgsCommand {
 
         @Override
         public Integer call() {
+            // checked before the database is opened: a wrong name must not create or touch anything
+            if (!file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
+                throw new DomainException("cli.template.unknownFormat", file);
+            }
             try (Store store = orgs.root.openStore()) {
                 new RegistryService(store).exportTemplate(file);
             }

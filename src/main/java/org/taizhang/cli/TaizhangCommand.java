@@ -45,7 +45,9 @@ public final class TaizhangCommand implements Runnable {
     /** Builds the command line with Taizhang's error handling: one line, then the exit code. */
     public static CommandLine commandLine(Consumer<Path> openWindow, Messages messages) {
         CommandLine cl = new CommandLine(new TaizhangCommand(openWindow, messages));
-        cl.setExecutionExceptionHandler(new ErrorHandler(messages));
+        ErrorHandler errors = new ErrorHandler(messages);
+        cl.setExecutionExceptionHandler(errors);
+        cl.setParameterExceptionHandler(errors);
         return cl;
     }
 

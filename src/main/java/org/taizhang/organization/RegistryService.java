@@ -1,9 +1,11 @@
 package org.taizhang.organization;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import org.taizhang.core.DomainException;
 import org.taizhang.core.Issue;
 import org.taizhang.core.ValidationException;
 import org.taizhang.core.i18n.Messages;
@@ -102,6 +104,9 @@ public final class RegistryService {
      * all rows in one transaction only when no row has an error. A rejected file changes nothing.
      */
     public ImportReport importWorkbook(Path file, Progress progress) {
+        if (Files.isDirectory(file)) {
+            throw new DomainException("file.isDirectory", file);
+        }
         RegistryFile data = RegistryWorkbook.read(file);
         return importFile(data, progress);
     }
@@ -111,10 +116,29 @@ public final class RegistryService {
         return importFile(RegistryFile.sample(), progress);
     }
 
+    /**
+     * Loads the sample registry only when the registry is empty (no unit, community or organization): merged
+     * into a real registry, 62 fictional units could not be told apart from it, and a clerk's edits to sample
+     * records would be undone. Otherwise throws {@code sample.registryNotEmpty} and changes nothing.
+     */
+    public ImportReport importSampleIntoEmptyRegistry(Progress progress) {
+        return importFile(RegistryFile.sample(), progress, true);
+    }
+
     ImportReport importFile(RegistryFile data, Progress progress) {
+        return importFile(data, progress, false);
+    }
+
+    private ImportReport importFile(RegistryFile data, Progress progress, boolean onlyIntoEmpty) {
         progress.update(0, 3, "import.progress.checking");
         return store.write(ctx -> {
-            RegistryImport.Plan plan = RegistryImport.plan(RegistryStore.load(ctx), data, today());
+            Registry current = RegistryStore.load(ctx);
+            if (onlyIntoEmpty && !(current.units().isEmpty() && current.communities().isEmpty()
+                    && current.organizationCount() == 0)) {
+                throw new DomainException("sample.registryNotEmpty", store.database(), current.units().size(),
+                        current.organizationCount());
+            }
+            RegistryImport.Plan plan = RegistryImport.plan(current, data, today());
             progress.checkCancelled();
             if (plan.hasErrors()) {
                 return plan.report(0, 0, 0, false);

@@ -23,8 +23,10 @@ import org.openpdf.text.pdf.parser.PdfTextExtractor;
 import org.taizhang.core.i18n.Messages;
 import org.taizhang.core.pdf.PdfFonts;
 import org.taizhang.core.pdf.PdfFontsAvailable;
+import org.taizhang.core.store.FirstRun;
 import org.taizhang.core.store.Store;
 import org.taizhang.core.task.Progress;
+import org.taizhang.organization.Organization;
 import org.taizhang.organization.RegistryColumns;
 import org.taizhang.organization.RegistryService;
 import org.taizhang.organization.TestWorkbooks;
@@ -104,14 +106,47 @@ class CliTest {
     }
 
     @Test
-    void initSampleTwiceKeepsTheSameCounts() {
-        assertThat(run("--db", db(), "init", "--sample")).isEqualTo(ExitCodes.OK);
+    void initSampleOnARegistryWithDataExitsOneAndChangesNothing() {
+        withSampleData();
+        Organization edited;
+        int historyBefore;
+        try (Store store = Store.open(db())) {
+            RegistryService service = new RegistryService(store);
+            Organization o = service.load().organizations().getFirst();
+            edited = new Organization(o.id(), o.unitId(), o.parentId(), o.name(), o.kind(), o.secretary(),
+                    o.fullTimeDeputy(), o.memberCount(), o.hasCommittee(), o.termStart(), o.termEnd(),
+                    o.communityId(), o.contactPerson(), o.contactPhone(), "办公室已核实 2026-03", o.sortOrder());
+            service.save(edited);
+            historyBefore = service.historyOfOrganization(o.id()).size();
+        }
 
         int code = run("--db", db(), "init", "--sample");
 
+        assertThat(code).isEqualTo(ExitCodes.ERROR);
+        assertThat(out.toString()).isEmpty();
+        assertThat(err.toString().lines().toList()).singleElement().satisfies(line -> assertThat(line)
+                .startsWith("错误：数据库 ")
+                .contains("已有台账数据（单位 62 个，党组织 374 个），未载入示例数据。")
+                .contains(" | Error: ")
+                .contains("already holds registry data (62 units, 374 organizations)"));
+        try (Store store = Store.open(db())) {
+            RegistryService service = new RegistryService(store);
+            assertThat(service.load().organization(edited.id())).contains(edited);
+            assertThat(service.load().organizationCount()).isEqualTo(374);
+            assertThat(service.historyOfOrganization(edited.id())).hasSize(historyBefore);
+            assertThat(FirstRun.isPending(store)).as("the first-start choice is not marked done").isTrue();
+        }
+    }
+
+    @Test
+    void initWithoutSampleOnARegistryWithDataExitsZero() {
+        withSampleData();
+
+        int code = run("--db", db(), "init");
+
         assertThat(code).isEqualTo(ExitCodes.OK);
-        assertThat(out.toString()).contains("党组织 374 个");
-        assertThat(out.toString()).doesNotContain("党组织 748 个");
+        assertThat(out.toString()).contains("单位 62 个").contains("党组织 374 个");
+        assertThat(err.toString()).isEmpty();
     }
 
     @Test
@@ -212,6 +247,26 @@ class CliTest {
     }
 
     @Test
+    void anImportWithOnlyWarningsPrintsTheSummaryFirstThenEachWarningMarkedAsANote() {
+        withSampleData();
+        Path file = dir.resolve("组织台账.xlsx");
+        run("--db", db(), "orgs", "export", file);
+        out.getBuffer().setLength(0);
+
+        int code = run("--db", db(), "orgs", "import", file);
+
+        assertThat(code).isEqualTo(ExitCodes.OK);
+        assertThat(err.toString()).isEmpty();
+        List<String> lines = out.toString().lines().toList();
+        assertThat(lines.getFirst()).startsWith("导入完成：新增 0 条，更新 0 条，未变 444 条，提示 ");
+        int warnings = Integer.parseInt(lines.getFirst().replaceAll(".*提示 (\\d+) 条。$", "$1"));
+        assertThat(warnings).isPositive();
+        assertThat(lines.subList(1, lines.size())).hasSize(warnings)
+                .allSatisfy(line -> assertThat(line).startsWith("提示：“党组织”表第"))
+                .anySatisfy(line -> assertThat(line).contains("应设立支部委员会。"));
+    }
+
+    @Test
     void aRejectedImportExitsThreeAndPrintsTheRowErrors() throws IOException {
         withSampleData();
         Path bad = TestWorkbooks.malformed(dir.resolve("bad.xlsx"));
@@ -240,6 +295,20 @@ class CliTest {
     }
 
     @Test
+    void importingAFolderSaysItIsAFolder() throws IOException {
+        withSampleData();
+        Path folder = Files.createDirectory(dir.resolve("导入文件"));
+
+        int code = run("--db", db(), "orgs", "import", folder);
+
+        assertThat(code).isEqualTo(ExitCodes.ERROR);
+        assertThat(err.toString().lines().toList()).singleElement().satisfies(line -> assertThat(line)
+                .startsWith("错误：").contains("导入文件 是一个文件夹，不是文件。")
+                .contains(" | Error: ").contains("is a folder, not a file.")
+                .doesNotContain("找不到文件"));
+    }
+
+    @Test
     void anUnknownOptionExitsTwo() {
         int code = run("--db", db(), "--no-such-option");
 
@@ -252,6 +321,24 @@ class CliTest {
         int code = run("--db", db(), "orgs", "import");
 
         assertThat(code).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString().lines().findFirst()).hasValueSatisfying(line -> assertThat(line)
+                .isEqualTo("错误：命令行有误：Missing required parameter: 'FILE.xlsx'"
+                        + " | Error: Invalid command line: Missing required parameter: 'FILE.xlsx'"));
+    }
+
+    @Test
+    void aUsageErrorIsOneBilingualLineThenTheUsageOfTheMistypedSubcommand() {
+        int code = run("--db", db(), "orgs", "import", dir.resolve("a.xlsx"), "extra");
+
+        assertThat(code).isEqualTo(ExitCodes.USAGE);
+        assertThat(out.toString()).isEmpty();
+        List<String> lines = err.toString().lines().toList();
+        assertThat(lines.getFirst())
+                .startsWith("错误：命令行有误：Unmatched argument at index ")
+                .contains("'extra'")
+                .contains(" | Error: Invalid command line: Unmatched argument at index ");
+        assertThat(lines.get(1)).startsWith("Usage: taizhang orgs import ").contains("FILE.xlsx");
+        assertThat(db()).as("nothing was run").doesNotExist();
     }
 
     @Test
@@ -268,6 +355,21 @@ class CliTest {
             assertThat(headers).isEqualTo(RegistryColumns.ORGANIZATION_HEADERS);
             assertThat(sheet.getLastRowNum()).isZero();
         }
+    }
+
+    @Test
+    void aTemplateWithAnotherExtensionExitsOneAndWritesNothing() {
+        Path file = dir.resolve("out").resolve("模板.pdf");
+
+        int code = run("--db", db(), "orgs", "template", file);
+
+        assertThat(code).isEqualTo(ExitCodes.ERROR);
+        assertThat(out.toString()).isEmpty();
+        assertThat(err.toString().lines().toList()).singleElement().satisfies(line -> assertThat(line)
+                .startsWith("错误：不支持的文件类型：").contains("模板.pdf").contains(".xlsx")
+                .contains(" | Error: Unsupported file type: "));
+        assertThat(file).doesNotExist();
+        assertThat(db()).as("nothing is created for a refused name").doesNotExist();
     }
 
     @Test
@@ -289,8 +391,11 @@ class CliTest {
         int code = run("--db", db(), "init");
 
         assertThat(code).isEqualTo(ExitCodes.ERROR);
-        assertThat(err.toString()).startsWith("错误：");
+        assertThat(err.toString().lines().toList()).singleElement().satisfies(line -> assertThat(line)
+                .startsWith("错误：").contains("不是台账数据库：它不是 SQLite 文件，或是别的程序的数据库。文件未做任何改动。")
+                .contains(" | Error: ").doesNotContain("no SQLite header"));
         assertThat(db()).hasContent("这不是数据库");
+        assertThat(dir.resolve("taizhang.db.lock")).as("no stray lock file beside a refused file").doesNotExist();
     }
 
     @Test

@@ -45,7 +45,7 @@ public final class SafeFiles {
             }
             temp = null;
         } catch (IOException e) {
-            throw new DomainException(e, "file.writeFailed", absolute, String.valueOf(e.getMessage()));
+            throw new DomainException(e, "file.writeFailed", absolute, IoReasons.of(e));
         } finally {
             if (temp != null) {
                 try {

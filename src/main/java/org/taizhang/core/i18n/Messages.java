@@ -49,7 +49,19 @@ public final class Messages {
         } catch (MissingResourceException e) {
             return "!" + key + "!";
         }
-        return new MessageFormat(pattern, locale).format(args); // always, so quoting rules are the same for every text
+        // always, so quoting rules are the same for every text
+        return new MessageFormat(pattern, locale).format(resolve(args));
+    }
+
+    /** A {@link Text} argument is looked up in this language. */
+    private Object[] resolve(Object[] args) {
+        Object[] resolved = args.clone();
+        for (int i = 0; i < resolved.length; i++) {
+            if (resolved[i] instanceof Text t) {
+                resolved[i] = get(t.key(), t.args());
+            }
+        }
+        return resolved;
     }
 
     public String describe(DomainException e) {

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import org.taizhang.core.DomainException;
+import org.taizhang.core.files.IoReasons;
 
 /**
  * One program per database file. An OS file lock on {@code <db>.lock} is released by the OS when a program
@@ -67,7 +68,7 @@ final class InstanceLock implements AutoCloseable {
             } catch (IOException ignored) {
                 // already failing; the original error is what the user needs to see
             }
-            throw new DomainException(e, "store.openFailed", database, String.valueOf(e.getMessage()));
+            throw new DomainException(e, "store.openFailed", database, IoReasons.of(e));
         }
     }
 

@@ -16,6 +16,7 @@ import org.flywaydb.core.api.MigrationVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.taizhang.core.DomainException;
+import org.taizhang.core.files.IoReasons;
 
 /**
  * Applies the versioned scripts in {@code db/migration} at start. When a database that already holds data is
@@ -108,7 +109,8 @@ final class Migrations {
             LOG.info("backup written: {}", target);
             return target;
         } catch (SQLException | java.io.IOException e) {
-            throw new DomainException(e, "store.backupFailed", target, String.valueOf(e.getMessage()));
+            throw new DomainException(e, "store.backupFailed", target,
+                    e instanceof java.io.IOException io ? IoReasons.of(io) : String.valueOf(e.getMessage()));
         }
     }
 }

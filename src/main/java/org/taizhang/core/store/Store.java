@@ -29,6 +29,7 @@ import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 import org.taizhang.core.DomainException;
+import org.taizhang.core.files.IoReasons;
 import org.taizhang.core.Ids;
 
 /**
@@ -71,16 +72,21 @@ public final class Store implements AutoCloseable {
         try {
             Files.createDirectories(file.getParent());
         } catch (IOException e) {
-            throw new DomainException(e, "store.openFailed", file, String.valueOf(e.getMessage()));
+            throw new DomainException(e, "store.openFailed", file, IoReasons.of(e));
         }
         if (Files.isDirectory(file)) {
             throw new DomainException("store.isDirectory", file);
         }
+        // before the lock: the check only reads, and a refused file must not get a .lock file beside it
+        boolean checked = !isNewFile(file);
+        if (checked) {
+            refuseForeignFile(file);
+        }
         InstanceLock lock = InstanceLock.acquire(file);
         try {
-            boolean created = !Files.exists(file) || sizeOf(file) == 0;
-            if (!created) {
-                refuseForeignFile(file);
+            boolean created = isNewFile(file);
+            if (!created && !checked) {
+                refuseForeignFile(file); // written by someone else between the check and the lock
             }
             SQLiteDataSource dataSource = dataSource(file);
             Path backup = Migrations.migrate(dataSource, file, clock);
@@ -100,16 +106,18 @@ public final class Store implements AutoCloseable {
      * A wrong {@code --db} must be refused before anything touches it: the WAL pragma alone would rewrite the
      * header of another program's database. So the file is first read with a plain connection that only
      * SELECTs: it must be SQLite, and when it holds tables, one of them is Flyway's history of our migrations.
+     * Not SQLite, or another program's tables: {@code store.foreignFile}; SQLite itself failing on a file with
+     * the SQLite header (a damaged database): {@code store.notADatabase} with SQLite's words.
      */
     private static void refuseForeignFile(Path file) {
         byte[] header = new byte[SQLITE_MAGIC.length];
         try (var in = Files.newInputStream(file)) {
             int read = in.readNBytes(header, 0, header.length);
             if (read < header.length || !Arrays.equals(header, SQLITE_MAGIC)) {
-                throw new DomainException("store.notADatabase", file, "no SQLite header");
+                throw new DomainException("store.foreignFile", file);
             }
         } catch (IOException e) {
-            throw new DomainException(e, "store.openFailed", file, String.valueOf(e.getMessage()));
+            throw new DomainException(e, "store.openFailed", file, IoReasons.of(e));
         }
         SQLiteDataSource plain = new SQLiteDataSource();
         plain.setUrl("jdbc:sqlite:" + file);
@@ -124,8 +132,14 @@ public final class Store implements AutoCloseable {
             throw new DomainException(e, "store.notADatabase", file, String.valueOf(e.getMessage()));
         }
         if (!tables.isEmpty() && !tables.contains(Migrations.HISTORY_TABLE)) {
-            throw new DomainException("store.notADatabase", file, "tables " + new TreeSet<>(tables));
+            LOG.info("{} refused: another program's tables {}", file, new TreeSet<>(tables));
+            throw new DomainException("store.foreignFile", file);
         }
+    }
+
+    /** No file yet, or an empty one (SQLite makes an empty file a new database). */
+    private static boolean isNewFile(Path file) {
+        return !Files.exists(file) || sizeOf(file) == 0;
     }
 
     private static long sizeOf(Path file) {

@@ -5,13 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.taizhang.core.DomainException;
+import org.taizhang.core.i18n.Messages;
 import org.taizhang.core.task.CancelledException;
 
 class SafeFilesTest {
@@ -119,5 +125,72 @@ class SafeFilesTest {
                 .isInstanceOfSatisfying(DomainException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("file.writeFailed"));
         assertThat(blocker).hasContent("a file where a folder should be");
+    }
+
+    @Test
+    void aPathUnderAFileReportsTheSystemsReasonNotATempFilePath() throws IOException {
+        Path existing = Files.writeString(dir.resolve("台账.csv"), "a file, not a folder");
+        Path target = existing.resolve("导出").resolve("台账.csv");
+
+        assertThatThrownBy(() -> SafeFiles.write(target, out -> out.write('x')))
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(e.messageKey()).isEqualTo("file.writeFailed");
+                    assertThat(e.args()).containsExactly(target.toAbsolutePath(), "Not a directory");
+                });
+        assertThat(existing).hasContent("a file, not a folder");
+    }
+
+    @Test
+    void aFileWhereTheFolderShouldBeIsNamedInTheReason() throws IOException {
+        Path blocker = Files.writeString(dir.resolve("导出"), "a file where a folder should be");
+        Path target = blocker.resolve("台账.csv");
+
+        assertThatThrownBy(() -> SafeFiles.write(target, out -> out.write('x')))
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(Messages.forLocale(Messages.CHINESE).describe(e))
+                            .startsWith("无法写入文件 " + target.toAbsolutePath() + "：" + blocker.toAbsolutePath()
+                                    + " 是文件，不是文件夹。");
+                    assertThat(Messages.forLocale(Messages.ENGLISH).describe(e))
+                            .contains(blocker.toAbsolutePath() + " is a file, not a folder.");
+                });
+    }
+
+    @Test
+    void aReadOnlyFolderSaysPermissionDeniedNotTheTempFile() throws IOException {
+        Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        Path folder = Files.createDirectory(dir.resolve("只读"));
+        Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("r-xr-xr-x"));
+        try {
+            Assumptions.assumeFalse(Files.isWritable(folder), "root writes into a read-only folder anyway");
+            Path target = folder.resolve("台账.csv");
+
+            assertThatThrownBy(() -> SafeFiles.write(target, out -> out.write('x')))
+                    .isInstanceOfSatisfying(DomainException.class, e -> {
+                        String text = Messages.forLocale(Messages.CHINESE).describe(e);
+                        assertThat(text).startsWith("无法写入文件 " + target.toAbsolutePath() + "：没有写入权限。");
+                        assertThat(text).doesNotContain(".part");
+                    });
+            assertThat(filesIn(folder)).isEmpty();
+        } finally {
+            Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+    }
+
+    @Test
+    void reasonsWithoutTheSystemsWordsAreLocalizedOrNamedByTheirClass() {
+        Messages zh = Messages.forLocale(Messages.CHINESE);
+        Messages en = Messages.forLocale(Messages.ENGLISH);
+
+        Object denied = IoReasons.of(new AccessDeniedException("/media/u/.台账.csv.1.part"));
+        assertThat(zh.get("file.writeFailed", "/media/u/台账.csv", denied)).contains("：没有写入权限。")
+                .doesNotContain(".part");
+        assertThat(en.get("file.writeFailed", "/media/u/台账.csv", denied)).contains(": permission denied.");
+        assertThat(zh.get("file.writeFailed", "x", IoReasons.of(new NoSuchFileException("/proc/.a.part"))))
+                .contains("：路径不存在。");
+        assertThat(IoReasons.of(new FileSystemException("/proc/.a.part", null, "Read-only file system")))
+                .isEqualTo("Read-only file system");
+        assertThat(IoReasons.of(new FileSystemException("/proc/.a.part"))).isEqualTo("FileSystemException");
+        assertThat(IoReasons.of(new IOException("No space left on device"))).isEqualTo("No space left on device");
+        assertThat(IoReasons.of(new IOException())).isEqualTo("IOException");
     }
 }

@@ -153,9 +153,10 @@ class StoreTest {
 
         assertThatThrownBy(() -> Store.open(db()))
                 .isInstanceOfSatisfying(DomainException.class,
-                        e -> assertThat(e.messageKey()).isEqualTo("store.notADatabase"));
+                        e -> assertThat(e.messageKey()).isEqualTo("store.foreignFile"));
 
         assertThat(sha256(db())).isEqualTo(sha256(content));
+        assertThat(lockFile()).doesNotExist();
     }
 
     @Test
@@ -166,10 +167,11 @@ class StoreTest {
 
         assertThatThrownBy(() -> Store.open(db()))
                 .isInstanceOfSatisfying(DomainException.class,
-                        e -> assertThat(e.messageKey()).isEqualTo("store.notADatabase"));
+                        e -> assertThat(e.messageKey()).isEqualTo("store.foreignFile"));
 
         assertThat(sha256(db())).isEqualTo(sha256(content));
         assertThat(dir.resolve("taizhang.db-wal")).doesNotExist();
+        assertThat(lockFile()).doesNotExist();
     }
 
     @Test
@@ -214,7 +216,8 @@ class StoreTest {
 
         assertThatThrownBy(() -> Store.open(db()))
                 .isInstanceOfSatisfying(DomainException.class,
-                        e -> assertThat(e.messageKey()).isEqualTo("store.notADatabase"));
+                        e -> assertThat(e.messageKey()).isEqualTo("store.foreignFile"));
+        assertThat(lockFile()).as("a refused file gets no .lock beside it").doesNotExist();
     }
 
     @Test
@@ -238,8 +241,48 @@ class StoreTest {
 
         assertThatThrownBy(() -> Store.open(db()))
                 .isInstanceOfSatisfying(DomainException.class,
-                        e -> assertThat(e.messageKey()).isEqualTo("store.notADatabase"));
+                        e -> assertThat(e.messageKey()).isEqualTo("store.foreignFile"));
         assertThat(Files.readAllBytes(db())).isEqualTo(text);
+        assertThat(lockFile()).as("a refused file gets no .lock beside it").doesNotExist();
+    }
+
+    @Test
+    void aForeignFileIsDescribedWithoutEnglishInTheChineseText() throws Exception {
+        Files.writeString(db(), "这不是数据库");
+
+        assertThatThrownBy(() -> Store.open(db())).isInstanceOfSatisfying(DomainException.class, e ->
+                assertThat(org.taizhang.core.i18n.Messages.forLocale(org.taizhang.core.i18n.Messages.CHINESE)
+                        .describe(e)).isEqualTo(db().toAbsolutePath()
+                        + " 不是台账数据库：它不是 SQLite 文件，或是别的程序的数据库。文件未做任何改动。"));
+    }
+
+    @Test
+    void aDamagedSqliteFileIsReportedAsNotADatabaseWithSqlitesWords() throws Exception {
+        byte[] content = new byte[8192];
+        new Random(20260314).nextBytes(content);
+        byte[] magic = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(magic, 0, content, 0, magic.length);
+        Files.write(db(), content);
+
+        assertThatThrownBy(() -> Store.open(db())).isInstanceOfSatisfying(DomainException.class, e -> {
+            assertThat(e.messageKey()).isEqualTo("store.notADatabase");
+            assertThat(e.args()).hasSize(2);
+        });
+        assertThat(sha256(db())).isEqualTo(sha256(content));
+        assertThat(lockFile()).doesNotExist();
+    }
+
+    @Test
+    void aFolderThatCannotBeCreatedSaysWhyNotJustThePath() throws Exception {
+        Path blocker = Files.writeString(dir.resolve("数据"), "a file where the folder should be");
+        Path nested = blocker.resolve("taizhang.db");
+
+        assertThatThrownBy(() -> Store.open(nested)).isInstanceOfSatisfying(DomainException.class, e -> {
+            assertThat(e.messageKey()).isEqualTo("store.openFailed");
+            assertThat(org.taizhang.core.i18n.Messages.forLocale(org.taizhang.core.i18n.Messages.CHINESE).describe(e))
+                    .isEqualTo("无法打开数据库 " + nested.toAbsolutePath() + "：" + blocker.toAbsolutePath()
+                            + " 是文件，不是文件夹");
+        });
     }
 
     @Test
@@ -313,6 +356,11 @@ class StoreTest {
         try (Store store = Store.open(db())) {
             assertThat(FirstRun.isPending(store)).isFalse();
         }
+    }
+
+    /** Where InstanceLock puts its lock: {@code taizhang.db.lock} beside the database. */
+    private Path lockFile() {
+        return dir.resolve("taizhang.db.lock");
     }
 
     private static String sha256(Path file) throws IOException {

@@ -1,0 +1,49 @@
+package org.taizhang.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Where the log goes, decided before logging starts. */
+class LauncherTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void theLogGoesBesideTheDatabaseAndItsFolderIsCreated() {
+        Path logs = dir.resolve("数据").resolve("logs");
+
+        assertThat(Launcher.usableLogFolder(logs, dir.resolve("fallback"))).isEqualTo(logs);
+        assertThat(logs).isDirectory();
+    }
+
+    @Test
+    void aLogFolderThatCannotBeCreatedFallsBack() throws IOException {
+        // a file where the database's folder should be: nobody, not even root, can create logs/ inside it
+        Path blocker = Files.writeString(dir.resolve("taizhang.db"), "a file, not a folder");
+        Path fallback = dir.resolve("tmp").resolve("taizhang-logs");
+
+        assertThat(Launcher.usableLogFolder(blocker.resolve("logs"), fallback)).isEqualTo(fallback);
+        assertThat(blocker).hasContent("a file, not a folder");
+    }
+
+    @Test
+    void aReadOnlyLogFolderFallsBack() throws IOException {
+        Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        Path logs = Files.createDirectory(dir.resolve("logs"));
+        Files.setPosixFilePermissions(logs, PosixFilePermissions.fromString("r-xr-xr-x"));
+        try {
+            Assumptions.assumeFalse(Files.isWritable(logs), "root writes into a read-only folder anyway");
+
+            assertThat(Launcher.usableLogFolder(logs, dir.resolve("fallback"))).isEqualTo(dir.resolve("fallback"));
+        } finally {
+            Files.setPosixFilePermissions(logs, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+    }
+}
