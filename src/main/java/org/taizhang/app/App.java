@@ -104,11 +104,12 @@ public final class App extends Application {
             FirstRun.markDone(opened);
             return true;
         }, x -> {});
-        if (registryModel.totalCount() > 0) {
+        var registry = registryModel.registryProperty().get();
+        if (registryModel.totalCount() > 0 || !registry.units().isEmpty() || !registry.communities().isEmpty()) {
             done.run();
             return;
         }
-        shell.showBanner(m.get("firstRun.header") + "  " + m.get("firstRun.message"),
+        shell.showBanner(m.get("firstRun.banner", m.get("firstRun.header"), m.get("firstRun.message")),
                 List.of(m.get("firstRun.sample"), m.get("firstRun.empty")),
                 List.of(() -> {
                     registryModel.importSample();

@@ -168,7 +168,7 @@ public final class RegistryViewModel {
     }
 
     public void importSample() {
-        tasks.run("registry.task.sample", service::importSample, report -> reload(() -> {}));
+        tasks.run("registry.task.sample", service::importSampleIntoEmptyRegistry, report -> reload(() -> {}));
     }
 
     void showReport(ImportReport report) {
