@@ -71,6 +71,9 @@ final class OrgsCommand {
         @Override
         public Integer call() {
             String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+            if (!name.endsWith(".xlsx") && !name.endsWith(".csv") && !name.endsWith(".pdf")) {
+                throw new DomainException("cli.export.unknownFormat", file); // before the store: nothing is created
+            }
             try (Store store = orgs.root.openStore()) {
                 RegistryService service = new RegistryService(store);
                 if (name.endsWith(".xlsx")) {

@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 /** {@code taizhang}: without a subcommand it opens the window; with one it runs on the command line. */
-@Command(name = "taizhang", mixinStandardHelpOptions = true, versionProvider = TaizhangCommand.Version.class,
+@Command(name = "taizhang", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, versionProvider = TaizhangCommand.Version.class,
         description = {"机关党建台账 Taizhang — 组织台账、标准化建设、督查检查、整改销号。",
             "不带子命令时打开程序窗口。 Without a subcommand, opens the window."},
         subcommands = {InitCommand.class, OrgsCommand.class})

@@ -234,6 +234,22 @@ class CliTest {
     }
 
     @Test
+    void exportToAnUnknownFormatDoesNotCreateTheDatabase() {
+        int code = run("--db", db(), "orgs", "export", dir.resolve("组织台账.txt"));
+
+        assertThat(code).isEqualTo(ExitCodes.ERROR);
+        assertThat(db()).doesNotExist();
+    }
+
+    @Test
+    void everySubcommandHasHelp() {
+        int code = run("orgs", "import", "--help");
+
+        assertThat(code).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).contains("Usage:").contains("import").contains("--db");
+    }
+
+    @Test
     void importingTheOwnExportExitsZeroAndChangesNothing() {
         withSampleData();
         Path file = dir.resolve("组织台账.xlsx");
