@@ -146,10 +146,27 @@ public final class RegistryRules {
         }
     }
 
+    /** 机关党委 are elected for 5 years; 党总支 and 党支部 committees for 3 (《中国共产党支部工作条例》). */
+    static int termYears(OrganizationKind kind) {
+        return kind == OrganizationKind.PARTY_COMMITTEE ? 5 : 3;
+    }
+
+    /** An election held a few weeks late still ends its term on the planned date. */
+    private static final int TERM_SLACK_DAYS = 31;
+
     private static void checkTerm(Organization o, LocalDate today, List<Issue> issues) {
         if (o.termStart() != null && o.termEnd() != null && !o.termEnd().isAfter(o.termStart())) {
             issues.add(Issue.error(RegistryColumns.ORG_TERM_END, "organization.error.termOrder"));
             return;
+        }
+        if (o.termStart() != null && o.termStart().isAfter(today)) {
+            issues.add(Issue.warning(RegistryColumns.ORG_TERM_START, "organization.warning.termStartsLater",
+                    o.termStart().toString()));
+        }
+        if (o.kind() != null && o.termStart() != null && o.termEnd() != null
+                && o.termEnd().isAfter(o.termStart().plusYears(termYears(o.kind())).plusDays(TERM_SLACK_DAYS))) {
+            issues.add(Issue.warning(RegistryColumns.ORG_TERM_END, "organization.warning.termTooLong",
+                    termYears(o.kind())));
         }
         if (o.termExpired(today)) {
             issues.add(Issue.warning(RegistryColumns.ORG_TERM_END, "organization.warning.termExpired",

@@ -213,6 +213,9 @@ class RegistryRulesTest {
         "2020-01-01 | 2019-01-01 | ERROR   | organization.error.termOrder",
         "-          | -          | -       | -",
         "2025-03-01 | -          | -       | -",
+        "2025-03-01 | 2028-03-31 | -       | -",
+        "2025-03-01 | 2028-04-02 | WARNING | organization.warning.termTooLong",
+        "2025-03-01 | 2030-03-01 | WARNING | organization.warning.termTooLong",
     })
     void termRules(LocalDate start, LocalDate end, Severity severity, String key) {
         Organization o = aBranch().named("第八党支部").under(committee).withTerm(start, end).build();
@@ -225,6 +228,29 @@ class RegistryRulesTest {
             assertThat(issues).extracting(Issue::severity, Issue::field, Issue::messageKey)
                     .containsExactly(tuple(severity, RegistryColumns.ORG_TERM_END, key));
         }
+    }
+
+    @Test
+    void aPartyCommitteeIsElectedForFiveYearsABranchForThree() {
+        Organization committeeTerm = aPartyCommittee().withId(committee.id()).named(committee.name()).in(finance)
+                .withTerm(LocalDate.of(2025, 3, 1), LocalDate.of(2030, 3, 1)).build();
+        Organization branchTerm = aBranch().named("第十党支部").under(committee)
+                .withTerm(LocalDate.of(2025, 3, 1), LocalDate.of(2030, 3, 1)).build();
+
+        assertThat(check(registry(), committeeTerm)).extracting(Issue::messageKey)
+                .doesNotContain("organization.warning.termTooLong");
+        assertThat(check(registry(), branchTerm)).extracting(Issue::messageKey, i -> i.args()[0])
+                .contains(tuple("organization.warning.termTooLong", 3));
+    }
+
+    @Test
+    void aTermStartingAfterTodayIsAWarningOnTheStartColumn() {
+        Organization o = aBranch().named("新成立党支部").under(committee)
+                .withTerm(LocalDate.of(2026, 12, 1), LocalDate.of(2029, 12, 1)).build();
+
+        assertThat(check(registry(), o)).extracting(Issue::severity, Issue::field, Issue::messageKey)
+                .containsExactly(tuple(Severity.WARNING, RegistryColumns.ORG_TERM_START,
+                        "organization.warning.termStartsLater"));
     }
 
     @Test
