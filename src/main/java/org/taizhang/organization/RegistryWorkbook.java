@@ -201,15 +201,17 @@ final class RegistryWorkbook {
         return sheet;
     }
 
+    /** Widths in Chinese characters (each takes two of Excel's character units), sized for real values. */
     private static int width(String header) {
-        int chars = switch (header) {
-            case RegistryColumns.ORG_NAME, RegistryColumns.UNIT_NAME, RegistryColumns.ORG_PARENT -> 30;
-            case RegistryColumns.ORG_UNIT, RegistryColumns.COMMUNITY_LEAD_UNIT, RegistryColumns.COMMUNITY_LIAISON -> 24;
-            case RegistryColumns.REMARK, RegistryColumns.ORG_COMMUNITY, RegistryColumns.COMMUNITY_NAME -> 18;
-            case RegistryColumns.CONTACT_PHONE, RegistryColumns.ORG_TERM_START, RegistryColumns.ORG_TERM_END -> 14;
-            default -> 11;
+        int chinese = switch (header) {
+            case RegistryColumns.ORG_NAME, RegistryColumns.UNIT_NAME -> 16;
+            case RegistryColumns.ORG_PARENT, RegistryColumns.ORG_UNIT, RegistryColumns.COMMUNITY_LEAD_UNIT,
+                    RegistryColumns.COMMUNITY_LIAISON -> 14;
+            case RegistryColumns.REMARK -> 10;
+            case RegistryColumns.ORG_COMMUNITY, RegistryColumns.COMMUNITY_NAME -> 9;
+            default -> 6; // a name of three, a date, a phone number, the 设支部委员会 header
         };
-        return chars * 256;
+        return chinese * 2 * 256;
     }
 
     private static void addChoices(Sheet sheet, int column, int lastRow, String[] choices) {
