@@ -54,6 +54,9 @@ final class RegistryPdf {
     /** The title above the table and the day the figures are counted on. */
     record Heading(String title, LocalDate date) {}
 
+    /** Follows the 任期届满 date of a term that has ended by the table's date. */
+    static final String EXPIRED_MARK = "*";
+
     /** The table's columns: header key, whether the text may wrap (else: as wide as its widest text), alignment. */
     private enum Column {
         NUMBER("registry.pdf.column.number", false, Element.ALIGN_CENTER),
@@ -89,7 +92,7 @@ final class RegistryPdf {
         List<Organization> organizations = registry.organizations();
         List<List<String>> rows = new ArrayList<>(organizations.size());
         for (int i = 0; i < organizations.size(); i++) {
-            rows.add(row(registry, organizations.get(i), i + 1, m));
+            rows.add(row(registry, organizations.get(i), i + 1, heading.date(), m));
         }
         Font body = new Font(song, BODY_SIZE);
         Font header = new Font(hei, BODY_SIZE);
@@ -143,7 +146,10 @@ final class RegistryPdf {
                 table.setComplete(true);
                 document.add(table);
 
-                Paragraph note = new Paragraph(m.get("registry.pdf.note"), new Font(song, BODY_SIZE - 1));
+                boolean anyExpired = organizations.stream().anyMatch(o -> o.termExpired(heading.date()));
+                Paragraph note = new Paragraph(m.get("registry.pdf.note")
+                        + (anyExpired ? m.get("registry.pdf.note.expired", EXPIRED_MARK) : ""),
+                        new Font(song, BODY_SIZE - 1));
                 note.setSpacingBefore(4f);
                 document.add(note);
                 document.add(signatures(m, new Font(song, BODY_SIZE + 1), page.getWidth() - 2 * MARGIN_SIDE));
@@ -159,7 +165,7 @@ final class RegistryPdf {
     }
 
     /** One organization as the table's texts, in {@link Column} order. */
-    private static List<String> row(Registry r, Organization o, int number, Messages m) {
+    private static List<String> row(Registry r, Organization o, int number, LocalDate day, Messages m) {
         String[] cells = new String[Column.values().length];
         cells[Column.NUMBER.ordinal()] = Integer.toString(number);
         cells[Column.UNIT.ordinal()] = r.unit(o.unitId())
@@ -171,7 +177,9 @@ final class RegistryPdf {
         cells[Column.MEMBERS.ordinal()] = o.memberCount() == null ? "" : o.memberCount().toString();
         cells[Column.COMMITTEE.ordinal()] = m.get(o.hasCommittee() ? "dialog.yes" : "dialog.no");
         cells[Column.TERM_START.ordinal()] = o.termStart() == null ? "" : o.termStart().toString();
-        cells[Column.TERM_END.ordinal()] = o.termEnd() == null ? "" : o.termEnd().toString();
+        // an asterisk, not a colour: these tables are printed in black and white
+        cells[Column.TERM_END.ordinal()] = o.termEnd() == null ? ""
+                : o.termEnd() + (o.termExpired(day) ? EXPIRED_MARK : "");
         cells[Column.COMMUNITY.ordinal()] = r.community(o.communityId()).map(Community::name).orElse("");
         List<String> row = new ArrayList<>(cells.length);
         for (String c : cells) {

@@ -93,6 +93,20 @@ class RegistryPdfTest {
     }
 
     @Test
+    void anExpiredTermIsMarkedWithAnAsteriskThatTheNoteExplains() throws IOException {
+        Path file = dir.resolve("组织台账.pdf");
+
+        service.exportPdf(file, null, ZH, Progress.NONE);
+
+        try (PdfReader reader = new PdfReader(file.toString())) {
+            String first = text(reader, 1);
+            assertThat(first).contains("2025-11-09" + RegistryPdf.EXPIRED_MARK) // 市委办督查室党支部, expired
+                    .doesNotContain("2029-04-16" + RegistryPdf.EXPIRED_MARK); // 市委办机关党委, running
+            assertThat(text(reader, reader.getNumberOfPages())).contains("任期已届满");
+        }
+    }
+
+    @Test
     void anEmptyRegistryPrintsTheHeaderAndAZeroTotalOnOnePage() throws IOException {
         store.close();
         store = Store.open(dir.resolve("empty.db"), RegistryServiceTest.sampleDay());
