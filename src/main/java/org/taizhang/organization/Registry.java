@@ -113,9 +113,9 @@ public final class Registry {
         return communities.values().stream().filter(c -> c.name().equals(name)).findFirst();
     }
 
+    /** The first organization of a unit with this name; see {@link #organizationsNamed} when several may share it. */
     public Optional<Organization> organizationNamed(String unitId, String name) {
-        return organizations.values().stream()
-                .filter(o -> o.unitId().equals(unitId) && o.name().equals(name)).findFirst();
+        return organizationsNamed(unitId, name).stream().findFirst();
     }
 
     /** All organizations of a unit with this name (branches may share one under different parents). */

@@ -35,13 +35,13 @@ public final class RegistryRules {
         }
         checkParent(registry, o, issues);
         if (!blank(o.name())) {
-            for (Organization sibling : registry.siblingsOf(o)) {
-                if (sibling.unitId().equals(o.unitId()) && sibling.name().strip().equals(o.name().strip())) {
-                    issues.add(Issue.error(RegistryColumns.ORG_NAME, "organization.error.duplicateName", o.name()));
-                    break;
-                }
+            boolean siblingTwin = registry.siblingsOf(o).stream()
+                    .anyMatch(s -> s.unitId().equals(o.unitId()) && s.name().strip().equals(o.name().strip()));
+            if (siblingTwin) {
+                issues.add(Issue.error(RegistryColumns.ORG_NAME, "organization.error.duplicateName", o.name()));
+            } else {
+                checkLeaderNameUnique(registry, o, issues); // one name error is enough
             }
-            checkLeaderNameUnique(registry, o, issues);
         }
         if (o.communityId() != null && registry.community(o.communityId()).isEmpty()) {
             issues.add(Issue.error(RegistryColumns.ORG_COMMUNITY, "organization.error.communityNotFound"));
@@ -59,7 +59,7 @@ public final class RegistryRules {
      * be the only one of its name in its unit; branches may share a name under different parents.
      */
     private static void checkLeaderNameUnique(Registry registry, Organization o, List<Issue> issues) {
-        if (o.unitId() == null || issues.stream().anyMatch(i -> i.messageKey().equals("organization.error.duplicateName"))) {
+        if (o.unitId() == null) {
             return;
         }
         for (Organization other : registry.organizationsNamed(o.unitId(), o.name().strip())) {

@@ -70,15 +70,7 @@ final class Migrations {
 
     /** The newest version applied, or null when there is no history or a migration in it failed. */
     private static MigrationVersion newestApplied(DataSource dataSource) {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-                ResultSet tables = s.executeQuery("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '"
-                        + HISTORY_TABLE + "'")) {
-            if (!tables.next() || tables.getInt(1) == 0) {
-                return null;
-            }
-        } catch (SQLException e) {
-            return null;
-        }
+        // no history table (a new file) fails the query like any other problem: Flyway then decides and reports
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT version, success FROM " + HISTORY_TABLE
                         + " WHERE version IS NOT NULL")) {

@@ -114,22 +114,14 @@ public final class RegistryView {
         Button importButton = button("registry.action.import", "importRegistry", e -> vm.dialogs()
                 .chooseFileToOpen(m.get("registry.action.import"), m.get("file.filter.xlsx"), "*.xlsx")
                 .ifPresent(vm::importFrom));
-        Button exportXlsx = button("registry.action.exportXlsx", "exportXlsx", e -> vm.dialogs()
-                .chooseFileToSave(m.get("registry.action.exportXlsx"), m.get("registry.file.exportName") + ".xlsx",
-                        m.get("file.filter.xlsx"), "*.xlsx")
-                .ifPresent(vm::exportTo));
-        Button exportCsv = button("registry.action.exportCsv", "exportCsv", e -> vm.dialogs()
-                .chooseFileToSave(m.get("registry.action.exportCsv"), m.get("registry.file.exportName") + ".csv",
-                        m.get("file.filter.csv"), "*.csv")
-                .ifPresent(vm::exportTo));
-        Button exportPdf = button("registry.action.exportPdf", "exportPdf", e -> vm.dialogs()
-                .chooseFileToSave(m.get("registry.action.exportPdf"), m.get("registry.file.exportName") + ".pdf",
-                        m.get("file.filter.pdf"), "*.pdf")
-                .ifPresent(vm::exportTo));
-        Button template = button("registry.action.template", "exportTemplate", e -> vm.dialogs()
-                .chooseFileToSave(m.get("registry.action.template"), m.get("registry.file.templateName") + ".xlsx",
-                        m.get("file.filter.xlsx"), "*.xlsx")
-                .ifPresent(vm::exportTemplate));
+        Button exportXlsx = saveButton("registry.action.exportXlsx", "exportXlsx", "registry.file.exportName",
+                "file.filter.xlsx", "xlsx", vm::exportTo);
+        Button exportCsv = saveButton("registry.action.exportCsv", "exportCsv", "registry.file.exportName",
+                "file.filter.csv", "csv", vm::exportTo);
+        Button exportPdf = saveButton("registry.action.exportPdf", "exportPdf", "registry.file.exportName",
+                "file.filter.pdf", "pdf", vm::exportTo);
+        Button template = saveButton("registry.action.template", "exportTemplate", "registry.file.templateName",
+                "file.filter.xlsx", "xlsx", vm::exportTemplate);
         Button refresh = button("registry.action.refresh", "refreshRegistry", e -> vm.reload(() -> {}));
         ToggleButton showForm = new ToggleButton(m.get("registry.action.showForm"));
         showForm.setId("showForm");
@@ -163,6 +155,15 @@ public final class RegistryView {
         BorderPane pane = new BorderPane(split);
         pane.setTop(toolbar);
         return pane;
+    }
+
+    /** A toolbar button that asks where to save (its own label as the chooser's title), then hands the file on. */
+    private Button saveButton(String labelKey, String id, String fileNameKey, String filterKey, String extension,
+            java.util.function.Consumer<java.nio.file.Path> then) {
+        return button(labelKey, id, e -> vm.dialogs()
+                .chooseFileToSave(m.get(labelKey), m.get(fileNameKey) + "." + extension, m.get(filterKey),
+                        "*." + extension)
+                .ifPresent(then));
     }
 
     private Node tablePane() {

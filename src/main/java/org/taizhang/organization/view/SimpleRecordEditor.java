@@ -1,8 +1,10 @@
 package org.taizhang.organization.view;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import javafx.beans.Observable;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -22,9 +24,11 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.textfield.TextFields;
+import org.taizhang.core.Ids;
 import org.taizhang.core.Issue;
 import org.taizhang.core.i18n.Messages;
 import org.taizhang.core.text.Pinyin;
+import org.taizhang.organization.Registry;
 
 /**
  * The shared frame of the units and communities tabs: a searchable, sortable table on the left and a form with
@@ -44,7 +48,7 @@ final class SimpleRecordEditor<T> {
     private final FilteredList<T> filtered = new FilteredList<>(items);
     private int rows;
     /** A new, untouched form: its "please fill in" errors wait until the clerk types (save stays off). */
-    boolean quiet;
+    private boolean quiet;
 
     SimpleRecordEditor(RegistryViewModel vm, String idPrefix, String searchPromptKey, Function<T, String> searchText) {
         this.vm = vm;
@@ -103,47 +107,123 @@ final class SimpleRecordEditor<T> {
         grid.add(field, 1, rows++);
     }
 
+    /** What a tab supplies: how its record shows in the fields, reads back from them, is checked and kept. */
+    interface Form<T> {
+        String id(T record);
+
+        String name(T record);
+
+        List<T> all(Registry registry);
+
+        /** The record as the registry now holds it, after a reload. */
+        Optional<T> current(Registry registry, String id);
+
+        /** Puts the record into the fields; null clears them for a new one. */
+        void fill(T record);
+
+        /** The record the fields describe, under {@code id}; {@code editing} (null when new) supplies the rest. */
+        T read(String id, T editing);
+
+        List<Issue> check(Registry registry, T record);
+
+        void save(T record);
+
+        void delete(String id);
+    }
+
+    private Form<T> form;
+    private String newTitleKey;
+    private String editTitleKey;
+    private T editing;
+    private String pendingId; // a new record keeps one id while it is typed, so its own name is no duplicate
+
+    /**
+     * Wires the table, the fields and the buttons to {@code form}; {@code watched} are the fields whose changes
+     * count as typing. Called once the tab has added its fields.
+     */
+    void bind(Form<T> form, String newTitleKey, String editTitleKey, Observable... watched) {
+        this.form = form;
+        this.newTitleKey = newTitleKey;
+        this.editTitleKey = editTitleKey;
+        for (Observable o : watched) {
+            o.addListener(x -> {
+                quiet = false; // the clerk has typed, so the checks speak
+                validate();
+            });
+        }
+        vm.registryProperty().addListener((obs, old, r) -> {
+            items.setAll(form.all(r));
+            editing = editing == null ? null : form.current(r, form.id(editing)).orElse(null);
+            validate();
+        });
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, t) -> {
+            if (t != null) {
+                edit(t);
+            }
+        });
+        create.setOnAction(e -> edit(null));
+        save.setOnAction(e -> save());
+        delete.setOnAction(e -> delete());
+        edit(null);
+    }
+
+    /** Shows a record in the form; null starts a new one, whose "please fill in" errors wait for typing. */
+    void edit(T record) {
+        editing = record;
+        form.fill(record);
+        quiet = record == null;
+        title.setText(m.get(record == null ? newTitleKey : editTitleKey));
+        delete.setDisable(record == null);
+        validate();
+    }
+
+    private T current() {
+        if (editing == null && pendingId == null) {
+            pendingId = Ids.newId();
+        }
+        return form.read(editing != null ? form.id(editing) : pendingId, editing);
+    }
+
+    private boolean validate() {
+        return showIssues(form.check(vm.registryProperty().get(), current()));
+    }
+
     /** Saves in the background, reloads the registry and selects the saved record again. */
-    void save(T record, Function<T, String> idOf, java.util.function.Consumer<T> write, Runnable saved) {
-        String id = idOf.apply(record);
+    private void save() {
+        quiet = false;
+        if (!validate()) {
+            return;
+        }
+        T record = current();
+        String id = form.id(record);
         vm.tasks().run("registry.task.save", p -> {
-            write.accept(record);
+            form.save(record);
             return record;
         }, r -> {
-            saved.run();
-            vm.reload(() -> table.getItems().stream().filter(x -> idOf.apply(x).equals(id)).findFirst()
+            pendingId = null;
+            editing = record;
+            vm.reload(() -> table.getItems().stream().filter(x -> form.id(x).equals(id)).findFirst()
                     .ifPresent(table.getSelectionModel()::select));
         });
     }
 
     /** Asks, then deletes (a tombstone) in the background and reloads. */
-    void delete(String name, String id, java.util.function.Consumer<String> remove, Runnable deleted) {
-        if (!vm.dialogs().confirm(m.get("registry.delete.header", name), m.get("registry.delete.message"))) {
+    private void delete() {
+        if (editing == null) {
+            return;
+        }
+        String id = form.id(editing);
+        if (!vm.dialogs().confirm(m.get("registry.delete.header", form.name(editing)),
+                m.get("registry.delete.message"))) {
             return;
         }
         vm.tasks().run("registry.task.delete", p -> {
-            remove.accept(id);
+            form.delete(id);
             return id;
         }, x -> {
-            deleted.run();
+            edit(null);
             vm.reload(() -> {});
         });
-    }
-
-    /**
-     * Loads a record (or a blank form when null) through {@code fill}, whose field changes must not count as
-     * typing; then checks it.
-     */
-    void load(boolean blank, Runnable fill, java.util.function.BooleanSupplier validate) {
-        fill.run();
-        quiet = blank;
-        validate.getAsBoolean();
-    }
-
-    /** Call from every field's change listener: the clerk has typed, so the checks speak. */
-    void typed(java.util.function.BooleanSupplier validate) {
-        quiet = false;
-        validate.getAsBoolean();
     }
 
     /** A text field's value as stored: stripped, blank as null. */
@@ -152,7 +232,7 @@ final class SimpleRecordEditor<T> {
     }
 
     /** Shows the checks; returns true when none is an error. */
-    boolean showIssues(List<Issue> list) {
+    private boolean showIssues(List<Issue> list) {
         issues.getChildren().clear();
         for (Issue i : quiet ? List.<Issue>of() : list) {
             Label l = new Label((i.isError() ? "✗ " : "! ") + m.get(i.messageKey(), i.args()));

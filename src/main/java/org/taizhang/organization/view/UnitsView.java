@@ -1,11 +1,10 @@
 package org.taizhang.organization.view;
 
 import java.util.List;
+import java.util.Optional;
 import javafx.scene.Node;
 import javafx.scene.control.TextField;
-import org.taizhang.core.Ids;
 import org.taizhang.core.Issue;
-import org.taizhang.core.i18n.Messages;
 import org.taizhang.organization.Registry;
 import org.taizhang.organization.RegistryRules;
 import org.taizhang.organization.Unit;
@@ -19,12 +18,10 @@ public final class UnitsView {
     private final TextField person = new TextField();
     private final TextField phone = new TextField();
     private final TextField remark = new TextField();
-    private Unit editing;
 
     public UnitsView(RegistryViewModel vm) {
         this.vm = vm;
-        Messages m = vm.messages();
-        editor = new SimpleRecordEditor<>(vm, "unit", "unit.search.prompt", u -> u.name() + " " + (u.shortName() == null ? "" : u.shortName()));
+        editor = new SimpleRecordEditor<>(vm, "unit", "unit.search.prompt", u -> u.name() + " " + nz(u.shortName()));
         editor.column("unit.column.name", 240, Unit::name);
         editor.column("unit.column.shortName", 110, u -> nz(u.shortName()));
         editor.column("unit.column.organizations", 80,
@@ -37,74 +34,61 @@ public final class UnitsView {
         editor.field("unit.form.contactPerson", person);
         editor.field("unit.form.contactPhone", phone);
         editor.field("unit.form.remark", remark);
-        for (TextField t : List.of(name, shortName, person, phone, remark)) {
-            t.textProperty().addListener(o -> editor.typed(this::validate));
-        }
-        vm.registryProperty().addListener((obs, old, r) -> {
-            editor.items.setAll(r.units());
-            editing = editing == null ? null : r.unit(editing.id()).orElse(null);
-            validate();
-        });
-        editor.table.getSelectionModel().selectedItemProperty().addListener((obs, old, u) -> {
-            if (u != null) {
-                edit(u);
-            }
-        });
-        editor.create.setOnAction(e -> edit(null));
-        editor.save.setOnAction(e -> save());
-        editor.delete.setOnAction(e -> delete());
-        edit(null);
+        editor.bind(new Form(), "unit.form.newTitle", "unit.form.editTitle", name.textProperty(),
+                shortName.textProperty(), person.textProperty(), phone.textProperty(), remark.textProperty());
     }
 
-    private void edit(Unit u) {
-        editing = u;
-        editor.load(u == null, () -> {
+    private final class Form implements SimpleRecordEditor.Form<Unit> {
+        @Override
+        public String id(Unit u) {
+            return u.id();
+        }
+
+        @Override
+        public String name(Unit u) {
+            return u.name();
+        }
+
+        @Override
+        public List<Unit> all(Registry r) {
+            return r.units();
+        }
+
+        @Override
+        public Optional<Unit> current(Registry r, String id) {
+            return r.unit(id);
+        }
+
+        @Override
+        public void fill(Unit u) {
             name.setText(u == null ? "" : u.name());
             shortName.setText(u == null ? "" : nz(u.shortName()));
             person.setText(u == null ? "" : nz(u.contactPerson()));
             phone.setText(u == null ? "" : nz(u.contactPhone()));
             remark.setText(u == null ? "" : nz(u.remark()));
-        }, this::validate);
-        editor.title.setText(vm.messages().get(u == null ? "unit.form.newTitle" : "unit.form.editTitle"));
-        editor.delete.setDisable(u == null);
-    }
-
-    private Unit current() {
-        Registry r = vm.registryProperty().get();
-        int order = editing != null ? editing.sortOrder() : r.units().size() + 1;
-        return new Unit(editing != null ? editing.id() : pendingId(), name.getText().strip(), SimpleRecordEditor.value(shortName),
-                SimpleRecordEditor.value(person), SimpleRecordEditor.value(phone), SimpleRecordEditor.value(remark), order);
-    }
-
-    private String pendingId;
-
-    private String pendingId() {
-        if (pendingId == null) {
-            pendingId = Ids.newId();
         }
-        return pendingId;
-    }
 
-    private boolean validate() {
-        List<Issue> issues = RegistryRules.check(vm.registryProperty().get(), current());
-        return editor.showIssues(issues);
-    }
-
-    private void save() {
-        editor.quiet = false;
-        if (!validate()) {
-            return;
+        @Override
+        public Unit read(String id, Unit editing) {
+            int order = editing != null ? editing.sortOrder() : vm.registryProperty().get().units().size() + 1;
+            return new Unit(id, name.getText().strip(), SimpleRecordEditor.value(shortName),
+                    SimpleRecordEditor.value(person), SimpleRecordEditor.value(phone),
+                    SimpleRecordEditor.value(remark), order);
         }
-        Unit u = current();
-        editor.save(u, Unit::id, x -> vm.service().save(x), () -> {
-            pendingId = null;
-            editing = u;
-        });
-    }
 
-    private void delete() {
-        if (editing != null) {
-            editor.delete(editing.name(), editing.id(), vm.service()::deleteUnit, () -> edit(null));
+        @Override
+        public List<Issue> check(Registry r, Unit u) {
+            return RegistryRules.check(r, u);
+        }
+
+        @Override
+        public void save(Unit u) {
+            vm.service().save(u);
+        }
+
+        @Override
+        public void delete(String id) {
+            vm.service().deleteUnit(id);
         }
     }
 

@@ -194,13 +194,18 @@ class StoreTest {
         }
     }
 
-    @Test
-    void anotherProgramsSqliteDatabaseIsRefusedWithADomainError() throws Exception {
+    /** A SQLite file as another program leaves it: its own table and a row, no Flyway history. */
+    private void writeAnotherProgramsDatabase() throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db());
                 Statement s = c.createStatement()) {
             s.execute("CREATE TABLE note (id INTEGER PRIMARY KEY, text TEXT)");
             s.execute("INSERT INTO note (text) VALUES ('别的程序的数据')");
         }
+    }
+
+    @Test
+    void anotherProgramsSqliteDatabaseIsRefusedWithADomainError() throws Exception {
+        writeAnotherProgramsDatabase();
 
         assertThatThrownBy(() -> Store.open(db())).isInstanceOf(DomainException.class);
 
@@ -209,10 +214,7 @@ class StoreTest {
 
     @Test
     void anotherProgramsSqliteDatabaseIsReportedAsNotATaizhangDatabase() throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db());
-                Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE note (id INTEGER PRIMARY KEY, text TEXT)");
-        }
+        writeAnotherProgramsDatabase();
 
         assertThatThrownBy(() -> Store.open(db()))
                 .isInstanceOfSatisfying(DomainException.class,
@@ -222,11 +224,7 @@ class StoreTest {
 
     @Test
     void anotherProgramsSqliteDatabaseIsLeftByteForByteUnchanged() throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db());
-                Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE note (id INTEGER PRIMARY KEY, text TEXT)");
-            s.execute("INSERT INTO note (text) VALUES ('别的程序的数据')");
-        }
+        writeAnotherProgramsDatabase();
         String before = sha256(Files.readAllBytes(db()));
 
         assertThatThrownBy(() -> Store.open(db())).isInstanceOf(DomainException.class);
