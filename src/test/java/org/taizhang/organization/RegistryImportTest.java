@@ -33,6 +33,7 @@ import org.taizhang.core.i18n.Messages;
 import org.taizhang.core.store.Store;
 import org.taizhang.core.task.CancelledException;
 import org.taizhang.core.task.Progress;
+import org.taizhang.core.task.TestProgress;
 import org.taizhang.organization.ImportReport.RowIssue;
 
 class RegistryImportTest {
@@ -55,6 +56,12 @@ class RegistryImportTest {
         store.close();
     }
 
+    /** An organization of the sample's 中共江海市委办公室, as stored now. */
+    private Organization officeOrganization(String name) {
+        Registry r = service.load();
+        return r.organizationNamed(r.unitNamed("中共江海市委办公室").orElseThrow().id(), name).orElseThrow();
+    }
+
     /** What a database holds, to prove an import that failed changed none of it. */
     private record Snapshot(int units, int communities, int organizations, int history, List<List<String>> rows) {}
 
@@ -71,24 +78,6 @@ class RegistryImportTest {
         r.communities().forEach(c -> rows.add(RegistryRows.communityRow(r, c)));
         r.organizations().forEach(o -> rows.add(RegistryRows.organizationRow(r, o)));
         return rows;
-    }
-
-    private static Progress cancelledAfter(java.util.function.LongPredicate whenDone) {
-        return new Progress() {
-            private volatile boolean cancelled;
-
-            @Override
-            public void update(long done, long total, String message) {
-                if (whenDone.test(done)) {
-                    cancelled = true;
-                }
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return cancelled;
-            }
-        };
     }
 
     @Test
@@ -393,9 +382,7 @@ class RegistryImportTest {
         ImportReport report = service.importWorkbook(file, Progress.NONE);
 
         assertThat(report.errors()).isEmpty();
-        Registry r = service.load();
-        Organization o = r.organizationNamed(r.unitNamed("中共江海市委办公室").orElseThrow().id(), "市委办机关第四党支部")
-                .orElseThrow();
+        Organization o = officeOrganization("市委办机关第四党支部");
         assertThat(o.memberCount()).isEqualTo(12);
         assertThat(o.hasCommittee()).isTrue();
         assertThat(o.termStart()).isEqualTo("2025-03-01");
@@ -436,9 +423,7 @@ class RegistryImportTest {
         ImportReport report = service.importWorkbook(file, Progress.NONE);
 
         assertThat(report.errors()).isEmpty();
-        Registry r = service.load();
-        Organization o = r.organizationNamed(r.unitNamed("中共江海市委办公室").orElseThrow().id(), "市委办机关第四党支部")
-                .orElseThrow();
+        Organization o = officeOrganization("市委办机关第四党支部");
         assertThat(o.memberCount()).isEqualTo(12);
         assertThat(o.hasCommittee()).isTrue();
         assertThat(o.termStart()).isEqualTo("2025-03-01");
@@ -475,9 +460,7 @@ class RegistryImportTest {
     @Test
     void csvExportQuotesValuesHoldingACommaOrAQuote() throws IOException {
         service.importSample(Progress.NONE);
-        Registry r = service.load();
-        Organization o = r.organizationNamed(r.unitNamed("中共江海市委办公室").orElseThrow().id(), "市委办机关第一党支部")
-                .orElseThrow();
+        Organization o = officeOrganization("市委办机关第一党支部");
         service.save(new Organization(o.id(), o.unitId(), o.parentId(), o.name(), o.kind(), o.secretary(),
                 o.fullTimeDeputy(), o.memberCount(), o.hasCommittee(), o.termStart(), o.termEnd(), o.communityId(),
                 o.contactPerson(), o.contactPhone(), "2026年拟换届,书记称\"老吕\"", o.sortOrder()));
@@ -492,9 +475,7 @@ class RegistryImportTest {
     @Test
     void csvExportParsesBackToTheSameRows() throws IOException {
         service.importSample(Progress.NONE);
-        Registry r = service.load();
-        Organization o = r.organizationNamed(r.unitNamed("中共江海市委办公室").orElseThrow().id(), "市委办机关第一党支部")
-                .orElseThrow();
+        Organization o = officeOrganization("市委办机关第一党支部");
         service.save(new Organization(o.id(), o.unitId(), o.parentId(), o.name(), o.kind(), o.secretary(),
                 o.fullTimeDeputy(), o.memberCount(), o.hasCommittee(), o.termStart(), o.termEnd(), o.communityId(),
                 o.contactPerson(), o.contactPhone(), "第一行,含逗号\r\n第二行\"引号\"", o.sortOrder()));
@@ -512,7 +493,7 @@ class RegistryImportTest {
 
     @Test
     void cancellingRightAfterTheFirstProgressUpdateThrowsAndWritesNothing() {
-        Progress cancelAfterFirstUpdate = cancelledAfter(done -> true);
+        Progress cancelAfterFirstUpdate = TestProgress.cancelledWhen(done -> true);
 
         assertThatThrownBy(() -> service.importSample(cancelAfterFirstUpdate))
                 .isInstanceOf(CancelledException.class);
@@ -553,7 +534,7 @@ class RegistryImportTest {
         Path file = dir.resolve("组织台账.xlsx");
         service.exportWorkbook(file, Progress.NONE);
 
-        assertThatThrownBy(() -> service.importWorkbook(file, cancelledAfter(done -> true)))
+        assertThatThrownBy(() -> service.importWorkbook(file, TestProgress.cancelledWhen(done -> true)))
                 .isInstanceOf(CancelledException.class);
 
         assertThat(snapshot()).isEqualTo(before);
@@ -564,7 +545,7 @@ class RegistryImportTest {
         service.importSample(Progress.NONE);
         Path file = Files.writeString(dir.resolve("组织台账.xlsx"), "上次导出的文件");
 
-        assertThatThrownBy(() -> service.exportWorkbook(file, cancelledAfter(done -> true)))
+        assertThatThrownBy(() -> service.exportWorkbook(file, TestProgress.cancelledWhen(done -> true)))
                 .isInstanceOf(CancelledException.class);
 
         assertThat(file).hasContent("上次导出的文件");

@@ -21,6 +21,7 @@ import org.taizhang.core.pdf.PdfFontsAvailable;
 import org.taizhang.core.store.Store;
 import org.taizhang.core.task.CancelledException;
 import org.taizhang.core.task.Progress;
+import org.taizhang.core.task.TestProgress;
 
 /**
  * The registry printed as a PDF table, read back with OpenPDF's own parser. Needs a Chinese font on the machine
@@ -148,7 +149,7 @@ class RegistryPdfTest {
     void cancellingKeepsThePreviousFileAndLeavesNoTempFile() throws IOException {
         Path file = Files.writeString(dir.resolve("组织台账.pdf"), "上次导出的文件");
 
-        assertThatThrownBy(() -> service.exportPdf(file, null, ZH, cancelledWhen(done -> true)))
+        assertThatThrownBy(() -> service.exportPdf(file, null, ZH, TestProgress.cancelledWhen(done -> true)))
                 .isInstanceOf(CancelledException.class);
 
         assertThat(file).hasContent("上次导出的文件");
@@ -160,7 +161,7 @@ class RegistryPdfTest {
         Path file = dir.resolve("组织台账.pdf");
         AtomicLong cancelledAt = new AtomicLong();
 
-        assertThatThrownBy(() -> service.exportPdf(file, null, ZH, cancelledWhen(done -> {
+        assertThatThrownBy(() -> service.exportPdf(file, null, ZH, TestProgress.cancelledWhen(done -> {
             if (done >= 100) {
                 cancelledAt.compareAndSet(0, done);
                 return true;
@@ -177,23 +178,5 @@ class RegistryPdfTest {
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".part"));
         }
-    }
-
-    private static Progress cancelledWhen(java.util.function.LongPredicate whenDone) {
-        return new Progress() {
-            private volatile boolean cancelled;
-
-            @Override
-            public void update(long done, long total, String message) {
-                if (whenDone.test(done)) {
-                    cancelled = true;
-                }
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return cancelled;
-            }
-        };
     }
 }
