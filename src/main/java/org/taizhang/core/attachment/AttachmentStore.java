@@ -24,6 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.taizhang.core.DomainException;
 import org.taizhang.core.attachment.Photos.Format;
+import org.taizhang.core.files.IoReasons;
 import org.taizhang.core.files.SafeFiles;
 import org.taizhang.core.store.Store;
 
@@ -312,9 +313,10 @@ public final class AttachmentStore {
         try {
             SafeFiles.write(target, writer);
         } catch (DomainException e) {
+            // the cause's own message names SafeFiles' temp file; the reason says why
             Throwable cause = e.getCause() == null ? e : e.getCause();
             throw new DomainException(e, "attachment.error.writeFailed", source, folder,
-                    String.valueOf(cause.getMessage()));
+                    cause instanceof IOException io ? IoReasons.of(io) : String.valueOf(cause.getMessage()));
         }
     }
 

@@ -14,6 +14,7 @@ import org.openpdf.text.pdf.BaseFont;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.taizhang.core.DomainException;
+import org.taizhang.core.files.IoReasons;
 
 /**
  * The Chinese fonts for PDF, taken from the system: the Windows fonts every Chinese office PC has (宋体, 仿宋,
@@ -100,7 +101,8 @@ public final class PdfFonts {
         try {
             font = load(c);
         } catch (IOException | RuntimeException e) {
-            throw new DomainException(e, "pdf.error.fontUnreadable", c.file(), String.valueOf(e.getMessage()));
+            throw new DomainException(e, "pdf.error.fontUnreadable", c.file(),
+                    e instanceof IOException io ? IoReasons.of(io) : String.valueOf(e.getMessage()));
         }
         String missing = missingGlyphs(font);
         if (!missing.isEmpty()) {

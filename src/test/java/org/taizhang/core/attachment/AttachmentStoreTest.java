@@ -240,8 +240,10 @@ class AttachmentStoreTest {
         Files.writeString(dir.resolve("attachments"), "a file where the folder should be");
         Path file = write("chart.png", encode(painted(100, 50), "png"));
 
-        assertThatThrownBy(() -> attachments.add(file)).isInstanceOfSatisfying(DomainException.class,
-                e -> assertThat(e.messageKey()).isEqualTo("attachment.error.writeFailed"));
+        assertThatThrownBy(() -> attachments.add(file)).isInstanceOfSatisfying(DomainException.class, e -> {
+            assertThat(e.messageKey()).isEqualTo("attachment.error.writeFailed");
+            assertThat(String.valueOf(e.args()[2])).as("the reason, not just a path").doesNotStartWith(dir.toString());
+        });
         assertThat(store.read().fetchCount(ATTACHMENT)).isZero();
     }
 
