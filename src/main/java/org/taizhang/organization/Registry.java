@@ -93,6 +93,11 @@ public final class Registry {
         }
     }
 
+    /** True when a unit, community or organization has this id. */
+    public boolean hasRecord(String id) {
+        return unit(id).isPresent() || community(id).isPresent() || organization(id).isPresent();
+    }
+
     public Optional<Unit> unit(String id) {
         return Optional.ofNullable(id == null ? null : units.get(id));
     }

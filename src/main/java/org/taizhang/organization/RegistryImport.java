@@ -56,6 +56,7 @@ final class RegistryImport {
         private final List<RowIssue> errors = new ArrayList<>();
         private final List<RowIssue> warnings = new ArrayList<>();
         private final Map<String, Unit> unitsByName = new LinkedHashMap<>();
+        private final Set<String> plannedIds = new HashSet<>();
         private final Map<String, Community> communitiesByName = new LinkedHashMap<>();
         private final Map<String, Organization> organizationsByKey = new LinkedHashMap<>();
         private final Map<String, Row> unitRows = new HashMap<>();
@@ -126,13 +127,24 @@ final class RegistryImport {
                 }
                 Optional<Unit> old = current.unitNamed(name);
                 unitRows.put(name, row);
-                unitsByName.put(name, new Unit(old.map(Unit::id).orElseGet(Ids::newId), name,
+                unitsByName.put(name, new Unit(old.map(Unit::id).orElseGet(() -> newId("unit", name)), name,
                         text(row, RegistryColumns.UNIT_SHORT_NAME, old, Unit::shortName),
                         text(row, RegistryColumns.CONTACT_PERSON, old, Unit::contactPerson),
                         text(row, RegistryColumns.CONTACT_PHONE, old, Unit::contactPhone),
                         text(row, RegistryColumns.REMARK, old, Unit::remark),
                         old.map(Unit::sortOrder).orElse(row.number()))); // stored order wins: re-import is a no-op
             }
+        }
+
+        /**
+         * A new record's id comes from its natural key (decisions/0006): two devices that import the same
+         * workbook, or load the sample, make the same records. An id held by another record (renamed since)
+         * or given earlier in this import is skipped, the same way on every device.
+         */
+        private String newId(String kind, String key) {
+            String id = Ids.forKey(given -> current.hasRecord(given) || plannedIds.contains(given), kind, key);
+            plannedIds.add(id);
+            return id;
         }
 
         private Optional<Unit> unitByName(String name) {
@@ -168,7 +180,8 @@ final class RegistryImport {
                     }
                 }
                 communityRows.put(name, row);
-                communitiesByName.put(name, new Community(old.map(Community::id).orElseGet(Ids::newId), name,
+                communitiesByName.put(name, new Community(
+                        old.map(Community::id).orElseGet(() -> newId("community", name)), name,
                         leadUnitId, text(row, RegistryColumns.COMMUNITY_LIAISON, old, Community::liaison),
                         text(row, RegistryColumns.REMARK, old, Community::remark)));
             }
@@ -257,7 +270,7 @@ final class RegistryImport {
                 String unitId = unitByName(row.text(RegistryColumns.ORG_UNIT)).orElseThrow().id();
                 String name = row.text(RegistryColumns.ORG_NAME);
                 Optional<Organization> old = stored(unitId, row, claimed);
-                String id = old.map(Organization::id).orElseGet(Ids::newId);
+                String id = old.map(Organization::id).orElseGet(() -> newId("organization", rowKey(unitId, row)));
                 idsByRow.put(row, id);
                 OrganizationKind kind = OrganizationKind.fromFileName(row.text(RegistryColumns.ORG_KIND))
                         .orElse(old.map(Organization::kind).orElse(null));

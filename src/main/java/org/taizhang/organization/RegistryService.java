@@ -87,6 +87,19 @@ public final class RegistryService {
         });
     }
 
+    /** Brings a deleted organization back (an explicit action, kept in history). */
+    public void restoreOrganization(String id) {
+        store.write(ctx -> RegistryStore.restoreOrganization(store.tracked(ctx), id));
+    }
+
+    public void restoreUnit(String id) {
+        store.write(ctx -> RegistryStore.restoreUnit(store.tracked(ctx), id));
+    }
+
+    public void restoreCommunity(String id) {
+        store.write(ctx -> RegistryStore.restoreCommunity(store.tracked(ctx), id));
+    }
+
     public List<HistoryEntry> historyOfOrganization(String id) {
         return RegistryStore.history(store.read(), RegistryStore.organizationTable(), id);
     }
@@ -151,6 +164,7 @@ public final class RegistryService {
             int total = plan.units().size() + plan.communities().size() + plan.organizations().size();
             int done = 0;
             for (Unit u : plan.units()) {
+                RegistryStore.restoreIfDeleted(writer, u);
                 switch (RegistryStore.save(writer, u)) {
                     case CREATED -> created++;
                     case UPDATED -> updated++;
@@ -159,6 +173,7 @@ public final class RegistryService {
                 done++;
             }
             for (Community c : plan.communities()) {
+                RegistryStore.restoreIfDeleted(writer, c);
                 switch (RegistryStore.save(writer, c)) {
                     case CREATED -> created++;
                     case UPDATED -> updated++;
@@ -168,6 +183,7 @@ public final class RegistryService {
             }
             // parents before children, so the foreign key holds at every insert
             for (Organization o : plan.organizationsParentsFirst()) {
+                RegistryStore.restoreIfDeleted(writer, o);
                 switch (RegistryStore.save(writer, o)) {
                     case CREATED -> created++;
                     case UPDATED -> updated++;

@@ -5,10 +5,12 @@ import static org.taizhang.core.store.schema.Tables.ORGANIZATION;
 import static org.taizhang.core.store.schema.Tables.UNIT;
 
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
+import org.taizhang.core.store.schema.tables.records.CommunityRecord;
+import org.taizhang.core.store.schema.tables.records.OrganizationRecord;
+import org.taizhang.core.store.schema.tables.records.UnitRecord;
 import org.taizhang.core.store.HistoryEntry;
 import org.taizhang.core.store.TrackedWriter;
 import org.taizhang.core.store.TrackedWriter.Outcome;
@@ -74,43 +76,74 @@ final class RegistryStore {
     }
 
     static Outcome save(TrackedWriter writer, Unit u) {
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put(UNIT.NAME.getName(), u.name().strip());
-        v.put(UNIT.SHORT_NAME.getName(), u.shortName());
-        v.put(UNIT.CONTACT_PERSON.getName(), u.contactPerson());
-        v.put(UNIT.CONTACT_PHONE.getName(), u.contactPhone());
-        v.put(UNIT.REMARK.getName(), u.remark());
-        v.put(UNIT.SORT_ORDER.getName(), u.sortOrder());
-        return writer.save(UNIT, u.id(), v);
+        UnitRecord r = UNIT.newRecord();
+        r.setId(u.id());
+        r.setName(u.name().strip());
+        r.setShortName(u.shortName());
+        r.setContactPerson(u.contactPerson());
+        r.setContactPhone(u.contactPhone());
+        r.setRemark(u.remark());
+        r.setSortOrder(u.sortOrder());
+        return writer.save(r);
     }
 
     static Outcome save(TrackedWriter writer, Community c) {
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put(COMMUNITY.NAME.getName(), c.name().strip());
-        v.put(COMMUNITY.LEAD_UNIT_ID.getName(), c.leadUnitId());
-        v.put(COMMUNITY.LIAISON.getName(), c.liaison());
-        v.put(COMMUNITY.REMARK.getName(), c.remark());
-        return writer.save(COMMUNITY, c.id(), v);
+        CommunityRecord r = COMMUNITY.newRecord();
+        r.setId(c.id());
+        r.setName(c.name().strip());
+        r.setLeadUnitId(c.leadUnitId());
+        r.setLiaison(c.liaison());
+        r.setRemark(c.remark());
+        return writer.save(r);
     }
 
     static Outcome save(TrackedWriter writer, Organization o) {
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put(ORGANIZATION.UNIT_ID.getName(), o.unitId());
-        v.put(ORGANIZATION.PARENT_ID.getName(), o.parentId());
-        v.put(ORGANIZATION.NAME.getName(), o.name().strip());
-        v.put(ORGANIZATION.KIND.getName(), o.kind().name());
-        v.put(ORGANIZATION.SECRETARY.getName(), o.secretary());
-        v.put(ORGANIZATION.FULL_TIME_DEPUTY.getName(), o.fullTimeDeputy());
-        v.put(ORGANIZATION.MEMBER_COUNT.getName(), o.memberCount());
-        v.put(ORGANIZATION.HAS_COMMITTEE.getName(), o.hasCommittee() ? 1 : 0);
-        v.put(ORGANIZATION.TERM_START.getName(), o.termStart() == null ? null : o.termStart().toString());
-        v.put(ORGANIZATION.TERM_END.getName(), o.termEnd() == null ? null : o.termEnd().toString());
-        v.put(ORGANIZATION.COMMUNITY_ID.getName(), o.communityId());
-        v.put(ORGANIZATION.CONTACT_PERSON.getName(), o.contactPerson());
-        v.put(ORGANIZATION.CONTACT_PHONE.getName(), o.contactPhone());
-        v.put(ORGANIZATION.REMARK.getName(), o.remark());
-        v.put(ORGANIZATION.SORT_ORDER.getName(), o.sortOrder());
-        return writer.save(ORGANIZATION, o.id(), v);
+        OrganizationRecord r = ORGANIZATION.newRecord();
+        r.setId(o.id());
+        r.setUnitId(o.unitId());
+        r.setParentId(o.parentId());
+        r.setName(o.name().strip());
+        r.setKind(o.kind().name());
+        r.setSecretary(o.secretary());
+        r.setFullTimeDeputy(o.fullTimeDeputy());
+        r.setMemberCount(o.memberCount());
+        r.setHasCommittee(o.hasCommittee() ? 1 : 0);
+        r.setTermStart(o.termStart() == null ? null : o.termStart().toString());
+        r.setTermEnd(o.termEnd() == null ? null : o.termEnd().toString());
+        r.setCommunityId(o.communityId());
+        r.setContactPerson(o.contactPerson());
+        r.setContactPhone(o.contactPhone());
+        r.setRemark(o.remark());
+        r.setSortOrder(o.sortOrder());
+        return writer.save(r);
+    }
+
+    /**
+     * An import that names a deleted record again (same natural key, so the same id) brings it back before
+     * writing the row: re-creating under the same key is a restore, on every device alike.
+     */
+    static boolean restoreIfDeleted(TrackedWriter writer, Unit u) {
+        return writer.restore(UNIT, u.id());
+    }
+
+    static boolean restoreIfDeleted(TrackedWriter writer, Community c) {
+        return writer.restore(COMMUNITY, c.id());
+    }
+
+    static boolean restoreIfDeleted(TrackedWriter writer, Organization o) {
+        return writer.restore(ORGANIZATION, o.id());
+    }
+
+    static boolean restoreUnit(TrackedWriter writer, String id) {
+        return writer.restore(UNIT, id);
+    }
+
+    static boolean restoreCommunity(TrackedWriter writer, String id) {
+        return writer.restore(COMMUNITY, id);
+    }
+
+    static boolean restoreOrganization(TrackedWriter writer, String id) {
+        return writer.restore(ORGANIZATION, id);
     }
 
     static boolean deleteUnit(TrackedWriter writer, String id) {

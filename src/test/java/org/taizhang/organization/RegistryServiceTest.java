@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.taizhang.core.DomainException;
 import org.taizhang.core.Issue;
 import org.taizhang.core.ValidationException;
 import org.taizhang.core.store.HistoryEntry;
@@ -312,14 +313,18 @@ class RegistryServiceTest {
     }
 
     @Test
-    void aDeletedOrganizationCanBeSavedAgainAndIsRestored() {
+    void savingADeletedOrganizationIsRefusedAndRestoringIsExplicit() {
         Unit unit = aUnit().build();
         service.save(unit);
         Organization committee = aPartyCommittee().in(unit).build();
         service.save(committee);
         service.deleteOrganization(committee.id());
 
-        service.save(committee);
+        assertThatThrownBy(() -> service.save(committee)).isInstanceOf(DomainException.class)
+                .hasFieldOrPropertyWithValue("messageKey", "store.recordDeleted");
+        assertThat(service.load().organization(committee.id())).isEmpty();
+
+        service.restoreOrganization(committee.id());
 
         assertThat(service.load().organization(committee.id())).contains(committee);
         assertThat(service.historyOfOrganization(committee.id())).extracting(HistoryEntry::action)

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jooq.Field;
+import org.taizhang.core.store.schema.tables.records.AttachmentRecord;
 import org.jooq.Record;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,8 +50,8 @@ public final class AttachmentStore {
      */
     static final long MAX_BYTES = Integer.MAX_VALUE;
     // read as long all the same, so a wider column type later needs no change here
-    private static final Field<Long> BYTE_SIZE = ATTACHMENT.BYTE_SIZE.coerce(Long.class);
-    private static final Field<Long> ORIGINAL_BYTE_SIZE = ATTACHMENT.ORIGINAL_BYTE_SIZE.coerce(Long.class);
+    private static final Field<Long> BYTE_SIZE = ATTACHMENT.BYTE_SIZE;
+    private static final Field<Long> ORIGINAL_BYTE_SIZE = ATTACHMENT.ORIGINAL_BYTE_SIZE;
 
     private final Store store;
     private final Path folder;
@@ -191,27 +192,30 @@ public final class AttachmentStore {
             Integer deleted = ctx.select(ATTACHMENT.DELETED).from(ATTACHMENT).where(ATTACHMENT.ID.eq(a.id()))
                     .fetchOne(ATTACHMENT.DELETED);
             // stored bytes already known from another original: the first record keeps its provenance
-            if (deleted == null || deleted != 0) {
-                store.tracked(ctx).save(ATTACHMENT, a.id(), values(a));
+            if (deleted == null) {
+                store.tracked(ctx).save(record(a));
+            } else if (deleted != 0) {
+                store.tracked(ctx).restore(ATTACHMENT, a.id()); // added again: explicitly back, as it was
             }
             return null;
         });
         return find(a.id()).orElseThrow();
     }
 
-    private static Map<String, Object> values(Attachment a) {
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put(ATTACHMENT.MEDIA_TYPE.getName(), a.mediaType());
-        v.put(ATTACHMENT.FILE_NAME.getName(), a.fileName());
-        v.put(ATTACHMENT.BYTE_SIZE.getName(), a.byteSize());
-        v.put(ATTACHMENT.WIDTH.getName(), a.width());
-        v.put(ATTACHMENT.HEIGHT.getName(), a.height());
-        v.put(ATTACHMENT.ORIGINAL_SHA256.getName(), a.originalSha256());
-        v.put(ATTACHMENT.ORIGINAL_BYTE_SIZE.getName(), a.originalByteSize());
-        v.put(ATTACHMENT.ORIGINAL_WIDTH.getName(), a.originalWidth());
-        v.put(ATTACHMENT.ORIGINAL_HEIGHT.getName(), a.originalHeight());
-        v.put(ATTACHMENT.ORIGINAL_METADATA.getName(), a.originalMetadata());
-        return v;
+    private static AttachmentRecord record(Attachment a) {
+        AttachmentRecord r = ATTACHMENT.newRecord();
+        r.setId(a.id());
+        r.setMediaType(a.mediaType());
+        r.setFileName(a.fileName());
+        r.setByteSize(a.byteSize());
+        r.setWidth(a.width());
+        r.setHeight(a.height());
+        r.setOriginalSha256(a.originalSha256());
+        r.setOriginalByteSize(a.originalByteSize());
+        r.setOriginalWidth(a.originalWidth());
+        r.setOriginalHeight(a.originalHeight());
+        r.setOriginalMetadata(a.originalMetadata());
+        return r;
     }
 
     /** The record of a stored attachment; empty when unknown or deleted. */

@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
@@ -40,6 +41,7 @@ import org.taizhang.core.Ids;
 public final class Store implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Store.class);
     private static final String DEVICE_ID_KEY = "device.id";
+    private static final String COUNTER_KEY = "clock.counter";
     private static final byte[] SQLITE_MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
 
     private final Path database;
@@ -50,6 +52,10 @@ public final class Store implements AutoCloseable {
     private final String deviceId;
     private final boolean created;
     private final Path migrationBackup;
+    /** This device's logical clock: the counter of its newest change (decisions/0006). */
+    private final AtomicLong counter = new AtomicLong();
+    private long persistedCounter;
+    private String identityRenewedBecause;
 
     private Store(Path database, javax.sql.DataSource dataSource, InstanceLock lock, DSLContext dsl, Clock clock,
             boolean created, Path backup) {
@@ -61,6 +67,7 @@ public final class Store implements AutoCloseable {
         this.created = created;
         this.migrationBackup = backup;
         this.deviceId = ensureDevice();
+        recordDevice();
     }
 
     public static Store open(Path database) {
@@ -163,19 +170,50 @@ public final class Store implements AutoCloseable {
     }
 
     private String ensureDevice() {
+        DeviceFile.Binding here = new DeviceFile.Binding(hostName(), database.toString());
         return write(ctx -> {
+            long stored = ctx.select(LOCAL_SETTING.VALUE).from(LOCAL_SETTING)
+                    .where(LOCAL_SETTING.KEY.eq(COUNTER_KEY)).fetchOptional(LOCAL_SETTING.VALUE)
+                    .map(Long::parseLong).orElse(0L);
+            counter.set(stored);
+            persistedCounter = stored;
             Optional<String> existing = ctx.select(LOCAL_SETTING.VALUE).from(LOCAL_SETTING)
                     .where(LOCAL_SETTING.KEY.eq(DEVICE_ID_KEY)).fetchOptional(LOCAL_SETTING.VALUE);
-            if (existing.isPresent()) {
+            String reason = existing.isEmpty() ? null
+                    : DeviceFile.reasonToRenew(DeviceFile.read(deviceFile()), existing.get(), stored, here, created);
+            if (existing.isPresent() && reason == null) {
                 return existing.get();
             }
             String id = Ids.newId();
             ctx.insertInto(DEVICE).set(DEVICE.ID, id).set(DEVICE.NAME, hostName())
                     .set(DEVICE.CREATED_AT, Times.now(clock)).execute();
-            ctx.insertInto(LOCAL_SETTING).set(LOCAL_SETTING.KEY, DEVICE_ID_KEY).set(LOCAL_SETTING.VALUE, id).execute();
-            LOG.info("new device id {} for {}", id, database);
+            ctx.insertInto(LOCAL_SETTING).set(LOCAL_SETTING.KEY, DEVICE_ID_KEY).set(LOCAL_SETTING.VALUE, id)
+                    .onConflict(LOCAL_SETTING.KEY).doUpdate().set(LOCAL_SETTING.VALUE, id).execute();
+            if (reason != null) {
+                // a copied file or a restored backup: its old id lives on elsewhere, and two devices that share
+                // an id would give two different changes the same name
+                LOG.warn("{}: new device id {} instead of {} ({})", database, id, existing.get(), reason);
+                identityRenewedBecause = reason;
+            } else {
+                LOG.info("new device id {} for {}", id, database);
+            }
             return id;
         });
+    }
+
+    private Path deviceFile() {
+        return database.resolveSibling(database.getFileName() + ".device");
+    }
+
+    /** Notes beside the database which device it is and how far its clock went (see {@link DeviceFile}). */
+    private void recordDevice() {
+        DeviceFile.write(deviceFile(), new DeviceFile.State(deviceId, counter.get(),
+                new DeviceFile.Binding(hostName(), database.toString())));
+    }
+
+    /** Why this open gave the database a new device identity (a copy or a restored backup), if it did. */
+    public Optional<String> identityRenewed() {
+        return Optional.ofNullable(identityRenewedBecause);
     }
 
     private static String hostName() {
@@ -193,11 +231,54 @@ public final class Store implements AutoCloseable {
 
     /** Runs {@code work} in one transaction: all of it is written, or none of it. */
     public <T> T write(Function<DSLContext, T> work) {
-        return dsl.transactionResult(cfg -> work.apply(cfg.dsl()));
+        return dsl.transactionResult(cfg -> {
+            T result = work.apply(cfg.dsl());
+            long now = counter.get();
+            if (now != persistedCounter) { // the clock moves with the changes it named, in the same transaction
+                cfg.dsl().insertInto(LOCAL_SETTING).set(LOCAL_SETTING.KEY, COUNTER_KEY)
+                        .set(LOCAL_SETTING.VALUE, Long.toString(now)).onConflict(LOCAL_SETTING.KEY).doUpdate()
+                        .set(LOCAL_SETTING.VALUE, Long.toString(now)).execute();
+                persistedCounter = now;
+            }
+            return result;
+        });
     }
 
+    /** The write path for changes made here: use it inside {@link #write}. */
     public TrackedWriter tracked(DSLContext transaction) {
-        return new TrackedWriter(transaction, clock, deviceId, System.getProperty("user.name"));
+        return new TrackedWriter(transaction, clock, deviceId, System.getProperty("user.name"),
+                counter::incrementAndGet);
+    }
+
+    /**
+     * The write path for changes received from another device: merges every record of the set into this
+     * database in one transaction, keeping the origin's metadata and history; a field two devices changed
+     * concurrently keeps both versions (the newer shown, the other a conflict). Applying a set twice changes
+     * nothing the second time.
+     */
+    public ApplyResult applyChanges(ChangeSet changes) {
+        Replication.Applied a = write(ctx -> Replication.apply(ctx, changes,
+                seen -> counter.accumulateAndGet(seen, Math::max)));
+        return new ApplyResult(a.created(), a.updated(), a.unchanged(), a.historyAdded());
+    }
+
+    /** What {@link #applyChanges} did: records created, changed, already up to date; history entries added. */
+    public record ApplyResult(int created, int updated, int unchanged, int historyAdded) {}
+
+    /**
+     * The records {@code include} accepts (with the records they refer to) and their history, as a set to
+     * send to another device. Notes the clock beside the database: its changes now live elsewhere too, so a
+     * restored backup that lost them must not name new changes the same (see {@link DeviceFile}).
+     */
+    public ChangeSet exportChanges(java.util.function.Predicate<RecordState> include) {
+        ChangeSet set = Replication.export(read(), include);
+        recordDevice();
+        return set;
+    }
+
+    /** The newest counter this device has named or seen (its logical clock). */
+    public long clockCounter() {
+        return counter.get();
     }
 
     public Optional<String> localSetting(String key) {
@@ -243,6 +324,10 @@ public final class Store implements AutoCloseable {
 
     @Override
     public void close() {
-        lock.close();
+        try {
+            recordDevice();
+        } finally {
+            lock.close();
+        }
     }
 }

@@ -7,113 +7,165 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.function.LongSupplier;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record;
 import org.jooq.Table;
-import org.jooq.impl.DSL;
-import org.taizhang.core.Ids;
+import org.jooq.TableRecord;
+import org.taizhang.core.DomainException;
 
 /**
- * Writes travelling records inside one transaction: fills the sync columns (created/updated time, device,
- * revision, tombstone) and writes one history row (留痕) per real change, listing each field's old and new
- * value. Writing the same values again changes nothing and leaves no history, so repeated imports are harmless.
+ * The store's write path for changes made on this device (the other path, {@link Replication}, applies
+ * changes received from another device). Each change gets a new dot — this device's next logical counter —
+ * which names it on every device: the changed fields are marked as written by it (overwriting any conflict
+ * they held), and one history row (留痕) with the same name lists each field's old and new value. Writing the
+ * same values again changes nothing and leaves no history, so repeated imports are harmless.
+ *
+ * <p>Features write typed jOOQ records ({@code UNIT.newRecord()} with its setters): a wrong column or type
+ * does not compile. Only the fields set on the record are written.
  */
 public final class TrackedWriter {
     public enum Outcome { CREATED, UPDATED, UNCHANGED }
-
-    private static final Field<Long> ROWID = DSL.field(DSL.name("rowid"), Long.class);
-
-    private static final List<String> SYNC_COLUMNS =
-            List.of("id", "created_at", "updated_at", "updated_by", "revision", "deleted");
 
     private final DSLContext ctx;
     private final Clock clock;
     private final String deviceId;
     private final String userName;
+    private final LongSupplier nextCounter;
 
-    TrackedWriter(DSLContext ctx, Clock clock, String deviceId, String userName) {
+    TrackedWriter(DSLContext ctx, Clock clock, String deviceId, String userName, LongSupplier nextCounter) {
         this.ctx = ctx;
         this.clock = clock;
         this.deviceId = deviceId;
         this.userName = userName;
+        this.nextCounter = nextCounter;
     }
 
     /**
-     * Inserts or updates the row {@code id} of {@code table} with {@code values} (column name → value; the
-     * sync columns are this writer's business and must not be given).
+     * Inserts the record, or updates the fields set on it. A deleted record is not saved: restoring it is an
+     * explicit {@link #restore} (a save must never bring a deletion back as a side effect).
+     *
+     * @throws DomainException {@code store.recordDeleted} when the record is deleted
      */
-    public Outcome save(Table<?> table, String id, Map<String, Object> values) {
-        for (String column : values.keySet()) {
-            if (SYNC_COLUMNS.contains(column)) {
-                throw new IllegalArgumentException("sync column given: " + column);
+    public Outcome save(TableRecord<?> record) {
+        Table<?> table = record.getTable();
+        String id = record.get(RecordStates.ID, String.class);
+        if (id == null) {
+            throw new IllegalArgumentException(table.getName() + " record without id");
+        }
+        Map<String, Object> given = new LinkedHashMap<>();
+        for (Field<?> f : table.fields()) {
+            if (record.changed(f) && !f.getName().equals(RecordStates.ID)) {
+                if (RecordStates.SYNC_COLUMNS.contains(f.getName())) {
+                    throw new IllegalArgumentException("sync column given: " + f.getName());
+                }
+                given.put(f.getName(), record.get(f));
             }
         }
-        Field<String> idField = field(table, "id", String.class);
-        Record existing = ctx.selectFrom(table).where(idField.eq(id)).fetchOne();
-        String now = Times.now(clock);
-        if (existing == null) {
-            var insert = ctx.insertInto(table).set(idField, id)
-                    .set(field(table, "created_at", String.class), now)
-                    .set(field(table, "updated_at", String.class), now)
-                    .set(field(table, "updated_by", String.class), deviceId)
-                    .set(field(table, "revision", Integer.class), 1)
-                    .set(field(table, "deleted", Integer.class), 0);
-            Map<String, Object[]> changes = new LinkedHashMap<>();
-            for (Map.Entry<String, Object> e : values.entrySet()) {
-                insert = insert.set(field(table, e.getKey(), Object.class), e.getValue());
+        RecordState before = RecordStates.read(ctx, table, id);
+        if (before != null && before.deleted()) {
+            throw new DomainException("store.recordDeleted");
+        }
+        Map<String, Object[]> changes = new LinkedHashMap<>();
+        if (before == null) {
+            Dot dot = nextDot();
+            String now = Times.now(clock);
+            // one dot wrote every field (fields not given take the column's default); the clock says so briefly
+            Map<Field<?>, Object> row = new LinkedHashMap<>();
+            row.put(RecordStates.field(table, RecordStates.ID, String.class), id);
+            for (Map.Entry<String, Object> e : given.entrySet()) {
+                row.put(table.field(e.getKey()), e.getValue());
                 if (e.getValue() != null) {
                     changes.put(e.getKey(), new Object[] {null, e.getValue()});
                 }
             }
-            insert.execute();
-            history(table, id, "create", changes, now);
+            row.put(RecordStates.field(table, RecordState.DELETED, Integer.class), 0);
+            row.put(RecordStates.field(table, RecordStates.CLOCK, String.class), dot + "|");
+            row.put(RecordStates.field(table, RecordStates.SEEN, String.class), VersionVector.EMPTY.with(dot).encode());
+            row.put(RecordStates.field(table, "created_at", String.class), now);
+            row.put(RecordStates.field(table, "updated_at", String.class), now);
+            row.put(RecordStates.field(table, "updated_by", String.class), dot.site());
+            row.put(RecordStates.field(table, "revision", Long.class), dot.counter());
+            ctx.insertInto(table).set(row).execute();
+            history(table, id, "create", changes, dot, now);
             return Outcome.CREATED;
         }
-        Map<String, Object[]> changes = new LinkedHashMap<>();
-        for (Map.Entry<String, Object> e : values.entrySet()) {
-            Object old = existing.get(e.getKey());
-            if (!sameValue(old, e.getValue())) {
+        for (Map.Entry<String, Object> e : given.entrySet()) {
+            Object old = before.value(e.getKey());
+            if (!Values.same(old, e.getValue())) {
                 changes.put(e.getKey(), new Object[] {old, e.getValue()});
             }
         }
-        boolean wasDeleted = Integer.valueOf(1).equals(existing.get("deleted", Integer.class));
-        if (changes.isEmpty() && !wasDeleted) {
+        if (changes.isEmpty()) {
             return Outcome.UNCHANGED;
         }
-        var update = ctx.update(table).set(field(table, "updated_at", String.class), now)
-                .set(field(table, "updated_by", String.class), deviceId)
-                .set(field(table, "revision", Integer.class), existing.get("revision", Integer.class) + 1)
-                .set(field(table, "deleted", Integer.class), 0);
-        for (String column : changes.keySet()) {
-            update = update.set(field(table, column, Object.class), values.get(column));
-        }
-        update.where(idField.eq(id)).execute();
-        history(table, id, wasDeleted ? "restore" : "update", changes, now);
+        Map<String, Object> values = new LinkedHashMap<>();
+        changes.forEach((field, oldNew) -> values.put(field, oldNew[1]));
+        write(table, before, values, "update", changes);
         return Outcome.UPDATED;
     }
 
     /** Marks the row deleted (a tombstone that travels); returns false when it was already deleted or absent. */
     public boolean delete(Table<?> table, String id) {
-        Field<String> idField = field(table, "id", String.class);
-        Record existing = ctx.selectFrom(table).where(idField.eq(id)).fetchOne();
-        if (existing == null || Integer.valueOf(1).equals(existing.get("deleted", Integer.class))) {
+        RecordState before = RecordStates.read(ctx, table, id);
+        if (before == null || before.deleted()) {
             return false;
         }
-        String now = Times.now(clock);
-        ctx.update(table).set(field(table, "deleted", Integer.class), 1)
-                .set(field(table, "updated_at", String.class), now)
-                .set(field(table, "updated_by", String.class), deviceId)
-                .set(field(table, "revision", Integer.class), existing.get("revision", Integer.class) + 1)
-                .where(idField.eq(id)).execute();
-        history(table, id, "delete", Map.of(), now);
+        // the deletion writes every field (with its value unchanged): an edit another device makes meanwhile
+        // then meets it as a conflict on that field, for a clerk to see, instead of vanishing into a tombstone
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (String field : before.fields().keySet()) {
+            values.put(field, before.value(field));
+        }
+        values.put(RecordState.DELETED, 1);
+        write(table, before, values, "delete", Map.of());
         return true;
     }
 
-    private void history(Table<?> table, String id, String action, Map<String, Object[]> changes, String now) {
+    /** Brings a deleted row back (an explicit action, kept in history); false when it is absent or not deleted. */
+    public boolean restore(Table<?> table, String id) {
+        RecordState before = RecordStates.read(ctx, table, id);
+        if (before == null || !before.deleted()) {
+            return false;
+        }
+        write(table, before, Map.of(RecordState.DELETED, 0), "restore", Map.of());
+        return true;
+    }
+
+    /**
+     * A clerk's decision on a field's conflict: {@code value} (the shown one, a lost one, or another) is written
+     * as a new change, which overwrites every version the field held here.
+     */
+    public void resolve(Table<?> table, String id, String field, Object value) {
+        RecordState before = RecordStates.read(ctx, table, id);
+        if (before == null || !before.fields().containsKey(field)) {
+            throw new IllegalArgumentException("no field " + field + " in " + table.getName() + " " + id);
+        }
+        Map<String, Object[]> changes = new LinkedHashMap<>();
+        changes.put(field, new Object[] {before.value(field), value});
+        write(table, before, Map.of(field, value), "update", changes);
+    }
+
+    private void write(Table<?> table, RecordState before, Map<String, Object> values, String action,
+            Map<String, Object[]> changes) {
+        Dot dot = nextDot();
+        String now = Times.now(clock);
+        Map<String, List<FieldVersion>> fields = new LinkedHashMap<>(before.fields());
+        values.forEach((field, value) -> fields.put(field, List.of(FieldVersion.of(value, dot))));
+        RecordState after = new RecordState(table.getName(), before.id(), before.createdAt(), now, dot, fields,
+                before.seen().with(dot));
+        RecordStates.write(ctx, table, after, before);
+        history(table, before.id(), action, changes, dot, now);
+    }
+
+    private Dot nextDot() {
+        return new Dot(nextCounter.getAsLong(), deviceId);
+    }
+
+    private void history(Table<?> table, String id, String action, Map<String, Object[]> changes, Dot dot,
+            String now) {
         ctx.insertInto(HISTORY)
-                .set(HISTORY.ID, Ids.newId())
+                .set(HISTORY.ID, dot.toString())
                 .set(HISTORY.ENTITY, table.getName())
                 .set(HISTORY.ENTITY_ID, id)
                 .set(HISTORY.ACTION, action)
@@ -121,33 +173,20 @@ public final class TrackedWriter {
                 .set(HISTORY.USER_NAME, userName)
                 .set(HISTORY.CREATED_AT, now)
                 .set(HISTORY.UPDATED_AT, now)
-                .set(HISTORY.UPDATED_BY, deviceId)
-                .set(HISTORY.REVISION, 1)
+                .set(HISTORY.UPDATED_BY, dot.site())
+                .set(HISTORY.REVISION, Math.toIntExact(dot.counter()))
                 .set(HISTORY.DELETED, 0)
                 .execute();
     }
 
-    private static boolean sameValue(Object a, Object b) {
-        if (a instanceof Number x && b instanceof Number y) {
-            return x.longValue() == y.longValue();
-        }
-        return Objects.equals(a, b);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T> Field<T> field(Table<?> table, String name, Class<T> type) {
-        Field<?> f = table.field(name);
-        if (f == null) {
-            throw new IllegalArgumentException(table.getName() + " has no column " + name);
-        }
-        return type == Object.class ? (Field<T>) f : DSL.field(f.getQualifiedName(), type);
-    }
-
-    /** History of one record, oldest first. */
+    /**
+     * History of one record in the order of its changes (by their dots: counter, then device), which is the
+     * same on every device whatever order the entries arrived in.
+     */
     public static List<HistoryEntry> historyOf(DSLContext ctx, String entity, String id) {
         List<HistoryEntry> list = new ArrayList<>();
         for (var r : ctx.selectFrom(HISTORY).where(HISTORY.ENTITY.eq(entity)).and(HISTORY.ENTITY_ID.eq(id))
-                .orderBy(HISTORY.CREATED_AT, ROWID).fetch()) { // rowid: insertion order within one millisecond
+                .orderBy(HISTORY.REVISION, HISTORY.UPDATED_BY).fetch()) {
             list.add(new HistoryEntry(r.getCreatedAt(), r.getAction(), r.getUserName(), r.getUpdatedBy(),
                     r.getChanges()));
         }

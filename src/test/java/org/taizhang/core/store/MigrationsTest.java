@@ -63,7 +63,7 @@ class MigrationsTest {
 
         try (Store store = Store.open(db(), clock)) {
             Path backup = store.migrationBackup().orElseThrow();
-            assertThat(backup).isEqualTo(dir.resolve("backups").resolve(expectedBackupName("before-V1")));
+            assertThat(backup).isEqualTo(dir.resolve("backups").resolve(expectedBackupName("before-V" + Migrations.LATEST_VERSION)));
             assertThat(backup).isRegularFile();
         }
     }
@@ -91,7 +91,7 @@ class MigrationsTest {
             assertThat(store.deviceId()).isNotBlank();
         }
         assertThat(query(db(), "SELECT text FROM legacy_note")).containsExactly("升级前的台账");
-        assertThat(query(db(), "SELECT max(version) FROM flyway_schema_history")).containsExactly("1");
+        assertThat(query(db(), "SELECT max(version) FROM flyway_schema_history")).containsExactly(Migrations.LATEST_VERSION);
     }
 
     @Test
@@ -164,7 +164,7 @@ class MigrationsTest {
     void aFailedMigrationNamesTheBackupAndLeavesTheOldDataInPlace() throws Exception {
         // a table V1 wants to create already exists: V1 fails half-way
         createVersionZeroDatabase("CREATE TABLE unit (x TEXT)");
-        Path expectedBackup = dir.resolve("backups").resolve(expectedBackupName("before-V1"));
+        Path expectedBackup = dir.resolve("backups").resolve(expectedBackupName("before-V" + Migrations.LATEST_VERSION));
 
         assertThatThrownBy(() -> Store.open(db(), clock))
                 .isInstanceOfSatisfying(DomainException.class, e -> {
@@ -181,7 +181,7 @@ class MigrationsTest {
     void backupWritesACopyHoldingTheCurrentData() throws Exception {
         String id = Ids.newId();
         try (Store store = Store.open(db(), clock)) {
-            store.write(ctx -> store.tracked(ctx).save(UNIT, id, Map.of("name", "江海市财政局")));
+            store.write(ctx -> store.tracked(ctx).save(TestRecords.unit(id, "江海市财政局")));
 
             Path backup = store.backup("manual");
 
@@ -195,7 +195,7 @@ class MigrationsTest {
         Path folder = Files.createDirectories(dir.resolve("张三's 台账 数据"));
         Path database = folder.resolve("taizhang.db");
         try (Store store = Store.open(database, clock)) {
-            store.write(ctx -> store.tracked(ctx).save(UNIT, Ids.newId(), Map.of("name", "江海市审计局")));
+            store.write(ctx -> store.tracked(ctx).save(TestRecords.unit(Ids.newId(), "江海市审计局")));
 
             Path backup = store.backup("manual");
 
@@ -208,11 +208,47 @@ class MigrationsTest {
     void aSecondBackupWithTheSameReasonAndTimeReplacesTheFirst() throws Exception {
         try (Store store = Store.open(db(), clock)) {
             Path first = store.backup("manual");
-            store.write(ctx -> store.tracked(ctx).save(UNIT, Ids.newId(), Map.of("name", "江海市统计局")));
+            store.write(ctx -> store.tracked(ctx).save(TestRecords.unit(Ids.newId(), "江海市统计局")));
             Path second = store.backup("manual");
 
             assertThat(second).isEqualTo(first);
             assertThat(query(second, "SELECT name FROM unit")).containsExactly("江海市统计局");
+        }
+    }
+
+    /**
+     * A database written by version 1 (no clock, no seen; revisions counted per row; random history ids) is
+     * upgraded to records that can merge: every field is marked as written by the row's last change, history
+     * entries are numbered per record in their old order, and the device's clock continues above them all.
+     */
+    @Test
+    void aVersionOneDatabaseBecomesMergeableAndKeepsItsHistoryOrder() throws Exception {
+        SQLiteDataSource ds = new SQLiteDataSource();
+        ds.setUrl("jdbc:sqlite:" + db());
+        Flyway.configure().dataSource(ds).locations("classpath:db/migration").target("1").load().migrate();
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO unit (id, name, sort_order, created_at, updated_at, updated_by, revision, deleted)"
+                    + " VALUES ('u1', '江海市财政局', 1, '2026-01-01T00:00:00.000Z', '2026-02-01T00:00:00.000Z',"
+                    + " 'old-device', 3, 0)");
+            for (String[] h : new String[][] {{"b", "create", "2026-01-01T00:00:00.000Z"},
+                    {"a", "update", "2026-01-15T00:00:00.000Z"}, {"c", "update", "2026-02-01T00:00:00.000Z"}}) {
+                s.execute("INSERT INTO history (id, entity, entity_id, action, changes, created_at, updated_at,"
+                        + " updated_by) VALUES ('" + h[0] + "', 'unit', 'u1', '" + h[1] + "', '{}', '" + h[2]
+                        + "', '" + h[2] + "', 'old-device')");
+            }
+        }
+
+        try (Store store = Store.open(db(), clock)) {
+            assertThat(query(db(), "SELECT clock || ' ' || seen FROM unit")).containsExactly("3:old-device| 3:old-device");
+            assertThat(query(db(), "SELECT id || revision FROM history ORDER BY revision")).containsExactly("b1", "a2", "c3");
+            assertThat(store.clockCounter()).isEqualTo(3);
+            assertThat(TrackedWriter.historyOf(store.read(), "unit", "u1")).extracting(HistoryEntry::at)
+                    .containsExactly("2026-01-01T00:00:00.000Z", "2026-01-15T00:00:00.000Z", "2026-02-01T00:00:00.000Z");
+
+            var rename = TestRecords.unit("u1", "江海市财政局（国资委）");
+            store.write(ctx -> store.tracked(ctx).save(rename));
+            assertThat(query(db(), "SELECT revision FROM unit")).containsExactly("4");
+            assertThat(TrackedWriter.historyOf(store.read(), "unit", "u1")).hasSize(4);
         }
     }
 

@@ -300,7 +300,7 @@ class StoreTest {
             assertThatThrownBy(() -> store.write(ctx -> {
                 ctx.insertInto(LOCAL_SETTING).set(LOCAL_SETTING.KEY, "test.key").set(LOCAL_SETTING.VALUE, "x")
                         .execute();
-                store.tracked(ctx).save(UNIT, Ids.newId(), Map.of("name", "江海市财政局"));
+                store.tracked(ctx).save(TestRecords.unit(Ids.newId(), "江海市财政局"));
                 throw boom;
             })).isSameAs(boom);
 
@@ -315,7 +315,7 @@ class StoreTest {
         try (Store store = Store.open(db())) {
             DomainException refused = new DomainException("organization.error.hasChildren", 3);
             assertThatThrownBy(() -> store.write(ctx -> {
-                store.tracked(ctx).save(UNIT, Ids.newId(), Map.of("name", "江海市财政局"));
+                store.tracked(ctx).save(TestRecords.unit(Ids.newId(), "江海市财政局"));
                 throw refused;
             })).isSameAs(refused);
             assertThat(store.read().fetchCount(UNIT)).isZero();
@@ -326,7 +326,7 @@ class StoreTest {
     void aCommittedWriteIsThereAfterReopening() {
         String id = Ids.newId();
         try (Store store = Store.open(db())) {
-            store.write(ctx -> store.tracked(ctx).save(UNIT, id, Map.of("name", "江海市财政局")));
+            store.write(ctx -> store.tracked(ctx).save(TestRecords.unit(id, "江海市财政局")));
         }
         try (Store store = Store.open(db())) {
             assertThat(store.read().select(UNIT.NAME).from(UNIT).where(UNIT.ID.eq(id)).fetchOne(UNIT.NAME))

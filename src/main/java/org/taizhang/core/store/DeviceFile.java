@@ -1,0 +1,92 @@
+package org.taizhang.core.store;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code <db>.device}, beside the database: which device the database is, on which computer and path, and how
+ * far its logical clock went. The database alone cannot tell that it is a copy: a file copied to another
+ * computer, or a backup restored over it, carries the device id inside. Compared at open, this file tells:
+ * a database without it (copied alone), from another computer or path, of another device id, or whose clock
+ * is behind what this file saw (a restored backup, which would name new changes as ones already sent) gets a
+ * new device id. A new id is always safe (only a little longer version vectors), so doubt renews.
+ */
+final class DeviceFile {
+    private static final Logger LOG = LoggerFactory.getLogger(DeviceFile.class);
+
+    record Binding(String host, String path) {}
+
+    record State(String deviceId, long counter, Binding binding) {}
+
+    private DeviceFile() {}
+
+    /** Null when the database may keep its id; otherwise the reason (for the log) to give it a new one. */
+    static String reasonToRenew(State noted, String deviceId, long counter, Binding here, boolean newDatabase) {
+        if (newDatabase) {
+            return null;
+        }
+        if (noted == null) {
+            return "no " + "device file: the database was copied here or is older than version 2";
+        }
+        if (!noted.deviceId().equals(deviceId)) {
+            return "the device file names device " + noted.deviceId() + ": another database was copied here";
+        }
+        if (!noted.binding().equals(here)) {
+            return "the database was at " + noted.binding().path() + " on " + noted.binding().host()
+                    + ": it was copied or moved here";
+        }
+        if (counter < noted.counter()) {
+            return "the database's clock " + counter + " is behind " + noted.counter() + ": a backup was restored";
+        }
+        return null;
+    }
+
+    static State read(Path file) {
+        try {
+            Properties p = new Properties();
+            try (Reader r = new StringReader(Files.readString(file, StandardCharsets.UTF_8))) {
+                p.load(r);
+            }
+            String device = p.getProperty("device");
+            String counter = p.getProperty("counter");
+            if (device == null || counter == null) {
+                return null;
+            }
+            return new State(device, Long.parseLong(counter),
+                    new Binding(p.getProperty("host", ""), p.getProperty("path", "")));
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("device file {} unreadable: {}", file, e.toString());
+            return null;
+        }
+    }
+
+    /** Best effort: a database in a read-only folder still opens (the next open then renews the id). */
+    static void write(Path file, State state) {
+        Properties p = new Properties();
+        p.setProperty("device", state.deviceId());
+        p.setProperty("counter", Long.toString(state.counter()));
+        p.setProperty("host", state.binding().host());
+        p.setProperty("path", state.binding().path());
+        StringWriter text = new StringWriter();
+        try {
+            p.store(text, "Taizhang: which device this database is (do not copy this file with the database)");
+            Path temp = file.resolveSibling(file.getFileName() + ".part");
+            Files.writeString(temp, text.toString(), StandardCharsets.UTF_8);
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            LOG.warn("device file {} not written: {}", file, e.toString());
+        }
+    }
+}

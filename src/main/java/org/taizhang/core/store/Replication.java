@@ -1,0 +1,181 @@
+package org.taizhang.core.store;
+
+import static org.taizhang.core.store.schema.Tables.HISTORY;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.LongConsumer;
+import java.util.function.Predicate;
+import org.jooq.DSLContext;
+import org.jooq.ForeignKey;
+import org.jooq.Table;
+import org.taizhang.core.store.schema.DefaultSchema;
+
+/**
+ * The store's write path for changes received from another device (the local path is {@link TrackedWriter}),
+ * and the reading of this device's records as changes to send. A received record is merged field by field
+ * ({@link Merge}) and written with the origin's metadata as it is; its history entries are added as they are.
+ * Nothing here makes a new change, so applying a set never writes a history row of its own.
+ */
+final class Replication {
+    /** Travelling tables, parents before the tables that refer to them. */
+    static final List<Table<?>> TABLES = travellingTablesParentsFirst();
+
+    private Replication() {}
+
+    record Applied(int created, int updated, int unchanged, int historyAdded) {}
+
+    static Applied apply(DSLContext ctx, ChangeSet changes, LongConsumer observeCounter) {
+        // a set may hold an organization before its unit, or a parent organization after its branch
+        ctx.execute("PRAGMA defer_foreign_keys = ON");
+        Map<String, Integer> order = new HashMap<>();
+        for (int i = 0; i < TABLES.size(); i++) {
+            order.put(TABLES.get(i).getName(), i);
+        }
+        List<RecordState> records = new ArrayList<>(changes.records());
+        records.sort(Comparator.comparing(r -> order.getOrDefault(r.table(), Integer.MAX_VALUE)));
+        int created = 0;
+        int updated = 0;
+        int unchanged = 0;
+        for (RecordState remote : records) {
+            Table<?> table = table(remote.table());
+            observeCounter.accept(remote.seen().maxCounter());
+            RecordState local = RecordStates.read(ctx, table, remote.id());
+            RecordState merged = Merge.merge(local, remote);
+            if (local == null) {
+                RecordStates.write(ctx, table, merged, null);
+                created++;
+            } else if (sameState(local, merged)) {
+                unchanged++;
+            } else {
+                RecordStates.write(ctx, table, merged, local);
+                updated++;
+            }
+        }
+        int added = 0;
+        for (ChangeSet.HistoryItem h : changes.history()) {
+            observeCounter.accept(h.dot().counter());
+            added += ctx.insertInto(HISTORY).set(HISTORY.ID, h.id()).set(HISTORY.ENTITY, h.entity())
+                    .set(HISTORY.ENTITY_ID, h.entityId()).set(HISTORY.ACTION, h.action())
+                    .set(HISTORY.CHANGES, h.changes()).set(HISTORY.USER_NAME, h.userName())
+                    .set(HISTORY.CREATED_AT, h.createdAt()).set(HISTORY.UPDATED_AT, h.createdAt())
+                    .set(HISTORY.UPDATED_BY, h.dot().site()).set(HISTORY.REVISION, Math.toIntExact(h.dot().counter()))
+                    .set(HISTORY.DELETED, 0).onConflictDoNothing().execute();
+        }
+        return new Applied(created, updated, unchanged, added);
+    }
+
+    /**
+     * The records {@code include} accepts, with every record they refer to (so the set applies on its own),
+     * and the history of those records.
+     */
+    static ChangeSet export(DSLContext ctx, Predicate<RecordState> include) {
+        Map<String, RecordState> chosen = new LinkedHashMap<>();
+        Map<String, RecordState> all = new HashMap<>();
+        for (Table<?> table : TABLES) {
+            for (var row : ctx.selectFrom(table).fetch()) {
+                RecordState s = RecordStates.fromRow(ctx, table, row);
+                all.put(key(s.table(), s.id()), s);
+                if (include.test(s)) {
+                    chosen.put(key(s.table(), s.id()), s);
+                }
+            }
+        }
+        List<RecordState> pending = new ArrayList<>(chosen.values());
+        while (!pending.isEmpty()) {
+            RecordState s = pending.removeLast();
+            for (ForeignKey<?, ?> fk : table(s.table()).getReferences()) {
+                String parentTable = fk.getKey().getTable().getName();
+                Object parentId = s.value(fk.getFields().getFirst().getName());
+                if (parentId != null) {
+                    RecordState parent = all.get(key(parentTable, parentId.toString()));
+                    if (parent != null && chosen.putIfAbsent(key(parentTable, parent.id()), parent) == null) {
+                        pending.add(parent);
+                    }
+                }
+            }
+        }
+        Set<String> entities = new HashSet<>(chosen.keySet());
+        List<ChangeSet.HistoryItem> history = new ArrayList<>();
+        for (var h : ctx.selectFrom(HISTORY).orderBy(HISTORY.REVISION, HISTORY.UPDATED_BY).fetch()) {
+            if (entities.contains(key(h.getEntity(), h.getEntityId()))) {
+                history.add(new ChangeSet.HistoryItem(h.getId(), h.getEntity(), h.getEntityId(), h.getAction(),
+                        h.getChanges(), h.getUserName(), h.getCreatedAt(), new Dot(h.getRevision(), h.getUpdatedBy())));
+            }
+        }
+        return new ChangeSet(new ArrayList<>(chosen.values()), history);
+    }
+
+    private static String key(String table, String id) {
+        return table + "/" + id;
+    }
+
+    /** Two states hold the same: same versions (values and dots), same seen, same metadata. */
+    static boolean sameState(RecordState a, RecordState b) {
+        return RecordStates.encodeClock(a).equals(RecordStates.encodeClock(b)) && a.seen().equals(b.seen())
+                && java.util.Objects.equals(a.createdAt(), b.createdAt())
+                && java.util.Objects.equals(a.updatedAt(), b.updatedAt()) && a.latest().equals(b.latest())
+                && sameValues(a, b);
+    }
+
+    private static boolean sameValues(RecordState a, RecordState b) {
+        if (!a.fields().keySet().equals(b.fields().keySet())) {
+            return false;
+        }
+        for (String f : a.fields().keySet()) {
+            List<FieldVersion> x = a.fields().get(f);
+            List<FieldVersion> y = b.fields().get(f);
+            if (x.size() != y.size()) {
+                return false;
+            }
+            for (int i = 0; i < x.size(); i++) {
+                if (!Values.same(x.get(i).value(), y.get(i).value()) || !x.get(i).dots().equals(y.get(i).dots())) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    static Table<?> table(String name) {
+        for (Table<?> t : TABLES) {
+            if (t.getName().equals(name)) {
+                return t;
+            }
+        }
+        throw new IllegalArgumentException("not a travelling table: " + name);
+    }
+
+    private static List<Table<?>> travellingTablesParentsFirst() {
+        List<Table<?>> travelling = new ArrayList<>();
+        for (Table<?> t : DefaultSchema.DEFAULT_SCHEMA.getTables()) {
+            if (RecordStates.isTravelling(t)) {
+                travelling.add(t);
+            }
+        }
+        travelling.sort(Comparator.comparing(Table::getName)); // a stable start for the sort below
+        LinkedHashSet<Table<?>> ordered = new LinkedHashSet<>();
+        while (ordered.size() < travelling.size()) {
+            int before = ordered.size();
+            for (Table<?> t : travelling) {
+                boolean parentsIn = t.getReferences().stream().map(fk -> fk.getKey().getTable())
+                        .allMatch(p -> p.getName().equals(t.getName()) || ordered.stream()
+                                .anyMatch(o -> o.getName().equals(p.getName())) || !RecordStates.isTravelling(p));
+                if (parentsIn) {
+                    ordered.add(t);
+                }
+            }
+            if (ordered.size() == before) {
+                throw new IllegalStateException("travelling tables refer to each other in a cycle: " + travelling);
+            }
+        }
+        return List.copyOf(ordered);
+    }
+}
