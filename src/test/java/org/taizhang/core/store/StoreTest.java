@@ -9,9 +9,13 @@ import static org.taizhang.core.store.schema.Tables.ORGANIZATION;
 import static org.taizhang.core.store.schema.Tables.UNIT;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -144,6 +148,23 @@ class StoreTest {
         try (Store store = Store.open(db())) {
             assertThatThrownBy(() -> Store.open(db())).isInstanceOf(DomainException.class);
             assertThat(openFromAnotherProcess()).startsWith("refused store.locked");
+        }
+    }
+
+    @Test
+    void theLockHoldsWhenThisProgramOpensAndClosesTheLockFileAndTheDatabase() throws Exception {
+        try (Store store = Store.open(db())) {
+            // what a file dialog does to every file in the folder it lists: open, sniff, close
+            try (FileChannel channel = FileChannel.open(lockFile(), StandardOpenOption.READ)) {
+                channel.read(ByteBuffer.allocate(64));
+            }
+            try (InputStream in = Files.newInputStream(db())) {
+                in.readNBytes(16);
+            }
+
+            assertThat(openFromAnotherProcess()).startsWith("refused store.locked")
+                    .contains(ProcessHandle.current().pid() + "@");
+            assertThat(store.localSetting("device.id")).contains(store.deviceId());
         }
     }
 
