@@ -102,6 +102,10 @@ if grep -hE 'NoClassDefFoundError|ClassNotFoundException|UnsatisfiedLinkError|Un
      "$TMP"/*.err >"$TMP/bad.txt" 2>/dev/null; then
   show "$TMP/bad.txt"; fail "the command line runs printed class/module errors (a module missing from jlink?)"
 fi
+# The instance lock calls flock(2) through the FFM API: without --enable-native-access the JDK warns on stderr.
+if grep -hiE 'restricted method|enable-native-access' "$TMP"/*.err >"$TMP/native.txt" 2>/dev/null; then
+  show "$TMP/native.txt"; fail "the command line runs printed a native-access warning (--enable-native-access missing?)"
+fi
 
 # 4. The window, under a private Xvfb
 if [[ $GUI -eq 0 ]]; then

@@ -59,7 +59,8 @@ public final class App extends Application {
         stage.show();
         StartupProbe.mark("firstWindowMs");
         shell.footer().showDatabase(database.toAbsolutePath().toString());
-        tasks.run("store.task.open", p -> Store.open(database), opened -> {
+        // the window creates the database on its first start (then offers the sample data)
+        tasks.run("store.task.open", p -> Store.openOrCreate(database), opened -> {
             store = opened;
             wire(opened, shell, messages, dialogs);
         }, error -> {

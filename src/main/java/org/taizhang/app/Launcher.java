@@ -3,6 +3,7 @@ package org.taizhang.app;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.taizhang.cli.TaizhangCommand;
 import org.taizhang.core.i18n.Messages;
 import org.taizhang.core.store.DataLocation;
@@ -16,14 +17,26 @@ public final class Launcher {
 
     public static void main(String[] args) {
         Path fallback = Path.of(System.getProperty("java.io.tmpdir"), "taizhang-logs");
-        System.setProperty("taizhang.logdir", usableLogFolder(logFolder(args), fallback).toString());
+        System.setProperty("taizhang.logdir", logFolder(args, fallback).toString());
         Messages messages = Messages.fromSystemSetting();
         int code = TaizhangCommand.commandLine(db -> App.open(db, messages.locale()), messages).execute(args);
         System.exit(code);
     }
 
-    /** The log lives beside the database, so it is found where the data is; read before logging starts. */
-    private static Path logFolder(String[] args) {
+    /**
+     * The log lives beside the database, so it is found where the data is; read before logging starts. A missing
+     * database gets no log folder beside it unless this run creates it (init, the window): a mistyped --db must
+     * leave no folder behind.
+     */
+    static Path logFolder(String[] args, Path fallback) {
+        Path db = database(args);
+        if (!Files.exists(db) && !mayCreateDatabase(args)) {
+            return fallback;
+        }
+        return usableLogFolder(db.toAbsolutePath().getParent().resolve("logs"), fallback);
+    }
+
+    private static Path database(String[] args) {
         Path db = DataLocation.defaultDatabase();
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--db") && i + 1 < args.length) {
@@ -32,8 +45,21 @@ public final class Launcher {
                 db = Path.of(args[i].substring(5));
             }
         }
-        Path parent = db.toAbsolutePath().getParent();
-        return parent.resolve("logs");
+        return db;
+    }
+
+    /** {@code init}, or no subcommand (the window); help and version create nothing. */
+    static boolean mayCreateDatabase(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--db")) {
+                i++;
+            } else if (List.of("-h", "--help", "-V", "--version").contains(args[i])) {
+                return false;
+            } else if (!args[i].startsWith("-")) {
+                return args[i].equals("init");
+            }
+        }
+        return true;
     }
 
     /**

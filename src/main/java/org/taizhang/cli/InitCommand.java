@@ -28,7 +28,7 @@ final class InitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Store store = parent.openStore()) {
+        try (Store store = parent.openOrCreateStore()) {
             RegistryService registry = new RegistryService(store);
             if (sample) {
                 registry.importSampleIntoEmptyRegistry(Progress.NONE);

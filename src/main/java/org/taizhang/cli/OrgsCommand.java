@@ -103,13 +103,11 @@ final class OrgsCommand {
 
         @Override
         public Integer call() {
-            // checked before the database is opened: a wrong name must not create or touch anything
             if (!file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
                 throw new DomainException("cli.template.unknownFormat", file);
             }
-            try (Store store = orgs.root.openStore()) {
-                new RegistryService(store).exportTemplate(file);
-            }
+            // no database: the template is the same for every one, and works while the window has it open
+            RegistryService.exportTemplate(file);
             spec.commandLine().getOut().println(orgs.root.messages.get("cli.template.done", file.toAbsolutePath()));
             return ExitCodes.OK;
         }

@@ -33,8 +33,14 @@ public final class TaizhangCommand implements Runnable {
         return database != null ? database : DataLocation.defaultDatabase();
     }
 
+    /** The existing database; a missing one is refused, so a mistyped --db creates nothing. */
     Store openStore() {
         return Store.open(databaseOrDefault());
+    }
+
+    /** For init only: creates the database (and its folders) when missing. */
+    Store openOrCreateStore() {
+        return Store.openOrCreate(databaseOrDefault());
     }
 
     @Override

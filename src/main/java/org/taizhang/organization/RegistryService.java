@@ -224,7 +224,8 @@ public final class RegistryService {
         RegistryCsv.writeOrganizations(load(), file);
     }
 
-    public void exportTemplate(Path file) {
+    /** The empty import workbook; it needs no database. */
+    public static void exportTemplate(Path file) {
         RegistryWorkbook.write(Registry.empty(), file, Progress.NONE);
     }
 

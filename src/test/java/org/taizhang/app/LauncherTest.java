@@ -24,6 +24,36 @@ class LauncherTest {
     }
 
     @Test
+    void aCommandOnAMissingDatabaseLogsToTheFallbackAndCreatesNoFolder() {
+        Path missing = dir.resolve("台帐").resolve("taizhang.db");
+        Path fallback = dir.resolve("fallback");
+
+        assertThat(Launcher.logFolder(new String[] {"--db", missing.toString(), "orgs", "export", "a.xlsx"}, fallback))
+                .isEqualTo(fallback);
+        assertThat(Launcher.logFolder(new String[] {"orgs", "template", "--db=" + missing, "a.xlsx"}, fallback))
+                .isEqualTo(fallback);
+        assertThat(missing.getParent()).doesNotExist();
+    }
+
+    @Test
+    void initAndTheWindowLogBesideTheDatabaseTheyCreate() {
+        Path created = dir.resolve("新建").resolve("taizhang.db");
+        Path logs = created.getParent().resolve("logs");
+
+        assertThat(Launcher.logFolder(new String[] {"--db", created.toString(), "init"}, dir)).isEqualTo(logs);
+        assertThat(Launcher.logFolder(new String[] {"--db", created.toString()}, dir)).isEqualTo(logs);
+        assertThat(Launcher.mayCreateDatabase(new String[] {"--db", created.toString(), "--version"})).isFalse();
+    }
+
+    @Test
+    void anExistingDatabaseGetsItsLogBesideIt() throws IOException {
+        Path db = Files.writeString(dir.resolve("taizhang.db"), "");
+
+        assertThat(Launcher.logFolder(new String[] {"--db", db.toString(), "orgs", "export", "a.xlsx"},
+                dir.resolve("fallback"))).isEqualTo(dir.resolve("logs"));
+    }
+
+    @Test
     void aLogFolderThatCannotBeCreatedFallsBack() throws IOException {
         // a file where the database's folder should be: nobody, not even root, can create logs/ inside it
         Path blocker = Files.writeString(dir.resolve("taizhang.db"), "a file, not a folder");

@@ -37,7 +37,7 @@ public final class RegistryBenchmark {
         List<String> report = new ArrayList<>();
         report.add("Taizhang benchmarks " + java.time.LocalDateTime.now().withNano(0) + ", "
                 + Runtime.getRuntime().availableProcessors() + " cores, Java " + Runtime.version());
-        try (Store store = Store.open(db)) {
+        try (Store store = Store.openOrCreate(db)) {
             var result = CityScaleGenerator.load(new RegistryService(store));
             if (!result.applied()) {
                 throw new IllegalStateException("city-scale data rejected: " + result.errors());

@@ -46,7 +46,7 @@ class CliTest {
     @BeforeAll
     static void prepareSampleDatabase() {
         sampleDb = shared.resolve("sample.db");
-        try (Store store = Store.open(sampleDb)) {
+        try (Store store = Store.openOrCreate(sampleDb)) {
             new RegistryService(store).importSample(Progress.NONE);
         }
     }
@@ -370,6 +370,62 @@ class CliTest {
             assertThat(headers).isEqualTo(RegistryColumns.ORGANIZATION_HEADERS);
             assertThat(sheet.getLastRowNum()).isZero();
         }
+    }
+
+    @Test
+    void theTemplateNeitherOpensNorCreatesADatabase() {
+        Path missing = dir.resolve("没有这个文件夹").resolve("taizhang.db");
+        Path file = dir.resolve("模板.xlsx");
+
+        int code = run("--db", missing, "orgs", "template", file);
+
+        assertThat(code).isEqualTo(ExitCodes.OK);
+        assertThat(file).isRegularFile().isNotEmptyFile();
+        assertThat(missing.getParent()).doesNotExist();
+    }
+
+    @Test
+    void theTemplateIsWrittenWhileAnotherProgramHasTheDatabaseOpen() {
+        withSampleData();
+        Path file = dir.resolve("模板.xlsx");
+        try (Store held = Store.open(db())) {
+            int code = run("--db", db(), "orgs", "template", file);
+
+            assertThat(code).as(err.toString()).isEqualTo(ExitCodes.OK);
+            assertThat(file).isRegularFile().isNotEmptyFile();
+            assertThat(held.deviceId()).isNotBlank();
+        }
+    }
+
+    @Test
+    void aMistypedDatabaseIsRefusedByExportAndImportAndNothingIsCreated() {
+        Path missing = dir.resolve("台帐").resolve("taizhang.db");
+        for (String command : List.of("export", "import")) {
+            err.getBuffer().setLength(0);
+            Path file = dir.resolve("组织台账.xlsx");
+
+            int code = run("--db", missing, "orgs", command, file);
+
+            assertThat(code).as(command).isEqualTo(ExitCodes.ERROR);
+            assertThat(out.toString()).as(command).isEmpty();
+            assertThat(err.toString().lines().toList()).as(command).singleElement().satisfies(line -> assertThat(line)
+                    .isEqualTo("错误：数据库文件 " + missing.toAbsolutePath() + " 不存在（请检查 --db 指定的路径）。"
+                            + "新建数据库请用 taizhang init。 | Error: Database file " + missing.toAbsolutePath()
+                            + " does not exist (check the path given with --db). To create a new database, run"
+                            + " taizhang init."));
+            assertThat(missing.getParent()).as(command + " creates no folder").doesNotExist();
+            assertThat(file).doesNotExist();
+        }
+    }
+
+    @Test
+    void initCreatesAMissingDatabaseAndItsFolders() {
+        Path nested = dir.resolve("新建").resolve("taizhang.db");
+
+        int code = run("--db", nested, "init");
+
+        assertThat(code).isEqualTo(ExitCodes.OK);
+        assertThat(nested).isRegularFile();
     }
 
     @Test

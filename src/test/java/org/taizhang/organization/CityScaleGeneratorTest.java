@@ -35,7 +35,7 @@ class CityScaleGeneratorTest {
     void theWorkbookImportsIntoAnEmptyDatabaseWithoutErrors() throws Exception {
         Path file = CityScaleGenerator.writeWorkbook(dir);
 
-        try (Store store = Store.open(dir.resolve("taizhang.db"))) {
+        try (Store store = Store.openOrCreate(dir.resolve("taizhang.db"))) {
             RegistryService service = new RegistryService(store);
             ImportReport report = service.importWorkbook(file, Progress.NONE);
 
@@ -54,12 +54,12 @@ class CityScaleGeneratorTest {
     void loadPutsTheSameRegistryIntoADatabaseAsTheWorkbook() throws Exception {
         Path file = CityScaleGenerator.writeWorkbook(dir);
         List<List<String>> viaWorkbook;
-        try (Store store = Store.open(dir.resolve("a.db"))) {
+        try (Store store = Store.openOrCreate(dir.resolve("a.db"))) {
             RegistryService service = new RegistryService(store);
             service.importWorkbook(file, Progress.NONE);
             viaWorkbook = rows(service.load());
         }
-        try (Store store = Store.open(dir.resolve("b.db"))) {
+        try (Store store = Store.openOrCreate(dir.resolve("b.db"))) {
             RegistryService service = new RegistryService(store);
             ImportReport report = CityScaleGenerator.load(service);
 
@@ -70,7 +70,7 @@ class CityScaleGeneratorTest {
 
     @Test
     void reimportingTheCityChangesNothing() {
-        try (Store store = Store.open(dir.resolve("taizhang.db"))) {
+        try (Store store = Store.openOrCreate(dir.resolve("taizhang.db"))) {
             RegistryService service = new RegistryService(store);
             ImportReport first = CityScaleGenerator.load(service);
 

@@ -25,7 +25,7 @@ class RegistryHistoryTest {
 
     @BeforeEach
     void open() {
-        store = Store.open(dir.resolve("taizhang.db"), RegistryServiceTest.sampleDay());
+        store = Store.openOrCreate(dir.resolve("taizhang.db"), RegistryServiceTest.sampleDay());
         service = new RegistryService(store);
     }
 

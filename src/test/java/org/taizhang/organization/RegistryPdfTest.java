@@ -39,7 +39,7 @@ class RegistryPdfTest {
     @BeforeEach
     void open() {
         PdfFontsAvailable.assumeChineseFont();
-        store = Store.open(dir.resolve("taizhang.db"), RegistryServiceTest.sampleDay());
+        store = Store.openOrCreate(dir.resolve("taizhang.db"), RegistryServiceTest.sampleDay());
         service = new RegistryService(store);
         service.importSample(Progress.NONE);
     }
@@ -110,7 +110,7 @@ class RegistryPdfTest {
     @Test
     void anEmptyRegistryPrintsTheHeaderAndAZeroTotalOnOnePage() throws IOException {
         store.close();
-        store = Store.open(dir.resolve("empty.db"), RegistryServiceTest.sampleDay());
+        store = Store.openOrCreate(dir.resolve("empty.db"), RegistryServiceTest.sampleDay());
         service = new RegistryService(store);
         Path file = dir.resolve("空台账.pdf");
 

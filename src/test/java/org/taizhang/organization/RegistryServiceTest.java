@@ -69,7 +69,7 @@ class RegistryServiceTest {
 
     @BeforeEach
     void open() {
-        store = Store.open(dir.resolve("taizhang.db"), sampleDay());
+        store = Store.openOrCreate(dir.resolve("taizhang.db"), sampleDay());
         service = new RegistryService(store);
     }
 

@@ -1,5 +1,6 @@
 package org.taizhang.core.store;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
@@ -14,23 +15,23 @@ import org.taizhang.core.files.IoReasons;
 
 /**
  * One program per database file. An OS file lock on {@code <db>.lock} is released by the OS when a program
- * dies, so a crash never leaves the file locked for good.
+ * dies, so a crash never leaves the file locked for good. On Linux and macOS the lock is a {@link Flock}, which
+ * holds whatever else the program opens and closes; Java's FileChannel lock there is a POSIX record lock, dropped
+ * when ANY descriptor of the file is closed. Windows keeps Java's lock (LockFileEx holds per handle).
  */
 final class InstanceLock implements AutoCloseable {
     /**
-     * Lock files this process holds. POSIX locks belong to the process, and closing ANY channel on the file drops
-     * them, so a second open in this process must be refused before it touches the file.
+     * Lock files this process holds. A second open in this process is refused here, before it touches the file:
+     * where Java's POSIX lock is used, opening and closing another channel on it would drop the first open's lock.
      */
     private static final java.util.Set<Path> HELD = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private final Path lockFile;
-    private final FileChannel channel;
-    private final FileLock lock;
+    private final Closeable osLock;
 
-    private InstanceLock(Path lockFile, FileChannel channel, FileLock lock) {
+    private InstanceLock(Path lockFile, Closeable osLock) {
         this.lockFile = lockFile;
-        this.channel = channel;
-        this.lock = lock;
+        this.osLock = osLock;
     }
 
     static InstanceLock acquire(Path database) {
@@ -38,10 +39,46 @@ final class InstanceLock implements AutoCloseable {
         if (!HELD.add(lockFile)) {
             throw new DomainException("store.locked", database, "pid " + ProcessHandle.current().pid());
         }
-        FileChannel channel = null;
+        boolean acquired = false;
         try {
-            channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE);
+            Closeable osLock = Flock.isAvailable() ? flock(database, lockFile) : channelLock(database, lockFile);
+            acquired = true;
+            return new InstanceLock(lockFile, osLock);
+        } catch (IOException e) {
+            throw new DomainException(e, "store.openFailed", database, IoReasons.of(e));
+        } finally {
+            if (!acquired) {
+                HELD.remove(lockFile);
+            }
+        }
+    }
+
+    /** Java opens (and creates) the file first, so a folder where it cannot be written gives Java's reasons. */
+    private static Closeable flock(Path database, Path lockFile) throws IOException {
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE)) {
+            int fd = Flock.tryLock(lockFile);
+            if (fd < 0) {
+                throw new DomainException("store.locked", database, readHolder(channel));
+            }
+            try {
+                writeHolder(channel);
+            } catch (IOException | RuntimeException e) {
+                Flock.close(fd);
+                throw e;
+            }
+            return () -> Flock.close(fd);
+        }
+    }
+
+    /**
+     * Java's lock, through one channel that stays open until close: it holds the lock and writes the holder (on
+     * Windows another handle could not write the locked file; elsewhere closing any channel drops the lock).
+     */
+    private static Closeable channelLock(Path database, Path lockFile) throws IOException {
+        FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE);
+        try {
             FileLock lock;
             try {
                 lock = channel.tryLock();
@@ -49,32 +86,32 @@ final class InstanceLock implements AutoCloseable {
                 lock = null; // held by this same program (another window or command in this JVM)
             }
             if (lock == null) {
-                String holder = readHolder(channel);
-                channel.close();
-                HELD.remove(lockFile);
-                throw new DomainException("store.locked", database, holder);
+                throw new DomainException("store.locked", database, readHolder(channel));
             }
-            channel.truncate(0);
-            channel.write(ByteBuffer.wrap(ManagementFactory.getRuntimeMXBean().getName()
-                    .getBytes(StandardCharsets.UTF_8)));
-            channel.force(false);
-            return new InstanceLock(lockFile, channel, lock);
-        } catch (IOException e) {
-            HELD.remove(lockFile);
+            writeHolder(channel);
+            return channel; // closing the channel releases its lock
+        } catch (IOException | RuntimeException e) {
             try {
-                if (channel != null) {
-                    channel.close();
-                }
-            } catch (IOException ignored) {
-                // already failing; the original error is what the user needs to see
+                channel.close();
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed); // already failing; the original error is what the user needs to see
             }
-            throw new DomainException(e, "store.openFailed", database, IoReasons.of(e));
+            throw e;
         }
     }
 
+    /** The holder's pid and host, shown to a program that is refused. */
+    private static void writeHolder(FileChannel channel) throws IOException {
+        channel.truncate(0);
+        channel.write(ByteBuffer.wrap(ManagementFactory.getRuntimeMXBean().getName()
+                .getBytes(StandardCharsets.UTF_8)));
+        channel.force(false);
+    }
+
     /**
-     * Reads who holds the lock through the channel already open: opening and closing another channel on the
-     * file would drop this program's own POSIX lock on it.
+     * Reads who holds the lock through the channel already open: with Java's lock on POSIX systems, opening and
+     * closing another channel would drop this program's own lock. On Windows the holder's lock keeps other
+     * handles from reading it; then the holder is "?".
      */
     private static String readHolder(FileChannel channel) {
         try {
@@ -89,8 +126,7 @@ final class InstanceLock implements AutoCloseable {
     @Override
     public void close() {
         try {
-            lock.release();
-            channel.close();
+            osLock.close();
         } catch (IOException ignored) {
             // the OS drops the lock with the process anyway
         } finally {

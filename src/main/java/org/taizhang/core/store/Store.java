@@ -70,12 +70,33 @@ public final class Store implements AutoCloseable {
         recordDevice();
     }
 
+    /**
+     * Opens an existing database. A missing file is refused ({@code store.missing}) and nothing is created: a
+     * mistyped {@code --db} must not leave a new empty database and its folders behind. Only
+     * {@link #openOrCreate} (taizhang init, the window) creates one.
+     */
     public static Store open(Path database) {
         return open(database, Clock.systemUTC());
     }
 
     public static Store open(Path database, Clock clock) {
+        return open(database, clock, false);
+    }
+
+    /** Opens the database, creating the file and its folders when missing (taizhang init, the window). */
+    public static Store openOrCreate(Path database) {
+        return openOrCreate(database, Clock.systemUTC());
+    }
+
+    public static Store openOrCreate(Path database, Clock clock) {
+        return open(database, clock, true);
+    }
+
+    private static Store open(Path database, Clock clock, boolean create) {
         Path file = database.toAbsolutePath();
+        if (!create && Files.notExists(file)) {
+            throw new DomainException("store.missing", file);
+        }
         try {
             Files.createDirectories(file.getParent());
         } catch (IOException e) {

@@ -201,7 +201,7 @@ public final class RegistryViewModel {
 
     public void exportTemplate(Path file) {
         tasks.run("registry.task.template", p -> {
-            service.exportTemplate(file);
+            RegistryService.exportTemplate(file);
             return file;
         }, f -> dialogs.showInfo(messages.get("registry.task.template"),
                 messages.get("cli.template.done", f.toAbsolutePath())));

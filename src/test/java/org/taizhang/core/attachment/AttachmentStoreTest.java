@@ -56,7 +56,7 @@ class AttachmentStoreTest {
 
     @BeforeEach
     void open() throws IOException {
-        store = Store.open(dir.resolve("t.db"));
+        store = Store.openOrCreate(dir.resolve("t.db"));
         attachments = new AttachmentStore(store);
         inbox = Files.createDirectories(dir.resolve("inbox"));
     }

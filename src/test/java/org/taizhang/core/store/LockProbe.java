@@ -1,22 +1,26 @@
 package org.taizhang.core.store;
 
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import org.taizhang.core.DomainException;
 
 /**
- * Run in a separate JVM by {@link StoreTest}: tries the OS lock on the given lock file, as a second copy of the
- * program would, and prints "held" or "free". Only another process sees the OS lock as another program does.
+ * Run in a separate JVM by {@link StoreTest}: opens the given database with the real {@link Store#open}, as a
+ * second copy of the program would, and prints one line starting with {@link #RESULT}: "opened", or "refused",
+ * the message key and the holder named in it. Only another process sees the OS lock as another program does.
  */
 public final class LockProbe {
+    /** Marks the answer among whatever else the program logs to the console. */
+    static final String RESULT = "probe: ";
+
     private LockProbe() {}
 
-    public static void main(String[] args) throws Exception {
-        try (FileChannel channel = FileChannel.open(Path.of(args[0]), StandardOpenOption.CREATE,
-                StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            FileLock lock = channel.tryLock();
-            System.out.println(lock == null ? "held" : "free");
+    public static void main(String[] args) {
+        try (Store store = Store.open(Path.of(args[0]))) {
+            System.out.println(RESULT + "opened");
+        } catch (DomainException e) {
+            Object[] details = e.args();
+            System.out.println(RESULT + "refused " + e.messageKey() + (details.length > 1 ? " " + details[1] : ""));
+            System.exit(1);
         }
     }
 }

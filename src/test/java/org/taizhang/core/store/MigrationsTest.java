@@ -122,7 +122,7 @@ class MigrationsTest {
 
     @Test
     void aDatabaseFromANewerProgramIsRefusedUntouched() throws Exception {
-        Store.open(db(), clock).close();
+        Store.openOrCreate(db(), clock).close();
         SQLiteDataSource ds = new SQLiteDataSource();
         ds.setUrl("jdbc:sqlite:" + db());
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
@@ -143,7 +143,7 @@ class MigrationsTest {
 
     @Test
     void aNewDatabaseIsNotBackedUp() {
-        try (Store store = Store.open(db(), clock)) {
+        try (Store store = Store.openOrCreate(db(), clock)) {
             assertThat(store.migrationBackup()).isEmpty();
         }
         assertThat(dir.resolve("backups")).doesNotExist();
@@ -151,7 +151,7 @@ class MigrationsTest {
 
     @Test
     void anUpToDateDatabaseIsNotBackedUpOnReopen() {
-        try (Store store = Store.open(db(), clock)) {
+        try (Store store = Store.openOrCreate(db(), clock)) {
             assertThat(store.isNew()).isTrue();
         }
         try (Store store = Store.open(db(), clock)) {
@@ -180,7 +180,7 @@ class MigrationsTest {
     @Test
     void backupWritesACopyHoldingTheCurrentData() throws Exception {
         String id = Ids.newId();
-        try (Store store = Store.open(db(), clock)) {
+        try (Store store = Store.openOrCreate(db(), clock)) {
             store.write(ctx -> store.tracked(ctx).save(TestRecords.unit(id, "江海市财政局")));
 
             Path backup = store.backup("manual");
@@ -194,7 +194,7 @@ class MigrationsTest {
     void backupWorksInAFolderWithChineseCharactersAndAnApostrophe() throws Exception {
         Path folder = Files.createDirectories(dir.resolve("张三's 台账 数据"));
         Path database = folder.resolve("taizhang.db");
-        try (Store store = Store.open(database, clock)) {
+        try (Store store = Store.openOrCreate(database, clock)) {
             store.write(ctx -> store.tracked(ctx).save(TestRecords.unit(Ids.newId(), "江海市审计局")));
 
             Path backup = store.backup("manual");
@@ -206,7 +206,7 @@ class MigrationsTest {
 
     @Test
     void aSecondBackupWithTheSameReasonAndTimeReplacesTheFirst() throws Exception {
-        try (Store store = Store.open(db(), clock)) {
+        try (Store store = Store.openOrCreate(db(), clock)) {
             Path first = store.backup("manual");
             store.write(ctx -> store.tracked(ctx).save(TestRecords.unit(Ids.newId(), "江海市统计局")));
             Path second = store.backup("manual");

@@ -9,9 +9,13 @@ import static org.taizhang.core.store.schema.Tables.ORGANIZATION;
 import static org.taizhang.core.store.schema.Tables.UNIT;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -35,8 +39,8 @@ class StoreTest {
     }
 
     @Test
-    void openingANewPathCreatesTheDatabaseFile() {
-        try (Store store = Store.open(db())) {
+    void openOrCreateOnANewPathCreatesTheDatabaseFile() {
+        try (Store store = Store.openOrCreate(db())) {
             assertThat(db()).isRegularFile();
             assertThat(store.isNew()).isTrue();
             assertThat(store.database()).isEqualTo(db().toAbsolutePath());
@@ -44,9 +48,22 @@ class StoreTest {
     }
 
     @Test
-    void openingCreatesMissingParentFolders() {
+    void openRefusesAMissingFileAndCreatesNothing() {
+        Path nested = dir.resolve("台帐").resolve("taizhang.db");
+
+        assertThatThrownBy(() -> Store.open(nested)).isInstanceOfSatisfying(DomainException.class, e -> {
+            assertThat(e.messageKey()).isEqualTo("store.missing");
+            assertThat(org.taizhang.core.i18n.Messages.forLocale(org.taizhang.core.i18n.Messages.CHINESE).describe(e))
+                    .isEqualTo("数据库文件 " + nested.toAbsolutePath()
+                            + " 不存在（请检查 --db 指定的路径）。新建数据库请用 taizhang init。");
+        });
+        assertThat(nested.getParent()).doesNotExist();
+    }
+
+    @Test
+    void openOrCreateCreatesMissingParentFolders() {
         Path nested = dir.resolve("数据").resolve("2026").resolve("taizhang.db");
-        try (Store store = Store.open(nested)) {
+        try (Store store = Store.openOrCreate(nested)) {
             assertThat(nested).isRegularFile();
             assertThat(store.dataFolder()).isEqualTo(nested.toAbsolutePath().getParent());
         }
@@ -54,7 +71,7 @@ class StoreTest {
 
     @Test
     void theDatabaseIsInWalJournalMode() throws Exception {
-        try (Store store = Store.open(db())) {
+        try (Store store = Store.openOrCreate(db())) {
             assertThat(store.read().fetchValue("PRAGMA journal_mode")).hasToString("wal");
         }
         // WAL is stored in the file itself: a plain connection without any configuration sees it too
@@ -63,7 +80,7 @@ class StoreTest {
 
     @Test
     void foreignKeysAreEnforced() {
-        try (Store store = Store.open(db())) {
+        try (Store store = Store.openOrCreate(db())) {
             assertThat(store.read().fetchValue("PRAGMA foreign_keys")).hasToString("1");
             assertThatThrownBy(() -> store.write(ctx -> ctx.insertInto(ORGANIZATION)
                     .set(ORGANIZATION.ID, Ids.newId())
@@ -83,7 +100,7 @@ class StoreTest {
     @Test
     void aDeviceIdIsCreatedOnceAndKeptOnReopen() {
         String first;
-        try (Store store = Store.open(db())) {
+        try (Store store = Store.openOrCreate(db())) {
             first = store.deviceId();
         }
         try (Store store = Store.open(db())) {
@@ -99,10 +116,10 @@ class StoreTest {
     void twoDatabasesHaveDifferentDeviceIds() {
         String a;
         String b;
-        try (Store store = Store.open(dir.resolve("a.db"))) {
+        try (Store store = Store.openOrCreate(dir.resolve("a.db"))) {
             a = store.deviceId();
         }
-        try (Store store = Store.open(dir.resolve("b.db"))) {
+        try (Store store = Store.openOrCreate(dir.resolve("b.db"))) {
             b = store.deviceId();
         }
         assertThat(a).isNotEqualTo(b);
@@ -110,7 +127,7 @@ class StoreTest {
 
     @Test
     void aSecondOpenWhileTheFirstIsOpenIsRefusedAsLocked() {
-        try (Store first = Store.open(db())) {
+        try (Store first = Store.openOrCreate(db())) {
             assertThatThrownBy(() -> Store.open(db()))
                     .isInstanceOfSatisfying(DomainException.class,
                             e -> assertThat(e.messageKey()).isEqualTo("store.locked"));
@@ -121,7 +138,7 @@ class StoreTest {
     @Test
     void afterCloseTheDatabaseOpensAgain() {
         String id;
-        try (Store first = Store.open(db())) {
+        try (Store first = Store.openOrCreate(db())) {
             id = first.deviceId();
             assertThatThrownBy(() -> Store.open(db())).isInstanceOf(DomainException.class);
         }
@@ -132,17 +149,35 @@ class StoreTest {
 
     @Test
     void anotherProgramCannotTakeTheLockWhileTheDatabaseIsOpen() throws Exception {
-        try (Store store = Store.open(db())) {
-            assertThat(probeLockFromAnotherProcess()).isEqualTo("held");
+        try (Store store = Store.openOrCreate(db())) {
+            assertThat(openFromAnotherProcess()).startsWith("refused store.locked")
+                    .as("the holder is named").contains(ProcessHandle.current().pid() + "@");
         }
-        assertThat(probeLockFromAnotherProcess()).isEqualTo("free");
+        assertThat(openFromAnotherProcess()).isEqualTo("opened");
     }
 
     @Test
     void aRefusedSecondOpenInTheSameProgramKeepsTheFirstLock() throws Exception {
-        try (Store store = Store.open(db())) {
+        try (Store store = Store.openOrCreate(db())) {
             assertThatThrownBy(() -> Store.open(db())).isInstanceOf(DomainException.class);
-            assertThat(probeLockFromAnotherProcess()).isEqualTo("held");
+            assertThat(openFromAnotherProcess()).startsWith("refused store.locked");
+        }
+    }
+
+    @Test
+    void theLockHoldsWhenThisProgramOpensAndClosesTheLockFileAndTheDatabase() throws Exception {
+        try (Store store = Store.openOrCreate(db())) {
+            // what a file dialog does to every file in the folder it lists: open, sniff, close
+            try (FileChannel channel = FileChannel.open(lockFile(), StandardOpenOption.READ)) {
+                channel.read(ByteBuffer.allocate(64));
+            }
+            try (InputStream in = Files.newInputStream(db())) {
+                in.readNBytes(16);
+            }
+
+            assertThat(openFromAnotherProcess()).startsWith("refused store.locked")
+                    .contains(ProcessHandle.current().pid() + "@");
+            assertThat(store.localSetting("device.id")).contains(store.deviceId());
         }
     }
 
@@ -180,7 +215,7 @@ class StoreTest {
         assertThatThrownBy(() -> Store.open(db())).isInstanceOf(DomainException.class);
 
         Files.delete(db());
-        try (Store store = Store.open(db())) {
+        try (Store store = Store.openOrCreate(db())) {
             assertThat(store.isNew()).isTrue();
         }
     }
@@ -275,7 +310,7 @@ class StoreTest {
         Path blocker = Files.writeString(dir.resolve("数据"), "a file where the folder should be");
         Path nested = blocker.resolve("taizhang.db");
 
-        assertThatThrownBy(() -> Store.open(nested)).isInstanceOfSatisfying(DomainException.class, e -> {
+        assertThatThrownBy(() -> Store.openOrCreate(nested)).isInstanceOfSatisfying(DomainException.class, e -> {
             assertThat(e.messageKey()).isEqualTo("store.openFailed");
             assertThat(org.taizhang.core.i18n.Messages.forLocale(org.taizhang.core.i18n.Messages.CHINESE).describe(e))
                     .isEqualTo("无法打开数据库 " + nested.toAbsolutePath() + "：" + blocker.toAbsolutePath()
@@ -295,7 +330,7 @@ class StoreTest {
 
     @Test
     void aWriteWhoseWorkThrowsWritesNothing() {
-        try (Store store = Store.open(db())) {
+        try (Store store = Store.openOrCreate(db())) {
             IllegalStateException boom = new IllegalStateException("boom");
             assertThatThrownBy(() -> store.write(ctx -> {
                 ctx.insertInto(LOCAL_SETTING).set(LOCAL_SETTING.KEY, "test.key").set(LOCAL_SETTING.VALUE, "x")
@@ -312,7 +347,7 @@ class StoreTest {
 
     @Test
     void aDomainErrorThrownInsideAWriteReachesTheCallerUnwrapped() {
-        try (Store store = Store.open(db())) {
+        try (Store store = Store.openOrCreate(db())) {
             DomainException refused = new DomainException("organization.error.hasChildren", 3);
             assertThatThrownBy(() -> store.write(ctx -> {
                 store.tracked(ctx).save(TestRecords.unit(Ids.newId(), "江海市财政局"));
@@ -325,7 +360,7 @@ class StoreTest {
     @Test
     void aCommittedWriteIsThereAfterReopening() {
         String id = Ids.newId();
-        try (Store store = Store.open(db())) {
+        try (Store store = Store.openOrCreate(db())) {
             store.write(ctx -> store.tracked(ctx).save(TestRecords.unit(id, "江海市财政局")));
         }
         try (Store store = Store.open(db())) {
@@ -336,7 +371,7 @@ class StoreTest {
 
     @Test
     void localSettingsAreStoredAndOverwritten() {
-        try (Store store = Store.open(db())) {
+        try (Store store = Store.openOrCreate(db())) {
             assertThat(store.localSetting("ui.lang")).isEmpty();
             store.putLocalSetting("ui.lang", "zh");
             store.putLocalSetting("ui.lang", "en");
@@ -346,7 +381,7 @@ class StoreTest {
 
     @Test
     void firstRunIsPendingUntilMarkedDone() {
-        try (Store store = Store.open(db())) {
+        try (Store store = Store.openOrCreate(db())) {
             assertThat(FirstRun.isPending(store)).isTrue();
             FirstRun.markDone(store);
             assertThat(FirstRun.isPending(store)).isFalse();
@@ -381,20 +416,18 @@ class StoreTest {
         }
     }
 
-    /** What a second copy of the program would see: the lock file's OS lock, tried from another JVM. */
-    private String probeLockFromAnotherProcess() throws IOException, InterruptedException {
+    /**
+     * What a second copy of the program sees: {@link Store#open} on this database from another JVM, started
+     * with this JVM's java and class path. Returns "opened" or "refused store.locked <holder>".
+     */
+    private String openFromAnotherProcess() throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        String classes;
-        try {
-            classes = Path.of(LockProbe.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        } catch (java.net.URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-        Path lockFile = db().resolveSibling(db().getFileName() + ".lock");
-        Process p = new ProcessBuilder(java, "-cp", classes, LockProbe.class.getName(), lockFile.toString())
+        Process p = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-cp",
+                System.getProperty("java.class.path"), LockProbe.class.getName(), db().toString())
                 .redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        return out;
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return out.lines().filter(l -> l.startsWith(LockProbe.RESULT)).map(l -> l.substring(LockProbe.RESULT.length()))
+                .findFirst().orElse("no answer: " + out);
     }
 }

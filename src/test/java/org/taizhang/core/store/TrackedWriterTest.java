@@ -33,7 +33,7 @@ class TrackedWriterTest {
 
     @BeforeEach
     void open() {
-        store = Store.open(dir.resolve("taizhang.db"), clock);
+        store = Store.openOrCreate(dir.resolve("taizhang.db"), clock);
         firstRevision = (int) store.clockCounter() + 1;
     }
 

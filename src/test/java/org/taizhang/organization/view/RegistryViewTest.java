@@ -47,7 +47,7 @@ class RegistryViewTest {
     @Start
     void start(Stage stage) throws Exception {
         Path db = Files.createTempDirectory(dir, "db").resolve("t.db");
-        store = Store.open(db);
+        store = Store.openOrCreate(db);
         service = new RegistryService(store);
         service.importSample(Progress.NONE);
         Messages messages = Messages.forLocale(Messages.CHINESE);
