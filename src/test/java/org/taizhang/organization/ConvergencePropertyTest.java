@@ -1,0 +1,417 @@
+package org.taizhang.organization;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+import org.taizhang.core.DomainException;
+import org.taizhang.core.store.ChangeSet;
+import org.taizhang.core.store.Dot;
+import org.taizhang.core.store.FieldVersion;
+import org.taizhang.core.store.RecordState;
+import org.taizhang.core.store.Store;
+import org.taizhang.core.task.Progress;
+
+/**
+ * Nothing entered on any device is lost, and every device ends the same (decisions/0006). Simulated devices,
+ * each its own SQLite file, make random creates, edits, deletions, restores and imports of units, communities
+ * and organizations through the registry's service (its rules refuse some, as they would a clerk), and send
+ * each other random subsets of their records in random orders, with repeats and with old sets delivered late.
+ * After everyone has exchanged with everyone:
+ * <ul>
+ *   <li>every device holds identical records, conflicts and history;</li>
+ *   <li>every field holds exactly the versions no change overwrote — computed from the changes alone, so the
+ *       result cannot depend on who exchanged first (Tangerine #2484), and a value no change overwrote is
+ *       never lost without a conflict (Tangerine #2722);</li>
+ *   <li>no history entry ever written is missing;</li>
+ *   <li>applying a set again changes nothing.</li>
+ * </ul>
+ * Covers a record deleted and re-created under the same natural key (cr-sqlite #271: import of a deleted
+ * unit's name) and changes delivered out of order (cr-sqlite #299, ODK Central #805: late mail).
+ * A new travelling table adds its actions here the day it is created. Tries: {@code jqwik.tries.default}
+ * (src/test/resources/junit-platform.properties; the bench profile raises it). A failure prints its seed.
+ */
+class ConvergencePropertyTest {
+    private static final int DEVICES = 3;
+    private static final String[] UNIT_NAMES = {"江海市财政局", "江海市审计局", "江海市统计局", "江海市教育局"};
+    private static final String[] COMMUNITY_NAMES = {"经济发展共同体", "社会治理共同体"};
+    private static final String[] TEXTS = {"张红玲", "马兵德", "孙晶娟", null};
+    private static Path template;
+    private static Path templateDir;
+
+    @BeforeContainer
+    static void makeTemplate() throws IOException {
+        // one migrated database, copied for every device: opening a copy gives it a device id of its own
+        templateDir = Files.createTempDirectory("taizhang-convergence-template");
+        template = templateDir.resolve("template.db");
+        Store.openOrCreate(template).close();
+    }
+
+    @AfterContainer
+    static void removeTemplate() throws IOException {
+        deleteTree(templateDir);
+    }
+
+    /** One step of a script; the numbers pick device, record, field and value (taken modulo what exists). */
+    record Step(int kind, int device, int a, int b, int c) {}
+
+    @Provide
+    Arbitrary<List<Step>> scripts() {
+        // edits and exchanges often, so that devices change the same records between exchanges
+        Arbitrary<Integer> kind = Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(3, Arbitraries.just(0)), net.jqwik.api.Tuple.of(8, Arbitraries.just(1)),
+                net.jqwik.api.Tuple.of(2, Arbitraries.just(2)), net.jqwik.api.Tuple.of(2, Arbitraries.just(3)),
+                net.jqwik.api.Tuple.of(3, Arbitraries.just(4)), net.jqwik.api.Tuple.of(2, Arbitraries.just(5)),
+                net.jqwik.api.Tuple.of(4, Arbitraries.just(6)), net.jqwik.api.Tuple.of(1, Arbitraries.just(7)),
+                net.jqwik.api.Tuple.of(1, Arbitraries.just(8)), net.jqwik.api.Tuple.of(5, Arbitraries.just(9)),
+                net.jqwik.api.Tuple.of(8, Arbitraries.just(10)), net.jqwik.api.Tuple.of(2, Arbitraries.just(11)),
+                net.jqwik.api.Tuple.of(2, Arbitraries.just(12)), net.jqwik.api.Tuple.of(8, Arbitraries.just(13)),
+                net.jqwik.api.Tuple.of(2, Arbitraries.just(14)));
+        Arbitrary<Step> step = Combinators.combine(kind,
+                Arbitraries.integers().between(0, DEVICES - 1), Arbitraries.integers().between(0, 99),
+                Arbitraries.integers().between(0, 99), Arbitraries.integers().between(0, 99)).as(Step::new);
+        return step.list().ofMinSize(10).ofMaxSize(60);
+    }
+
+    @Property
+    void devicesThatExchangeEverythingHoldTheSameRecordsAndLoseNothing(@ForAll("scripts") List<Step> script)
+            throws IOException {
+        Path dir = Files.createTempDirectory("taizhang-convergence");
+        List<Device> devices = new ArrayList<>();
+        try {
+            for (int i = 0; i < DEVICES; i++) {
+                Path db = dir.resolve("device" + i + ".db");
+                Files.copy(template, db);
+                devices.add(new Device(Store.open(db)));
+            }
+            assertThat(devices.stream().map(d -> d.store.deviceId()).distinct()).hasSize(DEVICES);
+            Oracle oracle = new Oracle();
+            // every device imports the same workbook first: the same records (ids from their names), no exchange
+            for (Device d : devices) {
+                Map<String, RecordState> before = d.states();
+                d.importUnit(UNIT_NAMES[0], null);
+                d.importUnit(UNIT_NAMES[1], "审计局");
+                oracle.observe(before, d.states());
+                oracle.history.addAll(d.historyIds());
+            }
+            assertThat(devices.get(1).states().keySet()).isEqualTo(devices.get(0).states().keySet());
+            List<ChangeSet> mail = new ArrayList<>();
+            for (Step s : script) {
+                Device d = devices.get(s.device());
+                if (s.kind() == 13) {
+                    Device to = devices.get((s.device() + 1 + s.a() % (DEVICES - 1)) % DEVICES);
+                    ChangeSet set = d.someRecords(s.b());
+                    mail.add(set);
+                    to.store.applyChanges(set);
+                    if (s.c() % 4 == 0) {
+                        to.store.applyChanges(set); // delivered twice
+                    }
+                } else if (s.kind() == 14) {
+                    if (!mail.isEmpty()) { // an old set arrives late, after newer ones
+                        d.store.applyChanges(mail.get(s.a() % mail.size()));
+                    }
+                } else {
+                    Map<String, RecordState> before = d.states();
+                    d.act(s);
+                    oracle.observe(before, d.states());
+                    oracle.history.addAll(d.historyIds());
+                }
+            }
+            // everyone exchanges everything with everyone, twice round, in a shuffled order
+            Random order = new Random(script.hashCode());
+            for (int round = 0; round < 2; round++) {
+                List<int[]> pairs = new ArrayList<>();
+                for (int i = 0; i < DEVICES; i++) {
+                    for (int j = 0; j < DEVICES; j++) {
+                        if (i != j) {
+                            pairs.add(new int[] {i, j});
+                        }
+                    }
+                }
+                java.util.Collections.shuffle(pairs, order);
+                for (int[] p : pairs) {
+                    devices.get(p[1]).store.applyChanges(devices.get(p[0]).store.exportChanges(r -> true));
+                }
+            }
+
+            String first = devices.getFirst().dump();
+            for (Device d : devices) {
+                assertThat(d.dump()).isEqualTo(first);
+                assertThat(d.historyIds()).containsAll(oracle.history);
+            }
+            Map<String, RecordState> finalStates = devices.getFirst().states();
+            oracle.assertSurvivors(finalStates);
+            // what the scripts reached (jqwik prints it): conflicts and tombstones must be common, not rare
+            Statistics.label("conflicts").collect(finalStates.values().stream().anyMatch(RecordState::hasConflicts));
+            Statistics.label("deleted records").collect(finalStates.values().stream().anyMatch(RecordState::deleted));
+            Statistics.label("records").collect(finalStates.size() / 5 * 5);
+
+            ChangeSet again = devices.get(1).store.exportChanges(r -> true);
+            Store.ApplyResult repeat = devices.getFirst().store.applyChanges(again);
+            assertThat(repeat.created() + repeat.updated() + repeat.historyAdded()).isZero();
+            assertThat(devices.getFirst().dump()).isEqualTo(first);
+        } finally {
+            devices.forEach(d -> d.store.close());
+            deleteTree(dir);
+        }
+    }
+
+    /**
+     * What the changes alone say must survive: every dot a local change wrote into a field, minus the dots that
+     * change found there and overwrote. Each field must end with exactly these dots, each with the value its
+     * change wrote.
+     */
+    static final class Oracle {
+        final Map<String, Map<Dot, Object>> written = new HashMap<>();
+        final Map<String, Set<Dot>> overwritten = new HashMap<>();
+        final Set<String> history = new HashSet<>();
+
+        void observe(Map<String, RecordState> before, Map<String, RecordState> after) {
+            after.forEach((key, state) -> {
+                RecordState old = before.get(key);
+                state.fields().forEach((field, versions) -> {
+                    Map<Dot, Object> now = dots(versions);
+                    Map<Dot, Object> then = old == null ? Map.of() : dots(old.fields().getOrDefault(field, List.of()));
+                    String f = key + "#" + field;
+                    boolean changed = false;
+                    for (Map.Entry<Dot, Object> e : now.entrySet()) {
+                        if (!then.containsKey(e.getKey())) {
+                            written.computeIfAbsent(f, k -> new HashMap<>()).put(e.getKey(), e.getValue());
+                            changed = true;
+                        }
+                    }
+                    if (changed) {
+                        for (Dot d : then.keySet()) {
+                            if (!now.containsKey(d)) {
+                                overwritten.computeIfAbsent(f, k -> new HashSet<>()).add(d);
+                            }
+                        }
+                    }
+                });
+            });
+        }
+
+        void assertSurvivors(Map<String, RecordState> finalStates) {
+            written.forEach((f, dots) -> {
+                String key = f.substring(0, f.indexOf('#'));
+                String field = f.substring(f.indexOf('#') + 1);
+                RecordState state = finalStates.get(key);
+                assertThat(state).as(key).isNotNull();
+                Map<Dot, Object> expected = new TreeMap<>(dots);
+                overwritten.getOrDefault(f, Set.of()).forEach(expected::remove);
+                Map<Dot, Object> actual = new TreeMap<>(dots(state.fields().get(field)));
+                assertThat(actual.keySet()).as(f).isEqualTo(expected.keySet());
+                actual.forEach((d, v) -> assertThat(String.valueOf(v)).as(f + " " + d)
+                        .isEqualTo(String.valueOf(expected.get(d))));
+                Dot newest = actual.keySet().stream().max(Comparator.naturalOrder()).orElseThrow();
+                assertThat(String.valueOf(state.value(field))).as(f + " shows the newest")
+                        .isEqualTo(String.valueOf(actual.get(newest)));
+            });
+        }
+
+        private static Map<Dot, Object> dots(List<FieldVersion> versions) {
+            Map<Dot, Object> map = new HashMap<>();
+            for (FieldVersion v : versions) {
+                v.dots().forEach(d -> map.put(d, v.value()));
+            }
+            return map;
+        }
+    }
+
+    /** One simulated device: its own database, its registry service. */
+    static final class Device {
+        final Store store;
+        final RegistryService service;
+
+        Device(Store store) {
+            this.store = store;
+            this.service = new RegistryService(store);
+        }
+
+        Map<String, RecordState> states() {
+            Map<String, RecordState> map = new LinkedHashMap<>();
+            for (RecordState s : store.exportChanges(r -> true).records()) {
+                map.put(s.table() + "/" + s.id(), s);
+            }
+            return map;
+        }
+
+        List<String> historyIds() {
+            return store.exportChanges(r -> true).history().stream().map(ChangeSet.HistoryItem::id).toList();
+        }
+
+        ChangeSet someRecords(int seed) {
+            return store.exportChanges(r -> Math.floorMod((r.id() + seed).hashCode(), 3) != 0);
+        }
+
+        /** Records and history as text, for comparing devices. */
+        String dump() {
+            StringBuilder sb = new StringBuilder();
+            for (String table : List.of("unit", "community", "organization", "attachment", "field_conflict",
+                    "history")) {
+                store.read().resultQuery("SELECT * FROM " + table + " ORDER BY 1, 2, 3").fetch()
+                        .forEach(r -> sb.append(table).append(' ').append(r.intoList()).append('\n'));
+            }
+            return sb.toString();
+        }
+
+        private List<RecordState> rows(String table, boolean deleted) {
+            return states().values().stream().filter(s -> s.table().equals(table) && s.deleted() == deleted)
+                    .sorted(Comparator.comparing(RecordState::id)).toList();
+        }
+
+        private static <T> T pick(List<T> list, int n) {
+            return list.isEmpty() ? null : list.get(n % list.size());
+        }
+
+        void act(Step s) {
+            try {
+                Registry r = service.load();
+                switch (s.kind()) {
+                    case 0 -> service.save(new Unit(java.util.UUID.randomUUID().toString(),
+                            UNIT_NAMES[s.a() % UNIT_NAMES.length], null, null, null, null, s.b()));
+                    case 1 -> {
+                        Unit u = pick(r.units(), s.a());
+                        if (u != null) {
+                            String v = TEXTS[s.c() % TEXTS.length];
+                            service.save(switch (s.b() % 3) {
+                                case 0 -> new Unit(u.id(), u.name(), v, u.contactPerson(), u.contactPhone(),
+                                        u.remark(), u.sortOrder());
+                                case 1 -> new Unit(u.id(), u.name(), u.shortName(), v, u.contactPhone(),
+                                        u.remark(), u.sortOrder());
+                                default -> new Unit(u.id(), u.name(), u.shortName(), u.contactPerson(),
+                                        u.contactPhone(), v, u.sortOrder());
+                            });
+                        }
+                    }
+                    case 2 -> {
+                        Unit u = pick(r.units(), s.a());
+                        if (u != null) {
+                            service.deleteUnit(u.id());
+                        }
+                    }
+                    case 3 -> restore(rows("unit", true), s.a(), service::restoreUnit);
+                    case 4 -> importUnit(UNIT_NAMES[s.a() % UNIT_NAMES.length], TEXTS[s.b() % TEXTS.length]);
+                    case 5 -> service.save(new Community(java.util.UUID.randomUUID().toString(),
+                            COMMUNITY_NAMES[s.a() % COMMUNITY_NAMES.length], null, null, null));
+                    case 6 -> {
+                        Community c = pick(r.communities(), s.a());
+                        if (c != null) {
+                            Unit lead = s.b() % 2 == 0 ? pick(r.units(), s.c()) : null;
+                            service.save(new Community(c.id(), c.name(), lead == null ? c.leadUnitId() : lead.id(),
+                                    TEXTS[s.c() % TEXTS.length], c.remark()));
+                        }
+                    }
+                    case 7 -> {
+                        Community c = pick(r.communities(), s.a());
+                        if (c != null) {
+                            service.deleteCommunity(c.id());
+                        }
+                    }
+                    case 8 -> restore(rows("community", true), s.a(), service::restoreCommunity);
+                    case 9 -> createOrganization(r, s);
+                    case 10 -> {
+                        Organization o = pick(r.organizations().stream().sorted(Comparator.comparing(
+                                Organization::id)).toList(), s.a());
+                        if (o != null) {
+                            String v = TEXTS[s.c() % TEXTS.length];
+                            service.save(switch (s.b() % 3) {
+                                case 0 -> copy(o, v, o.memberCount(), o.remark());
+                                case 1 -> copy(o, o.secretary(), 3 + s.c() % 40, o.remark());
+                                default -> copy(o, o.secretary(), o.memberCount(), v);
+                            });
+                        }
+                    }
+                    case 11 -> {
+                        Organization o = pick(r.organizations().stream().sorted(Comparator.comparing(
+                                Organization::id)).toList(), s.a());
+                        if (o != null) {
+                            service.deleteOrganization(o.id());
+                        }
+                    }
+                    case 12 -> restore(rows("organization", true), s.a(), service::restoreOrganization);
+                    default -> throw new IllegalArgumentException("step " + s);
+                }
+            } catch (DomainException refused) {
+                // the rules said no (a duplicate name, a unit that still has organizations, a deleted record
+                // this device has not seen restored …): a clerk would be told, and nothing was written
+            }
+        }
+
+        private static void restore(List<RecordState> deleted, int n, java.util.function.Consumer<String> restore) {
+            RecordState s = pick(deleted, n);
+            if (s != null) {
+                restore.accept(s.id());
+            }
+        }
+
+        private void createOrganization(Registry r, Step s) {
+            Unit unit = pick(r.units(), s.a());
+            if (unit == null) {
+                return;
+            }
+            Organization top = r.organizations().stream().filter(o -> o.unitId().equals(unit.id()) && o.isTopLevel())
+                    .findFirst().orElse(null);
+            String id = java.util.UUID.randomUUID().toString();
+            if (top == null) {
+                service.save(new Organization(id, unit.id(), null, "机关党委", OrganizationKind.PARTY_COMMITTEE, null,
+                        null, 30, true, null, null, null, null, null, null, 0));
+            } else {
+                service.save(new Organization(id, unit.id(), top.id(), "第" + (1 + s.b() % 3) + "党支部",
+                        OrganizationKind.BRANCH, TEXTS[s.c() % TEXTS.length], null, 5 + s.c() % 20, false, null,
+                        null, null, null, null, null, s.b()));
+            }
+        }
+
+        private static Organization copy(Organization o, String secretary, Integer members, String remark) {
+            return new Organization(o.id(), o.unitId(), o.parentId(), o.name(), o.kind(), secretary,
+                    o.fullTimeDeputy(), members, o.hasCommittee(), o.termStart(), o.termEnd(), o.communityId(),
+                    o.contactPerson(), o.contactPhone(), remark, o.sortOrder());
+        }
+
+        /** A one-row workbook: the unit gets the id of its name, and a deleted unit of that name comes back. */
+        private void importUnit(String name, String shortName) {
+            Map<String, String> cells = new LinkedHashMap<>();
+            cells.put(RegistryColumns.UNIT_NAME, name);
+            cells.put(RegistryColumns.UNIT_SHORT_NAME, shortName == null ? "" : shortName);
+            RegistryFile file = new RegistryFile(
+                    new RegistryFile.Sheet(RegistryColumns.UNITS_SHEET, cells.keySet(),
+                            List.of(new RegistryFile.Row(2, cells))),
+                    RegistryFile.Sheet.absent(RegistryColumns.COMMUNITIES_SHEET),
+                    RegistryFile.Sheet.absent(RegistryColumns.ORGANIZATIONS_SHEET));
+            service.importFile(file, Progress.NONE);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (dir == null || !Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
