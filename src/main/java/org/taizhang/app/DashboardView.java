@@ -29,18 +29,16 @@ final class DashboardView {
     private void show(Registry r, java.time.LocalDate today) {
         long branches = 0;
         long expired = 0;
-        int members = 0; // counted at the top level: a 机关党委's count already includes its branches
         for (Organization o : r.organizations()) {
             branches += o.kind().isBranch() ? 1 : 0;
             expired += o.termExpired(today) ? 1 : 0;
-            members += o.isTopLevel() && o.memberCount() != null ? o.memberCount() : 0;
         }
         cards.getChildren().setAll(
                 card("dashboard.units", r.units().size()),
                 card("dashboard.organizations", r.organizationCount()),
                 card("dashboard.branches", branches),
                 card("dashboard.communities", r.communities().size()),
-                card("dashboard.members", members),
+                card("dashboard.members", r.memberTotal()),
                 card("dashboard.termsExpired", expired));
     }
 

@@ -182,6 +182,15 @@ public final class Registry {
         return organizations.size();
     }
 
+    /**
+     * 党员总数: the members of each unit's top-level organizations. A 机关党委's or 党总支's count already includes
+     * its branches, so summing every organization would count those members twice. Unknown counts add nothing.
+     */
+    public long memberTotal() {
+        return organizations.values().stream().filter(Organization::isTopLevel)
+                .mapToLong(o -> o.memberCount() == null ? 0 : o.memberCount()).sum();
+    }
+
     public Registry with(Unit u) {
         Map<String, Unit> copy = new LinkedHashMap<>(units);
         copy.put(u.id(), u);

@@ -142,7 +142,7 @@ final class RegistryPdf {
                         document.add(table);
                     }
                 }
-                addTotal(table, organizations, m, body, header);
+                addTotal(table, registry, organizations, m, body, header);
                 table.setComplete(true);
                 document.add(table);
 
@@ -188,20 +188,13 @@ final class RegistryPdf {
         return row;
     }
 
-    /**
-     * 合计: the number of organizations by kind, and the members of each unit's top-level organizations (a
-     * 机关党委's or 党总支's count already includes its branches, so summing every row would count them twice).
-     */
-    private static void addTotal(PdfPTable table, List<Organization> organizations, Messages m, Font font,
-            Font labelFont) {
+    /** 合计: the number of organizations by kind, and the members as {@link Registry#memberTotal()} counts them. */
+    private static void addTotal(PdfPTable table, Registry registry, List<Organization> organizations, Messages m,
+            Font font, Font labelFont) {
         Map<OrganizationKind, Integer> byKind = new EnumMap<>(OrganizationKind.class);
-        long members = 0;
         for (Organization o : organizations) {
             if (o.kind() != null) {
                 byKind.merge(o.kind(), 1, Integer::sum);
-            }
-            if (o.isTopLevel() && o.memberCount() != null) {
-                members += o.memberCount();
             }
         }
         List<String> kinds = new ArrayList<>();
@@ -217,7 +210,7 @@ final class RegistryPdf {
         PdfPCell countCell = cell(count, font, Element.ALIGN_LEFT);
         countCell.setColspan(Column.MEMBERS.ordinal() - Column.NAME.ordinal());
         table.addCell(countCell);
-        table.addCell(cell(Long.toString(members), font, Element.ALIGN_RIGHT));
+        table.addCell(cell(Long.toString(registry.memberTotal()), font, Element.ALIGN_RIGHT));
         PdfPCell rest = cell("", font, Element.ALIGN_LEFT);
         rest.setColspan(Column.values().length - Column.MEMBERS.ordinal() - 1);
         table.addCell(rest);
