@@ -11,8 +11,12 @@
 --   deleted     0/1 tombstone, itself a merged field: rows are never removed, so a deletion travels too
 --   clock       which change wrote each field ("[!]dots|field=dots;…"; ! = has rows in field_conflict)
 --   seen        every change the record has seen, per device ("counter:device,…")
--- A new travelling table copies these columns and joins the convergence test (ConvergencePropertyTest).
--- Local tables (never exported): device, local_setting, flyway_schema_history.
+-- A new travelling table copies these columns and joins the convergence test (ConvergencePropertyTest), and
+-- every migration that creates a table says on a line of its own whether it travels (SchemaTest reads these):
+-- travels: attachment, unit, community, organization
+-- travels as a union of entries: history
+-- travels with its record: field_conflict
+-- local: device, local_setting
 
 ALTER TABLE attachment ADD COLUMN clock TEXT NOT NULL DEFAULT '';
 ALTER TABLE attachment ADD COLUMN seen TEXT NOT NULL DEFAULT '';

@@ -1,0 +1,102 @@
+package org.taizhang.core.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.taizhang.core.Ids;
+
+/** Two devices never share an id: a copied database or a restored backup gets a new one (decisions/0006). */
+class DeviceIdentityTest {
+    @TempDir
+    Path dir;
+
+    private final TestClock clock = new TestClock();
+
+    private String idOf(Path db) {
+        try (Store store = Store.open(db, clock)) {
+            return store.deviceId();
+        }
+    }
+
+    private Path newDatabaseWithAUnit() {
+        Path db = dir.resolve("hub/taizhang.db");
+        try (Store store = Store.openOrCreate(db, clock)) {
+            store.write(ctx -> store.tracked(ctx).save(TestRecords.unit(Ids.newId(), "江海市财政局")));
+            assertThat(store.identityRenewed()).isEmpty();
+        }
+        return db;
+    }
+
+    @Test
+    void reopeningTheSameFileKeepsTheId() {
+        Path db = newDatabaseWithAUnit();
+        String id = idOf(db);
+
+        assertThat(idOf(db)).isEqualTo(id);
+        try (Store store = Store.open(db, clock)) {
+            assertThat(store.identityRenewed()).isEmpty();
+        }
+    }
+
+    @Test
+    void aDatabaseCopiedAloneGetsANewIdAndTheOriginalKeepsItsOwn() throws Exception {
+        Path db = newDatabaseWithAUnit();
+        String original = idOf(db);
+        Path copy = Files.createDirectories(dir.resolve("laptop")).resolve("taizhang.db");
+        Files.copy(db, copy);
+
+        try (Store store = Store.open(copy, clock)) {
+            assertThat(store.deviceId()).isNotEqualTo(original);
+            assertThat(store.identityRenewed()).hasValueSatisfying(r -> assertThat(r).contains("device file"));
+        }
+        assertThat(idOf(db)).isEqualTo(original);
+    }
+
+    @Test
+    void aFolderCopiedWithItsDeviceFileToAnotherPathGetsANewId() throws Exception {
+        Path db = newDatabaseWithAUnit();
+        String original = idOf(db);
+        Path other = Files.createDirectories(dir.resolve("usb"));
+        Files.copy(db, other.resolve("taizhang.db"));
+        Files.copy(db.resolveSibling("taizhang.db.device"), other.resolve("taizhang.db.device"));
+
+        assertThat(idOf(other.resolve("taizhang.db"))).isNotEqualTo(original);
+    }
+
+    @Test
+    void aRestoredBackupGetsANewIdSoItNeverNamesTwoChangesAlike() throws Exception {
+        Path db = newDatabaseWithAUnit();
+        String original;
+        Path backup;
+        long clockAtBackup;
+        try (Store store = Store.open(db, clock)) {
+            original = store.deviceId();
+            backup = store.backup("manual");
+            clockAtBackup = store.clockCounter();
+            store.write(ctx -> store.tracked(ctx).save(TestRecords.unit(Ids.newId(), "江海市审计局")));
+            store.exportChanges(r -> true); // these changes now live on another device too
+        }
+        Files.copy(backup, db, StandardCopyOption.REPLACE_EXISTING);
+        Files.deleteIfExists(db.resolveSibling("taizhang.db-wal"));
+
+        try (Store store = Store.open(db, clock)) {
+            assertThat(store.clockCounter()).isEqualTo(clockAtBackup);
+            assertThat(store.deviceId()).isNotEqualTo(original);
+            assertThat(store.identityRenewed()).hasValueSatisfying(r -> assertThat(r).contains("backup"));
+        }
+    }
+
+    @Test
+    void aDeviceFileNamingAnotherDeviceGivesANewId() throws Exception {
+        Path db = newDatabaseWithAUnit();
+        String original = idOf(db);
+        Path note = db.resolveSibling("taizhang.db.device");
+        Files.writeString(note, Files.readString(note).replace(original, "someone-else"));
+
+        assertThat(idOf(db)).isNotEqualTo(original);
+    }
+}

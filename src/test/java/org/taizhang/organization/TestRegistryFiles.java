@@ -1,0 +1,24 @@
+package org.taizhang.organization;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+/** Registry files built in memory, as if read from a workbook. */
+final class TestRegistryFiles {
+    private TestRegistryFiles() {}
+
+    /** A 单位 sheet with one row per name (rows numbered from 2, as under a header). */
+    static RegistryFile units(List<String> names) {
+        List<RegistryFile.Row> rows = new ArrayList<>();
+        for (String name : names) {
+            rows.add(new RegistryFile.Row(rows.size() + 2, Map.of(RegistryColumns.UNIT_NAME, name)));
+        }
+        return new RegistryFile(
+                new RegistryFile.Sheet(RegistryColumns.UNITS_SHEET,
+                        new LinkedHashSet<>(List.of(RegistryColumns.UNIT_NAME)), rows),
+                RegistryFile.Sheet.absent(RegistryColumns.COMMUNITIES_SHEET),
+                RegistryFile.Sheet.absent(RegistryColumns.ORGANIZATIONS_SHEET));
+    }
+}
