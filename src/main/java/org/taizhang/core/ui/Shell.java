@@ -76,7 +76,7 @@ public final class Shell {
         navigation.getChildren().add(button);
     }
 
-    /** Clears the sections (the database changed) and shows {@code id}. */
+    /** Shows section {@code id} and selects its navigation button (a built section is kept and shown again). */
     public void select(String id) {
         group.getToggles().stream().filter(t -> id.equals(t.getUserData())).findFirst().ifPresent(t -> {
             if (t.isSelected()) {
