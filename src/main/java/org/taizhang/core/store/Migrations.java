@@ -37,7 +37,8 @@ final class Migrations {
     static Path migrate(DataSource dataSource, Path database, Clock clock) {
         MigrationVersion applied = newestApplied(dataSource);
         if (LATEST.equals(applied)) {
-            return null; // Flyway's class-path scan costs about a second of every start; an up-to-date file needs none of it
+            // Flyway's class-path scan costs about a second of every start; an up-to-date file needs none of it
+            return null;
         }
         if (applied != null && applied.isNewerThan(LATEST_VERSION)) {
             throw new DomainException("store.tooNew", database, applied.getVersion(), LATEST_VERSION);
