@@ -51,7 +51,8 @@ public final class App extends Application {
         Shell shell = new Shell(messages, tasks);
         // office PCs run 1366×768 with a taskbar: fit the screen's free area, maximised when it is that small
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        stage.setScene(new Scene(shell.root(), Math.min(1280, screen.getWidth()), Math.min(760, screen.getHeight() - 40)));
+        stage.setScene(
+                new Scene(shell.root(), Math.min(1280, screen.getWidth()), Math.min(760, screen.getHeight() - 40)));
         stage.setTitle(messages.get("app.title") + " — " + database.getFileName());
         stage.setMinWidth(Math.min(1000, screen.getWidth()));
         stage.setMinHeight(Math.min(600, screen.getHeight()));
@@ -60,24 +61,30 @@ public final class App extends Application {
         StartupProbe.mark("firstWindowMs");
         shell.footer().showDatabase(database.toAbsolutePath().toString());
         // the window creates the database on its first start (then offers the sample data)
-        tasks.run("store.task.open", p -> Store.openOrCreate(database), opened -> {
-            store = opened;
-            wire(opened, shell, messages, dialogs);
-        }, error -> {
-            String text = error instanceof DomainException d ? messages.describe(d)
-                    : messages.get("task.internalError", String.valueOf(error));
-            dialogs.showError(messages.get("store.task.open"), text);
-            Platform.exit();
-            return true;
-        });
+        tasks.run(
+                "store.task.open",
+                p -> Store.openOrCreate(database),
+                opened -> {
+                    store = opened;
+                    wire(opened, shell, messages, dialogs);
+                },
+                error -> {
+                    String text = error instanceof DomainException d
+                            ? messages.describe(d)
+                            : messages.get("task.internalError", String.valueOf(error));
+                    dialogs.showError(messages.get("store.task.open"), text);
+                    Platform.exit();
+                    return true;
+                });
     }
 
     private void wire(Store opened, Shell shell, Messages messages, FxDialogService dialogs) {
         RegistryService registry = new RegistryService(opened);
         RegistryViewModel registryModel = new RegistryViewModel(registry, tasks, dialogs, messages);
-        RegistryView registryView = new RegistryView(registryModel, new UnitsView(registryModel),
-                new CommunitiesView(registryModel));
-        shell.add(new Shell.Section("dashboard", "nav.dashboard", () -> new DashboardView(registryModel, messages).node()));
+        RegistryView registryView =
+                new RegistryView(registryModel, new UnitsView(registryModel), new CommunitiesView(registryModel));
+        shell.add(new Shell.Section(
+                "dashboard", "nav.dashboard", () -> new DashboardView(registryModel, messages).node()));
         shell.add(new Shell.Section("registry", "nav.registry", registryView::node));
         for (String[] later : List.of(
                 new String[] {"checklists", "nav.checklists"},
@@ -85,11 +92,13 @@ public final class App extends Application {
                 new String[] {"ledger", "nav.ledger"},
                 new String[] {"reports", "nav.reports"},
                 new String[] {"exchange", "nav.exchange"})) {
-            shell.add(new Shell.Section(later[0], later[1],
+            shell.add(new Shell.Section(
+                    later[0],
+                    later[1],
                     () -> Shell.placeholder(messages.get("shell.notBuilt", messages.get(later[1])))));
         }
-        shell.add(new Shell.Section("settings", "nav.settings",
-                () -> new SettingsView(opened, tasks, dialogs, messages).node()));
+        shell.add(new Shell.Section(
+                "settings", "nav.settings", () -> new SettingsView(opened, tasks, dialogs, messages).node()));
         shell.select("registry");
         registryModel.reload(() -> {
             StartupProbe.mark("registryShownMs");
@@ -101,21 +110,29 @@ public final class App extends Application {
     }
 
     private void firstRun(Store opened, RegistryViewModel registryModel, Shell shell, Messages m) {
-        Runnable done = () -> tasks.run("firstRun.task", p -> {
-            FirstRun.markDone(opened);
-            return true;
-        }, x -> {});
+        Runnable done = () -> tasks.run(
+                "firstRun.task",
+                p -> {
+                    FirstRun.markDone(opened);
+                    return true;
+                },
+                x -> {});
         var registry = registryModel.registryProperty().get();
-        if (registryModel.totalCount() > 0 || !registry.units().isEmpty() || !registry.communities().isEmpty()) {
+        if (registryModel.totalCount() > 0
+                || !registry.units().isEmpty()
+                || !registry.communities().isEmpty()) {
             done.run();
             return;
         }
-        shell.showBanner(m.get("firstRun.banner", m.get("firstRun.header"), m.get("firstRun.message")),
+        shell.showBanner(
+                m.get("firstRun.banner", m.get("firstRun.header"), m.get("firstRun.message")),
                 List.of(m.get("firstRun.sample"), m.get("firstRun.empty")),
-                List.of(() -> {
-                    registryModel.importSample();
-                    done.run();
-                }, done));
+                List.of(
+                        () -> {
+                            registryModel.importSample();
+                            done.run();
+                        },
+                        done));
     }
 
     @Override
@@ -140,10 +157,15 @@ public final class App extends Application {
             if (file == null) {
                 return;
             }
-            long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+            long ms = System.currentTimeMillis()
+                    - ManagementFactory.getRuntimeMXBean().getStartTime();
             try {
-                Files.writeString(Path.of(file), what + "=" + ms + "\n", StandardCharsets.UTF_8,
-                        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                Files.writeString(
+                        Path.of(file),
+                        what + "=" + ms + "\n",
+                        StandardCharsets.UTF_8,
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.APPEND);
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }

@@ -22,7 +22,8 @@ final class DashboardView {
         title.getStyleClass().add("section-title");
         root.getChildren().addAll(title, cards);
         root.setPadding(new Insets(16));
-        registry.registryProperty().addListener((obs, old, r) -> show(r, registry.service().today()));
+        registry.registryProperty()
+                .addListener((obs, old, r) -> show(r, registry.service().today()));
         show(registry.registryProperty().get(), registry.service().today());
     }
 
@@ -33,13 +34,14 @@ final class DashboardView {
             branches += o.kind().isBranch() ? 1 : 0;
             expired += o.termExpired(today) ? 1 : 0;
         }
-        cards.getChildren().setAll(
-                card("dashboard.units", r.units().size()),
-                card("dashboard.organizations", r.organizationCount()),
-                card("dashboard.branches", branches),
-                card("dashboard.communities", r.communities().size()),
-                card("dashboard.members", r.memberTotal()),
-                card("dashboard.termsExpired", expired));
+        cards.getChildren()
+                .setAll(
+                        card("dashboard.units", r.units().size()),
+                        card("dashboard.organizations", r.organizationCount()),
+                        card("dashboard.branches", branches),
+                        card("dashboard.communities", r.communities().size()),
+                        card("dashboard.members", r.memberTotal()),
+                        card("dashboard.termsExpired", expired));
     }
 
     private Node card(String key, long value) {

@@ -19,7 +19,8 @@ public final class Launcher {
         Path fallback = Path.of(System.getProperty("java.io.tmpdir"), "taizhang-logs");
         System.setProperty("taizhang.logdir", logFolder(args, fallback).toString());
         Messages messages = Messages.fromSystemSetting();
-        int code = TaizhangCommand.commandLine(db -> App.open(db, messages.locale()), messages).execute(args);
+        int code = TaizhangCommand.commandLine(db -> App.open(db, messages.locale()), messages)
+                .execute(args);
         System.exit(code);
     }
 

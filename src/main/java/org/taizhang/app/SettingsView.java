@@ -24,11 +24,17 @@ final class SettingsView {
         grid.setVgap(8);
         row(grid, 0, m.get("settings.database"), store.database().toString());
         row(grid, 1, m.get("settings.dataFolder"), store.dataFolder().toString());
-        row(grid, 2, m.get("settings.backups"), store.dataFolder().resolve("backups").toString());
+        row(
+                grid,
+                2,
+                m.get("settings.backups"),
+                store.dataFolder().resolve("backups").toString());
         row(grid, 3, m.get("settings.deviceId"), store.deviceId());
         Button backup = new Button(m.get("settings.backupNow"));
         backup.setId("backupNow");
-        backup.setOnAction(e -> tasks.run("settings.task.backup", p -> store.backup("manual"),
+        backup.setOnAction(e -> tasks.run(
+                "settings.task.backup",
+                p -> store.backup("manual"),
                 path -> dialogs.showInfo(m.get("settings.task.backup"), m.get("settings.backupDone", path))));
         root.getChildren().addAll(title, grid, backup);
         root.setPadding(new Insets(16));

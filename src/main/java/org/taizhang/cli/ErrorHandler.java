@@ -32,7 +32,9 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
             return ExitCodes.ERROR;
         }
         LOG.error("command failed", ex);
-        cl.getErr().println(messages.get("cli.internalError", String.valueOf(ex), System.getProperty("taizhang.logdir", "-")));
+        cl.getErr()
+                .println(messages.get(
+                        "cli.internalError", String.valueOf(ex), System.getProperty("taizhang.logdir", "-")));
         cl.getErr().flush();
         return ExitCodes.ERROR;
     }
@@ -41,7 +43,8 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
     public int handleParseException(ParameterException ex, String[] args) {
         CommandLine cl = ex.getCommandLine(); // the subcommand that was mistyped
         PrintWriter err = cl.getErr();
-        String detail = String.valueOf(ex.getMessage()).replaceAll("\\s*\\R\\s*", " ").strip();
+        String detail =
+                String.valueOf(ex.getMessage()).replaceAll("\\s*\\R\\s*", " ").strip();
         err.println(line(new DomainException(ex, "cli.usageError", detail)));
         UnmatchedArgumentException.printSuggestions(ex, err);
         cl.usage(err);

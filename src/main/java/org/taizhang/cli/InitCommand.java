@@ -35,8 +35,10 @@ final class InitCommand implements Callable<Integer> {
             }
             FirstRun.markDone(store);
             Registry r = registry.load();
-            spec.commandLine().getOut().println(parent.messages.get("cli.init.done", store.database(),
-                    r.units().size(), r.organizationCount()));
+            spec.commandLine()
+                    .getOut()
+                    .println(parent.messages.get(
+                            "cli.init.done", store.database(), r.units().size(), r.organizationCount()));
             return ExitCodes.OK;
         }
     }

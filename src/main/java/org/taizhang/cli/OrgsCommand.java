@@ -18,7 +18,9 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code taizhang orgs import|export|template}: the registry workbook (and its PDF print) on the command line. */
-@Command(name = "orgs", description = "组织台账的导入与导出。 Import and export the registry.",
+@Command(
+        name = "orgs",
+        description = "组织台账的导入与导出。 Import and export the registry.",
         subcommands = {OrgsCommand.Import.class, OrgsCommand.Export.class, OrgsCommand.Template.class})
 final class OrgsCommand {
     @ParentCommand
@@ -28,8 +30,10 @@ final class OrgsCommand {
     static final class Import implements Callable<Integer> {
         @ParentCommand
         OrgsCommand orgs;
+
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
+
         @Parameters(paramLabel = "FILE.xlsx")
         Path file;
 
@@ -47,7 +51,11 @@ final class OrgsCommand {
                     return ExitCodes.IMPORT_REJECTED;
                 }
                 // the summary first, then the warnings marked as such: they look nothing like a rejection's errors
-                out.println(m.get("cli.import.done", report.created(), report.updated(), report.unchanged(),
+                out.println(m.get(
+                        "cli.import.done",
+                        report.created(),
+                        report.updated(),
+                        report.unchanged(),
                         report.warnings().size()));
                 ImportReports.lines(report.warnings(), m).forEach(w -> out.println(m.get("cli.import.warning", w)));
                 return ExitCodes.OK;
@@ -55,16 +63,23 @@ final class OrgsCommand {
         }
     }
 
-    @Command(name = "export", description = "导出到 .xlsx（单位、共同体、党组织）、.csv（党组织）或 .pdf（党组织台账打印表）。"
-            + " Export to .xlsx, .csv or .pdf (a printable table).")
+    @Command(
+            name = "export",
+            description = "导出到 .xlsx（单位、共同体、党组织）、.csv（党组织）或 .pdf（党组织台账打印表）。"
+                    + " Export to .xlsx, .csv or .pdf (a printable table).")
     static final class Export implements Callable<Integer> {
         @ParentCommand
         OrgsCommand orgs;
+
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
+
         @Parameters(paramLabel = "FILE.xlsx|FILE.csv|FILE.pdf")
         Path file;
-        @Option(names = "--title", paramLabel = "TEXT",
+
+        @Option(
+                names = "--title",
+                paramLabel = "TEXT",
                 description = "PDF 的标题（默认“党组织台账”），如“江海市机关工委组织台账”。 Title of the PDF.")
         String title;
 
@@ -85,8 +100,12 @@ final class OrgsCommand {
                 } else {
                     throw new DomainException("cli.export.unknownFormat", file);
                 }
-                spec.commandLine().getOut().println(orgs.root.messages.get("cli.export.done", file.toAbsolutePath(),
-                        service.load().organizationCount()));
+                spec.commandLine()
+                        .getOut()
+                        .println(orgs.root.messages.get(
+                                "cli.export.done",
+                                file.toAbsolutePath(),
+                                service.load().organizationCount()));
                 return ExitCodes.OK;
             }
         }
@@ -96,8 +115,10 @@ final class OrgsCommand {
     static final class Template implements Callable<Integer> {
         @ParentCommand
         OrgsCommand orgs;
+
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
+
         @Parameters(paramLabel = "FILE.xlsx")
         Path file;
 

@@ -11,13 +11,22 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 /** {@code taizhang}: without a subcommand it opens the window; with one it runs on the command line. */
-@Command(name = "taizhang", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, versionProvider = TaizhangCommand.Version.class,
-        description = {"机关党建台账 Taizhang — 组织台账、标准化建设、督查检查、整改销号。",
-            "不带子命令时打开程序窗口。 Without a subcommand, opens the window."},
+@Command(
+        name = "taizhang",
+        mixinStandardHelpOptions = true,
+        scope = ScopeType.INHERIT,
+        versionProvider = TaizhangCommand.Version.class,
+        description = {
+            "机关党建台账 Taizhang — 组织台账、标准化建设、督查检查、整改销号。",
+            "不带子命令时打开程序窗口。 Without a subcommand, opens the window."
+        },
         subcommands = {InitCommand.class, OrgsCommand.class})
 public final class TaizhangCommand implements Runnable {
 
-    @Option(names = "--db", paramLabel = "FILE", scope = ScopeType.INHERIT,
+    @Option(
+            names = "--db",
+            paramLabel = "FILE",
+            scope = ScopeType.INHERIT,
             description = "数据库文件（默认：用户数据目录下的 taizhang.db）. The database file.")
     Path database;
 

@@ -8,7 +8,10 @@ import java.util.Objects;
  * {@code field} names the form field or file column it belongs to.
  */
 public record Issue(Severity severity, String field, String messageKey, Object... args) {
-    public enum Severity { ERROR, WARNING }
+    public enum Severity {
+        ERROR,
+        WARNING
+    }
 
     public Issue {
         Objects.requireNonNull(severity);
@@ -35,8 +38,11 @@ public record Issue(Severity severity, String field, String messageKey, Object..
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Issue i && severity == i.severity && Objects.equals(field, i.field)
-                && messageKey.equals(i.messageKey) && Arrays.equals(args, i.args);
+        return o instanceof Issue i
+                && severity == i.severity
+                && Objects.equals(field, i.field)
+                && messageKey.equals(i.messageKey)
+                && Arrays.equals(args, i.args);
     }
 
     @Override

@@ -7,8 +7,17 @@ public final class ValidationException extends DomainException {
     private final transient List<Issue> issues;
 
     public ValidationException(List<Issue> issues) {
-        super(issues.stream().filter(Issue::isError).findFirst().map(Issue::messageKey).orElse("validation.failed"),
-                issues.stream().filter(Issue::isError).findFirst().map(Issue::args).orElse(new Object[0]));
+        super(
+                issues.stream()
+                        .filter(Issue::isError)
+                        .findFirst()
+                        .map(Issue::messageKey)
+                        .orElse("validation.failed"),
+                issues.stream()
+                        .filter(Issue::isError)
+                        .findFirst()
+                        .map(Issue::args)
+                        .orElse(new Object[0]));
         this.issues = List.copyOf(issues);
     }
 

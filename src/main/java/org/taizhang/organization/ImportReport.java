@@ -7,8 +7,8 @@ import org.taizhang.core.Issue;
  * What an import did, or why it did nothing: counts of records created, updated and unchanged, and every
  * problem with its sheet, row and column. {@code applied} is false when any error rejected the file.
  */
-public record ImportReport(boolean applied, int created, int updated, int unchanged, List<RowIssue> errors,
-        List<RowIssue> warnings) {
+public record ImportReport(
+        boolean applied, int created, int updated, int unchanged, List<RowIssue> errors, List<RowIssue> warnings) {
 
     /** One problem in one cell (or row, when {@code column} is null) of the file. */
     public record RowIssue(String sheet, int row, String column, Issue issue) {}

@@ -39,6 +39,8 @@ public enum OrganizationKind {
 
     public static Optional<OrganizationKind> fromFileName(String text) {
         String t = text == null ? "" : text.strip();
-        return Arrays.stream(values()).filter(k -> k.fileName.equals(t) || k.name().equalsIgnoreCase(t)).findFirst();
+        return Arrays.stream(values())
+                .filter(k -> k.fileName.equals(t) || k.name().equalsIgnoreCase(t))
+                .findFirst();
     }
 }

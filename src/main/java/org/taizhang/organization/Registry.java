@@ -31,11 +31,17 @@ public final class Registry {
         this.communities = index(communities, Community::id);
         this.organizations = index(organizations, Organization::id);
         for (Organization o : this.organizations.values()) {
-            byUnitAndName.computeIfAbsent(unitAndName(o.unitId(), o.name()), k -> new ArrayList<>()).add(o);
+            byUnitAndName
+                    .computeIfAbsent(unitAndName(o.unitId(), o.name()), k -> new ArrayList<>())
+                    .add(o);
             if (o.parentId() == null) {
-                topLevelByUnit.computeIfAbsent(o.unitId(), k -> new ArrayList<>()).add(o);
+                topLevelByUnit
+                        .computeIfAbsent(o.unitId(), k -> new ArrayList<>())
+                        .add(o);
             } else {
-                childrenByParent.computeIfAbsent(o.parentId(), k -> new ArrayList<>()).add(o);
+                childrenByParent
+                        .computeIfAbsent(o.parentId(), k -> new ArrayList<>())
+                        .add(o);
             }
         }
         childrenByParent.values().forEach(l -> l.sort(ORGANIZATION_ORDER));
@@ -47,8 +53,8 @@ public final class Registry {
     }
 
     /** Leading organizations first, then the clerk's order, then by name. */
-    public static final Comparator<Organization> ORGANIZATION_ORDER = Comparator
-            .comparing((Organization o) -> o.kind() != null && o.kind().isBranch()) // a half-filled form has no kind yet
+    public static final Comparator<Organization> ORGANIZATION_ORDER = Comparator.comparing(
+                    (Organization o) -> o.kind() != null && o.kind().isBranch()) // a half-filled form has no kind yet
             .thenComparingInt(Organization::sortOrder)
             .thenComparing(o -> o.name() == null ? "" : o.name(), CHINESE);
 
@@ -95,7 +101,9 @@ public final class Registry {
 
     /** True when a unit, community or organization has this id. */
     public boolean hasRecord(String id) {
-        return unit(id).isPresent() || community(id).isPresent() || organization(id).isPresent();
+        return unit(id).isPresent()
+                || community(id).isPresent()
+                || organization(id).isPresent();
     }
 
     public Optional<Unit> unit(String id) {
@@ -141,11 +149,15 @@ public final class Registry {
     }
 
     public List<Organization> ofUnit(String unitId) {
-        return organizations.values().stream().filter(o -> o.unitId().equals(unitId)).toList();
+        return organizations.values().stream()
+                .filter(o -> o.unitId().equals(unitId))
+                .toList();
     }
 
     public List<Organization> membersOf(String communityId) {
-        return organizations().stream().filter(o -> communityId.equals(o.communityId())).toList();
+        return organizations().stream()
+                .filter(o -> communityId.equals(o.communityId()))
+                .toList();
     }
 
     /** Organizations with the same parent (or, at the top, the same unit), excluding {@code o} itself. */
@@ -187,8 +199,10 @@ public final class Registry {
      * its branches, so summing every organization would count those members twice. Unknown counts add nothing.
      */
     public long memberTotal() {
-        return organizations.values().stream().filter(Organization::isTopLevel)
-                .mapToLong(o -> o.memberCount() == null ? 0 : o.memberCount()).sum();
+        return organizations.values().stream()
+                .filter(Organization::isTopLevel)
+                .mapToLong(o -> o.memberCount() == null ? 0 : o.memberCount())
+                .sum();
     }
 
     public Registry with(Unit u) {

@@ -39,12 +39,25 @@ public final class RegistryColumns {
             List.of(UNIT_NAME, UNIT_SHORT_NAME, CONTACT_PERSON, CONTACT_PHONE, REMARK);
     public static final List<String> COMMUNITY_HEADERS =
             List.of(COMMUNITY_NAME, COMMUNITY_LEAD_UNIT, COMMUNITY_LIAISON, REMARK);
-    public static final List<String> ORGANIZATION_HEADERS = List.of(ORG_NAME, ORG_KIND, ORG_UNIT, ORG_PARENT,
-            ORG_SECRETARY, ORG_DEPUTY, ORG_MEMBERS, ORG_COMMITTEE, ORG_TERM_START, ORG_TERM_END, ORG_COMMUNITY,
-            CONTACT_PERSON, CONTACT_PHONE, REMARK);
+    public static final List<String> ORGANIZATION_HEADERS = List.of(
+            ORG_NAME,
+            ORG_KIND,
+            ORG_UNIT,
+            ORG_PARENT,
+            ORG_SECRETARY,
+            ORG_DEPUTY,
+            ORG_MEMBERS,
+            ORG_COMMITTEE,
+            ORG_TERM_START,
+            ORG_TERM_END,
+            ORG_COMMUNITY,
+            CONTACT_PERSON,
+            CONTACT_PHONE,
+            REMARK);
 
     /** Columns a sheet cannot do without. */
     public static final List<String> UNIT_REQUIRED = List.of(UNIT_NAME);
+
     public static final List<String> COMMUNITY_REQUIRED = List.of(COMMUNITY_NAME);
     public static final List<String> ORGANIZATION_REQUIRED = List.of(ORG_NAME, ORG_KIND, ORG_UNIT);
 

@@ -15,7 +15,14 @@ public final class RegistryHistory {
     private RegistryHistory() {}
 
     /** How a stored value reads. */
-    enum ValueKind { TEXT, UNIT, ORGANIZATION, COMMUNITY, KIND, YES_NO }
+    enum ValueKind {
+        TEXT,
+        UNIT,
+        ORGANIZATION,
+        COMMUNITY,
+        KIND,
+        YES_NO
+    }
 
     /** A stored column's workbook name and how its value reads. */
     record Field(String column, ValueKind kind) {}
@@ -60,7 +67,8 @@ public final class RegistryHistory {
         return switch (kind) {
             case TEXT -> stored;
             case UNIT -> registry.unit(stored).map(Unit::name).orElse(stored);
-            case ORGANIZATION -> registry.organization(stored).map(Organization::name).orElse(stored);
+            case ORGANIZATION ->
+                registry.organization(stored).map(Organization::name).orElse(stored);
             case COMMUNITY -> registry.community(stored).map(Community::name).orElse(stored);
             case KIND -> kindName(stored).orElse(stored);
             case YES_NO -> "0".equals(stored) ? RegistryColumns.NO : RegistryColumns.YES;

@@ -27,8 +27,13 @@ import org.taizhang.organization.RegistryFile.Row;
 final class RegistryImport {
     private RegistryImport() {}
 
-    record Plan(List<Unit> units, List<Community> communities, List<Organization> organizations,
-            Registry proposed, List<RowIssue> errors, List<RowIssue> warnings) {
+    record Plan(
+            List<Unit> units,
+            List<Community> communities,
+            List<Organization> organizations,
+            Registry proposed,
+            List<RowIssue> errors,
+            List<RowIssue> warnings) {
 
         boolean hasErrors() {
             return !errors.isEmpty();
@@ -71,9 +76,16 @@ final class RegistryImport {
 
         Plan plan() {
             if (file.isEmpty()) {
-                errors.add(new RowIssue(null, 0, null, Issue.error(null, "import.error.noSheets",
-                        RegistryColumns.UNITS_SHEET, RegistryColumns.COMMUNITIES_SHEET,
-                        RegistryColumns.ORGANIZATIONS_SHEET)));
+                errors.add(new RowIssue(
+                        null,
+                        0,
+                        null,
+                        Issue.error(
+                                null,
+                                "import.error.noSheets",
+                                RegistryColumns.UNITS_SHEET,
+                                RegistryColumns.COMMUNITIES_SHEET,
+                                RegistryColumns.ORGANIZATIONS_SHEET)));
                 return result(Registry.empty());
             }
             boolean headersOk = requireHeaders(file.units(), RegistryColumns.UNIT_REQUIRED)
@@ -86,15 +98,20 @@ final class RegistryImport {
             planCommunities();
             List<Row> orgRowsInOrder = planOrganizationKeys();
             Map<String, Row> parsedRows = planOrganizations(orgRowsInOrder);
-            Registry proposed = current.withAll(unitsByName.values(), communitiesByName.values(),
-                    organizationsByKey.values());
+            Registry proposed =
+                    current.withAll(unitsByName.values(), communitiesByName.values(), organizationsByKey.values());
             checkRules(proposed, parsedRows);
             return result(proposed);
         }
 
         private Plan result(Registry proposed) {
-            return new Plan(List.copyOf(unitsByName.values()), List.copyOf(communitiesByName.values()),
-                    List.copyOf(organizationsByKey.values()), proposed, errors, warnings);
+            return new Plan(
+                    List.copyOf(unitsByName.values()),
+                    List.copyOf(communitiesByName.values()),
+                    List.copyOf(organizationsByKey.values()),
+                    proposed,
+                    errors,
+                    warnings);
         }
 
         private boolean requireHeaders(RegistryFile.Sheet sheet, List<String> required) {
@@ -104,8 +121,8 @@ final class RegistryImport {
             boolean ok = true;
             for (String column : required) {
                 if (!sheet.headers().contains(column)) {
-                    errors.add(new RowIssue(sheet.name(), 1, column,
-                            Issue.error(column, "import.error.missingColumn", column)));
+                    errors.add(new RowIssue(
+                            sheet.name(), 1, column, Issue.error(column, "import.error.missingColumn", column)));
                     ok = false;
                 }
             }
@@ -121,18 +138,27 @@ final class RegistryImport {
                     continue;
                 }
                 if (unitRows.containsKey(name)) {
-                    error(sheet, row, RegistryColumns.UNIT_NAME, "import.error.duplicateRow",
+                    error(
+                            sheet,
+                            row,
+                            RegistryColumns.UNIT_NAME,
+                            "import.error.duplicateRow",
                             unitRows.get(name).number());
                     continue;
                 }
                 Optional<Unit> old = current.unitNamed(name);
                 unitRows.put(name, row);
-                unitsByName.put(name, new Unit(old.map(Unit::id).orElseGet(() -> newId("unit", name)), name,
-                        text(row, RegistryColumns.UNIT_SHORT_NAME, old, Unit::shortName),
-                        text(row, RegistryColumns.CONTACT_PERSON, old, Unit::contactPerson),
-                        text(row, RegistryColumns.CONTACT_PHONE, old, Unit::contactPhone),
-                        text(row, RegistryColumns.REMARK, old, Unit::remark),
-                        old.map(Unit::sortOrder).orElse(row.number()))); // stored order wins: re-import is a no-op
+                unitsByName.put(
+                        name,
+                        new Unit(
+                                old.map(Unit::id).orElseGet(() -> newId("unit", name)),
+                                name,
+                                text(row, RegistryColumns.UNIT_SHORT_NAME, old, Unit::shortName),
+                                text(row, RegistryColumns.CONTACT_PERSON, old, Unit::contactPerson),
+                                text(row, RegistryColumns.CONTACT_PHONE, old, Unit::contactPhone),
+                                text(row, RegistryColumns.REMARK, old, Unit::remark),
+                                old.map(Unit::sortOrder)
+                                        .orElse(row.number()))); // stored order wins: re-import is a no-op
             }
         }
 
@@ -161,7 +187,11 @@ final class RegistryImport {
                     continue;
                 }
                 if (communityRows.containsKey(name)) {
-                    error(sheet, row, RegistryColumns.COMMUNITY_NAME, "import.error.duplicateRow",
+                    error(
+                            sheet,
+                            row,
+                            RegistryColumns.COMMUNITY_NAME,
+                            "import.error.duplicateRow",
                             communityRows.get(name).number());
                     continue;
                 }
@@ -180,10 +210,14 @@ final class RegistryImport {
                     }
                 }
                 communityRows.put(name, row);
-                communitiesByName.put(name, new Community(
-                        old.map(Community::id).orElseGet(() -> newId("community", name)), name,
-                        leadUnitId, text(row, RegistryColumns.COMMUNITY_LIAISON, old, Community::liaison),
-                        text(row, RegistryColumns.REMARK, old, Community::remark)));
+                communitiesByName.put(
+                        name,
+                        new Community(
+                                old.map(Community::id).orElseGet(() -> newId("community", name)),
+                                name,
+                                leadUnitId,
+                                text(row, RegistryColumns.COMMUNITY_LIAISON, old, Community::liaison),
+                                text(row, RegistryColumns.REMARK, old, Community::remark)));
             }
         }
 
@@ -215,7 +249,11 @@ final class RegistryImport {
                 }
                 String key = rowKey(unit.get().id(), row);
                 if (organizationRows.containsKey(key)) {
-                    error(sheet, row, RegistryColumns.ORG_NAME, "import.error.duplicateRow",
+                    error(
+                            sheet,
+                            row,
+                            RegistryColumns.ORG_NAME,
+                            "import.error.duplicateRow",
                             organizationRows.get(key).number());
                     continue;
                 }
@@ -243,12 +281,15 @@ final class RegistryImport {
          * answers one row at most.
          */
         private Optional<Organization> stored(String unitId, Row row, Set<String> claimed) {
-            List<Organization> named = current.organizationsNamed(unitId, row.text(RegistryColumns.ORG_NAME))
-                    .stream().filter(o -> !claimed.contains(o.id())).toList();
+            List<Organization> named = current.organizationsNamed(unitId, row.text(RegistryColumns.ORG_NAME)).stream()
+                    .filter(o -> !claimed.contains(o.id()))
+                    .toList();
             Optional<Organization> found = Optional.empty();
             if (row.has(RegistryColumns.ORG_PARENT)) {
                 String parentName = row.text(RegistryColumns.ORG_PARENT);
-                found = named.stream().filter(o -> parentName.equals(parentNameOf(o))).findFirst();
+                found = named.stream()
+                        .filter(o -> parentName.equals(parentNameOf(o)))
+                        .findFirst();
             }
             if (found.isEmpty() && named.size() == 1) {
                 found = Optional.of(named.getFirst());
@@ -258,7 +299,9 @@ final class RegistryImport {
         }
 
         private String parentNameOf(Organization o) {
-            return o.parentId() == null ? "" : current.organization(o.parentId()).map(Organization::name).orElse("");
+            return o.parentId() == null
+                    ? ""
+                    : current.organization(o.parentId()).map(Organization::name).orElse("");
         }
 
         private Map<String, Row> planOrganizations(List<Row> rows) {
@@ -267,14 +310,18 @@ final class RegistryImport {
             Map<String, List<Candidate>> namedInFile = new HashMap<>();
             Set<String> claimed = new HashSet<>();
             for (Row row : rows) {
-                String unitId = unitByName(row.text(RegistryColumns.ORG_UNIT)).orElseThrow().id();
+                String unitId = unitByName(row.text(RegistryColumns.ORG_UNIT))
+                        .orElseThrow()
+                        .id();
                 String name = row.text(RegistryColumns.ORG_NAME);
                 Optional<Organization> old = stored(unitId, row, claimed);
                 String id = old.map(Organization::id).orElseGet(() -> newId("organization", rowKey(unitId, row)));
                 idsByRow.put(row, id);
                 OrganizationKind kind = OrganizationKind.fromFileName(row.text(RegistryColumns.ORG_KIND))
                         .orElse(old.map(Organization::kind).orElse(null));
-                namedInFile.computeIfAbsent(unitId + "\n" + name, k -> new ArrayList<>()).add(new Candidate(id, kind));
+                namedInFile
+                        .computeIfAbsent(unitId + "\n" + name, k -> new ArrayList<>())
+                        .add(new Candidate(id, kind));
             }
             Map<String, Row> rowsById = new HashMap<>();
             for (Row row : rows) {
@@ -298,20 +345,33 @@ final class RegistryImport {
                     String parentName = row.text(RegistryColumns.ORG_PARENT);
                     parentId = null;
                     if (!parentName.isEmpty()) {
-                        List<Candidate> candidates = namedInFile.getOrDefault(unit.id() + "\n" + parentName,
+                        List<Candidate> candidates = namedInFile.getOrDefault(
+                                unit.id() + "\n" + parentName,
                                 current.organizationsNamed(unit.id(), parentName).stream()
-                                        .map(o -> new Candidate(o.id(), o.kind())).toList());
+                                        .map(o -> new Candidate(o.id(), o.kind()))
+                                        .toList());
                         List<Candidate> leaders = candidates.stream()
-                                .filter(c -> c.kind() != null && c.kind().canHaveChildren()).toList();
+                                .filter(c -> c.kind() != null && c.kind().canHaveChildren())
+                                .toList();
                         if (leaders.size() > 1) {
-                            error(sheet, row, RegistryColumns.ORG_PARENT, "import.error.parentAmbiguous", parentName,
+                            error(
+                                    sheet,
+                                    row,
+                                    RegistryColumns.ORG_PARENT,
+                                    "import.error.parentAmbiguous",
+                                    parentName,
                                     unit.name());
                         } else if (!leaders.isEmpty()) {
                             parentId = leaders.getFirst().id();
                         } else if (!candidates.isEmpty()) {
                             parentId = candidates.getFirst().id(); // a branch: the rules say it cannot lead
                         } else {
-                            error(sheet, row, RegistryColumns.ORG_PARENT, "import.error.parentUnknown", parentName,
+                            error(
+                                    sheet,
+                                    row,
+                                    RegistryColumns.ORG_PARENT,
+                                    "import.error.parentUnknown",
+                                    parentName,
                                     unit.name());
                         }
                     }
@@ -343,9 +403,15 @@ final class RegistryImport {
                     }
                 }
 
-                LocalDate termStart = date(sheet, row, RegistryColumns.ORG_TERM_START,
+                LocalDate termStart = date(
+                        sheet,
+                        row,
+                        RegistryColumns.ORG_TERM_START,
                         old.map(Organization::termStart).orElse(null));
-                LocalDate termEnd = date(sheet, row, RegistryColumns.ORG_TERM_END,
+                LocalDate termEnd = date(
+                        sheet,
+                        row,
+                        RegistryColumns.ORG_TERM_END,
                         old.map(Organization::termEnd).orElse(null));
 
                 String communityId = old.map(Organization::communityId).orElse(null);
@@ -354,7 +420,8 @@ final class RegistryImport {
                     communityId = null;
                     if (!t.isEmpty()) {
                         Community planned = communitiesByName.get(t);
-                        communityId = planned != null ? planned.id()
+                        communityId = planned != null
+                                ? planned.id()
                                 : current.communityNamed(t).map(Community::id).orElse(null);
                         if (communityId == null) {
                             error(sheet, row, RegistryColumns.ORG_COMMUNITY, "import.error.communityUnknown", t);
@@ -365,10 +432,19 @@ final class RegistryImport {
                 if (errors.size() > errorsBefore || kind == null) {
                     continue; // a row that cannot be read is not checked further: its errors say enough
                 }
-                Organization o = new Organization(id, unit.id(), parentId, name, kind,
+                Organization o = new Organization(
+                        id,
+                        unit.id(),
+                        parentId,
+                        name,
+                        kind,
                         text(row, RegistryColumns.ORG_SECRETARY, old, Organization::secretary),
-                        text(row, RegistryColumns.ORG_DEPUTY, old, Organization::fullTimeDeputy), members,
-                        committee, termStart, termEnd, communityId,
+                        text(row, RegistryColumns.ORG_DEPUTY, old, Organization::fullTimeDeputy),
+                        members,
+                        committee,
+                        termStart,
+                        termEnd,
+                        communityId,
                         text(row, RegistryColumns.CONTACT_PERSON, old, Organization::contactPerson),
                         text(row, RegistryColumns.CONTACT_PHONE, old, Organization::contactPhone),
                         text(row, RegistryColumns.REMARK, old, Organization::remark),
@@ -384,23 +460,32 @@ final class RegistryImport {
                 report(RegistryColumns.UNITS_SHEET, unitRows.get(u.name()), RegistryRules.check(proposed, u));
             }
             for (Community c : communitiesByName.values()) {
-                report(RegistryColumns.COMMUNITIES_SHEET, communityRows.get(c.name()),
+                report(
+                        RegistryColumns.COMMUNITIES_SHEET,
+                        communityRows.get(c.name()),
                         RegistryRules.check(proposed, c));
             }
             for (Organization o : organizationsByKey.values()) {
-                report(RegistryColumns.ORGANIZATIONS_SHEET, organizationRowsById.get(o.id()),
+                report(
+                        RegistryColumns.ORGANIZATIONS_SHEET,
+                        organizationRowsById.get(o.id()),
                         RegistryRules.check(proposed, o, today));
             }
             errors.sort(ROW_ORDER);
             warnings.sort(ROW_ORDER);
         }
 
-        private static final Comparator<RowIssue> ROW_ORDER = Comparator
-                .comparing((RowIssue i) -> sheetOrder(i.sheet())).thenComparingInt(RowIssue::row);
+        private static final Comparator<RowIssue> ROW_ORDER =
+                Comparator.comparing((RowIssue i) -> sheetOrder(i.sheet())).thenComparingInt(RowIssue::row);
 
         private static int sheetOrder(String sheet) {
-            return sheet == null ? -1 : List.of(RegistryColumns.UNITS_SHEET, RegistryColumns.COMMUNITIES_SHEET,
-                    RegistryColumns.ORGANIZATIONS_SHEET).indexOf(sheet);
+            return sheet == null
+                    ? -1
+                    : List.of(
+                                    RegistryColumns.UNITS_SHEET,
+                                    RegistryColumns.COMMUNITIES_SHEET,
+                                    RegistryColumns.ORGANIZATIONS_SHEET)
+                            .indexOf(sheet);
         }
 
         private void report(String sheet, Row row, List<Issue> issues) {

@@ -147,8 +147,9 @@ final class RegistryPdf {
                 document.add(table);
 
                 boolean anyExpired = organizations.stream().anyMatch(o -> o.termExpired(heading.date()));
-                Paragraph note = new Paragraph(m.get("registry.pdf.note")
-                        + (anyExpired ? m.get("registry.pdf.note.expired", EXPIRED_MARK) : ""),
+                Paragraph note = new Paragraph(
+                        m.get("registry.pdf.note")
+                                + (anyExpired ? m.get("registry.pdf.note.expired", EXPIRED_MARK) : ""),
                         new Font(song, BODY_SIZE - 1));
                 note.setSpacingBefore(4f);
                 document.add(note);
@@ -169,18 +170,23 @@ final class RegistryPdf {
         String[] cells = new String[Column.values().length];
         cells[Column.NUMBER.ordinal()] = Integer.toString(number);
         cells[Column.UNIT.ordinal()] = r.unit(o.unitId())
-                .map(u -> u.shortName() != null && !u.shortName().isBlank() ? u.shortName() : u.name()).orElse("");
+                .map(u -> u.shortName() != null && !u.shortName().isBlank() ? u.shortName() : u.name())
+                .orElse("");
         cells[Column.NAME.ordinal()] = o.name();
         cells[Column.KIND.ordinal()] = o.kind() == null ? "" : m.get(o.kind().messageKey());
-        cells[Column.PARENT.ordinal()] = r.organization(o.parentId()).map(Organization::name).orElse("");
+        cells[Column.PARENT.ordinal()] =
+                r.organization(o.parentId()).map(Organization::name).orElse("");
         cells[Column.SECRETARY.ordinal()] = o.secretary();
-        cells[Column.MEMBERS.ordinal()] = o.memberCount() == null ? "" : o.memberCount().toString();
+        cells[Column.MEMBERS.ordinal()] =
+                o.memberCount() == null ? "" : o.memberCount().toString();
         cells[Column.COMMITTEE.ordinal()] = m.get(o.hasCommittee() ? "dialog.yes" : "dialog.no");
-        cells[Column.TERM_START.ordinal()] = o.termStart() == null ? "" : o.termStart().toString();
+        cells[Column.TERM_START.ordinal()] =
+                o.termStart() == null ? "" : o.termStart().toString();
         // an asterisk, not a colour: these tables are printed in black and white
-        cells[Column.TERM_END.ordinal()] = o.termEnd() == null ? ""
-                : o.termEnd() + (o.termExpired(day) ? EXPIRED_MARK : "");
-        cells[Column.COMMUNITY.ordinal()] = r.community(o.communityId()).map(Community::name).orElse("");
+        cells[Column.TERM_END.ordinal()] =
+                o.termEnd() == null ? "" : o.termEnd() + (o.termExpired(day) ? EXPIRED_MARK : "");
+        cells[Column.COMMUNITY.ordinal()] =
+                r.community(o.communityId()).map(Community::name).orElse("");
         List<String> row = new ArrayList<>(cells.length);
         for (String c : cells) {
             row.add(c == null ? "" : c);
@@ -189,8 +195,13 @@ final class RegistryPdf {
     }
 
     /** 合计: the number of organizations by kind, and the members as {@link Registry#memberTotal()} counts them. */
-    private static void addTotal(PdfPTable table, Registry registry, List<Organization> organizations, Messages m,
-            Font font, Font labelFont) {
+    private static void addTotal(
+            PdfPTable table,
+            Registry registry,
+            List<Organization> organizations,
+            Messages m,
+            Font font,
+            Font labelFont) {
         Map<OrganizationKind, Integer> byKind = new EnumMap<>(OrganizationKind.class);
         for (Organization o : organizations) {
             if (o.kind() != null) {
@@ -201,7 +212,9 @@ final class RegistryPdf {
         for (OrganizationKind k : OrganizationKind.values()) { // every kind, also at zero, as official tables do
             kinds.add(m.get("registry.pdf.totalKind", m.get(k.messageKey()), byKind.getOrDefault(k, 0)));
         }
-        String count = m.get("registry.pdf.totalCount", organizations.size(),
+        String count = m.get(
+                "registry.pdf.totalCount",
+                organizations.size(),
                 String.join(m.get("registry.pdf.listSeparator"), kinds));
 
         PdfPCell label = cell(m.get("registry.pdf.total"), labelFont, Element.ALIGN_CENTER);
@@ -251,8 +264,8 @@ final class RegistryPdf {
      * is tried, the organization name taking what the others leave. What is left when nothing wraps any more
      * widens them all, so the table spans the page.
      */
-    private static float[] widths(List<List<String>> rows, Messages m, BaseFont bodyFont, BaseFont headerFont,
-            float available) {
+    private static float[] widths(
+            List<List<String>> rows, Messages m, BaseFont bodyFont, BaseFont headerFont, float available) {
         Column[] columns = Column.values();
         float step = bodyFont.getWidthPoint("中", BODY_SIZE);
         float[] widths = new float[columns.length];
@@ -396,15 +409,25 @@ final class RegistryPdf {
             PdfContentByte cb = writer.getDirectContent();
             float center = (document.left() + document.right()) / 2;
             float y = document.bottom() - 26;
-            ColumnText.showTextAligned(cb, Element.ALIGN_RIGHT,
-                    new Phrase(m.get("registry.pdf.page", writer.getPageNumber()), font), center - GAP / 2, y, 0);
+            ColumnText.showTextAligned(
+                    cb,
+                    Element.ALIGN_RIGHT,
+                    new Phrase(m.get("registry.pdf.page", writer.getPageNumber()), font),
+                    center - GAP / 2,
+                    y,
+                    0);
             cb.addTemplate(total, center + GAP / 2, y - SIZE / 2);
         }
 
         @Override
         public void onCloseDocument(PdfWriter writer, Document document) {
-            ColumnText.showTextAligned(total, Element.ALIGN_LEFT,
-                    new Phrase(m.get("registry.pdf.pages", writer.getPageNumber() - 1), font), 0, SIZE / 2, 0);
+            ColumnText.showTextAligned(
+                    total,
+                    Element.ALIGN_LEFT,
+                    new Phrase(m.get("registry.pdf.pages", writer.getPageNumber() - 1), font),
+                    0,
+                    SIZE / 2,
+                    0);
         }
     }
 }

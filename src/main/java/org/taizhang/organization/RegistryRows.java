@@ -16,13 +16,20 @@ final class RegistryRows {
     }
 
     static List<String> organizationRow(Registry r, Organization o) {
-        return list(o.name(), o.kind().fileName(), r.unit(o.unitId()).map(Unit::name).orElse(""),
-                r.organization(o.parentId()).map(Organization::name).orElse(""), o.secretary(), o.fullTimeDeputy(),
+        return list(
+                o.name(),
+                o.kind().fileName(),
+                r.unit(o.unitId()).map(Unit::name).orElse(""),
+                r.organization(o.parentId()).map(Organization::name).orElse(""),
+                o.secretary(),
+                o.fullTimeDeputy(),
                 o.memberCount() == null ? "" : o.memberCount().toString(),
                 o.hasCommittee() ? RegistryColumns.YES : RegistryColumns.NO,
                 o.termStart() == null ? "" : o.termStart().toString(),
                 o.termEnd() == null ? "" : o.termEnd().toString(),
-                r.community(o.communityId()).map(Community::name).orElse(""), o.contactPerson(), o.contactPhone(),
+                r.community(o.communityId()).map(Community::name).orElse(""),
+                o.contactPerson(),
+                o.contactPhone(),
                 o.remark());
     }
 

@@ -36,7 +36,8 @@ public final class RegistryRules {
         checkParent(registry, o, issues);
         if (!blank(o.name())) {
             boolean siblingTwin = registry.siblingsOf(o).stream()
-                    .anyMatch(s -> s.unitId().equals(o.unitId()) && s.name().strip().equals(o.name().strip()));
+                    .anyMatch(s -> s.unitId().equals(o.unitId())
+                            && s.name().strip().equals(o.name().strip()));
             if (siblingTwin) {
                 issues.add(Issue.error(RegistryColumns.ORG_NAME, "organization.error.duplicateName", o.name()));
             } else {
@@ -62,11 +63,13 @@ public final class RegistryRules {
         if (o.unitId() == null) {
             return;
         }
-        for (Organization other : registry.organizationsNamed(o.unitId(), o.name().strip())) {
+        for (Organization other :
+                registry.organizationsNamed(o.unitId(), o.name().strip())) {
             if (other.id().equals(o.id())) {
                 continue;
             }
-            boolean leaderInvolved = other.kind().canHaveChildren() || (o.kind() != null && o.kind().canHaveChildren());
+            boolean leaderInvolved = other.kind().canHaveChildren()
+                    || (o.kind() != null && o.kind().canHaveChildren());
             if (leaderInvolved) {
                 issues.add(Issue.error(RegistryColumns.ORG_NAME, "organization.error.leaderNameTaken", o.name()));
                 return;
@@ -129,20 +132,20 @@ public final class RegistryRules {
             return;
         }
         if (o.hasCommittee() && n < COMMITTEE_MIN_MEMBERS) {
-            issues.add(Issue.error(RegistryColumns.ORG_COMMITTEE, "organization.error.committeeNotAllowed", n,
-                    COMMITTEE_MIN_MEMBERS));
+            issues.add(Issue.error(
+                    RegistryColumns.ORG_COMMITTEE, "organization.error.committeeNotAllowed", n, COMMITTEE_MIN_MEMBERS));
         }
         if (!o.hasCommittee() && n >= COMMITTEE_MIN_MEMBERS) {
-            issues.add(Issue.warning(RegistryColumns.ORG_COMMITTEE, "organization.warning.committeeExpected", n,
-                    COMMITTEE_MIN_MEMBERS));
+            issues.add(Issue.warning(
+                    RegistryColumns.ORG_COMMITTEE, "organization.warning.committeeExpected", n, COMMITTEE_MIN_MEMBERS));
         }
         if (o.kind() == OrganizationKind.BRANCH && n < BRANCH_MIN_MEMBERS) {
-            issues.add(Issue.warning(RegistryColumns.ORG_MEMBERS, "organization.warning.tooFewForBranch", n,
-                    BRANCH_MIN_MEMBERS));
+            issues.add(Issue.warning(
+                    RegistryColumns.ORG_MEMBERS, "organization.warning.tooFewForBranch", n, BRANCH_MIN_MEMBERS));
         }
         if (n > BRANCH_MAX_MEMBERS) {
-            issues.add(Issue.warning(RegistryColumns.ORG_MEMBERS, "organization.warning.tooManyForBranch", n,
-                    BRANCH_MAX_MEMBERS));
+            issues.add(Issue.warning(
+                    RegistryColumns.ORG_MEMBERS, "organization.warning.tooManyForBranch", n, BRANCH_MAX_MEMBERS));
         }
     }
 
@@ -160,19 +163,28 @@ public final class RegistryRules {
             return;
         }
         if (o.termStart() != null && o.termStart().isAfter(today)) {
-            issues.add(Issue.warning(RegistryColumns.ORG_TERM_START, "organization.warning.termStartsLater",
+            issues.add(Issue.warning(
+                    RegistryColumns.ORG_TERM_START,
+                    "organization.warning.termStartsLater",
                     o.termStart().toString()));
         }
-        if (o.kind() != null && o.termStart() != null && o.termEnd() != null
-                && o.termEnd().isAfter(o.termStart().plusYears(termYears(o.kind())).plusDays(TERM_SLACK_DAYS))) {
-            issues.add(Issue.warning(RegistryColumns.ORG_TERM_END, "organization.warning.termTooLong",
-                    termYears(o.kind())));
+        if (o.kind() != null
+                && o.termStart() != null
+                && o.termEnd() != null
+                && o.termEnd()
+                        .isAfter(o.termStart().plusYears(termYears(o.kind())).plusDays(TERM_SLACK_DAYS))) {
+            issues.add(Issue.warning(
+                    RegistryColumns.ORG_TERM_END, "organization.warning.termTooLong", termYears(o.kind())));
         }
         if (o.termExpired(today)) {
-            issues.add(Issue.warning(RegistryColumns.ORG_TERM_END, "organization.warning.termExpired",
+            issues.add(Issue.warning(
+                    RegistryColumns.ORG_TERM_END,
+                    "organization.warning.termExpired",
                     o.termEnd().toString()));
         } else if (o.termEnd() != null && !o.termEnd().isAfter(today.plusDays(TERM_REMINDER_DAYS))) {
-            issues.add(Issue.warning(RegistryColumns.ORG_TERM_END, "organization.warning.termEndingSoon",
+            issues.add(Issue.warning(
+                    RegistryColumns.ORG_TERM_END,
+                    "organization.warning.termEndingSoon",
                     o.termEnd().toString()));
         }
     }
@@ -182,7 +194,8 @@ public final class RegistryRules {
         if (blank(u.name())) {
             issues.add(Issue.error(RegistryColumns.UNIT_NAME, "unit.error.nameRequired"));
         } else if (registry.units().stream()
-                .anyMatch(x -> !x.id().equals(u.id()) && x.name().strip().equals(u.name().strip()))) {
+                .anyMatch(x -> !x.id().equals(u.id())
+                        && x.name().strip().equals(u.name().strip()))) {
             issues.add(Issue.error(RegistryColumns.UNIT_NAME, "unit.error.duplicateName", u.name()));
         }
         return issues;
@@ -193,7 +206,8 @@ public final class RegistryRules {
         if (blank(c.name())) {
             issues.add(Issue.error(RegistryColumns.COMMUNITY_NAME, "community.error.nameRequired"));
         } else if (registry.communities().stream()
-                .anyMatch(x -> !x.id().equals(c.id()) && x.name().strip().equals(c.name().strip()))) {
+                .anyMatch(x -> !x.id().equals(c.id())
+                        && x.name().strip().equals(c.name().strip()))) {
             issues.add(Issue.error(RegistryColumns.COMMUNITY_NAME, "community.error.duplicateName", c.name()));
         }
         if (c.leadUnitId() == null) {
@@ -209,18 +223,30 @@ public final class RegistryRules {
 
     /** Deleting leaves no orphan: an organization with live children, a unit with organizations, stay. */
     public static List<Issue> checkDelete(Registry registry, Organization o) {
-        return registry.children(o.id()).isEmpty() ? List.of()
-                : List.of(Issue.error(null, "organization.error.hasChildren", registry.children(o.id()).size()));
+        return registry.children(o.id()).isEmpty()
+                ? List.of()
+                : List.of(Issue.error(
+                        null,
+                        "organization.error.hasChildren",
+                        registry.children(o.id()).size()));
     }
 
     public static List<Issue> checkDelete(Registry registry, Unit u) {
-        return registry.ofUnit(u.id()).isEmpty() ? List.of()
-                : List.of(Issue.error(null, "unit.error.hasOrganizations", registry.ofUnit(u.id()).size()));
+        return registry.ofUnit(u.id()).isEmpty()
+                ? List.of()
+                : List.of(Issue.error(
+                        null,
+                        "unit.error.hasOrganizations",
+                        registry.ofUnit(u.id()).size()));
     }
 
     public static List<Issue> checkDelete(Registry registry, Community c) {
-        return registry.membersOf(c.id()).isEmpty() ? List.of()
-                : List.of(Issue.error(null, "community.error.hasMembers", registry.membersOf(c.id()).size()));
+        return registry.membersOf(c.id()).isEmpty()
+                ? List.of()
+                : List.of(Issue.error(
+                        null,
+                        "community.error.hasMembers",
+                        registry.membersOf(c.id()).size()));
     }
 
     static boolean blank(String s) {

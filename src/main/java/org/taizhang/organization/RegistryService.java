@@ -146,9 +146,14 @@ public final class RegistryService {
         progress.update(0, 3, "import.progress.checking");
         return store.write(ctx -> {
             Registry current = RegistryStore.load(ctx);
-            if (onlyIntoEmpty && !(current.units().isEmpty() && current.communities().isEmpty()
-                    && current.organizationCount() == 0)) {
-                throw new DomainException("sample.registryNotEmpty", store.database(), current.units().size(),
+            if (onlyIntoEmpty
+                    && !(current.units().isEmpty()
+                            && current.communities().isEmpty()
+                            && current.organizationCount() == 0)) {
+                throw new DomainException(
+                        "sample.registryNotEmpty",
+                        store.database(),
+                        current.units().size(),
                         current.organizationCount());
             }
             RegistryImport.Plan plan = RegistryImport.plan(current, data, today());
@@ -161,7 +166,9 @@ public final class RegistryService {
             int created = 0;
             int updated = 0;
             int unchanged = 0;
-            int total = plan.units().size() + plan.communities().size() + plan.organizations().size();
+            int total = plan.units().size()
+                    + plan.communities().size()
+                    + plan.organizations().size();
             int done = 0;
             for (Unit u : plan.units()) {
                 RegistryStore.restoreIfDeleted(writer, u);
@@ -215,8 +222,8 @@ public final class RegistryService {
         Registry registry = load();
         progress.update(0, 1, "export.progress.writing");
         String heading = title == null || title.isBlank() ? messages.get("registry.pdf.title") : title.strip();
-        RegistryPdf.write(registry, file, new RegistryPdf.Heading(heading, today()), messages, PdfFonts.system(),
-                progress);
+        RegistryPdf.write(
+                registry, file, new RegistryPdf.Heading(heading, today()), messages, PdfFonts.system(), progress);
         progress.update(1, 1, "export.progress.done");
     }
 

@@ -8,12 +8,12 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
-import org.taizhang.core.store.schema.tables.records.CommunityRecord;
-import org.taizhang.core.store.schema.tables.records.OrganizationRecord;
-import org.taizhang.core.store.schema.tables.records.UnitRecord;
 import org.taizhang.core.store.HistoryEntry;
 import org.taizhang.core.store.TrackedWriter;
 import org.taizhang.core.store.TrackedWriter.Outcome;
+import org.taizhang.core.store.schema.tables.records.CommunityRecord;
+import org.taizhang.core.store.schema.tables.records.OrganizationRecord;
+import org.taizhang.core.store.schema.tables.records.UnitRecord;
 import org.taizhang.organization.RegistryHistory.ValueKind;
 
 /** Reads and writes the registry tables. The only registry code that knows SQL (through jOOQ). */
@@ -58,15 +58,37 @@ final class RegistryStore {
     }
 
     static Registry load(DSLContext ctx) {
-        List<Unit> units = ctx.selectFrom(UNIT).where(UNIT.DELETED.eq(0)).fetch(r -> new Unit(r.getId(), r.getName(),
-                r.getShortName(), r.getContactPerson(), r.getContactPhone(), r.getRemark(), r.getSortOrder()));
-        List<Community> communities = ctx.selectFrom(COMMUNITY).where(COMMUNITY.DELETED.eq(0))
+        List<Unit> units = ctx.selectFrom(UNIT)
+                .where(UNIT.DELETED.eq(0))
+                .fetch(r -> new Unit(
+                        r.getId(),
+                        r.getName(),
+                        r.getShortName(),
+                        r.getContactPerson(),
+                        r.getContactPhone(),
+                        r.getRemark(),
+                        r.getSortOrder()));
+        List<Community> communities = ctx.selectFrom(COMMUNITY)
+                .where(COMMUNITY.DELETED.eq(0))
                 .fetch(r -> new Community(r.getId(), r.getName(), r.getLeadUnitId(), r.getLiaison(), r.getRemark()));
-        List<Organization> organizations = ctx.selectFrom(ORGANIZATION).where(ORGANIZATION.DELETED.eq(0))
-                .fetch(r -> new Organization(r.getId(), r.getUnitId(), r.getParentId(), r.getName(),
-                        OrganizationKind.valueOf(r.getKind()), r.getSecretary(), r.getFullTimeDeputy(),
-                        r.getMemberCount(), r.getHasCommittee() == 1, date(r.getTermStart()), date(r.getTermEnd()),
-                        r.getCommunityId(), r.getContactPerson(), r.getContactPhone(), r.getRemark(),
+        List<Organization> organizations = ctx.selectFrom(ORGANIZATION)
+                .where(ORGANIZATION.DELETED.eq(0))
+                .fetch(r -> new Organization(
+                        r.getId(),
+                        r.getUnitId(),
+                        r.getParentId(),
+                        r.getName(),
+                        OrganizationKind.valueOf(r.getKind()),
+                        r.getSecretary(),
+                        r.getFullTimeDeputy(),
+                        r.getMemberCount(),
+                        r.getHasCommittee() == 1,
+                        date(r.getTermStart()),
+                        date(r.getTermEnd()),
+                        r.getCommunityId(),
+                        r.getContactPerson(),
+                        r.getContactPhone(),
+                        r.getRemark(),
                         r.getSortOrder()));
         return new Registry(units, communities, organizations);
     }

@@ -50,15 +50,15 @@ final class RegistryWorkbook {
         if (!Files.isRegularFile(file)) {
             throw new DomainException("import.error.fileNotFound", file);
         }
-        try (InputStream in = Files.newInputStream(file); Workbook wb = new XSSFWorkbook(in)) {
+        try (InputStream in = Files.newInputStream(file);
+                Workbook wb = new XSSFWorkbook(in)) {
             return new RegistryFile(
                     sheet(wb, RegistryColumns.UNITS_SHEET),
                     sheet(wb, RegistryColumns.COMMUNITIES_SHEET),
                     sheet(wb, RegistryColumns.ORGANIZATIONS_SHEET));
         } catch (OLE2NotOfficeXmlFileException e) {
             throw new DomainException(e, "import.error.oldExcel", file);
-        } catch (POIXMLException | IOException | IllegalArgumentException
-                | IllegalStateException e) {
+        } catch (POIXMLException | IOException | IllegalArgumentException | IllegalStateException e) {
             throw new DomainException(e, "import.error.notExcel", file);
         }
     }
@@ -134,16 +134,33 @@ final class RegistryWorkbook {
                     organizations.add(RegistryRows.organizationRow(registry, o));
                 }
                 writeSheet(wb, styles, RegistryColumns.UNITS_SHEET, RegistryColumns.UNIT_HEADERS, units, progress);
-                writeSheet(wb, styles, RegistryColumns.COMMUNITIES_SHEET, RegistryColumns.COMMUNITY_HEADERS,
-                        communities, progress);
-                SXSSFSheet orgSheet = writeSheet(wb, styles, RegistryColumns.ORGANIZATIONS_SHEET,
-                        RegistryColumns.ORGANIZATION_HEADERS, organizations, progress);
+                writeSheet(
+                        wb,
+                        styles,
+                        RegistryColumns.COMMUNITIES_SHEET,
+                        RegistryColumns.COMMUNITY_HEADERS,
+                        communities,
+                        progress);
+                SXSSFSheet orgSheet = writeSheet(
+                        wb,
+                        styles,
+                        RegistryColumns.ORGANIZATIONS_SHEET,
+                        RegistryColumns.ORGANIZATION_HEADERS,
+                        organizations,
+                        progress);
                 int rows = Math.max(organizations.size() + 200, 1000);
-                addChoices(orgSheet, RegistryColumns.ORGANIZATION_HEADERS.indexOf(RegistryColumns.ORG_KIND), rows,
-                        java.util.Arrays.stream(OrganizationKind.values()).map(OrganizationKind::fileName)
+                addChoices(
+                        orgSheet,
+                        RegistryColumns.ORGANIZATION_HEADERS.indexOf(RegistryColumns.ORG_KIND),
+                        rows,
+                        java.util.Arrays.stream(OrganizationKind.values())
+                                .map(OrganizationKind::fileName)
                                 .toArray(String[]::new));
-                addChoices(orgSheet, RegistryColumns.ORGANIZATION_HEADERS.indexOf(RegistryColumns.ORG_COMMITTEE),
-                        rows, new String[] {RegistryColumns.YES, RegistryColumns.NO});
+                addChoices(
+                        orgSheet,
+                        RegistryColumns.ORGANIZATION_HEADERS.indexOf(RegistryColumns.ORG_COMMITTEE),
+                        rows,
+                        new String[] {RegistryColumns.YES, RegistryColumns.NO});
                 wb.setActiveSheet(2);
                 wb.write(out);
             } finally {
@@ -152,8 +169,13 @@ final class RegistryWorkbook {
         });
     }
 
-    private static SXSSFSheet writeSheet(SXSSFWorkbook wb, Styles styles, String name, List<String> headers,
-            List<List<String>> rows, Progress progress) {
+    private static SXSSFSheet writeSheet(
+            SXSSFWorkbook wb,
+            Styles styles,
+            String name,
+            List<String> headers,
+            List<List<String>> rows,
+            Progress progress) {
         SXSSFSheet sheet = wb.createSheet(name);
         var header = sheet.createRow(0);
         header.setHeightInPoints(22);
@@ -205,7 +227,9 @@ final class RegistryWorkbook {
     private static int width(String header) {
         int chinese = switch (header) {
             case RegistryColumns.ORG_NAME, RegistryColumns.UNIT_NAME -> 16;
-            case RegistryColumns.ORG_PARENT, RegistryColumns.ORG_UNIT, RegistryColumns.COMMUNITY_LEAD_UNIT,
+            case RegistryColumns.ORG_PARENT,
+                    RegistryColumns.ORG_UNIT,
+                    RegistryColumns.COMMUNITY_LEAD_UNIT,
                     RegistryColumns.COMMUNITY_LIAISON -> 14;
             case RegistryColumns.REMARK -> 10;
             case RegistryColumns.ORG_COMMUNITY, RegistryColumns.COMMUNITY_NAME -> 9;
@@ -216,8 +240,8 @@ final class RegistryWorkbook {
 
     private static void addChoices(Sheet sheet, int column, int lastRow, String[] choices) {
         DataValidationHelper helper = sheet.getDataValidationHelper();
-        DataValidation v = helper.createValidation(helper.createExplicitListConstraint(choices),
-                new CellRangeAddressList(1, lastRow, column, column));
+        DataValidation v = helper.createValidation(
+                helper.createExplicitListConstraint(choices), new CellRangeAddressList(1, lastRow, column, column));
         v.setShowErrorBox(true);
         v.createErrorBox("输入有误", "请从下拉列表中选择：" + String.join("、", choices));
         sheet.addValidationData(v);

@@ -40,17 +40,21 @@ class LauncherTest {
         Path created = dir.resolve("新建").resolve("taizhang.db");
         Path logs = created.getParent().resolve("logs");
 
-        assertThat(Launcher.logFolder(new String[] {"--db", created.toString(), "init"}, dir)).isEqualTo(logs);
-        assertThat(Launcher.logFolder(new String[] {"--db", created.toString()}, dir)).isEqualTo(logs);
-        assertThat(Launcher.mayCreateDatabase(new String[] {"--db", created.toString(), "--version"})).isFalse();
+        assertThat(Launcher.logFolder(new String[] {"--db", created.toString(), "init"}, dir))
+                .isEqualTo(logs);
+        assertThat(Launcher.logFolder(new String[] {"--db", created.toString()}, dir))
+                .isEqualTo(logs);
+        assertThat(Launcher.mayCreateDatabase(new String[] {"--db", created.toString(), "--version"}))
+                .isFalse();
     }
 
     @Test
     void anExistingDatabaseGetsItsLogBesideIt() throws IOException {
         Path db = Files.writeString(dir.resolve("taizhang.db"), "");
 
-        assertThat(Launcher.logFolder(new String[] {"--db", db.toString(), "orgs", "export", "a.xlsx"},
-                dir.resolve("fallback"))).isEqualTo(dir.resolve("logs"));
+        assertThat(Launcher.logFolder(
+                        new String[] {"--db", db.toString(), "orgs", "export", "a.xlsx"}, dir.resolve("fallback")))
+                .isEqualTo(dir.resolve("logs"));
     }
 
     @Test

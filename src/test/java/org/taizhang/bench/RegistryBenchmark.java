@@ -50,12 +50,21 @@ public final class RegistryBenchmark {
             RegistryService service = new RegistryService(store);
             LocalDate today = service.today();
             Registry loaded = service.load();
-            long branches = loaded.organizations().stream().filter(o -> o.kind().isBranch()).count();
-            report.add(String.format("registry: %d units, %d organizations, %d branches", loaded.units().size(),
-                    loaded.organizationCount(), branches));
-            report.add(measure("open: load registry from SQLite", 3, 15,
+            long branches = loaded.organizations().stream()
+                    .filter(o -> o.kind().isBranch())
+                    .count();
+            report.add(String.format(
+                    "registry: %d units, %d organizations, %d branches",
+                    loaded.units().size(), loaded.organizationCount(), branches));
+            report.add(measure(
+                    "open: load registry from SQLite",
+                    3,
+                    15,
                     () -> service.load().organizationCount()));
-            report.add(measure("open: build table rows with checks", 3, 15,
+            report.add(measure(
+                    "open: build table rows with checks",
+                    3,
+                    15,
                     () -> OrganizationRow.build(service.load(), today, messages).size()));
             rows = OrganizationRow.build(loaded, today, messages);
         }
@@ -65,8 +74,9 @@ public final class RegistryBenchmark {
         filters.put("search pinyin initials 'czj'", new RegistryFilter(RegistryFilter.Scope.ALL, "czj", null, false));
         filters.put("search text '党支部'", new RegistryFilter(RegistryFilter.Scope.ALL, "党支部", null, false));
         filters.put("search one letter 'z'", new RegistryFilter(RegistryFilter.Scope.ALL, "z", null, false));
-        filters.put("kind 联合支部 + notes only", new RegistryFilter(RegistryFilter.Scope.ALL, "",
-                OrganizationKind.JOINT_BRANCH, true));
+        filters.put(
+                "kind 联合支部 + notes only",
+                new RegistryFilter(RegistryFilter.Scope.ALL, "", OrganizationKind.JOINT_BRANCH, true));
         filters.put("clear filter", RegistryFilter.all());
         for (var e : filters.entrySet()) {
             report.add(measure("filter 1,500-branch table: " + e.getKey(), 5, 50, () -> {
@@ -94,8 +104,9 @@ public final class RegistryBenchmark {
             ms.add((System.nanoTime() - t) / 1e6);
         }
         Collections.sort(ms);
-        return String.format("%-58s median %8.2f ms  p90 %8.2f ms  (n=%d, result %d)", name, ms.get(ms.size() / 2),
-                ms.get((int) (ms.size() * 0.9)), runs, size);
+        return String.format(
+                "%-58s median %8.2f ms  p90 %8.2f ms  (n=%d, result %d)",
+                name, ms.get(ms.size() / 2), ms.get((int) (ms.size() * 0.9)), runs, size);
     }
 
     /** Starts the real jar as a new process, as a user would, and reads when its window and registry showed. */
@@ -112,14 +123,16 @@ public final class RegistryBenchmark {
         List<Double> registry = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             Path probe = work.resolve("probe-" + i + ".txt");
-            List<String> cmd = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED",
-                    "-Dtaizhang.startupProbe=" + probe));
+            List<String> cmd = new ArrayList<>(
+                    List.of(java, "--enable-native-access=ALL-UNNAMED", "-Dtaizhang.startupProbe=" + probe));
             if (!display) {
                 cmd.addAll(List.of("-Dglass.platform=Headless", "-Dprism.order=sw"));
             }
             cmd.addAll(List.of("-jar", jar.toString(), "--db", db.toString()));
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
-                    .redirectOutput(work.resolve("start-" + i + ".log").toFile()).start();
+            Process p = new ProcessBuilder(cmd)
+                    .redirectErrorStream(true)
+                    .redirectOutput(work.resolve("start-" + i + ".log").toFile())
+                    .start();
             if (!p.waitFor(60, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 lines.add("cold start: run " + i + " did not finish in 60 s");
@@ -137,14 +150,21 @@ public final class RegistryBenchmark {
         Collections.sort(registry);
         String platform = display ? "DISPLAY " + System.getenv("DISPLAY") : "JavaFX headless platform";
         if (!window.isEmpty()) {
-            lines.add(String.format("%-58s median %8.0f ms  max %6.0f ms  (n=%d, %s)",
-                    "cold start: JVM start to first window shown", window.get(window.size() / 2),
-                    window.get(window.size() - 1), window.size(), platform));
+            lines.add(String.format(
+                    "%-58s median %8.0f ms  max %6.0f ms  (n=%d, %s)",
+                    "cold start: JVM start to first window shown",
+                    window.get(window.size() / 2),
+                    window.get(window.size() - 1),
+                    window.size(),
+                    platform));
         }
         if (!registry.isEmpty()) {
-            lines.add(String.format("%-58s median %8.0f ms  max %6.0f ms  (n=%d)",
-                    "cold start: JVM start to 1,500-branch registry shown", registry.get(registry.size() / 2),
-                    registry.get(registry.size() - 1), registry.size()));
+            lines.add(String.format(
+                    "%-58s median %8.0f ms  max %6.0f ms  (n=%d)",
+                    "cold start: JVM start to 1,500-branch registry shown",
+                    registry.get(registry.size() / 2),
+                    registry.get(registry.size() - 1),
+                    registry.size()));
         }
         return lines;
     }

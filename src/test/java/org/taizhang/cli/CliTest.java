@@ -113,9 +113,23 @@ class CliTest {
         try (Store store = Store.open(db())) {
             RegistryService service = new RegistryService(store);
             Organization o = service.load().organizations().getFirst();
-            edited = new Organization(o.id(), o.unitId(), o.parentId(), o.name(), o.kind(), o.secretary(),
-                    o.fullTimeDeputy(), o.memberCount(), o.hasCommittee(), o.termStart(), o.termEnd(),
-                    o.communityId(), o.contactPerson(), o.contactPhone(), "办公室已核实 2026-03", o.sortOrder());
+            edited = new Organization(
+                    o.id(),
+                    o.unitId(),
+                    o.parentId(),
+                    o.name(),
+                    o.kind(),
+                    o.secretary(),
+                    o.fullTimeDeputy(),
+                    o.memberCount(),
+                    o.hasCommittee(),
+                    o.termStart(),
+                    o.termEnd(),
+                    o.communityId(),
+                    o.contactPerson(),
+                    o.contactPhone(),
+                    "办公室已核实 2026-03",
+                    o.sortOrder());
             service.save(edited);
             historyBefore = service.historyOfOrganization(o.id()).size();
         }
@@ -124,17 +138,21 @@ class CliTest {
 
         assertThat(code).isEqualTo(ExitCodes.ERROR);
         assertThat(out.toString()).isEmpty();
-        assertThat(err.toString().lines().toList()).singleElement().satisfies(line -> assertThat(line)
-                .startsWith("错误：数据库 ")
-                .contains("已有台账数据（单位 62 个，党组织 374 个），未载入示例数据。")
-                .contains(" | Error: ")
-                .contains("already holds registry data (62 units, 374 organizations)"));
+        assertThat(err.toString().lines().toList())
+                .singleElement()
+                .satisfies(line -> assertThat(line)
+                        .startsWith("错误：数据库 ")
+                        .contains("已有台账数据（单位 62 个，党组织 374 个），未载入示例数据。")
+                        .contains(" | Error: ")
+                        .contains("already holds registry data (62 units, 374 organizations)"));
         try (Store store = Store.open(db())) {
             RegistryService service = new RegistryService(store);
             assertThat(service.load().organization(edited.id())).contains(edited);
             assertThat(service.load().organizationCount()).isEqualTo(374);
             assertThat(service.historyOfOrganization(edited.id())).hasSize(historyBefore);
-            assertThat(FirstRun.isPending(store)).as("the first-start choice is not marked done").isTrue();
+            assertThat(FirstRun.isPending(store))
+                    .as("the first-start choice is not marked done")
+                    .isTrue();
         }
     }
 
@@ -276,7 +294,8 @@ class CliTest {
         assertThat(lines.getFirst()).startsWith("导入完成：新增 0 条，更新 0 条，未变 444 条，提示 ");
         int warnings = Integer.parseInt(lines.getFirst().replaceAll(".*提示 (\\d+) 条。$", "$1"));
         assertThat(warnings).isPositive();
-        assertThat(lines.subList(1, lines.size())).hasSize(warnings)
+        assertThat(lines.subList(1, lines.size()))
+                .hasSize(warnings)
                 .allSatisfy(line -> assertThat(line).startsWith("提示：“党组织”表第"))
                 .anySatisfy(line -> assertThat(line).contains("应设立支部委员会。"));
     }
@@ -303,10 +322,12 @@ class CliTest {
 
         assertThat(code).isEqualTo(ExitCodes.ERROR);
         List<String> lines = err.toString().lines().toList();
-        assertThat(lines).singleElement().satisfies(line -> assertThat(line)
-                .startsWith("错误：")
-                .contains("missing.xlsx")
-                .contains(" | Error: "));
+        assertThat(lines)
+                .singleElement()
+                .satisfies(line -> assertThat(line)
+                        .startsWith("错误：")
+                        .contains("missing.xlsx")
+                        .contains(" | Error: "));
     }
 
     @Test
@@ -317,10 +338,14 @@ class CliTest {
         int code = run("--db", db(), "orgs", "import", folder);
 
         assertThat(code).isEqualTo(ExitCodes.ERROR);
-        assertThat(err.toString().lines().toList()).singleElement().satisfies(line -> assertThat(line)
-                .startsWith("错误：").contains("导入文件 是一个文件夹，不是文件。")
-                .contains(" | Error: ").contains("is a folder, not a file.")
-                .doesNotContain("找不到文件"));
+        assertThat(err.toString().lines().toList())
+                .singleElement()
+                .satisfies(line -> assertThat(line)
+                        .startsWith("错误：")
+                        .contains("导入文件 是一个文件夹，不是文件。")
+                        .contains(" | Error: ")
+                        .contains("is a folder, not a file.")
+                        .doesNotContain("找不到文件"));
     }
 
     @Test
@@ -336,9 +361,10 @@ class CliTest {
         int code = run("--db", db(), "orgs", "import");
 
         assertThat(code).isEqualTo(ExitCodes.USAGE);
-        assertThat(err.toString().lines().findFirst()).hasValueSatisfying(line -> assertThat(line)
-                .isEqualTo("错误：命令行有误：Missing required parameter: 'FILE.xlsx'"
-                        + " | Error: Invalid command line: Missing required parameter: 'FILE.xlsx'"));
+        assertThat(err.toString().lines().findFirst())
+                .hasValueSatisfying(line -> assertThat(line)
+                        .isEqualTo("错误：命令行有误：Missing required parameter: 'FILE.xlsx'"
+                                + " | Error: Invalid command line: Missing required parameter: 'FILE.xlsx'"));
     }
 
     @Test
@@ -363,7 +389,8 @@ class CliTest {
         int code = run("--db", db(), "orgs", "template", file);
 
         assertThat(code).isEqualTo(ExitCodes.OK);
-        try (InputStream in = Files.newInputStream(file); Workbook wb = new XSSFWorkbook(in)) {
+        try (InputStream in = Files.newInputStream(file);
+                Workbook wb = new XSSFWorkbook(in)) {
             Sheet sheet = wb.getSheet(RegistryColumns.ORGANIZATIONS_SHEET);
             List<String> headers = new ArrayList<>();
             sheet.getRow(0).forEach(c -> headers.add(c.getStringCellValue()));
@@ -408,11 +435,14 @@ class CliTest {
 
             assertThat(code).as(command).isEqualTo(ExitCodes.ERROR);
             assertThat(out.toString()).as(command).isEmpty();
-            assertThat(err.toString().lines().toList()).as(command).singleElement().satisfies(line -> assertThat(line)
-                    .isEqualTo("错误：数据库文件 " + missing.toAbsolutePath() + " 不存在（请检查 --db 指定的路径）。"
-                            + "新建数据库请用 taizhang init。 | Error: Database file " + missing.toAbsolutePath()
-                            + " does not exist (check the path given with --db). To create a new database, run"
-                            + " taizhang init."));
+            assertThat(err.toString().lines().toList())
+                    .as(command)
+                    .singleElement()
+                    .satisfies(line -> assertThat(line)
+                            .isEqualTo("错误：数据库文件 " + missing.toAbsolutePath() + " 不存在（请检查 --db 指定的路径）。"
+                                    + "新建数据库请用 taizhang init。 | Error: Database file " + missing.toAbsolutePath()
+                                    + " does not exist (check the path given with --db). To create a new database, run"
+                                    + " taizhang init."));
             assertThat(missing.getParent()).as(command + " creates no folder").doesNotExist();
             assertThat(file).doesNotExist();
         }
@@ -436,9 +466,13 @@ class CliTest {
 
         assertThat(code).isEqualTo(ExitCodes.ERROR);
         assertThat(out.toString()).isEmpty();
-        assertThat(err.toString().lines().toList()).singleElement().satisfies(line -> assertThat(line)
-                .startsWith("错误：不支持的文件类型：").contains("模板.pdf").contains(".xlsx")
-                .contains(" | Error: Unsupported file type: "));
+        assertThat(err.toString().lines().toList())
+                .singleElement()
+                .satisfies(line -> assertThat(line)
+                        .startsWith("错误：不支持的文件类型：")
+                        .contains("模板.pdf")
+                        .contains(".xlsx")
+                        .contains(" | Error: Unsupported file type: "));
         assertThat(file).doesNotExist();
         assertThat(db()).as("nothing is created for a refused name").doesNotExist();
     }
@@ -462,11 +496,17 @@ class CliTest {
         int code = run("--db", db(), "init");
 
         assertThat(code).isEqualTo(ExitCodes.ERROR);
-        assertThat(err.toString().lines().toList()).singleElement().satisfies(line -> assertThat(line)
-                .startsWith("错误：").contains("不是台账数据库：它不是 SQLite 文件，或是别的程序的数据库。文件未做任何改动。")
-                .contains(" | Error: ").doesNotContain("no SQLite header"));
+        assertThat(err.toString().lines().toList())
+                .singleElement()
+                .satisfies(line -> assertThat(line)
+                        .startsWith("错误：")
+                        .contains("不是台账数据库：它不是 SQLite 文件，或是别的程序的数据库。文件未做任何改动。")
+                        .contains(" | Error: ")
+                        .doesNotContain("no SQLite header"));
         assertThat(db()).hasContent("这不是数据库");
-        assertThat(dir.resolve("taizhang.db.lock")).as("no stray lock file beside a refused file").doesNotExist();
+        assertThat(dir.resolve("taizhang.db.lock"))
+                .as("no stray lock file beside a refused file")
+                .doesNotExist();
     }
 
     @Test

@@ -42,61 +42,156 @@ public final class CityScaleGenerator {
     private static final LocalDate COMMITTEE_TERMS_TO = LocalDate.of(2026, 6, 30);
 
     private static final String[] DEPARTMENTS = {
-        "中共江海市委办公室", "江海市人民政府办公室", "中共江海市纪律检查委员会", "中共江海市委组织部", "中共江海市委宣传部",
-        "中共江海市委统一战线工作部", "中共江海市委政法委员会", "中共江海市委政策研究室", "中共江海市委网络安全和信息化委员会办公室",
-        "中共江海市委机构编制委员会办公室", "中共江海市委党校", "中共江海市委党史研究室", "中共江海市委老干部局",
-        "江海市人大常委会办公室", "江海市政协办公室", "江海市发展和改革委员会", "江海市教育局", "江海市科学技术局",
-        "江海市工业和信息化局", "江海市民族宗教事务局", "江海市公安局", "江海市民政局", "江海市司法局", "江海市财政局",
-        "江海市人力资源和社会保障局", "江海市自然资源和规划局", "江海市生态环境局", "江海市住房和城乡建设局", "江海市交通运输局",
-        "江海市水利局", "江海市农业农村局", "江海市商务局", "江海市文化广电和旅游局", "江海市卫生健康委员会",
-        "江海市退役军人事务局", "江海市应急管理局", "江海市审计局", "江海市人民政府国有资产监督管理委员会", "江海市市场监督管理局",
-        "江海市体育局", "江海市统计局", "江海市医疗保障局", "江海市城市管理局", "江海市行政审批局", "江海市信访局",
-        "江海市机关事务管理局", "江海市数据局", "江海市地方金融管理局", "江海市人民防空办公室", "江海市粮食和物资储备局",
-        "江海市中级人民法院", "江海市人民检察院", "江海市总工会", "共青团江海市委员会", "江海市妇女联合会",
-        "江海市科学技术协会", "江海市工商业联合会", "江海市文学艺术界联合会", "江海市残疾人联合会", "江海市红十字会",
+        "中共江海市委办公室",
+        "江海市人民政府办公室",
+        "中共江海市纪律检查委员会",
+        "中共江海市委组织部",
+        "中共江海市委宣传部",
+        "中共江海市委统一战线工作部",
+        "中共江海市委政法委员会",
+        "中共江海市委政策研究室",
+        "中共江海市委网络安全和信息化委员会办公室",
+        "中共江海市委机构编制委员会办公室",
+        "中共江海市委党校",
+        "中共江海市委党史研究室",
+        "中共江海市委老干部局",
+        "江海市人大常委会办公室",
+        "江海市政协办公室",
+        "江海市发展和改革委员会",
+        "江海市教育局",
+        "江海市科学技术局",
+        "江海市工业和信息化局",
+        "江海市民族宗教事务局",
+        "江海市公安局",
+        "江海市民政局",
+        "江海市司法局",
+        "江海市财政局",
+        "江海市人力资源和社会保障局",
+        "江海市自然资源和规划局",
+        "江海市生态环境局",
+        "江海市住房和城乡建设局",
+        "江海市交通运输局",
+        "江海市水利局",
+        "江海市农业农村局",
+        "江海市商务局",
+        "江海市文化广电和旅游局",
+        "江海市卫生健康委员会",
+        "江海市退役军人事务局",
+        "江海市应急管理局",
+        "江海市审计局",
+        "江海市人民政府国有资产监督管理委员会",
+        "江海市市场监督管理局",
+        "江海市体育局",
+        "江海市统计局",
+        "江海市医疗保障局",
+        "江海市城市管理局",
+        "江海市行政审批局",
+        "江海市信访局",
+        "江海市机关事务管理局",
+        "江海市数据局",
+        "江海市地方金融管理局",
+        "江海市人民防空办公室",
+        "江海市粮食和物资储备局",
+        "江海市中级人民法院",
+        "江海市人民检察院",
+        "江海市总工会",
+        "共青团江海市委员会",
+        "江海市妇女联合会",
+        "江海市科学技术协会",
+        "江海市工商业联合会",
+        "江海市文学艺术界联合会",
+        "江海市残疾人联合会",
+        "江海市红十字会",
     };
 
     private static final String[] INSTITUTIONS = {
-        "江海市政务服务中心", "江海市公共资源交易中心", "江海市大数据管理中心", "江海市住房公积金管理中心",
-        "江海市社会保险基金管理中心", "江海市不动产登记中心", "江海市疾病预防控制中心", "江海市医疗保障基金管理中心",
-        "江海市档案馆", "江海市地方志办公室", "江海市人才服务中心", "江海市就业服务中心", "江海市退役军人服务中心",
-        "江海市12345政务服务便民热线中心", "江海市城市规划设计研究院", "江海市建设工程质量安全监督站", "江海市房屋征收管理中心",
-        "江海市市政设施管理中心", "江海市园林绿化管理中心", "江海市生态环境监测中心", "江海市农业技术推广中心",
-        "江海市动物疫病预防控制中心", "江海市水文水资源勘测中心", "江海市公路事业发展中心", "江海市港航事业发展中心",
-        "江海市交通运输综合行政执法支队", "江海市食品药品检验所", "江海市计量测试所", "江海市标准化研究院",
-        "江海市知识产权保护中心", "国家统计局江海调查队", "江海市价格认证中心", "江海市财政投资评审中心",
-        "江海市国库集中支付中心", "江海市政府采购中心", "江海市投资促进中心", "江海市会议展览中心", "江海市图书馆",
-        "江海市博物馆", "江海市美术馆", "江海市文化馆", "江海市广播电视台", "江海日报社", "江海市体育运动学校",
-        "江海市青少年活动中心", "江海市老干部活动中心", "江海市党员教育中心", "江海市社会科学界联合会", "江海市第一人民医院",
-        "江海市中医院", "江海市妇幼保健院", "江海市急救中心", "江海市血液中心", "江海市救助管理站", "江海市社会福利院",
-        "江海市殡葬管理所", "江海市气象局", "国家税务总局江海市税务局", "江海海关", "江海市消防救援支队",
+        "江海市政务服务中心",
+        "江海市公共资源交易中心",
+        "江海市大数据管理中心",
+        "江海市住房公积金管理中心",
+        "江海市社会保险基金管理中心",
+        "江海市不动产登记中心",
+        "江海市疾病预防控制中心",
+        "江海市医疗保障基金管理中心",
+        "江海市档案馆",
+        "江海市地方志办公室",
+        "江海市人才服务中心",
+        "江海市就业服务中心",
+        "江海市退役军人服务中心",
+        "江海市12345政务服务便民热线中心",
+        "江海市城市规划设计研究院",
+        "江海市建设工程质量安全监督站",
+        "江海市房屋征收管理中心",
+        "江海市市政设施管理中心",
+        "江海市园林绿化管理中心",
+        "江海市生态环境监测中心",
+        "江海市农业技术推广中心",
+        "江海市动物疫病预防控制中心",
+        "江海市水文水资源勘测中心",
+        "江海市公路事业发展中心",
+        "江海市港航事业发展中心",
+        "江海市交通运输综合行政执法支队",
+        "江海市食品药品检验所",
+        "江海市计量测试所",
+        "江海市标准化研究院",
+        "江海市知识产权保护中心",
+        "国家统计局江海调查队",
+        "江海市价格认证中心",
+        "江海市财政投资评审中心",
+        "江海市国库集中支付中心",
+        "江海市政府采购中心",
+        "江海市投资促进中心",
+        "江海市会议展览中心",
+        "江海市图书馆",
+        "江海市博物馆",
+        "江海市美术馆",
+        "江海市文化馆",
+        "江海市广播电视台",
+        "江海日报社",
+        "江海市体育运动学校",
+        "江海市青少年活动中心",
+        "江海市老干部活动中心",
+        "江海市党员教育中心",
+        "江海市社会科学界联合会",
+        "江海市第一人民医院",
+        "江海市中医院",
+        "江海市妇幼保健院",
+        "江海市急救中心",
+        "江海市血液中心",
+        "江海市救助管理站",
+        "江海市社会福利院",
+        "江海市殡葬管理所",
+        "江海市气象局",
+        "国家税务总局江海市税务局",
+        "江海海关",
+        "江海市消防救援支队",
     };
 
     private static final String[] COMMUNITY_NAMES = {
-        "综合服务共同体", "党群工作共同体", "政法共同体", "经济发展共同体", "城乡建设共同体", "社会事业共同体",
-        "文化教育共同体", "公共服务共同体",
+        "综合服务共同体", "党群工作共同体", "政法共同体", "经济发展共同体", "城乡建设共同体", "社会事业共同体", "文化教育共同体", "公共服务共同体",
     };
 
     private static final String[] SECTIONS = {
         "办公室", "综合科", "政策法规科", "财务审计科", "人事教育科", "规划发展科", "行政审批科", "监督检查科", "离退休干部",
     };
 
-    private static final String SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶"
-            + "程魏苏吕丁沈任姚卢姜崔钟谭陆汪范金石廖贾夏韦付方邹熊白孟秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严武戴莫孔汤";
-    private static final String GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超霞平刚华红玲斌波辉鹏宇浩凯健俊帆琳婷雪倩欣颖慧佳晨"
-            + "新国建志海燕东文春梅兰英秀峰岩松林云飞亮成荣";
+    private static final String SURNAMES =
+            "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶" + "程魏苏吕丁沈任姚卢姜崔钟谭陆汪范金石廖贾夏韦付方邹熊白孟秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严武戴莫孔汤";
+    private static final String GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超霞平刚华红玲斌波辉鹏宇浩凯健俊帆琳婷雪倩欣颖慧佳晨" + "新国建志海燕东文春梅兰英秀峰岩松林云飞亮成荣";
 
     private static final String[] CHINESE_NUMBERS = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
 
     private CityScaleGenerator() {}
 
     /** The registry as three sheets of text rows, in the column order of {@link RegistryColumns}. */
-    public record CityRegistry(List<List<String>> units, List<List<String>> communities,
-            List<List<String>> organizations) {
+    public record CityRegistry(
+            List<List<String>> units, List<List<String>> communities, List<List<String>> organizations) {
 
         public long count(OrganizationKind kind) {
             int column = RegistryColumns.ORGANIZATION_HEADERS.indexOf(RegistryColumns.ORG_KIND);
-            return organizations.stream().filter(r -> r.get(column).equals(kind.fileName())).count();
+            return organizations.stream()
+                    .filter(r -> r.get(column).equals(kind.fileName()))
+                    .count();
         }
 
         /** Writes the registry workbook a clerk would import: numbers as numbers, dates as Excel dates. */
@@ -107,7 +202,11 @@ public final class CityScaleGenerator {
                 date.setDataFormat(wb.createDataFormat().getFormat("yyyy-mm-dd"));
                 sheet(wb, RegistryColumns.UNITS_SHEET, RegistryColumns.UNIT_HEADERS, units, date);
                 sheet(wb, RegistryColumns.COMMUNITIES_SHEET, RegistryColumns.COMMUNITY_HEADERS, communities, date);
-                sheet(wb, RegistryColumns.ORGANIZATIONS_SHEET, RegistryColumns.ORGANIZATION_HEADERS, organizations,
+                sheet(
+                        wb,
+                        RegistryColumns.ORGANIZATIONS_SHEET,
+                        RegistryColumns.ORGANIZATION_HEADERS,
+                        organizations,
                         date);
                 wb.write(out);
             } finally {
@@ -116,8 +215,8 @@ public final class CityScaleGenerator {
             return file;
         }
 
-        private static void sheet(SXSSFWorkbook wb, String name, List<String> headers, List<List<String>> rows,
-                CellStyle dateStyle) {
+        private static void sheet(
+                SXSSFWorkbook wb, String name, List<String> headers, List<List<String>> rows, CellStyle dateStyle) {
             Sheet sheet = wb.createSheet(name);
             Row header = sheet.createRow(0);
             for (int c = 0; c < headers.size(); c++) {
@@ -193,8 +292,12 @@ public final class CityScaleGenerator {
     }
 
     static String shortName(String unit) {
-        return unit.replace("中共江海市委", "市委").replace("江海市人民政府", "市政府").replace("国家税务总局江海市", "市")
-                .replace("国家统计局江海", "江海").replace("共青团江海市委员会", "团市委").replace("江海市", "市");
+        return unit.replace("中共江海市委", "市委")
+                .replace("江海市人民政府", "市政府")
+                .replace("国家税务总局江海市", "市")
+                .replace("国家统计局江海", "江海")
+                .replace("共青团江海市委员会", "团市委")
+                .replace("江海市", "市");
     }
 
     private static final class Generation {
@@ -218,8 +321,7 @@ public final class CityScaleGenerator {
             }
             int perCommunity = UNITS / COMMUNITIES;
             for (int c = 0; c < COMMUNITIES; c++) {
-                communities.add(List.of(COMMUNITY_NAMES[c], unitNames.get(c * perCommunity),
-                        person() + "（工委委员）", ""));
+                communities.add(List.of(COMMUNITY_NAMES[c], unitNames.get(c * perCommunity), person() + "（工委委员）", ""));
             }
             int[] branches = branchCounts();
             for (int u = 0; u < UNITS; u++) {
@@ -269,8 +371,16 @@ public final class CityScaleGenerator {
                     generalMembers += members;
                     inGeneral.add(branch(branchNames.get(next), OrganizationKind.BRANCH, unit, general, members));
                 }
-                children.add(organization(general, OrganizationKind.GENERAL_BRANCH, unit, top, generalMembers, true,
-                        term(BRANCH_TERMS_FROM, BRANCH_TERMS_TO, 3), "", ""));
+                children.add(organization(
+                        general,
+                        OrganizationKind.GENERAL_BRANCH,
+                        unit,
+                        top,
+                        generalMembers,
+                        true,
+                        term(BRANCH_TERMS_FROM, BRANCH_TERMS_TO, 3),
+                        "",
+                        ""));
                 children.addAll(inGeneral);
                 topMembers += generalMembers;
             }
@@ -285,10 +395,19 @@ public final class CityScaleGenerator {
                 children.add(branch(shortName + "联合党支部", OrganizationKind.JOINT_BRANCH, unit, top, members));
             }
             topMembers += random.nextInt(6);
-            LocalDate[] term = large ? term(COMMITTEE_TERMS_FROM, COMMITTEE_TERMS_TO, 5)
+            LocalDate[] term = large
+                    ? term(COMMITTEE_TERMS_FROM, COMMITTEE_TERMS_TO, 5)
                     : term(BRANCH_TERMS_FROM, BRANCH_TERMS_TO, 3);
-            List<String> topRow = organization(top, large ? OrganizationKind.PARTY_COMMITTEE
-                    : OrganizationKind.GENERAL_BRANCH, unit, "", topMembers, true, term, community, person());
+            List<String> topRow = organization(
+                    top,
+                    large ? OrganizationKind.PARTY_COMMITTEE : OrganizationKind.GENERAL_BRANCH,
+                    unit,
+                    "",
+                    topMembers,
+                    true,
+                    term,
+                    community,
+                    person());
             organizations.add(topRow);
             organizations.addAll(children);
         }
@@ -317,19 +436,40 @@ public final class CityScaleGenerator {
         }
 
         private List<String> branch(String name, OrganizationKind kind, String unit, String parent, int members) {
-            LocalDate[] term = random.nextInt(50) == 0 ? new LocalDate[2] // newly founded: term not yet entered
+            LocalDate[] term = random.nextInt(50) == 0
+                    ? new LocalDate[2] // newly founded: term not yet entered
                     : term(BRANCH_TERMS_FROM, BRANCH_TERMS_TO, 3);
-            return organization(name, kind, unit, parent, members, members >= Organization.COMMITTEE_MIN_MEMBERS, term,
-                    "", "");
+            return organization(
+                    name, kind, unit, parent, members, members >= Organization.COMMITTEE_MIN_MEMBERS, term, "", "");
         }
 
-        private List<String> organization(String name, OrganizationKind kind, String unit, String parent,
-                int members, boolean committee, LocalDate[] term, String community, String contact) {
+        private List<String> organization(
+                String name,
+                OrganizationKind kind,
+                String unit,
+                String parent,
+                int members,
+                boolean committee,
+                LocalDate[] term,
+                String community,
+                String contact) {
             boolean top = parent.isEmpty();
             String deputy = kind == OrganizationKind.PARTY_COMMITTEE && members >= 150 ? person() : "";
-            return List.of(name, kind.fileName(), unit, parent, person(), deputy, Integer.toString(members),
-                    committee ? RegistryColumns.YES : RegistryColumns.NO, text(term[0]), text(term[1]), community,
-                    contact, top ? phone() : "", "");
+            return List.of(
+                    name,
+                    kind.fileName(),
+                    unit,
+                    parent,
+                    person(),
+                    deputy,
+                    Integer.toString(members),
+                    committee ? RegistryColumns.YES : RegistryColumns.NO,
+                    text(term[0]),
+                    text(term[1]),
+                    community,
+                    contact,
+                    top ? phone() : "",
+                    "");
         }
 
         private LocalDate[] term(LocalDate from, LocalDate to, int years) {

@@ -83,6 +83,8 @@ class CityScaleGeneratorTest {
     }
 
     private static List<List<String>> rows(Registry r) {
-        return r.organizations().stream().map(o -> RegistryRows.organizationRow(r, o)).toList();
+        return r.organizations().stream()
+                .map(o -> RegistryRows.organizationRow(r, o))
+                .toList();
     }
 }

@@ -22,9 +22,9 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
+import net.jqwik.api.statistics.Statistics;
 import org.taizhang.core.DomainException;
 import org.taizhang.core.store.ChangeSet;
 import org.taizhang.core.store.Dot;
@@ -80,17 +80,28 @@ class ConvergencePropertyTest {
     Arbitrary<List<Step>> scripts() {
         // edits and exchanges often, so that devices change the same records between exchanges
         Arbitrary<Integer> kind = Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(3, Arbitraries.just(0)), net.jqwik.api.Tuple.of(8, Arbitraries.just(1)),
-                net.jqwik.api.Tuple.of(2, Arbitraries.just(2)), net.jqwik.api.Tuple.of(2, Arbitraries.just(3)),
-                net.jqwik.api.Tuple.of(3, Arbitraries.just(4)), net.jqwik.api.Tuple.of(2, Arbitraries.just(5)),
-                net.jqwik.api.Tuple.of(4, Arbitraries.just(6)), net.jqwik.api.Tuple.of(1, Arbitraries.just(7)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.just(8)), net.jqwik.api.Tuple.of(5, Arbitraries.just(9)),
-                net.jqwik.api.Tuple.of(8, Arbitraries.just(10)), net.jqwik.api.Tuple.of(2, Arbitraries.just(11)),
-                net.jqwik.api.Tuple.of(2, Arbitraries.just(12)), net.jqwik.api.Tuple.of(8, Arbitraries.just(13)),
+                net.jqwik.api.Tuple.of(3, Arbitraries.just(0)),
+                net.jqwik.api.Tuple.of(8, Arbitraries.just(1)),
+                net.jqwik.api.Tuple.of(2, Arbitraries.just(2)),
+                net.jqwik.api.Tuple.of(2, Arbitraries.just(3)),
+                net.jqwik.api.Tuple.of(3, Arbitraries.just(4)),
+                net.jqwik.api.Tuple.of(2, Arbitraries.just(5)),
+                net.jqwik.api.Tuple.of(4, Arbitraries.just(6)),
+                net.jqwik.api.Tuple.of(1, Arbitraries.just(7)),
+                net.jqwik.api.Tuple.of(1, Arbitraries.just(8)),
+                net.jqwik.api.Tuple.of(5, Arbitraries.just(9)),
+                net.jqwik.api.Tuple.of(8, Arbitraries.just(10)),
+                net.jqwik.api.Tuple.of(2, Arbitraries.just(11)),
+                net.jqwik.api.Tuple.of(2, Arbitraries.just(12)),
+                net.jqwik.api.Tuple.of(8, Arbitraries.just(13)),
                 net.jqwik.api.Tuple.of(2, Arbitraries.just(14)));
-        Arbitrary<Step> step = Combinators.combine(kind,
-                Arbitraries.integers().between(0, DEVICES - 1), Arbitraries.integers().between(0, 99),
-                Arbitraries.integers().between(0, 99), Arbitraries.integers().between(0, 99)).as(Step::new);
+        Arbitrary<Step> step = Combinators.combine(
+                        kind,
+                        Arbitraries.integers().between(0, DEVICES - 1),
+                        Arbitraries.integers().between(0, 99),
+                        Arbitraries.integers().between(0, 99),
+                        Arbitraries.integers().between(0, 99))
+                .as(Step::new);
         return step.list().ofMinSize(10).ofMaxSize(60);
     }
 
@@ -115,7 +126,8 @@ class ConvergencePropertyTest {
                 oracle.observe(before, d.states());
                 oracle.history.addAll(d.historyIds());
             }
-            assertThat(devices.get(1).states().keySet()).isEqualTo(devices.get(0).states().keySet());
+            assertThat(devices.get(1).states().keySet())
+                    .isEqualTo(devices.get(0).states().keySet());
             List<ChangeSet> mail = new ArrayList<>();
             for (Step s : script) {
                 Device d = devices.get(s.device());
@@ -164,12 +176,14 @@ class ConvergencePropertyTest {
             oracle.assertSurvivors(finalStates);
             // what the scripts reached (jqwik prints it): conflicts and tombstones must be common, not rare
             Statistics.label("conflicts").collect(finalStates.values().stream().anyMatch(RecordState::hasConflicts));
-            Statistics.label("deleted records").collect(finalStates.values().stream().anyMatch(RecordState::deleted));
+            Statistics.label("deleted records")
+                    .collect(finalStates.values().stream().anyMatch(RecordState::deleted));
             Statistics.label("records").collect(finalStates.size() / 5 * 5);
 
             ChangeSet again = devices.get(1).store.exportChanges(r -> true);
             Store.ApplyResult repeat = devices.getFirst().store.applyChanges(again);
-            assertThat(repeat.created() + repeat.updated() + repeat.historyAdded()).isZero();
+            assertThat(repeat.created() + repeat.updated() + repeat.historyAdded())
+                    .isZero();
             assertThat(devices.getFirst().dump()).isEqualTo(first);
         } finally {
             devices.forEach(d -> d.store.close());
@@ -192,7 +206,8 @@ class ConvergencePropertyTest {
                 RecordState old = before.get(key);
                 state.fields().forEach((field, versions) -> {
                     Map<Dot, Object> now = dots(versions);
-                    Map<Dot, Object> then = old == null ? Map.of() : dots(old.fields().getOrDefault(field, List.of()));
+                    Map<Dot, Object> then =
+                            old == null ? Map.of() : dots(old.fields().getOrDefault(field, List.of()));
                     String f = key + "#" + field;
                     boolean changed = false;
                     for (Map.Entry<Dot, Object> e : now.entrySet()) {
@@ -204,7 +219,9 @@ class ConvergencePropertyTest {
                     if (changed) {
                         for (Dot d : then.keySet()) {
                             if (!now.containsKey(d)) {
-                                overwritten.computeIfAbsent(f, k -> new HashSet<>()).add(d);
+                                overwritten
+                                        .computeIfAbsent(f, k -> new HashSet<>())
+                                        .add(d);
                             }
                         }
                     }
@@ -222,10 +239,12 @@ class ConvergencePropertyTest {
                 overwritten.getOrDefault(f, Set.of()).forEach(expected::remove);
                 Map<Dot, Object> actual = new TreeMap<>(dots(state.fields().get(field)));
                 assertThat(actual.keySet()).as(f).isEqualTo(expected.keySet());
-                actual.forEach((d, v) -> assertThat(String.valueOf(v)).as(f + " " + d)
-                        .isEqualTo(String.valueOf(expected.get(d))));
-                Dot newest = actual.keySet().stream().max(Comparator.naturalOrder()).orElseThrow();
-                assertThat(String.valueOf(state.value(field))).as(f + " shows the newest")
+                actual.forEach((d, v) ->
+                        assertThat(String.valueOf(v)).as(f + " " + d).isEqualTo(String.valueOf(expected.get(d))));
+                Dot newest =
+                        actual.keySet().stream().max(Comparator.naturalOrder()).orElseThrow();
+                assertThat(String.valueOf(state.value(field)))
+                        .as(f + " shows the newest")
                         .isEqualTo(String.valueOf(actual.get(newest)));
             });
         }
@@ -258,7 +277,9 @@ class ConvergencePropertyTest {
         }
 
         List<String> historyIds() {
-            return store.exportChanges(r -> true).history().stream().map(ChangeSet.HistoryItem::id).toList();
+            return store.exportChanges(r -> true).history().stream()
+                    .map(ChangeSet.HistoryItem::id)
+                    .toList();
         }
 
         ChangeSet someRecords(int seed) {
@@ -268,17 +289,24 @@ class ConvergencePropertyTest {
         /** Records and history as text, for comparing devices. */
         String dump() {
             StringBuilder sb = new StringBuilder();
-            for (String table : List.of("unit", "community", "organization", "attachment", "field_conflict",
-                    "history")) {
-                store.read().resultQuery("SELECT * FROM " + table + " ORDER BY 1, 2, 3").fetch()
-                        .forEach(r -> sb.append(table).append(' ').append(r.intoList()).append('\n'));
+            for (String table :
+                    List.of("unit", "community", "organization", "attachment", "field_conflict", "history")) {
+                store.read()
+                        .resultQuery("SELECT * FROM " + table + " ORDER BY 1, 2, 3")
+                        .fetch()
+                        .forEach(r -> sb.append(table)
+                                .append(' ')
+                                .append(r.intoList())
+                                .append('\n'));
             }
             return sb.toString();
         }
 
         private List<RecordState> rows(String table, boolean deleted) {
-            return states().values().stream().filter(s -> s.table().equals(table) && s.deleted() == deleted)
-                    .sorted(Comparator.comparing(RecordState::id)).toList();
+            return states().values().stream()
+                    .filter(s -> s.table().equals(table) && s.deleted() == deleted)
+                    .sorted(Comparator.comparing(RecordState::id))
+                    .toList();
         }
 
         private static <T> T pick(List<T> list, int n) {
@@ -289,20 +317,49 @@ class ConvergencePropertyTest {
             try {
                 Registry r = service.load();
                 switch (s.kind()) {
-                    case 0 -> service.save(new Unit(java.util.UUID.randomUUID().toString(),
-                            UNIT_NAMES[s.a() % UNIT_NAMES.length], null, null, null, null, s.b()));
+                    case 0 ->
+                        service.save(new Unit(
+                                java.util.UUID.randomUUID().toString(),
+                                UNIT_NAMES[s.a() % UNIT_NAMES.length],
+                                null,
+                                null,
+                                null,
+                                null,
+                                s.b()));
                     case 1 -> {
                         Unit u = pick(r.units(), s.a());
                         if (u != null) {
                             String v = TEXTS[s.c() % TEXTS.length];
-                            service.save(switch (s.b() % 3) {
-                                case 0 -> new Unit(u.id(), u.name(), v, u.contactPerson(), u.contactPhone(),
-                                        u.remark(), u.sortOrder());
-                                case 1 -> new Unit(u.id(), u.name(), u.shortName(), v, u.contactPhone(),
-                                        u.remark(), u.sortOrder());
-                                default -> new Unit(u.id(), u.name(), u.shortName(), u.contactPerson(),
-                                        u.contactPhone(), v, u.sortOrder());
-                            });
+                            service.save(
+                                    switch (s.b() % 3) {
+                                        case 0 ->
+                                            new Unit(
+                                                    u.id(),
+                                                    u.name(),
+                                                    v,
+                                                    u.contactPerson(),
+                                                    u.contactPhone(),
+                                                    u.remark(),
+                                                    u.sortOrder());
+                                        case 1 ->
+                                            new Unit(
+                                                    u.id(),
+                                                    u.name(),
+                                                    u.shortName(),
+                                                    v,
+                                                    u.contactPhone(),
+                                                    u.remark(),
+                                                    u.sortOrder());
+                                        default ->
+                                            new Unit(
+                                                    u.id(),
+                                                    u.name(),
+                                                    u.shortName(),
+                                                    u.contactPerson(),
+                                                    u.contactPhone(),
+                                                    v,
+                                                    u.sortOrder());
+                                    });
                         }
                     }
                     case 2 -> {
@@ -313,14 +370,23 @@ class ConvergencePropertyTest {
                     }
                     case 3 -> restore(rows("unit", true), s.a(), service::restoreUnit);
                     case 4 -> importUnit(UNIT_NAMES[s.a() % UNIT_NAMES.length], TEXTS[s.b() % TEXTS.length]);
-                    case 5 -> service.save(new Community(java.util.UUID.randomUUID().toString(),
-                            COMMUNITY_NAMES[s.a() % COMMUNITY_NAMES.length], null, null, null));
+                    case 5 ->
+                        service.save(new Community(
+                                java.util.UUID.randomUUID().toString(),
+                                COMMUNITY_NAMES[s.a() % COMMUNITY_NAMES.length],
+                                null,
+                                null,
+                                null));
                     case 6 -> {
                         Community c = pick(r.communities(), s.a());
                         if (c != null) {
                             Unit lead = s.b() % 2 == 0 ? pick(r.units(), s.c()) : null;
-                            service.save(new Community(c.id(), c.name(), lead == null ? c.leadUnitId() : lead.id(),
-                                    TEXTS[s.c() % TEXTS.length], c.remark()));
+                            service.save(new Community(
+                                    c.id(),
+                                    c.name(),
+                                    lead == null ? c.leadUnitId() : lead.id(),
+                                    TEXTS[s.c() % TEXTS.length],
+                                    c.remark()));
                         }
                     }
                     case 7 -> {
@@ -332,20 +398,27 @@ class ConvergencePropertyTest {
                     case 8 -> restore(rows("community", true), s.a(), service::restoreCommunity);
                     case 9 -> createOrganization(r, s);
                     case 10 -> {
-                        Organization o = pick(r.organizations().stream().sorted(Comparator.comparing(
-                                Organization::id)).toList(), s.a());
+                        Organization o = pick(
+                                r.organizations().stream()
+                                        .sorted(Comparator.comparing(Organization::id))
+                                        .toList(),
+                                s.a());
                         if (o != null) {
                             String v = TEXTS[s.c() % TEXTS.length];
-                            service.save(switch (s.b() % 3) {
-                                case 0 -> copy(o, v, o.memberCount(), o.remark());
-                                case 1 -> copy(o, o.secretary(), 3 + s.c() % 40, o.remark());
-                                default -> copy(o, o.secretary(), o.memberCount(), v);
-                            });
+                            service.save(
+                                    switch (s.b() % 3) {
+                                        case 0 -> copy(o, v, o.memberCount(), o.remark());
+                                        case 1 -> copy(o, o.secretary(), 3 + s.c() % 40, o.remark());
+                                        default -> copy(o, o.secretary(), o.memberCount(), v);
+                                    });
                         }
                     }
                     case 11 -> {
-                        Organization o = pick(r.organizations().stream().sorted(Comparator.comparing(
-                                Organization::id)).toList(), s.a());
+                        Organization o = pick(
+                                r.organizations().stream()
+                                        .sorted(Comparator.comparing(Organization::id))
+                                        .toList(),
+                                s.a());
                         if (o != null) {
                             service.deleteOrganization(o.id());
                         }
@@ -371,23 +444,68 @@ class ConvergencePropertyTest {
             if (unit == null) {
                 return;
             }
-            Organization top = r.organizations().stream().filter(o -> o.unitId().equals(unit.id()) && o.isTopLevel())
-                    .findFirst().orElse(null);
+            Organization top = r.organizations().stream()
+                    .filter(o -> o.unitId().equals(unit.id()) && o.isTopLevel())
+                    .findFirst()
+                    .orElse(null);
             String id = java.util.UUID.randomUUID().toString();
             if (top == null) {
-                service.save(new Organization(id, unit.id(), null, "机关党委", OrganizationKind.PARTY_COMMITTEE, null,
-                        null, 30, true, null, null, null, null, null, null, 0));
+                service.save(new Organization(
+                        id,
+                        unit.id(),
+                        null,
+                        "机关党委",
+                        OrganizationKind.PARTY_COMMITTEE,
+                        null,
+                        null,
+                        30,
+                        true,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        0));
             } else {
-                service.save(new Organization(id, unit.id(), top.id(), "第" + (1 + s.b() % 3) + "党支部",
-                        OrganizationKind.BRANCH, TEXTS[s.c() % TEXTS.length], null, 5 + s.c() % 20, false, null,
-                        null, null, null, null, null, s.b()));
+                service.save(new Organization(
+                        id,
+                        unit.id(),
+                        top.id(),
+                        "第" + (1 + s.b() % 3) + "党支部",
+                        OrganizationKind.BRANCH,
+                        TEXTS[s.c() % TEXTS.length],
+                        null,
+                        5 + s.c() % 20,
+                        false,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        s.b()));
             }
         }
 
         private static Organization copy(Organization o, String secretary, Integer members, String remark) {
-            return new Organization(o.id(), o.unitId(), o.parentId(), o.name(), o.kind(), secretary,
-                    o.fullTimeDeputy(), members, o.hasCommittee(), o.termStart(), o.termEnd(), o.communityId(),
-                    o.contactPerson(), o.contactPhone(), remark, o.sortOrder());
+            return new Organization(
+                    o.id(),
+                    o.unitId(),
+                    o.parentId(),
+                    o.name(),
+                    o.kind(),
+                    secretary,
+                    o.fullTimeDeputy(),
+                    members,
+                    o.hasCommittee(),
+                    o.termStart(),
+                    o.termEnd(),
+                    o.communityId(),
+                    o.contactPerson(),
+                    o.contactPhone(),
+                    remark,
+                    o.sortOrder());
         }
 
         /** A one-row workbook: the unit gets the id of its name, and a deleted unit of that name comes back. */
@@ -396,8 +514,8 @@ class ConvergencePropertyTest {
             cells.put(RegistryColumns.UNIT_NAME, name);
             cells.put(RegistryColumns.UNIT_SHORT_NAME, shortName == null ? "" : shortName);
             RegistryFile file = new RegistryFile(
-                    new RegistryFile.Sheet(RegistryColumns.UNITS_SHEET, cells.keySet(),
-                            List.of(new RegistryFile.Row(2, cells))),
+                    new RegistryFile.Sheet(
+                            RegistryColumns.UNITS_SHEET, cells.keySet(), List.of(new RegistryFile.Row(2, cells))),
                     RegistryFile.Sheet.absent(RegistryColumns.COMMUNITIES_SHEET),
                     RegistryFile.Sheet.absent(RegistryColumns.ORGANIZATIONS_SHEET));
             service.importFile(file, Progress.NONE);

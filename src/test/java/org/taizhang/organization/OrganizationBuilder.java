@@ -148,7 +148,22 @@ public final class OrganizationBuilder {
     }
 
     public Organization build() {
-        return new Organization(id, unitId, parentId, name, kind, secretary, fullTimeDeputy, memberCount,
-                hasCommittee, termStart, termEnd, communityId, contactPerson, contactPhone, remark, sortOrder);
+        return new Organization(
+                id,
+                unitId,
+                parentId,
+                name,
+                kind,
+                secretary,
+                fullTimeDeputy,
+                memberCount,
+                hasCommittee,
+                termStart,
+                termEnd,
+                communityId,
+                contactPerson,
+                contactPhone,
+                remark,
+                sortOrder);
     }
 }

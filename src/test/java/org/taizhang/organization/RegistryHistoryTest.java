@@ -40,32 +40,50 @@ class RegistryHistoryTest {
         service.save(finance);
         Organization committee = aPartyCommittee().named("市财政局机关党委").in(finance).build();
         service.save(committee);
-        Organization branch = aBranch().named("预算科党支部").under(committee).withSecretary("张红玲").withMembers(5)
+        Organization branch = aBranch()
+                .named("预算科党支部")
+                .under(committee)
+                .withSecretary("张红玲")
+                .withMembers(5)
                 .build();
         service.save(branch);
-        service.save(aBranch().withId(branch.id()).named("预算科党支部").under(committee).withSecretary("马兵德")
-                .withMembers(8).build());
+        service.save(aBranch()
+                .withId(branch.id())
+                .named("预算科党支部")
+                .under(committee)
+                .withSecretary("马兵德")
+                .withMembers(8)
+                .build());
 
         List<HistoryEntry> history = service.historyOfOrganization(branch.id());
         Registry registry = service.load();
         List<Change> created = RegistryHistory.ofOrganization(history.get(0), registry);
         List<Change> updated = RegistryHistory.ofOrganization(history.get(1), registry);
 
-        assertThat(created).extracting(Change::column, Change::after).contains(
-                tuple(RegistryColumns.ORG_NAME, "预算科党支部"), tuple(RegistryColumns.ORG_KIND, "党支部"),
-                tuple(RegistryColumns.ORG_UNIT, "江海市财政局"), tuple(RegistryColumns.ORG_PARENT, "市财政局机关党委"),
-                tuple(RegistryColumns.ORG_COMMITTEE, "否"));
+        assertThat(created)
+                .extracting(Change::column, Change::after)
+                .contains(
+                        tuple(RegistryColumns.ORG_NAME, "预算科党支部"),
+                        tuple(RegistryColumns.ORG_KIND, "党支部"),
+                        tuple(RegistryColumns.ORG_UNIT, "江海市财政局"),
+                        tuple(RegistryColumns.ORG_PARENT, "市财政局机关党委"),
+                        tuple(RegistryColumns.ORG_COMMITTEE, "否"));
         assertThat(created).extracting(Change::column).doesNotContain("sort_order");
-        assertThat(updated).containsExactly(new Change(RegistryColumns.ORG_SECRETARY, "张红玲", "马兵德"),
-                new Change(RegistryColumns.ORG_MEMBERS, "5", "8"),
-                new Change(RegistryColumns.ORG_COMMITTEE, "否", "是"));
+        assertThat(updated)
+                .containsExactly(
+                        new Change(RegistryColumns.ORG_SECRETARY, "张红玲", "马兵德"),
+                        new Change(RegistryColumns.ORG_MEMBERS, "5", "8"),
+                        new Change(RegistryColumns.ORG_COMMITTEE, "否", "是"));
     }
 
     @Test
     void textWithQuotesAndLineBreaksComesBackExactly() {
         Unit unit = aUnit().named("江海市\"测试\"局").build();
         service.save(unit);
-        service.save(aUnit().withId(unit.id()).named(unit.name()).remark("第一行\n第二行\\结束").build());
+        service.save(aUnit().withId(unit.id())
+                .named(unit.name())
+                .remark("第一行\n第二行\\结束")
+                .build());
 
         List<HistoryEntry> history = service.historyOfUnit(unit.id());
 

@@ -59,7 +59,8 @@ class RegistryImportTest {
     /** An organization of the sample's 中共江海市委办公室, as stored now. */
     private Organization officeOrganization(String name) {
         Registry r = service.load();
-        return r.organizationNamed(r.unitNamed("中共江海市委办公室").orElseThrow().id(), name).orElseThrow();
+        return r.organizationNamed(r.unitNamed("中共江海市委办公室").orElseThrow().id(), name)
+                .orElseThrow();
     }
 
     /** What a database holds, to prove an import that failed changed none of it. */
@@ -67,8 +68,12 @@ class RegistryImportTest {
 
     private Snapshot snapshot() {
         Registry r = service.load();
-        return new Snapshot(r.units().size(), r.communities().size(), r.organizationCount(),
-                store.read().fetchCount(HISTORY), comparable(r));
+        return new Snapshot(
+                r.units().size(),
+                r.communities().size(),
+                r.organizationCount(),
+                store.read().fetchCount(HISTORY),
+                comparable(r));
     }
 
     /** Everything a clerk sees of the registry, by names (ids and sort numbers differ between databases). */
@@ -118,7 +123,8 @@ class RegistryImportTest {
         Path file = dir.resolve("组织台账.xlsx");
         service.exportWorkbook(file, Progress.NONE);
 
-        try (InputStream in = Files.newInputStream(file); Workbook wb = new XSSFWorkbook(in)) {
+        try (InputStream in = Files.newInputStream(file);
+                Workbook wb = new XSSFWorkbook(in)) {
             assertThat(headers(wb.getSheet(RegistryColumns.UNITS_SHEET))).isEqualTo(RegistryColumns.UNIT_HEADERS);
             assertThat(headers(wb.getSheet(RegistryColumns.COMMUNITIES_SHEET)))
                     .isEqualTo(RegistryColumns.COMMUNITY_HEADERS);
@@ -134,12 +140,19 @@ class RegistryImportTest {
         Path file = dir.resolve("组织台账.xlsx");
         service.exportWorkbook(file, Progress.NONE);
 
-        try (InputStream in = Files.newInputStream(file); Workbook wb = new XSSFWorkbook(in)) {
+        try (InputStream in = Files.newInputStream(file);
+                Workbook wb = new XSSFWorkbook(in)) {
             for (Sheet sheet : wb) {
                 assertThat(sheet.getFitToPage()).as(sheet.getSheetName()).isTrue();
-                assertThat(sheet.getPrintSetup().getFitWidth()).as(sheet.getSheetName()).isEqualTo((short) 1);
-                assertThat(sheet.getPrintSetup().getFitHeight()).as(sheet.getSheetName()).isZero();
-                assertThat(sheet.getPrintSetup().getLandscape()).as(sheet.getSheetName()).isTrue();
+                assertThat(sheet.getPrintSetup().getFitWidth())
+                        .as(sheet.getSheetName())
+                        .isEqualTo((short) 1);
+                assertThat(sheet.getPrintSetup().getFitHeight())
+                        .as(sheet.getSheetName())
+                        .isZero();
+                assertThat(sheet.getPrintSetup().getLandscape())
+                        .as(sheet.getSheetName())
+                        .isTrue();
             }
         }
     }
@@ -214,8 +227,10 @@ class RegistryImportTest {
         ImportReport report = service.importWorkbook(file, Progress.NONE);
 
         assertThat(report.applied()).isFalse();
-        assertThat(report.errors()).extracting(RowIssue::row, RowIssue::column, i -> i.issue().messageKey())
-                .contains(tuple(5, RegistryColumns.ORG_PARENT, "import.error.parentAmbiguous"),
+        assertThat(report.errors())
+                .extracting(RowIssue::row, RowIssue::column, i -> i.issue().messageKey())
+                .contains(
+                        tuple(5, RegistryColumns.ORG_PARENT, "import.error.parentAmbiguous"),
                         tuple(3, RegistryColumns.ORG_NAME, "organization.error.leaderNameTaken"));
     }
 
@@ -229,7 +244,11 @@ class RegistryImportTest {
         assertThat(report.applied()).isFalse();
         assertThat(report.created()).isZero();
         assertThat(report.errors())
-                .extracting(RowIssue::sheet, RowIssue::row, RowIssue::column, i -> i.issue().messageKey())
+                .extracting(
+                        RowIssue::sheet,
+                        RowIssue::row,
+                        RowIssue::column,
+                        i -> i.issue().messageKey())
                 .containsExactly(
                         tuple(ORGS, 3, RegistryColumns.ORG_MEMBERS, "import.error.notWholeNumber"),
                         tuple(ORGS, 4, RegistryColumns.ORG_KIND, "import.error.kindUnknown"),
@@ -258,12 +277,13 @@ class RegistryImportTest {
 
         List<String> lines = ImportReports.lines(report.errors(), Messages.forLocale(Messages.CHINESE));
 
-        assertThat(lines).contains(
-                "“党组织”表第3行“党员人数”：“三十”不是整数。",
-                "“党组织”表第4行“组织类别”：组织类别“党小组”无法识别，应为：机关党委、党总支、党支部、联合支部。",
-                "“党组织”表第5行“所属单位”：单位“江海市不存在局”不存在，请先在“单位”表中添加。",
-                "“党组织”表第9行“组织名称”：与第6行重复。",
-                "“党组织”表第10行“任期开始”：“2024-02-30”不是日期，请按 2024-05-01 的格式填写。");
+        assertThat(lines)
+                .contains(
+                        "“党组织”表第3行“党员人数”：“三十”不是整数。",
+                        "“党组织”表第4行“组织类别”：组织类别“党小组”无法识别，应为：机关党委、党总支、党支部、联合支部。",
+                        "“党组织”表第5行“所属单位”：单位“江海市不存在局”不存在，请先在“单位”表中添加。",
+                        "“党组织”表第9行“组织名称”：与第6行重复。",
+                        "“党组织”表第10行“任期开始”：“2024-02-30”不是日期，请按 2024-05-01 的格式填写。");
     }
 
     @Test
@@ -271,8 +291,8 @@ class RegistryImportTest {
         Path file = Files.writeString(dir.resolve("台账.xlsx"), "组织名称,组织类别\n市委办机关党委,机关党委\n");
 
         assertThatThrownBy(() -> service.importWorkbook(file, Progress.NONE))
-                .isInstanceOfSatisfying(DomainException.class,
-                        e -> assertThat(e.messageKey()).isEqualTo("import.error.notExcel"));
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.messageKey()).isEqualTo("import.error.notExcel"));
     }
 
     @Test
@@ -280,8 +300,8 @@ class RegistryImportTest {
         Path file = Files.createFile(dir.resolve("空.xlsx"));
 
         assertThatThrownBy(() -> service.importWorkbook(file, Progress.NONE))
-                .isInstanceOfSatisfying(DomainException.class,
-                        e -> assertThat(e.messageKey()).isEqualTo("import.error.notExcel"));
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.messageKey()).isEqualTo("import.error.notExcel"));
     }
 
     @Test
@@ -294,33 +314,36 @@ class RegistryImportTest {
         }
 
         assertThatThrownBy(() -> service.importWorkbook(file, Progress.NONE))
-                .isInstanceOfSatisfying(DomainException.class,
-                        e -> assertThat(e.messageKey()).isEqualTo("import.error.notExcel"));
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.messageKey()).isEqualTo("import.error.notExcel"));
     }
 
     @Test
     void anOldXlsFileIsRefusedWithAHintToSaveAsXlsx() throws IOException {
         Path file = dir.resolve("旧台账.xlsx");
-        try (Workbook wb = new HSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+        try (Workbook wb = new HSSFWorkbook();
+                OutputStream out = Files.newOutputStream(file)) {
             wb.createSheet(ORGS).createRow(0).createCell(0).setCellValue(RegistryColumns.ORG_NAME);
             wb.write(out);
         }
 
         assertThatThrownBy(() -> service.importWorkbook(file, Progress.NONE))
-                .isInstanceOfSatisfying(DomainException.class,
-                        e -> assertThat(e.messageKey()).isEqualTo("import.error.oldExcel"));
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.messageKey()).isEqualTo("import.error.oldExcel"));
     }
 
     @Test
     void aMissingFileIsRefusedAsNotFound() {
         assertThatThrownBy(() -> service.importWorkbook(dir.resolve("没有.xlsx"), Progress.NONE))
-                .isInstanceOfSatisfying(DomainException.class,
-                        e -> assertThat(e.messageKey()).isEqualTo("import.error.fileNotFound"));
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.messageKey()).isEqualTo("import.error.fileNotFound"));
     }
 
     @Test
     void aWorkbookWithoutRegistrySheetsIsRejected() throws IOException {
-        Path file = new TestWorkbooks().sheet("Sheet1", List.of("姓名", "电话")).row("张三", "123")
+        Path file = new TestWorkbooks()
+                .sheet("Sheet1", List.of("姓名", "电话"))
+                .row("张三", "123")
                 .write(dir.resolve("别的表.xlsx"));
 
         ImportReport report = service.importWorkbook(file, Progress.NONE);
@@ -340,7 +363,11 @@ class RegistryImportTest {
 
         assertThat(report.applied()).isFalse();
         assertThat(report.errors())
-                .extracting(RowIssue::sheet, RowIssue::row, RowIssue::column, i -> i.issue().messageKey())
+                .extracting(
+                        RowIssue::sheet,
+                        RowIssue::row,
+                        RowIssue::column,
+                        i -> i.issue().messageKey())
                 .containsExactly(tuple(ORGS, 1, RegistryColumns.ORG_UNIT, "import.error.missingColumn"));
     }
 
@@ -349,12 +376,18 @@ class RegistryImportTest {
         service.importSample(Progress.NONE);
         Registry before = service.load();
         Unit office = before.unitNamed("中共江海市委办公室").orElseThrow();
-        Organization branch = before.organizationNamed(office.id(), "市委办机关第一党支部").orElseThrow();
+        Organization branch =
+                before.organizationNamed(office.id(), "市委办机关第一党支部").orElseThrow();
         assertThat(branch.secretary()).isEqualTo("吕洪");
         // only name, kind, unit and a blank 书记: 党员人数, 上级组织, 任期 … are absent
         Path file = new TestWorkbooks()
-                .sheet(ORGS, List.of(RegistryColumns.ORG_NAME, RegistryColumns.ORG_KIND, RegistryColumns.ORG_UNIT,
-                        RegistryColumns.ORG_SECRETARY))
+                .sheet(
+                        ORGS,
+                        List.of(
+                                RegistryColumns.ORG_NAME,
+                                RegistryColumns.ORG_KIND,
+                                RegistryColumns.ORG_UNIT,
+                                RegistryColumns.ORG_SECRETARY))
                 .row("市委办机关第一党支部", "党支部", "中共江海市委办公室", "")
                 .write(dir.resolve("只改书记.xlsx"));
 
@@ -372,11 +405,18 @@ class RegistryImportTest {
     void aNumberTypedAsTextWithDecimalsAndDatesInChineseFormAreRead() throws IOException {
         service.importSample(Progress.NONE);
         Path file = new TestWorkbooks()
-                .sheet(ORGS, List.of(RegistryColumns.ORG_NAME, RegistryColumns.ORG_KIND, RegistryColumns.ORG_UNIT,
-                        RegistryColumns.ORG_PARENT, RegistryColumns.ORG_MEMBERS, RegistryColumns.ORG_COMMITTEE,
-                        RegistryColumns.ORG_TERM_START, RegistryColumns.ORG_TERM_END))
-                .row("市委办机关第四党支部", "党支部", "中共江海市委办公室", "市委办机关党委", "12.0", "Y", "2025年3月1日",
-                        "2028/3/1")
+                .sheet(
+                        ORGS,
+                        List.of(
+                                RegistryColumns.ORG_NAME,
+                                RegistryColumns.ORG_KIND,
+                                RegistryColumns.ORG_UNIT,
+                                RegistryColumns.ORG_PARENT,
+                                RegistryColumns.ORG_MEMBERS,
+                                RegistryColumns.ORG_COMMITTEE,
+                                RegistryColumns.ORG_TERM_START,
+                                RegistryColumns.ORG_TERM_END))
+                .row("市委办机关第四党支部", "党支部", "中共江海市委办公室", "市委办机关党委", "12.0", "Y", "2025年3月1日", "2028/3/1")
                 .write(dir.resolve("新支部.xlsx"));
 
         ImportReport report = service.importWorkbook(file, Progress.NONE);
@@ -393,11 +433,18 @@ class RegistryImportTest {
     void realExcelDatesInChineseFormatAndNumericCellsAreRead() throws IOException {
         service.importSample(Progress.NONE);
         Path file = dir.resolve("excel格式.xlsx");
-        try (Workbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+        try (Workbook wb = new XSSFWorkbook();
+                OutputStream out = Files.newOutputStream(file)) {
             Sheet sheet = wb.createSheet(ORGS);
-            List<String> headers = List.of(RegistryColumns.ORG_NAME, RegistryColumns.ORG_KIND,
-                    RegistryColumns.ORG_UNIT, RegistryColumns.ORG_PARENT, RegistryColumns.ORG_MEMBERS,
-                    RegistryColumns.ORG_COMMITTEE, RegistryColumns.ORG_TERM_START, RegistryColumns.ORG_TERM_END,
+            List<String> headers = List.of(
+                    RegistryColumns.ORG_NAME,
+                    RegistryColumns.ORG_KIND,
+                    RegistryColumns.ORG_UNIT,
+                    RegistryColumns.ORG_PARENT,
+                    RegistryColumns.ORG_MEMBERS,
+                    RegistryColumns.ORG_COMMITTEE,
+                    RegistryColumns.ORG_TERM_START,
+                    RegistryColumns.ORG_TERM_END,
                     RegistryColumns.CONTACT_PHONE);
             Row header = sheet.createRow(0);
             for (int c = 0; c < headers.size(); c++) {
@@ -461,24 +508,51 @@ class RegistryImportTest {
     void csvExportQuotesValuesHoldingACommaOrAQuote() throws IOException {
         service.importSample(Progress.NONE);
         Organization o = officeOrganization("市委办机关第一党支部");
-        service.save(new Organization(o.id(), o.unitId(), o.parentId(), o.name(), o.kind(), o.secretary(),
-                o.fullTimeDeputy(), o.memberCount(), o.hasCommittee(), o.termStart(), o.termEnd(), o.communityId(),
-                o.contactPerson(), o.contactPhone(), "2026年拟换届,书记称\"老吕\"", o.sortOrder()));
+        service.save(new Organization(
+                o.id(),
+                o.unitId(),
+                o.parentId(),
+                o.name(),
+                o.kind(),
+                o.secretary(),
+                o.fullTimeDeputy(),
+                o.memberCount(),
+                o.hasCommittee(),
+                o.termStart(),
+                o.termEnd(),
+                o.communityId(),
+                o.contactPerson(),
+                o.contactPhone(),
+                "2026年拟换届,书记称\"老吕\"",
+                o.sortOrder()));
         Path file = dir.resolve("党组织.csv");
 
         service.exportCsv(file);
 
-        assertThat(Files.readString(file, StandardCharsets.UTF_8))
-                .contains(",\"2026年拟换届,书记称\"\"老吕\"\"\"\r\n");
+        assertThat(Files.readString(file, StandardCharsets.UTF_8)).contains(",\"2026年拟换届,书记称\"\"老吕\"\"\"\r\n");
     }
 
     @Test
     void csvExportParsesBackToTheSameRows() throws IOException {
         service.importSample(Progress.NONE);
         Organization o = officeOrganization("市委办机关第一党支部");
-        service.save(new Organization(o.id(), o.unitId(), o.parentId(), o.name(), o.kind(), o.secretary(),
-                o.fullTimeDeputy(), o.memberCount(), o.hasCommittee(), o.termStart(), o.termEnd(), o.communityId(),
-                o.contactPerson(), o.contactPhone(), "第一行,含逗号\r\n第二行\"引号\"", o.sortOrder()));
+        service.save(new Organization(
+                o.id(),
+                o.unitId(),
+                o.parentId(),
+                o.name(),
+                o.kind(),
+                o.secretary(),
+                o.fullTimeDeputy(),
+                o.memberCount(),
+                o.hasCommittee(),
+                o.termStart(),
+                o.termEnd(),
+                o.communityId(),
+                o.contactPerson(),
+                o.contactPhone(),
+                "第一行,含逗号\r\n第二行\"引号\"",
+                o.sortOrder()));
         Registry registry = service.load();
         Path file = dir.resolve("党组织.csv");
 
@@ -495,8 +569,7 @@ class RegistryImportTest {
     void cancellingRightAfterTheFirstProgressUpdateThrowsAndWritesNothing() {
         Progress cancelAfterFirstUpdate = TestProgress.cancelledWhen(done -> true);
 
-        assertThatThrownBy(() -> service.importSample(cancelAfterFirstUpdate))
-                .isInstanceOf(CancelledException.class);
+        assertThatThrownBy(() -> service.importSample(cancelAfterFirstUpdate)).isInstanceOf(CancelledException.class);
 
         assertThat(snapshot()).isEqualTo(new Snapshot(0, 0, 0, 0, List.of()));
     }
@@ -559,7 +632,8 @@ class RegistryImportTest {
         Path file = dir.resolve("模板.xlsx");
         RegistryService.exportTemplate(file);
 
-        try (InputStream in = Files.newInputStream(file); Workbook wb = new XSSFWorkbook(in)) {
+        try (InputStream in = Files.newInputStream(file);
+                Workbook wb = new XSSFWorkbook(in)) {
             assertThat(headers(wb.getSheet(ORGS))).isEqualTo(RegistryColumns.ORGANIZATION_HEADERS);
             assertThat(wb.getSheet(ORGS).getLastRowNum()).isZero();
         }
@@ -574,7 +648,8 @@ class RegistryImportTest {
         Registry before = service.load();
         Path file = dir.resolve("组织台账.xlsx");
         service.exportWorkbook(file, Progress.NONE);
-        try (InputStream in = Files.newInputStream(file); Workbook wb = new XSSFWorkbook(in)) {
+        try (InputStream in = Files.newInputStream(file);
+                Workbook wb = new XSSFWorkbook(in)) {
             Row first = wb.getSheet(RegistryColumns.UNITS_SHEET).getRow(1);
             int remark = RegistryColumns.UNIT_HEADERS.indexOf(RegistryColumns.REMARK);
             first.removeCell(first.getCell(remark)); // POI would only half-update an inline-string cell
@@ -589,6 +664,7 @@ class RegistryImportTest {
         assertThat(report.updated()).isEqualTo(1);
         assertThat(report.created()).isZero();
         Unit changed = before.units().get(0);
-        assertThat(service.load().unit(changed.id())).hasValueSatisfying(u -> assertThat(u.remark()).isEqualTo("新备注"));
+        assertThat(service.load().unit(changed.id()))
+                .hasValueSatisfying(u -> assertThat(u.remark()).isEqualTo("新备注"));
     }
 }

@@ -62,7 +62,8 @@ class RegistryPdfTest {
         service.exportPdf(file, null, ZH, Progress.NONE);
 
         byte[] bytes = Files.readAllBytes(file);
-        assertThat(new String(bytes, 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+        assertThat(new String(bytes, 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1))
+                .isEqualTo("%PDF-");
         try (PdfReader reader = new PdfReader(bytes)) {
             assertThat(reader.getNumberOfPages()).isGreaterThan(1);
             for (int p = 1; p <= reader.getNumberOfPages(); p++) {
@@ -101,7 +102,8 @@ class RegistryPdfTest {
 
         try (PdfReader reader = new PdfReader(file.toString())) {
             String first = text(reader, 1);
-            assertThat(first).contains("2025-11-09" + RegistryPdf.EXPIRED_MARK) // 市委办督查室党支部, expired
+            assertThat(first)
+                    .contains("2025-11-09" + RegistryPdf.EXPIRED_MARK) // 市委办督查室党支部, expired
                     .doesNotContain("2029-04-16" + RegistryPdf.EXPIRED_MARK); // 市委办机关党委, running
             assertThat(text(reader, reader.getNumberOfPages())).contains("任期已届满");
         }
@@ -162,12 +164,13 @@ class RegistryPdfTest {
         AtomicLong cancelledAt = new AtomicLong();
 
         assertThatThrownBy(() -> service.exportPdf(file, null, ZH, TestProgress.cancelledWhen(done -> {
-            if (done >= 100) {
-                cancelledAt.compareAndSet(0, done);
-                return true;
-            }
-            return false;
-        }))).isInstanceOf(CancelledException.class);
+                    if (done >= 100) {
+                        cancelledAt.compareAndSet(0, done);
+                        return true;
+                    }
+                    return false;
+                })))
+                .isInstanceOf(CancelledException.class);
 
         assertThat(cancelledAt.get()).as("rows written before the cancel").isGreaterThanOrEqualTo(100);
         assertThat(file).doesNotExist();

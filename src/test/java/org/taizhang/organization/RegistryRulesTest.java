@@ -26,12 +26,14 @@ class RegistryRulesTest {
     private final Unit audit = aUnit().named("江海市审计局").shortName("市审计局").build();
     private final Organization committee = aPartyCommittee().in(finance).build();
     private final Organization generalBranch = aGeneralBranch().under(committee).build();
-    private final Organization firstBranch = aBranch().named("第一党支部").under(committee).build();
-    private final Organization auditCommittee = aPartyCommittee().named("市审计局机关党委").in(audit).build();
+    private final Organization firstBranch =
+            aBranch().named("第一党支部").under(committee).build();
+    private final Organization auditCommittee =
+            aPartyCommittee().named("市审计局机关党委").in(audit).build();
 
     private Registry registry(Organization... extra) {
-        List<Organization> orgs = new java.util.ArrayList<>(
-                List.of(committee, generalBranch, firstBranch, auditCommittee));
+        List<Organization> orgs =
+                new java.util.ArrayList<>(List.of(committee, generalBranch, firstBranch, auditCommittee));
         orgs.addAll(Arrays.asList(extra));
         return new Registry(List.of(finance, audit), List.of(), orgs);
     }
@@ -51,21 +53,24 @@ class RegistryRulesTest {
 
     @Test
     void aWellFormedBranchHasNoIssues() {
-        assertThat(check(registry(), aBranch().named("第二党支部").under(committee).build())).isEmpty();
+        assertThat(check(registry(), aBranch().named("第二党支部").under(committee).build()))
+                .isEmpty();
     }
 
     @Test
     void aWellFormedTopLevelPartyCommitteeHasNoIssues() {
         Unit tax = aUnit().named("国家税务总局江海市税务局").build();
         Registry r = registry().with(tax);
-        assertThat(check(r, aPartyCommittee().named("市税务局机关党委").in(tax).build())).isEmpty();
+        assertThat(check(r, aPartyCommittee().named("市税务局机关党委").in(tax).build()))
+                .isEmpty();
     }
 
     @Test
     void aDuplicateNameUnderTheSameParentIsAnError() {
         Organization twin = aBranch().named("第一党支部").under(committee).build();
 
-        assertThat(check(registry(), twin)).extracting(Issue::severity, Issue::field, Issue::messageKey)
+        assertThat(check(registry(), twin))
+                .extracting(Issue::severity, Issue::field, Issue::messageKey)
                 .containsExactly(tuple(Severity.ERROR, RegistryColumns.ORG_NAME, "organization.error.duplicateName"));
     }
 
@@ -78,7 +83,8 @@ class RegistryRulesTest {
 
     @Test
     void theSameNameUnderADifferentParentIsFine() {
-        Organization sameNameElsewhere = aBranch().named("第一党支部").under(generalBranch).build();
+        Organization sameNameElsewhere =
+                aBranch().named("第一党支部").under(generalBranch).build();
 
         assertThat(check(registry(), sameNameElsewhere)).isEmpty();
     }
@@ -95,80 +101,112 @@ class RegistryRulesTest {
     void aSecondTopLevelOrganizationInAUnitIsAnErrorNamingTheFirst() {
         Organization stray = aBranch().named("财政局离退休干部党支部").in(finance).build();
 
-        assertThat(check(registry(), stray)).extracting(Issue::field, Issue::messageKey, i -> i.args()[0])
-                .containsExactly(tuple(RegistryColumns.ORG_PARENT, "organization.error.secondTopLevel",
-                        committee.name()));
+        assertThat(check(registry(), stray))
+                .extracting(Issue::field, Issue::messageKey, i -> i.args()[0])
+                .containsExactly(
+                        tuple(RegistryColumns.ORG_PARENT, "organization.error.secondTopLevel", committee.name()));
     }
 
     @Test
     void theTopLevelOrganizationSavedAgainIsNotASecondOne() {
-        Organization same = aPartyCommittee().withId(committee.id()).named(committee.name()).in(finance)
-                .withSecretary("新书记").build();
+        Organization same = aPartyCommittee()
+                .withId(committee.id())
+                .named(committee.name())
+                .in(finance)
+                .withSecretary("新书记")
+                .build();
 
         assertThat(errorKeys(check(registry(), same))).isEmpty();
     }
 
     @Test
     void aGeneralBranchWithTheNameOfAnotherOrganizationOfItsUnitIsAnError() {
-        Organization otherGeneral = aGeneralBranch().named("第一党支部").under(committee).build();
-        Organization inOtherPlace = aGeneralBranch().named(generalBranch.name()).under(generalBranch).build();
+        Organization otherGeneral =
+                aGeneralBranch().named("第一党支部").under(committee).build();
+        Organization inOtherPlace = aGeneralBranch()
+                .named(generalBranch.name())
+                .under(generalBranch)
+                .build();
 
         assertThat(errorKeys(check(registry(), otherGeneral))).containsExactly("organization.error.duplicateName");
-        assertThat(check(registry(), inOtherPlace)).extracting(Issue::field, Issue::messageKey)
+        assertThat(check(registry(), inOtherPlace))
+                .extracting(Issue::field, Issue::messageKey)
                 .containsExactly(tuple(RegistryColumns.ORG_NAME, "organization.error.leaderNameTaken"));
     }
 
     @Test
     void aBranchNamedLikeAGeneralBranchOfItsUnitIsAnErrorBecauseParentsAreNamedByName() {
-        Organization branch = aBranch().named(generalBranch.name()).under(generalBranch).build();
+        Organization branch =
+                aBranch().named(generalBranch.name()).under(generalBranch).build();
 
         assertThat(errorKeys(check(registry(), branch))).containsExactly("organization.error.leaderNameTaken");
     }
 
     @Test
     void aGeneralBranchMayShareItsNameWithOneInAnotherUnit() {
-        Organization auditGeneral = aGeneralBranch().named(generalBranch.name()).under(auditCommittee).build();
+        Organization auditGeneral = aGeneralBranch()
+                .named(generalBranch.name())
+                .under(auditCommittee)
+                .build();
 
         assertThat(check(registry(), auditGeneral)).isEmpty();
     }
 
     @Test
     void savingAnOrganizationUnderItsOwnNameIsNotADuplicateOfItself() {
-        Organization renamedNothing = aBranch().withId(firstBranch.id()).named("第一党支部").under(committee)
-                .withSecretary("新书记").build();
+        Organization renamedNothing = aBranch()
+                .withId(firstBranch.id())
+                .named("第一党支部")
+                .under(committee)
+                .withSecretary("新书记")
+                .build();
 
         assertThat(check(registry(), renamedNothing)).isEmpty();
     }
 
     @ParameterizedTest(name = "{0} with {1} members, committee={2} → [{3}]")
-    @CsvSource(delimiter = '|', nullValues = "-", value = {
-        "BRANCH         | 5  | true  | organization.error.committeeNotAllowed",
-        "BRANCH         | 6  | true  | organization.error.committeeNotAllowed",
-        "BRANCH         | 7  | true  | -",
-        "BRANCH         | 30 | true  | -",
-        "BRANCH         | 7  | false | organization.warning.committeeExpected",
-        "BRANCH         | 6  | false | -",
-        "BRANCH         | 3  | false | -",
-        "BRANCH         | 2  | false | organization.warning.tooFewForBranch",
-        "BRANCH         | 0  | false | organization.warning.tooFewForBranch",
-        "BRANCH         | 50 | true  | -",
-        "BRANCH         | 51 | true  | organization.warning.tooManyForBranch",
-        "JOINT_BRANCH   | 2  | false | -",
-        "JOINT_BRANCH   | 4  | true  | organization.error.committeeNotAllowed",
-        "JOINT_BRANCH   | 9  | false | organization.warning.committeeExpected",
-        "GENERAL_BRANCH | 2  | true  | -",
-        "GENERAL_BRANCH | 80 | false | -",
-    })
+    @CsvSource(
+            delimiter = '|',
+            nullValues = "-",
+            value = {
+                "BRANCH         | 5  | true  | organization.error.committeeNotAllowed",
+                "BRANCH         | 6  | true  | organization.error.committeeNotAllowed",
+                "BRANCH         | 7  | true  | -",
+                "BRANCH         | 30 | true  | -",
+                "BRANCH         | 7  | false | organization.warning.committeeExpected",
+                "BRANCH         | 6  | false | -",
+                "BRANCH         | 3  | false | -",
+                "BRANCH         | 2  | false | organization.warning.tooFewForBranch",
+                "BRANCH         | 0  | false | organization.warning.tooFewForBranch",
+                "BRANCH         | 50 | true  | -",
+                "BRANCH         | 51 | true  | organization.warning.tooManyForBranch",
+                "JOINT_BRANCH   | 2  | false | -",
+                "JOINT_BRANCH   | 4  | true  | organization.error.committeeNotAllowed",
+                "JOINT_BRANCH   | 9  | false | organization.warning.committeeExpected",
+                "GENERAL_BRANCH | 2  | true  | -",
+                "GENERAL_BRANCH | 80 | false | -",
+            })
     void memberCountAndCommitteeRules(OrganizationKind kind, int members, boolean hasCommittee, String expected) {
-        Organization o = aBranch().named("被检查的支部").ofKind(kind).under(committee).withMembers(members)
-                .withCommittee(hasCommittee).build();
+        Organization o = aBranch()
+                .named("被检查的支部")
+                .ofKind(kind)
+                .under(committee)
+                .withMembers(members)
+                .withCommittee(hasCommittee)
+                .build();
 
-        assertThat(keys(check(registry(), o))).containsExactlyElementsOf(expected == null ? List.of() : List.of(expected));
+        assertThat(keys(check(registry(), o)))
+                .containsExactlyElementsOf(expected == null ? List.of() : List.of(expected));
     }
 
     @Test
     void committeeWithTooFewMembersIsAnErrorOnTheCommitteeColumnNamingBothNumbers() {
-        Organization o = aBranch().named("第五党支部").under(committee).withMembers(5).withCommittee(true).build();
+        Organization o = aBranch()
+                .named("第五党支部")
+                .under(committee)
+                .withMembers(5)
+                .withCommittee(true)
+                .build();
 
         assertThat(check(registry(), o)).singleElement().satisfies(i -> {
             assertThat(i.severity()).isEqualTo(Severity.ERROR);
@@ -180,85 +218,112 @@ class RegistryRulesTest {
 
     @Test
     void aBranchWithTwoMembersIsAWarningNotAnError() {
-        Organization o = aBranch().named("第六党支部").under(committee).withMembers(2).build();
+        Organization o =
+                aBranch().named("第六党支部").under(committee).withMembers(2).build();
 
-        assertThat(check(registry(), o)).extracting(Issue::severity, Issue::messageKey)
+        assertThat(check(registry(), o))
+                .extracting(Issue::severity, Issue::messageKey)
                 .containsExactly(tuple(Severity.WARNING, "organization.warning.tooFewForBranch"));
     }
 
     @Test
     void anUnknownMemberCountIsAWarning() {
-        Organization o = aBranch().named("新成立党支部").under(committee).withMembers(null).build();
+        Organization o =
+                aBranch().named("新成立党支部").under(committee).withMembers(null).build();
 
-        assertThat(check(registry(), o)).extracting(Issue::severity, Issue::messageKey)
+        assertThat(check(registry(), o))
+                .extracting(Issue::severity, Issue::messageKey)
                 .containsExactly(tuple(Severity.WARNING, "organization.warning.membersUnknown"));
     }
 
     @Test
     void aNegativeMemberCountIsAnError() {
-        Organization o = aBranch().named("第七党支部").under(committee).withMembers(-1).build();
+        Organization o =
+                aBranch().named("第七党支部").under(committee).withMembers(-1).build();
 
         assertThat(errorKeys(check(registry(), o))).containsExactly("organization.error.membersNegative");
     }
 
     @ParameterizedTest(name = "term {0} – {1} → {2}")
-    @CsvSource(delimiter = '|', nullValues = "-", value = {
-        "2023-11-20 | 2026-11-20 | WARNING | organization.warning.termExpired",
-        "2023-11-23 | 2026-11-22 | WARNING | organization.warning.termExpired",
-        "2023-11-23 | 2026-11-23 | WARNING | organization.warning.termEndingSoon",
-        "2024-02-21 | 2027-02-21 | WARNING | organization.warning.termEndingSoon",
-        "2024-02-22 | 2027-02-22 | -       | -",
-        "2025-03-01 | 2024-03-01 | ERROR   | organization.error.termOrder",
-        "2025-03-01 | 2025-03-01 | ERROR   | organization.error.termOrder",
-        "2020-01-01 | 2019-01-01 | ERROR   | organization.error.termOrder",
-        "-          | -          | -       | -",
-        "2025-03-01 | -          | -       | -",
-        "2025-03-01 | 2028-03-31 | -       | -",
-        "2025-03-01 | 2028-04-02 | WARNING | organization.warning.termTooLong",
-        "2025-03-01 | 2030-03-01 | WARNING | organization.warning.termTooLong",
-    })
+    @CsvSource(
+            delimiter = '|',
+            nullValues = "-",
+            value = {
+                "2023-11-20 | 2026-11-20 | WARNING | organization.warning.termExpired",
+                "2023-11-23 | 2026-11-22 | WARNING | organization.warning.termExpired",
+                "2023-11-23 | 2026-11-23 | WARNING | organization.warning.termEndingSoon",
+                "2024-02-21 | 2027-02-21 | WARNING | organization.warning.termEndingSoon",
+                "2024-02-22 | 2027-02-22 | -       | -",
+                "2025-03-01 | 2024-03-01 | ERROR   | organization.error.termOrder",
+                "2025-03-01 | 2025-03-01 | ERROR   | organization.error.termOrder",
+                "2020-01-01 | 2019-01-01 | ERROR   | organization.error.termOrder",
+                "-          | -          | -       | -",
+                "2025-03-01 | -          | -       | -",
+                "2025-03-01 | 2028-03-31 | -       | -",
+                "2025-03-01 | 2028-04-02 | WARNING | organization.warning.termTooLong",
+                "2025-03-01 | 2030-03-01 | WARNING | organization.warning.termTooLong",
+            })
     void termRules(LocalDate start, LocalDate end, Severity severity, String key) {
-        Organization o = aBranch().named("第八党支部").under(committee).withTerm(start, end).build();
+        Organization o =
+                aBranch().named("第八党支部").under(committee).withTerm(start, end).build();
 
         List<Issue> issues = check(registry(), o);
 
         if (key == null) {
             assertThat(issues).isEmpty();
         } else {
-            assertThat(issues).extracting(Issue::severity, Issue::field, Issue::messageKey)
+            assertThat(issues)
+                    .extracting(Issue::severity, Issue::field, Issue::messageKey)
                     .containsExactly(tuple(severity, RegistryColumns.ORG_TERM_END, key));
         }
     }
 
     @Test
     void aPartyCommitteeIsElectedForFiveYearsABranchForThree() {
-        Organization committeeTerm = aPartyCommittee().withId(committee.id()).named(committee.name()).in(finance)
-                .withTerm(LocalDate.of(2025, 3, 1), LocalDate.of(2030, 3, 1)).build();
-        Organization branchTerm = aBranch().named("第十党支部").under(committee)
-                .withTerm(LocalDate.of(2025, 3, 1), LocalDate.of(2030, 3, 1)).build();
+        Organization committeeTerm = aPartyCommittee()
+                .withId(committee.id())
+                .named(committee.name())
+                .in(finance)
+                .withTerm(LocalDate.of(2025, 3, 1), LocalDate.of(2030, 3, 1))
+                .build();
+        Organization branchTerm = aBranch()
+                .named("第十党支部")
+                .under(committee)
+                .withTerm(LocalDate.of(2025, 3, 1), LocalDate.of(2030, 3, 1))
+                .build();
 
-        assertThat(check(registry(), committeeTerm)).extracting(Issue::messageKey)
+        assertThat(check(registry(), committeeTerm))
+                .extracting(Issue::messageKey)
                 .doesNotContain("organization.warning.termTooLong");
-        assertThat(check(registry(), branchTerm)).extracting(Issue::messageKey, i -> i.args()[0])
+        assertThat(check(registry(), branchTerm))
+                .extracting(Issue::messageKey, i -> i.args()[0])
                 .contains(tuple("organization.warning.termTooLong", 3));
     }
 
     @Test
     void aTermStartingAfterTodayIsAWarningOnTheStartColumn() {
-        Organization o = aBranch().named("新成立党支部").under(committee)
-                .withTerm(LocalDate.of(2026, 12, 1), LocalDate.of(2029, 12, 1)).build();
+        Organization o = aBranch()
+                .named("新成立党支部")
+                .under(committee)
+                .withTerm(LocalDate.of(2026, 12, 1), LocalDate.of(2029, 12, 1))
+                .build();
 
-        assertThat(check(registry(), o)).extracting(Issue::severity, Issue::field, Issue::messageKey)
-                .containsExactly(tuple(Severity.WARNING, RegistryColumns.ORG_TERM_START,
-                        "organization.warning.termStartsLater"));
+        assertThat(check(registry(), o))
+                .extracting(Issue::severity, Issue::field, Issue::messageKey)
+                .containsExactly(tuple(
+                        Severity.WARNING, RegistryColumns.ORG_TERM_START, "organization.warning.termStartsLater"));
     }
 
     @Test
     void anExpiredTermWarningNamesTheEndDate() {
-        Organization o = aBranch().named("第九党支部").under(committee)
-                .withTerm(LocalDate.of(2023, 6, 30), LocalDate.of(2026, 6, 30)).build();
+        Organization o = aBranch()
+                .named("第九党支部")
+                .under(committee)
+                .withTerm(LocalDate.of(2023, 6, 30), LocalDate.of(2026, 6, 30))
+                .build();
 
-        assertThat(check(registry(), o)).singleElement()
+        assertThat(check(registry(), o))
+                .singleElement()
                 .satisfies(i -> assertThat(i.args()).containsExactly("2026-06-30"));
     }
 
@@ -266,7 +331,8 @@ class RegistryRulesTest {
     void aParentThatIsABranchIsAnError() {
         Organization o = aBranch().named("学习小组").under(firstBranch).build();
 
-        assertThat(check(registry(), o)).extracting(Issue::field, Issue::messageKey)
+        assertThat(check(registry(), o))
+                .extracting(Issue::field, Issue::messageKey)
                 .containsExactly(tuple(RegistryColumns.ORG_PARENT, "organization.error.parentIsBranch"));
     }
 
@@ -280,32 +346,46 @@ class RegistryRulesTest {
 
     @Test
     void aParentInAnotherUnitIsAnError() {
-        Organization o = aBranch().named("借调人员党支部").in(finance).withParentId(auditCommittee.id()).build();
+        Organization o = aBranch()
+                .named("借调人员党支部")
+                .in(finance)
+                .withParentId(auditCommittee.id())
+                .build();
 
-        assertThat(check(registry(), o)).extracting(Issue::field, Issue::messageKey)
+        assertThat(check(registry(), o))
+                .extracting(Issue::field, Issue::messageKey)
                 .containsExactly(tuple(RegistryColumns.ORG_PARENT, "organization.error.parentOtherUnit"));
     }
 
     @Test
     void aParentThatDoesNotExistIsAnError() {
-        Organization o = aBranch().named("第十党支部").in(finance).withParentId("no-such-organization").build();
+        Organization o = aBranch()
+                .named("第十党支部")
+                .in(finance)
+                .withParentId("no-such-organization")
+                .build();
 
         assertThat(errorKeys(check(registry(), o))).containsExactly("organization.error.parentNotFound");
     }
 
     @Test
     void makingAnOrganizationItsOwnAncestorIsAnError() {
-        Organization lower = aGeneralBranch().named("下级党总支").under(generalBranch).build();
+        Organization lower =
+                aGeneralBranch().named("下级党总支").under(generalBranch).build();
         // move the upper general branch below the lower one: generalBranch → lower → generalBranch
-        Organization cycle = aGeneralBranch().withId(generalBranch.id()).under(lower).build();
+        Organization cycle =
+                aGeneralBranch().withId(generalBranch.id()).under(lower).build();
 
         assertThat(errorKeys(check(registry(lower), cycle))).containsExactly("organization.error.parentCycle");
     }
 
     @Test
     void beingItsOwnParentIsAnError() {
-        Organization self = aGeneralBranch().withId(generalBranch.id()).in(finance)
-                .withParentId(generalBranch.id()).build();
+        Organization self = aGeneralBranch()
+                .withId(generalBranch.id())
+                .in(finance)
+                .withParentId(generalBranch.id())
+                .build();
 
         assertThat(errorKeys(check(registry(), self))).containsExactly("organization.error.parentCycle");
     }
@@ -326,10 +406,18 @@ class RegistryRulesTest {
 
     @Test
     void missingNameKindAndUnitAreErrors() {
-        Organization o = aBranch().named(" ").ofKind(null).inUnitId(null).withMembers(null).build();
+        Organization o = aBranch()
+                .named(" ")
+                .ofKind(null)
+                .inUnitId(null)
+                .withMembers(null)
+                .build();
 
-        assertThat(errorKeys(check(registry(), o))).containsExactlyInAnyOrder("organization.error.nameRequired",
-                "organization.error.kindRequired", "organization.error.unitRequired");
+        assertThat(errorKeys(check(registry(), o)))
+                .containsExactlyInAnyOrder(
+                        "organization.error.nameRequired",
+                        "organization.error.kindRequired",
+                        "organization.error.unitRequired");
     }
 
     @Test
@@ -348,18 +436,24 @@ class RegistryRulesTest {
 
     @Test
     void anUnknownCommunityIsAnError() {
-        Organization o = aBranch().named("市审计局第二党支部").under(auditCommittee).inCommunityId("no-such-community")
+        Organization o = aBranch()
+                .named("市审计局第二党支部")
+                .under(auditCommittee)
+                .inCommunityId("no-such-community")
                 .build();
 
-        assertThat(check(registry(), o)).extracting(Issue::field, Issue::messageKey)
+        assertThat(check(registry(), o))
+                .extracting(Issue::field, Issue::messageKey)
                 .containsExactly(tuple(RegistryColumns.ORG_COMMUNITY, "organization.error.communityNotFound"));
     }
 
     @Test
     void aMissingSecretaryIsAWarning() {
-        Organization o = aBranch().named("第十一党支部").under(committee).withoutSecretary().build();
+        Organization o =
+                aBranch().named("第十一党支部").under(committee).withoutSecretary().build();
 
-        assertThat(check(registry(), o)).extracting(Issue::severity, Issue::messageKey)
+        assertThat(check(registry(), o))
+                .extracting(Issue::severity, Issue::messageKey)
                 .containsExactly(tuple(Severity.WARNING, "organization.warning.secretaryMissing"));
     }
 
@@ -367,7 +461,8 @@ class RegistryRulesTest {
     void aUnitWithTheNameOfAnotherUnitIsAnError() {
         Unit twin = aUnit().named(" 江海市财政局 ").build();
 
-        assertThat(RegistryRules.check(registry(), twin)).extracting(Issue::severity, Issue::messageKey)
+        assertThat(RegistryRules.check(registry(), twin))
+                .extracting(Issue::severity, Issue::messageKey)
                 .containsExactly(tuple(Severity.ERROR, "unit.error.duplicateName"));
     }
 
@@ -381,30 +476,35 @@ class RegistryRulesTest {
     @Test
     void aUnitWithoutANameIsAnError() {
         assertThat(RegistryRules.check(registry(), aUnit().named("").build()))
-                .extracting(Issue::messageKey).containsExactly("unit.error.nameRequired");
+                .extracting(Issue::messageKey)
+                .containsExactly("unit.error.nameRequired");
     }
 
     @Test
     void aCommunityWhoseLeadUnitIsMissingIsAnError() {
         Community c = aCommunity().ledByUnitId("no-such-unit").build();
 
-        assertThat(RegistryRules.check(registry(), c)).extracting(Issue::severity, Issue::field, Issue::messageKey)
-                .containsExactly(tuple(Severity.ERROR, RegistryColumns.COMMUNITY_LEAD_UNIT,
-                        "community.error.leadUnitNotFound"));
+        assertThat(RegistryRules.check(registry(), c))
+                .extracting(Issue::severity, Issue::field, Issue::messageKey)
+                .containsExactly(
+                        tuple(Severity.ERROR, RegistryColumns.COMMUNITY_LEAD_UNIT, "community.error.leadUnitNotFound"));
     }
 
     @Test
     void aCommunityWithoutLeadUnitOrLiaisonGetsWarnings() {
         Community c = aCommunity().withoutLiaison().build();
 
-        assertThat(RegistryRules.check(registry(), c)).extracting(Issue::severity, Issue::messageKey)
-                .containsExactlyInAnyOrder(tuple(Severity.WARNING, "community.warning.noLeadUnit"),
+        assertThat(RegistryRules.check(registry(), c))
+                .extracting(Issue::severity, Issue::messageKey)
+                .containsExactlyInAnyOrder(
+                        tuple(Severity.WARNING, "community.warning.noLeadUnit"),
                         tuple(Severity.WARNING, "community.warning.noLiaison"));
     }
 
     @Test
     void aCommunityWithALeadUnitAndLiaisonHasNoIssues() {
-        assertThat(RegistryRules.check(registry(), aCommunity().ledBy(finance).build())).isEmpty();
+        assertThat(RegistryRules.check(registry(), aCommunity().ledBy(finance).build()))
+                .isEmpty();
     }
 
     @Test
@@ -412,16 +512,20 @@ class RegistryRulesTest {
         Community existing = aCommunity().named("政法共同体").ledBy(finance).build();
         Registry r = registry().with(existing);
 
-        assertThat(RegistryRules.check(r, aCommunity().named("政法共同体").ledBy(audit).build()))
-                .extracting(Issue::messageKey).containsExactly("community.error.duplicateName");
+        assertThat(RegistryRules.check(
+                        r, aCommunity().named("政法共同体").ledBy(audit).build()))
+                .extracting(Issue::messageKey)
+                .containsExactly("community.error.duplicateName");
     }
 
     @Test
     void anOrganizationWithChildrenCannotBeDeleted() {
-        assertThat(RegistryRules.checkDelete(registry(), committee)).singleElement().satisfies(i -> {
-            assertThat(i.messageKey()).isEqualTo("organization.error.hasChildren");
-            assertThat(i.args()).containsExactly(2);
-        });
+        assertThat(RegistryRules.checkDelete(registry(), committee))
+                .singleElement()
+                .satisfies(i -> {
+                    assertThat(i.messageKey()).isEqualTo("organization.error.hasChildren");
+                    assertThat(i.args()).containsExactly(2);
+                });
     }
 
     @Test
@@ -431,10 +535,12 @@ class RegistryRulesTest {
 
     @Test
     void aUnitWithOrganizationsCannotBeDeleted() {
-        assertThat(RegistryRules.checkDelete(registry(), finance)).singleElement().satisfies(i -> {
-            assertThat(i.messageKey()).isEqualTo("unit.error.hasOrganizations");
-            assertThat(i.args()).containsExactly(3);
-        });
+        assertThat(RegistryRules.checkDelete(registry(), finance))
+                .singleElement()
+                .satisfies(i -> {
+                    assertThat(i.messageKey()).isEqualTo("unit.error.hasOrganizations");
+                    assertThat(i.args()).containsExactly(3);
+                });
     }
 
     @Test
@@ -447,7 +553,8 @@ class RegistryRulesTest {
     @Test
     void aCommunityWithMembersCannotBeDeleted() {
         Community c = aCommunity().ledBy(finance).build();
-        Organization member = aPartyCommittee().named("市财政局第二机关党委").in(finance).inCommunity(c).build();
+        Organization member =
+                aPartyCommittee().named("市财政局第二机关党委").in(finance).inCommunity(c).build();
         Registry r = registry(member).with(c);
 
         assertThat(RegistryRules.checkDelete(r, c)).singleElement().satisfies(i -> {

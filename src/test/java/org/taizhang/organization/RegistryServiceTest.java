@@ -34,7 +34,10 @@ class RegistryServiceTest {
      * year. It ticks a millisecond per reading, so every change gets its own time, as with a real clock.
      */
     static Clock sampleDay() {
-        return new TickingClock(RegistryRulesTest.TODAY.atTime(10, 0).atZone(ZoneId.systemDefault()).toInstant());
+        return new TickingClock(RegistryRulesTest.TODAY
+                .atTime(10, 0)
+                .atZone(ZoneId.systemDefault())
+                .toInstant());
     }
 
     /** Starts at {@code start} and moves one millisecond each time it is read. */
@@ -105,11 +108,16 @@ class RegistryServiceTest {
         service.importSample(Progress.NONE);
 
         List<Organization> orgs = service.load().organizations();
-        assertThat(orgs.stream().filter(o -> o.kind() == OrganizationKind.PARTY_COMMITTEE)).hasSize(31);
-        assertThat(orgs.stream().filter(o -> o.kind() == OrganizationKind.GENERAL_BRANCH)).hasSize(36);
-        assertThat(orgs.stream().filter(o -> o.kind() == OrganizationKind.BRANCH)).hasSize(303);
-        assertThat(orgs.stream().filter(o -> o.kind() == OrganizationKind.JOINT_BRANCH)).hasSize(4);
-        assertThat(orgs.stream().filter(o -> o.termExpired(RegistryRulesTest.TODAY))).hasSize(16);
+        assertThat(orgs.stream().filter(o -> o.kind() == OrganizationKind.PARTY_COMMITTEE))
+                .hasSize(31);
+        assertThat(orgs.stream().filter(o -> o.kind() == OrganizationKind.GENERAL_BRANCH))
+                .hasSize(36);
+        assertThat(orgs.stream().filter(o -> o.kind() == OrganizationKind.BRANCH))
+                .hasSize(303);
+        assertThat(orgs.stream().filter(o -> o.kind() == OrganizationKind.JOINT_BRANCH))
+                .hasSize(4);
+        assertThat(orgs.stream().filter(o -> o.termExpired(RegistryRulesTest.TODAY)))
+                .hasSize(16);
     }
 
     @Test
@@ -147,9 +155,11 @@ class RegistryServiceTest {
     void importedRecordsGetUuidIds() {
         service.importSample(Progress.NONE);
 
-        List<String> ids = Stream.of(UNIT.ID, COMMUNITY.ID).flatMap(f -> store.read().select(f)
-                .from(f.getTable()).fetch(f).stream()).toList();
-        List<String> orgIds = store.read().select(ORGANIZATION.ID).from(ORGANIZATION).fetch(ORGANIZATION.ID);
+        List<String> ids = Stream.of(UNIT.ID, COMMUNITY.ID)
+                .flatMap(f -> store.read().select(f).from(f.getTable()).fetch(f).stream())
+                .toList();
+        List<String> orgIds =
+                store.read().select(ORGANIZATION.ID).from(ORGANIZATION).fetch(ORGANIZATION.ID);
         assertThat(Stream.concat(ids.stream(), orgIds.stream()))
                 .hasSize(62 + 8 + 374)
                 .doesNotHaveDuplicates()
@@ -168,7 +178,8 @@ class RegistryServiceTest {
         assertThat(history).singleElement().satisfies(e -> {
             assertThat(e.action()).isEqualTo("create");
             assertThat(e.deviceId()).isEqualTo(store.deviceId());
-            assertThat(e.changesJson()).contains("\"name\":[null,\"市财政局机关党委\"]")
+            assertThat(e.changesJson())
+                    .contains("\"name\":[null,\"市财政局机关党委\"]")
                     .contains("\"kind\":[null,\"PARTY_COMMITTEE\"]");
         });
     }
@@ -180,7 +191,11 @@ class RegistryServiceTest {
         Organization committee = aPartyCommittee().in(unit).withSecretary("张红玲").build();
         service.save(committee);
 
-        service.save(aPartyCommittee().withId(committee.id()).in(unit).withSecretary("马兵德").build());
+        service.save(aPartyCommittee()
+                .withId(committee.id())
+                .in(unit)
+                .withSecretary("马兵德")
+                .build());
 
         List<HistoryEntry> history = service.historyOfOrganization(committee.id());
         assertThat(history).extracting(HistoryEntry::action).containsExactly("create", "update");
@@ -194,8 +209,11 @@ class RegistryServiceTest {
         Community community = aCommunity().ledBy(unit).build();
         service.save(community);
 
-        assertThat(service.historyOfUnit(unit.id())).extracting(HistoryEntry::action).containsExactly("create");
-        assertThat(service.historyOfCommunity(community.id())).extracting(HistoryEntry::action)
+        assertThat(service.historyOfUnit(unit.id()))
+                .extracting(HistoryEntry::action)
+                .containsExactly("create");
+        assertThat(service.historyOfCommunity(community.id()))
+                .extracting(HistoryEntry::action)
                 .containsExactly("create");
     }
 
@@ -204,7 +222,8 @@ class RegistryServiceTest {
         Unit unit = aUnit().build();
         service.save(unit);
 
-        List<Issue> warnings = service.save(aPartyCommittee().in(unit).withoutSecretary().build());
+        List<Issue> warnings =
+                service.save(aPartyCommittee().in(unit).withoutSecretary().build());
 
         assertThat(warnings).extracting(Issue::messageKey).containsExactly("organization.warning.secretaryMissing");
     }
@@ -217,10 +236,12 @@ class RegistryServiceTest {
         service.save(committee);
         service.save(aBranch().named("第一党支部").under(committee).build());
 
-        Organization noKind = aBranch().named("第二党支部").ofKind(null).under(committee).build();
+        Organization noKind =
+                aBranch().named("第二党支部").ofKind(null).under(committee).build();
 
         assertThatThrownBy(() -> service.save(noKind))
-                .isInstanceOfSatisfying(ValidationException.class,
+                .isInstanceOfSatisfying(
+                        ValidationException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("organization.error.kindRequired"));
     }
 
@@ -232,14 +253,13 @@ class RegistryServiceTest {
         service.save(committee);
         int history = historyCount();
 
-        Organization tooSmall = aBranch().under(committee).withMembers(5).withCommittee(true).build();
+        Organization tooSmall =
+                aBranch().under(committee).withMembers(5).withCommittee(true).build();
 
-        assertThatThrownBy(() -> service.save(tooSmall))
-                .isInstanceOfSatisfying(ValidationException.class, e -> {
-                    assertThat(e.messageKey()).isEqualTo("organization.error.committeeNotAllowed");
-                    assertThat(e.issues()).extracting(Issue::messageKey)
-                            .contains("organization.error.committeeNotAllowed");
-                });
+        assertThatThrownBy(() -> service.save(tooSmall)).isInstanceOfSatisfying(ValidationException.class, e -> {
+            assertThat(e.messageKey()).isEqualTo("organization.error.committeeNotAllowed");
+            assertThat(e.issues()).extracting(Issue::messageKey).contains("organization.error.committeeNotAllowed");
+        });
         assertThat(service.load().organization(tooSmall.id())).isEmpty();
         assertThat(historyCount()).isEqualTo(history);
     }
@@ -249,7 +269,8 @@ class RegistryServiceTest {
         service.save(aUnit().named("江海市财政局").build());
 
         assertThatThrownBy(() -> service.save(aUnit().named("江海市财政局").build()))
-                .isInstanceOfSatisfying(ValidationException.class,
+                .isInstanceOfSatisfying(
+                        ValidationException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("unit.error.duplicateName"));
         assertThat(service.load().units()).hasSize(1);
     }
@@ -264,9 +285,12 @@ class RegistryServiceTest {
         service.deleteOrganization(committee.id());
 
         assertThat(service.load().organization(committee.id())).isEmpty();
-        assertThat(store.read().fetchCount(ORGANIZATION, ORGANIZATION.ID.eq(committee.id())
-                .and(ORGANIZATION.DELETED.eq(1)))).isEqualTo(1);
-        assertThat(service.historyOfOrganization(committee.id())).extracting(HistoryEntry::action)
+        assertThat(store.read()
+                        .fetchCount(
+                                ORGANIZATION, ORGANIZATION.ID.eq(committee.id()).and(ORGANIZATION.DELETED.eq(1))))
+                .isEqualTo(1);
+        assertThat(service.historyOfOrganization(committee.id()))
+                .extracting(HistoryEntry::action)
                 .containsExactly("create", "delete");
     }
 
@@ -279,7 +303,8 @@ class RegistryServiceTest {
         service.save(aBranch().under(committee).build());
 
         assertThatThrownBy(() -> service.deleteOrganization(committee.id()))
-                .isInstanceOfSatisfying(ValidationException.class,
+                .isInstanceOfSatisfying(
+                        ValidationException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("organization.error.hasChildren"));
         assertThat(service.load().organization(committee.id())).isPresent();
     }
@@ -291,7 +316,8 @@ class RegistryServiceTest {
         service.save(aPartyCommittee().in(unit).build());
 
         assertThatThrownBy(() -> service.deleteUnit(unit.id()))
-                .isInstanceOfSatisfying(ValidationException.class,
+                .isInstanceOfSatisfying(
+                        ValidationException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("unit.error.hasOrganizations"));
         assertThat(service.load().unit(unit.id())).isPresent();
     }
@@ -320,14 +346,16 @@ class RegistryServiceTest {
         service.save(committee);
         service.deleteOrganization(committee.id());
 
-        assertThatThrownBy(() -> service.save(committee)).isInstanceOf(DomainException.class)
+        assertThatThrownBy(() -> service.save(committee))
+                .isInstanceOf(DomainException.class)
                 .hasFieldOrPropertyWithValue("messageKey", "store.recordDeleted");
         assertThat(service.load().organization(committee.id())).isEmpty();
 
         service.restoreOrganization(committee.id());
 
         assertThat(service.load().organization(committee.id())).contains(committee);
-        assertThat(service.historyOfOrganization(committee.id())).extracting(HistoryEntry::action)
+        assertThat(service.historyOfOrganization(committee.id()))
+                .extracting(HistoryEntry::action)
                 .containsExactly("create", "delete", "restore");
     }
 
@@ -337,8 +365,14 @@ class RegistryServiceTest {
         service.save(unit);
         Community community = aCommunity().ledBy(unit).build();
         service.save(community);
-        Organization committee = aPartyCommittee().in(unit).inCommunity(community).withDeputy("马兵德")
-                .withContact("孙晶娟", "0513-87488490").withRemark("2026年拟换届").sortOrder(3).build();
+        Organization committee = aPartyCommittee()
+                .in(unit)
+                .inCommunity(community)
+                .withDeputy("马兵德")
+                .withContact("孙晶娟", "0513-87488490")
+                .withRemark("2026年拟换届")
+                .sortOrder(3)
+                .build();
 
         service.save(committee);
 

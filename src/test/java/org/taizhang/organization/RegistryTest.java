@@ -18,12 +18,18 @@ class RegistryTest {
     void theMemberTotalCountsEachUnitsTopLevelOrganizationOnly() {
         // the 机关党委's 130 already include the 党总支's 45 and the branches' members below it
         Organization committee = aPartyCommittee().in(finance).withMembers(130).build();
-        Organization generalBranch = aGeneralBranch().under(committee).withMembers(45).build();
-        Organization underGeneral = aBranch().named("第一党支部").under(generalBranch).withMembers(20).build();
-        Organization underCommittee = aBranch().named("第二党支部").under(committee).withMembers(12).build();
-        Organization auditBranch = aBranch().named("市审计局机关党支部").in(audit).withMembers(18).build();
+        Organization generalBranch =
+                aGeneralBranch().under(committee).withMembers(45).build();
+        Organization underGeneral =
+                aBranch().named("第一党支部").under(generalBranch).withMembers(20).build();
+        Organization underCommittee =
+                aBranch().named("第二党支部").under(committee).withMembers(12).build();
+        Organization auditBranch =
+                aBranch().named("市审计局机关党支部").in(audit).withMembers(18).build();
 
-        Registry r = new Registry(List.of(finance, audit), List.of(),
+        Registry r = new Registry(
+                List.of(finance, audit),
+                List.of(),
                 List.of(committee, generalBranch, underGeneral, underCommittee, auditBranch));
 
         assertThat(r.memberTotal()).isEqualTo(130 + 18);
@@ -32,7 +38,8 @@ class RegistryTest {
     @Test
     void aTopLevelOrganizationWithoutACountAddsNothing() {
         Organization counted = aBranch().in(finance).withMembers(9).build();
-        Organization unknown = aBranch().named("市档案馆机关党支部").in(archives).withMembers(null).build();
+        Organization unknown =
+                aBranch().named("市档案馆机关党支部").in(archives).withMembers(null).build();
 
         Registry r = new Registry(List.of(finance, archives), List.of(), List.of(counted, unknown));
 

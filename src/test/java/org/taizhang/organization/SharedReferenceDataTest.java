@@ -46,7 +46,8 @@ class SharedReferenceDataTest {
             assertThat(after.units()).hasSameSizeAs(before.units());
             assertThat(after.organizationCount()).isEqualTo(before.organizationCount());
             assertThat(applied.created()).isZero();
-            assertThat(hub.read().fetchCount(org.taizhang.core.store.schema.Tables.FIELD_CONFLICT)).isZero();
+            assertThat(hub.read().fetchCount(org.taizhang.core.store.schema.Tables.FIELD_CONFLICT))
+                    .isZero();
             assertThat(ids(laptopRegistry.load())).isEqualTo(ids(after));
         }
     }
@@ -54,7 +55,8 @@ class SharedReferenceDataTest {
     @Test
     void theSameWorkbookImportedOnTwoDevicesGivesTheSameIdsEvenWhenTheRowsComeInAnotherOrder() {
         List<String> names = List.of("江海市财政局", "江海市审计局", "江海市统计局");
-        try (Store a = Store.openOrCreate(dir.resolve("a.db")); Store b = Store.openOrCreate(dir.resolve("b.db"))) {
+        try (Store a = Store.openOrCreate(dir.resolve("a.db"));
+                Store b = Store.openOrCreate(dir.resolve("b.db"))) {
             new RegistryService(a).importFile(TestRegistryFiles.units(names), Progress.NONE);
             new RegistryService(b).importFile(TestRegistryFiles.units(names.reversed()), Progress.NONE);
 
@@ -73,7 +75,8 @@ class SharedReferenceDataTest {
             registry.importFile(TestRegistryFiles.units(List.of("江海市财政局")), Progress.NONE);
 
             assertThat(registry.load().units()).extracting(Unit::id).containsExactly(id);
-            assertThat(registry.historyOfUnit(id)).extracting(h -> h.action())
+            assertThat(registry.historyOfUnit(id))
+                    .extracting(h -> h.action())
                     .containsExactly("create", "delete", "restore");
         }
     }

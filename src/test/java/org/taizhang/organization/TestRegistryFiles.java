@@ -16,8 +16,8 @@ final class TestRegistryFiles {
             rows.add(new RegistryFile.Row(rows.size() + 2, Map.of(RegistryColumns.UNIT_NAME, name)));
         }
         return new RegistryFile(
-                new RegistryFile.Sheet(RegistryColumns.UNITS_SHEET,
-                        new LinkedHashSet<>(List.of(RegistryColumns.UNIT_NAME)), rows),
+                new RegistryFile.Sheet(
+                        RegistryColumns.UNITS_SHEET, new LinkedHashSet<>(List.of(RegistryColumns.UNIT_NAME)), rows),
                 RegistryFile.Sheet.absent(RegistryColumns.COMMUNITIES_SHEET),
                 RegistryFile.Sheet.absent(RegistryColumns.ORGANIZATIONS_SHEET));
     }

@@ -35,13 +35,22 @@ public final class TestWorkbooks {
     }
 
     /** A row in {@link RegistryColumns#ORGANIZATION_HEADERS} order; missing trailing cells are blank. */
-    public TestWorkbooks organization(String name, String kind, String unit, String parent, String secretary,
-            String members, String committee, String termStart, String termEnd) {
+    public TestWorkbooks organization(
+            String name,
+            String kind,
+            String unit,
+            String parent,
+            String secretary,
+            String members,
+            String committee,
+            String termStart,
+            String termEnd) {
         return row(name, kind, unit, parent, secretary, "", members, committee, termStart, termEnd);
     }
 
     public Path write(Path file) throws IOException {
-        try (Workbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+        try (Workbook wb = new XSSFWorkbook();
+                OutputStream out = Files.newOutputStream(file)) {
             for (Map.Entry<String, List<List<String>>> e : sheets.entrySet()) {
                 Sheet sheet = wb.createSheet(e.getKey());
                 List<List<String>> rows = e.getValue();
@@ -74,11 +83,9 @@ public final class TestWorkbooks {
                 .organization(top, "机关党委", unit, "", "王五", "60", "是", "2024-01-01", "2029-01-01") // 2 ok
                 .organization("测试局第一党支部", "党支部", unit, top, "赵六", "三十", "是", "2025-03-01", "2028-03-01") // 3
                 .organization("测试局第二党支部", "党小组", unit, top, "孙八", "12", "是", "2025-03-01", "2028-03-01") // 4
-                .organization("测试局第三党支部", "党支部", "江海市不存在局", "", "周九", "12", "是", "2025-03-01",
-                        "2028-03-01") // 5
+                .organization("测试局第三党支部", "党支部", "江海市不存在局", "", "周九", "12", "是", "2025-03-01", "2028-03-01") // 5
                 .organization("测试局第四党支部", "党支部", unit, top, "吴十", "10", "是", "2025-03-01", "2028-03-01") // 6 ok
-                .organization("测试局学习小组", "党支部", unit, "测试局第四党支部", "郑一", "8", "是", "2025-03-01",
-                        "2028-03-01") // 7
+                .organization("测试局学习小组", "党支部", unit, "测试局第四党支部", "郑一", "8", "是", "2025-03-01", "2028-03-01") // 7
                 .organization("测试局第五党支部", "党支部", unit, top, "冯二", "4", "是", "2025-03-01", "2028-03-01") // 8
                 .organization("测试局第四党支部", "党支部", unit, top, "陈三", "11", "是", "2025-03-01", "2028-03-01") // 9
                 .organization("测试局第六党支部", "党支部", unit, top, "褚四", "9", "是", "2024-02-30", "2027-02-28") // 10

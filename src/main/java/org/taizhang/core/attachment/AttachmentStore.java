@@ -13,13 +13,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jooq.Field;
-import org.taizhang.core.store.schema.tables.records.AttachmentRecord;
 import org.jooq.Record;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +25,7 @@ import org.taizhang.core.attachment.Photos.Format;
 import org.taizhang.core.files.IoReasons;
 import org.taizhang.core.files.SafeFiles;
 import org.taizhang.core.store.Store;
+import org.taizhang.core.store.schema.tables.records.AttachmentRecord;
 
 /**
  * Photos and documents in the data folder, addressed by the SHA-256 of the stored bytes: the file lives at
@@ -121,14 +119,36 @@ public final class AttachmentStore {
         if (!Files.isRegularFile(thumb)) {
             write(source, thumb, out -> out.write(photo.thumbnail()));
         }
-        OriginalMetadata metadata = new OriginalMetadata(fileName(source), original.length, originalSha,
-                format.mediaType, lastModified(source), photo.originalWidth(), photo.originalHeight(),
-                photo.exifKept(), photo.exifKept() ? photo.exif().orientation() : null,
-                photo.exif().dateTimeOriginal(), photo.scaled());
-        LOG.info("photo {} stored as {} ({} → {} bytes{})", source, id, original.length, photo.stored().length,
+        OriginalMetadata metadata = new OriginalMetadata(
+                fileName(source),
+                original.length,
+                originalSha,
+                format.mediaType,
+                lastModified(source),
+                photo.originalWidth(),
+                photo.originalHeight(),
+                photo.exifKept(),
+                photo.exifKept() ? photo.exif().orientation() : null,
+                photo.exif().dateTimeOriginal(),
+                photo.scaled());
+        LOG.info(
+                "photo {} stored as {} ({} → {} bytes{})",
+                source,
+                id,
+                original.length,
+                photo.stored().length,
                 photo.scaled() ? ", scaled to " + photo.width() + "×" + photo.height() : "");
-        return save(new Attachment(id, format.mediaType, fileName(source), photo.stored().length, photo.width(),
-                photo.height(), originalSha, original.length, photo.originalWidth(), photo.originalHeight(),
+        return save(new Attachment(
+                id,
+                format.mediaType,
+                fileName(source),
+                photo.stored().length,
+                photo.width(),
+                photo.height(),
+                originalSha,
+                original.length,
+                photo.originalWidth(),
+                photo.originalHeight(),
                 metadata.toJson()));
     }
 
@@ -156,11 +176,31 @@ public final class AttachmentStore {
                 throw new IOException("the file changed while it was being stored");
             }
         });
-        OriginalMetadata metadata = new OriginalMetadata(fileName(source), original.size(), id, mediaType,
-                lastModified(source), null, null, false, null, null, false);
+        OriginalMetadata metadata = new OriginalMetadata(
+                fileName(source),
+                original.size(),
+                id,
+                mediaType,
+                lastModified(source),
+                null,
+                null,
+                false,
+                null,
+                null,
+                false);
         LOG.info("document {} stored as {} ({} bytes)", source, id, original.size());
-        return save(new Attachment(id, mediaType, fileName(source), original.size(), null, null, id,
-                original.size(), null, null, metadata.toJson()));
+        return save(new Attachment(
+                id,
+                mediaType,
+                fileName(source),
+                original.size(),
+                null,
+                null,
+                id,
+                original.size(),
+                null,
+                null,
+                metadata.toJson()));
     }
 
     /**
@@ -189,7 +229,9 @@ public final class AttachmentStore {
      */
     private Attachment save(Attachment a) {
         store.write(ctx -> {
-            Integer deleted = ctx.select(ATTACHMENT.DELETED).from(ATTACHMENT).where(ATTACHMENT.ID.eq(a.id()))
+            Integer deleted = ctx.select(ATTACHMENT.DELETED)
+                    .from(ATTACHMENT)
+                    .where(ATTACHMENT.ID.eq(a.id()))
                     .fetchOne(ATTACHMENT.DELETED);
             // stored bytes already known from another original: the first record keeps its provenance
             if (deleted == null) {
@@ -222,25 +264,48 @@ public final class AttachmentStore {
     public Optional<Attachment> find(String id) {
         checkId(id);
         return store.read()
-                .select(ATTACHMENT.ID, ATTACHMENT.MEDIA_TYPE, ATTACHMENT.FILE_NAME, BYTE_SIZE, ATTACHMENT.WIDTH,
-                        ATTACHMENT.HEIGHT, ATTACHMENT.ORIGINAL_SHA256, ORIGINAL_BYTE_SIZE, ATTACHMENT.ORIGINAL_WIDTH,
-                        ATTACHMENT.ORIGINAL_HEIGHT, ATTACHMENT.ORIGINAL_METADATA)
-                .from(ATTACHMENT).where(ATTACHMENT.ID.eq(id)).and(ATTACHMENT.DELETED.eq(0))
+                .select(
+                        ATTACHMENT.ID,
+                        ATTACHMENT.MEDIA_TYPE,
+                        ATTACHMENT.FILE_NAME,
+                        BYTE_SIZE,
+                        ATTACHMENT.WIDTH,
+                        ATTACHMENT.HEIGHT,
+                        ATTACHMENT.ORIGINAL_SHA256,
+                        ORIGINAL_BYTE_SIZE,
+                        ATTACHMENT.ORIGINAL_WIDTH,
+                        ATTACHMENT.ORIGINAL_HEIGHT,
+                        ATTACHMENT.ORIGINAL_METADATA)
+                .from(ATTACHMENT)
+                .where(ATTACHMENT.ID.eq(id))
+                .and(ATTACHMENT.DELETED.eq(0))
                 .fetchOptional(AttachmentStore::toAttachment);
     }
 
     private static Attachment toAttachment(Record r) {
-        return new Attachment(r.get(ATTACHMENT.ID), r.get(ATTACHMENT.MEDIA_TYPE), r.get(ATTACHMENT.FILE_NAME),
-                r.get(BYTE_SIZE), r.get(ATTACHMENT.WIDTH), r.get(ATTACHMENT.HEIGHT), r.get(ATTACHMENT.ORIGINAL_SHA256),
-                r.get(ORIGINAL_BYTE_SIZE), r.get(ATTACHMENT.ORIGINAL_WIDTH), r.get(ATTACHMENT.ORIGINAL_HEIGHT),
+        return new Attachment(
+                r.get(ATTACHMENT.ID),
+                r.get(ATTACHMENT.MEDIA_TYPE),
+                r.get(ATTACHMENT.FILE_NAME),
+                r.get(BYTE_SIZE),
+                r.get(ATTACHMENT.WIDTH),
+                r.get(ATTACHMENT.HEIGHT),
+                r.get(ATTACHMENT.ORIGINAL_SHA256),
+                r.get(ORIGINAL_BYTE_SIZE),
+                r.get(ATTACHMENT.ORIGINAL_WIDTH),
+                r.get(ATTACHMENT.ORIGINAL_HEIGHT),
                 r.get(ATTACHMENT.ORIGINAL_METADATA));
     }
 
     /** An earlier record of the same original whose stored file is still intact. */
     private Optional<Attachment> findByOriginal(String originalSha) {
-        List<String> ids = store.read().select(ATTACHMENT.ID).from(ATTACHMENT)
-                .where(ATTACHMENT.ORIGINAL_SHA256.eq(originalSha)).and(ATTACHMENT.DELETED.eq(0))
-                .orderBy(ATTACHMENT.CREATED_AT).fetch(ATTACHMENT.ID);
+        List<String> ids = store.read()
+                .select(ATTACHMENT.ID)
+                .from(ATTACHMENT)
+                .where(ATTACHMENT.ORIGINAL_SHA256.eq(originalSha))
+                .and(ATTACHMENT.DELETED.eq(0))
+                .orderBy(ATTACHMENT.CREATED_AT)
+                .fetch(ATTACHMENT.ID);
         for (String id : ids) {
             if (ID.matcher(id).matches() && verify(id)) {
                 return find(id);
@@ -319,7 +384,11 @@ public final class AttachmentStore {
         } catch (DomainException e) {
             // the cause's own message names SafeFiles' temp file; the reason says why
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new DomainException(e, "attachment.error.writeFailed", source, folder,
+            throw new DomainException(
+                    e,
+                    "attachment.error.writeFailed",
+                    source,
+                    folder,
                     cause instanceof IOException io ? IoReasons.of(io) : String.valueOf(cause.getMessage()));
         }
     }

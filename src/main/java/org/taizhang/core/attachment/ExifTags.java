@@ -27,7 +27,8 @@ record ExifTags(int orientation, String dateTimeOriginal) {
         }
         byte[] segment = exifSegments.getFirst();
         try {
-            ByteBuffer tiff = ByteBuffer.wrap(segment, TIFF_START, segment.length - TIFF_START).slice();
+            ByteBuffer tiff = ByteBuffer.wrap(segment, TIFF_START, segment.length - TIFF_START)
+                    .slice();
             if (tiff.get(0) == 'I' && tiff.get(1) == 'I') {
                 tiff.order(ByteOrder.LITTLE_ENDIAN);
             } else if (tiff.get(0) != 'M' || tiff.get(1) != 'M') {

@@ -28,8 +28,7 @@ final class JpegSegments {
     private JpegSegments() {}
 
     static boolean isJpeg(byte[] bytes) {
-        return bytes.length >= 3 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == SOI
-                && (bytes[2] & 0xFF) == 0xFF;
+        return bytes.length >= 3 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == SOI && (bytes[2] & 0xFF) == 0xFF;
     }
 
     /** The APP1 Exif segments (marker, length and payload, exactly as in the file); empty when there are none. */

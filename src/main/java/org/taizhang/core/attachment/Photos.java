@@ -52,15 +52,17 @@ final class Photos {
             if (JpegSegments.isJpeg(head)) {
                 return Optional.of(JPEG);
             }
-            if (head.length >= PNG_MAGIC.length && Arrays.equals(head, 0, PNG_MAGIC.length, PNG_MAGIC, 0,
-                    PNG_MAGIC.length)) {
+            if (head.length >= PNG_MAGIC.length
+                    && Arrays.equals(head, 0, PNG_MAGIC.length, PNG_MAGIC, 0, PNG_MAGIC.length)) {
                 return Optional.of(PNG);
             }
             return Optional.empty();
         }
 
         static Optional<Format> ofMediaType(String mediaType) {
-            return Arrays.stream(values()).filter(f -> f.mediaType.equalsIgnoreCase(mediaType)).findFirst();
+            return Arrays.stream(values())
+                    .filter(f -> f.mediaType.equalsIgnoreCase(mediaType))
+                    .findFirst();
         }
     }
 
@@ -113,8 +115,7 @@ final class Photos {
             return new int[] {width, height};
         }
         double scale = (double) side / longest;
-        return new int[] {
-            Math.max(1, (int) Math.round(width * scale)), Math.max(1, (int) Math.round(height * scale))};
+        return new int[] {Math.max(1, (int) Math.round(width * scale)), Math.max(1, (int) Math.round(height * scale))};
     }
 
     /**
@@ -129,15 +130,19 @@ final class Photos {
             w = w / 2 >= width ? w / 2 : width;
             h = h / 2 >= height ? h / 2 : height;
             boolean last = w == width && h == height;
-            current = draw(current, w, h, alpha, last ? RenderingHints.VALUE_INTERPOLATION_BICUBIC
-                    : RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            current = draw(
+                    current,
+                    w,
+                    h,
+                    alpha,
+                    last ? RenderingHints.VALUE_INTERPOLATION_BICUBIC : RenderingHints.VALUE_INTERPOLATION_BILINEAR);
         } while (w != width || h != height);
         return current;
     }
 
     private static BufferedImage draw(BufferedImage source, int width, int height, boolean alpha, Object hint) {
-        BufferedImage target = new BufferedImage(width, height,
-                alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+        BufferedImage target =
+                new BufferedImage(width, height, alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
         Graphics2D g = target.createGraphics();
         try {
             g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, hint);
@@ -193,7 +198,8 @@ final class Photos {
 
     /** Encodes in {@code format}; JPEG at {@link #JPEG_QUALITY}. JPEG needs an image without alpha. */
     static byte[] encode(BufferedImage image, Format format) {
-        ImageWriter writer = ImageIO.getImageWritersByFormatName(format.imageIoName).next();
+        ImageWriter writer =
+                ImageIO.getImageWritersByFormatName(format.imageIoName).next();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
             writer.setOutput(out);
@@ -213,8 +219,16 @@ final class Photos {
     }
 
     /** What {@link #prepare} makes of an added photo. */
-    record Prepared(byte[] stored, int width, int height, int originalWidth, int originalHeight, boolean scaled,
-            boolean exifKept, ExifTags exif, byte[] thumbnail) {}
+    record Prepared(
+            byte[] stored,
+            int width,
+            int height,
+            int originalWidth,
+            int originalHeight,
+            boolean scaled,
+            boolean exifKept,
+            ExifTags exif,
+            byte[] thumbnail) {}
 
     /**
      * The bytes to store for a photo and its thumbnail. A photo within {@code maxSide} is stored exactly as
@@ -232,12 +246,24 @@ final class Photos {
         BufferedImage picture = decoded.image();
         byte[] stored = original;
         if (scaled) {
-            picture = resize(picture, size[0], size[1], format == Format.PNG && picture.getColorModel().hasAlpha());
+            picture = resize(
+                    picture,
+                    size[0],
+                    size[1],
+                    format == Format.PNG && picture.getColorModel().hasAlpha());
             stored = format == Format.JPEG
                     ? JpegSegments.withSegmentsAfterSoi(encode(picture, Format.JPEG), exif)
                     : encode(picture, Format.PNG);
         }
-        return new Prepared(stored, size[0], size[1], decoded.width(), decoded.height(), scaled, !exif.isEmpty(),
-                tags, thumbnail(picture, thumbSide, tags.orientation()));
+        return new Prepared(
+                stored,
+                size[0],
+                size[1],
+                decoded.width(),
+                decoded.height(),
+                scaled,
+                !exif.isEmpty(),
+                tags,
+                thumbnail(picture, thumbSide, tags.orientation()));
     }
 }

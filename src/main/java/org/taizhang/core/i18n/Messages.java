@@ -18,8 +18,8 @@ import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 import java.util.jar.JarFile;
-import java.util.zip.ZipEntry;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
 import org.taizhang.core.DomainException;
 
 /**
@@ -46,7 +46,10 @@ public final class Messages {
         Map<String, String> texts = new HashMap<>();
         Map<String, String> owners = new HashMap<>();
         for (String name : bundleNames) {
-            ResourceBundle b = ResourceBundle.getBundle(FOLDER + "." + name, locale, loader,
+            ResourceBundle b = ResourceBundle.getBundle(
+                    FOLDER + "." + name,
+                    locale,
+                    loader,
                     ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
             for (String key : b.keySet()) {
                 String other = owners.putIfAbsent(key, name);
@@ -132,9 +135,11 @@ public final class Messages {
                     JarURLConnection connection = (JarURLConnection) url.openConnection();
                     connection.setUseCaches(false); // a copy of our own to close, not the class loader's
                     try (JarFile jar = connection.getJarFile()) {
-                        yield jar.stream().map(ZipEntry::getName)
+                        yield jar.stream()
+                                .map(ZipEntry::getName)
                                 .filter(n -> n.startsWith(FOLDER + "/") && n.indexOf('/', FOLDER.length() + 1) < 0)
-                                .map(n -> n.substring(FOLDER.length() + 1)).toList();
+                                .map(n -> n.substring(FOLDER.length() + 1))
+                                .toList();
                     }
                 }
                 default -> throw new IllegalStateException("cannot list the bundles beside " + url);
@@ -144,9 +149,11 @@ public final class Messages {
         } catch (URISyntaxException e) {
             throw new IllegalStateException("cannot list the bundles beside " + url, e);
         }
-        return files.stream().filter(f -> f.endsWith(CHINESE_FILE_SUFFIX))
+        return files.stream()
+                .filter(f -> f.endsWith(CHINESE_FILE_SUFFIX))
                 .map(f -> f.substring(0, f.length() - CHINESE_FILE_SUFFIX.length()))
-                .sorted(Comparator.comparing((String n) -> !n.equals(CORE_BUNDLE)).thenComparing(n -> n))
+                .sorted(Comparator.comparing((String n) -> !n.equals(CORE_BUNDLE))
+                        .thenComparing(n -> n))
                 .toList();
     }
 

@@ -101,7 +101,10 @@ public final class PdfFonts {
         try {
             font = load(c);
         } catch (IOException | RuntimeException e) {
-            throw new DomainException(e, "pdf.error.fontUnreadable", c.file(),
+            throw new DomainException(
+                    e,
+                    "pdf.error.fontUnreadable",
+                    c.file(),
                     e instanceof IOException io ? IoReasons.of(io) : String.valueOf(e.getMessage()));
         }
         String missing = missingGlyphs(font);
@@ -142,7 +145,8 @@ public final class PdfFonts {
 
     private static BaseFont load(Candidate c) throws IOException {
         Candidate face = c;
-        if (c.index() < 0 && c.file().getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".ttc")) {
+        if (c.index() < 0
+                && c.file().getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".ttc")) {
             face = new Candidate(c.file(), simplifiedChineseFace(c.file())); // OpenPDF refuses a .ttc without one
         }
         return BaseFont.createFont(face.openPdfName(), BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
@@ -184,18 +188,30 @@ public final class PdfFonts {
         if (localAppData != null && !localAppData.isBlank()) {
             windows.add(Path.of(localAppData, "Microsoft", "Windows", "Fonts"));
         }
-        List<Path> noto = List.of(Path.of("/usr/share/fonts/opentype/noto"), Path.of("/usr/share/fonts/noto-cjk"),
-                Path.of("/usr/share/fonts/google-noto-cjk"), Path.of("/usr/share/fonts/google-noto-serif-cjk-fonts"),
+        List<Path> noto = List.of(
+                Path.of("/usr/share/fonts/opentype/noto"),
+                Path.of("/usr/share/fonts/noto-cjk"),
+                Path.of("/usr/share/fonts/google-noto-cjk"),
+                Path.of("/usr/share/fonts/google-noto-serif-cjk-fonts"),
                 Path.of("/usr/share/fonts/google-noto-sans-cjk-fonts"));
         Map<Face, List<Candidate>> map = new EnumMap<>(Face.class);
         // Noto CJK collections: index 2 is SC (fc-list :lang=zh file index family); Noto has no 仿宋 or 楷体
-        map.put(Face.SONG, join(in(windows, "simsun.ttc", 0), in(noto, "NotoSerifCJK-Regular.ttc", 2),
-                in(noto, "NotoSerifCJKsc-Regular.otf", -1),
-                List.of(new Candidate(Path.of("/System/Library/Fonts/Supplemental/Songti.ttc"), -1))));
+        map.put(
+                Face.SONG,
+                join(
+                        in(windows, "simsun.ttc", 0),
+                        in(noto, "NotoSerifCJK-Regular.ttc", 2),
+                        in(noto, "NotoSerifCJKsc-Regular.otf", -1),
+                        List.of(new Candidate(Path.of("/System/Library/Fonts/Supplemental/Songti.ttc"), -1))));
         map.put(Face.FANG, join(in(windows, "simfang.ttf", -1)));
-        map.put(Face.HEI, join(in(windows, "simhei.ttf", -1), in(noto, "NotoSansCJK-Bold.ttc", 2),
-                in(noto, "NotoSansCJK-Regular.ttc", 2), in(noto, "NotoSansCJKsc-Regular.otf", -1),
-                List.of(new Candidate(Path.of("/System/Library/Fonts/STHeiti Medium.ttc"), -1))));
+        map.put(
+                Face.HEI,
+                join(
+                        in(windows, "simhei.ttf", -1),
+                        in(noto, "NotoSansCJK-Bold.ttc", 2),
+                        in(noto, "NotoSansCJK-Regular.ttc", 2),
+                        in(noto, "NotoSansCJKsc-Regular.otf", -1),
+                        List.of(new Candidate(Path.of("/System/Library/Fonts/STHeiti Medium.ttc"), -1))));
         map.put(Face.KAI, join(in(windows, "simkai.ttf", -1)));
         return map;
     }

@@ -14,6 +14,13 @@ public record ChangeSet(List<RecordState> records, List<HistoryItem> history) {
     }
 
     /** One 留痕 entry as stored; {@code dot} names the change that made it. */
-    public record HistoryItem(String id, String entity, String entityId, String action, String changes,
-            String userName, String createdAt, Dot dot) {}
+    public record HistoryItem(
+            String id,
+            String entity,
+            String entityId,
+            String action,
+            String changes,
+            String userName,
+            String createdAt,
+            Dot dot) {}
 }

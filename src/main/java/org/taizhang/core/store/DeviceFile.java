@@ -42,8 +42,8 @@ final class DeviceFile {
             return "the device file names device " + noted.deviceId() + ": another database was copied here";
         }
         if (!noted.binding().equals(here)) {
-            return "the database was at " + noted.binding().path() + " on " + noted.binding().host()
-                    + ": it was copied or moved here";
+            return "the database was at " + noted.binding().path() + " on "
+                    + noted.binding().host() + ": it was copied or moved here";
         }
         if (counter < noted.counter()) {
             return "the database's clock " + counter + " is behind " + noted.counter() + ": a backup was restored";
@@ -62,8 +62,8 @@ final class DeviceFile {
             if (device == null || counter == null) {
                 return null;
             }
-            return new State(device, Long.parseLong(counter),
-                    new Binding(p.getProperty("host", ""), p.getProperty("path", "")));
+            return new State(
+                    device, Long.parseLong(counter), new Binding(p.getProperty("host", ""), p.getProperty("path", "")));
         } catch (NoSuchFileException e) {
             return null;
         } catch (IOException | RuntimeException e) {

@@ -1,6 +1,5 @@
 package org.taizhang.core.store;
 
-
 /** Whether this database has been through the first-start choice (empty or sample data). */
 public final class FirstRun {
     private static final String KEY = "first-run.done";

@@ -64,17 +64,22 @@ final class Flock {
                 SymbolLookup libc = linker.defaultLookup();
                 Linker.Option errno = Linker.Option.captureCallState("errno");
                 // open and fcntl are variadic in C: declared so, or the call may pass arguments the wrong way
-                open = linker.downcallHandle(libc.find("open").orElseThrow(),
-                        FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT), errno, Linker.Option.firstVariadicArg(2));
-                fcntl = linker.downcallHandle(libc.find("fcntl").orElseThrow(),
-                        FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT), errno,
+                open = linker.downcallHandle(
+                        libc.find("open").orElseThrow(),
+                        FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT),
+                        errno,
                         Linker.Option.firstVariadicArg(2));
-                flock = linker.downcallHandle(libc.find("flock").orElseThrow(),
-                        FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT), errno);
-                close = linker.downcallHandle(libc.find("close").orElseThrow(),
-                        FunctionDescriptor.of(JAVA_INT, JAVA_INT));
-                strerror = linker.downcallHandle(libc.find("strerror").orElseThrow(),
-                        FunctionDescriptor.of(ADDRESS, JAVA_INT));
+                fcntl = linker.downcallHandle(
+                        libc.find("fcntl").orElseThrow(),
+                        FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT),
+                        errno,
+                        Linker.Option.firstVariadicArg(2));
+                flock = linker.downcallHandle(
+                        libc.find("flock").orElseThrow(), FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT), errno);
+                close = linker.downcallHandle(
+                        libc.find("close").orElseThrow(), FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+                strerror = linker.downcallHandle(
+                        libc.find("strerror").orElseThrow(), FunctionDescriptor.of(ADDRESS, JAVA_INT));
             } catch (RuntimeException | LinkageError e) {
                 // e.g. native access denied by the JVM's options: InstanceLock falls back to Java's lock
                 LOG.warn("flock(2) is not available, using Java's file lock", e);
@@ -149,7 +154,8 @@ final class Flock {
     private static IOException failure(Path file, String call, MemorySegment state) throws Throwable {
         int errno = (int) ERRNO.get(state, 0L);
         MemorySegment text = (MemorySegment) STRERROR.invokeExact(errno);
-        String reason = text.equals(MemorySegment.NULL) ? "errno " + errno
+        String reason = text.equals(MemorySegment.NULL)
+                ? "errno " + errno
                 : text.reinterpret(Integer.MAX_VALUE).getString(0);
         return new FileSystemException(file.toString(), null, reason + " (" + call + ")");
     }

@@ -35,9 +35,12 @@ final class InstanceLock implements AutoCloseable {
     }
 
     static InstanceLock acquire(Path database) {
-        Path lockFile = database.resolveSibling(database.getFileName() + ".lock").toAbsolutePath().normalize();
+        Path lockFile = database.resolveSibling(database.getFileName() + ".lock")
+                .toAbsolutePath()
+                .normalize();
         if (!HELD.add(lockFile)) {
-            throw new DomainException("store.locked", database, "pid " + ProcessHandle.current().pid());
+            throw new DomainException(
+                    "store.locked", database, "pid " + ProcessHandle.current().pid());
         }
         boolean acquired = false;
         try {
@@ -55,8 +58,8 @@ final class InstanceLock implements AutoCloseable {
 
     /** Java opens (and creates) the file first, so a folder where it cannot be written gives Java's reasons. */
     private static Closeable flock(Path database, Path lockFile) throws IOException {
-        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE)) {
+        try (FileChannel channel = FileChannel.open(
+                lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             int fd = Flock.tryLock(lockFile);
             if (fd < 0) {
                 throw new DomainException("store.locked", database, readHolder(channel));
@@ -76,8 +79,8 @@ final class InstanceLock implements AutoCloseable {
      * Windows another handle could not write the locked file; elsewhere closing any channel drops the lock).
      */
     private static Closeable channelLock(Path database, Path lockFile) throws IOException {
-        FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE);
+        FileChannel channel = FileChannel.open(
+                lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
         try {
             FileLock lock;
             try {
@@ -103,8 +106,8 @@ final class InstanceLock implements AutoCloseable {
     /** The holder's pid and host, shown to a program that is refused. */
     private static void writeHolder(FileChannel channel) throws IOException {
         channel.truncate(0);
-        channel.write(ByteBuffer.wrap(ManagementFactory.getRuntimeMXBean().getName()
-                .getBytes(StandardCharsets.UTF_8)));
+        channel.write(
+                ByteBuffer.wrap(ManagementFactory.getRuntimeMXBean().getName().getBytes(StandardCharsets.UTF_8)));
         channel.force(false);
     }
 

@@ -21,8 +21,9 @@ public final class Merge {
     /** {@code local} may be null (the record is new here). */
     public static RecordState merge(RecordState local, RecordState remote) {
         if (local == null) {
-            return merge(new RecordState(remote.table(), remote.id(), null, null, null, Map.of(),
-                    VersionVector.EMPTY), remote);
+            return merge(
+                    new RecordState(remote.table(), remote.id(), null, null, null, Map.of(), VersionVector.EMPTY),
+                    remote);
         }
         if (!local.table().equals(remote.table()) || !local.id().equals(remote.id())) {
             throw new IllegalArgumentException("not the same record: " + local.id() + " / " + remote.id());
@@ -31,18 +32,28 @@ public final class Merge {
         names.addAll(remote.fields().keySet());
         Map<String, List<FieldVersion>> fields = new LinkedHashMap<>();
         for (String name : names) {
-            fields.put(name, mergeField(local.fields().getOrDefault(name, List.of()), local.seen(),
-                    remote.fields().getOrDefault(name, List.of()), remote.seen()));
+            fields.put(
+                    name,
+                    mergeField(
+                            local.fields().getOrDefault(name, List.of()),
+                            local.seen(),
+                            remote.fields().getOrDefault(name, List.of()),
+                            remote.seen()));
         }
         boolean remoteNewer = local.latest() == null
                 || (remote.latest() != null && remote.latest().compareTo(local.latest()) > 0);
-        return new RecordState(local.table(), local.id(), earliest(local.createdAt(), remote.createdAt()),
-                remoteNewer ? remote.updatedAt() : local.updatedAt(), remoteNewer ? remote.latest() : local.latest(),
-                fields, local.seen().join(remote.seen()));
+        return new RecordState(
+                local.table(),
+                local.id(),
+                earliest(local.createdAt(), remote.createdAt()),
+                remoteNewer ? remote.updatedAt() : local.updatedAt(),
+                remoteNewer ? remote.latest() : local.latest(),
+                fields,
+                local.seen().join(remote.seen()));
     }
 
-    private static List<FieldVersion> mergeField(List<FieldVersion> mine, VersionVector mineSeen,
-            List<FieldVersion> theirs, VersionVector theirsSeen) {
+    private static List<FieldVersion> mergeField(
+            List<FieldVersion> mine, VersionVector mineSeen, List<FieldVersion> theirs, VersionVector theirsSeen) {
         Set<Dot> mineDots = dots(mine);
         Set<Dot> theirDots = dots(theirs);
         List<Object[]> kept = new ArrayList<>(); // {dot, value}

@@ -26,6 +26,7 @@ final class Migrations {
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
     /** Flyway's default name for its table; {@link Store} takes its presence as the sign of our database. */
     static final String HISTORY_TABLE = "flyway_schema_history";
+
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     private Migrations() {}
@@ -72,9 +73,10 @@ final class Migrations {
     /** The newest version applied, or null when there is no history or a migration in it failed. */
     private static MigrationVersion newestApplied(DataSource dataSource) {
         // no history table (a new file) fails the query like any other problem: Flyway then decides and reports
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT version, success FROM " + HISTORY_TABLE
-                        + " WHERE version IS NOT NULL")) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(
+                        "SELECT version, success FROM " + HISTORY_TABLE + " WHERE version IS NOT NULL")) {
             MigrationVersion newest = null;
             while (rs.next()) {
                 if (rs.getInt(2) != 1) {
@@ -94,7 +96,8 @@ final class Migrations {
         String name = database.getFileName().toString().replaceFirst("\\.db$", "") + "-"
                 + STAMP.format(clock.instant().atZone(ZoneId.systemDefault())) + "-" + reason + ".db";
         Path target = dir.resolve(name);
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
             Files.createDirectories(dir);
             Files.deleteIfExists(target);
             // the path is ours (folder of the database + a fixed pattern); quote doubling keeps it literal
@@ -102,7 +105,10 @@ final class Migrations {
             LOG.info("backup written: {}", target);
             return target;
         } catch (SQLException | java.io.IOException e) {
-            throw new DomainException(e, "store.backupFailed", target,
+            throw new DomainException(
+                    e,
+                    "store.backupFailed",
+                    target,
                     e instanceof java.io.IOException io ? IoReasons.of(io) : String.valueOf(e.getMessage()));
         }
     }

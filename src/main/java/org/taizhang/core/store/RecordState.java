@@ -14,23 +14,34 @@ import java.util.TreeMap;
  * @param latest the newest change in the record (its {@code revision} and {@code updated_by})
  * @param updatedAt the wall-clock time of that change on its device (shown, never compared)
  */
-public record RecordState(String table, String id, String createdAt, String updatedAt, Dot latest,
-        Map<String, List<FieldVersion>> fields, VersionVector seen) {
+public record RecordState(
+        String table,
+        String id,
+        String createdAt,
+        String updatedAt,
+        Dot latest,
+        Map<String, List<FieldVersion>> fields,
+        VersionVector seen) {
     public static final String DELETED = "deleted";
 
     public RecordState {
         Objects.requireNonNull(table);
         Objects.requireNonNull(id);
         TreeMap<String, List<FieldVersion>> sorted = new TreeMap<>();
-        fields.forEach((field, versions) -> sorted.put(field, versions.stream()
-                .sorted((a, b) -> b.latest().compareTo(a.latest())).toList()));
+        fields.forEach((field, versions) -> sorted.put(
+                field,
+                versions.stream()
+                        .sorted((a, b) -> b.latest().compareTo(a.latest()))
+                        .toList()));
         fields = Collections.unmodifiableMap(sorted);
     }
 
     /** The value the record shows for {@code field}: that of its newest version. */
     public Object value(String field) {
         List<FieldVersion> versions = fields.get(field);
-        return versions == null || versions.isEmpty() ? null : versions.getFirst().value();
+        return versions == null || versions.isEmpty()
+                ? null
+                : versions.getFirst().value();
     }
 
     public boolean deleted() {

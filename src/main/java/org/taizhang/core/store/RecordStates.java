@@ -49,7 +49,9 @@ final class RecordStates {
     }
 
     static RecordState read(DSLContext ctx, Table<?> table, String id) {
-        Record r = ctx.selectFrom(table).where(field(table, ID, String.class).eq(id)).fetchOne();
+        Record r = ctx.selectFrom(table)
+                .where(field(table, ID, String.class).eq(id))
+                .fetchOne();
         return r == null ? null : fromRow(ctx, table, r);
     }
 
@@ -61,23 +63,35 @@ final class RecordStates {
         List<Dot> all = dots.get("");
         Map<String, List<FieldVersion>> fields = new LinkedHashMap<>();
         for (Field<?> f : dataFields(table)) {
-            fields.put(f.getName(), new ArrayList<>(List.of(
-                    new FieldVersion(r.get(f), dots.getOrDefault(f.getName(), all)))));
+            fields.put(
+                    f.getName(),
+                    new ArrayList<>(List.of(new FieldVersion(r.get(f), dots.getOrDefault(f.getName(), all)))));
         }
-        fields.put(RecordState.DELETED, new ArrayList<>(List.of(new FieldVersion(
-                r.get(RecordState.DELETED, Integer.class), dots.getOrDefault(RecordState.DELETED, all)))));
+        fields.put(
+                RecordState.DELETED,
+                new ArrayList<>(List.of(new FieldVersion(
+                        r.get(RecordState.DELETED, Integer.class), dots.getOrDefault(RecordState.DELETED, all)))));
         if (conflicts) {
-            for (var c : ctx.selectFrom(FIELD_CONFLICT).where(FIELD_CONFLICT.ENTITY.eq(table.getName()))
-                    .and(FIELD_CONFLICT.ENTITY_ID.eq(id)).fetch()) {
+            for (var c : ctx.selectFrom(FIELD_CONFLICT)
+                    .where(FIELD_CONFLICT.ENTITY.eq(table.getName()))
+                    .and(FIELD_CONFLICT.ENTITY_ID.eq(id))
+                    .fetch()) {
                 Field<?> f = table.field(c.getField());
-                Object value = c.getValue() == null || f == null ? c.getValue() : f.getDataType().convert(c.getValue());
+                Object value = c.getValue() == null || f == null
+                        ? c.getValue()
+                        : f.getDataType().convert(c.getValue());
                 fields.computeIfAbsent(c.getField(), k -> new ArrayList<>())
                         .add(new FieldVersion(value, parseDots(c.getDots())));
             }
         }
         Long revision = r.get("revision", Long.class);
-        return new RecordState(table.getName(), id, r.get("created_at", String.class),
-                r.get("updated_at", String.class), new Dot(revision, r.get("updated_by", String.class)), fields,
+        return new RecordState(
+                table.getName(),
+                id,
+                r.get("created_at", String.class),
+                r.get("updated_at", String.class),
+                new Dot(revision, r.get("updated_by", String.class)),
+                fields,
                 VersionVector.parse(r.get(SEEN, String.class)));
     }
 
@@ -98,15 +112,22 @@ final class RecordStates {
             values.put(field(table, ID, String.class), s.id());
             ctx.insertInto(table).set(values).execute();
         } else {
-            ctx.update(table).set(values).where(field(table, ID, String.class).eq(s.id())).execute();
+            ctx.update(table)
+                    .set(values)
+                    .where(field(table, ID, String.class).eq(s.id()))
+                    .execute();
         }
         if ((before != null && before.hasConflicts()) || s.hasConflicts()) {
-            ctx.deleteFrom(FIELD_CONFLICT).where(FIELD_CONFLICT.ENTITY.eq(table.getName()))
-                    .and(FIELD_CONFLICT.ENTITY_ID.eq(s.id())).execute();
+            ctx.deleteFrom(FIELD_CONFLICT)
+                    .where(FIELD_CONFLICT.ENTITY.eq(table.getName()))
+                    .and(FIELD_CONFLICT.ENTITY_ID.eq(s.id()))
+                    .execute();
             s.fields().forEach((name, versions) -> {
                 for (FieldVersion lost : s.conflicts(name)) {
-                    ctx.insertInto(FIELD_CONFLICT).set(FIELD_CONFLICT.ENTITY, table.getName())
-                            .set(FIELD_CONFLICT.ENTITY_ID, s.id()).set(FIELD_CONFLICT.FIELD, name)
+                    ctx.insertInto(FIELD_CONFLICT)
+                            .set(FIELD_CONFLICT.ENTITY, table.getName())
+                            .set(FIELD_CONFLICT.ENTITY_ID, s.id())
+                            .set(FIELD_CONFLICT.FIELD, name)
                             .set(FIELD_CONFLICT.DOTS, encodeDots(lost.dots()))
                             .set(FIELD_CONFLICT.VALUE, lost.value() == null ? null : text(lost.value()))
                             .execute();
@@ -123,7 +144,8 @@ final class RecordStates {
         Map<String, String> byField = new LinkedHashMap<>();
         Map<String, Integer> count = new HashMap<>();
         s.fields().forEach((name, versions) -> {
-            String dots = versions.isEmpty() ? "" : encodeDots(versions.getFirst().dots());
+            String dots =
+                    versions.isEmpty() ? "" : encodeDots(versions.getFirst().dots());
             byField.put(name, dots);
             count.merge(dots, 1, Integer::sum);
         });
@@ -135,7 +157,8 @@ final class RecordStates {
                 most = e.getValue();
             }
         }
-        StringBuilder sb = new StringBuilder(s.hasConflicts() ? "!" : "").append(common).append('|');
+        StringBuilder sb =
+                new StringBuilder(s.hasConflicts() ? "!" : "").append(common).append('|');
         boolean first = true;
         for (Map.Entry<String, String> e : byField.entrySet()) {
             if (!e.getValue().equals(common)) {

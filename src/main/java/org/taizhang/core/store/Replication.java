@@ -62,12 +62,20 @@ final class Replication {
         int added = 0;
         for (ChangeSet.HistoryItem h : changes.history()) {
             observeCounter.accept(h.dot().counter());
-            added += ctx.insertInto(HISTORY).set(HISTORY.ID, h.id()).set(HISTORY.ENTITY, h.entity())
-                    .set(HISTORY.ENTITY_ID, h.entityId()).set(HISTORY.ACTION, h.action())
-                    .set(HISTORY.CHANGES, h.changes()).set(HISTORY.USER_NAME, h.userName())
-                    .set(HISTORY.CREATED_AT, h.createdAt()).set(HISTORY.UPDATED_AT, h.createdAt())
-                    .set(HISTORY.UPDATED_BY, h.dot().site()).set(HISTORY.REVISION, Math.toIntExact(h.dot().counter()))
-                    .set(HISTORY.DELETED, 0).onConflictDoNothing().execute();
+            added += ctx.insertInto(HISTORY)
+                    .set(HISTORY.ID, h.id())
+                    .set(HISTORY.ENTITY, h.entity())
+                    .set(HISTORY.ENTITY_ID, h.entityId())
+                    .set(HISTORY.ACTION, h.action())
+                    .set(HISTORY.CHANGES, h.changes())
+                    .set(HISTORY.USER_NAME, h.userName())
+                    .set(HISTORY.CREATED_AT, h.createdAt())
+                    .set(HISTORY.UPDATED_AT, h.createdAt())
+                    .set(HISTORY.UPDATED_BY, h.dot().site())
+                    .set(HISTORY.REVISION, Math.toIntExact(h.dot().counter()))
+                    .set(HISTORY.DELETED, 0)
+                    .onConflictDoNothing()
+                    .execute();
         }
         return new Applied(created, updated, unchanged, added);
     }
@@ -104,10 +112,19 @@ final class Replication {
         }
         Set<String> entities = new HashSet<>(chosen.keySet());
         List<ChangeSet.HistoryItem> history = new ArrayList<>();
-        for (var h : ctx.selectFrom(HISTORY).orderBy(HISTORY.REVISION, HISTORY.UPDATED_BY).fetch()) {
+        for (var h : ctx.selectFrom(HISTORY)
+                .orderBy(HISTORY.REVISION, HISTORY.UPDATED_BY)
+                .fetch()) {
             if (entities.contains(key(h.getEntity(), h.getEntityId()))) {
-                history.add(new ChangeSet.HistoryItem(h.getId(), h.getEntity(), h.getEntityId(), h.getAction(),
-                        h.getChanges(), h.getUserName(), h.getCreatedAt(), new Dot(h.getRevision(), h.getUpdatedBy())));
+                history.add(new ChangeSet.HistoryItem(
+                        h.getId(),
+                        h.getEntity(),
+                        h.getEntityId(),
+                        h.getAction(),
+                        h.getChanges(),
+                        h.getUserName(),
+                        h.getCreatedAt(),
+                        new Dot(h.getRevision(), h.getUpdatedBy())));
             }
         }
         return new ChangeSet(new ArrayList<>(chosen.values()), history);
@@ -119,9 +136,11 @@ final class Replication {
 
     /** Two states hold the same: same versions (values and dots), same seen, same metadata. */
     static boolean sameState(RecordState a, RecordState b) {
-        return RecordStates.encodeClock(a).equals(RecordStates.encodeClock(b)) && a.seen().equals(b.seen())
+        return RecordStates.encodeClock(a).equals(RecordStates.encodeClock(b))
+                && a.seen().equals(b.seen())
                 && java.util.Objects.equals(a.createdAt(), b.createdAt())
-                && java.util.Objects.equals(a.updatedAt(), b.updatedAt()) && a.latest().equals(b.latest())
+                && java.util.Objects.equals(a.updatedAt(), b.updatedAt())
+                && a.latest().equals(b.latest())
                 && sameValues(a, b);
     }
 
@@ -136,7 +155,8 @@ final class Replication {
                 return false;
             }
             for (int i = 0; i < x.size(); i++) {
-                if (!Values.same(x.get(i).value(), y.get(i).value()) || !x.get(i).dots().equals(y.get(i).dots())) {
+                if (!Values.same(x.get(i).value(), y.get(i).value())
+                        || !x.get(i).dots().equals(y.get(i).dots())) {
                     return false;
                 }
             }
@@ -165,9 +185,11 @@ final class Replication {
         while (ordered.size() < travelling.size()) {
             int before = ordered.size();
             for (Table<?> t : travelling) {
-                boolean parentsIn = t.getReferences().stream().map(fk -> fk.getKey().getTable())
-                        .allMatch(p -> p.getName().equals(t.getName()) || ordered.stream()
-                                .anyMatch(o -> o.getName().equals(p.getName())) || !RecordStates.isTravelling(p));
+                boolean parentsIn = t.getReferences().stream()
+                        .map(fk -> fk.getKey().getTable())
+                        .allMatch(p -> p.getName().equals(t.getName())
+                                || ordered.stream().anyMatch(o -> o.getName().equals(p.getName()))
+                                || !RecordStates.isTravelling(p));
                 if (parentsIn) {
                     ordered.add(t);
                 }

@@ -30,8 +30,8 @@ import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 import org.taizhang.core.DomainException;
-import org.taizhang.core.files.IoReasons;
 import org.taizhang.core.Ids;
+import org.taizhang.core.files.IoReasons;
 
 /**
  * One open SQLite database file. WAL journal, foreign keys on, every write in one IMMEDIATE transaction
@@ -54,11 +54,18 @@ public final class Store implements AutoCloseable {
     private final Path migrationBackup;
     /** This device's logical clock: the counter of its newest change (decisions/0006). */
     private final AtomicLong counter = new AtomicLong();
+
     private long persistedCounter;
     private String identityRenewedBecause;
 
-    private Store(Path database, javax.sql.DataSource dataSource, InstanceLock lock, DSLContext dsl, Clock clock,
-            boolean created, Path backup) {
+    private Store(
+            Path database,
+            javax.sql.DataSource dataSource,
+            InstanceLock lock,
+            DSLContext dsl,
+            Clock clock,
+            boolean created,
+            Path backup) {
         this.database = database;
         this.dataSource = dataSource;
         this.lock = lock;
@@ -193,23 +200,37 @@ public final class Store implements AutoCloseable {
     private String ensureDevice() {
         DeviceFile.Binding here = new DeviceFile.Binding(hostName(), database.toString());
         return write(ctx -> {
-            long stored = ctx.select(LOCAL_SETTING.VALUE).from(LOCAL_SETTING)
-                    .where(LOCAL_SETTING.KEY.eq(COUNTER_KEY)).fetchOptional(LOCAL_SETTING.VALUE)
-                    .map(Long::parseLong).orElse(0L);
+            long stored = ctx.select(LOCAL_SETTING.VALUE)
+                    .from(LOCAL_SETTING)
+                    .where(LOCAL_SETTING.KEY.eq(COUNTER_KEY))
+                    .fetchOptional(LOCAL_SETTING.VALUE)
+                    .map(Long::parseLong)
+                    .orElse(0L);
             counter.set(stored);
             persistedCounter = stored;
-            Optional<String> existing = ctx.select(LOCAL_SETTING.VALUE).from(LOCAL_SETTING)
-                    .where(LOCAL_SETTING.KEY.eq(DEVICE_ID_KEY)).fetchOptional(LOCAL_SETTING.VALUE);
-            String reason = existing.isEmpty() ? null
+            Optional<String> existing = ctx.select(LOCAL_SETTING.VALUE)
+                    .from(LOCAL_SETTING)
+                    .where(LOCAL_SETTING.KEY.eq(DEVICE_ID_KEY))
+                    .fetchOptional(LOCAL_SETTING.VALUE);
+            String reason = existing.isEmpty()
+                    ? null
                     : DeviceFile.reasonToRenew(DeviceFile.read(deviceFile()), existing.get(), stored, here, created);
             if (existing.isPresent() && reason == null) {
                 return existing.get();
             }
             String id = Ids.newId();
-            ctx.insertInto(DEVICE).set(DEVICE.ID, id).set(DEVICE.NAME, hostName())
-                    .set(DEVICE.CREATED_AT, Times.now(clock)).execute();
-            ctx.insertInto(LOCAL_SETTING).set(LOCAL_SETTING.KEY, DEVICE_ID_KEY).set(LOCAL_SETTING.VALUE, id)
-                    .onConflict(LOCAL_SETTING.KEY).doUpdate().set(LOCAL_SETTING.VALUE, id).execute();
+            ctx.insertInto(DEVICE)
+                    .set(DEVICE.ID, id)
+                    .set(DEVICE.NAME, hostName())
+                    .set(DEVICE.CREATED_AT, Times.now(clock))
+                    .execute();
+            ctx.insertInto(LOCAL_SETTING)
+                    .set(LOCAL_SETTING.KEY, DEVICE_ID_KEY)
+                    .set(LOCAL_SETTING.VALUE, id)
+                    .onConflict(LOCAL_SETTING.KEY)
+                    .doUpdate()
+                    .set(LOCAL_SETTING.VALUE, id)
+                    .execute();
             if (reason != null) {
                 // a copied file or a restored backup: its old id lives on elsewhere, and two devices that share
                 // an id would give two different changes the same name
@@ -228,8 +249,9 @@ public final class Store implements AutoCloseable {
 
     /** Notes beside the database which device it is and how far its clock went (see {@link DeviceFile}). */
     private void recordDevice() {
-        DeviceFile.write(deviceFile(), new DeviceFile.State(deviceId, counter.get(),
-                new DeviceFile.Binding(hostName(), database.toString())));
+        DeviceFile.write(
+                deviceFile(),
+                new DeviceFile.State(deviceId, counter.get(), new DeviceFile.Binding(hostName(), database.toString())));
     }
 
     /** Why this open gave the database a new device identity (a copy or a restored backup), if it did. */
@@ -256,9 +278,14 @@ public final class Store implements AutoCloseable {
             T result = work.apply(cfg.dsl());
             long now = counter.get();
             if (now != persistedCounter) { // the clock moves with the changes it named, in the same transaction
-                cfg.dsl().insertInto(LOCAL_SETTING).set(LOCAL_SETTING.KEY, COUNTER_KEY)
-                        .set(LOCAL_SETTING.VALUE, Long.toString(now)).onConflict(LOCAL_SETTING.KEY).doUpdate()
-                        .set(LOCAL_SETTING.VALUE, Long.toString(now)).execute();
+                cfg.dsl()
+                        .insertInto(LOCAL_SETTING)
+                        .set(LOCAL_SETTING.KEY, COUNTER_KEY)
+                        .set(LOCAL_SETTING.VALUE, Long.toString(now))
+                        .onConflict(LOCAL_SETTING.KEY)
+                        .doUpdate()
+                        .set(LOCAL_SETTING.VALUE, Long.toString(now))
+                        .execute();
                 persistedCounter = now;
             }
             return result;
@@ -267,8 +294,8 @@ public final class Store implements AutoCloseable {
 
     /** The write path for changes made here: use it inside {@link #write}. */
     public TrackedWriter tracked(DSLContext transaction) {
-        return new TrackedWriter(transaction, clock, deviceId, System.getProperty("user.name"),
-                counter::incrementAndGet);
+        return new TrackedWriter(
+                transaction, clock, deviceId, System.getProperty("user.name"), counter::incrementAndGet);
     }
 
     /**
@@ -278,8 +305,8 @@ public final class Store implements AutoCloseable {
      * nothing the second time.
      */
     public ApplyResult applyChanges(ChangeSet changes) {
-        Replication.Applied a = write(ctx -> Replication.apply(ctx, changes,
-                seen -> counter.accumulateAndGet(seen, Math::max)));
+        Replication.Applied a =
+                write(ctx -> Replication.apply(ctx, changes, seen -> counter.accumulateAndGet(seen, Math::max)));
         return new ApplyResult(a.created(), a.updated(), a.unchanged(), a.historyAdded());
     }
 
@@ -303,13 +330,20 @@ public final class Store implements AutoCloseable {
     }
 
     public Optional<String> localSetting(String key) {
-        return dsl.select(LOCAL_SETTING.VALUE).from(LOCAL_SETTING).where(LOCAL_SETTING.KEY.eq(key))
+        return dsl.select(LOCAL_SETTING.VALUE)
+                .from(LOCAL_SETTING)
+                .where(LOCAL_SETTING.KEY.eq(key))
                 .fetchOptional(LOCAL_SETTING.VALUE);
     }
 
     public void putLocalSetting(String key, String value) {
-        write(ctx -> ctx.insertInto(LOCAL_SETTING).set(LOCAL_SETTING.KEY, key).set(LOCAL_SETTING.VALUE, value)
-                .onConflict(LOCAL_SETTING.KEY).doUpdate().set(LOCAL_SETTING.VALUE, value).execute());
+        write(ctx -> ctx.insertInto(LOCAL_SETTING)
+                .set(LOCAL_SETTING.KEY, key)
+                .set(LOCAL_SETTING.VALUE, value)
+                .onConflict(LOCAL_SETTING.KEY)
+                .doUpdate()
+                .set(LOCAL_SETTING.VALUE, value)
+                .execute());
     }
 
     /** Writes a consistent copy of the database into {@code backups/}. */

@@ -25,7 +25,11 @@ import org.taizhang.core.DomainException;
  * does not compile. Only the fields set on the record are written.
  */
 public final class TrackedWriter {
-    public enum Outcome { CREATED, UPDATED, UNCHANGED }
+    public enum Outcome {
+        CREATED,
+        UPDATED,
+        UNCHANGED
+    }
 
     private final DSLContext ctx;
     private final Clock clock;
@@ -81,7 +85,9 @@ public final class TrackedWriter {
             }
             row.put(RecordStates.field(table, RecordState.DELETED, Integer.class), 0);
             row.put(RecordStates.field(table, RecordStates.CLOCK, String.class), dot + "|");
-            row.put(RecordStates.field(table, RecordStates.SEEN, String.class), VersionVector.EMPTY.with(dot).encode());
+            row.put(
+                    RecordStates.field(table, RecordStates.SEEN, String.class),
+                    VersionVector.EMPTY.with(dot).encode());
             row.put(RecordStates.field(table, "created_at", String.class), now);
             row.put(RecordStates.field(table, "updated_at", String.class), now);
             row.put(RecordStates.field(table, "updated_by", String.class), dot.site());
@@ -146,13 +152,23 @@ public final class TrackedWriter {
         write(table, before, Map.of(field, value), "update", changes);
     }
 
-    private void write(Table<?> table, RecordState before, Map<String, Object> values, String action,
+    private void write(
+            Table<?> table,
+            RecordState before,
+            Map<String, Object> values,
+            String action,
             Map<String, Object[]> changes) {
         Dot dot = nextDot();
         String now = Times.now(clock);
         Map<String, List<FieldVersion>> fields = new LinkedHashMap<>(before.fields());
         values.forEach((field, value) -> fields.put(field, List.of(FieldVersion.of(value, dot))));
-        RecordState after = new RecordState(table.getName(), before.id(), before.createdAt(), now, dot, fields,
+        RecordState after = new RecordState(
+                table.getName(),
+                before.id(),
+                before.createdAt(),
+                now,
+                dot,
+                fields,
                 before.seen().with(dot));
         RecordStates.write(ctx, table, after, before);
         history(table, before.id(), action, changes, dot, now);
@@ -162,8 +178,7 @@ public final class TrackedWriter {
         return new Dot(nextCounter.getAsLong(), deviceId);
     }
 
-    private void history(Table<?> table, String id, String action, Map<String, Object[]> changes, Dot dot,
-            String now) {
+    private void history(Table<?> table, String id, String action, Map<String, Object[]> changes, Dot dot, String now) {
         ctx.insertInto(HISTORY)
                 .set(HISTORY.ID, dot.toString())
                 .set(HISTORY.ENTITY, table.getName())
@@ -185,10 +200,13 @@ public final class TrackedWriter {
      */
     public static List<HistoryEntry> historyOf(DSLContext ctx, String entity, String id) {
         List<HistoryEntry> list = new ArrayList<>();
-        for (var r : ctx.selectFrom(HISTORY).where(HISTORY.ENTITY.eq(entity)).and(HISTORY.ENTITY_ID.eq(id))
-                .orderBy(HISTORY.REVISION, HISTORY.UPDATED_BY).fetch()) {
-            list.add(new HistoryEntry(r.getCreatedAt(), r.getAction(), r.getUserName(), r.getUpdatedBy(),
-                    r.getChanges()));
+        for (var r : ctx.selectFrom(HISTORY)
+                .where(HISTORY.ENTITY.eq(entity))
+                .and(HISTORY.ENTITY_ID.eq(id))
+                .orderBy(HISTORY.REVISION, HISTORY.UPDATED_BY)
+                .fetch()) {
+            list.add(new HistoryEntry(
+                    r.getCreatedAt(), r.getAction(), r.getUserName(), r.getUpdatedBy(), r.getChanges()));
         }
         return list;
     }

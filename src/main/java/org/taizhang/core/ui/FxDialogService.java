@@ -61,9 +61,13 @@ public final class FxDialogService implements DialogService {
     @Override
     public boolean confirm(String header, String message) {
         Alert a = alert(Alert.AlertType.CONFIRMATION, header, message);
-        a.getButtonTypes().setAll(new ButtonType(messages.get("dialog.yes"), ButtonBar.ButtonData.YES),
-                new ButtonType(messages.get("dialog.no"), ButtonBar.ButtonData.NO));
-        return a.showAndWait().map(b -> b.getButtonData() == ButtonBar.ButtonData.YES).orElse(false);
+        a.getButtonTypes()
+                .setAll(
+                        new ButtonType(messages.get("dialog.yes"), ButtonBar.ButtonData.YES),
+                        new ButtonType(messages.get("dialog.no"), ButtonBar.ButtonData.NO));
+        return a.showAndWait()
+                .map(b -> b.getButtonData() == ButtonBar.ButtonData.YES)
+                .orElse(false);
     }
 
     @Override

@@ -78,13 +78,16 @@ public final class Shell {
 
     /** Shows section {@code id} and selects its navigation button (a built section is kept and shown again). */
     public void select(String id) {
-        group.getToggles().stream().filter(t -> id.equals(t.getUserData())).findFirst().ifPresent(t -> {
-            if (t.isSelected()) {
-                show(id);
-            } else {
-                group.selectToggle(t);
-            }
-        });
+        group.getToggles().stream()
+                .filter(t -> id.equals(t.getUserData()))
+                .findFirst()
+                .ifPresent(t -> {
+                    if (t.isSelected()) {
+                        show(id);
+                    } else {
+                        group.selectToggle(t);
+                    }
+                });
     }
 
     private void show(String id) {

@@ -32,8 +32,10 @@ public final class StatusFooter {
             bar.setText(ready);
             bar.setProgress(0);
         } else {
-            bar.textProperty().bind(Bindings.when(task.messageProperty().isEmpty()).then(task.titleProperty())
-                    .otherwise(task.messageProperty()));
+            bar.textProperty()
+                    .bind(Bindings.when(task.messageProperty().isEmpty())
+                            .then(task.titleProperty())
+                            .otherwise(task.messageProperty()));
             bar.progressProperty().bind(task.progressProperty());
         }
     }

@@ -48,8 +48,8 @@ public final class TaskRunner {
     /**
      * @param onFailure gets the first say on a failure; return true when it handled it (no dialog then)
      */
-    public <T> Task<T> run(String titleKey, Work<T> work, Consumer<T> onSuccess,
-            java.util.function.Predicate<Throwable> onFailure) {
+    public <T> Task<T> run(
+            String titleKey, Work<T> work, Consumer<T> onSuccess, java.util.function.Predicate<Throwable> onFailure) {
         Job<T> task = new Job<>(messages.get(titleKey), work, messages);
         task.setOnSucceeded(e -> {
             clear(task);

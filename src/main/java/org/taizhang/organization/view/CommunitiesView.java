@@ -28,11 +28,20 @@ public final class CommunitiesView {
         this.vm = vm;
         editor = new SimpleRecordEditor<>(vm, "community", "community.search.prompt", Community::name);
         editor.column("community.column.name", 180, Community::name);
-        editor.column("community.column.leadUnit", 200,
-                c -> vm.registryProperty().get().unit(c.leadUnitId()).map(Unit::name).orElse(""));
+        editor.column(
+                "community.column.leadUnit",
+                200,
+                c -> vm.registryProperty()
+                        .get()
+                        .unit(c.leadUnitId())
+                        .map(Unit::name)
+                        .orElse(""));
         editor.column("community.column.liaison", 180, c -> c.liaison() == null ? "" : c.liaison());
-        editor.column("community.column.members", 70,
-                c -> String.valueOf(vm.registryProperty().get().membersOf(c.id()).size()));
+        editor.column(
+                "community.column.members",
+                70,
+                c -> String.valueOf(
+                        vm.registryProperty().get().membersOf(c.id()).size()));
         name.setId("communityName");
         lead.setConverter(RegistryView.converter(u -> u == null ? "" : u.name()));
         editor.field("community.form.name", name);
@@ -44,8 +53,13 @@ public final class CommunitiesView {
         editor.grid.add(members, 1, 4);
         // the lead unit's choices follow the registry; registered before bind, so they are there when it refills
         vm.registryProperty().addListener((obs, old, r) -> lead.getItems().setAll(r.units()));
-        editor.bind(new Form(), "community.form.newTitle", "community.form.editTitle", name.textProperty(),
-                liaison.textProperty(), lead.valueProperty());
+        editor.bind(
+                new Form(),
+                "community.form.newTitle",
+                "community.form.editTitle",
+                name.textProperty(),
+                liaison.textProperty(),
+                lead.valueProperty());
     }
 
     private final class Form implements SimpleRecordEditor.Form<Community> {
@@ -76,14 +90,23 @@ public final class CommunitiesView {
             lead.setValue(c == null ? null : r.unit(c.leadUnitId()).orElse(null));
             liaison.setText(c == null || c.liaison() == null ? "" : c.liaison());
             remark.setText(c == null || c.remark() == null ? "" : c.remark());
-            members.getItems().setAll(c == null ? List.of()
-                    : r.membersOf(c.id()).stream().map(Organization::name).toList());
+            members.getItems()
+                    .setAll(
+                            c == null
+                                    ? List.of()
+                                    : r.membersOf(c.id()).stream()
+                                            .map(Organization::name)
+                                            .toList());
         }
 
         @Override
         public Community read(String id, Community editing) {
-            return new Community(id, name.getText().strip(), lead.getValue() == null ? null : lead.getValue().id(),
-                    SimpleRecordEditor.value(liaison), SimpleRecordEditor.value(remark));
+            return new Community(
+                    id,
+                    name.getText().strip(),
+                    lead.getValue() == null ? null : lead.getValue().id(),
+                    SimpleRecordEditor.value(liaison),
+                    SimpleRecordEditor.value(remark));
         }
 
         @Override

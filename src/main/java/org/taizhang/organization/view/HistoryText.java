@@ -12,11 +12,15 @@ final class HistoryText {
 
     static String describe(HistoryEntry h, List<Change> changes, Messages m) {
         String when = h.at().length() >= 16 ? h.at().substring(0, 16).replace('T', ' ') : h.at();
-        String details = changes.isEmpty() ? ""
-                : m.get("history.changes", changes.stream().map(c -> change(c, "create".equals(h.action()), m))
-                        .collect(Collectors.joining(m.get("history.changes.separator"))));
-        return m.get("history.line", when, h.userName() == null ? "-" : h.userName(), m.get(actionKey(h.action())),
-                details);
+        String details = changes.isEmpty()
+                ? ""
+                : m.get(
+                        "history.changes",
+                        changes.stream()
+                                .map(c -> change(c, "create".equals(h.action()), m))
+                                .collect(Collectors.joining(m.get("history.changes.separator"))));
+        return m.get(
+                "history.line", when, h.userName() == null ? "-" : h.userName(), m.get(actionKey(h.action())), details);
     }
 
     private static String change(Change c, boolean created, Messages m) {

@@ -57,8 +57,22 @@ public final class OrganizationFormModel {
     private boolean loading;
 
     public OrganizationFormModel() {
-        Observable[] fields = {name, kind, unit, parent, secretary, deputy, members, committee, termStart, termEnd,
-            community, contactPerson, contactPhone, remark};
+        Observable[] fields = {
+            name,
+            kind,
+            unit,
+            parent,
+            secretary,
+            deputy,
+            members,
+            committee,
+            termStart,
+            termEnd,
+            community,
+            contactPerson,
+            contactPhone,
+            remark
+        };
         for (Observable f : fields) {
             f.addListener(o -> {
                 if (!loading) {
@@ -69,7 +83,9 @@ public final class OrganizationFormModel {
         }
         // a parent from another unit makes no sense; clear it when the unit changes
         unit.addListener((obs, old, now) -> {
-            if (!loading && parent.get() != null && (now == null || !parent.get().unitId().equals(now.id()))) {
+            if (!loading
+                    && parent.get() != null
+                    && (now == null || !parent.get().unitId().equals(now.id()))) {
                 parent.set(null);
             }
         });
@@ -139,13 +155,25 @@ public final class OrganizationFormModel {
 
     /** The organization as entered; the member count is null when it is not a whole number (see issues). */
     Organization toOrganization() {
-        Integer count = members.get() == null || members.get().isBlank() ? null
+        Integer count = members.get() == null || members.get().isBlank()
+                ? null
                 : CellValues.wholeNumber(members.get()).orElse(null);
-        return new Organization(id, unit.get() == null ? null : unit.get().id(),
-                parent.get() == null ? null : parent.get().id(), name.get() == null ? "" : name.get().strip(),
-                kind.get(), blankToNull(secretary.get()), blankToNull(deputy.get()), count, committee.get(),
-                termStart.get(), termEnd.get(), community.get() == null ? null : community.get().id(),
-                blankToNull(contactPerson.get()), blankToNull(contactPhone.get()), blankToNull(remark.get()),
+        return new Organization(
+                id,
+                unit.get() == null ? null : unit.get().id(),
+                parent.get() == null ? null : parent.get().id(),
+                name.get() == null ? "" : name.get().strip(),
+                kind.get(),
+                blankToNull(secretary.get()),
+                blankToNull(deputy.get()),
+                count,
+                committee.get(),
+                termStart.get(),
+                termEnd.get(),
+                community.get() == null ? null : community.get().id(),
+                blankToNull(contactPerson.get()),
+                blankToNull(contactPhone.get()),
+                blankToNull(remark.get()),
                 sortOrder);
     }
 
@@ -157,7 +185,8 @@ public final class OrganizationFormModel {
         }
         Organization o = toOrganization();
         list.addAll(RegistryRules.check(registry, o, today).stream()
-                .filter(i -> !(o.unitId() == null && RegistryColumns.ORG_UNIT.equals(i.field())
+                .filter(i -> !(o.unitId() == null
+                        && RegistryColumns.ORG_UNIT.equals(i.field())
                         && i.messageKey().equals("organization.error.unitNotFound")))
                 .toList());
         issues.setAll(list);

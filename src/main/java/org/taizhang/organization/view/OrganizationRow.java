@@ -14,8 +14,16 @@ import org.taizhang.organization.RegistryRules;
 import org.taizhang.organization.Unit;
 
 /** One line of the registry table: the organization with the names and checks it is shown with. */
-public record OrganizationRow(Organization organization, String unitName, String parentName, String communityName,
-        String kindLabel, Set<String> ancestorIds, List<Issue> issues, String issueText, int depth) {
+public record OrganizationRow(
+        Organization organization,
+        String unitName,
+        String parentName,
+        String communityName,
+        String kindLabel,
+        Set<String> ancestorIds,
+        List<Issue> issues,
+        String issueText,
+        int depth) {
 
     public boolean hasIssues() {
         return !issues.isEmpty();
@@ -37,11 +45,16 @@ public record OrganizationRow(Organization organization, String unitName, String
                 }
                 text.append(messages.get(i.messageKey(), i.args()));
             }
-            rows.add(new OrganizationRow(o, registry.unit(o.unitId()).map(Unit::name).orElse(""),
+            rows.add(new OrganizationRow(
+                    o,
+                    registry.unit(o.unitId()).map(Unit::name).orElse(""),
                     registry.organization(o.parentId()).map(Organization::name).orElse(""),
                     registry.community(o.communityId()).map(Community::name).orElse(""),
-                    messages.get(o.kind().messageKey()), Set.copyOf(ancestors), List.copyOf(issues),
-                    text.toString(), ancestors.size() + 1));
+                    messages.get(o.kind().messageKey()),
+                    Set.copyOf(ancestors),
+                    List.copyOf(issues),
+                    text.toString(),
+                    ancestors.size() + 1));
         }
         return rows;
     }

@@ -13,7 +13,12 @@ public record RegistryFilter(Scope scope, String search, OrganizationKind kind, 
 
     /** The part of the tree selected on the left. */
     public record Scope(Type type, String id) {
-        public enum Type { ALL, UNIT, ORGANIZATION, COMMUNITY }
+        public enum Type {
+            ALL,
+            UNIT,
+            ORGANIZATION,
+            COMMUNITY
+        }
 
         public static final Scope ALL = new Scope(Type.ALL, null);
     }
@@ -37,7 +42,8 @@ public record RegistryFilter(Scope scope, String search, OrganizationKind kind, 
         if (search == null || search.isBlank()) {
             return true;
         }
-        return Pinyin.matches(o.name(), search) || Pinyin.matches(row.unitName(), search)
+        return Pinyin.matches(o.name(), search)
+                || Pinyin.matches(row.unitName(), search)
                 || (o.secretary() != null && Pinyin.matches(o.secretary(), search));
     }
 }

@@ -91,15 +91,13 @@ public final class RegistryView {
         vm.registryProperty().addListener((obs, old, r) -> rebuildTree(r));
         tabs.sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
-                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
-                        () -> {
-                            tabs.getSelectionModel().select(orgTab);
-                            searchField.requestFocus();
-                        });
-                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN),
-                        vm::newOrganization);
-                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN),
-                        vm::save);
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> {
+                    tabs.getSelectionModel().select(orgTab);
+                    searchField.requestFocus();
+                });
+                scene.getAccelerators()
+                        .put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), vm::newOrganization);
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), vm::save);
             }
         });
     }
@@ -111,17 +109,40 @@ public final class RegistryView {
     private Node organizationsPane() {
         Button add = button("registry.action.new", "newOrganization", e -> vm.newOrganization());
         add.setTooltip(new Tooltip("Ctrl+N"));
-        Button importButton = button("registry.action.import", "importRegistry", e -> vm.dialogs()
-                .chooseFileToOpen(m.get("registry.action.import"), m.get("file.filter.xlsx"), "*.xlsx")
-                .ifPresent(vm::importFrom));
-        Button exportXlsx = saveButton("registry.action.exportXlsx", "exportXlsx", "registry.file.exportName",
-                "file.filter.xlsx", "xlsx", vm::exportTo);
-        Button exportCsv = saveButton("registry.action.exportCsv", "exportCsv", "registry.file.exportName",
-                "file.filter.csv", "csv", vm::exportTo);
-        Button exportPdf = saveButton("registry.action.exportPdf", "exportPdf", "registry.file.exportName",
-                "file.filter.pdf", "pdf", vm::exportTo);
-        Button template = saveButton("registry.action.template", "exportTemplate", "registry.file.templateName",
-                "file.filter.xlsx", "xlsx", vm::exportTemplate);
+        Button importButton = button(
+                "registry.action.import",
+                "importRegistry",
+                e -> vm.dialogs()
+                        .chooseFileToOpen(m.get("registry.action.import"), m.get("file.filter.xlsx"), "*.xlsx")
+                        .ifPresent(vm::importFrom));
+        Button exportXlsx = saveButton(
+                "registry.action.exportXlsx",
+                "exportXlsx",
+                "registry.file.exportName",
+                "file.filter.xlsx",
+                "xlsx",
+                vm::exportTo);
+        Button exportCsv = saveButton(
+                "registry.action.exportCsv",
+                "exportCsv",
+                "registry.file.exportName",
+                "file.filter.csv",
+                "csv",
+                vm::exportTo);
+        Button exportPdf = saveButton(
+                "registry.action.exportPdf",
+                "exportPdf",
+                "registry.file.exportName",
+                "file.filter.pdf",
+                "pdf",
+                vm::exportTo);
+        Button template = saveButton(
+                "registry.action.template",
+                "exportTemplate",
+                "registry.file.templateName",
+                "file.filter.xlsx",
+                "xlsx",
+                vm::exportTemplate);
         Button refresh = button("registry.action.refresh", "refreshRegistry", e -> vm.reload(() -> {}));
         ToggleButton showForm = new ToggleButton(m.get("registry.action.showForm"));
         showForm.setId("showForm");
@@ -131,8 +152,10 @@ public final class RegistryView {
 
         tree.setId("registryTree");
         tree.setShowRoot(false);
-        tree.getSelectionModel().selectedItemProperty().addListener((obs, old, item) ->
-                vm.scope.set(item == null ? Scope.ALL : item.getValue().scope()));
+        tree.getSelectionModel()
+                .selectedItemProperty()
+                .addListener((obs, old, item) ->
+                        vm.scope.set(item == null ? Scope.ALL : item.getValue().scope()));
         tree.setMinWidth(150);
 
         Node form = formPane();
@@ -158,12 +181,23 @@ public final class RegistryView {
     }
 
     /** A toolbar button that asks where to save (its own label as the chooser's title), then hands the file on. */
-    private Button saveButton(String labelKey, String id, String fileNameKey, String filterKey, String extension,
+    private Button saveButton(
+            String labelKey,
+            String id,
+            String fileNameKey,
+            String filterKey,
+            String extension,
             java.util.function.Consumer<java.nio.file.Path> then) {
-        return button(labelKey, id, e -> vm.dialogs()
-                .chooseFileToSave(m.get(labelKey), m.get(fileNameKey) + "." + extension, m.get(filterKey),
-                        "*." + extension)
-                .ifPresent(then));
+        return button(
+                labelKey,
+                id,
+                e -> vm.dialogs()
+                        .chooseFileToSave(
+                                m.get(labelKey),
+                                m.get(fileNameKey) + "." + extension,
+                                m.get(filterKey),
+                                "*." + extension)
+                        .ifPresent(then));
     }
 
     private Node tablePane() {
@@ -197,15 +231,28 @@ public final class RegistryView {
         Label placeholder = new Label();
         placeholder.setWrapText(true);
         table.setPlaceholder(placeholder);
-        table.getColumns().setAll(List.of(
-                column("registry.column.name", 210, r -> r.organization().name()),
-                column("registry.column.kind", 66, OrganizationRow::kindLabel),
-                column("registry.column.unit", 150, OrganizationRow::unitName),
-                column("registry.column.secretary", 66, r -> nz(r.organization().secretary())),
-                valueColumn("registry.column.members", 52, r -> r.organization().memberCount()),
-                valueColumn("registry.column.termEnd", 90, r -> r.organization().termEnd()),
-                column("registry.column.community", 110, OrganizationRow::communityName),
-                column("registry.column.issues", 260, OrganizationRow::issueText)));
+        table.getColumns()
+                .setAll(List.of(
+                        column(
+                                "registry.column.name",
+                                210,
+                                r -> r.organization().name()),
+                        column("registry.column.kind", 66, OrganizationRow::kindLabel),
+                        column("registry.column.unit", 150, OrganizationRow::unitName),
+                        column(
+                                "registry.column.secretary",
+                                66,
+                                r -> nz(r.organization().secretary())),
+                        valueColumn(
+                                "registry.column.members",
+                                52,
+                                r -> r.organization().memberCount()),
+                        valueColumn(
+                                "registry.column.termEnd",
+                                90,
+                                r -> r.organization().termEnd()),
+                        column("registry.column.community", 110, OrganizationRow::communityName),
+                        column("registry.column.issues", 260, OrganizationRow::issueText)));
         SortedList<OrganizationRow> sorted = new SortedList<>(vm.rows());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
@@ -255,8 +302,10 @@ public final class RegistryView {
         OrganizationFormModel f = vm.form();
         Label title = new Label();
         title.getStyleClass().add("form-title");
-        title.textProperty().bind(javafx.beans.binding.Bindings.when(f.isNewProperty())
-                .then(m.get("registry.form.newTitle")).otherwise(m.get("registry.form.editTitle")));
+        title.textProperty()
+                .bind(javafx.beans.binding.Bindings.when(f.isNewProperty())
+                        .then(m.get("registry.form.newTitle"))
+                        .otherwise(m.get("registry.form.editTitle")));
         Button close = new Button(m.get("registry.form.close"));
         close.setId("closeForm");
         close.setTooltip(new Tooltip(m.get("registry.action.showForm.tip")));
@@ -290,8 +339,9 @@ public final class RegistryView {
             Unit u = f.unit.get();
             parent.getItems().setAll(new java.util.ArrayList<Organization>(java.util.Collections.singletonList(null)));
             if (u != null) {
-                r.organizations().stream().filter(o -> o.unitId().equals(u.id()) && o.kind().canHaveChildren()
-                        && !o.id().equals(f.id())).forEach(parent.getItems()::add);
+                r.organizations().stream()
+                        .filter(o -> o.unitId().equals(u.id()) && o.kind().canHaveChildren() && !o.id().equals(f.id()))
+                        .forEach(parent.getItems()::add);
             }
             parent.setValue(f.parent.get());
             community.getItems().setAll(new java.util.ArrayList<Community>(java.util.Collections.singletonList(null)));
@@ -372,8 +422,14 @@ public final class RegistryView {
             @Override
             protected void updateItem(HistoryEntry h, boolean empty) {
                 super.updateItem(h, empty);
-                setText(empty || h == null ? null : HistoryText.describe(h,
-                        RegistryHistory.ofOrganization(h, vm.registryProperty().get()), m));
+                setText(
+                        empty || h == null
+                                ? null
+                                : HistoryText.describe(
+                                        h,
+                                        RegistryHistory.ofOrganization(
+                                                h, vm.registryProperty().get()),
+                                        m));
                 setWrapText(true);
                 setPrefWidth(0); // wrap to the list's width instead of widening it
             }
@@ -397,7 +453,8 @@ public final class RegistryView {
         grid.add(field, 1, row);
         vm.form().issues.addListener((ListChangeListener<Issue>) c -> {
             field.getStyleClass().remove("field-error");
-            boolean shown = vm.form().dirtyProperty().get() || !vm.form().isNewProperty().get();
+            boolean shown = vm.form().dirtyProperty().get()
+                    || !vm.form().isNewProperty().get();
             if (shown && vm.form().fieldHasError(column)) {
                 field.getStyleClass().add("field-error");
             }
@@ -409,8 +466,8 @@ public final class RegistryView {
         TreeItem<TreeEntry> units = new TreeItem<>(new TreeEntry(Scope.ALL, m.get("registry.tree.all")));
         units.setExpanded(true);
         for (Unit u : r.units()) {
-            TreeItem<TreeEntry> unitItem = new TreeItem<>(new TreeEntry(new Scope(Scope.Type.UNIT, u.id()),
-                    u.shortName() != null ? u.shortName() : u.name()));
+            TreeItem<TreeEntry> unitItem = new TreeItem<>(new TreeEntry(
+                    new Scope(Scope.Type.UNIT, u.id()), u.shortName() != null ? u.shortName() : u.name()));
             for (Organization top : r.topLevel(u.id())) {
                 unitItem.getChildren().add(organizationItem(r, top));
             }
@@ -419,8 +476,9 @@ public final class RegistryView {
         // the few 共同体 first, so they are not below sixty units; the group itself filters nothing
         TreeItem<TreeEntry> communities = new TreeItem<>(new TreeEntry(Scope.ALL, m.get("registry.tree.communities")));
         for (Community c : r.communities()) {
-            communities.getChildren().add(new TreeItem<>(new TreeEntry(new Scope(Scope.Type.COMMUNITY, c.id()),
-                    c.name())));
+            communities
+                    .getChildren()
+                    .add(new TreeItem<>(new TreeEntry(new Scope(Scope.Type.COMMUNITY, c.id()), c.name())));
         }
         TreeItem<TreeEntry> root = new TreeItem<>(new TreeEntry(Scope.ALL, ""));
         if (!communities.getChildren().isEmpty()) {
@@ -465,8 +523,8 @@ public final class RegistryView {
         return b;
     }
 
-    private TableColumn<OrganizationRow, String> column(String key, double width,
-            Function<OrganizationRow, String> value) {
+    private TableColumn<OrganizationRow, String> column(
+            String key, double width, Function<OrganizationRow, String> value) {
         TableColumn<OrganizationRow, String> c = new TableColumn<>(m.get(key));
         c.setPrefWidth(width);
         c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(value.apply(cd.getValue())));
@@ -487,8 +545,8 @@ public final class RegistryView {
     }
 
     /** A column whose values sort by their own order (numbers, dates). */
-    private <V> TableColumn<OrganizationRow, V> valueColumn(String key, double width,
-            Function<OrganizationRow, V> value) {
+    private <V> TableColumn<OrganizationRow, V> valueColumn(
+            String key, double width, Function<OrganizationRow, V> value) {
         TableColumn<OrganizationRow, V> c = new TableColumn<>(m.get(key));
         c.setPrefWidth(width);
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(value.apply(cd.getValue())));
@@ -527,8 +585,8 @@ public final class RegistryView {
             if (text == null || text.isBlank()) {
                 return null;
             }
-            return CellValues.date(text.strip()).orElseThrow(
-                    () -> new java.time.format.DateTimeParseException("not a date", text, 0));
+            return CellValues.date(text.strip())
+                    .orElseThrow(() -> new java.time.format.DateTimeParseException("not a date", text, 0));
         }
     };
 

@@ -48,6 +48,7 @@ public final class RegistryViewModel {
     final OrganizationFormModel form = new OrganizationFormModel();
     /** The form pane takes a third of a 1366 px screen, so it opens on demand: a chosen row, 新增, or the toggle. */
     final BooleanProperty formShown = new SimpleBooleanProperty(false);
+
     private LocalDate today = LocalDate.now();
 
     public RegistryViewModel(RegistryService service, TaskRunner tasks, DialogService dialogs, Messages messages) {
@@ -74,30 +75,38 @@ public final class RegistryViewModel {
 
     /** Loads the registry in the background; {@code then} runs on the JavaFX thread afterwards. */
     public void reload(Runnable then) {
-        tasks.run("registry.task.load", p -> {
-            Registry r = service.load();
-            LocalDate day = service.today();
-            return new Loaded(r, day, OrganizationRow.build(r, day, messages));
-        }, loaded -> {
-            apply(loaded);
-            then.run();
-        });
+        tasks.run(
+                "registry.task.load",
+                p -> {
+                    Registry r = service.load();
+                    LocalDate day = service.today();
+                    return new Loaded(r, day, OrganizationRow.build(r, day, messages));
+                },
+                loaded -> {
+                    apply(loaded);
+                    then.run();
+                });
     }
 
     private record Loaded(Registry registry, LocalDate today, List<OrganizationRow> rows) {}
 
     private void apply(Loaded loaded) {
-        String selectedId = selected.get() == null ? null : selected.get().organization().id();
+        String selectedId =
+                selected.get() == null ? null : selected.get().organization().id();
         today = loaded.today();
         registry.set(loaded.registry());
         form.setContext(loaded.registry(), today);
         rows.setAll(loaded.rows());
         if (selectedId != null) {
-            rows.stream().filter(r -> r.organization().id().equals(selectedId)).findFirst().ifPresentOrElse(
-                    r -> {
-                        selected.set(null);
-                        selected.set(r);
-                    }, () -> selected.set(null));
+            rows.stream()
+                    .filter(r -> r.organization().id().equals(selectedId))
+                    .findFirst()
+                    .ifPresentOrElse(
+                            r -> {
+                                selected.set(null);
+                                selected.set(r);
+                            },
+                            () -> selected.set(null));
         }
     }
 
@@ -118,11 +127,13 @@ public final class RegistryViewModel {
         Registry r = registry.get();
         var unit = switch (s.type()) {
             case UNIT -> r.unit(s.id()).orElse(null);
-            case ORGANIZATION -> r.organization(s.id()).flatMap(o -> r.unit(o.unitId())).orElse(null);
+            case ORGANIZATION ->
+                r.organization(s.id()).flatMap(o -> r.unit(o.unitId())).orElse(null);
             default -> null;
         };
         Organization parent = s.type() == Scope.Type.ORGANIZATION
-                ? r.organization(s.id()).filter(o -> o.kind().canHaveChildren()).orElse(null) : null;
+                ? r.organization(s.id()).filter(o -> o.kind().canHaveChildren()).orElse(null)
+                : null;
         form.startNew(unit, parent);
     }
 
@@ -135,7 +146,9 @@ public final class RegistryViewModel {
         Organization o = form.toOrganization();
         tasks.run("registry.task.save", p -> service.save(o), warnings -> {
             form.markSaved();
-            reload(() -> rows.stream().filter(r -> r.organization().id().equals(o.id())).findFirst()
+            reload(() -> rows.stream()
+                    .filter(r -> r.organization().id().equals(o.id()))
+                    .findFirst()
                     .ifPresent(selected::set));
         });
     }
@@ -145,17 +158,21 @@ public final class RegistryViewModel {
         if (row == null) {
             return;
         }
-        if (!dialogs.confirm(messages.get("registry.delete.header", row.organization().name()),
+        if (!dialogs.confirm(
+                messages.get("registry.delete.header", row.organization().name()),
                 messages.get("registry.delete.message"))) {
             return;
         }
-        tasks.run("registry.task.delete", p -> {
-            service.deleteOrganization(row.organization().id());
-            return row;
-        }, r -> {
-            selected.set(null);
-            reload(() -> {});
-        });
+        tasks.run(
+                "registry.task.delete",
+                p -> {
+                    service.deleteOrganization(row.organization().id());
+                    return row;
+                },
+                r -> {
+                    selected.set(null);
+                    reload(() -> {});
+                });
     }
 
     public void importFrom(Path file) {
@@ -173,12 +190,18 @@ public final class RegistryViewModel {
 
     void showReport(ImportReport report) {
         if (!report.applied()) {
-            dialogs.showLines(messages.get("registry.task.import"),
+            dialogs.showLines(
+                    messages.get("registry.task.import"),
                     messages.get("cli.import.rejected", report.errors().size()),
                     ImportReports.lines(report.errors(), messages));
         } else {
-            dialogs.showLines(messages.get("registry.task.import"),
-                    messages.get("cli.import.done", report.created(), report.updated(), report.unchanged(),
+            dialogs.showLines(
+                    messages.get("registry.task.import"),
+                    messages.get(
+                            "cli.import.done",
+                            report.created(),
+                            report.updated(),
+                            report.unchanged(),
                             report.warnings().size()),
                     ImportReports.lines(report.warnings(), messages));
         }
@@ -186,25 +209,35 @@ public final class RegistryViewModel {
 
     public void exportTo(Path file) {
         String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-        tasks.run("registry.task.export", p -> {
-            if (name.endsWith(".csv")) {
-                service.exportCsv(file);
-            } else if (name.endsWith(".pdf")) {
-                service.exportPdf(file, null, messages, p);
-            } else {
-                service.exportWorkbook(file, p);
-            }
-            return file;
-        }, f -> dialogs.showInfo(messages.get("registry.task.export"),
-                messages.get("cli.export.done", f.toAbsolutePath(), registry.get().organizationCount())));
+        tasks.run(
+                "registry.task.export",
+                p -> {
+                    if (name.endsWith(".csv")) {
+                        service.exportCsv(file);
+                    } else if (name.endsWith(".pdf")) {
+                        service.exportPdf(file, null, messages, p);
+                    } else {
+                        service.exportWorkbook(file, p);
+                    }
+                    return file;
+                },
+                f -> dialogs.showInfo(
+                        messages.get("registry.task.export"),
+                        messages.get(
+                                "cli.export.done",
+                                f.toAbsolutePath(),
+                                registry.get().organizationCount())));
     }
 
     public void exportTemplate(Path file) {
-        tasks.run("registry.task.template", p -> {
-            RegistryService.exportTemplate(file);
-            return file;
-        }, f -> dialogs.showInfo(messages.get("registry.task.template"),
-                messages.get("cli.template.done", f.toAbsolutePath())));
+        tasks.run(
+                "registry.task.template",
+                p -> {
+                    RegistryService.exportTemplate(file);
+                    return file;
+                },
+                f -> dialogs.showInfo(
+                        messages.get("registry.task.template"), messages.get("cli.template.done", f.toAbsolutePath())));
     }
 
     public ObservableList<OrganizationRow> rows() {

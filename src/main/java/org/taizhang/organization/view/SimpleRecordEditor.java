@@ -56,8 +56,9 @@ final class SimpleRecordEditor<T> {
         TextField search = TextFields.createClearableTextField();
         search.setId(idPrefix + "Search");
         search.setPromptText(m.get(searchPromptKey));
-        search.textProperty().addListener((o, a, q) -> filtered.setPredicate(
-                (Predicate<T>) t -> Pinyin.matches(searchText.apply(t), q)));
+        search.textProperty()
+                .addListener(
+                        (o, a, q) -> filtered.setPredicate((Predicate<T>) t -> Pinyin.matches(searchText.apply(t), q)));
         table.setId(idPrefix + "Table");
         issues.setId(idPrefix + "Issues");
         table.setPlaceholder(new Label(m.get("registry.table.empty")));
@@ -196,15 +197,21 @@ final class SimpleRecordEditor<T> {
         }
         T record = current();
         String id = form.id(record);
-        vm.tasks().run("registry.task.save", p -> {
-            form.save(record);
-            return record;
-        }, r -> {
-            pendingId = null;
-            editing = record;
-            vm.reload(() -> table.getItems().stream().filter(x -> form.id(x).equals(id)).findFirst()
-                    .ifPresent(table.getSelectionModel()::select));
-        });
+        vm.tasks()
+                .run(
+                        "registry.task.save",
+                        p -> {
+                            form.save(record);
+                            return record;
+                        },
+                        r -> {
+                            pendingId = null;
+                            editing = record;
+                            vm.reload(() -> table.getItems().stream()
+                                    .filter(x -> form.id(x).equals(id))
+                                    .findFirst()
+                                    .ifPresent(table.getSelectionModel()::select));
+                        });
     }
 
     /** Asks, then deletes (a tombstone) in the background and reloads. */
@@ -213,17 +220,21 @@ final class SimpleRecordEditor<T> {
             return;
         }
         String id = form.id(editing);
-        if (!vm.dialogs().confirm(m.get("registry.delete.header", form.name(editing)),
-                m.get("registry.delete.message"))) {
+        if (!vm.dialogs()
+                .confirm(m.get("registry.delete.header", form.name(editing)), m.get("registry.delete.message"))) {
             return;
         }
-        vm.tasks().run("registry.task.delete", p -> {
-            form.delete(id);
-            return id;
-        }, x -> {
-            edit(null);
-            vm.reload(() -> {});
-        });
+        vm.tasks()
+                .run(
+                        "registry.task.delete",
+                        p -> {
+                            form.delete(id);
+                            return id;
+                        },
+                        x -> {
+                            edit(null);
+                            vm.reload(() -> {});
+                        });
     }
 
     /** A text field's value as stored: stripped, blank as null. */

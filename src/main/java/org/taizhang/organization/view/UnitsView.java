@@ -24,7 +24,9 @@ public final class UnitsView {
         editor = new SimpleRecordEditor<>(vm, "unit", "unit.search.prompt", u -> u.name() + " " + nz(u.shortName()));
         editor.column("unit.column.name", 240, Unit::name);
         editor.column("unit.column.shortName", 110, u -> nz(u.shortName()));
-        editor.column("unit.column.organizations", 80,
+        editor.column(
+                "unit.column.organizations",
+                80,
                 u -> String.valueOf(vm.registryProperty().get().ofUnit(u.id()).size()));
         editor.column("unit.column.contact", 90, u -> nz(u.contactPerson()));
         editor.column("unit.column.phone", 120, u -> nz(u.contactPhone()));
@@ -34,8 +36,15 @@ public final class UnitsView {
         editor.field("unit.form.contactPerson", person);
         editor.field("unit.form.contactPhone", phone);
         editor.field("unit.form.remark", remark);
-        editor.bind(new Form(), "unit.form.newTitle", "unit.form.editTitle", name.textProperty(),
-                shortName.textProperty(), person.textProperty(), phone.textProperty(), remark.textProperty());
+        editor.bind(
+                new Form(),
+                "unit.form.newTitle",
+                "unit.form.editTitle",
+                name.textProperty(),
+                shortName.textProperty(),
+                person.textProperty(),
+                phone.textProperty(),
+                remark.textProperty());
     }
 
     private final class Form implements SimpleRecordEditor.Form<Unit> {
@@ -70,10 +79,17 @@ public final class UnitsView {
 
         @Override
         public Unit read(String id, Unit editing) {
-            int order = editing != null ? editing.sortOrder() : vm.registryProperty().get().units().size() + 1;
-            return new Unit(id, name.getText().strip(), SimpleRecordEditor.value(shortName),
-                    SimpleRecordEditor.value(person), SimpleRecordEditor.value(phone),
-                    SimpleRecordEditor.value(remark), order);
+            int order = editing != null
+                    ? editing.sortOrder()
+                    : vm.registryProperty().get().units().size() + 1;
+            return new Unit(
+                    id,
+                    name.getText().strip(),
+                    SimpleRecordEditor.value(shortName),
+                    SimpleRecordEditor.value(person),
+                    SimpleRecordEditor.value(phone),
+                    SimpleRecordEditor.value(remark),
+                    order);
         }
 
         @Override

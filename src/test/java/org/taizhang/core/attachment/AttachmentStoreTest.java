@@ -75,8 +75,10 @@ class AttachmentStoreTest {
 
         byte[] stored = Files.readAllBytes(attachments.file(a.id()));
         assertThat(a.id()).isEqualTo(sha256(stored));
-        assertThat(attachments.file(a.id())).isEqualTo(
-                dir.resolve("attachments").resolve(a.id().substring(0, 2)).resolve(a.id()));
+        assertThat(attachments.file(a.id()))
+                .isEqualTo(dir.resolve("attachments")
+                        .resolve(a.id().substring(0, 2))
+                        .resolve(a.id()));
         assertThat(a.mediaType()).isEqualTo("image/jpeg");
         assertThat(a.fileName()).isEqualTo("IMG_0001.jpg");
         assertThat(a.width()).isEqualTo(2000);
@@ -91,15 +93,23 @@ class AttachmentStoreTest {
                 .as("SOI, then the original APP1 Exif segment unchanged")
                 .isEqualTo(concat(new byte[] {(byte) 0xFF, (byte) 0xD8}, exif));
         assertThat(JpegSegments.exifSegments(stored)).singleElement().isEqualTo(exif);
-        assertThat(a.originalMetadata()).contains("\"fileName\":\"IMG_0001.jpg\"", "\"width\":4000",
-                "\"height\":3000", "\"exifKept\":true", "\"dateTimeOriginal\":\"" + TAKEN + "\"",
-                "\"sha256\":\"" + a.originalSha256() + "\"", "\"byteSize\":" + Files.size(photo),
-                "\"scaled\":true");
+        assertThat(a.originalMetadata())
+                .contains(
+                        "\"fileName\":\"IMG_0001.jpg\"",
+                        "\"width\":4000",
+                        "\"height\":3000",
+                        "\"exifKept\":true",
+                        "\"dateTimeOriginal\":\"" + TAKEN + "\"",
+                        "\"sha256\":\"" + a.originalSha256() + "\"",
+                        "\"byteSize\":" + Files.size(photo),
+                        "\"scaled\":true");
         assertThat(attachments.find(a.id())).contains(a);
 
         Path thumb = attachments.thumbnail(a.id()).orElseThrow();
-        assertThat(thumb).isEqualTo(dir.resolve("attachments/thumbs").resolve(a.id().substring(0, 2))
-                .resolve(a.id() + ".jpg"));
+        assertThat(thumb)
+                .isEqualTo(dir.resolve("attachments/thumbs")
+                        .resolve(a.id().substring(0, 2))
+                        .resolve(a.id() + ".jpg"));
         assertThat(size(Files.readAllBytes(thumb))).containsExactly(240, 180);
     }
 
@@ -108,7 +118,8 @@ class AttachmentStoreTest {
         Attachment a = attachments.add(write("a.jpg", withExif(bigJpeg(), exifSegment(1))));
 
         ImageReader reader = ImageIO.getImageReadersByFormatName("jpeg").next();
-        try (ImageInputStream in = ImageIO.createImageInputStream(attachments.file(a.id()).toFile())) {
+        try (ImageInputStream in =
+                ImageIO.createImageInputStream(attachments.file(a.id()).toFile())) {
             reader.setInput(in);
             assertThat(reader.getImageMetadata(0)).isNotNull(); // refuses a JFIF segment that is not first
             assertThat(reader.read(0).getWidth()).isEqualTo(2000);
@@ -131,7 +142,8 @@ class AttachmentStoreTest {
         assertThat(second).isEqualTo(first);
         assertThat(renamedCopy).isEqualTo(first);
         assertThat(store.read().fetchCount(ATTACHMENT)).isEqualTo(1);
-        assertThat(store.read().fetchCount(HISTORY, HISTORY.ENTITY_ID.eq(first.id()))).isEqualTo(1);
+        assertThat(store.read().fetchCount(HISTORY, HISTORY.ENTITY_ID.eq(first.id())))
+                .isEqualTo(1);
         assertThat(Files.getLastModifiedTime(stored).toMillis()).isZero();
         assertThat(files()).isEqualTo(filesBefore);
     }
@@ -152,7 +164,8 @@ class AttachmentStoreTest {
         assertThat(a.width()).isEqualTo(100);
         assertThat(a.height()).isEqualTo(50);
         assertThat(a.originalMetadata()).contains("\"exifKept\":false", "\"scaled\":false");
-        assertThat(size(Files.readAllBytes(attachments.thumbnail(a.id()).orElseThrow()))).containsExactly(100, 50);
+        assertThat(size(Files.readAllBytes(attachments.thumbnail(a.id()).orElseThrow())))
+                .containsExactly(100, 50);
     }
 
     @Test
@@ -183,8 +196,10 @@ class AttachmentStoreTest {
         garbage[2] = (byte) 0xFF;
         Path file = write("photo.jpg", garbage);
 
-        assertThatThrownBy(() -> attachments.add(file)).isInstanceOfSatisfying(DomainException.class,
-                e -> assertThat(e.messageKey()).isEqualTo("attachment.error.unreadable"));
+        assertThatThrownBy(() -> attachments.add(file))
+                .isInstanceOfSatisfying(
+                        DomainException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("attachment.error.unreadable"));
         assertThat(store.read().fetchCount(ATTACHMENT)).isZero();
         assertThat(files()).isEmpty();
     }
@@ -193,8 +208,10 @@ class AttachmentStoreTest {
     void aFileNamedLikeAPhotoThatIsNoPictureIsRefused() throws Exception {
         Path file = write("photo.jpg", "not a photo".getBytes(StandardCharsets.UTF_8));
 
-        assertThatThrownBy(() -> attachments.add(file)).isInstanceOfSatisfying(DomainException.class,
-                e -> assertThat(e.messageKey()).isEqualTo("attachment.error.unreadable"));
+        assertThatThrownBy(() -> attachments.add(file))
+                .isInstanceOfSatisfying(
+                        DomainException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("attachment.error.unreadable"));
         assertThat(store.read().fetchCount(ATTACHMENT)).isZero();
         assertThat(files()).isEmpty();
     }
@@ -231,8 +248,9 @@ class AttachmentStoreTest {
             f.setLength(AttachmentStore.MAX_BYTES + 1); // sparse: takes no disk space
         }
 
-        assertThatThrownBy(() -> attachments.add(huge)).isInstanceOfSatisfying(DomainException.class,
-                e -> assertThat(e.messageKey()).isEqualTo("attachment.error.tooLarge"));
+        assertThatThrownBy(() -> attachments.add(huge))
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.messageKey()).isEqualTo("attachment.error.tooLarge"));
     }
 
     @Test
@@ -242,7 +260,9 @@ class AttachmentStoreTest {
 
         assertThatThrownBy(() -> attachments.add(file)).isInstanceOfSatisfying(DomainException.class, e -> {
             assertThat(e.messageKey()).isEqualTo("attachment.error.writeFailed");
-            assertThat(String.valueOf(e.args()[2])).as("the reason, not just a path").doesNotStartWith(dir.toString());
+            assertThat(String.valueOf(e.args()[2]))
+                    .as("the reason, not just a path")
+                    .doesNotStartWith(dir.toString());
         });
         assertThat(store.read().fetchCount(ATTACHMENT)).isZero();
     }
@@ -256,7 +276,8 @@ class AttachmentStoreTest {
         assertThat(a.width()).isEqualTo(1000);
         assertThat(a.height()).isEqualTo(750);
         assertThat(a.originalMetadata()).contains("\"orientation\":6");
-        assertThat(size(Files.readAllBytes(small.thumbnail(a.id()).orElseThrow()))).containsExactly(75, 100);
+        assertThat(size(Files.readAllBytes(small.thumbnail(a.id()).orElseThrow())))
+                .containsExactly(75, 100);
     }
 
     @Test
@@ -332,8 +353,8 @@ class AttachmentStoreTest {
     private static byte[] withExif(byte[] jpeg, byte[] segment) {
         assertThat(jpeg[3] & 0xFF).as("ImageIO writes JFIF APP0 first").isEqualTo(0xE0);
         int afterApp0 = 4 + (((jpeg[4] & 0xFF) << 8) | (jpeg[5] & 0xFF));
-        return concat(Arrays.copyOfRange(jpeg, 0, afterApp0), segment,
-                Arrays.copyOfRange(jpeg, afterApp0, jpeg.length));
+        return concat(
+                Arrays.copyOfRange(jpeg, 0, afterApp0), segment, Arrays.copyOfRange(jpeg, afterApp0, jpeg.length));
     }
 
     /**
@@ -344,7 +365,11 @@ class AttachmentStoreTest {
         ByteBuffer tiff = ByteBuffer.allocate(100);
         tiff.put("MM".getBytes(StandardCharsets.US_ASCII)).putShort((short) 42).putInt(8);
         tiff.putShort((short) 2); // IFD0 at 8
-        tiff.putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) orientation).putShort((short) 0);
+        tiff.putShort((short) 0x0112)
+                .putShort((short) 3)
+                .putInt(1)
+                .putShort((short) orientation)
+                .putShort((short) 0);
         tiff.putShort((short) 0x8769).putShort((short) 4).putInt(1).putInt(38);
         tiff.putInt(0);
         tiff.putShort((short) 1); // Exif IFD at 38
@@ -381,7 +406,8 @@ class AttachmentStoreTest {
             return Map.of();
         }
         try (Stream<Path> walk = Files.walk(folder)) {
-            return walk.filter(Files::isRegularFile).collect(Collectors.toMap(p -> p, p -> p.toFile().length()));
+            return walk.filter(Files::isRegularFile)
+                    .collect(Collectors.toMap(p -> p, p -> p.toFile().length()));
         }
     }
 }

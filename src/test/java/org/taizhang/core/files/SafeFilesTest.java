@@ -78,14 +78,15 @@ class SafeFilesTest {
         Files.writeString(target, "旧内容");
 
         assertThatThrownBy(() -> SafeFiles.write(target, out -> {
-            out.write("新内容的前一半".getBytes(StandardCharsets.UTF_8));
-            out.flush();
-            throw new IOException("No space left on device");
-        })).isInstanceOfSatisfying(DomainException.class, e -> {
-            assertThat(e.messageKey()).isEqualTo("file.writeFailed");
-            assertThat(e.args()).containsExactly(target.toAbsolutePath(), "No space left on device");
-            assertThat(e.getCause()).hasMessage("No space left on device");
-        });
+                    out.write("新内容的前一半".getBytes(StandardCharsets.UTF_8));
+                    out.flush();
+                    throw new IOException("No space left on device");
+                }))
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(e.messageKey()).isEqualTo("file.writeFailed");
+                    assertThat(e.args()).containsExactly(target.toAbsolutePath(), "No space left on device");
+                    assertThat(e.getCause()).hasMessage("No space left on device");
+                });
 
         assertThat(target).hasContent("旧内容");
         assertThat(filesIn(dir)).containsExactly("台账.xlsx");
@@ -96,9 +97,10 @@ class SafeFilesTest {
         Path target = dir.resolve("台账.xlsx");
 
         assertThatThrownBy(() -> SafeFiles.write(target, out -> {
-            out.write(new byte[1024]);
-            throw new IOException("Input/output error");
-        })).isInstanceOf(DomainException.class);
+                    out.write(new byte[1024]);
+                    throw new IOException("Input/output error");
+                }))
+                .isInstanceOf(DomainException.class);
 
         assertThat(filesIn(dir)).isEmpty();
     }
@@ -109,9 +111,10 @@ class SafeFilesTest {
         Files.writeString(target, "旧内容");
 
         assertThatThrownBy(() -> SafeFiles.write(target, out -> {
-            out.write(new byte[4096]);
-            throw new CancelledException();
-        })).isInstanceOf(CancelledException.class);
+                    out.write(new byte[4096]);
+                    throw new CancelledException();
+                }))
+                .isInstanceOf(CancelledException.class);
 
         assertThat(target).hasContent("旧内容");
         assertThat(filesIn(dir)).containsExactly("台账.xlsx");
@@ -122,8 +125,8 @@ class SafeFilesTest {
         Path blocker = Files.writeString(dir.resolve("导出"), "a file where a folder should be");
 
         assertThatThrownBy(() -> SafeFiles.write(blocker.resolve("台账.csv"), out -> out.write('x')))
-                .isInstanceOfSatisfying(DomainException.class,
-                        e -> assertThat(e.messageKey()).isEqualTo("file.writeFailed"));
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.messageKey()).isEqualTo("file.writeFailed"));
         assertThat(blocker).hasContent("a file where a folder should be");
     }
 
@@ -182,7 +185,8 @@ class SafeFilesTest {
         Messages en = Messages.forLocale(Messages.ENGLISH);
 
         Object denied = IoReasons.of(new AccessDeniedException("/media/u/.台账.csv.1.part"));
-        assertThat(zh.get("file.writeFailed", "/media/u/台账.csv", denied)).contains("：没有写入权限。")
+        assertThat(zh.get("file.writeFailed", "/media/u/台账.csv", denied))
+                .contains("：没有写入权限。")
                 .doesNotContain(".part");
         assertThat(en.get("file.writeFailed", "/media/u/台账.csv", denied)).contains(": permission denied.");
         assertThat(zh.get("file.writeFailed", "x", IoReasons.of(new NoSuchFileException("/proc/.a.part"))))

@@ -55,8 +55,8 @@ class MessagesConsistencyTest {
                 Matcher m = BUNDLE_FILE.matcher(f.getFileName().toString());
                 if (m.matches() && m.group(2).equals("zh_CN")) {
                     String name = m.group(1);
-                    bundles.put(name, new Bundle(name, load(name + "_zh_CN.properties"),
-                            load(name + "_en.properties")));
+                    bundles.put(
+                            name, new Bundle(name, load(name + "_zh_CN.properties"), load(name + "_en.properties")));
                 }
             }
         }
@@ -94,14 +94,17 @@ class MessagesConsistencyTest {
                     .allMatch(n -> BUNDLE_FILE.matcher(n).matches(), "named <bundle>_zh_CN or <bundle>_en.properties");
         }
         for (String name : bundles.keySet()) {
-            assertThat(BUNDLES.resolve(name + "_en.properties")).as("English of " + name).exists();
+            assertThat(BUNDLES.resolve(name + "_en.properties"))
+                    .as("English of " + name)
+                    .exists();
         }
     }
 
     @Test
     void chineseAndEnglishHaveTheSameKeys() {
         for (Bundle b : bundles.values()) {
-            assertThat(b.english().stringPropertyNames()).as(b.name())
+            assertThat(b.english().stringPropertyNames())
+                    .as(b.name())
                     .containsExactlyInAnyOrderElementsOf(b.chinese().stringPropertyNames());
         }
     }
@@ -122,7 +125,8 @@ class MessagesConsistencyTest {
     void chineseAndEnglishUseTheSameArguments() {
         for (Bundle b : bundles.values()) {
             for (String key : b.keys()) {
-                assertThat(arguments(b.english().getProperty(key, ""))).as(b.name() + " " + key)
+                assertThat(arguments(b.english().getProperty(key, "")))
+                        .as(b.name() + " " + key)
                         .isEqualTo(arguments(b.chinese().getProperty(key)));
             }
         }
@@ -142,7 +146,8 @@ class MessagesConsistencyTest {
     void noKeyIsInTwoBundles() {
         List<String> twice = new ArrayList<>();
         for (Bundle b : bundles.values()) {
-            b.keys().stream().filter(k -> !owners.get(k).equals(b.name()))
+            b.keys().stream()
+                    .filter(k -> !owners.get(k).equals(b.name()))
                     .forEach(k -> twice.add(k + " in " + owners.get(k) + " and " + b.name()));
         }
         assertThat(twice).isEmpty();
@@ -193,7 +198,8 @@ class MessagesConsistencyTest {
     void theProgramReadsEveryBundle() {
         assertThat(Messages.bundleNames(Messages.class.getClassLoader()))
                 .containsExactlyInAnyOrderElementsOf(bundles.keySet())
-                .first().isEqualTo(Messages.CORE_BUNDLE);
+                .first()
+                .isEqualTo(Messages.CORE_BUNDLE);
         for (var locale : List.of(Messages.CHINESE, Messages.ENGLISH)) {
             assertThat(Collections.list(Messages.forLocale(locale).bundle().getKeys()))
                     .containsExactlyInAnyOrderElementsOf(owners.keySet());
@@ -202,11 +208,15 @@ class MessagesConsistencyTest {
 
     @Test
     void chineseIsTheDefaultAndEnglishIsSecond() {
-        assertThat(Messages.forLocale(java.util.Locale.CHINA).get("nav.registry")).isEqualTo("组织台账");
-        assertThat(Messages.forLocale(java.util.Locale.FRANCE).get("nav.registry")).isEqualTo("组织台账");
+        assertThat(Messages.forLocale(java.util.Locale.CHINA).get("nav.registry"))
+                .isEqualTo("组织台账");
+        assertThat(Messages.forLocale(java.util.Locale.FRANCE).get("nav.registry"))
+                .isEqualTo("组织台账");
         assertThat(Messages.forLocale(java.util.Locale.US).get("nav.registry")).isEqualTo("Registry");
         // a feature's text, through the same Messages
-        assertThat(Messages.forLocale(java.util.Locale.CHINA).get("organization.kind.branch")).isEqualTo("党支部");
-        assertThat(Messages.forLocale(java.util.Locale.US).get("organization.kind.branch")).isEqualTo("Branch");
+        assertThat(Messages.forLocale(java.util.Locale.CHINA).get("organization.kind.branch"))
+                .isEqualTo("党支部");
+        assertThat(Messages.forLocale(java.util.Locale.US).get("organization.kind.branch"))
+                .isEqualTo("Branch");
     }
 }

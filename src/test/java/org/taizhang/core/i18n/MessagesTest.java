@@ -40,9 +40,12 @@ class MessagesTest {
         }
         try (URLClassLoader loader = loaderOf(jar)) {
             assertThat(Messages.bundleNames(loader)).containsExactly("messages", "checklist");
-            assertThat(Messages.forLocale(Messages.ENGLISH, loader).get("checklist.count", 3)).isEqualTo("3 items");
-            assertThat(Messages.forLocale(Messages.CHINESE, loader).get("checklist.title")).isEqualTo("标准化建设");
-            assertThat(Messages.forLocale(Messages.CHINESE, loader).get("inspection.title")).isEqualTo("!inspection.title!");
+            assertThat(Messages.forLocale(Messages.ENGLISH, loader).get("checklist.count", 3))
+                    .isEqualTo("3 items");
+            assertThat(Messages.forLocale(Messages.CHINESE, loader).get("checklist.title"))
+                    .isEqualTo("标准化建设");
+            assertThat(Messages.forLocale(Messages.CHINESE, loader).get("inspection.title"))
+                    .isEqualTo("!inspection.title!");
         }
     }
 
@@ -51,18 +54,22 @@ class MessagesTest {
         write(PROGRAM);
         try (URLClassLoader loader = loaderOf(dir)) {
             assertThat(Messages.bundleNames(loader)).containsExactly("messages", "checklist");
-            assertThat(Messages.forLocale(Messages.ENGLISH, loader).get("checklist.title")).isEqualTo("Standards");
-            assertThat(Messages.forLocale(Messages.ENGLISH, loader).get("app.title")).isEqualTo("Ledger");
+            assertThat(Messages.forLocale(Messages.ENGLISH, loader).get("checklist.title"))
+                    .isEqualTo("Standards");
+            assertThat(Messages.forLocale(Messages.ENGLISH, loader).get("app.title"))
+                    .isEqualTo("Ledger");
         }
     }
 
     @Test
     void aKeyInTwoBundlesIsRefused() throws IOException {
         write(PROGRAM);
-        write(Map.of("i18n/report_zh_CN.properties", "app.title=报表\n", "i18n/report_en.properties", "app.title=Reports\n"));
+        write(Map.of(
+                "i18n/report_zh_CN.properties", "app.title=报表\n", "i18n/report_en.properties", "app.title=Reports\n"));
         try (URLClassLoader loader = loaderOf(dir)) {
             assertThatThrownBy(() -> Messages.forLocale(Messages.CHINESE, loader))
-                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("app.title");
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("app.title");
         }
     }
 
@@ -71,7 +78,8 @@ class MessagesTest {
         write(PROGRAM);
         write(Map.of("i18n/report_zh_CN.properties", "report.title=报表\n"));
         try (URLClassLoader loader = loaderOf(dir)) {
-            assertThat(Messages.forLocale(Messages.CHINESE, loader).get("report.title")).isEqualTo("报表");
+            assertThat(Messages.forLocale(Messages.CHINESE, loader).get("report.title"))
+                    .isEqualTo("报表");
             assertThatThrownBy(() -> Messages.forLocale(Messages.ENGLISH, loader))
                     .isInstanceOf(MissingResourceException.class);
         }

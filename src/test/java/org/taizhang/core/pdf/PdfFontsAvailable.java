@@ -17,7 +17,8 @@ public final class PdfFontsAvailable {
     }
 
     public static void assumeChineseFont() {
-        Assumptions.assumeTrue(chineseFont(),
+        Assumptions.assumeTrue(
+                chineseFont(),
                 "no Chinese font for PDF on this machine (install fonts-noto-cjk, or set -Dtaizhang.pdf.font)");
     }
 }

@@ -1,7 +1,6 @@
 package org.taizhang.core.pdf;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.io.IOException;
@@ -32,8 +31,8 @@ class PdfFontsTest {
     /** A Latin-only TrueType font that is always there: the fallback font OpenPDF ships in its jar. */
     private Path latinOnlyFont() throws IOException {
         Path file = dir.resolve("LiberationSans-Regular.ttf");
-        try (InputStream in = org.openpdf.text.pdf.BaseFont.class.getResourceAsStream(
-                "/font-fallback/LiberationSans-Regular.ttf")) {
+        try (InputStream in =
+                org.openpdf.text.pdf.BaseFont.class.getResourceAsStream("/font-fallback/LiberationSans-Regular.ttf")) {
             assertThat(in).as("OpenPDF's fallback font").isNotNull();
             Files.copy(in, file);
         }
@@ -103,8 +102,9 @@ class PdfFontsTest {
     @Test
     void withoutAnyUsableFontTheErrorSaysWhatToInstall() throws IOException {
         Path latin = latinOnlyFont();
-        PdfFonts fonts = new PdfFonts(null, Map.of(Face.SONG,
-                List.of(new Candidate(dir.resolve("simsun.ttc"), 0), new Candidate(latin, -1))));
+        PdfFonts fonts = new PdfFonts(
+                null,
+                Map.of(Face.SONG, List.of(new Candidate(dir.resolve("simsun.ttc"), 0), new Candidate(latin, -1))));
 
         DomainException e = failure(fonts, Face.HEI);
 
@@ -117,7 +117,9 @@ class PdfFontsTest {
     void theOverrideIsParsedAsFileAndOptionalIndex() {
         assertThat(PdfFonts.parse("C:\\Windows\\Fonts\\simsun.ttc,0").toString())
                 .isEqualTo("C:\\Windows\\Fonts\\simsun.ttc,0");
-        assertThat(PdfFonts.parse("/usr/share/fonts/x/NotoSerifCJK-Regular.ttc, 2").index()).isEqualTo(2);
+        assertThat(PdfFonts.parse("/usr/share/fonts/x/NotoSerifCJK-Regular.ttc, 2")
+                        .index())
+                .isEqualTo(2);
         assertThat(PdfFonts.parse("/fonts/simfang.ttf").index()).isEqualTo(-1);
         assertThat(PdfFonts.parse("/fonts/a,b.ttf")).isEqualTo(new Candidate(Path.of("/fonts/a,b.ttf"), -1));
     }
@@ -125,8 +127,14 @@ class PdfFontsTest {
     @Test
     void aCandidateLackingGlyphsIsSkippedForTheNextComplete() throws IOException {
         assumeThat(NOTO_SERIF).as("fonts-noto-cjk installed").isRegularFile();
-        PdfFonts fonts = new PdfFonts(null, Map.of(Face.SONG, List.of(new Candidate(dir.resolve("simsun.ttc"), 0),
-                new Candidate(latinOnlyFont(), -1), new Candidate(NOTO_SERIF, 2))));
+        PdfFonts fonts = new PdfFonts(
+                null,
+                Map.of(
+                        Face.SONG,
+                        List.of(
+                                new Candidate(dir.resolve("simsun.ttc"), 0),
+                                new Candidate(latinOnlyFont(), -1),
+                                new Candidate(NOTO_SERIF, 2))));
 
         assertThat(fonts.font(Face.SONG).getPostscriptFontName()).isEqualTo("NotoSerifCJKsc-Regular");
     }

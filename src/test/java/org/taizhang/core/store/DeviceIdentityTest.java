@@ -51,7 +51,8 @@ class DeviceIdentityTest {
 
         try (Store store = Store.open(copy, clock)) {
             assertThat(store.deviceId()).isNotEqualTo(original);
-            assertThat(store.identityRenewed()).hasValueSatisfying(r -> assertThat(r).contains("device file"));
+            assertThat(store.identityRenewed())
+                    .hasValueSatisfying(r -> assertThat(r).contains("device file"));
         }
         assertThat(idOf(db)).isEqualTo(original);
     }
@@ -86,7 +87,8 @@ class DeviceIdentityTest {
         try (Store store = Store.open(db, clock)) {
             assertThat(store.clockCounter()).isEqualTo(clockAtBackup);
             assertThat(store.deviceId()).isNotEqualTo(original);
-            assertThat(store.identityRenewed()).hasValueSatisfying(r -> assertThat(r).contains("backup"));
+            assertThat(store.identityRenewed())
+                    .hasValueSatisfying(r -> assertThat(r).contains("backup"));
         }
     }
 

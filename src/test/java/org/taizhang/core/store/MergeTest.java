@@ -47,7 +47,9 @@ class MergeTest {
     }
 
     private static RecordState created() {
-        return new State().write(dot(1, H), Map.of("note", "", "deadline", "2026-06-30", "deleted", 0)).build();
+        return new State()
+                .write(dot(1, H), Map.of("note", "", "deadline", "2026-06-30", "deleted", 0))
+                .build();
     }
 
     private static RecordState merge(RecordState a, RecordState b) {
@@ -63,8 +65,12 @@ class MergeTest {
     @Test
     void aNoteOnTheLaptopAndADeadlineOnTheHubBothStayWithNoConflict() {
         RecordState base = created();
-        RecordState laptop = new State().from(base).write(dot(2, A), Map.of("note", "已整改一半")).build();
-        RecordState hub = new State().from(base).write(dot(2, H), Map.of("deadline", "2026-07-31")).build();
+        RecordState laptop =
+                new State().from(base).write(dot(2, A), Map.of("note", "已整改一半")).build();
+        RecordState hub = new State()
+                .from(base)
+                .write(dot(2, H), Map.of("deadline", "2026-07-31"))
+                .build();
 
         RecordState merged = merge(laptop, hub);
 
@@ -76,8 +82,14 @@ class MergeTest {
     @Test
     void twoDevicesChangingTheSameFieldShowTheNewerAndKeepTheOtherAsAConflict() {
         RecordState base = created();
-        RecordState a = new State().from(base).write(dot(2, A), Map.of("deadline", "2026-07-15")).build();
-        RecordState h = new State().from(base).write(dot(3, H), Map.of("deadline", "2026-07-31")).build();
+        RecordState a = new State()
+                .from(base)
+                .write(dot(2, A), Map.of("deadline", "2026-07-15"))
+                .build();
+        RecordState h = new State()
+                .from(base)
+                .write(dot(3, H), Map.of("deadline", "2026-07-31"))
+                .build();
 
         RecordState merged = merge(a, h);
 
@@ -88,8 +100,10 @@ class MergeTest {
     @Test
     void equalCountersAreOrderedByDeviceNotByWallClock() {
         RecordState base = created();
-        RecordState a = new State().from(base).write(dot(2, A), Map.of("deadline", "A")).build();
-        RecordState b = new State().from(base).write(dot(2, B), Map.of("deadline", "B")).build();
+        RecordState a =
+                new State().from(base).write(dot(2, A), Map.of("deadline", "A")).build();
+        RecordState b =
+                new State().from(base).write(dot(2, B), Map.of("deadline", "B")).build();
 
         assertThat(merge(a, b).value("deadline")).isEqualTo("B"); // "laptop-b" > "laptop-a", on every device
     }
@@ -97,8 +111,14 @@ class MergeTest {
     @Test
     void aChangeMadeAfterSeeingAnotherReplacesItWithoutConflict() {
         RecordState base = created();
-        RecordState a = new State().from(base).write(dot(2, A), Map.of("deadline", "2026-07-15")).build();
-        RecordState hubSawA = new State().from(merge(base, a)).write(dot(3, H), Map.of("deadline", "2026-08-01")).build();
+        RecordState a = new State()
+                .from(base)
+                .write(dot(2, A), Map.of("deadline", "2026-07-15"))
+                .build();
+        RecordState hubSawA = new State()
+                .from(merge(base, a))
+                .write(dot(3, H), Map.of("deadline", "2026-08-01"))
+                .build();
 
         RecordState merged = merge(a, hubSawA);
 
@@ -109,8 +129,10 @@ class MergeTest {
     @Test
     void twoDevicesWritingTheSameValueIsNoConflict() {
         RecordState base = created();
-        RecordState a = new State().from(base).write(dot(2, A), Map.of("note", "已销号")).build();
-        RecordState b = new State().from(base).write(dot(2, B), Map.of("note", "已销号")).build();
+        RecordState a =
+                new State().from(base).write(dot(2, A), Map.of("note", "已销号")).build();
+        RecordState b =
+                new State().from(base).write(dot(2, B), Map.of("note", "已销号")).build();
 
         RecordState merged = merge(a, b);
 
@@ -122,10 +144,15 @@ class MergeTest {
     @Test
     void theResultIsTheSameWhateverTheOrderOfExchanges() {
         RecordState base = created();
-        RecordState a = new State().from(base).write(dot(2, A), Map.of("deadline", "A")).build();
-        RecordState b = new State().from(base).write(dot(2, B), Map.of("deadline", "B")).build();
+        RecordState a =
+                new State().from(base).write(dot(2, A), Map.of("deadline", "A")).build();
+        RecordState b =
+                new State().from(base).write(dot(2, B), Map.of("deadline", "B")).build();
         // the hub sees B, then overwrites it; A's concurrent change must still meet the hub's as a conflict
-        RecordState h = new State().from(merge(base, b)).write(dot(3, H), Map.of("deadline", "H")).build();
+        RecordState h = new State()
+                .from(merge(base, b))
+                .write(dot(3, H), Map.of("deadline", "H"))
+                .build();
 
         RecordState aFirst = Merge.merge(Merge.merge(Merge.merge(base, a), b), h);
         RecordState hFirst = Merge.merge(Merge.merge(Merge.merge(base, h), b), a);
@@ -142,8 +169,10 @@ class MergeTest {
     @Test
     void aLaterChangeDeliveredFirstIsNotUndoneByTheEarlierOne() {
         RecordState base = created();
-        RecordState first = new State().from(base).write(dot(2, A), Map.of("note", "一")).build();
-        RecordState second = new State().from(first).write(dot(3, A), Map.of("note", "二")).build();
+        RecordState first =
+                new State().from(base).write(dot(2, A), Map.of("note", "一")).build();
+        RecordState second =
+                new State().from(first).write(dot(3, A), Map.of("note", "二")).build();
 
         RecordState hub = Merge.merge(Merge.merge(base, second), first);
 
@@ -155,15 +184,19 @@ class MergeTest {
     @Test
     void anEditConcurrentWithADeletionIsKeptAsAConflictOnTheTombstone() {
         RecordState base = created();
-        RecordState deletedOnHub = new State().from(base)
-                .write(dot(2, H), Map.of("note", "", "deadline", "2026-06-30", "deleted", 1)).build();
-        RecordState editedOnLaptop = new State().from(base).write(dot(2, A), Map.of("note", "现场已整改")).build();
+        RecordState deletedOnHub = new State()
+                .from(base)
+                .write(dot(2, H), Map.of("note", "", "deadline", "2026-06-30", "deleted", 1))
+                .build();
+        RecordState editedOnLaptop =
+                new State().from(base).write(dot(2, A), Map.of("note", "现场已整改")).build();
 
         RecordState merged = merge(deletedOnHub, editedOnLaptop);
 
         assertThat(merged.deleted()).isTrue();
         assertThat(Merge.merge(merged, editedOnLaptop).deleted()).isTrue(); // the edit never restores it
-        List<Object> noteVersions = merged.fields().get("note").stream().map(FieldVersion::value).toList();
+        List<Object> noteVersions =
+                merged.fields().get("note").stream().map(FieldVersion::value).toList();
         assertThat(noteVersions).contains("现场已整改");
         assertThat(merged.hasConflicts()).isTrue();
     }
@@ -172,20 +205,37 @@ class MergeTest {
     @Test
     void aRestoreAfterADeletionWinsEverywhereWhateverArrivesFirst() {
         RecordState base = created();
-        RecordState deleted = new State().from(base).write(dot(2, H), Map.of("deleted", 1)).build();
-        RecordState restored = new State().from(deleted).write(dot(3, H), Map.of("deleted", 0, "note", "重建")).build();
+        RecordState deleted =
+                new State().from(base).write(dot(2, H), Map.of("deleted", 1)).build();
+        RecordState restored = new State()
+                .from(deleted)
+                .write(dot(3, H), Map.of("deleted", 0, "note", "重建"))
+                .build();
 
         assertThat(Merge.merge(Merge.merge(base, restored), deleted).deleted()).isFalse();
         assertThat(Merge.merge(Merge.merge(base, deleted), restored).deleted()).isFalse();
-        assertThat(Merge.merge(Merge.merge(base, deleted), restored).value("note")).isEqualTo("重建");
+        assertThat(Merge.merge(Merge.merge(base, deleted), restored).value("note"))
+                .isEqualTo("重建");
     }
 
     @Test
     void theEarliestCreationTimeAndTheNewestChangeAreKept() {
-        RecordState a = new RecordState("unit", "u", "2026-05-02T00:00:00.000Z", "2026-05-02T00:00:00.000Z",
-                dot(1, A), Map.of("name", List.of(FieldVersion.of("财政局", dot(1, A)))), VersionVector.EMPTY.with(dot(1, A)));
-        RecordState b = new RecordState("unit", "u", "2026-05-01T00:00:00.000Z", "2026-05-09T00:00:00.000Z",
-                dot(4, B), Map.of("name", List.of(FieldVersion.of("财政局", dot(4, B)))), VersionVector.EMPTY.with(dot(4, B)));
+        RecordState a = new RecordState(
+                "unit",
+                "u",
+                "2026-05-02T00:00:00.000Z",
+                "2026-05-02T00:00:00.000Z",
+                dot(1, A),
+                Map.of("name", List.of(FieldVersion.of("财政局", dot(1, A)))),
+                VersionVector.EMPTY.with(dot(1, A)));
+        RecordState b = new RecordState(
+                "unit",
+                "u",
+                "2026-05-01T00:00:00.000Z",
+                "2026-05-09T00:00:00.000Z",
+                dot(4, B),
+                Map.of("name", List.of(FieldVersion.of("财政局", dot(4, B)))),
+                VersionVector.EMPTY.with(dot(4, B)));
 
         RecordState merged = merge(a, b);
 
@@ -196,7 +246,10 @@ class MergeTest {
 
     @Test
     void clocksAndVersionVectorsReadBackAsWritten() {
-        RecordState s = new State().from(created()).write(dot(7, A), Map.of("note", "x")).build();
+        RecordState s = new State()
+                .from(created())
+                .write(dot(7, A), Map.of("note", "x"))
+                .build();
         String clock = RecordStates.encodeClock(s);
 
         assertThat(clock).isEqualTo("1:hub|note=7:laptop-a");

@@ -14,7 +14,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,14 +46,20 @@ class MigrationsTest {
     private void createVersionZeroDatabase(String... extraStatements) throws SQLException {
         SQLiteDataSource ds = new SQLiteDataSource();
         ds.setUrl("jdbc:sqlite:" + db());
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = ds.getConnection();
+                Statement s = c.createStatement()) {
             s.execute("CREATE TABLE legacy_note (text TEXT NOT NULL)");
             s.execute("INSERT INTO legacy_note VALUES ('升级前的台账')");
             for (String sql : extraStatements) {
                 s.execute(sql);
             }
         }
-        Flyway.configure().dataSource(ds).baselineVersion("0").baselineDescription("before V1").load().baseline();
+        Flyway.configure()
+                .dataSource(ds)
+                .baselineVersion("0")
+                .baselineDescription("before V1")
+                .load()
+                .baseline();
     }
 
     @Test
@@ -63,7 +68,9 @@ class MigrationsTest {
 
         try (Store store = Store.open(db(), clock)) {
             Path backup = store.migrationBackup().orElseThrow();
-            assertThat(backup).isEqualTo(dir.resolve("backups").resolve(expectedBackupName("before-V" + Migrations.LATEST_VERSION)));
+            assertThat(backup)
+                    .isEqualTo(
+                            dir.resolve("backups").resolve(expectedBackupName("before-V" + Migrations.LATEST_VERSION)));
             assertThat(backup).isRegularFile();
         }
     }
@@ -78,8 +85,10 @@ class MigrationsTest {
         }
 
         assertThat(query(backup, "SELECT text FROM legacy_note")).containsExactly("升级前的台账");
-        assertThat(query(backup, "SELECT max(version) FROM flyway_schema_history")).containsExactly("0");
-        assertThat(query(backup, "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'unit'")).isEmpty();
+        assertThat(query(backup, "SELECT max(version) FROM flyway_schema_history"))
+                .containsExactly("0");
+        assertThat(query(backup, "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'unit'"))
+                .isEmpty();
     }
 
     @Test
@@ -91,14 +100,20 @@ class MigrationsTest {
             assertThat(store.deviceId()).isNotBlank();
         }
         assertThat(query(db(), "SELECT text FROM legacy_note")).containsExactly("升级前的台账");
-        assertThat(query(db(), "SELECT max(version) FROM flyway_schema_history")).containsExactly(Migrations.LATEST_VERSION);
+        assertThat(query(db(), "SELECT max(version) FROM flyway_schema_history"))
+                .containsExactly(Migrations.LATEST_VERSION);
     }
 
     @Test
     void theLatestVersionConstantIsTheNewestScriptOnTheClassPath() {
         SQLiteDataSource ds = new SQLiteDataSource();
         ds.setUrl("jdbc:sqlite:" + dir.resolve("scan.db"));
-        var all = Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().info().all();
+        var all = Flyway.configure()
+                .dataSource(ds)
+                .locations("classpath:db/migration")
+                .load()
+                .info()
+                .all();
 
         assertThat(all[all.length - 1].getVersion().getVersion()).isEqualTo(Migrations.LATEST_VERSION);
     }
@@ -113,7 +128,8 @@ class MigrationsTest {
         Store.open(db(), clock).close();
         assertThat(Migrations.isUpToDate(ds)).isTrue();
 
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = ds.getConnection();
+                Statement s = c.createStatement()) {
             s.execute("UPDATE flyway_schema_history SET success = 0 WHERE version = '1'");
         }
         assertThat(Migrations.isUpToDate(ds)).isFalse();
@@ -125,18 +141,18 @@ class MigrationsTest {
         Store.openOrCreate(db(), clock).close();
         SQLiteDataSource ds = new SQLiteDataSource();
         ds.setUrl("jdbc:sqlite:" + db());
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = ds.getConnection();
+                Statement s = c.createStatement()) {
             s.execute("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, "
                     + "installed_by, execution_time, success) VALUES (99, '7', 'future', 'SQL', 'V7__future.sql', "
                     + "'test', 1, 1)");
         }
         byte[] before = java.nio.file.Files.readAllBytes(db());
 
-        assertThatThrownBy(() -> Store.open(db(), clock))
-                .isInstanceOfSatisfying(DomainException.class, e -> {
-                    assertThat(e.messageKey()).isEqualTo("store.tooNew");
-                    assertThat(e.args()).containsExactly(db().toAbsolutePath(), "7", Migrations.LATEST_VERSION);
-                });
+        assertThatThrownBy(() -> Store.open(db(), clock)).isInstanceOfSatisfying(DomainException.class, e -> {
+            assertThat(e.messageKey()).isEqualTo("store.tooNew");
+            assertThat(e.args()).containsExactly(db().toAbsolutePath(), "7", Migrations.LATEST_VERSION);
+        });
         assertThat(java.nio.file.Files.readAllBytes(db())).isEqualTo(before);
         assertThat(dir.resolve("backups")).doesNotExist();
     }
@@ -164,13 +180,13 @@ class MigrationsTest {
     void aFailedMigrationNamesTheBackupAndLeavesTheOldDataInPlace() throws Exception {
         // a table V1 wants to create already exists: V1 fails half-way
         createVersionZeroDatabase("CREATE TABLE unit (x TEXT)");
-        Path expectedBackup = dir.resolve("backups").resolve(expectedBackupName("before-V" + Migrations.LATEST_VERSION));
+        Path expectedBackup =
+                dir.resolve("backups").resolve(expectedBackupName("before-V" + Migrations.LATEST_VERSION));
 
-        assertThatThrownBy(() -> Store.open(db(), clock))
-                .isInstanceOfSatisfying(DomainException.class, e -> {
-                    assertThat(e.messageKey()).isEqualTo("store.migrationFailed");
-                    assertThat(e.args()).containsExactly(db().toAbsolutePath(), expectedBackup);
-                });
+        assertThatThrownBy(() -> Store.open(db(), clock)).isInstanceOfSatisfying(DomainException.class, e -> {
+            assertThat(e.messageKey()).isEqualTo("store.migrationFailed");
+            assertThat(e.args()).containsExactly(db().toAbsolutePath(), expectedBackup);
+        });
 
         assertThat(expectedBackup).isRegularFile();
         assertThat(query(expectedBackup, "SELECT text FROM legacy_note")).containsExactly("升级前的台账");
@@ -186,7 +202,8 @@ class MigrationsTest {
             Path backup = store.backup("manual");
 
             assertThat(backup).isEqualTo(dir.resolve("backups").resolve(expectedBackupName("manual")));
-            assertThat(query(backup, "SELECT name FROM unit WHERE id = '" + id + "'")).containsExactly("江海市财政局");
+            assertThat(query(backup, "SELECT name FROM unit WHERE id = '" + id + "'"))
+                    .containsExactly("江海市财政局");
         }
     }
 
@@ -225,13 +242,22 @@ class MigrationsTest {
     void aVersionOneDatabaseBecomesMergeableAndKeepsItsHistoryOrder() throws Exception {
         SQLiteDataSource ds = new SQLiteDataSource();
         ds.setUrl("jdbc:sqlite:" + db());
-        Flyway.configure().dataSource(ds).locations("classpath:db/migration").target("1").load().migrate();
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+        Flyway.configure()
+                .dataSource(ds)
+                .locations("classpath:db/migration")
+                .target("1")
+                .load()
+                .migrate();
+        try (Connection c = ds.getConnection();
+                Statement s = c.createStatement()) {
             s.execute("INSERT INTO unit (id, name, sort_order, created_at, updated_at, updated_by, revision, deleted)"
                     + " VALUES ('u1', '江海市财政局', 1, '2026-01-01T00:00:00.000Z', '2026-02-01T00:00:00.000Z',"
                     + " 'old-device', 3, 0)");
-            for (String[] h : new String[][] {{"b", "create", "2026-01-01T00:00:00.000Z"},
-                    {"a", "update", "2026-01-15T00:00:00.000Z"}, {"c", "update", "2026-02-01T00:00:00.000Z"}}) {
+            for (String[] h : new String[][] {
+                {"b", "create", "2026-01-01T00:00:00.000Z"},
+                {"a", "update", "2026-01-15T00:00:00.000Z"},
+                {"c", "update", "2026-02-01T00:00:00.000Z"}
+            }) {
                 s.execute("INSERT INTO history (id, entity, entity_id, action, changes, created_at, updated_at,"
                         + " updated_by) VALUES ('" + h[0] + "', 'unit', 'u1', '" + h[1] + "', '{}', '" + h[2]
                         + "', '" + h[2] + "', 'old-device')");
@@ -239,11 +265,15 @@ class MigrationsTest {
         }
 
         try (Store store = Store.open(db(), clock)) {
-            assertThat(query(db(), "SELECT clock || ' ' || seen FROM unit")).containsExactly("3:old-device| 3:old-device");
-            assertThat(query(db(), "SELECT id || revision FROM history ORDER BY revision")).containsExactly("b1", "a2", "c3");
+            assertThat(query(db(), "SELECT clock || ' ' || seen FROM unit"))
+                    .containsExactly("3:old-device| 3:old-device");
+            assertThat(query(db(), "SELECT id || revision FROM history ORDER BY revision"))
+                    .containsExactly("b1", "a2", "c3");
             assertThat(store.clockCounter()).isEqualTo(3);
-            assertThat(TrackedWriter.historyOf(store.read(), "unit", "u1")).extracting(HistoryEntry::at)
-                    .containsExactly("2026-01-01T00:00:00.000Z", "2026-01-15T00:00:00.000Z", "2026-02-01T00:00:00.000Z");
+            assertThat(TrackedWriter.historyOf(store.read(), "unit", "u1"))
+                    .extracting(HistoryEntry::at)
+                    .containsExactly(
+                            "2026-01-01T00:00:00.000Z", "2026-01-15T00:00:00.000Z", "2026-02-01T00:00:00.000Z");
 
             var rename = TestRecords.unit("u1", "江海市财政局（国资委）");
             store.write(ctx -> store.tracked(ctx).save(rename));
@@ -257,7 +287,9 @@ class MigrationsTest {
         ds.setUrl("jdbc:sqlite:" + database);
         ds.setReadOnly(true);
         List<String> values = new ArrayList<>();
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = ds.getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {
                 values.add(rs.getString(1));
             }

@@ -26,8 +26,8 @@ import org.taizhang.core.store.schema.DefaultSchema;
 class SchemaTest {
     private static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");
     private static final Pattern CREATE = Pattern.compile("(?i)CREATE TABLE\\s+(\\w+)");
-    private static final Pattern DECLARED = Pattern.compile("(?m)^-- (travels|travels as a union of entries|"
-            + "travels with its record|local): (.+)$");
+    private static final Pattern DECLARED = Pattern.compile(
+            "(?m)^-- (travels|travels as a union of entries|" + "travels with its record|local): (.+)$");
 
     private static Map<String, String> declarations() throws IOException {
         Map<String, String> kinds = new HashMap<>();
@@ -36,7 +36,9 @@ class SchemaTest {
             while (m.find()) {
                 for (String table : m.group(2).split(",")) {
                     String previous = kinds.put(table.strip(), m.group(1));
-                    assertThat(previous).as("table %s declared twice", table.strip()).isNull();
+                    assertThat(previous)
+                            .as("table %s declared twice", table.strip())
+                            .isNull();
                 }
             }
         }
@@ -76,10 +78,14 @@ class SchemaTest {
             }
             if ("travels".equals(kinds.get(t.getName()))) {
                 assertThat(columns).as(t.getName()).containsAll(RecordStates.SYNC_COLUMNS);
-                assertThat(t.getPrimaryKey().getFields()).extracting(Field::getName).containsExactly("id");
+                assertThat(t.getPrimaryKey().getFields())
+                        .extracting(Field::getName)
+                        .containsExactly("id");
                 travelling.add(t.getName());
             } else {
-                assertThat(RecordStates.isTravelling(t)).as(t.getName() + " is not declared travelling").isFalse();
+                assertThat(RecordStates.isTravelling(t))
+                        .as(t.getName() + " is not declared travelling")
+                        .isFalse();
             }
         }
         assertThat(Replication.TABLES).extracting(Table::getName).containsExactlyInAnyOrderElementsOf(travelling);

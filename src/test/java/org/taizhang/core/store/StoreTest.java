@@ -20,7 +20,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -53,9 +52,9 @@ class StoreTest {
 
         assertThatThrownBy(() -> Store.open(nested)).isInstanceOfSatisfying(DomainException.class, e -> {
             assertThat(e.messageKey()).isEqualTo("store.missing");
-            assertThat(org.taizhang.core.i18n.Messages.forLocale(org.taizhang.core.i18n.Messages.CHINESE).describe(e))
-                    .isEqualTo("数据库文件 " + nested.toAbsolutePath()
-                            + " 不存在（请检查 --db 指定的路径）。新建数据库请用 taizhang init。");
+            assertThat(org.taizhang.core.i18n.Messages.forLocale(org.taizhang.core.i18n.Messages.CHINESE)
+                            .describe(e))
+                    .isEqualTo("数据库文件 " + nested.toAbsolutePath() + " 不存在（请检查 --db 指定的路径）。新建数据库请用 taizhang init。");
         });
         assertThat(nested.getParent()).doesNotExist();
     }
@@ -83,14 +82,14 @@ class StoreTest {
         try (Store store = Store.openOrCreate(db())) {
             assertThat(store.read().fetchValue("PRAGMA foreign_keys")).hasToString("1");
             assertThatThrownBy(() -> store.write(ctx -> ctx.insertInto(ORGANIZATION)
-                    .set(ORGANIZATION.ID, Ids.newId())
-                    .set(ORGANIZATION.UNIT_ID, "no-such-unit")
-                    .set(ORGANIZATION.NAME, "孤儿党支部")
-                    .set(ORGANIZATION.KIND, "BRANCH")
-                    .set(ORGANIZATION.CREATED_AT, "2026-01-01T00:00:00.000Z")
-                    .set(ORGANIZATION.UPDATED_AT, "2026-01-01T00:00:00.000Z")
-                    .set(ORGANIZATION.UPDATED_BY, store.deviceId())
-                    .execute()))
+                            .set(ORGANIZATION.ID, Ids.newId())
+                            .set(ORGANIZATION.UNIT_ID, "no-such-unit")
+                            .set(ORGANIZATION.NAME, "孤儿党支部")
+                            .set(ORGANIZATION.KIND, "BRANCH")
+                            .set(ORGANIZATION.CREATED_AT, "2026-01-01T00:00:00.000Z")
+                            .set(ORGANIZATION.UPDATED_AT, "2026-01-01T00:00:00.000Z")
+                            .set(ORGANIZATION.UPDATED_BY, store.deviceId())
+                            .execute()))
                     .isInstanceOf(DataAccessException.class)
                     .hasMessageContaining("FOREIGN KEY");
             assertThat(store.read().fetchCount(ORGANIZATION)).isZero();
@@ -129,7 +128,8 @@ class StoreTest {
     void aSecondOpenWhileTheFirstIsOpenIsRefusedAsLocked() {
         try (Store first = Store.openOrCreate(db())) {
             assertThatThrownBy(() -> Store.open(db()))
-                    .isInstanceOfSatisfying(DomainException.class,
+                    .isInstanceOfSatisfying(
+                            DomainException.class,
                             e -> assertThat(e.messageKey()).isEqualTo("store.locked"));
             assertThat(first.localSetting("device.id")).contains(first.deviceId());
         }
@@ -150,8 +150,10 @@ class StoreTest {
     @Test
     void anotherProgramCannotTakeTheLockWhileTheDatabaseIsOpen() throws Exception {
         try (Store store = Store.openOrCreate(db())) {
-            assertThat(openFromAnotherProcess()).startsWith("refused store.locked")
-                    .as("the holder is named").contains(ProcessHandle.current().pid() + "@");
+            assertThat(openFromAnotherProcess())
+                    .startsWith("refused store.locked")
+                    .as("the holder is named")
+                    .contains(ProcessHandle.current().pid() + "@");
         }
         assertThat(openFromAnotherProcess()).isEqualTo("opened");
     }
@@ -175,7 +177,8 @@ class StoreTest {
                 in.readNBytes(16);
             }
 
-            assertThat(openFromAnotherProcess()).startsWith("refused store.locked")
+            assertThat(openFromAnotherProcess())
+                    .startsWith("refused store.locked")
                     .contains(ProcessHandle.current().pid() + "@");
             assertThat(store.localSetting("device.id")).contains(store.deviceId());
         }
@@ -187,8 +190,8 @@ class StoreTest {
         Files.write(db(), content);
 
         assertThatThrownBy(() -> Store.open(db()))
-                .isInstanceOfSatisfying(DomainException.class,
-                        e -> assertThat(e.messageKey()).isEqualTo("store.foreignFile"));
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.messageKey()).isEqualTo("store.foreignFile"));
 
         assertThat(sha256(db())).isEqualTo(sha256(content));
         assertThat(lockFile()).doesNotExist();
@@ -201,8 +204,8 @@ class StoreTest {
         Files.write(db(), content);
 
         assertThatThrownBy(() -> Store.open(db()))
-                .isInstanceOfSatisfying(DomainException.class,
-                        e -> assertThat(e.messageKey()).isEqualTo("store.foreignFile"));
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.messageKey()).isEqualTo("store.foreignFile"));
 
         assertThat(sha256(db())).isEqualTo(sha256(content));
         assertThat(dir.resolve("taizhang.db-wal")).doesNotExist();
@@ -252,8 +255,8 @@ class StoreTest {
         writeAnotherProgramsDatabase();
 
         assertThatThrownBy(() -> Store.open(db()))
-                .isInstanceOfSatisfying(DomainException.class,
-                        e -> assertThat(e.messageKey()).isEqualTo("store.foreignFile"));
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.messageKey()).isEqualTo("store.foreignFile"));
         assertThat(lockFile()).as("a refused file gets no .lock beside it").doesNotExist();
     }
 
@@ -273,8 +276,8 @@ class StoreTest {
         Files.write(db(), text);
 
         assertThatThrownBy(() -> Store.open(db()))
-                .isInstanceOfSatisfying(DomainException.class,
-                        e -> assertThat(e.messageKey()).isEqualTo("store.foreignFile"));
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.messageKey()).isEqualTo("store.foreignFile"));
         assertThat(Files.readAllBytes(db())).isEqualTo(text);
         assertThat(lockFile()).as("a refused file gets no .lock beside it").doesNotExist();
     }
@@ -283,10 +286,13 @@ class StoreTest {
     void aForeignFileIsDescribedWithoutEnglishInTheChineseText() throws Exception {
         Files.writeString(db(), "这不是数据库");
 
-        assertThatThrownBy(() -> Store.open(db())).isInstanceOfSatisfying(DomainException.class, e ->
-                assertThat(org.taizhang.core.i18n.Messages.forLocale(org.taizhang.core.i18n.Messages.CHINESE)
-                        .describe(e)).isEqualTo(db().toAbsolutePath()
-                        + " 不是台账数据库：它不是 SQLite 文件，或是别的程序的数据库。文件未做任何改动。"));
+        assertThatThrownBy(() -> Store.open(db()))
+                .isInstanceOfSatisfying(
+                        DomainException.class,
+                        e -> assertThat(org.taizhang.core.i18n.Messages.forLocale(
+                                                org.taizhang.core.i18n.Messages.CHINESE)
+                                        .describe(e))
+                                .isEqualTo(db().toAbsolutePath() + " 不是台账数据库：它不是 SQLite 文件，或是别的程序的数据库。文件未做任何改动。"));
     }
 
     @Test
@@ -312,9 +318,9 @@ class StoreTest {
 
         assertThatThrownBy(() -> Store.openOrCreate(nested)).isInstanceOfSatisfying(DomainException.class, e -> {
             assertThat(e.messageKey()).isEqualTo("store.openFailed");
-            assertThat(org.taizhang.core.i18n.Messages.forLocale(org.taizhang.core.i18n.Messages.CHINESE).describe(e))
-                    .isEqualTo("无法打开数据库 " + nested.toAbsolutePath() + "：" + blocker.toAbsolutePath()
-                            + " 是文件，不是文件夹");
+            assertThat(org.taizhang.core.i18n.Messages.forLocale(org.taizhang.core.i18n.Messages.CHINESE)
+                            .describe(e))
+                    .isEqualTo("无法打开数据库 " + nested.toAbsolutePath() + "：" + blocker.toAbsolutePath() + " 是文件，不是文件夹");
         });
     }
 
@@ -323,8 +329,8 @@ class StoreTest {
         Path folder = Files.createDirectory(dir.resolve("taizhang.db"));
 
         assertThatThrownBy(() -> Store.open(folder))
-                .isInstanceOfSatisfying(DomainException.class,
-                        e -> assertThat(e.messageKey()).isEqualTo("store.isDirectory"));
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.messageKey()).isEqualTo("store.isDirectory"));
         assertThat(folder).isEmptyDirectory();
     }
 
@@ -333,11 +339,14 @@ class StoreTest {
         try (Store store = Store.openOrCreate(db())) {
             IllegalStateException boom = new IllegalStateException("boom");
             assertThatThrownBy(() -> store.write(ctx -> {
-                ctx.insertInto(LOCAL_SETTING).set(LOCAL_SETTING.KEY, "test.key").set(LOCAL_SETTING.VALUE, "x")
-                        .execute();
-                store.tracked(ctx).save(TestRecords.unit(Ids.newId(), "江海市财政局"));
-                throw boom;
-            })).isSameAs(boom);
+                        ctx.insertInto(LOCAL_SETTING)
+                                .set(LOCAL_SETTING.KEY, "test.key")
+                                .set(LOCAL_SETTING.VALUE, "x")
+                                .execute();
+                        store.tracked(ctx).save(TestRecords.unit(Ids.newId(), "江海市财政局"));
+                        throw boom;
+                    }))
+                    .isSameAs(boom);
 
             assertThat(store.localSetting("test.key")).isEmpty();
             assertThat(store.read().fetchCount(UNIT)).isZero();
@@ -350,9 +359,10 @@ class StoreTest {
         try (Store store = Store.openOrCreate(db())) {
             DomainException refused = new DomainException("organization.error.hasChildren", 3);
             assertThatThrownBy(() -> store.write(ctx -> {
-                store.tracked(ctx).save(TestRecords.unit(Ids.newId(), "江海市财政局"));
-                throw refused;
-            })).isSameAs(refused);
+                        store.tracked(ctx).save(TestRecords.unit(Ids.newId(), "江海市财政局"));
+                        throw refused;
+                    }))
+                    .isSameAs(refused);
             assertThat(store.read().fetchCount(UNIT)).isZero();
         }
     }
@@ -364,7 +374,11 @@ class StoreTest {
             store.write(ctx -> store.tracked(ctx).save(TestRecords.unit(id, "江海市财政局")));
         }
         try (Store store = Store.open(db())) {
-            assertThat(store.read().select(UNIT.NAME).from(UNIT).where(UNIT.ID.eq(id)).fetchOne(UNIT.NAME))
+            assertThat(store.read()
+                            .select(UNIT.NAME)
+                            .from(UNIT)
+                            .where(UNIT.ID.eq(id))
+                            .fetchOne(UNIT.NAME))
                     .isEqualTo("江海市财政局");
         }
     }
@@ -402,7 +416,9 @@ class StoreTest {
 
     private static String sha256(byte[] bytes) {
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+            return java.util.HexFormat.of()
+                    .formatHex(
+                            java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -410,7 +426,8 @@ class StoreTest {
 
     private String plainQuery(String sql) throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db());
-                Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             assertThat(rs.next()).isTrue();
             return rs.getString(1);
         }
@@ -422,12 +439,21 @@ class StoreTest {
      */
     private String openFromAnotherProcess() throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process p = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-cp",
-                System.getProperty("java.class.path"), LockProbe.class.getName(), db().toString())
-                .redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(
+                        java,
+                        "--enable-native-access=ALL-UNNAMED",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        LockProbe.class.getName(),
+                        db().toString())
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        return out.lines().filter(l -> l.startsWith(LockProbe.RESULT)).map(l -> l.substring(LockProbe.RESULT.length()))
-                .findFirst().orElse("no answer: " + out);
+        return out.lines()
+                .filter(l -> l.startsWith(LockProbe.RESULT))
+                .map(l -> l.substring(LockProbe.RESULT.length()))
+                .findFirst()
+                .orElse("no answer: " + out);
     }
 }

@@ -70,8 +70,11 @@ class TrackedWriterTest {
 
     private List<HistoryRecord> history() {
         // rowid is SQLite's insertion order: the order the writer wrote the entries in
-        return store.read().selectFrom(HISTORY).where(HISTORY.ENTITY_ID.eq(id))
-                .orderBy(DSL.field(DSL.name("rowid"))).fetch();
+        return store.read()
+                .selectFrom(HISTORY)
+                .where(HISTORY.ENTITY_ID.eq(id))
+                .orderBy(DSL.field(DSL.name("rowid")))
+                .fetch();
     }
 
     @Test
@@ -109,8 +112,7 @@ class TrackedWriterTest {
     void nullValuesAreLeftOutOfTheCreateHistory() {
         save(finance(null));
 
-        assertThat(history().get(0).getChanges())
-                .isEqualTo("{\"name\":[null,\"江海市财政局\"],\"sort_order\":[null,7]}");
+        assertThat(history().get(0).getChanges()).isEqualTo("{\"name\":[null,\"江海市财政局\"],\"sort_order\":[null,7]}");
     }
 
     @Test
@@ -212,8 +214,10 @@ class TrackedWriterTest {
         save(finance("市财政局"));
         delete();
 
-        assertThatThrownBy(() -> save(finance("财政局"))).isInstanceOf(DomainException.class)
-                .extracting(e -> ((DomainException) e).messageKey()).isEqualTo("store.recordDeleted");
+        assertThatThrownBy(() -> save(finance("财政局")))
+                .isInstanceOf(DomainException.class)
+                .extracting(e -> ((DomainException) e).messageKey())
+                .isEqualTo("store.recordDeleted");
 
         assertThat(row().getDeleted()).isEqualTo(1);
         assertThat(row().getShortName()).isEqualTo("市财政局");
@@ -239,7 +243,8 @@ class TrackedWriterTest {
         UnitRecord values = finance("市财政局");
         values.setRevision(99);
 
-        assertThatThrownBy(() -> save(values)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> save(values))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("revision");
         assertThat(row()).isNull();
     }
@@ -268,8 +273,10 @@ class TrackedWriterTest {
 
         assertThat(store.clockCounter()).isEqualTo(counter);
         List<String> names = history().stream().map(HistoryRecord::getId).toList();
-        assertThat(names).containsExactly((counter - 1) + ":" + names.get(0).split(":")[1],
-                counter + ":" + names.get(0).split(":")[1]);
+        assertThat(names)
+                .containsExactly(
+                        (counter - 1) + ":" + names.get(0).split(":")[1],
+                        counter + ":" + names.get(0).split(":")[1]);
         save(finance("市财政局"));
         assertThat(row().getRevision()).isEqualTo((int) counter + 1);
     }
@@ -296,7 +303,8 @@ class TrackedWriterTest {
         }
 
         List<String> read = TrackedWriter.historyOf(store.read(), "unit", id).stream()
-                .map(e -> e.action().equals("create") ? "create"
+                .map(e -> e.action().equals("create")
+                        ? "create"
                         : "update:" + e.changesJson().replaceAll(".*,\"(.*)\"]}", "$1"))
                 .toList();
 

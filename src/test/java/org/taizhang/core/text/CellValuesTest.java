@@ -11,8 +11,17 @@ class CellValuesTest {
     private static final LocalDate MAY_DAY = LocalDate.of(2024, 5, 1);
 
     @ParameterizedTest
-    @ValueSource(strings = {"2024-05-01", "2024/5/1", "2024.5.1", "2024年5月1日", "2024年5月1", "20240501",
-        " 2024-05-01 ", "2024 - 5 - 1"})
+    @ValueSource(
+            strings = {
+                "2024-05-01",
+                "2024/5/1",
+                "2024.5.1",
+                "2024年5月1日",
+                "2024年5月1",
+                "20240501",
+                " 2024-05-01 ",
+                "2024 - 5 - 1"
+            })
     void datesInTheFormsClerksTypeAreRead(String text) {
         assertThat(CellValues.date(text)).contains(MAY_DAY);
     }
@@ -24,7 +33,9 @@ class CellValuesTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {"25|25", "25.0|25", "' 30 '|30", "0|0", "1,200|1200", "30人|30"})
+    @CsvSource(
+            delimiter = '|',
+            value = {"25|25", "25.0|25", "' 30 '|30", "0|0", "1,200|1200", "30人|30"})
     void wholeNumbersAreRead(String text, int expected) {
         assertThat(CellValues.wholeNumber(text)).contains(expected);
     }

@@ -12,6 +12,7 @@ final class RecordingDialogs implements DialogService {
     volatile boolean confirmAnswer = true;
     /** What the save dialog answers (empty: the clerk cancelled it); the patterns it was offered are recorded. */
     volatile Path fileToSave;
+
     final List<String> savePatterns = new CopyOnWriteArrayList<>();
 
     @Override

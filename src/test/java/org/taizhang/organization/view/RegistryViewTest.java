@@ -77,7 +77,8 @@ class RegistryViewTest {
     void showsTheWholeRegistryInChinese(FxRobot robot) throws Exception {
         waitUntil(() -> table(robot).getItems().size() == 374);
         assertThat(table(robot).getColumns().get(0).getText()).isEqualTo("组织名称");
-        assertThat(robot.lookup("#registryCount").queryAs(Label.class).getText()).isEqualTo("显示 374 / 共 374 个党组织");
+        assertThat(robot.lookup("#registryCount").queryAs(Label.class).getText())
+                .isEqualTo("显示 374 / 共 374 个党组织");
     }
 
     @Test
@@ -92,14 +93,19 @@ class RegistryViewTest {
 
         robot.clickOn("#closeForm");
         waitUntil(() -> robot.lookup("#orgName").tryQuery().isEmpty());
-        assertThat(robot.lookup("#showForm").queryAs(javafx.scene.control.ToggleButton.class).isSelected()).isFalse();
+        assertThat(robot.lookup("#showForm")
+                        .queryAs(javafx.scene.control.ToggleButton.class)
+                        .isSelected())
+                .isFalse();
     }
 
     @Test
     void aBlankNewUnitFormWaitsForTypingBeforeItShowsErrors(FxRobot robot) throws Exception {
         waitUntil(() -> table(robot).getItems().size() == 374);
-        robot.interact(() -> robot.lookup("#registryTabs").queryAs(javafx.scene.control.TabPane.class)
-                .getSelectionModel().select(1));
+        robot.interact(() -> robot.lookup("#registryTabs")
+                .queryAs(javafx.scene.control.TabPane.class)
+                .getSelectionModel()
+                .select(1));
         robot.clickOn("#unitNew");
         javafx.scene.layout.VBox issues = robot.lookup("#unitIssues").queryAs(javafx.scene.layout.VBox.class);
         assertThat(issues.getChildren()).isEmpty();
@@ -116,8 +122,10 @@ class RegistryViewTest {
         waitUntil(() -> table(robot).getItems().size() == 374);
         robot.clickOn("#registrySearch").write("czj");
         waitUntil(() -> table(robot).getItems().size() < 374);
-        assertThat(table(robot).getItems()).isNotEmpty()
-                .allSatisfy(r -> assertThat(r.organization().name() + r.unitName()).contains("财政局"));
+        assertThat(table(robot).getItems())
+                .isNotEmpty()
+                .allSatisfy(
+                        r -> assertThat(r.organization().name() + r.unitName()).contains("财政局"));
     }
 
     @Test
@@ -133,16 +141,22 @@ class RegistryViewTest {
     void aCommitteeWithTooFewMembersCannotBeSaved(FxRobot robot) throws Exception {
         waitUntil(() -> table(robot).getItems().size() == 374);
         OrganizationRow branch = table(robot).getItems().stream()
-                .filter(r -> r.organization().kind().isBranch() && r.organization().hasCommittee()).findFirst()
+                .filter(r ->
+                        r.organization().kind().isBranch() && r.organization().hasCommittee())
+                .findFirst()
                 .orElseThrow();
         robot.interact(() -> table(robot).getSelectionModel().select(branch));
-        waitUntil(() -> robot.lookup("#orgName").queryAs(TextField.class).getText()
+        waitUntil(() -> robot.lookup("#orgName")
+                .queryAs(TextField.class)
+                .getText()
                 .equals(branch.organization().name()));
         TextField members = robot.lookup("#orgMembers").queryAs(TextField.class);
         robot.interact(() -> members.setText(""));
         robot.clickOn(members).write("4");
         waitUntil(() -> robot.lookup("#saveOrganization").queryAs(Button.class).isDisabled());
-        assertThat(robot.lookup("#formIssues").queryAs(javafx.scene.layout.VBox.class).getChildren())
+        assertThat(robot.lookup("#formIssues")
+                        .queryAs(javafx.scene.layout.VBox.class)
+                        .getChildren())
                 .anyMatch(n -> ((Label) n).getText().contains("不能设立支部委员会"));
     }
 
@@ -150,9 +164,12 @@ class RegistryViewTest {
     void aNewBranchIsSavedAndAppearsInTheTable(FxRobot robot) throws Exception {
         waitUntil(() -> table(robot).getItems().size() == 374);
         OrganizationRow committee = table(robot).getItems().stream()
-                .filter(r -> r.organization().kind().canHaveChildren()).findFirst().orElseThrow();
+                .filter(r -> r.organization().kind().canHaveChildren())
+                .findFirst()
+                .orElseThrow();
         robot.interact(() -> {
-            vm.scope.set(new RegistryFilter.Scope(RegistryFilter.Scope.Type.ORGANIZATION,
+            vm.scope.set(new RegistryFilter.Scope(
+                    RegistryFilter.Scope.Type.ORGANIZATION,
                     committee.organization().id()));
             vm.newOrganization();
         });
@@ -164,34 +181,53 @@ class RegistryViewTest {
         waitUntil(() -> service.load().organizationCount() == 375);
         robot.interact(() -> vm.scope.set(RegistryFilter.Scope.ALL));
         waitUntil(() -> table(robot).getItems().size() == 375);
-        assertThat(service.load().organizations()).anyMatch(o -> o.name().equals("测试新建第九党支部")
-                && committee.organization().id().equals(o.parentId()) && o.memberCount() == 12 && o.hasCommittee());
+        assertThat(service.load().organizations())
+                .anyMatch(o -> o.name().equals("测试新建第九党支部")
+                        && committee.organization().id().equals(o.parentId())
+                        && o.memberCount() == 12
+                        && o.hasCommittee());
         assertThat(service.historyOfOrganization(service.load().organizations().stream()
-                .filter(o -> o.name().equals("测试新建第九党支部")).findFirst().orElseThrow().id())).hasSize(1);
+                        .filter(o -> o.name().equals("测试新建第九党支部"))
+                        .findFirst()
+                        .orElseThrow()
+                        .id()))
+                .hasSize(1);
     }
 
     @Test
     void theHistoryOfAChangedBranchReadsInColumnNamesAndValues(FxRobot robot) throws Exception {
         waitUntil(() -> table(robot).getItems().size() == 374);
         OrganizationRow branch = table(robot).getItems().stream()
-                .filter(r -> r.organization().kind().isBranch() && r.organization().secretary() != null).findFirst()
+                .filter(r ->
+                        r.organization().kind().isBranch() && r.organization().secretary() != null)
+                .findFirst()
                 .orElseThrow();
         String before = branch.organization().secretary();
         robot.interact(() -> table(robot).getSelectionModel().select(branch));
-        waitUntil(() -> robot.lookup("#orgName").queryAs(TextField.class).getText()
+        waitUntil(() -> robot.lookup("#orgName")
+                .queryAs(TextField.class)
+                .getText()
                 .equals(branch.organization().name()));
         TextField secretary = robot.lookup("#orgSecretary").queryAs(TextField.class);
         robot.interact(() -> secretary.setText("马兵德"));
         robot.clickOn("#saveOrganization");
-        waitUntil(() -> service.historyOfOrganization(branch.organization().id()).size() == 2);
+        waitUntil(
+                () -> service.historyOfOrganization(branch.organization().id()).size() == 2);
         robot.interact(() -> table(robot).getSelectionModel().clearSelection());
-        robot.interact(() -> table(robot).getSelectionModel().select(table(robot).getItems().stream()
-                .filter(r -> r.organization().id().equals(branch.organization().id())).findFirst().orElseThrow()));
+        robot.interact(() -> table(robot)
+                .getSelectionModel()
+                .select(table(robot).getItems().stream()
+                        .filter(r -> r.organization()
+                                .id()
+                                .equals(branch.organization().id()))
+                        .findFirst()
+                        .orElseThrow()));
         @SuppressWarnings("unchecked")
         javafx.scene.control.ListView<org.taizhang.core.store.HistoryEntry> history =
                 robot.lookup("#orgHistory").queryAs(javafx.scene.control.ListView.class);
         waitUntil(() -> history.getItems().size() == 2);
-        robot.interact(() -> ((javafx.scene.control.TitledPane) history.getParent().getParent()).setExpanded(true));
+        robot.interact(
+                () -> ((javafx.scene.control.TitledPane) history.getParent().getParent()).setExpanded(true));
         waitUntil(() -> robot.lookup("#orgHistory .list-cell").queryAll().stream()
                 .anyMatch(c -> String.valueOf(((javafx.scene.control.ListCell<?>) c).getText())
                         .contains("修改：书记 " + before + " → 马兵德")));
@@ -209,14 +245,16 @@ class RegistryViewTest {
         waitUntil(() -> !dialogs.shown.isEmpty());
         assertThat(dialogs.savePatterns).containsExactly("*.pdf");
         assertThat(dialogs.shown.get(0)).contains("已导出 374 个党组织");
-        assertThat(new String(Files.readAllBytes(file), 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+        assertThat(new String(Files.readAllBytes(file), 0, 5, StandardCharsets.ISO_8859_1))
+                .isEqualTo("%PDF-");
     }
 
     @Test
     void aMalformedWorkbookIsRejectedWithRowErrorsAndChangesNothing(FxRobot robot) throws Exception {
         waitUntil(() -> table(robot).getItems().size() == 374);
         Path bad = dir.resolve("bad.xlsx");
-        try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(bad)) {
+        try (XSSFWorkbook wb = new XSSFWorkbook();
+                OutputStream out = Files.newOutputStream(bad)) {
             Sheet s = wb.createSheet("党组织");
             Row h = s.createRow(0);
             String[] headers = {"组织名称", "组织类别", "所属单位", "党员人数"};
@@ -237,8 +275,7 @@ class RegistryViewTest {
         robot.interact(() -> vm.importFrom(bad));
         waitUntil(() -> !dialogs.shown.isEmpty());
         String report = dialogs.shown.get(0);
-        assertThat(report).contains("导入被拒绝").contains("第2行“党员人数”：“三十”不是整数")
-                .contains("第3行“所属单位”：单位“不存在的单位”不存在");
+        assertThat(report).contains("导入被拒绝").contains("第2行“党员人数”：“三十”不是整数").contains("第3行“所属单位”：单位“不存在的单位”不存在");
         assertThat(service.load().organizationCount()).isEqualTo(374);
     }
 }
