@@ -89,15 +89,31 @@ public final class RegistryService {
 
     /** Brings a deleted organization back (an explicit action, kept in history). */
     public void restoreOrganization(String id) {
-        store.write(ctx -> RegistryStore.restoreOrganization(store.tracked(ctx), id));
+        store.write(ctx -> {
+            RegistryStore.restoreOrganization(store.tracked(ctx), id);
+            // the rules as for a save: a parent or unit deleted meanwhile, a name taken since, refuse it
+            Registry after = RegistryStore.load(ctx);
+            after.organization(id).ifPresent(o -> refuseErrors(RegistryRules.check(after, o, today())));
+            return null;
+        });
     }
 
     public void restoreUnit(String id) {
-        store.write(ctx -> RegistryStore.restoreUnit(store.tracked(ctx), id));
+        store.write(ctx -> {
+            RegistryStore.restoreUnit(store.tracked(ctx), id);
+            Registry after = RegistryStore.load(ctx);
+            after.unit(id).ifPresent(u -> refuseErrors(RegistryRules.check(after, u)));
+            return null;
+        });
     }
 
     public void restoreCommunity(String id) {
-        store.write(ctx -> RegistryStore.restoreCommunity(store.tracked(ctx), id));
+        store.write(ctx -> {
+            RegistryStore.restoreCommunity(store.tracked(ctx), id);
+            Registry after = RegistryStore.load(ctx);
+            after.community(id).ifPresent(c -> refuseErrors(RegistryRules.check(after, c)));
+            return null;
+        });
     }
 
     public List<HistoryEntry> historyOfOrganization(String id) {
