@@ -11,6 +11,7 @@ import org.taizhang.core.Issue;
 import org.taizhang.core.ValidationException;
 import org.taizhang.core.store.Store;
 import org.taizhang.organization.Organization;
+import org.taizhang.organization.Registry;
 import org.taizhang.organization.RegistryService;
 
 /**
@@ -129,7 +130,7 @@ public final class ChecklistService {
      * not exist yet. Its id comes from those four, so two laptops scoring the same branch make one assessment.
      */
     public Assessment startAssessment(String organizationId, String templateId, Round round, int year) {
-        String id = Ids.forKey("assessment", organizationId, templateId, round.name(), Integer.toString(year));
+        String id = assessmentId(organizationId, templateId, round, year);
         return store.write(ctx -> {
             Optional<Assessment> existing = ChecklistStore.assessment(ctx, id);
             if (existing.isPresent()) {
@@ -142,6 +143,30 @@ public final class ChecklistService {
             Assessment a = Assessment.start(id, organizationId, t, round, year);
             ChecklistStore.save(store.tracked(ctx), a);
             return a;
+        });
+    }
+
+    static String assessmentId(String organizationId, String templateId, Round round, int year) {
+        return Ids.forKey("assessment", organizationId, templateId, round.name(), Integer.toString(year));
+    }
+
+    /**
+     * The sample: the built-in templates, the 四化 standard published, and a year of assessments of the sample
+     * registry's branches (some accepted, a few failing, some on notice, awaiting review, self-assessing, not
+     * started). Only into a database without assessments; returns how many it made.
+     */
+    public int importSample(int year) {
+        installBuiltInTemplates();
+        ChecklistTemplate standard = publish(BuiltInTemplates.standard(year).id());
+        Registry current = registry.load();
+        return store.write(ctx -> {
+            if (ChecklistStore.hasAssessments(ctx)) {
+                return 0;
+            }
+            List<Assessment> sample = SampleAssessments.of(current, standard, year, today());
+            var writer = store.tracked(ctx);
+            sample.forEach(a -> ChecklistStore.save(writer, a));
+            return sample.size();
         });
     }
 

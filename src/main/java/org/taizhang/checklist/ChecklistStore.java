@@ -242,6 +242,10 @@ final class ChecklistStore {
 
     // ---- assessments
 
+    static boolean hasAssessments(DSLContext ctx) {
+        return ctx.fetchExists(ctx.selectFrom(ASSESSMENT));
+    }
+
     static void save(TrackedWriter writer, Assessment a) {
         AssessmentRecord r = ASSESSMENT.newRecord();
         r.setId(a.id());
