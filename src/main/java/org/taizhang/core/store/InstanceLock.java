@@ -56,6 +56,21 @@ final class InstanceLock implements AutoCloseable {
         }
     }
 
+    /**
+     * For a database in a read-only folder, which is only read: the lock when it can be taken; otherwise none
+     * (no lock file can be created there, and a read-only open writes nothing another program could clash with).
+     */
+    static InstanceLock acquireIfPossible(Path database) {
+        try {
+            return acquire(database);
+        } catch (DomainException e) {
+            if (!e.messageKey().equals("store.openFailed")) {
+                throw e; // store.locked: another Taizhang has it open
+            }
+            return new InstanceLock(null, () -> {});
+        }
+    }
+
     /** Java opens (and creates) the file first, so a folder where it cannot be written gives Java's reasons. */
     private static Closeable flock(Path database, Path lockFile) throws IOException {
         try (FileChannel channel = FileChannel.open(
@@ -133,7 +148,9 @@ final class InstanceLock implements AutoCloseable {
         } catch (IOException ignored) {
             // the OS drops the lock with the process anyway
         } finally {
-            HELD.remove(lockFile);
+            if (lockFile != null) {
+                HELD.remove(lockFile);
+            }
         }
     }
 }

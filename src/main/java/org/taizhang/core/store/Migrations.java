@@ -58,7 +58,11 @@ final class Migrations {
         try {
             flyway.migrate();
         } catch (RuntimeException e) {
-            throw new DomainException(e, "store.migrationFailed", database, backup == null ? "-" : backup);
+            // read-only, busy or a full disk: say so (Flyway rolled the migration back)
+            Path kept = backup;
+            throw SqliteFaults.translate(e, database)
+                    .orElseGet(
+                            () -> new DomainException(e, "store.migrationFailed", database, kept == null ? "-" : kept));
         }
         return backup;
     }
@@ -105,6 +109,11 @@ final class Migrations {
             LOG.info("backup written: {}", target);
             return target;
         } catch (SQLException | java.io.IOException e) {
+            if (e instanceof SQLException) {
+                SqliteFaults.translate(e, database).ifPresent(d -> {
+                    throw d;
+                });
+            }
             throw new DomainException(
                     e,
                     "store.backupFailed",
