@@ -46,6 +46,14 @@ public final class SafeFiles {
             temp = null;
         } catch (IOException e) {
             throw new DomainException(e, "file.writeFailed", absolute, IoReasons.of(e));
+        } catch (RuntimeException e) {
+            // a library that wraps the stream's IOException (OpenPDF's DocumentException on a full disk): the
+            // same message as any failed write, not an internal error
+            IOException io = ioCause(e);
+            if (io == null || e instanceof DomainException) {
+                throw e;
+            }
+            throw new DomainException(e, "file.writeFailed", absolute, IoReasons.of(io));
         } finally {
             if (temp != null) {
                 try {
@@ -55,5 +63,14 @@ public final class SafeFiles {
                 }
             }
         }
+    }
+
+    private static IOException ioCause(Throwable e) {
+        for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof IOException io) {
+                return io;
+            }
+        }
+        return null;
     }
 }
