@@ -24,14 +24,30 @@ public final class SafeFiles {
         void write(OutputStream out) throws IOException;
     }
 
+    /** For a file the user chose (an export): it follows the umask, so it can be shared like any other. */
     public static void write(Path target, Writer writer) {
+        write(target, writer, false);
+    }
+
+    /** For the program's own data (attachments): folders and file owner-only ({@link OwnerOnly}). */
+    public static void writeOwnerOnly(Path target, Writer writer) {
+        write(target, writer, true);
+    }
+
+    private static void write(Path target, Writer writer, boolean ownerOnly) {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
         Path temp = null;
         try {
-            Files.createDirectories(dir);
-            // not createTempFile: its owner-only mode would stay on the exported file; this one follows the umask
-            temp = Files.createFile(dir.resolve("." + absolute.getFileName() + "." + Ids.newId() + ".part"));
+            Path tempName = dir.resolve("." + absolute.getFileName() + "." + Ids.newId() + ".part");
+            if (ownerOnly) {
+                OwnerOnly.createDirectories(dir);
+                temp = OwnerOnly.createFile(tempName);
+            } else {
+                Files.createDirectories(dir);
+                // not createTempFile: its owner-only mode would stay on the exported file; this one follows the umask
+                temp = Files.createFile(tempName);
+            }
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
                     OutputStream out = Channels.newOutputStream(channel)) {
                 writer.write(out);

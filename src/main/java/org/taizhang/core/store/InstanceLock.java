@@ -44,6 +44,13 @@ final class InstanceLock implements AutoCloseable {
         }
         boolean acquired = false;
         try {
+            if (java.nio.file.Files.notExists(lockFile)) {
+                try {
+                    org.taizhang.core.files.OwnerOnly.createFile(lockFile); // holds pid@host: owner-only
+                } catch (java.nio.file.FileAlreadyExistsException raced) {
+                    // another program created it first: the lock below decides
+                }
+            }
             Closeable osLock = Flock.isAvailable() ? flock(database, lockFile) : channelLock(database, lockFile);
             acquired = true;
             return new InstanceLock(lockFile, osLock);

@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.taizhang.core.DomainException;
 import org.taizhang.core.files.IoReasons;
+import org.taizhang.core.files.OwnerOnly;
 
 /**
  * Applies the versioned scripts in {@code db/migration} at start. When a database that already holds data is
@@ -102,8 +103,9 @@ final class Migrations {
         Path target = dir.resolve(name);
         try (Connection c = dataSource.getConnection();
                 Statement s = c.createStatement()) {
-            Files.createDirectories(dir);
+            OwnerOnly.createDirectories(dir);
             Files.deleteIfExists(target);
+            OwnerOnly.createFile(target); // VACUUM INTO fills an empty file and keeps its owner-only mode
             // the path is ours (folder of the database + a fixed pattern); quote doubling keeps it literal
             s.execute("VACUUM INTO '" + target.toString().replace("'", "''") + "'");
             LOG.info("backup written: {}", target);

@@ -32,6 +32,7 @@ import org.sqlite.SQLiteDataSource;
 import org.taizhang.core.DomainException;
 import org.taizhang.core.Ids;
 import org.taizhang.core.files.IoReasons;
+import org.taizhang.core.files.OwnerOnly;
 
 /**
  * One open SQLite database file. WAL journal, foreign keys on, every write in one IMMEDIATE transaction
@@ -120,7 +121,10 @@ public final class Store implements AutoCloseable {
             throw new DomainException("store.missing", file);
         }
         try {
-            Files.createDirectories(file.getParent());
+            OwnerOnly.createDirectories(file.getParent());
+            if (create && Files.notExists(file)) {
+                createOwnerOnly(file);
+            }
         } catch (IOException e) {
             throw new DomainException(e, "store.openFailed", file, IoReasons.of(e));
         }
@@ -155,6 +159,15 @@ public final class Store implements AutoCloseable {
             throw SqliteFaults.translate(e, file)
                     .orElseGet(
                             () -> new DomainException(e, "store.notADatabase", file, String.valueOf(e.getMessage())));
+        }
+    }
+
+    /** SQLite would create the file 644; its -wal and -shm files take the database's mode. */
+    private static void createOwnerOnly(Path file) throws IOException {
+        try {
+            OwnerOnly.createFile(file);
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            // created meanwhile by another program: the checks below decide
         }
     }
 
