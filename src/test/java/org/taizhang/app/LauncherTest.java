@@ -80,4 +80,18 @@ class LauncherTest {
             Files.setPosixFilePermissions(logs, PosixFilePermissions.fromString("rwxr-xr-x"));
         }
     }
+
+    @Test
+    void aLogFolderTheLauncherCreatesIsOwnerOnly() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.FileSystems.getDefault()
+                .supportedFileAttributeViews()
+                .contains("posix"));
+        Path logs = dir.resolve("data").resolve("logs");
+
+        Launcher.usableLogFolder(logs, dir.resolve("fallback"));
+
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                        java.nio.file.Files.getPosixFilePermissions(logs)))
+                .isEqualTo("rwx------");
+    }
 }
