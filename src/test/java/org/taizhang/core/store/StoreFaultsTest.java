@@ -125,7 +125,7 @@ class StoreFaultsTest {
 
     @Test
     void aFullDiskSaysSoAndKeepsWhatWasCommitted() throws Exception {
-        try (TmpfsMount mount = TmpfsMount.mountOrSkip(dir.resolve("small"), "400k")) {
+        try (TmpfsMount mount = TmpfsMount.mountOrSkip(dir.resolve("small"), "2m")) {
             Path db = mount.folder().resolve("taizhang.db");
             try (Store store = Store.openOrCreate(db)) {
                 store.putLocalSetting("kept", "yes");
