@@ -193,9 +193,8 @@ public final class RegistryRules {
         List<Issue> issues = new ArrayList<>();
         if (blank(u.name())) {
             issues.add(Issue.error(RegistryColumns.UNIT_NAME, "unit.error.nameRequired"));
-        } else if (registry.units().stream()
-                .anyMatch(x -> !x.id().equals(u.id())
-                        && x.name().strip().equals(u.name().strip()))) {
+        } else if (registry.unitsNamed(u.name()).stream().anyMatch(x -> !x.id().equals(u.id()))) {
+            // by index, not a scan: the import checks every row, and 100,000 rows made the scan quadratic
             issues.add(Issue.error(RegistryColumns.UNIT_NAME, "unit.error.duplicateName", u.name()));
         }
         return issues;
@@ -205,9 +204,7 @@ public final class RegistryRules {
         List<Issue> issues = new ArrayList<>();
         if (blank(c.name())) {
             issues.add(Issue.error(RegistryColumns.COMMUNITY_NAME, "community.error.nameRequired"));
-        } else if (registry.communities().stream()
-                .anyMatch(x -> !x.id().equals(c.id())
-                        && x.name().strip().equals(c.name().strip()))) {
+        } else if (registry.communitiesNamed(c.name()).stream().anyMatch(x -> !x.id().equals(c.id()))) {
             issues.add(Issue.error(RegistryColumns.COMMUNITY_NAME, "community.error.duplicateName", c.name()));
         }
         if (c.leadUnitId() == null) {
