@@ -170,6 +170,20 @@ public final class ChecklistService {
         });
     }
 
+    /** The 达标验收 board of a year: each assessment scored by its own template and its branch's kind. */
+    public AcceptanceBoard board(int year) {
+        Registry current = registry.load();
+        java.util.Map<String, ChecklistTemplate> byId = new java.util.HashMap<>();
+        templates().forEach(t -> byId.put(t.id(), t));
+        return AcceptanceBoard.of(year, current, assessmentsOfYear(year), a -> {
+            ChecklistTemplate t = byId.get(a.templateId());
+            Organization o = current.organization(a.organizationId()).orElse(null);
+            return t == null || o == null
+                    ? Scoring.Result.INCOMPLETE
+                    : a.score(t, o.kind()).result();
+        });
+    }
+
     public Optional<Assessment> assessment(String id) {
         return ChecklistStore.assessment(store.read(), id);
     }

@@ -35,12 +35,11 @@ final class SampleAssessments {
                 list.add(scored(start(template, branch, Round.SELF, year), template, random, 0.95, 20));
                 continue; // 自评中: about a fifth of the items still open
             }
-            Assessment self =
-                    finished(start(template, branch, Round.SELF, year), template, branch, random, 0.97, today);
-            list.add(self);
             if (roll < 28) {
+                list.add(finished(start(template, branch, Round.SELF, year), template, branch, random, 0.97, today));
                 continue; // 待审核
             }
+            // accepted ones carry only their acceptance: the sample stays small enough to load in seconds
             double quality = roll < 36 ? 0.55 : 0.93; // a few branches fall short
             Assessment acceptance =
                     finished(start(template, branch, Round.ACCEPTANCE, year), template, branch, random, quality, today);

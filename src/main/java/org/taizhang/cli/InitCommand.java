@@ -1,6 +1,7 @@
 package org.taizhang.cli;
 
 import java.util.concurrent.Callable;
+import org.taizhang.checklist.ChecklistService;
 import org.taizhang.core.store.FirstRun;
 import org.taizhang.core.store.Store;
 import org.taizhang.core.task.Progress;
@@ -32,6 +33,9 @@ final class InitCommand implements Callable<Integer> {
             RegistryService registry = new RegistryService(store);
             if (sample) {
                 registry.importSampleIntoEmptyRegistry(Progress.NONE);
+                // the checklists' sample: the built-in templates and this year's assessments of the sample branches
+                ChecklistService checklists = new ChecklistService(store, registry);
+                checklists.importSample(checklists.today().getYear());
             }
             FirstRun.markDone(store);
             Registry r = registry.load();

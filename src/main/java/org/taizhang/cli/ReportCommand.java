@@ -1,0 +1,70 @@
+package org.taizhang.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.taizhang.checklist.AcceptanceStats;
+import org.taizhang.checklist.ChecklistService;
+import org.taizhang.core.i18n.Messages;
+import org.taizhang.core.store.Store;
+import org.taizhang.organization.RegistryService;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code taizhang report …}: figures for leadership. */
+@Command(
+        name = "report",
+        description = "统计报表。 Reports.",
+        subcommands = {ReportCommand.AcceptanceStatsCommand.class})
+final class ReportCommand {
+    @ParentCommand
+    TaizhangCommand root;
+
+    /** {@code report acceptance-stats [--year Y] --format xlsx|csv --out FILE}: 达标率 by 共同体 and 合计. */
+    @Command(
+            name = "acceptance-stats",
+            description = "党支部达标验收统计（按共同体，含合计）。 Branch acceptance figures by community, with the total.")
+    static final class AcceptanceStatsCommand implements Callable<Integer> {
+        enum Format {
+            xlsx,
+            csv
+        }
+
+        @ParentCommand
+        ReportCommand report;
+
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--year", paramLabel = "Y", description = "年度（默认今年）。 The year (default: this year).")
+        Integer year;
+
+        @Option(names = "--format", required = true, paramLabel = "xlsx|csv", description = "文件格式。 File format.")
+        Format format;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE", description = "输出文件。 Output file.")
+        Path out;
+
+        @Override
+        public Integer call() {
+            Messages m = report.root.messages;
+            try (Store store = report.root.openStore()) {
+                RegistryService registry = new RegistryService(store);
+                ChecklistService checklists = new ChecklistService(store, registry);
+                int y = year == null ? checklists.today().getYear() : year;
+                var board = checklists.board(y);
+                AcceptanceStats.write(board, out, format == Format.xlsx, m); // --format decides, whatever the name
+                spec.commandLine()
+                        .getOut()
+                        .println(m.get(
+                                "cli.report.done",
+                                Integer.toString(y),
+                                board.total().branches(),
+                                board.total().rate().toPlainString() + "%",
+                                out.toAbsolutePath()));
+                return ExitCodes.OK;
+            }
+        }
+    }
+}
