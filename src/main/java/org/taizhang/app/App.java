@@ -102,10 +102,13 @@ public final class App extends Application {
         shell.select("registry");
         registryModel.reload(() -> {
             StartupProbe.mark("registryShownMs");
-            if (FirstRun.isPending(opened)) {
-                firstRun(opened, registryModel, shell, messages);
-            }
-            StartupProbe.finishIfProbing();
+            // a database read: on the worker, never on the JavaFX thread
+            tasks.run("firstRun.task.check", p -> FirstRun.isPending(opened), pending -> {
+                if (pending) {
+                    firstRun(opened, registryModel, shell, messages);
+                }
+                StartupProbe.finishIfProbing();
+            });
         });
     }
 
