@@ -34,7 +34,7 @@ public record RegistryFilter(Scope scope, String search, OrganizationKind kind, 
             case ALL -> true;
             case UNIT -> o.unitId().equals(scope.id());
             case ORGANIZATION -> o.id().equals(scope.id()) || row.ancestorIds().contains(scope.id());
-            case COMMUNITY -> scope.id().equals(o.communityId());
+            case COMMUNITY -> row.communityIds().contains(scope.id());
         };
         if (!inScope || (kind != null && o.kind() != kind) || (issuesOnly && !row.hasIssues())) {
             return false;

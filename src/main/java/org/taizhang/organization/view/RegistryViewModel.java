@@ -3,6 +3,7 @@ package org.taizhang.organization.view;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -14,21 +15,27 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
+import org.taizhang.core.Issue;
 import org.taizhang.core.i18n.Messages;
 import org.taizhang.core.store.HistoryEntry;
 import org.taizhang.core.ui.DialogService;
+import org.taizhang.core.ui.RecordPage;
 import org.taizhang.core.ui.TaskRunner;
+import org.taizhang.organization.Community;
 import org.taizhang.organization.ImportReport;
 import org.taizhang.organization.ImportReports;
 import org.taizhang.organization.Organization;
 import org.taizhang.organization.OrganizationKind;
 import org.taizhang.organization.Registry;
+import org.taizhang.organization.RegistryRules;
 import org.taizhang.organization.RegistryService;
+import org.taizhang.organization.Unit;
 import org.taizhang.organization.view.RegistryFilter.Scope;
 
 /**
- * The registry window's state: the loaded registry, the filtered rows, the selection and the form, and the
- * actions (save, delete, import, export) run as background tasks. It never touches a control.
+ * The registry window's state: the loaded registry, the filtered rows, and one {@link RecordPage} per tab
+ * (organizations, units, communities) with its form and history; import and export run as background tasks.
+ * It never touches a control, so it is tested without a window.
  */
 public final class RegistryViewModel {
     private final RegistryService service;
@@ -43,11 +50,17 @@ public final class RegistryViewModel {
     final ObjectProperty<OrganizationKind> kindFilter = new SimpleObjectProperty<>();
     final BooleanProperty issuesOnly = new SimpleBooleanProperty();
     final ObjectProperty<Scope> scope = new SimpleObjectProperty<>(Scope.ALL);
-    final ObjectProperty<OrganizationRow> selected = new SimpleObjectProperty<>();
-    final ObservableList<HistoryEntry> history = FXCollections.observableArrayList();
-    final OrganizationFormModel form = new OrganizationFormModel();
     /** The form pane takes a third of a 1366 px screen, so it opens on demand: a chosen row, 新增, or the toggle. */
     final BooleanProperty formShown = new SimpleBooleanProperty(false);
+
+    final OrganizationFormModel form = new OrganizationFormModel();
+    final UnitFormModel unitForm = new UnitFormModel();
+    final CommunityFormModel communityForm = new CommunityFormModel();
+    final RecordPage<Organization> organizations;
+    final RecordPage<Unit> units;
+    final RecordPage<Community> communities;
+    final ObservableList<Unit> unitItems = FXCollections.observableArrayList();
+    final ObservableList<Community> communityItems = FXCollections.observableArrayList();
 
     private LocalDate today = LocalDate.now();
 
@@ -60,13 +73,16 @@ public final class RegistryViewModel {
         kindFilter.addListener(o -> refilter());
         issuesOnly.addListener(o -> refilter());
         scope.addListener(o -> refilter());
-        selected.addListener((obs, old, row) -> {
-            if (row != null) {
-                formShown.set(true);
-                form.edit(row.organization());
-                loadHistory(row.organization().id());
-            }
-        });
+        organizations = new RecordPage<>(form, new OrganizationActions(), tasks, dialogs, messages);
+        units = new RecordPage<>(unitForm, new UnitActions(), tasks, dialogs, messages);
+        communities = new RecordPage<>(communityForm, new CommunityActions(), tasks, dialogs, messages);
+        organizations.connect(id -> registry.get().organization(id), this::reloadThen);
+        units.connect(id -> registry.get().unit(id), this::reloadThen);
+        communities.connect(id -> registry.get().community(id), this::reloadThen);
+    }
+
+    private void reloadThen(String id, Runnable then) {
+        reload(then);
     }
 
     private void refilter() {
@@ -88,44 +104,57 @@ public final class RegistryViewModel {
                 });
     }
 
+    /** 刷新: reads the registry again, after asking about unsaved edits. */
+    public void refresh() {
+        whenSettled(() -> reload(() -> {}));
+    }
+
+    /** Runs {@code then} once no tab holds unsaved edits (each asks 保存 / 放弃 / 取消 in turn). */
+    public void whenSettled(Runnable then) {
+        organizations.whenSettled(() -> units.whenSettled(() -> communities.whenSettled(then)));
+    }
+
     private record Loaded(Registry registry, LocalDate today, List<OrganizationRow> rows) {}
 
     private void apply(Loaded loaded) {
-        String selectedId =
-                selected.get() == null ? null : selected.get().organization().id();
         today = loaded.today();
-        registry.set(loaded.registry());
+        // the forms' context first, so their lists hold the new records before anything listens to the registry
         form.setContext(loaded.registry(), today);
+        unitForm.setContext(loaded.registry());
+        communityForm.setContext(loaded.registry());
+        registry.set(loaded.registry());
         rows.setAll(loaded.rows());
-        if (selectedId != null) {
-            rows.stream()
-                    .filter(r -> r.organization().id().equals(selectedId))
-                    .findFirst()
-                    .ifPresentOrElse(
-                            r -> {
-                                selected.set(null);
-                                selected.set(r);
-                            },
-                            () -> selected.set(null));
+        unitItems.setAll(loaded.registry().units());
+        communityItems.setAll(loaded.registry().communities());
+        organizations.refresh();
+        units.refresh();
+        communities.refresh();
+    }
+
+    /** Shows the organization of {@code row} in the form (asking about unsaved edits first). */
+    void select(OrganizationRow row) {
+        if (row != null) {
+            formShown.set(true);
+            organizations.select(row.organization());
         }
     }
 
-    private void loadHistory(String id) {
-        history.clear();
-        tasks.run("registry.task.history", p -> service.historyOfOrganization(id), list -> {
-            if (selected.get() != null && selected.get().organization().id().equals(id)) {
-                history.setAll(list);
-            }
-        });
+    /** The row of the organization in the form, if it is in the table. */
+    Optional<OrganizationRow> selectedRow() {
+        Organization o = organizations.selectedProperty().get();
+        return o == null
+                ? Optional.empty()
+                : rows.stream()
+                        .filter(r -> r.organization().id().equals(o.id()))
+                        .findFirst();
     }
 
+    /** 新增 under what the tree shows: the chosen unit, or the chosen 机关党委 / 党总支. */
     public void newOrganization() {
         formShown.set(true);
-        selected.set(null);
-        history.clear();
         Scope s = scope.get();
         Registry r = registry.get();
-        var unit = switch (s.type()) {
+        Unit unit = switch (s.type()) {
             case UNIT -> r.unit(s.id()).orElse(null);
             case ORGANIZATION ->
                 r.organization(s.id()).flatMap(o -> r.unit(o.unitId())).orElse(null);
@@ -134,54 +163,26 @@ public final class RegistryViewModel {
         Organization parent = s.type() == Scope.Type.ORGANIZATION
                 ? r.organization(s.id()).filter(o -> o.kind().canHaveChildren()).orElse(null)
                 : null;
-        form.startNew(unit, parent);
+        form.prepareNew(unit, parent);
+        organizations.startNew();
     }
 
-    /** Saves the form; the warnings that remain are shown, errors keep the form open with its messages. */
     public void save() {
-        form.validate();
-        if (form.hasErrorsProperty().get()) {
-            return;
-        }
-        Organization o = form.toOrganization();
-        tasks.run("registry.task.save", p -> service.save(o), warnings -> {
-            form.markSaved();
-            reload(() -> rows.stream()
-                    .filter(r -> r.organization().id().equals(o.id()))
-                    .findFirst()
-                    .ifPresent(selected::set));
-        });
+        organizations.save();
     }
 
     public void deleteSelected() {
-        OrganizationRow row = selected.get();
-        if (row == null) {
-            return;
-        }
-        if (!dialogs.confirm(
-                messages.get("registry.delete.header", row.organization().name()),
-                messages.get("registry.delete.message"))) {
-            return;
-        }
-        tasks.run(
-                "registry.task.delete",
-                p -> {
-                    service.deleteOrganization(row.organization().id());
-                    return row;
-                },
-                r -> {
-                    selected.set(null);
-                    reload(() -> {});
-                });
+        organizations.delete();
     }
 
     public void importFrom(Path file) {
-        tasks.run("registry.task.import", p -> service.importWorkbook(file, p), report -> {
-            showReport(report);
+        whenSettled(() -> tasks.run("registry.task.import", p -> service.importWorkbook(file, p), report -> {
             if (report.applied()) {
-                reload(() -> {});
+                reload(() -> showReport(report));
+            } else {
+                showReport(report);
             }
-        });
+        }));
     }
 
     public void importSample() {
@@ -260,15 +261,122 @@ public final class RegistryViewModel {
         return service;
     }
 
-    TaskRunner tasks() {
-        return tasks;
-    }
-
     DialogService dialogs() {
         return dialogs;
     }
 
     Messages messages() {
         return messages;
+    }
+
+    private final class OrganizationActions implements RecordPage.Actions<Organization> {
+        @Override
+        public String id(Organization o) {
+            return o.id();
+        }
+
+        @Override
+        public String name(Organization o) {
+            return o.name();
+        }
+
+        @Override
+        public List<Issue> save(Organization o) {
+            return service.save(o);
+        }
+
+        @Override
+        public void delete(String id) {
+            service.deleteOrganization(id);
+        }
+
+        @Override
+        public void restore(String id) {
+            service.restoreOrganization(id);
+        }
+
+        @Override
+        public List<HistoryEntry> history(String id) {
+            return service.historyOfOrganization(id);
+        }
+
+        @Override
+        public List<Issue> checkDelete(Organization o) {
+            return RegistryRules.checkDelete(registry.get(), o);
+        }
+    }
+
+    private final class UnitActions implements RecordPage.Actions<Unit> {
+        @Override
+        public String id(Unit u) {
+            return u.id();
+        }
+
+        @Override
+        public String name(Unit u) {
+            return u.name();
+        }
+
+        @Override
+        public List<Issue> save(Unit u) {
+            return service.save(u);
+        }
+
+        @Override
+        public void delete(String id) {
+            service.deleteUnit(id);
+        }
+
+        @Override
+        public void restore(String id) {
+            service.restoreUnit(id);
+        }
+
+        @Override
+        public List<HistoryEntry> history(String id) {
+            return service.historyOfUnit(id);
+        }
+
+        @Override
+        public List<Issue> checkDelete(Unit u) {
+            return RegistryRules.checkDelete(registry.get(), u);
+        }
+    }
+
+    private final class CommunityActions implements RecordPage.Actions<Community> {
+        @Override
+        public String id(Community c) {
+            return c.id();
+        }
+
+        @Override
+        public String name(Community c) {
+            return c.name();
+        }
+
+        @Override
+        public List<Issue> save(Community c) {
+            return service.save(c);
+        }
+
+        @Override
+        public void delete(String id) {
+            service.deleteCommunity(id);
+        }
+
+        @Override
+        public void restore(String id) {
+            service.restoreCommunity(id);
+        }
+
+        @Override
+        public List<HistoryEntry> history(String id) {
+            return service.historyOfCommunity(id);
+        }
+
+        @Override
+        public List<Issue> checkDelete(Community c) {
+            return RegistryRules.checkDelete(registry.get(), c);
+        }
     }
 }

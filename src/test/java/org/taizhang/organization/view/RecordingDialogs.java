@@ -36,9 +36,13 @@ final class RecordingDialogs implements DialogService {
         return confirmAnswer;
     }
 
+    /** What a choice answers (the index of the button; empty: the dialog was closed). */
+    volatile Optional<Integer> chooseAnswer = Optional.of(0);
+
     @Override
     public Optional<Integer> choose(String header, String message, List<String> choices) {
-        return Optional.of(0);
+        shown.add("choose: " + header + " " + choices);
+        return chooseAnswer;
     }
 
     @Override

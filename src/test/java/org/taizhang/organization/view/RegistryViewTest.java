@@ -153,8 +153,8 @@ class RegistryViewTest {
         TextField members = robot.lookup("#orgMembers").queryAs(TextField.class);
         robot.interact(() -> members.setText(""));
         robot.clickOn(members).write("4");
-        waitUntil(() -> robot.lookup("#saveOrganization").queryAs(Button.class).isDisabled());
-        assertThat(robot.lookup("#formIssues")
+        waitUntil(() -> robot.lookup("#orgSave").queryAs(Button.class).isDisabled());
+        assertThat(robot.lookup("#orgIssues")
                         .queryAs(javafx.scene.layout.VBox.class)
                         .getChildren())
                 .anyMatch(n -> ((Label) n).getText().contains("不能设立支部委员会"));
@@ -177,7 +177,7 @@ class RegistryViewTest {
         robot.clickOn("#orgSecretary").write("王测试");
         robot.clickOn("#orgMembers").write("12");
         robot.clickOn("#orgCommittee");
-        robot.clickOn("#saveOrganization");
+        robot.clickOn("#orgSave");
         waitUntil(() -> service.load().organizationCount() == 375);
         robot.interact(() -> vm.scope.set(RegistryFilter.Scope.ALL));
         waitUntil(() -> table(robot).getItems().size() == 375);
@@ -210,7 +210,7 @@ class RegistryViewTest {
                 .equals(branch.organization().name()));
         TextField secretary = robot.lookup("#orgSecretary").queryAs(TextField.class);
         robot.interact(() -> secretary.setText("马兵德"));
-        robot.clickOn("#saveOrganization");
+        robot.clickOn("#orgSave");
         waitUntil(
                 () -> service.historyOfOrganization(branch.organization().id()).size() == 2);
         robot.interact(() -> table(robot).getSelectionModel().clearSelection());
