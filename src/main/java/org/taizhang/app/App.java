@@ -35,6 +35,8 @@ import org.taizhang.organization.view.UnitsView;
 public final class App extends Application {
     private Store store;
     private TaskRunner tasks;
+    private RegistryViewModel registryModel;
+    private boolean closing;
 
     public static void open(Path database, Locale locale) {
         Application.launch(App.class, "--db=" + database.toAbsolutePath(), "--lang=" + locale.getLanguage());
@@ -57,6 +59,18 @@ public final class App extends Application {
         stage.setMinWidth(Math.min(1000, screen.getWidth()));
         stage.setMinHeight(Math.min(600, screen.getHeight()));
         stage.setMaximized(screen.getWidth() <= 1440 || screen.getHeight() <= 800);
+        // closing the window asks about unsaved edits first (保存 / 放弃 / 取消), like every other way out of a form
+        stage.setOnCloseRequest(e -> {
+            if (registryModel == null || closing) {
+                return;
+            }
+            e.consume();
+            registryModel.whenSettled(() -> {
+                closing = true;
+                stage.close();
+                Platform.exit();
+            });
+        });
         stage.show();
         StartupProbe.mark("firstWindowMs");
         shell.footer().showDatabase(database.toAbsolutePath().toString());
@@ -80,7 +94,7 @@ public final class App extends Application {
 
     private void wire(Store opened, Shell shell, Messages messages, FxDialogService dialogs) {
         RegistryService registry = new RegistryService(opened);
-        RegistryViewModel registryModel = new RegistryViewModel(registry, tasks, dialogs, messages);
+        registryModel = new RegistryViewModel(registry, tasks, dialogs, messages);
         RegistryView registryView =
                 new RegistryView(registryModel, new UnitsView(registryModel), new CommunitiesView(registryModel));
         shell.add(new Shell.Section(

@@ -13,9 +13,13 @@ public interface DialogService {
     /** A header plus a list of lines the user can read and copy (an import's row errors). */
     void showLines(String title, String header, List<String> lines);
 
+    /** A yes/no question whose default (Enter) is 否, the safe answer. */
     boolean confirm(String header, String message);
 
-    /** Shows {@code choices} as buttons; returns the index chosen, or empty when the dialog was closed. */
+    /**
+     * Shows {@code choices} as buttons (the first is the default, the last the way out: 保存 / 放弃 / 取消); returns
+     * the index chosen, or empty when the dialog was closed.
+     */
     Optional<Integer> choose(String header, String message, List<String> choices);
 
     Optional<Path> chooseFileToOpen(String title, String filterName, String... patterns);

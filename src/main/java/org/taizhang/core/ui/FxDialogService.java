@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
@@ -58,14 +59,22 @@ public final class FxDialogService implements DialogService {
         a.showAndWait();
     }
 
+    /** The question behind {@link #confirm}, built but not shown (tests look at its buttons). */
+    Alert confirmation(String header, String message) {
+        Alert a = alert(Alert.AlertType.CONFIRMATION, header, message);
+        ButtonType yes = new ButtonType(messages.get("dialog.yes"), ButtonBar.ButtonData.YES);
+        ButtonType no = new ButtonType(messages.get("dialog.no"), ButtonBar.ButtonData.NO);
+        a.getButtonTypes().setAll(yes, no);
+        // Enter must not delete anything: the safe answer is the default
+        ((Button) a.getDialogPane().lookupButton(yes)).setDefaultButton(false);
+        ((Button) a.getDialogPane().lookupButton(no)).setDefaultButton(true);
+        return a;
+    }
+
     @Override
     public boolean confirm(String header, String message) {
-        Alert a = alert(Alert.AlertType.CONFIRMATION, header, message);
-        a.getButtonTypes()
-                .setAll(
-                        new ButtonType(messages.get("dialog.yes"), ButtonBar.ButtonData.YES),
-                        new ButtonType(messages.get("dialog.no"), ButtonBar.ButtonData.NO));
-        return a.showAndWait()
+        return confirmation(header, message)
+                .showAndWait()
                 .map(b -> b.getButtonData() == ButtonBar.ButtonData.YES)
                 .orElse(false);
     }
@@ -74,8 +83,12 @@ public final class FxDialogService implements DialogService {
     public Optional<Integer> choose(String header, String message, List<String> choices) {
         Alert a = alert(Alert.AlertType.CONFIRMATION, header, message);
         List<ButtonType> buttons = new ArrayList<>();
-        for (String c : choices) {
-            buttons.add(new ButtonType(c, ButtonBar.ButtonData.OTHER));
+        for (int i = 0; i < choices.size(); i++) {
+            // the last choice is the way out (Esc, the close box); the first is what Enter does
+            ButtonBar.ButtonData role = i == choices.size() - 1 && choices.size() > 1
+                    ? ButtonBar.ButtonData.CANCEL_CLOSE
+                    : i == 0 ? ButtonBar.ButtonData.OK_DONE : ButtonBar.ButtonData.OTHER;
+            buttons.add(new ButtonType(choices.get(i), role));
         }
         a.getButtonTypes().setAll(buttons);
         return a.showAndWait().map(buttons::indexOf).filter(i -> i >= 0);
