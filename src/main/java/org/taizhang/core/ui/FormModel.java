@@ -19,6 +19,9 @@ import org.taizhang.core.Issue;
  */
 public abstract class FormModel<T> {
     private final ObservableList<Issue> issues = FXCollections.observableArrayList();
+    /** One read-only view, kept: a view made per call would be collected, and the listeners on it with it. */
+    private final ObservableList<Issue> issuesView = FXCollections.unmodifiableObservableList(issues);
+
     private final ReadOnlyBooleanWrapper hasErrors = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper isNew = new ReadOnlyBooleanWrapper(true);
@@ -122,7 +125,7 @@ public abstract class FormModel<T> {
     }
 
     public final ObservableList<Issue> issues() {
-        return FXCollections.unmodifiableObservableList(issues);
+        return issuesView;
     }
 
     public final ReadOnlyBooleanProperty hasErrorsProperty() {

@@ -154,10 +154,13 @@ public final class RegistryView {
         SplitPane.setResizableWithParent(tree, false);
         SplitPane.setResizableWithParent(form, false);
         Runnable placeForm = () -> {
+            fitColumns(vm.formShown.get());
             double treeDivider = split.getDividerPositions()[0];
             if (vm.formShown.get() && !split.getItems().contains(form)) {
                 split.getItems().add(form);
-                split.setDividerPositions(treeDivider, 0.70);
+                // the tree gives up its width to the table, so the key columns stay in view at 1366 px
+                double narrowTree = split.getWidth() > 0 ? tree.getMinWidth() / split.getWidth() : treeDivider;
+                split.setDividerPositions(Math.min(treeDivider, narrowTree), 0.74);
             } else if (!vm.formShown.get()) {
                 split.getItems().remove(form);
                 split.setDividerPositions(treeDivider);
@@ -168,6 +171,18 @@ public final class RegistryView {
         BorderPane pane = new BorderPane(split);
         pane.setTop(toolbar);
         return pane;
+    }
+
+    /** Column widths with the form closed, and with it open (1366 px: every column stays in view, 提示 narrow). */
+    private static final double[] WIDE = {210, 66, 150, 66, 52, 90, 110, 260};
+
+    private static final double[] NARROW = {160, 54, 120, 56, 46, 84, 92, 70};
+
+    private void fitColumns(boolean formOpen) {
+        double[] widths = formOpen ? NARROW : WIDE;
+        for (int i = 0; i < widths.length && i < table.getColumns().size(); i++) {
+            table.getColumns().get(i).setPrefWidth(widths[i]);
+        }
     }
 
     private Button saveButton(String labelKey, String id, String filterKey, String extension, Consumer<Path> then) {

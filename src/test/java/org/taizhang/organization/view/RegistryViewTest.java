@@ -43,9 +43,11 @@ class RegistryViewTest {
     private RegistryService service;
     private RegistryViewModel vm;
     private final RecordingDialogs dialogs = new RecordingDialogs();
+    private Stage stage;
 
     @Start
     void start(Stage stage) throws Exception {
+        this.stage = stage;
         Path db = Files.createTempDirectory(dir, "db").resolve("t.db");
         store = Store.openOrCreate(db);
         service = new RegistryService(store);
@@ -277,5 +279,80 @@ class RegistryViewTest {
         String report = dialogs.shown.get(0);
         assertThat(report).contains("导入被拒绝").contains("第2行“党员人数”：“三十”不是整数").contains("第3行“所属单位”：单位“不存在的单位”不存在");
         assertThat(service.load().organizationCount()).isEqualTo(374);
+    }
+
+    private void openFormOn(FxRobot robot, int row) throws Exception {
+        robot.interact(() -> table(robot).getSelectionModel().select(row));
+        waitUntil(() -> robot.lookup("#orgName").tryQuery().isPresent());
+        waitUntil(() -> robot.lookup("#orgName")
+                .queryAs(TextField.class)
+                .getText()
+                .equals(table(robot).getItems().get(row).organization().name()));
+    }
+
+    @Test
+    void at1366By768WithTheFormOpenEveryColumnStaysInView(FxRobot robot) throws Exception {
+        waitUntil(() -> table(robot).getItems().size() == 374);
+        // 1366 px less the navigation (about 144 px); 768 less the taskbar, the title bar and the status bar
+        robot.interact(() -> {
+            stage.setWidth(1222);
+            stage.setHeight(660);
+        });
+        openFormOn(robot, 1);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        double columns = table(robot).getColumns().stream()
+                .mapToDouble(javafx.scene.control.TableColumn::getWidth)
+                .sum();
+        assertThat(columns).isLessThanOrEqualTo(table(robot).getWidth());
+    }
+
+    @Test
+    void at125PercentTheFormsButtonsStayOnScreen(FxRobot robot) throws Exception {
+        waitUntil(() -> table(robot).getItems().size() == 374);
+        // 1366×768 at 125 %: about 1093×614 logical pixels, less the navigation, taskbar and status bar
+        robot.interact(() -> {
+            stage.setWidth(960);
+            stage.setHeight(520);
+        });
+        openFormOn(robot, 1);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Button save = robot.lookup("#orgSave").queryAs(Button.class);
+        javafx.geometry.Bounds b = save.localToScene(save.getBoundsInLocal());
+        assertThat(b.getMaxY()).isLessThanOrEqualTo(stage.getScene().getHeight());
+        assertThat(b.getMinY()).isGreaterThan(0);
+    }
+
+    @Test
+    void aFieldIsRedOnlyWhileItHasAnError(FxRobot robot) throws Exception {
+        waitUntil(() -> table(robot).getItems().size() == 374);
+        System.gc(); // a listener held only weakly would go now
+        openFormOn(robot, 1);
+        TextField name = robot.lookup("#orgName").queryAs(TextField.class);
+        assertThat(name.getStyleClass()).doesNotContain("field-error");
+
+        robot.interact(() -> name.setText(""));
+        assertThat(name.getStyleClass()).contains("field-error");
+
+        robot.interact(() -> name.setText("市委办机关第九党支部"));
+        assertThat(name.getStyleClass()).doesNotContain("field-error");
+    }
+
+    @Test
+    void clickingAnotherRowWithUnsavedEditsAsksAndCancelPutsTheHighlightBack(FxRobot robot) throws Exception {
+        waitUntil(() -> table(robot).getItems().size() == 374);
+        openFormOn(robot, 1);
+        robot.interact(
+                () -> robot.lookup("#orgSecretary").queryAs(TextField.class).setText("马兵德"));
+        dialogs.chooseAnswer = java.util.Optional.of(2);
+
+        robot.interact(() -> table(robot).getSelectionModel().select(2));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(dialogs.shown).anyMatch(s -> s.startsWith("choose:"));
+        assertThat(table(robot).getSelectionModel().getSelectedIndex()).isEqualTo(1);
+        assertThat(robot.lookup("#orgSecretary").queryAs(TextField.class).getText())
+                .isEqualTo("马兵德");
     }
 }
