@@ -98,7 +98,13 @@ public final class App extends Application {
         RegistryView registryView =
                 new RegistryView(registryModel, new UnitsView(registryModel), new CommunitiesView(registryModel));
         shell.add(new Shell.Section(
-                "dashboard", "nav.dashboard", () -> new DashboardView(registryModel, messages).node()));
+                "dashboard",
+                "nav.dashboard",
+                () -> new DashboardView(registryModel, messages, shown -> {
+                            registryModel.show(shown);
+                            shell.select("registry");
+                        })
+                        .node()));
         shell.add(new Shell.Section("registry", "nav.registry", registryView::node));
         for (String[] later : List.of(
                 new String[] {"checklists", "nav.checklists"},

@@ -83,6 +83,8 @@ public final class RegistryView {
         }
         tabs.setId("registryTabs");
         tabs.getTabs().setAll(orgTab, unitTab, communityTab);
+        vm.tab.addListener((o, old, i) -> tabs.getSelectionModel().select(i.intValue()));
+        tabs.getSelectionModel().selectedIndexProperty().addListener((o, old, i) -> vm.tab.set(i.intValue()));
         vm.registryProperty().addListener((obs, old, r) -> rebuildTree(r));
         tabs.sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
@@ -220,7 +222,22 @@ public final class RegistryView {
         issuesOnly.selectedProperty().bindBidirectional(vm.issuesOnly);
         issuesOnly.setMinWidth(Region.USE_PREF_SIZE);
         searchField.setMinWidth(160);
-        HBox filters = new HBox(6, searchField, kind, issuesOnly);
+        // a 工作台 tile's filter, named, with ✕ to drop it
+        Button quick = new Button();
+        quick.setId("quickFilter");
+        quick.setMinWidth(Region.USE_PREF_SIZE);
+        quick.textProperty()
+                .bind(javafx.beans.binding.Bindings.createStringBinding(
+                        () -> switch (vm.quick.get()) {
+                            case BRANCHES -> m.get("registry.filter.quick", m.get("registry.filter.branches"));
+                            case TERM_EXPIRED -> m.get("registry.filter.quick", m.get("registry.filter.termExpired"));
+                            default -> "";
+                        },
+                        vm.quick));
+        quick.visibleProperty().bind(vm.quick.isNotEqualTo(RegistryFilter.Quick.NONE));
+        quick.managedProperty().bind(quick.visibleProperty());
+        quick.setOnAction(e -> vm.quick.set(RegistryFilter.Quick.NONE));
+        HBox filters = new HBox(6, searchField, kind, issuesOnly, quick);
         filters.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
 
         table.setId("registryTable");

@@ -50,6 +50,9 @@ public final class RegistryViewModel {
     final ObjectProperty<OrganizationKind> kindFilter = new SimpleObjectProperty<>();
     final BooleanProperty issuesOnly = new SimpleBooleanProperty();
     final ObjectProperty<Scope> scope = new SimpleObjectProperty<>(Scope.ALL);
+    final ObjectProperty<RegistryFilter.Quick> quick = new SimpleObjectProperty<>(RegistryFilter.Quick.NONE);
+    /** The tab in front: 0 organizations, 1 units, 2 communities. */
+    final javafx.beans.property.IntegerProperty tab = new javafx.beans.property.SimpleIntegerProperty(0);
     /** The form pane takes a third of a 1366 px screen, so it opens on demand: a chosen row, 新增, or the toggle. */
     final BooleanProperty formShown = new SimpleBooleanProperty(false);
 
@@ -73,6 +76,7 @@ public final class RegistryViewModel {
         kindFilter.addListener(o -> refilter());
         issuesOnly.addListener(o -> refilter());
         scope.addListener(o -> refilter());
+        quick.addListener(o -> refilter());
         organizations = new RecordPage<>(form, new OrganizationActions(), tasks, dialogs, messages);
         units = new RecordPage<>(unitForm, new UnitActions(), tasks, dialogs, messages);
         communities = new RecordPage<>(communityForm, new CommunityActions(), tasks, dialogs, messages);
@@ -86,7 +90,8 @@ public final class RegistryViewModel {
     }
 
     private void refilter() {
-        filtered.setPredicate(new RegistryFilter(scope.get(), search.get(), kindFilter.get(), issuesOnly.get()));
+        filtered.setPredicate(
+                new RegistryFilter(scope.get(), search.get(), kindFilter.get(), issuesOnly.get(), quick.get(), today));
     }
 
     /** Loads the registry in the background; {@code then} runs on the JavaFX thread afterwards. */
@@ -118,6 +123,7 @@ public final class RegistryViewModel {
 
     private void apply(Loaded loaded) {
         today = loaded.today();
+        refilter();
         // the forms' context first, so their lists hold the new records before anything listens to the registry
         form.setContext(loaded.registry(), today);
         unitForm.setContext(loaded.registry());
@@ -129,6 +135,35 @@ public final class RegistryViewModel {
         organizations.refresh();
         units.refresh();
         communities.refresh();
+    }
+
+    /** What a 工作台 tile opens. */
+    public enum Shown {
+        UNITS,
+        ORGANIZATIONS,
+        BRANCHES,
+        COMMUNITIES,
+        TERM_EXPIRED
+    }
+
+    /** Opens the list behind a 工作台 tile: the tab, with every other filter cleared. */
+    public void show(Shown what) {
+        search.set("");
+        kindFilter.set(null);
+        issuesOnly.set(false);
+        scope.set(Scope.ALL);
+        quick.set(
+                switch (what) {
+                    case BRANCHES -> RegistryFilter.Quick.BRANCHES;
+                    case TERM_EXPIRED -> RegistryFilter.Quick.TERM_EXPIRED;
+                    default -> RegistryFilter.Quick.NONE;
+                });
+        tab.set(
+                switch (what) {
+                    case UNITS -> 1;
+                    case COMMUNITIES -> 2;
+                    default -> 0;
+                });
     }
 
     /** Shows the organization of {@code row} in the form (asking about unsaved edits first). */
