@@ -10,11 +10,14 @@ public interface DialogService {
 
     void showInfo(String header, String message);
 
-    /** A header plus a list of lines the user can read and copy (an import's row errors). */
-    void showLines(String title, String header, List<String> lines);
-
     /** A yes/no question whose default (Enter) is 否, the safe answer. */
     boolean confirm(String header, String message);
+
+    /**
+     * A table the user can read, sort and copy (复制 puts it on the clipboard as tab-separated text, ready for
+     * Excel): an import's row errors. {@code error} shows it as an error, not as information.
+     */
+    void showTable(String header, String message, boolean error, List<String> columns, List<List<String>> rows);
 
     /**
      * Shows {@code choices} as buttons (the first is the default, the last the way out: 保存 / 放弃 / 取消); returns

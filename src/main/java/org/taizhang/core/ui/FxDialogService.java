@@ -5,12 +5,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
-import javafx.scene.control.TextArea;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -46,15 +51,38 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
-    public void showLines(String title, String header, List<String> lines) {
-        Alert a = alert(Alert.AlertType.INFORMATION, header, null);
-        a.setTitle(title);
-        TextArea area = new TextArea(String.join("\n", lines));
-        area.setEditable(false);
-        area.setWrapText(true);
-        area.setPrefRowCount(Math.min(18, Math.max(4, lines.size())));
-        area.setPrefColumnCount(60);
-        a.getDialogPane().setContent(new VBox(8, new Label(messages.get("dialog.linesCount", lines.size())), area));
+    public void showTable(String header, String message, boolean error, List<String> columns, List<List<String>> rows) {
+        Alert a = alert(error ? Alert.AlertType.ERROR : Alert.AlertType.INFORMATION, header, null);
+        TableView<List<String>> table = new TableView<>();
+        table.setId("dialogTable");
+        for (int i = 0; i < columns.size(); i++) {
+            int index = i;
+            TableColumn<List<String>, String> c = new TableColumn<>(columns.get(i));
+            c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(
+                    index < cd.getValue().size() ? cd.getValue().get(index) : ""));
+            c.setComparator(Tables.CHINESE);
+            c.setPrefWidth(i == columns.size() - 1 ? 420 : 90);
+            table.getColumns().add(c);
+        }
+        table.getItems().setAll(rows);
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.setPrefHeight(Math.min(420, 60 + 26.0 * rows.size()));
+        Button copy = new Button(messages.get("dialog.copy"));
+        copy.setOnAction(e -> {
+            StringBuilder text = new StringBuilder(String.join("\t", columns)).append('\n');
+            List<List<String>> chosen =
+                    table.getSelectionModel().getSelectedItems().isEmpty()
+                            ? table.getItems()
+                            : table.getSelectionModel().getSelectedItems();
+            chosen.forEach(r -> text.append(String.join("\t", r)).append('\n'));
+            ClipboardContent content = new ClipboardContent();
+            content.putString(text.toString());
+            Clipboard.getSystemClipboard().setContent(content);
+        });
+        Label summary = new Label(message);
+        summary.setWrapText(true);
+        a.getDialogPane().setContent(new VBox(8, summary, table, copy));
+        a.getDialogPane().setPrefWidth(760);
         a.setResizable(true);
         a.showAndWait();
     }

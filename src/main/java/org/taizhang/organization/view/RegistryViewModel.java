@@ -23,7 +23,6 @@ import org.taizhang.core.ui.RecordPage;
 import org.taizhang.core.ui.TaskRunner;
 import org.taizhang.organization.Community;
 import org.taizhang.organization.ImportReport;
-import org.taizhang.organization.ImportReports;
 import org.taizhang.organization.Organization;
 import org.taizhang.organization.OrganizationKind;
 import org.taizhang.organization.Registry;
@@ -224,23 +223,73 @@ public final class RegistryViewModel {
         tasks.run("registry.task.sample", service::importSampleIntoEmptyRegistry, report -> reload(() -> {}));
     }
 
+    /**
+     * A rejected import is an error listing every row error in a table that can be copied; an applied one names
+     * its counts and its notes grouped by kind (re-importing an unchanged file repeats no 49 lines).
+     */
     void showReport(ImportReport report) {
         if (!report.applied()) {
-            dialogs.showLines(
+            dialogs.showTable(
                     messages.get("registry.task.import"),
                     messages.get("cli.import.rejected", report.errors().size()),
-                    ImportReports.lines(report.errors(), messages));
-        } else {
-            dialogs.showLines(
-                    messages.get("registry.task.import"),
-                    messages.get(
-                            "cli.import.done",
-                            report.created(),
-                            report.updated(),
-                            report.unchanged(),
-                            report.warnings().size()),
-                    ImportReports.lines(report.warnings(), messages));
+                    true,
+                    List.of(
+                            messages.get("registry.import.column.sheet"),
+                            messages.get("registry.import.column.row"),
+                            messages.get("registry.import.column.column"),
+                            messages.get("registry.import.column.message")),
+                    report.errors().stream()
+                            .map(e -> List.of(
+                                    e.sheet() == null ? "" : e.sheet(),
+                                    e.sheet() == null ? "" : String.valueOf(e.row()),
+                                    e.column() == null ? "" : e.column(),
+                                    messages.get(
+                                            e.issue().messageKey(), e.issue().args())))
+                            .toList());
+            return;
         }
+        String done = messages.get(
+                "cli.import.done",
+                report.created(),
+                report.updated(),
+                report.unchanged(),
+                report.warnings().size());
+        if (report.warnings().isEmpty()) {
+            dialogs.showInfo(messages.get("registry.task.import"), done);
+            return;
+        }
+        java.util.Map<String, List<ImportReport.RowIssue>> byKind = new java.util.LinkedHashMap<>();
+        report.warnings()
+                .forEach(w -> byKind.computeIfAbsent(w.issue().messageKey(), k -> new java.util.ArrayList<>())
+                        .add(w));
+        List<List<String>> lines = byKind.values().stream()
+                .map(group -> {
+                    var first = group.get(0);
+                    List<String> rowNumbers = group.stream()
+                            .filter(w -> w.sheet() != null)
+                            .map(w -> w.sheet() + w.row())
+                            .limit(8)
+                            .toList();
+                    String where = String.join(messages.get("registry.pdf.listSeparator"), rowNumbers);
+                    return List.of(
+                            messages.get(
+                                    first.issue().messageKey(), first.issue().args()),
+                            String.valueOf(group.size()),
+                            group.size() > rowNumbers.size() ? messages.get("registry.import.rowsMore", where) : where);
+                })
+                .toList();
+        dialogs.showTable(
+                messages.get("registry.task.import"),
+                done + "\n"
+                        + messages.get(
+                                "registry.import.hintsSummary",
+                                report.warnings().size()),
+                false,
+                List.of(
+                        messages.get("registry.import.column.hint"),
+                        messages.get("registry.import.column.count"),
+                        messages.get("registry.import.column.rows")),
+                lines);
     }
 
     public void exportTo(Path file) {

@@ -120,7 +120,8 @@ class TaskRunnerTest {
             public void showInfo(String header, String message) {}
 
             @Override
-            public void showLines(String title, String header, List<String> lines) {}
+            public void showTable(
+                    String header, String message, boolean error, List<String> columns, List<List<String>> rows) {}
 
             @Override
             public boolean confirm(String header, String message) {

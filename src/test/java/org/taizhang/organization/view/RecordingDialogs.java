@@ -26,8 +26,10 @@ final class RecordingDialogs implements DialogService {
     }
 
     @Override
-    public void showLines(String title, String header, List<String> lines) {
-        shown.add("lines: " + header + "\n" + String.join("\n", lines));
+    public void showTable(String header, String message, boolean error, List<String> columns, List<List<String>> rows) {
+        shown.add((error ? "error table: " : "table: ") + header + ": " + message + "\n"
+                + String.join(
+                        "\n", rows.stream().map(r -> String.join(" | ", r)).toList()));
     }
 
     @Override

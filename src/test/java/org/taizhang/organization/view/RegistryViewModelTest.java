@@ -252,4 +252,19 @@ class RegistryViewModelTest {
 
         assertThat(line).startsWith("2026-11-23 10:02");
     }
+
+    @Test
+    void reimportingAnUnchangedFileSummarisesItsNotesByKind() {
+        Path file = dir.resolve("台账.xlsx");
+        service.exportWorkbook(file, Progress.NONE);
+        long notes = service.importWorkbook(file, Progress.NONE).warnings().size();
+        dialogs.shown.clear();
+
+        vm.importFrom(file);
+
+        assertThat(dialogs.shown).hasSize(1);
+        String shown = dialogs.shown.get(0);
+        assertThat(shown).startsWith("table: ").contains("未变 ");
+        assertThat(shown.lines().count() - 1).isLessThan(notes).isPositive();
+    }
 }

@@ -277,7 +277,11 @@ class RegistryViewTest {
         robot.interact(() -> vm.importFrom(bad));
         waitUntil(() -> !dialogs.shown.isEmpty());
         String report = dialogs.shown.get(0);
-        assertThat(report).contains("导入被拒绝").contains("第2行“党员人数”：“三十”不是整数").contains("第3行“所属单位”：单位“不存在的单位”不存在");
+        assertThat(report)
+                .startsWith("error table: ")
+                .contains("导入被拒绝")
+                .contains("党组织 | 2 | 党员人数 | “三十”不是整数")
+                .contains("党组织 | 3 | 所属单位 | 单位“不存在的单位”不存在");
         assertThat(service.load().organizationCount()).isEqualTo(374);
     }
 
