@@ -48,7 +48,7 @@ public final class App extends Application {
         Path database = Path.of(named.get("db"));
         Messages messages = Messages.forLocale(Locale.forLanguageTag(named.getOrDefault("lang", "zh")));
         Locale.setDefault(messages.locale()); // JavaFX's own control texts follow the default locale
-        FxDialogService dialogs = new FxDialogService(stage, messages);
+        FxDialogService dialogs = new FxDialogService(stage, messages, getHostServices());
         tasks = new TaskRunner(messages, dialogs);
         Shell shell = new Shell(messages, tasks);
         // office PCs run 1366×768 with a taskbar: fit the screen's free area, maximised when it is that small

@@ -25,6 +25,12 @@ public interface DialogService {
      */
     Optional<Integer> choose(String header, String message, List<String> choices);
 
+    /** Asks for one line of text, {@code initial} filled in; empty when cancelled. */
+    Optional<String> askText(String header, String message, String initial);
+
+    /** Opens a file in its program, or a folder in the file manager. */
+    void open(Path fileOrFolder);
+
     Optional<Path> chooseFileToOpen(String title, String filterName, String... patterns);
 
     Optional<Path> chooseFileToSave(String title, String initialName, String filterName, String... patterns);

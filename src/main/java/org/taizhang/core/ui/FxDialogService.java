@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import javafx.application.HostServices;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -14,6 +15,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextInputDialog;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.VBox;
@@ -25,10 +27,35 @@ import org.taizhang.core.i18n.Messages;
 public final class FxDialogService implements DialogService {
     private final Window owner;
     private final Messages messages;
+    private final HostServices host;
 
     public FxDialogService(Window owner, Messages messages) {
+        this(owner, messages, null);
+    }
+
+    /** @param host the application's services, to open exported files (null: opening is not offered) */
+    public FxDialogService(Window owner, Messages messages, HostServices host) {
         this.owner = owner;
         this.messages = messages;
+        this.host = host;
+    }
+
+    @Override
+    public Optional<String> askText(String header, String message, String initial) {
+        TextInputDialog d = new TextInputDialog(initial);
+        d.initOwner(owner);
+        d.setTitle(messages.get("app.title"));
+        d.setHeaderText(header);
+        d.setContentText(message);
+        d.getEditor().setPrefColumnCount(30);
+        return d.showAndWait();
+    }
+
+    @Override
+    public void open(Path fileOrFolder) {
+        if (host != null) {
+            host.showDocument(fileOrFolder.toUri().toString());
+        }
     }
 
     private Alert alert(Alert.AlertType type, String header, String message) {

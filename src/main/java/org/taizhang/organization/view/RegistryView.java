@@ -1,10 +1,8 @@
 package org.taizhang.organization.view;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.function.Consumer;
 import javafx.collections.ListChangeListener;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
@@ -124,9 +122,11 @@ public final class RegistryView {
                 "*.xlsx",
                 vm::importFrom);
         Button exportXlsx =
-                saveButton("registry.action.exportXlsx", "exportXlsx", "file.filter.xlsx", "xlsx", vm::exportTo);
-        Button exportCsv = saveButton("registry.action.exportCsv", "exportCsv", "file.filter.csv", "csv", vm::exportTo);
-        Button exportPdf = saveButton("registry.action.exportPdf", "exportPdf", "file.filter.pdf", "pdf", vm::exportTo);
+                button("registry.action.exportXlsx", "exportXlsx", e -> vm.export(RegistryViewModel.ExportFormat.XLSX));
+        Button exportCsv =
+                button("registry.action.exportCsv", "exportCsv", e -> vm.export(RegistryViewModel.ExportFormat.CSV));
+        Button exportPdf =
+                button("registry.action.exportPdf", "exportPdf", e -> vm.export(RegistryViewModel.ExportFormat.PDF));
         Button template = FileButtons.save(
                 vm.dialogs(),
                 m.get("registry.action.template"),
@@ -185,17 +185,6 @@ public final class RegistryView {
         for (int i = 0; i < widths.length && i < table.getColumns().size(); i++) {
             table.getColumns().get(i).setPrefWidth(widths[i]);
         }
-    }
-
-    private Button saveButton(String labelKey, String id, String filterKey, String extension, Consumer<Path> then) {
-        return FileButtons.save(
-                vm.dialogs(),
-                m.get(labelKey),
-                id,
-                m.get("registry.file.exportName"),
-                m.get(filterKey),
-                extension,
-                then);
     }
 
     private Node tablePane() {

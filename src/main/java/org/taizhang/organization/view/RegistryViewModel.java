@@ -292,26 +292,96 @@ public final class RegistryViewModel {
                 lines);
     }
 
-    public void exportTo(Path file) {
-        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+    /** The file formats of 导出. */
+    public enum ExportFormat {
+        XLSX("xlsx", "file.filter.xlsx", "registry.action.exportXlsx"),
+        CSV("csv", "file.filter.csv", "registry.action.exportCsv"),
+        PDF("pdf", "file.filter.pdf", "registry.action.exportPdf");
+
+        final String extension;
+        final String filterKey;
+        final String titleKey;
+
+        ExportFormat(String extension, String filterKey, String titleKey) {
+            this.extension = extension;
+            this.filterKey = filterKey;
+            this.titleKey = titleKey;
+        }
+    }
+
+    /**
+     * 导出: when the table is filtered, asks whether to write what is shown or everything; for the PDF asks for
+     * its title (as {@code --title} does); then where to save; afterwards offers to open the file or its folder.
+     */
+    public void export(ExportFormat format) {
+        java.util.Set<String> only = null;
+        int count = totalCount();
+        if (filtered.size() < rows.size()) {
+            Optional<Integer> which = dialogs.choose(
+                    messages.get("registry.export.which.header"),
+                    messages.get("registry.export.which.message", filtered.size(), rows.size()),
+                    List.of(
+                            messages.get("registry.export.shown", filtered.size()),
+                            messages.get("registry.export.all", rows.size()),
+                            messages.get("registry.export.cancel")));
+            if (which.isEmpty() || which.get() == 2) {
+                return;
+            }
+            if (which.get() == 0) {
+                only = filtered.stream().map(r -> r.organization().id()).collect(java.util.stream.Collectors.toSet());
+                count = only.size();
+            }
+        }
+        String title = null;
+        if (format == ExportFormat.PDF) {
+            Optional<String> asked = dialogs.askText(
+                    messages.get("registry.export.title.header"),
+                    messages.get("registry.export.title.message"),
+                    messages.get("registry.pdf.title"));
+            if (asked.isEmpty()) {
+                return;
+            }
+            title = asked.get();
+        }
+        Optional<Path> file = dialogs.chooseFileToSave(
+                messages.get(format.titleKey),
+                messages.get("registry.file.exportName") + "." + format.extension,
+                messages.get(format.filterKey),
+                "*." + format.extension);
+        if (file.isPresent()) {
+            write(format, file.get(), only, title, count);
+        }
+    }
+
+    private void write(ExportFormat format, Path file, java.util.Set<String> only, String title, int count) {
         tasks.run(
                 "registry.task.export",
                 p -> {
-                    if (name.endsWith(".csv")) {
-                        service.exportCsv(file);
-                    } else if (name.endsWith(".pdf")) {
-                        service.exportPdf(file, null, messages, p);
-                    } else {
-                        service.exportWorkbook(file, p);
+                    switch (format) {
+                        case CSV -> service.exportCsv(file, only);
+                        case PDF -> service.exportPdf(file, title, only, messages, p);
+                        case XLSX -> service.exportWorkbook(file, only, p);
                     }
                     return file;
                 },
-                f -> dialogs.showInfo(
+                f -> offerToOpen(messages.get("cli.export.done", f.toAbsolutePath(), count), f));
+    }
+
+    private void offerToOpen(String done, Path file) {
+        dialogs.choose(
                         messages.get("registry.task.export"),
-                        messages.get(
-                                "cli.export.done",
-                                f.toAbsolutePath(),
-                                registry.get().organizationCount())));
+                        done,
+                        List.of(
+                                messages.get("registry.export.openFile"),
+                                messages.get("registry.export.openFolder"),
+                                messages.get("registry.export.close")))
+                .ifPresent(i -> {
+                    if (i == 0) {
+                        dialogs.open(file);
+                    } else if (i == 1) {
+                        dialogs.open(file.toAbsolutePath().getParent());
+                    }
+                });
     }
 
     public void exportTemplate(Path file) {

@@ -134,6 +134,14 @@ class TaskRunnerTest {
             }
 
             @Override
+            public Optional<String> askText(String header, String message, String initial) {
+                return Optional.empty();
+            }
+
+            @Override
+            public void open(Path fileOrFolder) {}
+
+            @Override
             public Optional<Path> chooseFileToOpen(String title, String filterName, String... patterns) {
                 return Optional.empty();
             }

@@ -43,8 +43,24 @@ final class RecordingDialogs implements DialogService {
 
     @Override
     public Optional<Integer> choose(String header, String message, List<String> choices) {
-        shown.add("choose: " + header + " " + choices);
+        shown.add("choose: " + header + " " + choices + " " + message);
         return chooseAnswer;
+    }
+
+    /** What a text question answers (empty: cancelled); the initial texts offered are recorded. */
+    volatile Optional<String> textAnswer = Optional.empty();
+
+    final List<Path> opened = new CopyOnWriteArrayList<>();
+
+    @Override
+    public Optional<String> askText(String header, String message, String initial) {
+        shown.add("ask: " + header + " [" + initial + "]");
+        return textAnswer;
+    }
+
+    @Override
+    public void open(Path fileOrFolder) {
+        opened.add(fileOrFolder);
     }
 
     @Override

@@ -267,4 +267,44 @@ class RegistryViewModelTest {
         assertThat(shown).startsWith("table: ").contains("未变 ");
         assertThat(shown.lines().count() - 1).isLessThan(notes).isPositive();
     }
+
+    @Test
+    void anExportOffersWhatIsShownOrEverythingAndThenToOpenTheFile() throws Exception {
+        vm.search.set("czj");
+        int shown = vm.rows().size();
+        Path file = dir.resolve("shown.csv");
+        dialogs.fileToSave = file;
+        dialogs.chooseAnswer = Optional.of(0); // 当前显示的 …, then 打开文件
+
+        vm.export(RegistryViewModel.ExportFormat.CSV);
+
+        assertThat(dialogs.shown.get(0)).contains("导出哪些党组织").contains("当前显示的 " + shown + " 个");
+        assertThat(java.nio.file.Files.readAllLines(file)).hasSize(shown + 1); // the header and the rows shown
+        assertThat(dialogs.shown.get(1)).contains("已导出 " + shown + " 个党组织");
+        assertThat(dialogs.opened).containsExactly(file);
+    }
+
+    @Test
+    void everythingIsExportedWhenChosen() throws Exception {
+        vm.search.set("czj");
+        Path file = dir.resolve("all.csv");
+        dialogs.fileToSave = file;
+        dialogs.chooseAnswer = Optional.of(1); // 全部 …, then 打开所在文件夹
+
+        vm.export(RegistryViewModel.ExportFormat.CSV);
+
+        assertThat(java.nio.file.Files.readAllLines(file)).hasSize(375);
+        assertThat(dialogs.opened).containsExactly(file.toAbsolutePath().getParent());
+    }
+
+    @Test
+    void thePdfExportAsksForItsTitleAndCancellingWritesNothing() {
+        dialogs.fileToSave = dir.resolve("t.pdf");
+        dialogs.textAnswer = Optional.empty();
+
+        vm.export(RegistryViewModel.ExportFormat.PDF);
+
+        assertThat(dialogs.shown).containsExactly("ask: PDF 标题 [党组织台账]");
+        assertThat(dir.resolve("t.pdf")).doesNotExist();
+    }
 }

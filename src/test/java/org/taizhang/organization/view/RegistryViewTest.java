@@ -241,12 +241,15 @@ class RegistryViewTest {
         waitUntil(() -> table(robot).getItems().size() == 374);
         Path file = dir.resolve("组织台账.pdf");
         dialogs.fileToSave = file;
+        dialogs.textAnswer = java.util.Optional.of("江海市机关工委组织台账");
+        dialogs.chooseAnswer = java.util.Optional.of(2); // 关闭
 
         robot.clickOn("#exportPdf");
 
-        waitUntil(() -> !dialogs.shown.isEmpty());
+        waitUntil(() -> dialogs.shown.stream().anyMatch(s -> s.contains("已导出")));
         assertThat(dialogs.savePatterns).containsExactly("*.pdf");
-        assertThat(dialogs.shown.get(0)).contains("已导出 374 个党组织");
+        assertThat(dialogs.shown.get(0)).isEqualTo("ask: PDF 标题 [党组织台账]");
+        assertThat(dialogs.shown.get(1)).contains("[打开文件, 打开所在文件夹, 关闭]").contains("已导出 374 个党组织");
         assertThat(new String(Files.readAllBytes(file), 0, 5, StandardCharsets.ISO_8859_1))
                 .isEqualTo("%PDF-");
     }
