@@ -131,6 +131,8 @@ final class RegistryImport {
 
         private void planUnits() {
             String sheet = RegistryColumns.UNITS_SHEET;
+            int lastUnitOrder =
+                    current.units().stream().mapToInt(Unit::sortOrder).max().orElse(0);
             for (Row row : file.units().rows()) {
                 String name = row.text(RegistryColumns.UNIT_NAME);
                 if (name.isEmpty()) {
@@ -157,8 +159,8 @@ final class RegistryImport {
                                 text(row, RegistryColumns.CONTACT_PERSON, old, Unit::contactPerson),
                                 text(row, RegistryColumns.CONTACT_PHONE, old, Unit::contactPhone),
                                 text(row, RegistryColumns.REMARK, old, Unit::remark),
-                                old.map(Unit::sortOrder)
-                                        .orElse(row.number()))); // stored order wins: re-import is a no-op
+                                // stored order wins (re-import is a no-op); a new unit goes after the stored ones
+                                old.map(Unit::sortOrder).orElse(lastUnitOrder + row.number())));
             }
         }
 

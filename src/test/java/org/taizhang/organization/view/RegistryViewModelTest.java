@@ -307,4 +307,22 @@ class RegistryViewModelTest {
         assertThat(dialogs.shown).containsExactly("ask: PDF 标题 [党组织台账]");
         assertThat(dir.resolve("t.pdf")).doesNotExist();
     }
+
+    @Test
+    void anImportedUnitSortsAfterTheStoredOnes() throws Exception {
+        Path file = dir.resolve("新单位.xlsx");
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+                var out = java.nio.file.Files.newOutputStream(file)) {
+            var sheet = wb.createSheet("单位");
+            sheet.createRow(0).createCell(0).setCellValue("单位名称");
+            sheet.createRow(1).createCell(0).setCellValue("江海市新设局");
+            wb.write(out);
+        }
+
+        vm.importFrom(file);
+
+        var units = registry().units();
+        assertThat(units.get(units.size() - 1).name()).isEqualTo("江海市新设局");
+        assertThat(units.get(0).name()).isEqualTo(OFFICE);
+    }
 }
