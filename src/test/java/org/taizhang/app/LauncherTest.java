@@ -80,4 +80,19 @@ class LauncherTest {
             Files.setPosixFilePermissions(logs, PosixFilePermissions.fromString("rwxr-xr-x"));
         }
     }
+
+    @Test
+    void theJavaFxConfigurationNoteStaysOffTheConsoleAndOtherJavaFxMessagesPass() {
+        Launcher.quietJavaFxConfigurationNote();
+        java.util.logging.Filter filter =
+                java.util.logging.Logger.getLogger("javafx").getFilter();
+
+        assertThat(filter.isLoggable(new java.util.logging.LogRecord(
+                        java.util.logging.Level.WARNING,
+                        "Unsupported JavaFX configuration: classes were loaded from 'unnamed module @7229724f'")))
+                .isFalse();
+        assertThat(filter.isLoggable(
+                        new java.util.logging.LogRecord(java.util.logging.Level.WARNING, "CSS error parsing")))
+                .isTrue();
+    }
 }
