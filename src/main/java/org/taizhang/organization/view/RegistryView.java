@@ -178,7 +178,7 @@ public final class RegistryView {
     /** Column widths with the form closed, and with it open (1366 px: every column stays in view, 提示 narrow). */
     private static final double[] WIDE = {210, 66, 150, 66, 52, 90, 110, 260};
 
-    private static final double[] NARROW = {160, 54, 120, 56, 46, 84, 92, 70};
+    private static final double[] NARROW = {150, 62, 116, 56, 46, 84, 92, 70};
 
     private void fitColumns(boolean formOpen) {
         double[] widths = formOpen ? NARROW : WIDE;
