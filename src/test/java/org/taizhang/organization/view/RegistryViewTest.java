@@ -362,4 +362,16 @@ class RegistryViewTest {
         assertThat(robot.lookup("#orgSecretary").queryAs(TextField.class).getText())
                 .isEqualTo("马兵德");
     }
+
+    @Test
+    void typingPartOfAUnitsNameFindsItInTheUnitList(FxRobot robot) throws Exception {
+        waitUntil(() -> table(robot).getItems().size() == 374);
+        robot.interact(vm::newOrganization);
+        waitUntil(() -> robot.lookup("#orgUnit").tryQuery().isPresent());
+
+        robot.clickOn("#orgUnit").write("财政局").type(javafx.scene.input.KeyCode.ENTER);
+
+        waitUntil(() -> vm.form().unit.get() != null);
+        assertThat(vm.form().unit.get().name()).isEqualTo("江海市财政局");
+    }
 }
