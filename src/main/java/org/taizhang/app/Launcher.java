@@ -84,7 +84,7 @@ public final class Launcher {
      */
     static Path usableLogFolder(Path preferred, Path fallback) {
         try {
-            Files.createDirectories(preferred);
+            org.taizhang.core.files.OwnerOnly.createDirectories(preferred); // logs name people: owner-only
             Path log = preferred.resolve("taizhang.log");
             if (Files.isWritable(preferred) && (!Files.exists(log) || Files.isWritable(log))) {
                 return preferred;

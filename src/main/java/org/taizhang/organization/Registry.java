@@ -27,6 +27,9 @@ public final class Registry {
     private final Map<String, List<Organization>> byUnitAndName = new HashMap<>();
     /** The organizations an export lists (null: all); lookups still find every one, so parents keep their names. */
     private final java.util.Set<String> listed;
+    // by stripped name: the import looks every row up by name, the rules check every name for a twin
+    private final Map<String, List<Unit>> unitsByName = new HashMap<>();
+    private final Map<String, List<Community>> communitiesByName = new HashMap<>();
 
     public Registry(Collection<Unit> units, Collection<Community> communities, Collection<Organization> organizations) {
         this(units, communities, organizations, null);
@@ -41,6 +44,16 @@ public final class Registry {
         this.units = index(units, Unit::id);
         this.communities = index(communities, Community::id);
         this.organizations = index(organizations, Organization::id);
+        for (Unit u : this.units.values()) {
+            unitsByName
+                    .computeIfAbsent(stripped(u.name()), k -> new ArrayList<>(1))
+                    .add(u);
+        }
+        for (Community c : this.communities.values()) {
+            communitiesByName
+                    .computeIfAbsent(stripped(c.name()), k -> new ArrayList<>(1))
+                    .add(c);
+        }
         for (Organization o : this.organizations.values()) {
             byUnitAndName
                     .computeIfAbsent(unitAndName(o.unitId(), o.name()), k -> new ArrayList<>())
@@ -145,11 +158,27 @@ public final class Registry {
     }
 
     public Optional<Unit> unitNamed(String name) {
-        return units.values().stream().filter(u -> u.name().equals(name)).findFirst();
+        return unitsNamed(name).stream().filter(u -> u.name().equals(name)).findFirst();
     }
 
     public Optional<Community> communityNamed(String name) {
-        return communities.values().stream().filter(c -> c.name().equals(name)).findFirst();
+        return communitiesNamed(name).stream()
+                .filter(c -> c.name().equals(name))
+                .findFirst();
+    }
+
+    /** The units whose name is {@code name} once both are stripped of surrounding blanks. */
+    public List<Unit> unitsNamed(String name) {
+        return unitsByName.getOrDefault(stripped(name), List.of());
+    }
+
+    /** The communities whose name is {@code name} once both are stripped of surrounding blanks. */
+    public List<Community> communitiesNamed(String name) {
+        return communitiesByName.getOrDefault(stripped(name), List.of());
+    }
+
+    private static String stripped(String name) {
+        return name == null ? "" : name.strip();
     }
 
     /** The first organization of a unit with this name; see {@link #organizationsNamed} when several may share it. */

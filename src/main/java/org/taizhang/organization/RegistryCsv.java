@@ -1,19 +1,17 @@
 package org.taizhang.organization;
 
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import org.taizhang.core.files.SafeFiles;
+import org.taizhang.core.files.CsvFiles;
 
 /**
- * CSV in the form Excel on a Chinese Windows opens correctly: UTF-8 with a byte-order mark, CRLF, RFC 4180
- * quoting. Reading accepts the same, with or without the mark.
+ * The organizations as CSV, written by the program's one CSV writer ({@link CsvFiles}: UTF-8 with a byte-order
+ * mark, CRLF, RFC 4180, formula-like cells neutralised). Reading (the built-in sample) accepts the same, with or
+ * without the mark.
  */
 final class RegistryCsv {
     private static final char BOM = '\uFEFF';
@@ -26,33 +24,7 @@ final class RegistryCsv {
         for (Organization o : registry.organizations()) {
             rows.add(RegistryRows.organizationRow(registry, o));
         }
-        SafeFiles.write(file, out -> {
-            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            w.write(BOM);
-            for (List<String> row : rows) {
-                for (int i = 0; i < row.size(); i++) {
-                    if (i > 0) {
-                        w.write(',');
-                    }
-                    w.write(quote(row.get(i)));
-                }
-                w.write("\r\n");
-            }
-            w.flush();
-        });
-    }
-
-    static String quote(String value) {
-        if (value == null) {
-            return "";
-        }
-        if (value.indexOf(',') >= 0
-                || value.indexOf('"') >= 0
-                || value.indexOf('\n') >= 0
-                || value.indexOf('\r') >= 0) {
-            return '"' + value.replace("\"", "\"\"") + '"';
-        }
-        return value;
+        CsvFiles.write(file, rows);
     }
 
     static RegistryFile.Sheet readSheet(String sheetName, String content) {

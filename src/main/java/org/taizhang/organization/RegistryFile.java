@@ -14,7 +14,12 @@ import org.taizhang.core.DomainException;
  */
 record RegistryFile(Sheet units, Sheet communities, Sheet organizations) {
 
-    record Row(int number, Map<String, String> cells) {
+    /** {@code uncalculated}: the columns holding a formula saved without its result (read as blank). */
+    record Row(int number, Map<String, String> cells, Set<String> uncalculated) {
+        Row(int number, Map<String, String> cells) {
+            this(number, cells, Set.of());
+        }
+
         /** Whether the file has this column at all (absent columns keep the stored values). */
         boolean has(String column) {
             return cells.containsKey(column);

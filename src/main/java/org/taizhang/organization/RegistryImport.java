@@ -94,9 +94,9 @@ final class RegistryImport {
             if (!headersOk) {
                 return result(Registry.empty());
             }
-            planUnits();
-            planCommunities();
-            List<Row> orgRowsInOrder = planOrganizationKeys();
+            planUnits(calculated(file.units()));
+            planCommunities(calculated(file.communities()));
+            List<Row> orgRowsInOrder = planOrganizationKeys(calculated(file.organizations()));
             Map<String, Row> parsedRows = planOrganizations(orgRowsInOrder);
             Registry proposed =
                     current.withAll(unitsByName.values(), communitiesByName.values(), organizationsByKey.values());
@@ -129,11 +129,28 @@ final class RegistryImport {
             return ok;
         }
 
-        private void planUnits() {
+        /**
+         * The rows whose every cell has a value. A formula saved without its result (a file written by a program
+         * and never opened in Excel) would read as 0 or blank: its row is reported and not read further.
+         */
+        private List<Row> calculated(RegistryFile.Sheet sheet) {
+            List<Row> rows = new ArrayList<>(sheet.rows().size());
+            for (Row row : sheet.rows()) {
+                if (row.uncalculated().isEmpty()) {
+                    rows.add(row);
+                } else {
+                    row.uncalculated()
+                            .forEach(column -> error(sheet.name(), row, column, "import.error.formulaNotCalculated"));
+                }
+            }
+            return rows;
+        }
+
+        private void planUnits(List<Row> rows) {
             String sheet = RegistryColumns.UNITS_SHEET;
             int lastUnitOrder =
                     current.units().stream().mapToInt(Unit::sortOrder).max().orElse(0);
-            for (Row row : file.units().rows()) {
+            for (Row row : rows) {
                 String name = row.text(RegistryColumns.UNIT_NAME);
                 if (name.isEmpty()) {
                     error(sheet, row, RegistryColumns.UNIT_NAME, "unit.error.nameRequired");
@@ -180,9 +197,9 @@ final class RegistryImport {
             return planned != null ? Optional.of(planned) : current.unitNamed(name);
         }
 
-        private void planCommunities() {
+        private void planCommunities(List<Row> rows) {
             String sheet = RegistryColumns.COMMUNITIES_SHEET;
-            for (Row row : file.communities().rows()) {
+            for (Row row : rows) {
                 String name = row.text(RegistryColumns.COMMUNITY_NAME);
                 if (name.isEmpty()) {
                     error(sheet, row, RegistryColumns.COMMUNITY_NAME, "community.error.nameRequired");
@@ -224,10 +241,10 @@ final class RegistryImport {
         }
 
         /** First pass: which unit each row belongs to and the id it gets, so parents can be named in any order. */
-        private List<Row> planOrganizationKeys() {
+        private List<Row> planOrganizationKeys(List<Row> rows) {
             String sheet = RegistryColumns.ORGANIZATIONS_SHEET;
             List<Row> accepted = new ArrayList<>();
-            for (Row row : file.organizations().rows()) {
+            for (Row row : rows) {
                 String name = row.text(RegistryColumns.ORG_NAME);
                 String unitName = row.text(RegistryColumns.ORG_UNIT);
                 boolean ok = true;

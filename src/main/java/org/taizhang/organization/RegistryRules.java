@@ -7,6 +7,8 @@ import static org.taizhang.organization.Organization.COMMITTEE_MIN_MEMBERS;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
 import org.taizhang.core.Issue;
 
 /**
@@ -18,10 +20,73 @@ public final class RegistryRules {
     /** How soon before the end of a term the registry starts to remind the clerk (换届 preparation). */
     public static final int TERM_REMINDER_DAYS = 90;
 
+    /** A name of a unit, community or organization: the longest real ones are about 40 characters. */
+    public static final int NAME_MAX = 100;
+    /** A person (or a few, 张三、李四), a unit's short name. */
+    public static final int PERSON_MAX = 50;
+    /** A phone number with area code and extension, or two of them. */
+    public static final int PHONE_MAX = 40;
+
+    public static final int REMARK_MAX = 1000;
+
+    /**
+     * The longest text each field takes, in characters, by its column name (one place: the save, the import and
+     * the form all check through {@link #check}). Without limits a workbook of 32,767-character cells filled the
+     * database; the limits are generous for real entries and far below that.
+     */
+    public static final Map<String, Integer> MAX_LENGTHS = Map.ofEntries(
+            Map.entry(RegistryColumns.UNIT_NAME, NAME_MAX),
+            Map.entry(RegistryColumns.UNIT_SHORT_NAME, PERSON_MAX),
+            Map.entry(RegistryColumns.COMMUNITY_NAME, NAME_MAX),
+            Map.entry(RegistryColumns.COMMUNITY_LIAISON, PERSON_MAX),
+            Map.entry(RegistryColumns.ORG_NAME, NAME_MAX),
+            Map.entry(RegistryColumns.ORG_SECRETARY, PERSON_MAX),
+            Map.entry(RegistryColumns.ORG_DEPUTY, PERSON_MAX),
+            Map.entry(RegistryColumns.CONTACT_PERSON, PERSON_MAX),
+            Map.entry(RegistryColumns.CONTACT_PHONE, PHONE_MAX),
+            Map.entry(RegistryColumns.REMARK, REMARK_MAX));
+
     private RegistryRules() {}
+
+    /** The longest text {@code field} (a {@link RegistryColumns} name) takes, for a form to limit its input. */
+    public static OptionalInt maxLength(String field) {
+        Integer max = MAX_LENGTHS.get(field);
+        return max == null ? OptionalInt.empty() : OptionalInt.of(max);
+    }
+
+    /** Adds an error for every text longer than its field takes; true when the name was one of them. */
+    private static boolean checkLengths(List<Issue> issues, String nameField, Object... fieldsAndValues) {
+        boolean nameTooLong = false;
+        for (int i = 0; i < fieldsAndValues.length; i += 2) {
+            String field = (String) fieldsAndValues[i];
+            String value = (String) fieldsAndValues[i + 1];
+            int max = MAX_LENGTHS.get(field);
+            int length = value == null ? 0 : value.codePointCount(0, value.length());
+            if (length > max) {
+                issues.add(Issue.error(field, "registry.error.tooLong", max, length));
+                nameTooLong |= field.equals(nameField);
+            }
+        }
+        return nameTooLong;
+    }
 
     public static List<Issue> check(Registry registry, Organization o, LocalDate today) {
         List<Issue> issues = new ArrayList<>();
+        boolean nameTooLong = checkLengths(
+                issues,
+                RegistryColumns.ORG_NAME,
+                RegistryColumns.ORG_NAME,
+                o.name(),
+                RegistryColumns.ORG_SECRETARY,
+                o.secretary(),
+                RegistryColumns.ORG_DEPUTY,
+                o.fullTimeDeputy(),
+                RegistryColumns.CONTACT_PERSON,
+                o.contactPerson(),
+                RegistryColumns.CONTACT_PHONE,
+                o.contactPhone(),
+                RegistryColumns.REMARK,
+                o.remark());
         if (blank(o.name())) {
             issues.add(Issue.error(RegistryColumns.ORG_NAME, "organization.error.nameRequired"));
         }
@@ -34,7 +99,7 @@ public final class RegistryRules {
             issues.add(Issue.error(RegistryColumns.ORG_UNIT, "organization.error.unitNotFound"));
         }
         checkParent(registry, o, issues);
-        if (!blank(o.name())) {
+        if (!blank(o.name()) && !nameTooLong) { // one name error is enough
             boolean siblingTwin = registry.siblingsOf(o).stream()
                     .anyMatch(s -> s.unitId().equals(o.unitId())
                             && s.name().strip().equals(o.name().strip()));
@@ -191,11 +256,23 @@ public final class RegistryRules {
 
     public static List<Issue> check(Registry registry, Unit u) {
         List<Issue> issues = new ArrayList<>();
+        boolean nameTooLong = checkLengths(
+                issues,
+                RegistryColumns.UNIT_NAME,
+                RegistryColumns.UNIT_NAME,
+                u.name(),
+                RegistryColumns.UNIT_SHORT_NAME,
+                u.shortName(),
+                RegistryColumns.CONTACT_PERSON,
+                u.contactPerson(),
+                RegistryColumns.CONTACT_PHONE,
+                u.contactPhone(),
+                RegistryColumns.REMARK,
+                u.remark());
         if (blank(u.name())) {
             issues.add(Issue.error(RegistryColumns.UNIT_NAME, "unit.error.nameRequired"));
-        } else if (registry.units().stream()
-                .anyMatch(x -> !x.id().equals(u.id())
-                        && x.name().strip().equals(u.name().strip()))) {
+        } else if (!nameTooLong && registry.unitsNamed(u.name()).stream().anyMatch(x -> !x.id().equals(u.id()))) {
+            // by index, not a scan: the import checks every row, and 100,000 rows made the scan quadratic
             issues.add(Issue.error(RegistryColumns.UNIT_NAME, "unit.error.duplicateName", u.name()));
         }
         return issues;
@@ -203,11 +280,18 @@ public final class RegistryRules {
 
     public static List<Issue> check(Registry registry, Community c) {
         List<Issue> issues = new ArrayList<>();
+        boolean nameTooLong = checkLengths(
+                issues,
+                RegistryColumns.COMMUNITY_NAME,
+                RegistryColumns.COMMUNITY_NAME,
+                c.name(),
+                RegistryColumns.COMMUNITY_LIAISON,
+                c.liaison(),
+                RegistryColumns.REMARK,
+                c.remark());
         if (blank(c.name())) {
             issues.add(Issue.error(RegistryColumns.COMMUNITY_NAME, "community.error.nameRequired"));
-        } else if (registry.communities().stream()
-                .anyMatch(x -> !x.id().equals(c.id())
-                        && x.name().strip().equals(c.name().strip()))) {
+        } else if (!nameTooLong && registry.communitiesNamed(c.name()).stream().anyMatch(x -> !x.id().equals(c.id()))) {
             issues.add(Issue.error(RegistryColumns.COMMUNITY_NAME, "community.error.duplicateName", c.name()));
         }
         if (c.leadUnitId() == null) {

@@ -20,6 +20,8 @@ import org.taizhang.core.task.Progress;
  * inside the same transaction, delete (as a tombstone), import and export the workbook, print the PDF table.
  */
 public final class RegistryService {
+    private static final int WRITE_SLICE = 500;
+
     private final Store store;
 
     public RegistryService(Store store) {
@@ -89,15 +91,31 @@ public final class RegistryService {
 
     /** Brings a deleted organization back (an explicit action, kept in history). */
     public void restoreOrganization(String id) {
-        store.write(ctx -> RegistryStore.restoreOrganization(store.tracked(ctx), id));
+        store.write(ctx -> {
+            RegistryStore.restoreOrganization(store.tracked(ctx), id);
+            // the rules as for a save: a parent or unit deleted meanwhile, a name taken since, refuse it
+            Registry after = RegistryStore.load(ctx);
+            after.organization(id).ifPresent(o -> refuseErrors(RegistryRules.check(after, o, today())));
+            return null;
+        });
     }
 
     public void restoreUnit(String id) {
-        store.write(ctx -> RegistryStore.restoreUnit(store.tracked(ctx), id));
+        store.write(ctx -> {
+            RegistryStore.restoreUnit(store.tracked(ctx), id);
+            Registry after = RegistryStore.load(ctx);
+            after.unit(id).ifPresent(u -> refuseErrors(RegistryRules.check(after, u)));
+            return null;
+        });
     }
 
     public void restoreCommunity(String id) {
-        store.write(ctx -> RegistryStore.restoreCommunity(store.tracked(ctx), id));
+        store.write(ctx -> {
+            RegistryStore.restoreCommunity(store.tracked(ctx), id);
+            Registry after = RegistryStore.load(ctx);
+            after.community(id).ifPresent(c -> refuseErrors(RegistryRules.check(after, c)));
+            return null;
+        });
     }
 
     public List<HistoryEntry> historyOfOrganization(String id) {
@@ -163,43 +181,38 @@ public final class RegistryService {
             }
             progress.update(1, 3, "import.progress.writing");
             TrackedWriter writer = store.tracked(ctx);
+            // only records deleted before can need a restore: one query, not one per row
+            java.util.Set<String> deleted = RegistryStore.deletedIds(ctx);
+            plan.units().stream()
+                    .filter(u -> deleted.contains(u.id()))
+                    .forEach(u -> RegistryStore.restoreIfDeleted(writer, u));
+            plan.communities().stream()
+                    .filter(c -> deleted.contains(c.id()))
+                    .forEach(c -> RegistryStore.restoreIfDeleted(writer, c));
+            List<Organization> organizations = plan.organizationsParentsFirst(); // so the foreign key holds
+            organizations.stream()
+                    .filter(o -> deleted.contains(o.id()))
+                    .forEach(o -> RegistryStore.restoreIfDeleted(writer, o));
+            List<org.jooq.TableRecord<?>> records = new java.util.ArrayList<>();
+            plan.units().forEach(u -> records.add(RegistryStore.record(u)));
+            plan.communities().forEach(c -> records.add(RegistryStore.record(c)));
+            organizations.forEach(o -> records.add(RegistryStore.record(o)));
             int created = 0;
             int updated = 0;
             int unchanged = 0;
-            int total = plan.units().size()
-                    + plan.communities().size()
-                    + plan.organizations().size();
-            int done = 0;
-            for (Unit u : plan.units()) {
-                RegistryStore.restoreIfDeleted(writer, u);
-                switch (RegistryStore.save(writer, u)) {
-                    case CREATED -> created++;
-                    case UPDATED -> updated++;
-                    case UNCHANGED -> unchanged++;
+            int total = records.size();
+            // in slices, so progress and cancel come between them; each slice is batched (TrackedWriter.saveAll)
+            for (int from = 0; from < total; from += WRITE_SLICE) {
+                for (TrackedWriter.Outcome outcome :
+                        writer.saveAll(records.subList(from, Math.min(total, from + WRITE_SLICE)))) {
+                    switch (outcome) {
+                        case CREATED -> created++;
+                        case UPDATED -> updated++;
+                        case UNCHANGED -> unchanged++;
+                    }
                 }
-                done++;
-            }
-            for (Community c : plan.communities()) {
-                RegistryStore.restoreIfDeleted(writer, c);
-                switch (RegistryStore.save(writer, c)) {
-                    case CREATED -> created++;
-                    case UPDATED -> updated++;
-                    case UNCHANGED -> unchanged++;
-                }
-                done++;
-            }
-            // parents before children, so the foreign key holds at every insert
-            for (Organization o : plan.organizationsParentsFirst()) {
-                RegistryStore.restoreIfDeleted(writer, o);
-                switch (RegistryStore.save(writer, o)) {
-                    case CREATED -> created++;
-                    case UPDATED -> updated++;
-                    case UNCHANGED -> unchanged++;
-                }
-                if (++done % 100 == 0) {
-                    progress.update(done, total, "import.progress.writing");
-                    progress.checkCancelled(); // throwing here rolls the whole transaction back
-                }
+                progress.update(Math.min(total, from + WRITE_SLICE), total, "import.progress.writing");
+                progress.checkCancelled(); // throwing here rolls the whole transaction back
             }
             progress.update(total, total, "import.progress.done");
             return plan.report(created, updated, unchanged, true);

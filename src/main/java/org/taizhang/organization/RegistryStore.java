@@ -98,6 +98,10 @@ final class RegistryStore {
     }
 
     static Outcome save(TrackedWriter writer, Unit u) {
+        return writer.save(record(u));
+    }
+
+    static UnitRecord record(Unit u) {
         UnitRecord r = UNIT.newRecord();
         r.setId(u.id());
         r.setName(u.name().strip());
@@ -106,20 +110,28 @@ final class RegistryStore {
         r.setContactPhone(u.contactPhone());
         r.setRemark(u.remark());
         r.setSortOrder(u.sortOrder());
-        return writer.save(r);
+        return r;
     }
 
     static Outcome save(TrackedWriter writer, Community c) {
+        return writer.save(record(c));
+    }
+
+    static CommunityRecord record(Community c) {
         CommunityRecord r = COMMUNITY.newRecord();
         r.setId(c.id());
         r.setName(c.name().strip());
         r.setLeadUnitId(c.leadUnitId());
         r.setLiaison(c.liaison());
         r.setRemark(c.remark());
-        return writer.save(r);
+        return r;
     }
 
     static Outcome save(TrackedWriter writer, Organization o) {
+        return writer.save(record(o));
+    }
+
+    static OrganizationRecord record(Organization o) {
         OrganizationRecord r = ORGANIZATION.newRecord();
         r.setId(o.id());
         r.setUnitId(o.unitId());
@@ -137,7 +149,25 @@ final class RegistryStore {
         r.setContactPhone(o.contactPhone());
         r.setRemark(o.remark());
         r.setSortOrder(o.sortOrder());
-        return writer.save(r);
+        return r;
+    }
+
+    /**
+     * The ids of deleted units, communities and organizations, read once per import: only these can need a
+     * restore, so the other rows skip a query each.
+     */
+    static java.util.Set<String> deletedIds(DSLContext ctx) {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        ids.addAll(ctx.select(UNIT.ID).from(UNIT).where(UNIT.DELETED.eq(1)).fetch(UNIT.ID));
+        ids.addAll(ctx.select(COMMUNITY.ID)
+                .from(COMMUNITY)
+                .where(COMMUNITY.DELETED.eq(1))
+                .fetch(COMMUNITY.ID));
+        ids.addAll(ctx.select(ORGANIZATION.ID)
+                .from(ORGANIZATION)
+                .where(ORGANIZATION.DELETED.eq(1))
+                .fetch(ORGANIZATION.ID));
+        return ids;
     }
 
     /**

@@ -1,27 +1,16 @@
 package org.taizhang.organization;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import org.apache.poi.ooxml.POIXMLException;
-import org.apache.poi.openxml4j.exceptions.OLE2NotOfficeXmlFileException;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DataValidation;
 import org.apache.poi.ss.usermodel.DataValidationHelper;
-import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.IndexedColors;
@@ -32,92 +21,32 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellRangeAddressList;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.taizhang.core.DomainException;
 import org.taizhang.core.files.SafeFiles;
 import org.taizhang.core.task.Progress;
 
 /**
- * The registry workbook (.xlsx): sheets 单位, 共同体, 党组织, headers in the first row. The export doubles as
+ * The registry workbook (.xlsx; .xls is read too): sheets 单位, 共同体, 党组织, headers in the first row. The export doubles as
  * the import template: it has drop-down lists for the kind and yes/no columns, a frozen header and filters.
  */
 final class RegistryWorkbook {
-    private static final int MAX_ROWS_PER_SHEET = 100_000; // a registry is ~2,000 rows; more means a wrong file
-
     private RegistryWorkbook() {}
 
+    /** Reads the three registry sheets from an .xlsx or .xls, streaming and within limits (StreamingWorkbook). */
     static RegistryFile read(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new DomainException("import.error.fileNotFound", file);
         }
-        try (InputStream in = Files.newInputStream(file);
-                Workbook wb = new XSSFWorkbook(in)) {
-            return new RegistryFile(
-                    sheet(wb, RegistryColumns.UNITS_SHEET),
-                    sheet(wb, RegistryColumns.COMMUNITIES_SHEET),
-                    sheet(wb, RegistryColumns.ORGANIZATIONS_SHEET));
-        } catch (OLE2NotOfficeXmlFileException e) {
-            throw new DomainException(e, "import.error.oldExcel", file);
-        } catch (POIXMLException | IOException | IllegalArgumentException | IllegalStateException e) {
-            throw new DomainException(e, "import.error.notExcel", file);
-        }
-    }
-
-    private static RegistryFile.Sheet sheet(Workbook wb, String name) {
-        Sheet sheet = wb.getSheet(name);
-        if (sheet == null || sheet.getRow(sheet.getFirstRowNum()) == null) {
-            return RegistryFile.Sheet.absent(name);
-        }
-        DataFormatter formatter = new DataFormatter();
-        var headerRow = sheet.getRow(sheet.getFirstRowNum());
-        Map<Integer, String> headers = new LinkedHashMap<>();
-        for (Cell c : headerRow) {
-            String h = text(c, formatter).strip();
-            if (!h.isEmpty()) {
-                headers.put(c.getColumnIndex(), h);
-            }
-        }
-        Set<String> headerNames = new LinkedHashSet<>(headers.values());
-        List<RegistryFile.Row> rows = new ArrayList<>();
-        for (int r = headerRow.getRowNum() + 1; r <= sheet.getLastRowNum(); r++) {
-            var row = sheet.getRow(r);
-            if (row == null) {
-                continue;
-            }
-            if (rows.size() >= MAX_ROWS_PER_SHEET) {
-                throw new DomainException("import.error.tooManyRows", name, MAX_ROWS_PER_SHEET);
-            }
-            Map<String, String> cells = new LinkedHashMap<>();
-            boolean any = false;
-            for (Map.Entry<Integer, String> h : headers.entrySet()) {
-                Cell c = row.getCell(h.getKey());
-                String v = c == null ? "" : text(c, formatter);
-                any |= !v.isBlank();
-                cells.put(h.getValue(), v);
-            }
-            if (any) {
-                rows.add(new RegistryFile.Row(r + 1, cells));
-            }
-        }
-        return new RegistryFile.Sheet(name, headerNames, rows);
-    }
-
-    /** A cell as the text a clerk sees, with dates as yyyy-MM-dd and whole numbers without ".0". */
-    private static String text(Cell cell, DataFormatter formatter) {
-        CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
-        return switch (type) {
-            case NUMERIC -> {
-                if (DateUtil.isCellDateFormatted(cell)) {
-                    yield cell.getLocalDateTimeCellValue().toLocalDate().toString();
-                }
-                BigDecimal d = BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros();
-                yield d.scale() <= 0 ? d.toBigInteger().toString() : d.toPlainString();
-            }
-            case STRING -> cell.getRichStringCellValue().getString();
-            case BOOLEAN -> cell.getBooleanCellValue() ? RegistryColumns.YES : RegistryColumns.NO;
-            case FORMULA, BLANK, _NONE -> "";
-            case ERROR -> formatter.formatCellValue(cell);
-        };
+        Map<String, RegistryFile.Sheet> sheets = StreamingWorkbook.read(
+                file,
+                List.of(
+                        RegistryColumns.UNITS_SHEET,
+                        RegistryColumns.COMMUNITIES_SHEET,
+                        RegistryColumns.ORGANIZATIONS_SHEET));
+        return new RegistryFile(
+                sheets.get(RegistryColumns.UNITS_SHEET),
+                sheets.get(RegistryColumns.COMMUNITIES_SHEET),
+                sheets.get(RegistryColumns.ORGANIZATIONS_SHEET));
     }
 
     static void write(Registry registry, Path file, Progress progress) {

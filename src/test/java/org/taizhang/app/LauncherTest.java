@@ -95,4 +95,18 @@ class LauncherTest {
                         new java.util.logging.LogRecord(java.util.logging.Level.WARNING, "CSS error parsing")))
                 .isTrue();
     }
+
+    @Test
+    void aLogFolderTheLauncherCreatesIsOwnerOnly() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.FileSystems.getDefault()
+                .supportedFileAttributeViews()
+                .contains("posix"));
+        Path logs = dir.resolve("data").resolve("logs");
+
+        Launcher.usableLogFolder(logs, dir.resolve("fallback"));
+
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                        java.nio.file.Files.getPosixFilePermissions(logs)))
+                .isEqualTo("rwx------");
+    }
 }

@@ -26,6 +26,7 @@ import org.taizhang.core.pdf.PdfFontsAvailable;
 import org.taizhang.core.store.FirstRun;
 import org.taizhang.core.store.Store;
 import org.taizhang.core.task.Progress;
+import org.taizhang.organization.HostileWorkbooks;
 import org.taizhang.organization.Organization;
 import org.taizhang.organization.RegistryColumns;
 import org.taizhang.organization.RegistryService;
@@ -333,6 +334,37 @@ class CliTest {
                         .startsWith("错误：")
                         .contains("missing.xlsx")
                         .contains(" | Error: "));
+    }
+
+    @Test
+    void importingAZipBombExitsOneWithOneLineGivingTheLimitsAndChangesNothing() throws IOException {
+        withSampleData();
+        long sizeBefore = Files.size(db());
+        String cell = "炸".repeat(32_767);
+        Path bomb = HostileWorkbooks.singleSheet(dir.resolve("炸弹.xlsx"), RegistryColumns.UNITS_SHEET, xml -> {
+            HostileWorkbooks.row(xml, 1, RegistryColumns.UNIT_NAME);
+            for (int r = 2; r <= 4_001; r++) {
+                HostileWorkbooks.row(xml, r, cell);
+            }
+        });
+        long bombSize = Files.size(bomb);
+
+        int code = run("--db", db(), "orgs", "import", bomb);
+
+        assertThat(code).isEqualTo(ExitCodes.ERROR);
+        assertThat(err.toString().lines().toList())
+                .singleElement()
+                .satisfies(line -> assertThat(line)
+                        .startsWith("错误：")
+                        .contains("炸弹.xlsx 过大或已损坏")
+                        .contains("100000 行")
+                        .contains("32767 个字符")
+                        .contains("100 MB")
+                        .contains(" | Error: ")
+                        .doesNotContain("程序内部错误")
+                        .doesNotContain("bugzilla"));
+        assertThat(Files.size(bomb)).isEqualTo(bombSize);
+        assertThat(Files.size(db())).isEqualTo(sizeBefore);
     }
 
     @Test

@@ -25,6 +25,14 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import net.jqwik.api.statistics.Statistics;
+import org.taizhang.checklist.Assessment;
+import org.taizhang.checklist.BuiltInTemplates;
+import org.taizhang.checklist.ChecklistCategory;
+import org.taizhang.checklist.ChecklistItem;
+import org.taizhang.checklist.ChecklistService;
+import org.taizhang.checklist.ChecklistTemplate;
+import org.taizhang.checklist.ItemAnswer;
+import org.taizhang.checklist.Round;
 import org.taizhang.core.DomainException;
 import org.taizhang.core.store.ChangeSet;
 import org.taizhang.core.store.Dot;
@@ -94,7 +102,14 @@ class ConvergencePropertyTest {
                 net.jqwik.api.Tuple.of(2, Arbitraries.just(11)),
                 net.jqwik.api.Tuple.of(2, Arbitraries.just(12)),
                 net.jqwik.api.Tuple.of(8, Arbitraries.just(13)),
-                net.jqwik.api.Tuple.of(2, Arbitraries.just(14)));
+                net.jqwik.api.Tuple.of(2, Arbitraries.just(14)),
+                // 标准化建设: templates and assessments
+                net.jqwik.api.Tuple.of(2, Arbitraries.just(15)),
+                net.jqwik.api.Tuple.of(3, Arbitraries.just(16)),
+                net.jqwik.api.Tuple.of(2, Arbitraries.just(17)),
+                net.jqwik.api.Tuple.of(5, Arbitraries.just(18)),
+                net.jqwik.api.Tuple.of(8, Arbitraries.just(19)),
+                net.jqwik.api.Tuple.of(2, Arbitraries.just(20)));
         Arbitrary<Step> step = Combinators.combine(
                         kind,
                         Arbitraries.integers().between(0, DEVICES - 1),
@@ -118,16 +133,64 @@ class ConvergencePropertyTest {
             }
             assertThat(devices.stream().map(d -> d.store.deviceId()).distinct()).hasSize(DEVICES);
             Oracle oracle = new Oracle();
-            // every device imports the same workbook first: the same records (ids from their names), no exchange
+            // every device imports the same workbook and publishes the same built-in template first: the same
+            // records (ids from their names), no exchange
             for (Device d : devices) {
                 Map<String, RecordState> before = d.states();
                 d.importUnit(UNIT_NAMES[0], null);
                 d.importUnit(UNIT_NAMES[1], "审计局");
+                d.checklists.saveDraft(BuiltInTemplates.site(2026));
+                d.checklists.publish(BuiltInTemplates.site(2026).id());
+                d.changed();
                 oracle.observe(before, d.states());
                 oracle.history.addAll(d.historyIds());
             }
             assertThat(devices.get(1).states().keySet())
                     .isEqualTo(devices.get(0).states().keySet());
+            // the hub sets up a 机关党委 and a branch and hands them to the laptops before the visits
+            Device hub = devices.getFirst();
+            Map<String, RecordState> beforeHub = hub.states();
+            Unit unit = hub.service.load().unitNamed(UNIT_NAMES[0]).orElseThrow();
+            hub.service.save(new Organization(
+                    "o-committee",
+                    unit.id(),
+                    null,
+                    "机关党委",
+                    OrganizationKind.PARTY_COMMITTEE,
+                    null,
+                    null,
+                    30,
+                    true,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    0));
+            hub.service.save(new Organization(
+                    "o-branch",
+                    unit.id(),
+                    "o-committee",
+                    "第一党支部",
+                    OrganizationKind.BRANCH,
+                    null,
+                    null,
+                    12,
+                    true,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    1));
+            hub.changed();
+            oracle.observe(beforeHub, hub.states());
+            oracle.history.addAll(hub.historyIds());
+            for (Device d : devices.subList(1, DEVICES)) {
+                d.apply(hub.store.exportChanges(r -> true));
+            }
             List<ChangeSet> mail = new ArrayList<>();
             for (Step s : script) {
                 Device d = devices.get(s.device());
@@ -135,17 +198,18 @@ class ConvergencePropertyTest {
                     Device to = devices.get((s.device() + 1 + s.a() % (DEVICES - 1)) % DEVICES);
                     ChangeSet set = d.someRecords(s.b());
                     mail.add(set);
-                    to.store.applyChanges(set);
+                    to.apply(set);
                     if (s.c() % 4 == 0) {
-                        to.store.applyChanges(set); // delivered twice
+                        to.apply(set); // delivered twice
                     }
                 } else if (s.kind() == 14) {
                     if (!mail.isEmpty()) { // an old set arrives late, after newer ones
-                        d.store.applyChanges(mail.get(s.a() % mail.size()));
+                        d.apply(mail.get(s.a() % mail.size()));
                     }
                 } else {
                     Map<String, RecordState> before = d.states();
                     d.act(s);
+                    d.changed();
                     oracle.observe(before, d.states());
                     oracle.history.addAll(d.historyIds());
                 }
@@ -163,7 +227,7 @@ class ConvergencePropertyTest {
                 }
                 java.util.Collections.shuffle(pairs, order);
                 for (int[] p : pairs) {
-                    devices.get(p[1]).store.applyChanges(devices.get(p[0]).store.exportChanges(r -> true));
+                    devices.get(p[1]).apply(devices.get(p[0]).store.exportChanges(r -> true));
                 }
             }
 
@@ -178,10 +242,13 @@ class ConvergencePropertyTest {
             Statistics.label("conflicts").collect(finalStates.values().stream().anyMatch(RecordState::hasConflicts));
             Statistics.label("deleted records")
                     .collect(finalStates.values().stream().anyMatch(RecordState::deleted));
-            Statistics.label("records").collect(finalStates.size() / 5 * 5);
+            Statistics.label("records").collect(finalStates.size() / 50 * 50);
+            Statistics.label("assessments answered")
+                    .collect(finalStates.values().stream()
+                            .anyMatch(r -> r.table().equals("assessment_answer")));
 
             ChangeSet again = devices.get(1).store.exportChanges(r -> true);
-            Store.ApplyResult repeat = devices.getFirst().store.applyChanges(again);
+            Store.ApplyResult repeat = devices.getFirst().apply(again);
             assertThat(repeat.created() + repeat.updated() + repeat.historyAdded())
                     .isZero();
             assertThat(devices.getFirst().dump()).isEqualTo(first);
@@ -263,23 +330,44 @@ class ConvergencePropertyTest {
         final Store store;
         final RegistryService service;
 
+        final ChecklistService checklists;
+
         Device(Store store) {
             this.store = store;
             this.service = new RegistryService(store);
+            this.checklists = new ChecklistService(store, service);
         }
 
+        private Map<String, RecordState> states;
+        private List<String> history;
+
+        /** This device's records, read once per change of the device (an export is the costly part of a try). */
         Map<String, RecordState> states() {
-            Map<String, RecordState> map = new LinkedHashMap<>();
-            for (RecordState s : store.exportChanges(r -> true).records()) {
-                map.put(s.table() + "/" + s.id(), s);
+            if (states == null) {
+                ChangeSet all = store.exportChanges(r -> true);
+                Map<String, RecordState> map = new LinkedHashMap<>();
+                for (RecordState s : all.records()) {
+                    map.put(s.table() + "/" + s.id(), s);
+                }
+                states = map;
+                history = all.history().stream().map(ChangeSet.HistoryItem::id).toList();
             }
-            return map;
+            return states;
+        }
+
+        void changed() {
+            states = null;
+            history = null;
+        }
+
+        Store.ApplyResult apply(ChangeSet set) {
+            changed();
+            return store.applyChanges(set);
         }
 
         List<String> historyIds() {
-            return store.exportChanges(r -> true).history().stream()
-                    .map(ChangeSet.HistoryItem::id)
-                    .toList();
+            states();
+            return history;
         }
 
         ChangeSet someRecords(int seed) {
@@ -289,8 +377,13 @@ class ConvergencePropertyTest {
         /** Records and history as text, for comparing devices. */
         String dump() {
             StringBuilder sb = new StringBuilder();
-            for (String table :
-                    List.of("unit", "community", "organization", "attachment", "field_conflict", "history")) {
+            // every table but the local ones: a new travelling table is compared the day it is created
+            List<String> tables = store.read()
+                    .resultQuery("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN"
+                            + " ('device', 'local_setting', 'flyway_schema_history') AND name NOT LIKE 'sqlite_%'"
+                            + " ORDER BY name")
+                    .fetch(0, String.class);
+            for (String table : tables) {
                 store.read()
                         .resultQuery("SELECT * FROM " + table + " ORDER BY 1, 2, 3")
                         .fetch()
@@ -424,12 +517,131 @@ class ConvergencePropertyTest {
                         }
                     }
                     case 12 -> restore(rows("organization", true), s.a(), service::restoreOrganization);
+                    case 15 -> checklists.newVersion(BuiltInTemplates.site(2026).id(), 2027);
+                    case 16 -> editDraft(s);
+                    case 17 -> {
+                        ChecklistTemplate t = pick(checklists.templates(), s.a());
+                        if (t != null) {
+                            checklists.publish(t.id());
+                        }
+                    }
+                    case 18 -> {
+                        Organization o = pick(
+                                r.organizations().stream()
+                                        .sorted(Comparator.comparing(Organization::id))
+                                        .toList(),
+                                s.a());
+                        ChecklistTemplate t = pick(
+                                checklists.templates().stream()
+                                        .filter(ChecklistTemplate::isPublished)
+                                        .toList(),
+                                s.b());
+                        if (o != null && t != null) {
+                            checklists.startAssessment(o.id(), t.id(), Round.values()[s.c() % 3], 2026);
+                        }
+                    }
+                    case 19 -> answer(s);
+                    case 20 -> {
+                        Assessment a = pick(checklists.assessmentsOfYear(2026), s.a());
+                        if (a != null) {
+                            if (a.isReadOnly()) {
+                                checklists.reopen(a.id(), TEXTS[s.b() % 3]);
+                            } else if (a.status() == Assessment.Status.PUBLICITY) {
+                                checklists.closePublicity(a.id());
+                            } else {
+                                checklists.finish(a.id());
+                            }
+                        }
+                    }
                     default -> throw new IllegalArgumentException("step " + s);
                 }
             } catch (DomainException refused) {
                 // the rules said no (a duplicate name, a unit that still has organizations, a deleted record
                 // this device has not seen restored …): a clerk would be told, and nothing was written
             }
+        }
+
+        /** A clerk rewords an item of a draft, or changes its points (the category then no longer adds up). */
+        private void editDraft(Step s) {
+            ChecklistTemplate t = pick(
+                    checklists.templates().stream()
+                            .filter(x -> !x.isPublished())
+                            .toList(),
+                    s.a());
+            if (t == null) {
+                return;
+            }
+            List<ChecklistCategory> categories = new ArrayList<>();
+            ChecklistItem target = pick(t.items(), s.b());
+            for (ChecklistCategory c : t.categories()) {
+                List<ChecklistItem> items = new ArrayList<>();
+                for (ChecklistItem i : c.items()) {
+                    if (i.key().equals(target.key())) {
+                        i = s.c() % 2 == 0
+                                ? new ChecklistItem(
+                                        i.key(),
+                                        i.number(),
+                                        i.text() + TEXTS[s.c() % 3],
+                                        i.maxPoints(),
+                                        i.mode(),
+                                        i.deduction(),
+                                        i.floor(),
+                                        i.evidenceRequired(),
+                                        i.methods(),
+                                        i.veto(),
+                                        i.bonus(),
+                                        i.appliesTo(),
+                                        i.replaces())
+                                : new ChecklistItem(
+                                        i.key(),
+                                        i.number(),
+                                        i.text(),
+                                        i.maxPoints().add(java.math.BigDecimal.ONE),
+                                        i.mode(),
+                                        i.deduction(),
+                                        i.floor(),
+                                        i.evidenceRequired(),
+                                        i.methods(),
+                                        i.veto(),
+                                        i.bonus(),
+                                        i.appliesTo(),
+                                        i.replaces());
+                    }
+                    items.add(i);
+                }
+                categories.add(new ChecklistCategory(c.key(), c.code(), c.name(), c.points(), items));
+            }
+            checklists.saveDraft(new ChecklistTemplate(
+                    t.id(),
+                    t.name(),
+                    t.version(),
+                    t.year(),
+                    t.status(),
+                    categories,
+                    t.passScore(),
+                    t.bands(),
+                    t.bonusCap(),
+                    t.notApplicable()));
+        }
+
+        /** An inspector scores one item: met or not, a grade, a count. */
+        private void answer(Step s) {
+            Assessment a = pick(checklists.assessmentsOfYear(2026), s.a());
+            if (a == null) {
+                return;
+            }
+            ChecklistTemplate t = checklists.template(a.templateId()).orElseThrow();
+            ChecklistItem i = pick(t.items(), s.b());
+            checklists.answer(
+                    a.id(),
+                    switch (i.mode()) {
+                        case YES_NO -> ItemAnswer.met(i.key(), s.c() % 2 == 0);
+                        case GRADED ->
+                            ItemAnswer.scored(
+                                    i.key(),
+                                    Integer.toString(s.c() % (i.maxPoints().intValue() + 1)));
+                        case DEDUCTION -> ItemAnswer.occurrences(i.key(), s.c() % 4);
+                    });
         }
 
         private static void restore(List<RecordState> deleted, int n, java.util.function.Consumer<String> restore) {

@@ -360,6 +360,25 @@ class RegistryServiceTest {
     }
 
     @Test
+    void restoringABranchWhoseParentIsDeletedIsRefusedByTheRules() {
+        Unit unit = aUnit().build();
+        service.save(unit);
+        Organization committee = aPartyCommittee().in(unit).build();
+        service.save(committee);
+        Organization branch = aBranch().under(committee).build();
+        service.save(branch);
+        service.deleteOrganization(branch.id());
+        service.deleteOrganization(committee.id());
+
+        assertThatThrownBy(() -> service.restoreOrganization(branch.id())).isInstanceOf(ValidationException.class);
+
+        assertThat(service.load().organization(branch.id())).isEmpty();
+        assertThat(service.historyOfOrganization(branch.id()))
+                .extracting(HistoryEntry::action)
+                .containsExactly("create", "delete");
+    }
+
+    @Test
     void anOrganizationIsReadBackAsItWasSaved() {
         Unit unit = aUnit().build();
         service.save(unit);

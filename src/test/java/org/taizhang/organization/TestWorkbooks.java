@@ -49,7 +49,16 @@ public final class TestWorkbooks {
     }
 
     public Path write(Path file) throws IOException {
-        try (Workbook wb = new XSSFWorkbook();
+        return write(file, new XSSFWorkbook());
+    }
+
+    /** The same rows as an Excel 97–2003 workbook (.xls), as older offices and WPS still send them. */
+    public Path writeXls(Path file) throws IOException {
+        return write(file, new org.apache.poi.hssf.usermodel.HSSFWorkbook());
+    }
+
+    private Path write(Path file, Workbook workbook) throws IOException {
+        try (Workbook wb = workbook;
                 OutputStream out = Files.newOutputStream(file)) {
             for (Map.Entry<String, List<List<String>>> e : sheets.entrySet()) {
                 Sheet sheet = wb.createSheet(e.getKey());
@@ -74,6 +83,11 @@ public final class TestWorkbooks {
      * Excel shows (header = row 1); {@link RegistryImportTest} lists the error each row must produce.
      */
     public static Path malformed(Path file) throws IOException {
+        return malformedRows().write(file);
+    }
+
+    /** The rows of {@link #malformed}, to be written in either format. */
+    public static TestWorkbooks malformedRows() {
         String unit = "江海市测试局";
         String top = "测试局机关党委";
         return new TestWorkbooks()
@@ -88,7 +102,6 @@ public final class TestWorkbooks {
                 .organization("测试局学习小组", "党支部", unit, "测试局第四党支部", "郑一", "8", "是", "2025-03-01", "2028-03-01") // 7
                 .organization("测试局第五党支部", "党支部", unit, top, "冯二", "4", "是", "2025-03-01", "2028-03-01") // 8
                 .organization("测试局第四党支部", "党支部", unit, top, "陈三", "11", "是", "2025-03-01", "2028-03-01") // 9
-                .organization("测试局第六党支部", "党支部", unit, top, "褚四", "9", "是", "2024-02-30", "2027-02-28") // 10
-                .write(file);
+                .organization("测试局第六党支部", "党支部", unit, top, "褚四", "9", "是", "2024-02-30", "2027-02-28"); // 10
     }
 }

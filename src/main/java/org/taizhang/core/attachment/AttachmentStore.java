@@ -340,7 +340,7 @@ public final class AttachmentStore {
             Photos.Decoded decoded = Photos.decode(bytes, format.get(), maxSide);
             int orientation = ExifTags.of(JpegSegments.exifSegments(bytes)).orientation();
             byte[] jpeg = Photos.thumbnail(decoded.image(), thumbSide, orientation);
-            SafeFiles.write(thumb, out -> out.write(jpeg));
+            SafeFiles.writeOwnerOnly(thumb, out -> out.write(jpeg));
             return Optional.of(thumb);
         } catch (NoSuchFileException e) {
             return Optional.empty();
@@ -380,7 +380,7 @@ public final class AttachmentStore {
 
     private void write(Path source, Path target, SafeFiles.Writer writer) {
         try {
-            SafeFiles.write(target, writer);
+            SafeFiles.writeOwnerOnly(target, writer);
         } catch (DomainException e) {
             // the cause's own message names SafeFiles' temp file; the reason says why
             Throwable cause = e.getCause() == null ? e : e.getCause();

@@ -24,14 +24,30 @@ public final class SafeFiles {
         void write(OutputStream out) throws IOException;
     }
 
+    /** For a file the user chose (an export): it follows the umask, so it can be shared like any other. */
     public static void write(Path target, Writer writer) {
+        write(target, writer, false);
+    }
+
+    /** For the program's own data (attachments): folders and file owner-only ({@link OwnerOnly}). */
+    public static void writeOwnerOnly(Path target, Writer writer) {
+        write(target, writer, true);
+    }
+
+    private static void write(Path target, Writer writer, boolean ownerOnly) {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
         Path temp = null;
         try {
-            Files.createDirectories(dir);
-            // not createTempFile: its owner-only mode would stay on the exported file; this one follows the umask
-            temp = Files.createFile(dir.resolve("." + absolute.getFileName() + "." + Ids.newId() + ".part"));
+            Path tempName = dir.resolve("." + absolute.getFileName() + "." + Ids.newId() + ".part");
+            if (ownerOnly) {
+                OwnerOnly.createDirectories(dir);
+                temp = OwnerOnly.createFile(tempName);
+            } else {
+                Files.createDirectories(dir);
+                // not createTempFile: its owner-only mode would stay on the exported file; this one follows the umask
+                temp = Files.createFile(tempName);
+            }
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
                     OutputStream out = Channels.newOutputStream(channel)) {
                 writer.write(out);
@@ -46,6 +62,14 @@ public final class SafeFiles {
             temp = null;
         } catch (IOException e) {
             throw new DomainException(e, "file.writeFailed", absolute, IoReasons.of(e));
+        } catch (RuntimeException e) {
+            // a library that wraps the stream's IOException (OpenPDF's DocumentException on a full disk): the
+            // same message as any failed write, not an internal error
+            IOException io = ioCause(e);
+            if (io == null || e instanceof DomainException) {
+                throw e;
+            }
+            throw new DomainException(e, "file.writeFailed", absolute, IoReasons.of(io));
         } finally {
             if (temp != null) {
                 try {
@@ -55,5 +79,14 @@ public final class SafeFiles {
                 }
             }
         }
+    }
+
+    private static IOException ioCause(Throwable e) {
+        for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof IOException io) {
+                return io;
+            }
+        }
+        return null;
     }
 }

@@ -12,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.taizhang.core.files.OwnerOnly;
 
 /**
  * {@code <db>.device}, beside the database: which device the database is, on which computer and path, and how
@@ -83,6 +84,8 @@ final class DeviceFile {
         try {
             p.store(text, "Taizhang: which device this database is (do not copy this file with the database)");
             Path temp = file.resolveSibling(file.getFileName() + ".part");
+            Files.deleteIfExists(temp);
+            OwnerOnly.createFile(temp);
             Files.writeString(temp, text.toString(), StandardCharsets.UTF_8);
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {

@@ -44,6 +44,13 @@ final class InstanceLock implements AutoCloseable {
         }
         boolean acquired = false;
         try {
+            if (java.nio.file.Files.notExists(lockFile)) {
+                try {
+                    org.taizhang.core.files.OwnerOnly.createFile(lockFile); // holds pid@host: owner-only
+                } catch (java.nio.file.FileAlreadyExistsException raced) {
+                    // another program created it first: the lock below decides
+                }
+            }
             Closeable osLock = Flock.isAvailable() ? flock(database, lockFile) : channelLock(database, lockFile);
             acquired = true;
             return new InstanceLock(lockFile, osLock);
@@ -53,6 +60,21 @@ final class InstanceLock implements AutoCloseable {
             if (!acquired) {
                 HELD.remove(lockFile);
             }
+        }
+    }
+
+    /**
+     * For a database in a read-only folder, which is only read: the lock when it can be taken; otherwise none
+     * (no lock file can be created there, and a read-only open writes nothing another program could clash with).
+     */
+    static InstanceLock acquireIfPossible(Path database) {
+        try {
+            return acquire(database);
+        } catch (DomainException e) {
+            if (!e.messageKey().equals("store.openFailed")) {
+                throw e; // store.locked: another Taizhang has it open
+            }
+            return new InstanceLock(null, () -> {});
         }
     }
 
@@ -133,7 +155,9 @@ final class InstanceLock implements AutoCloseable {
         } catch (IOException ignored) {
             // the OS drops the lock with the process anyway
         } finally {
-            HELD.remove(lockFile);
+            if (lockFile != null) {
+                HELD.remove(lockFile);
+            }
         }
     }
 }

@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.taizhang.core.DomainException;
 import org.taizhang.core.files.IoReasons;
+import org.taizhang.core.files.OwnerOnly;
 
 /**
  * Applies the versioned scripts in {@code db/migration} at start. When a database that already holds data is
@@ -32,7 +33,7 @@ final class Migrations {
     private Migrations() {}
 
     /** The newest script in {@code db/migration}; {@code MigrationsTest} holds it to the class path. */
-    static final String LATEST_VERSION = "2";
+    static final String LATEST_VERSION = "3";
 
     /** Returns the backup written, or null when none was needed. */
     static Path migrate(DataSource dataSource, Path database, Clock clock) {
@@ -58,7 +59,11 @@ final class Migrations {
         try {
             flyway.migrate();
         } catch (RuntimeException e) {
-            throw new DomainException(e, "store.migrationFailed", database, backup == null ? "-" : backup);
+            // read-only, busy or a full disk: say so (Flyway rolled the migration back)
+            Path kept = backup;
+            throw SqliteFaults.translate(e, database)
+                    .orElseGet(
+                            () -> new DomainException(e, "store.migrationFailed", database, kept == null ? "-" : kept));
         }
         return backup;
     }
@@ -98,13 +103,19 @@ final class Migrations {
         Path target = dir.resolve(name);
         try (Connection c = dataSource.getConnection();
                 Statement s = c.createStatement()) {
-            Files.createDirectories(dir);
+            OwnerOnly.createDirectories(dir);
             Files.deleteIfExists(target);
+            OwnerOnly.createFile(target); // VACUUM INTO fills an empty file and keeps its owner-only mode
             // the path is ours (folder of the database + a fixed pattern); quote doubling keeps it literal
             s.execute("VACUUM INTO '" + target.toString().replace("'", "''") + "'");
             LOG.info("backup written: {}", target);
             return target;
         } catch (SQLException | java.io.IOException e) {
+            if (e instanceof SQLException) {
+                SqliteFaults.translate(e, database).ifPresent(d -> {
+                    throw d;
+                });
+            }
             throw new DomainException(
                     e,
                     "store.backupFailed",

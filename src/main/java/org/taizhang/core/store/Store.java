@@ -32,11 +32,14 @@ import org.sqlite.SQLiteDataSource;
 import org.taizhang.core.DomainException;
 import org.taizhang.core.Ids;
 import org.taizhang.core.files.IoReasons;
+import org.taizhang.core.files.OwnerOnly;
 
 /**
  * One open SQLite database file. WAL journal, foreign keys on, every write in one IMMEDIATE transaction
- * (so two writers queue instead of failing half-way). Opening takes the file's lock, migrates, and makes sure
- * this installation has its device id.
+ * (so two writers queue instead of failing half-way). Opening takes the file's lock, migrates, checks the schema,
+ * and makes sure this installation has its device id. Opening writes only when something needs writing (a
+ * migration, a new device identity), so a database that is read-only, or busy in another program, still opens for
+ * reading and exporting; a write to it is refused in words ({@code store.readOnly}, {@code store.busy}).
  */
 public final class Store implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Store.class);
@@ -49,8 +52,19 @@ public final class Store implements AutoCloseable {
     private final InstanceLock lock;
     private final DSLContext dsl;
     private final Clock clock;
-    private final String deviceId;
+    /** The device id; while {@link #identityPending}, the stored one, which the first write replaces. */
+    private volatile String deviceId;
+    /**
+     * The device identity must be renewed (or created) but could not be written at open (a read-only or busy
+     * database): reading needs no identity, so the open goes on and the first write settles it first. The device
+     * file is not written meanwhile: noting the old id as this database's would hide the copy for good.
+     */
+    private volatile boolean identityPending;
+
     private final boolean created;
+    /** Opened in a folder where nothing can be written: read as an immutable file, every write refused. */
+    private final boolean readOnly;
+
     private final Path migrationBackup;
     /** This device's logical clock: the counter of its newest change (decisions/0006). */
     private final AtomicLong counter = new AtomicLong();
@@ -65,7 +79,8 @@ public final class Store implements AutoCloseable {
             DSLContext dsl,
             Clock clock,
             boolean created,
-            Path backup) {
+            Path backup,
+            boolean readOnly) {
         this.database = database;
         this.dataSource = dataSource;
         this.lock = lock;
@@ -73,7 +88,8 @@ public final class Store implements AutoCloseable {
         this.clock = clock;
         this.created = created;
         this.migrationBackup = backup;
-        this.deviceId = ensureDevice();
+        this.readOnly = readOnly;
+        ensureDevice();
         recordDevice();
     }
 
@@ -105,7 +121,10 @@ public final class Store implements AutoCloseable {
             throw new DomainException("store.missing", file);
         }
         try {
-            Files.createDirectories(file.getParent());
+            OwnerOnly.createDirectories(file.getParent());
+            if (create && Files.notExists(file)) {
+                createOwnerOnly(file);
+            }
         } catch (IOException e) {
             throw new DomainException(e, "store.openFailed", file, IoReasons.of(e));
         }
@@ -114,27 +133,46 @@ public final class Store implements AutoCloseable {
         }
         // before the lock: the check only reads, and a refused file must not get a .lock file beside it
         boolean checked = !isNewFile(file);
+        // a read-only folder (a write-protected stick, a folder of another account) cannot hold the -shm file a
+        // WAL database needs, nor a lock file: such a file is read as immutable, with no lock, and never written
+        boolean readOnly = checked && !Files.isWritable(file.getParent()) && Files.notExists(walOf(file));
         if (checked) {
-            refuseForeignFile(file);
+            refuseForeignFile(file, readOnly);
         }
-        InstanceLock lock = InstanceLock.acquire(file);
+        InstanceLock lock = readOnly ? InstanceLock.acquireIfPossible(file) : InstanceLock.acquire(file);
         try {
             boolean created = isNewFile(file);
             if (!created && !checked) {
-                refuseForeignFile(file); // written by someone else between the check and the lock
+                refuseForeignFile(file, false); // written by someone else between the check and the lock
             }
-            SQLiteDataSource dataSource = dataSource(file);
+            SQLiteDataSource dataSource = dataSource(file, readOnly);
             Path backup = Migrations.migrate(dataSource, file, clock);
+            SchemaCheck.verify(dataSource, file);
             Settings settings = new Settings().withExecuteLogging(false).withRenderSchema(false);
             DSLContext dsl = DSL.using(dataSource, SQLDialect.SQLITE, settings);
-            return new Store(file, dataSource, lock, dsl, clock, created, backup);
+            return new Store(file, dataSource, lock, dsl, clock, created, backup, readOnly);
         } catch (RuntimeException e) {
             lock.close();
             if (e instanceof DomainException) {
                 throw e;
             }
-            throw new DomainException(e, "store.notADatabase", file, String.valueOf(e.getMessage()));
+            throw SqliteFaults.translate(e, file)
+                    .orElseGet(
+                            () -> new DomainException(e, "store.notADatabase", file, String.valueOf(e.getMessage())));
         }
+    }
+
+    /** SQLite would create the file 644; its -wal and -shm files take the database's mode. */
+    private static void createOwnerOnly(Path file) throws IOException {
+        try {
+            OwnerOnly.createFile(file);
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            // created meanwhile by another program: the checks below decide
+        }
+    }
+
+    private static Path walOf(Path file) {
+        return file.resolveSibling(file.getFileName() + "-wal");
     }
 
     /**
@@ -144,7 +182,7 @@ public final class Store implements AutoCloseable {
      * Not SQLite, or another program's tables: {@code store.foreignFile}; SQLite itself failing on a file with
      * the SQLite header (a damaged database): {@code store.notADatabase} with SQLite's words.
      */
-    private static void refuseForeignFile(Path file) {
+    private static void refuseForeignFile(Path file, boolean readOnly) {
         byte[] header = new byte[SQLITE_MAGIC.length];
         try (var in = Files.newInputStream(file)) {
             int read = in.readNBytes(header, 0, header.length);
@@ -155,7 +193,7 @@ public final class Store implements AutoCloseable {
             throw new DomainException(e, "store.openFailed", file, IoReasons.of(e));
         }
         SQLiteDataSource plain = new SQLiteDataSource();
-        plain.setUrl("jdbc:sqlite:" + file);
+        plain.setUrl(url(file, readOnly));
         Set<String> tables = new HashSet<>();
         try (Connection c = plain.getConnection();
                 Statement s = c.createStatement();
@@ -164,7 +202,9 @@ public final class Store implements AutoCloseable {
                 tables.add(rs.getString(1).toLowerCase(Locale.ROOT));
             }
         } catch (SQLException e) {
-            throw new DomainException(e, "store.notADatabase", file, String.valueOf(e.getMessage()));
+            throw SqliteFaults.translate(e, file)
+                    .orElseGet(
+                            () -> new DomainException(e, "store.notADatabase", file, String.valueOf(e.getMessage())));
         }
         if (!tables.isEmpty() && !tables.contains(Migrations.HISTORY_TABLE)) {
             LOG.info("{} refused: another program's tables {}", file, new TreeSet<>(tables));
@@ -185,62 +225,106 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    private static SQLiteDataSource dataSource(Path file) {
+    /** {@code immutable}: SQLite reads the file without -shm or locks (nothing may write it meanwhile). */
+    private static String url(Path file, boolean readOnly) {
+        return readOnly ? "jdbc:sqlite:" + file.toUri() + "?immutable=1" : "jdbc:sqlite:" + file;
+    }
+
+    private static SQLiteDataSource dataSource(Path file, boolean readOnly) {
         SQLiteConfig config = new SQLiteConfig();
-        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        if (readOnly) {
+            config.setReadOnly(true);
+            config.setOpenMode(org.sqlite.SQLiteOpenMode.OPEN_URI);
+        } else {
+            config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        }
         config.enforceForeignKeys(true);
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL); // nothing entered may be lost, even on power loss
         config.setBusyTimeout(10_000);
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         SQLiteDataSource ds = new SQLiteDataSource(config);
-        ds.setUrl("jdbc:sqlite:" + file);
+        ds.setUrl(url(file, readOnly));
         return ds;
     }
 
-    private String ensureDevice() {
+    /**
+     * Reads the device identity, and writes only when it must be created or renewed (decisions/0006): an open
+     * for reading takes no write transaction. When that write is impossible (read-only, or another program holds
+     * the write lock), the identity stays pending and the first write settles it.
+     */
+    private void ensureDevice() {
+        long stored = storedCounter(dsl);
+        counter.set(stored);
+        persistedCounter = stored;
+        Optional<String> existing = localSetting(DEVICE_ID_KEY);
+        deviceId = existing.orElse(null);
+        if (existing.isPresent() && renewalReason(existing.get(), stored) == null) {
+            return;
+        }
+        identityPending = true;
+        if (readOnly) {
+            LOG.info("{} is read-only: device identity left as it is", database);
+            return;
+        }
+        try {
+            write(ctx -> null); // settles the identity, see write
+        } catch (DomainException e) {
+            if (!e.messageKey().equals("store.readOnly") && !e.messageKey().equals("store.busy")) {
+                throw e;
+            }
+            LOG.warn("{}: device identity not written yet ({}); reading goes on", database, e.messageKey());
+        }
+    }
+
+    private String renewalReason(String id, long storedCounter) {
         DeviceFile.Binding here = new DeviceFile.Binding(hostName(), database.toString());
-        return write(ctx -> {
-            long stored = ctx.select(LOCAL_SETTING.VALUE)
-                    .from(LOCAL_SETTING)
-                    .where(LOCAL_SETTING.KEY.eq(COUNTER_KEY))
-                    .fetchOptional(LOCAL_SETTING.VALUE)
-                    .map(Long::parseLong)
-                    .orElse(0L);
-            counter.set(stored);
-            persistedCounter = stored;
-            Optional<String> existing = ctx.select(LOCAL_SETTING.VALUE)
-                    .from(LOCAL_SETTING)
-                    .where(LOCAL_SETTING.KEY.eq(DEVICE_ID_KEY))
-                    .fetchOptional(LOCAL_SETTING.VALUE);
-            String reason = existing.isEmpty()
-                    ? null
-                    : DeviceFile.reasonToRenew(DeviceFile.read(deviceFile()), existing.get(), stored, here, created);
-            if (existing.isPresent() && reason == null) {
-                return existing.get();
-            }
-            String id = Ids.newId();
-            ctx.insertInto(DEVICE)
-                    .set(DEVICE.ID, id)
-                    .set(DEVICE.NAME, hostName())
-                    .set(DEVICE.CREATED_AT, Times.now(clock))
-                    .execute();
-            ctx.insertInto(LOCAL_SETTING)
-                    .set(LOCAL_SETTING.KEY, DEVICE_ID_KEY)
-                    .set(LOCAL_SETTING.VALUE, id)
-                    .onConflict(LOCAL_SETTING.KEY)
-                    .doUpdate()
-                    .set(LOCAL_SETTING.VALUE, id)
-                    .execute();
-            if (reason != null) {
-                // a copied file or a restored backup: its old id lives on elsewhere, and two devices that share
-                // an id would give two different changes the same name
-                LOG.warn("{}: new device id {} instead of {} ({})", database, id, existing.get(), reason);
-                identityRenewedBecause = reason;
-            } else {
-                LOG.info("new device id {} for {}", id, database);
-            }
-            return id;
-        });
+        return DeviceFile.reasonToRenew(DeviceFile.read(deviceFile()), id, storedCounter, here, created);
+    }
+
+    private static long storedCounter(DSLContext ctx) {
+        return ctx.select(LOCAL_SETTING.VALUE)
+                .from(LOCAL_SETTING)
+                .where(LOCAL_SETTING.KEY.eq(COUNTER_KEY))
+                .fetchOptional(LOCAL_SETTING.VALUE)
+                .map(Long::parseLong)
+                .orElse(0L);
+    }
+
+    /** Inside the first write transaction: the stored identity, or a new one when it must be renewed. */
+    private String settleDevice(DSLContext ctx) {
+        long stored = storedCounter(ctx);
+        counter.accumulateAndGet(stored, Math::max);
+        persistedCounter = stored;
+        Optional<String> existing = ctx.select(LOCAL_SETTING.VALUE)
+                .from(LOCAL_SETTING)
+                .where(LOCAL_SETTING.KEY.eq(DEVICE_ID_KEY))
+                .fetchOptional(LOCAL_SETTING.VALUE);
+        String reason = existing.isEmpty() ? null : renewalReason(existing.get(), stored);
+        if (existing.isPresent() && reason == null) {
+            return existing.get();
+        }
+        String id = Ids.newId();
+        ctx.insertInto(DEVICE)
+                .set(DEVICE.ID, id)
+                .set(DEVICE.NAME, hostName())
+                .set(DEVICE.CREATED_AT, Times.now(clock))
+                .execute();
+        ctx.insertInto(LOCAL_SETTING)
+                .set(LOCAL_SETTING.KEY, DEVICE_ID_KEY)
+                .set(LOCAL_SETTING.VALUE, id)
+                .onConflict(LOCAL_SETTING.KEY)
+                .doUpdate()
+                .set(LOCAL_SETTING.VALUE, id)
+                .execute();
+        if (reason != null) {
+            // a copied file or a restored backup: its old id lives on elsewhere, and two devices that share
+            // an id would give two different changes the same name
+            LOG.warn("{}: new device id {} instead of {} ({})", database, id, existing.get(), reason);
+            identityRenewedBecause = reason;
+        } else {
+            LOG.info("new device id {} for {}", id, database);
+        }
+        return id;
     }
 
     private Path deviceFile() {
@@ -249,6 +333,9 @@ public final class Store implements AutoCloseable {
 
     /** Notes beside the database which device it is and how far its clock went (see {@link DeviceFile}). */
     private void recordDevice() {
+        if (identityPending || readOnly) {
+            return;
+        }
         DeviceFile.write(
                 deviceFile(),
                 new DeviceFile.State(deviceId, counter.get(), new DeviceFile.Binding(hostName(), database.toString())));
@@ -272,24 +359,57 @@ public final class Store implements AutoCloseable {
         return dsl;
     }
 
-    /** Runs {@code work} in one transaction: all of it is written, or none of it. */
+    /**
+     * Runs {@code work} in one transaction: all of it is written, or none of it. A database that cannot be
+     * written now (read-only, busy in another program, a full disk) gives {@code store.readOnly},
+     * {@code store.busy} or {@code store.diskFull}, and nothing is written.
+     */
     public <T> T write(Function<DSLContext, T> work) {
-        return dsl.transactionResult(cfg -> {
-            T result = work.apply(cfg.dsl());
-            long now = counter.get();
-            if (now != persistedCounter) { // the clock moves with the changes it named, in the same transaction
-                cfg.dsl()
-                        .insertInto(LOCAL_SETTING)
-                        .set(LOCAL_SETTING.KEY, COUNTER_KEY)
-                        .set(LOCAL_SETTING.VALUE, Long.toString(now))
-                        .onConflict(LOCAL_SETTING.KEY)
-                        .doUpdate()
-                        .set(LOCAL_SETTING.VALUE, Long.toString(now))
-                        .execute();
-                persistedCounter = now;
+        if (readOnly) {
+            throw new DomainException("store.readOnly", database);
+        }
+        try {
+            return transaction(work);
+        } catch (RuntimeException e) {
+            throw SqliteFaults.translateOrKeep(e, database);
+        }
+    }
+
+    private <T> T transaction(Function<DSLContext, T> work) {
+        boolean settling = identityPending;
+        String idBefore = deviceId;
+        T result;
+        try {
+            result = dsl.transactionResult(cfg -> {
+                if (settling) { // before the work: its changes are named with the settled id
+                    deviceId = settleDevice(cfg.dsl());
+                }
+                T r = work.apply(cfg.dsl());
+                long now = counter.get();
+                if (now != persistedCounter) { // the clock moves with the changes it named, in the same transaction
+                    cfg.dsl()
+                            .insertInto(LOCAL_SETTING)
+                            .set(LOCAL_SETTING.KEY, COUNTER_KEY)
+                            .set(LOCAL_SETTING.VALUE, Long.toString(now))
+                            .onConflict(LOCAL_SETTING.KEY)
+                            .doUpdate()
+                            .set(LOCAL_SETTING.VALUE, Long.toString(now))
+                            .execute();
+                    persistedCounter = now;
+                }
+                return r;
+            });
+        } catch (RuntimeException e) {
+            if (settling) {
+                deviceId = idBefore; // rolled back: still the stored id, still to be settled
             }
-            return result;
-        });
+            throw e;
+        }
+        if (settling) {
+            identityPending = false;
+            recordDevice();
+        }
+        return result;
     }
 
     /** The write path for changes made here: use it inside {@link #write}. */

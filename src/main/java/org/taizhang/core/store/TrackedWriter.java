@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.function.LongSupplier;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Record;
 import org.jooq.Table;
 import org.jooq.TableRecord;
 import org.taizhang.core.DomainException;
@@ -53,10 +54,64 @@ public final class TrackedWriter {
      */
     public Outcome save(TableRecord<?> record) {
         Table<?> table = record.getTable();
+        String id = idOf(record);
+        Inserts inserts = new Inserts();
+        Outcome outcome = save(record, RecordStates.read(ctx, table, id), inserts);
+        inserts.flush();
+        return outcome;
+    }
+
+    /**
+     * {@link #save} for many records in order, with the same dots, rows and history as saving them one by one,
+     * at a fraction of the cost: the records' states are read a few hundred at a time, and new rows and their
+     * history are inserted in JDBC batches (one prepared statement each) instead of a statement per row. An
+     * update is written at once, after the inserts before it, so parents saved first exist for their children.
+     */
+    public List<Outcome> saveAll(List<? extends TableRecord<?>> records) {
+        List<Outcome> outcomes = new ArrayList<>(records.size());
+        Inserts inserts = new Inserts();
+        for (int from = 0; from < records.size(); from += READ_CHUNK) {
+            List<? extends TableRecord<?>> chunk = records.subList(from, Math.min(records.size(), from + READ_CHUNK));
+            Map<String, RecordState> before = readStates(chunk);
+            for (TableRecord<?> r : chunk) {
+                outcomes.add(save(r, before.get(r.getTable().getName() + "\n" + idOf(r)), inserts));
+            }
+        }
+        inserts.flush();
+        return outcomes;
+    }
+
+    private static final int READ_CHUNK = 500; // ids per "where id in (...)", under SQLite's bind limit
+
+    private Map<String, RecordState> readStates(List<? extends TableRecord<?>> records) {
+        Map<Table<?>, List<String>> ids = new LinkedHashMap<>();
+        for (TableRecord<?> r : records) {
+            ids.computeIfAbsent(r.getTable(), t -> new ArrayList<>()).add(idOf(r));
+        }
+        Map<String, RecordState> states = new java.util.HashMap<>();
+        ids.forEach((table, list) -> {
+            for (Record row : ctx.selectFrom(table)
+                    .where(RecordStates.field(table, RecordStates.ID, String.class)
+                            .in(list))
+                    .fetch()) {
+                RecordState s = RecordStates.fromRow(ctx, table, row);
+                states.put(table.getName() + "\n" + s.id(), s);
+            }
+        });
+        return states;
+    }
+
+    private static String idOf(TableRecord<?> record) {
         String id = record.get(RecordStates.ID, String.class);
         if (id == null) {
-            throw new IllegalArgumentException(table.getName() + " record without id");
+            throw new IllegalArgumentException(record.getTable().getName() + " record without id");
         }
+        return id;
+    }
+
+    private Outcome save(TableRecord<?> record, RecordState before, Inserts inserts) {
+        Table<?> table = record.getTable();
+        String id = idOf(record);
         Map<String, Object> given = new LinkedHashMap<>();
         for (Field<?> f : table.fields()) {
             if (record.changed(f) && !f.getName().equals(RecordStates.ID)) {
@@ -66,7 +121,6 @@ public final class TrackedWriter {
                 given.put(f.getName(), record.get(f));
             }
         }
-        RecordState before = RecordStates.read(ctx, table, id);
         if (before != null && before.deleted()) {
             throw new DomainException("store.recordDeleted");
         }
@@ -92,8 +146,8 @@ public final class TrackedWriter {
             row.put(RecordStates.field(table, "updated_at", String.class), now);
             row.put(RecordStates.field(table, "updated_by", String.class), dot.site());
             row.put(RecordStates.field(table, "revision", Long.class), dot.counter());
-            ctx.insertInto(table).set(row).execute();
-            history(table, id, "create", changes, dot, now);
+            inserts.add(table, row);
+            inserts.add(HISTORY, historyRow(table, id, "create", changes, dot, now));
             return Outcome.CREATED;
         }
         for (Map.Entry<String, Object> e : given.entrySet()) {
@@ -107,8 +161,66 @@ public final class TrackedWriter {
         }
         Map<String, Object> values = new LinkedHashMap<>();
         changes.forEach((field, oldNew) -> values.put(field, oldNew[1]));
+        inserts.flush(); // rows inserted before this one (its new parent, say) must exist first
         write(table, before, values, "update", changes);
         return Outcome.UPDATED;
+    }
+
+    /**
+     * New rows waiting to be inserted, in order; consecutive rows of one table with the same columns go to the
+     * database as one JDBC batch over one prepared statement.
+     */
+    private final class Inserts {
+        private Table<?> table;
+        private List<Field<?>> columns;
+        private final List<Object[]> rows = new ArrayList<>();
+        private Table<?> historyTable;
+        private final List<Object[]> history = new ArrayList<>();
+        private List<Field<?>> historyColumns;
+
+        void add(Table<?> t, Map<Field<?>, Object> row) {
+            if (t == HISTORY) {
+                if (historyColumns == null) {
+                    historyColumns = List.copyOf(row.keySet());
+                    historyTable = t;
+                } else if (!historyColumns.equals(List.copyOf(row.keySet()))) {
+                    flush();
+                    historyColumns = List.copyOf(row.keySet());
+                }
+                history.add(row.values().toArray());
+                return;
+            }
+            List<Field<?>> cols = List.copyOf(row.keySet());
+            if (table != t || !cols.equals(columns)) {
+                flushRecords();
+                table = t;
+                columns = cols;
+            }
+            rows.add(row.values().toArray());
+        }
+
+        void flush() {
+            flushRecords();
+            if (!history.isEmpty()) {
+                execute(historyTable, historyColumns, history);
+            }
+        }
+
+        private void flushRecords() {
+            if (!rows.isEmpty()) {
+                execute(table, columns, rows);
+            }
+        }
+
+        private void execute(Table<?> t, List<Field<?>> cols, List<Object[]> values) {
+            var insert = ctx.insertInto(t).columns(cols).values(java.util.Collections.nCopies(cols.size(), null));
+            var batch = ctx.batch(insert);
+            for (Object[] v : values) {
+                batch = batch.bind(v);
+            }
+            batch.execute();
+            values.clear();
+        }
     }
 
     /** Marks the row deleted (a tombstone that travels); returns false when it was already deleted or absent. */
@@ -180,18 +292,25 @@ public final class TrackedWriter {
 
     private void history(Table<?> table, String id, String action, Map<String, Object[]> changes, Dot dot, String now) {
         ctx.insertInto(HISTORY)
-                .set(HISTORY.ID, dot.toString())
-                .set(HISTORY.ENTITY, table.getName())
-                .set(HISTORY.ENTITY_ID, id)
-                .set(HISTORY.ACTION, action)
-                .set(HISTORY.CHANGES, Json.changes(changes))
-                .set(HISTORY.USER_NAME, userName)
-                .set(HISTORY.CREATED_AT, now)
-                .set(HISTORY.UPDATED_AT, now)
-                .set(HISTORY.UPDATED_BY, dot.site())
-                .set(HISTORY.REVISION, Math.toIntExact(dot.counter()))
-                .set(HISTORY.DELETED, 0)
+                .set(historyRow(table, id, action, changes, dot, now))
                 .execute();
+    }
+
+    private Map<Field<?>, Object> historyRow(
+            Table<?> table, String id, String action, Map<String, Object[]> changes, Dot dot, String now) {
+        Map<Field<?>, Object> row = new LinkedHashMap<>();
+        row.put(HISTORY.ID, dot.toString());
+        row.put(HISTORY.ENTITY, table.getName());
+        row.put(HISTORY.ENTITY_ID, id);
+        row.put(HISTORY.ACTION, action);
+        row.put(HISTORY.CHANGES, Json.changes(changes));
+        row.put(HISTORY.USER_NAME, userName);
+        row.put(HISTORY.CREATED_AT, now);
+        row.put(HISTORY.UPDATED_AT, now);
+        row.put(HISTORY.UPDATED_BY, dot.site());
+        row.put(HISTORY.REVISION, Math.toIntExact(dot.counter()));
+        row.put(HISTORY.DELETED, 0);
+        return row;
     }
 
     /**

@@ -92,6 +92,28 @@ class SafeFilesTest {
         assertThat(filesIn(dir)).containsExactly("台账.xlsx");
     }
 
+    /**
+     * OpenPDF reports a full disk in the middle of a document as a DocumentException (a RuntimeException) whose
+     * cause is the stream's IOException; it gave "程序内部错误：…DocumentException… No space left on device".
+     */
+    @Test
+    void aFullDiskReportedInsideALibrarysRuntimeExceptionIsAWriteFailedToo() throws IOException {
+        Path target = dir.resolve("台账.pdf");
+        Files.writeString(target, "旧内容");
+
+        assertThatThrownBy(() -> SafeFiles.write(target, out -> {
+                    out.write("新内容的前一半".getBytes(StandardCharsets.UTF_8));
+                    throw new IllegalStateException(new IOException("No space left on device"));
+                }))
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(e.messageKey()).isEqualTo("file.writeFailed");
+                    assertThat(e.args()).containsExactly(target.toAbsolutePath(), "No space left on device");
+                });
+
+        assertThat(target).hasContent("旧内容");
+        assertThat(filesIn(dir)).containsExactly("台账.pdf");
+    }
+
     @Test
     void aFailedFirstWriteLeavesNoFileAtAll() throws IOException {
         Path target = dir.resolve("台账.xlsx");

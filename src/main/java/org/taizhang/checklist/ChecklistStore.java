@@ -1,0 +1,349 @@
+package org.taizhang.checklist;
+
+import static org.taizhang.core.store.schema.Tables.ASSESSMENT;
+import static org.taizhang.core.store.schema.Tables.ASSESSMENT_ANSWER;
+import static org.taizhang.core.store.schema.Tables.CHECKLIST_BAND;
+import static org.taizhang.core.store.schema.Tables.CHECKLIST_CATEGORY;
+import static org.taizhang.core.store.schema.Tables.CHECKLIST_ITEM;
+import static org.taizhang.core.store.schema.Tables.CHECKLIST_TEMPLATE;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jooq.DSLContext;
+import org.taizhang.core.Ids;
+import org.taizhang.core.store.TrackedWriter;
+import org.taizhang.core.store.schema.tables.records.AssessmentAnswerRecord;
+import org.taizhang.core.store.schema.tables.records.AssessmentRecord;
+import org.taizhang.core.store.schema.tables.records.ChecklistBandRecord;
+import org.taizhang.core.store.schema.tables.records.ChecklistCategoryRecord;
+import org.taizhang.core.store.schema.tables.records.ChecklistItemRecord;
+import org.taizhang.core.store.schema.tables.records.ChecklistTemplateRecord;
+import org.taizhang.organization.OrganizationKind;
+
+/**
+ * Reads and writes templates and assessments: the only checklist code that knows SQL (through jOOQ). A
+ * template is stored as its rows (template, categories, items, bands), each a record that merges on its own;
+ * parts no longer in the template are deleted (tombstones), never removed.
+ */
+final class ChecklistStore {
+    private ChecklistStore() {}
+
+    static String categoryId(String templateId, String key) {
+        return Ids.forKey("checklist_category", templateId, key);
+    }
+
+    static String itemId(String templateId, String key) {
+        return Ids.forKey("checklist_item", templateId, key);
+    }
+
+    static String bandId(String templateId, String name) {
+        return Ids.forKey("checklist_band", templateId, name);
+    }
+
+    static String answerId(String assessmentId, String itemKey) {
+        return Ids.forKey("assessment_answer", assessmentId, itemKey);
+    }
+
+    // ---- templates
+
+    static void save(TrackedWriter writer, DSLContext ctx, ChecklistTemplate t) {
+        ChecklistTemplateRecord r = CHECKLIST_TEMPLATE.newRecord();
+        r.setId(t.id());
+        r.setName(t.name().strip());
+        r.setVersion(t.version());
+        r.setYear(t.year());
+        r.setStatus(t.status().name());
+        r.setPassScore(t.passScore());
+        r.setBonusCap(t.bonusCap() == null ? BigDecimal.ZERO : t.bonusCap());
+        r.setNotApplicable(t.notApplicable().name());
+        writer.save(r);
+        Set<String> categoryIds = new LinkedHashSet<>();
+        Set<String> itemIds = new LinkedHashSet<>();
+        int categoryOrder = 0;
+        int itemOrder = 0;
+        for (ChecklistCategory c : t.categories()) {
+            String categoryId = categoryId(t.id(), c.key());
+            categoryIds.add(categoryId);
+            ChecklistCategoryRecord cr = CHECKLIST_CATEGORY.newRecord();
+            cr.setId(categoryId);
+            cr.setTemplateId(t.id());
+            cr.setKey(c.key());
+            cr.setCode(c.code());
+            cr.setName(c.name());
+            cr.setPoints(c.points());
+            cr.setSortOrder(categoryOrder++);
+            saveOrRestore(writer, cr, CHECKLIST_CATEGORY, categoryId);
+            for (ChecklistItem i : c.items()) {
+                String itemId = itemId(t.id(), i.key());
+                itemIds.add(itemId);
+                ChecklistItemRecord ir = CHECKLIST_ITEM.newRecord();
+                ir.setId(itemId);
+                ir.setTemplateId(t.id());
+                ir.setCategoryId(categoryId);
+                ir.setKey(i.key());
+                ir.setNumber(i.number());
+                ir.setText(i.text());
+                ir.setMaxPoints(i.maxPoints());
+                ir.setMode(i.mode().name());
+                ir.setDeduction(i.deduction());
+                ir.setFloor(i.floor());
+                ir.setEvidenceRequired(i.evidenceRequired() ? 1 : 0);
+                ir.setMethods(
+                        codes(i.methods().stream().sorted().map(Enum::name).toList()));
+                ir.setVeto(i.veto() ? 1 : 0);
+                ir.setBonus(i.bonus() ? 1 : 0);
+                ir.setAppliesTo(
+                        codes(i.appliesTo().stream().sorted().map(Enum::name).toList()));
+                ir.setReplaces(codes(i.replaces()));
+                ir.setSortOrder(itemOrder++);
+                saveOrRestore(writer, ir, CHECKLIST_ITEM, itemId);
+            }
+        }
+        Set<String> bandIds = new LinkedHashSet<>();
+        for (RatingBand b : t.bands()) {
+            String bandId = bandId(t.id(), b.name());
+            bandIds.add(bandId);
+            ChecklistBandRecord br = CHECKLIST_BAND.newRecord();
+            br.setId(bandId);
+            br.setTemplateId(t.id());
+            br.setName(b.name());
+            br.setMinScore(b.minScore());
+            br.setNeedsInnovation(b.needsInnovation() ? 1 : 0);
+            saveOrRestore(writer, br, CHECKLIST_BAND, bandId);
+        }
+        // parts the clerk removed from the draft: tombstones, so the removal travels too
+        ctx
+                .select(CHECKLIST_ITEM.ID)
+                .from(CHECKLIST_ITEM)
+                .where(CHECKLIST_ITEM.TEMPLATE_ID.eq(t.id()))
+                .and(CHECKLIST_ITEM.DELETED.eq(0))
+                .fetch(CHECKLIST_ITEM.ID)
+                .stream()
+                .filter(id -> !itemIds.contains(id))
+                .forEach(id -> writer.delete(CHECKLIST_ITEM, id));
+        ctx
+                .select(CHECKLIST_CATEGORY.ID)
+                .from(CHECKLIST_CATEGORY)
+                .where(CHECKLIST_CATEGORY.TEMPLATE_ID.eq(t.id()))
+                .and(CHECKLIST_CATEGORY.DELETED.eq(0))
+                .fetch(CHECKLIST_CATEGORY.ID)
+                .stream()
+                .filter(id -> !categoryIds.contains(id))
+                .forEach(id -> writer.delete(CHECKLIST_CATEGORY, id));
+        ctx
+                .select(CHECKLIST_BAND.ID)
+                .from(CHECKLIST_BAND)
+                .where(CHECKLIST_BAND.TEMPLATE_ID.eq(t.id()))
+                .and(CHECKLIST_BAND.DELETED.eq(0))
+                .fetch(CHECKLIST_BAND.ID)
+                .stream()
+                .filter(id -> !bandIds.contains(id))
+                .forEach(id -> writer.delete(CHECKLIST_BAND, id));
+    }
+
+    /** A part removed from a draft and put back comes back explicitly (its key, so its id, is the same). */
+    private static void saveOrRestore(
+            TrackedWriter writer, org.jooq.TableRecord<?> record, org.jooq.Table<?> table, String id) {
+        writer.restore(table, id);
+        writer.save(record);
+    }
+
+    static boolean deleteTemplate(TrackedWriter writer, String id) {
+        return writer.delete(CHECKLIST_TEMPLATE, id);
+    }
+
+    static List<ChecklistTemplate> templates(DSLContext ctx) {
+        Map<String, List<ChecklistItem>> itemsByCategory = new HashMap<>();
+        for (ChecklistItemRecord r : ctx.selectFrom(CHECKLIST_ITEM)
+                .where(CHECKLIST_ITEM.DELETED.eq(0))
+                .orderBy(CHECKLIST_ITEM.SORT_ORDER, CHECKLIST_ITEM.NUMBER)
+                .fetch()) {
+            itemsByCategory
+                    .computeIfAbsent(r.getCategoryId(), k -> new ArrayList<>())
+                    .add(item(r));
+        }
+        Map<String, List<ChecklistCategory>> categoriesByTemplate = new HashMap<>();
+        for (ChecklistCategoryRecord r : ctx.selectFrom(CHECKLIST_CATEGORY)
+                .where(CHECKLIST_CATEGORY.DELETED.eq(0))
+                .orderBy(CHECKLIST_CATEGORY.SORT_ORDER, CHECKLIST_CATEGORY.CODE)
+                .fetch()) {
+            categoriesByTemplate
+                    .computeIfAbsent(r.getTemplateId(), k -> new ArrayList<>())
+                    .add(new ChecklistCategory(
+                            r.getKey(),
+                            r.getCode(),
+                            r.getName(),
+                            r.getPoints(),
+                            itemsByCategory.getOrDefault(r.getId(), List.of())));
+        }
+        Map<String, List<RatingBand>> bandsByTemplate = new HashMap<>();
+        for (ChecklistBandRecord r : ctx.selectFrom(CHECKLIST_BAND)
+                .where(CHECKLIST_BAND.DELETED.eq(0))
+                .orderBy(CHECKLIST_BAND.MIN_SCORE.desc(), CHECKLIST_BAND.NAME)
+                .fetch()) {
+            bandsByTemplate
+                    .computeIfAbsent(r.getTemplateId(), k -> new ArrayList<>())
+                    .add(new RatingBand(r.getName(), r.getMinScore(), r.getNeedsInnovation() == 1));
+        }
+        List<ChecklistTemplate> list = new ArrayList<>();
+        for (ChecklistTemplateRecord r : ctx.selectFrom(CHECKLIST_TEMPLATE)
+                .where(CHECKLIST_TEMPLATE.DELETED.eq(0))
+                .orderBy(CHECKLIST_TEMPLATE.NAME, CHECKLIST_TEMPLATE.VERSION)
+                .fetch()) {
+            list.add(new ChecklistTemplate(
+                    r.getId(),
+                    r.getName(),
+                    r.getVersion(),
+                    r.getYear(),
+                    ChecklistTemplate.Status.valueOf(r.getStatus()),
+                    categoriesByTemplate.getOrDefault(r.getId(), List.of()),
+                    r.getPassScore(),
+                    bandsByTemplate.getOrDefault(r.getId(), List.of()),
+                    r.getBonusCap(),
+                    NotApplicablePolicy.valueOf(r.getNotApplicable())));
+        }
+        return list;
+    }
+
+    private static ChecklistItem item(ChecklistItemRecord r) {
+        return new ChecklistItem(
+                r.getKey(),
+                r.getNumber(),
+                r.getText(),
+                r.getMaxPoints(),
+                ScoringMode.valueOf(r.getMode()),
+                r.getDeduction(),
+                r.getFloor(),
+                r.getEvidenceRequired() == 1,
+                enums(r.getMethods(), CheckMethod.class),
+                r.getVeto() == 1,
+                r.getBonus() == 1,
+                enums(r.getAppliesTo(), OrganizationKind.class),
+                split(r.getReplaces()));
+    }
+
+    static boolean templateInUse(DSLContext ctx, String templateId) {
+        return ctx.fetchExists(ctx.selectFrom(ASSESSMENT)
+                .where(ASSESSMENT.TEMPLATE_ID.eq(templateId))
+                .and(ASSESSMENT.DELETED.eq(0)));
+    }
+
+    // ---- assessments
+
+    static boolean hasAssessments(DSLContext ctx) {
+        return ctx.fetchExists(ctx.selectFrom(ASSESSMENT));
+    }
+
+    static void save(TrackedWriter writer, Assessment a) {
+        AssessmentRecord r = ASSESSMENT.newRecord();
+        r.setId(a.id());
+        r.setOrganizationId(a.organizationId());
+        r.setTemplateId(a.templateId());
+        r.setRound(a.round().name());
+        r.setYear(a.year());
+        r.setStatus(a.status().name());
+        r.setPublicityStart(text(a.publicityStart()));
+        r.setPublicityEnd(text(a.publicityEnd()));
+        r.setReopenReason(a.reopenReason());
+        writer.save(r);
+        for (ItemAnswer answer : a.answers().values()) {
+            AssessmentAnswerRecord ar = ASSESSMENT_ANSWER.newRecord();
+            ar.setId(answerId(a.id(), answer.itemKey()));
+            ar.setAssessmentId(a.id());
+            ar.setItemKey(answer.itemKey());
+            ar.setMet(answer.met() == null ? null : answer.met() ? 1 : 0);
+            ar.setScore(answer.score());
+            ar.setOccurrences(answer.occurrences());
+            ar.setNotApplicable(answer.notApplicable() ? 1 : 0);
+            ar.setNotApplicableReason(answer.notApplicableReason());
+            ar.setNote(answer.note());
+            writer.save(ar);
+        }
+    }
+
+    static Optional<Assessment> assessment(DSLContext ctx, String id) {
+        return assessments(ctx, ASSESSMENT.ID.eq(id)).stream().findFirst();
+    }
+
+    static List<Assessment> assessmentsOfYear(DSLContext ctx, int year) {
+        return assessments(ctx, ASSESSMENT.YEAR.eq(year));
+    }
+
+    private static List<Assessment> assessments(DSLContext ctx, org.jooq.Condition condition) {
+        List<AssessmentRecord> rows = ctx.selectFrom(ASSESSMENT)
+                .where(condition)
+                .and(ASSESSMENT.DELETED.eq(0))
+                .orderBy(ASSESSMENT.ID)
+                .fetch();
+        Set<String> ids = rows.stream().map(AssessmentRecord::getId).collect(Collectors.toSet());
+        Map<String, Map<String, ItemAnswer>> answers = new HashMap<>();
+        for (AssessmentAnswerRecord r : ctx.selectFrom(ASSESSMENT_ANSWER)
+                .where(ASSESSMENT_ANSWER.ASSESSMENT_ID.in(ids))
+                .and(ASSESSMENT_ANSWER.DELETED.eq(0))
+                .fetch()) {
+            answers.computeIfAbsent(r.getAssessmentId(), k -> new LinkedHashMap<>())
+                    .put(
+                            r.getItemKey(),
+                            new ItemAnswer(
+                                    r.getItemKey(),
+                                    r.getMet() == null ? null : r.getMet() == 1,
+                                    r.getScore(),
+                                    r.getOccurrences(),
+                                    r.getNotApplicable() == 1,
+                                    r.getNotApplicableReason(),
+                                    r.getNote()));
+        }
+        List<Assessment> list = new ArrayList<>();
+        for (AssessmentRecord r : rows) {
+            list.add(new Assessment(
+                    r.getId(),
+                    r.getOrganizationId(),
+                    r.getTemplateId(),
+                    Round.valueOf(r.getRound()),
+                    r.getYear(),
+                    Assessment.Status.valueOf(r.getStatus()),
+                    date(r.getPublicityStart()),
+                    date(r.getPublicityEnd()),
+                    r.getReopenReason(),
+                    answers.getOrDefault(r.getId(), Map.of())));
+        }
+        return list;
+    }
+
+    // ---- values as stored
+
+    private static String codes(List<String> values) {
+        return String.join(",", values);
+    }
+
+    private static List<String> split(String text) {
+        return text == null || text.isBlank() ? List.of() : Arrays.asList(text.split(","));
+    }
+
+    private static <E extends Enum<E>> Set<E> enums(String text, Class<E> type) {
+        Set<E> set = EnumSet.noneOf(type);
+        Function<String, E> parse = s -> Enum.valueOf(type, s);
+        split(text).forEach(s -> set.add(parse.apply(s)));
+        return set;
+    }
+
+    private static String text(LocalDate date) {
+        return date == null ? null : date.toString();
+    }
+
+    private static LocalDate date(String text) {
+        return text == null || text.isBlank() ? null : LocalDate.parse(text);
+    }
+}
