@@ -35,6 +35,8 @@ import org.taizhang.organization.view.UnitsView;
 public final class App extends Application {
     private Store store;
     private TaskRunner tasks;
+    private RegistryViewModel registryModel;
+    private boolean closing;
 
     public static void open(Path database, Locale locale) {
         Application.launch(App.class, "--db=" + database.toAbsolutePath(), "--lang=" + locale.getLanguage());
@@ -46,7 +48,7 @@ public final class App extends Application {
         Path database = Path.of(named.get("db"));
         Messages messages = Messages.forLocale(Locale.forLanguageTag(named.getOrDefault("lang", "zh")));
         Locale.setDefault(messages.locale()); // JavaFX's own control texts follow the default locale
-        FxDialogService dialogs = new FxDialogService(stage, messages);
+        FxDialogService dialogs = new FxDialogService(stage, messages, getHostServices());
         tasks = new TaskRunner(messages, dialogs);
         Shell shell = new Shell(messages, tasks);
         // office PCs run 1366×768 with a taskbar: fit the screen's free area, maximised when it is that small
@@ -57,6 +59,18 @@ public final class App extends Application {
         stage.setMinWidth(Math.min(1000, screen.getWidth()));
         stage.setMinHeight(Math.min(600, screen.getHeight()));
         stage.setMaximized(screen.getWidth() <= 1440 || screen.getHeight() <= 800);
+        // closing the window asks about unsaved edits first (保存 / 放弃 / 取消), like every other way out of a form
+        stage.setOnCloseRequest(e -> {
+            if (registryModel == null || closing) {
+                return;
+            }
+            e.consume();
+            registryModel.whenSettled(() -> {
+                closing = true;
+                stage.close();
+                Platform.exit();
+            });
+        });
         stage.show();
         StartupProbe.mark("firstWindowMs");
         shell.footer().showDatabase(database.toAbsolutePath().toString());
@@ -80,11 +94,17 @@ public final class App extends Application {
 
     private void wire(Store opened, Shell shell, Messages messages, FxDialogService dialogs) {
         RegistryService registry = new RegistryService(opened);
-        RegistryViewModel registryModel = new RegistryViewModel(registry, tasks, dialogs, messages);
+        registryModel = new RegistryViewModel(registry, tasks, dialogs, messages);
         RegistryView registryView =
                 new RegistryView(registryModel, new UnitsView(registryModel), new CommunitiesView(registryModel));
         shell.add(new Shell.Section(
-                "dashboard", "nav.dashboard", () -> new DashboardView(registryModel, messages).node()));
+                "dashboard",
+                "nav.dashboard",
+                () -> new DashboardView(registryModel, messages, shown -> {
+                            registryModel.show(shown);
+                            shell.select("registry");
+                        })
+                        .node()));
         shell.add(new Shell.Section("registry", "nav.registry", registryView::node));
         for (String[] later : List.of(
                 new String[] {"checklists", "nav.checklists"},
@@ -102,10 +122,13 @@ public final class App extends Application {
         shell.select("registry");
         registryModel.reload(() -> {
             StartupProbe.mark("registryShownMs");
-            if (FirstRun.isPending(opened)) {
-                firstRun(opened, registryModel, shell, messages);
-            }
-            StartupProbe.finishIfProbing();
+            // a database read: on the worker, never on the JavaFX thread
+            tasks.run("firstRun.task.check", p -> FirstRun.isPending(opened), pending -> {
+                if (pending) {
+                    firstRun(opened, registryModel, shell, messages);
+                }
+                StartupProbe.finishIfProbing();
+            });
         });
     }
 

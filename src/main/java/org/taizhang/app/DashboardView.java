@@ -16,8 +16,14 @@ final class DashboardView {
     private final FlowPane cards = new FlowPane(12, 12);
     private final Messages m;
 
-    DashboardView(RegistryViewModel registry, Messages m) {
+    private final java.util.function.Consumer<RegistryViewModel.Shown> open;
+    private final java.text.NumberFormat numbers;
+
+    /** @param open opens the list behind a tile (the registry section, filtered) */
+    DashboardView(RegistryViewModel registry, Messages m, java.util.function.Consumer<RegistryViewModel.Shown> open) {
         this.m = m;
+        this.open = open;
+        this.numbers = java.text.NumberFormat.getIntegerInstance(m.locale()); // 7,343
         Label title = new Label(m.get("dashboard.title"));
         title.getStyleClass().add("section-title");
         root.getChildren().addAll(title, cards);
@@ -36,21 +42,24 @@ final class DashboardView {
         }
         cards.getChildren()
                 .setAll(
-                        card("dashboard.units", r.units().size()),
-                        card("dashboard.organizations", r.organizationCount()),
-                        card("dashboard.branches", branches),
-                        card("dashboard.communities", r.communities().size()),
-                        card("dashboard.members", r.memberTotal()),
-                        card("dashboard.termsExpired", expired));
+                        card("dashboard.units", r.units().size(), RegistryViewModel.Shown.UNITS),
+                        card("dashboard.organizations", r.organizationCount(), RegistryViewModel.Shown.ORGANIZATIONS),
+                        card("dashboard.branches", branches, RegistryViewModel.Shown.BRANCHES),
+                        card("dashboard.communities", r.communities().size(), RegistryViewModel.Shown.COMMUNITIES),
+                        card("dashboard.members", r.memberTotal(), RegistryViewModel.Shown.ORGANIZATIONS),
+                        card("dashboard.termsExpired", expired, RegistryViewModel.Shown.TERM_EXPIRED));
     }
 
-    private Node card(String key, long value) {
-        Label v = new Label(String.valueOf(value));
+    private Node card(String key, long value, RegistryViewModel.Shown behind) {
+        Label v = new Label(numbers.format(value));
         v.getStyleClass().add("stat-value");
         Label l = new Label(m.get(key));
         l.getStyleClass().add("stat-label");
-        VBox card = new VBox(4, v, l);
+        // a tile is a button onto the list it counts (16 任期已届满 → those 16)
+        javafx.scene.control.Button card = new javafx.scene.control.Button(null, new VBox(4, v, l));
+        card.setId("tile-" + key.substring(key.indexOf('.') + 1));
         card.getStyleClass().add("stat-card");
+        card.setOnAction(e -> open.accept(behind));
         return card;
     }
 

@@ -13,11 +13,25 @@ import org.taizhang.core.store.DataLocation;
  * command line; with no subcommand the window opens on the chosen database.
  */
 public final class Launcher {
+    /** Held, because java.util.logging keeps its loggers only weakly and would drop the filter with it. */
+    private static final java.util.logging.Logger JAVAFX_LOG = java.util.logging.Logger.getLogger("javafx");
+
     private Launcher() {}
+
+    /**
+     * JavaFX runs from the class path here (target/taizhang.jar is one runnable jar, an outside contract), and
+     * OpenJFX prints "Unsupported JavaFX configuration" on every start for that: a note for its own support, not
+     * something a clerk can act on. That one line is kept out of the console; every other JavaFX message passes.
+     */
+    static void quietJavaFxConfigurationNote() {
+        JAVAFX_LOG.setFilter(
+                r -> r.getMessage() == null || !r.getMessage().startsWith("Unsupported JavaFX configuration"));
+    }
 
     public static void main(String[] args) {
         Path fallback = Path.of(System.getProperty("java.io.tmpdir"), "taizhang-logs");
         System.setProperty("taizhang.logdir", logFolder(args, fallback).toString());
+        quietJavaFxConfigurationNote();
         Messages messages = Messages.fromSystemSetting();
         int code = TaizhangCommand.commandLine(db -> App.open(db, messages.locale()), messages)
                 .execute(args);

@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 import org.taizhang.core.DomainException;
 import org.taizhang.core.i18n.Messages;
 import picocli.CommandLine;
+import picocli.CommandLine.MissingParameterException;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
@@ -45,11 +46,34 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
         PrintWriter err = cl.getErr();
         String detail =
                 String.valueOf(ex.getMessage()).replaceAll("\\s*\\R\\s*", " ").strip();
-        err.println(line(new DomainException(ex, "cli.usageError", detail)));
+        // picocli words its errors in English only: the common ones are said in Chinese on the Chinese side
+        Messages zh = Messages.forLocale(Messages.CHINESE);
+        Messages en = Messages.forLocale(Messages.ENGLISH);
+        String zhDetail = switch (ex) {
+            case MissingParameterException m ->
+                zh.get(
+                        "cli.usage.missing",
+                        String.join(
+                                "、",
+                                m.getMissing().stream().map(ErrorHandler::name).toList()));
+            case UnmatchedArgumentException u ->
+                zh.get("cli.usage.unmatched", String.join(" ", quoted(u.getUnmatched())));
+            default -> detail;
+        };
+        err.println(zh.get("cli.error", zh.get("cli.usageError", zhDetail)) + " | "
+                + en.get("cli.error", en.get("cli.usageError", detail)));
         UnmatchedArgumentException.printSuggestions(ex, err);
         cl.usage(err);
         err.flush();
         return ExitCodes.USAGE;
+    }
+
+    private static String name(CommandLine.Model.ArgSpec a) {
+        return "'" + (a instanceof CommandLine.Model.OptionSpec o ? o.longestName() : a.paramLabel()) + "'";
+    }
+
+    private static java.util.List<String> quoted(java.util.List<String> args) {
+        return args.stream().map(a -> "'" + a + "'").toList();
     }
 
     private String line(DomainException e) {

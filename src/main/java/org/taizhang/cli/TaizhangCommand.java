@@ -1,6 +1,7 @@
 package org.taizhang.cli;
 
 import java.nio.file.Path;
+import java.util.ResourceBundle;
 import java.util.function.Consumer;
 import org.taizhang.core.i18n.Messages;
 import org.taizhang.core.store.DataLocation;
@@ -60,6 +61,13 @@ public final class TaizhangCommand implements Runnable {
     /** Builds the command line with Taizhang's error handling: one line, then the exit code. */
     public static CommandLine commandLine(Consumer<Path> openWindow, Messages messages) {
         CommandLine cl = new CommandLine(new TaizhangCommand(openWindow, messages));
+        if (!messages.locale().getLanguage().equals("en")) {
+            // picocli's usage headings and --help/--version texts in Chinese, for every subcommand
+            cl.setResourceBundle(ResourceBundle.getBundle(
+                    "org.taizhang.cli.picocli",
+                    messages.locale(),
+                    ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)));
+        }
         ErrorHandler errors = new ErrorHandler(messages);
         cl.setExecutionExceptionHandler(errors);
         cl.setParameterExceptionHandler(errors);

@@ -25,11 +25,22 @@ public final class Registry {
     private final Map<String, List<Organization>> childrenByParent = new HashMap<>();
     private final Map<String, List<Organization>> topLevelByUnit = new HashMap<>();
     private final Map<String, List<Organization>> byUnitAndName = new HashMap<>();
+    /** The organizations an export lists (null: all); lookups still find every one, so parents keep their names. */
+    private final java.util.Set<String> listed;
     // by stripped name: the import looks every row up by name, the rules check every name for a twin
     private final Map<String, List<Unit>> unitsByName = new HashMap<>();
     private final Map<String, List<Community>> communitiesByName = new HashMap<>();
 
     public Registry(Collection<Unit> units, Collection<Community> communities, Collection<Organization> organizations) {
+        this(units, communities, organizations, null);
+    }
+
+    private Registry(
+            Collection<Unit> units,
+            Collection<Community> communities,
+            Collection<Organization> organizations,
+            java.util.Set<String> listed) {
+        this.listed = listed == null ? null : java.util.Set.copyOf(listed);
         this.units = index(units, Unit::id);
         this.communities = index(communities, Community::id);
         this.organizations = index(organizations, Organization::id);
@@ -91,8 +102,23 @@ public final class Registry {
         return list;
     }
 
+    /**
+     * The same registry listing only the organizations {@code ids} (what the window shows): exports write those,
+     * in tree order, and still name a parent that is not listed.
+     */
+    public Registry listing(java.util.Set<String> ids) {
+        return new Registry(units.values(), communities.values(), organizations.values(), ids);
+    }
+
     /** All organizations in tree order: unit by unit, each organization followed by its descendants. */
     public List<Organization> organizations() {
+        List<Organization> all = allOrganizations();
+        return listed == null
+                ? all
+                : all.stream().filter(o -> listed.contains(o.id())).toList();
+    }
+
+    private List<Organization> allOrganizations() {
         List<Organization> list = new ArrayList<>(organizations.size());
         for (Unit u : units()) {
             for (Organization top : topLevel(u.id())) {
@@ -220,7 +246,9 @@ public final class Registry {
     }
 
     public int organizationCount() {
-        return organizations.size();
+        return listed == null
+                ? organizations.size()
+                : (int) organizations.keySet().stream().filter(listed::contains).count();
     }
 
     /**
@@ -229,9 +257,25 @@ public final class Registry {
      */
     public long memberTotal() {
         return organizations.values().stream()
-                .filter(Organization::isTopLevel)
+                .filter(listed == null ? Organization::isTopLevel : this::topmostListed)
                 .mapToLong(o -> o.memberCount() == null ? 0 : o.memberCount())
                 .sum();
+    }
+
+    /** Listed, with no listed organization above it: its count already holds those of the listed below it. */
+    private boolean topmostListed(Organization o) {
+        if (!listed.contains(o.id())) {
+            return false;
+        }
+        String p = o.parentId();
+        int guard = 0;
+        while (p != null && guard++ <= organizations.size()) {
+            if (listed.contains(p)) {
+                return false;
+            }
+            p = organization(p).map(Organization::parentId).orElse(null);
+        }
+        return true;
     }
 
     public Registry with(Unit u) {

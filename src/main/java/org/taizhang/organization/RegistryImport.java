@@ -148,6 +148,8 @@ final class RegistryImport {
 
         private void planUnits(List<Row> rows) {
             String sheet = RegistryColumns.UNITS_SHEET;
+            int lastUnitOrder =
+                    current.units().stream().mapToInt(Unit::sortOrder).max().orElse(0);
             for (Row row : rows) {
                 String name = row.text(RegistryColumns.UNIT_NAME);
                 if (name.isEmpty()) {
@@ -174,8 +176,8 @@ final class RegistryImport {
                                 text(row, RegistryColumns.CONTACT_PERSON, old, Unit::contactPerson),
                                 text(row, RegistryColumns.CONTACT_PHONE, old, Unit::contactPhone),
                                 text(row, RegistryColumns.REMARK, old, Unit::remark),
-                                old.map(Unit::sortOrder)
-                                        .orElse(row.number()))); // stored order wins: re-import is a no-op
+                                // stored order wins (re-import is a no-op); a new unit goes after the stored ones
+                                old.map(Unit::sortOrder).orElse(lastUnitOrder + row.number())));
             }
         }
 

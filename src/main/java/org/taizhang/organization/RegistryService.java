@@ -220,7 +220,12 @@ public final class RegistryService {
     }
 
     public void exportWorkbook(Path file, Progress progress) {
-        Registry registry = load();
+        exportWorkbook(file, null, progress);
+    }
+
+    /** {@code only}: the organizations to write (what the window shows); null writes all. */
+    public void exportWorkbook(Path file, java.util.Set<String> only, Progress progress) {
+        Registry registry = loadListing(only);
         progress.update(0, 1, "export.progress.writing");
         RegistryWorkbook.write(registry, file, progress);
         progress.update(1, 1, "export.progress.done");
@@ -232,7 +237,11 @@ public final class RegistryService {
      * usable Chinese font.
      */
     public void exportPdf(Path file, String title, Messages messages, Progress progress) {
-        Registry registry = load();
+        exportPdf(file, title, null, messages, progress);
+    }
+
+    public void exportPdf(Path file, String title, java.util.Set<String> only, Messages messages, Progress progress) {
+        Registry registry = loadListing(only);
         progress.update(0, 1, "export.progress.writing");
         String heading = title == null || title.isBlank() ? messages.get("registry.pdf.title") : title.strip();
         RegistryPdf.write(
@@ -241,7 +250,16 @@ public final class RegistryService {
     }
 
     public void exportCsv(Path file) {
-        RegistryCsv.writeOrganizations(load(), file);
+        exportCsv(file, null);
+    }
+
+    public void exportCsv(Path file, java.util.Set<String> only) {
+        RegistryCsv.writeOrganizations(loadListing(only), file);
+    }
+
+    private Registry loadListing(java.util.Set<String> only) {
+        Registry all = load();
+        return only == null ? all : all.listing(only);
     }
 
     /** The empty import workbook; it needs no database. */

@@ -82,6 +82,21 @@ class LauncherTest {
     }
 
     @Test
+    void theJavaFxConfigurationNoteStaysOffTheConsoleAndOtherJavaFxMessagesPass() {
+        Launcher.quietJavaFxConfigurationNote();
+        java.util.logging.Filter filter =
+                java.util.logging.Logger.getLogger("javafx").getFilter();
+
+        assertThat(filter.isLoggable(new java.util.logging.LogRecord(
+                        java.util.logging.Level.WARNING,
+                        "Unsupported JavaFX configuration: classes were loaded from 'unnamed module @7229724f'")))
+                .isFalse();
+        assertThat(filter.isLoggable(
+                        new java.util.logging.LogRecord(java.util.logging.Level.WARNING, "CSS error parsing")))
+                .isTrue();
+    }
+
+    @Test
     void aLogFolderTheLauncherCreatesIsOwnerOnly() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.FileSystems.getDefault()
                 .supportedFileAttributeViews()

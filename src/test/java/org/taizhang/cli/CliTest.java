@@ -265,7 +265,12 @@ class CliTest {
         int code = run("orgs", "import", "--help");
 
         assertThat(code).isEqualTo(ExitCodes.OK);
-        assertThat(out.toString()).contains("Usage:").contains("import").contains("--db");
+        assertThat(out.toString())
+                .contains("用法：")
+                .contains("import")
+                .contains("--db")
+                .contains("显示本帮助并退出。")
+                .doesNotContain("Show this help message");
     }
 
     /** Exports the sample registry and imports that file again; the output holds only the import's lines. */
@@ -395,7 +400,7 @@ class CliTest {
         assertThat(code).isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString().lines().findFirst())
                 .hasValueSatisfying(line -> assertThat(line)
-                        .isEqualTo("错误：命令行有误：Missing required parameter: 'FILE.xlsx'"
+                        .isEqualTo("错误：命令行有误：缺少必需的参数：'FILE.xlsx'"
                                 + " | Error: Invalid command line: Missing required parameter: 'FILE.xlsx'"));
     }
 
@@ -407,10 +412,9 @@ class CliTest {
         assertThat(out.toString()).isEmpty();
         List<String> lines = err.toString().lines().toList();
         assertThat(lines.getFirst())
-                .startsWith("错误：命令行有误：Unmatched argument at index ")
-                .contains("'extra'")
+                .startsWith("错误：命令行有误：无法识别的参数：'extra'")
                 .contains(" | Error: Invalid command line: Unmatched argument at index ");
-        assertThat(lines.get(1)).startsWith("Usage: taizhang orgs import ").contains("FILE.xlsx");
+        assertThat(lines.get(1)).startsWith("用法：taizhang orgs import ").contains("FILE.xlsx");
         assertThat(db()).as("nothing was run").doesNotExist();
     }
 

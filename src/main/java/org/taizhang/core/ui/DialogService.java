@@ -10,13 +10,26 @@ public interface DialogService {
 
     void showInfo(String header, String message);
 
-    /** A header plus a list of lines the user can read and copy (an import's row errors). */
-    void showLines(String title, String header, List<String> lines);
-
+    /** A yes/no question whose default (Enter) is 否, the safe answer. */
     boolean confirm(String header, String message);
 
-    /** Shows {@code choices} as buttons; returns the index chosen, or empty when the dialog was closed. */
+    /**
+     * A table the user can read, sort and copy (复制 puts it on the clipboard as tab-separated text, ready for
+     * Excel): an import's row errors. {@code error} shows it as an error, not as information.
+     */
+    void showTable(String header, String message, boolean error, List<String> columns, List<List<String>> rows);
+
+    /**
+     * Shows {@code choices} as buttons (the first is the default, the last the way out: 保存 / 放弃 / 取消); returns
+     * the index chosen, or empty when the dialog was closed.
+     */
     Optional<Integer> choose(String header, String message, List<String> choices);
+
+    /** Asks for one line of text, {@code initial} filled in; empty when cancelled. */
+    Optional<String> askText(String header, String message, String initial);
+
+    /** Opens a file in its program, or a folder in the file manager. */
+    void open(Path fileOrFolder);
 
     Optional<Path> chooseFileToOpen(String title, String filterName, String... patterns);
 

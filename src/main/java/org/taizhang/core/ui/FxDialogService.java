@@ -5,11 +5,19 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import javafx.application.HostServices;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
-import javafx.scene.control.TextArea;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -19,10 +27,35 @@ import org.taizhang.core.i18n.Messages;
 public final class FxDialogService implements DialogService {
     private final Window owner;
     private final Messages messages;
+    private final HostServices host;
 
     public FxDialogService(Window owner, Messages messages) {
+        this(owner, messages, null);
+    }
+
+    /** @param host the application's services, to open exported files (null: opening is not offered) */
+    public FxDialogService(Window owner, Messages messages, HostServices host) {
         this.owner = owner;
         this.messages = messages;
+        this.host = host;
+    }
+
+    @Override
+    public Optional<String> askText(String header, String message, String initial) {
+        TextInputDialog d = new TextInputDialog(initial);
+        d.initOwner(owner);
+        d.setTitle(messages.get("app.title"));
+        d.setHeaderText(header);
+        d.setContentText(message);
+        d.getEditor().setPrefColumnCount(30);
+        return d.showAndWait();
+    }
+
+    @Override
+    public void open(Path fileOrFolder) {
+        if (host != null) {
+            host.showDocument(fileOrFolder.toUri().toString());
+        }
     }
 
     private Alert alert(Alert.AlertType type, String header, String message) {
@@ -45,27 +78,58 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
-    public void showLines(String title, String header, List<String> lines) {
-        Alert a = alert(Alert.AlertType.INFORMATION, header, null);
-        a.setTitle(title);
-        TextArea area = new TextArea(String.join("\n", lines));
-        area.setEditable(false);
-        area.setWrapText(true);
-        area.setPrefRowCount(Math.min(18, Math.max(4, lines.size())));
-        area.setPrefColumnCount(60);
-        a.getDialogPane().setContent(new VBox(8, new Label(messages.get("dialog.linesCount", lines.size())), area));
+    public void showTable(String header, String message, boolean error, List<String> columns, List<List<String>> rows) {
+        Alert a = alert(error ? Alert.AlertType.ERROR : Alert.AlertType.INFORMATION, header, null);
+        TableView<List<String>> table = new TableView<>();
+        table.setId("dialogTable");
+        for (int i = 0; i < columns.size(); i++) {
+            int index = i;
+            TableColumn<List<String>, String> c = new TableColumn<>(columns.get(i));
+            c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(
+                    index < cd.getValue().size() ? cd.getValue().get(index) : ""));
+            c.setComparator(Tables.CHINESE);
+            c.setPrefWidth(i == columns.size() - 1 ? 420 : 90);
+            table.getColumns().add(c);
+        }
+        table.getItems().setAll(rows);
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.setPrefHeight(Math.min(420, 60 + 26.0 * rows.size()));
+        Button copy = new Button(messages.get("dialog.copy"));
+        copy.setOnAction(e -> {
+            StringBuilder text = new StringBuilder(String.join("\t", columns)).append('\n');
+            List<List<String>> chosen =
+                    table.getSelectionModel().getSelectedItems().isEmpty()
+                            ? table.getItems()
+                            : table.getSelectionModel().getSelectedItems();
+            chosen.forEach(r -> text.append(String.join("\t", r)).append('\n'));
+            ClipboardContent content = new ClipboardContent();
+            content.putString(text.toString());
+            Clipboard.getSystemClipboard().setContent(content);
+        });
+        Label summary = new Label(message);
+        summary.setWrapText(true);
+        a.getDialogPane().setContent(new VBox(8, summary, table, copy));
+        a.getDialogPane().setPrefWidth(760);
         a.setResizable(true);
         a.showAndWait();
     }
 
+    /** The question behind {@link #confirm}, built but not shown (tests look at its buttons). */
+    Alert confirmation(String header, String message) {
+        Alert a = alert(Alert.AlertType.CONFIRMATION, header, message);
+        ButtonType yes = new ButtonType(messages.get("dialog.yes"), ButtonBar.ButtonData.YES);
+        ButtonType no = new ButtonType(messages.get("dialog.no"), ButtonBar.ButtonData.NO);
+        a.getButtonTypes().setAll(yes, no);
+        // Enter must not delete anything: the safe answer is the default
+        ((Button) a.getDialogPane().lookupButton(yes)).setDefaultButton(false);
+        ((Button) a.getDialogPane().lookupButton(no)).setDefaultButton(true);
+        return a;
+    }
+
     @Override
     public boolean confirm(String header, String message) {
-        Alert a = alert(Alert.AlertType.CONFIRMATION, header, message);
-        a.getButtonTypes()
-                .setAll(
-                        new ButtonType(messages.get("dialog.yes"), ButtonBar.ButtonData.YES),
-                        new ButtonType(messages.get("dialog.no"), ButtonBar.ButtonData.NO));
-        return a.showAndWait()
+        return confirmation(header, message)
+                .showAndWait()
                 .map(b -> b.getButtonData() == ButtonBar.ButtonData.YES)
                 .orElse(false);
     }
@@ -74,8 +138,12 @@ public final class FxDialogService implements DialogService {
     public Optional<Integer> choose(String header, String message, List<String> choices) {
         Alert a = alert(Alert.AlertType.CONFIRMATION, header, message);
         List<ButtonType> buttons = new ArrayList<>();
-        for (String c : choices) {
-            buttons.add(new ButtonType(c, ButtonBar.ButtonData.OTHER));
+        for (int i = 0; i < choices.size(); i++) {
+            // the last choice is the way out (Esc, the close box); the first is what Enter does
+            ButtonBar.ButtonData role = i == choices.size() - 1 && choices.size() > 1
+                    ? ButtonBar.ButtonData.CANCEL_CLOSE
+                    : i == 0 ? ButtonBar.ButtonData.OK_DONE : ButtonBar.ButtonData.OTHER;
+            buttons.add(new ButtonType(choices.get(i), role));
         }
         a.getButtonTypes().setAll(buttons);
         return a.showAndWait().map(buttons::indexOf).filter(i -> i >= 0);

@@ -1,7 +1,5 @@
 package org.taizhang.core.ui;
 
-import javafx.beans.binding.Bindings;
-import javafx.concurrent.Task;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import org.controlsfx.control.StatusBar;
@@ -16,27 +14,24 @@ public final class StatusFooter {
         bar.setId("statusBar");
         Button cancel = new Button(messages.get("task.cancel"));
         cancel.setId("cancelTask");
-        cancel.setOnAction(e -> tasks.cancelCurrent());
-        cancel.visibleProperty().bind(tasks.currentTask().isNotNull());
+        cancel.setOnAction(e -> tasks.cancelRunning());
+        cancel.visibleProperty().bind(tasks.runningJob().isNotNull());
         cancel.managedProperty().bind(cancel.visibleProperty());
         bar.getRightItems().setAll(cancel, database);
         String ready = messages.get("status.ready");
-        tasks.currentTask().addListener((obs, old, task) -> bind(task, ready));
+        tasks.runningJob().addListener((obs, old, job) -> bind(job, ready));
         bind(null, ready);
     }
 
-    private void bind(Task<?> task, String ready) {
+    private void bind(TaskRunner.Job job, String ready) {
         bar.textProperty().unbind();
         bar.progressProperty().unbind();
-        if (task == null) {
+        if (job == null) {
             bar.setText(ready);
             bar.setProgress(0);
         } else {
-            bar.textProperty()
-                    .bind(Bindings.when(task.messageProperty().isEmpty())
-                            .then(task.titleProperty())
-                            .otherwise(task.messageProperty()));
-            bar.progressProperty().bind(task.progressProperty());
+            bar.textProperty().bind(job.messageProperty());
+            bar.progressProperty().bind(job.progressProperty());
         }
     }
 

@@ -1,11 +1,13 @@
 package org.taizhang.core.ui;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.concurrent.Task;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.taizhang.core.DomainException;
@@ -14,9 +16,10 @@ import org.taizhang.core.task.CancelledException;
 import org.taizhang.core.task.Progress;
 
 /**
- * Runs work off the JavaFX thread, one job at a time on one thread (so database writes never race), with
- * progress and cancel shown in the status bar. Errors the user can fix become a dialog in their language;
- * anything else is logged once and reported as an internal error.
+ * Runs work through a {@link TaskExecutor}, one job at a time, with the RUNNING job's progress and cancel shown
+ * in the status bar (a job queued behind it, say a history load behind an export, neither hides it nor is
+ * cancelled in its place). Errors the user can fix become a dialog in their language; anything else is logged
+ * once and reported as an internal error.
  */
 public final class TaskRunner {
     private static final Logger LOG = LoggerFactory.getLogger(TaskRunner.class);
@@ -27,46 +30,62 @@ public final class TaskRunner {
         T run(Progress progress) throws Exception;
     }
 
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "taizhang-work");
-        t.setDaemon(true);
-        return t;
-    });
+    private final TaskExecutor executor;
     private final Messages messages;
     private final DialogService dialogs;
-    private final ReadOnlyObjectWrapper<Task<?>> current = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Job> running = new ReadOnlyObjectWrapper<>();
 
     public TaskRunner(Messages messages, DialogService dialogs) {
+        this(TaskExecutor.fx(), messages, dialogs);
+    }
+
+    public TaskRunner(TaskExecutor executor, Messages messages, DialogService dialogs) {
+        this.executor = executor;
         this.messages = messages;
         this.dialogs = dialogs;
     }
 
-    public <T> Task<T> run(String titleKey, Work<T> work, Consumer<T> onSuccess) {
+    public <T> Job run(String titleKey, Work<T> work, Consumer<T> onSuccess) {
         return run(titleKey, work, onSuccess, e -> false);
     }
 
     /**
      * @param onFailure gets the first say on a failure; return true when it handled it (no dialog then)
      */
-    public <T> Task<T> run(
-            String titleKey, Work<T> work, Consumer<T> onSuccess, java.util.function.Predicate<Throwable> onFailure) {
-        Job<T> task = new Job<>(messages.get(titleKey), work, messages);
-        task.setOnSucceeded(e -> {
-            clear(task);
-            onSuccess.accept(task.getValue());
-        });
-        task.setOnFailed(e -> {
-            clear(task);
-            Throwable error = task.getException();
-            if (onFailure.test(error)) {
+    public <T> Job run(String titleKey, Work<T> work, Consumer<T> onSuccess, Predicate<Throwable> onFailure) {
+        Job job = new Job(messages.get(titleKey));
+        executor.background(() -> {
+            if (job.cancelled) {
+                return; // cancelled while it waited: it never started
+            }
+            executor.ui(() -> running.set(job));
+            T value;
+            try {
+                value = work.run(job.progress(executor, messages));
+            } catch (Throwable error) {
+                executor.ui(() -> {
+                    finish(job);
+                    if (!onFailure.test(error)) {
+                        report(titleKey, error);
+                    }
+                });
                 return;
             }
-            report(titleKey, error);
+            executor.ui(() -> {
+                finish(job);
+                if (!job.cancelled) {
+                    onSuccess.accept(value);
+                }
+            });
         });
-        task.setOnCancelled(e -> clear(task));
-        current.set(task);
-        executor.execute(task);
-        return task;
+        return job;
+    }
+
+    private void finish(Job job) {
+        job.done = true;
+        if (running.get() == job) {
+            running.set(null);
+        }
     }
 
     private void report(String titleKey, Throwable error) {
@@ -82,56 +101,78 @@ public final class TaskRunner {
         }
     }
 
-    private void clear(Task<?> task) {
-        if (current.get() == task) {
-            current.set(null);
-        }
-    }
-
     /** The job running now (null when idle), for the status bar. */
-    public ReadOnlyObjectProperty<Task<?>> currentTask() {
-        return current.getReadOnlyProperty();
+    public ReadOnlyObjectProperty<Job> runningJob() {
+        return running.getReadOnlyProperty();
     }
 
-    public void cancelCurrent() {
-        Task<?> t = current.get();
-        if (t != null) {
-            t.cancel(false); // cooperative: the work checks Progress.isCancelled() and rolls back
+    /** Cancels the job that is running now, not one waiting behind it. */
+    public void cancelRunning() {
+        Job j = running.get();
+        if (j != null) {
+            j.cancel(); // cooperative: the work checks Progress.isCancelled() and rolls back
         }
     }
 
     public void shutdown() {
-        executor.shutdownNow();
+        executor.shutdown();
     }
 
-    /** A JavaFX task whose {@link Progress} reads the task's own cancel flag (thread-safe in FutureTask). */
-    private static final class Job<T> extends Task<T> {
+    /** One submitted piece of work: its title, latest progress message and fraction, and its cancel flag. */
+    public static final class Job {
         private final String title;
-        private final Work<T> work;
-        private final Messages messages;
+        private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper();
+        private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(-1);
+        private volatile boolean cancelled;
+        private volatile boolean done;
 
-        Job(String title, Work<T> work, Messages messages) {
+        Job(String title) {
             this.title = title;
-            this.work = work;
-            this.messages = messages;
+            message.set(title);
         }
 
-        @Override
-        protected T call() throws Exception {
-            updateTitle(title);
-            updateMessage(title);
-            return work.run(new Progress() {
+        public String title() {
+            return title;
+        }
+
+        public ReadOnlyStringProperty messageProperty() {
+            return message.getReadOnlyProperty();
+        }
+
+        /** Done / total, or -1 while unknown. */
+        public ReadOnlyDoubleProperty progressProperty() {
+            return progress.getReadOnlyProperty();
+        }
+
+        public void cancel() {
+            cancelled = true;
+        }
+
+        public boolean isCancelled() {
+            return cancelled;
+        }
+
+        public boolean isDone() {
+            return done;
+        }
+
+        private Progress progress(TaskExecutor executor, Messages messages) {
+            return new Progress() {
                 @Override
-                public void update(long done, long total, String messageKey) {
-                    updateProgress(done, total);
-                    updateMessage(messages.get(messageKey));
+                public void update(long doneCount, long total, String messageKey) {
+                    String text = messages.get(messageKey);
+                    double fraction = total <= 0 ? -1 : (double) doneCount / total;
+                    executor.ui(() -> {
+                        message.set(text);
+                        progress.set(fraction);
+                    });
                 }
 
                 @Override
                 public boolean isCancelled() {
-                    return Job.this.isCancelled();
+                    return cancelled;
                 }
-            });
+            };
         }
     }
 }

@@ -1,17 +1,24 @@
 package org.taizhang.organization.view;
 
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.taizhang.core.i18n.Messages;
 import org.taizhang.core.store.HistoryEntry;
+import org.taizhang.core.store.Times;
 import org.taizhang.organization.RegistryHistory.Change;
 
 /** One history line as a clerk reads it: 2026-11-23 10:02  张三  修改：书记 张红玲 → 马兵德；党员人数 12 → 15. */
 final class HistoryText {
     private HistoryText() {}
 
-    static String describe(HistoryEntry h, List<Change> changes, Messages m) {
-        String when = h.at().length() >= 16 ? h.at().substring(0, 16).replace('T', ' ') : h.at();
+    private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    /** {@code zone}: where the clerk sits (the store keeps UTC; a change at 10:02 in Beijing reads 10:02). */
+    static String describe(HistoryEntry h, List<Change> changes, Messages m, ZoneId zone) {
+        String when = localTime(h.at(), zone);
         String details = changes.isEmpty()
                 ? ""
                 : m.get(
@@ -21,6 +28,14 @@ final class HistoryText {
                                 .collect(Collectors.joining(m.get("history.changes.separator"))));
         return m.get(
                 "history.line", when, h.userName() == null ? "-" : h.userName(), m.get(actionKey(h.action())), details);
+    }
+
+    static String localTime(String storedUtc, ZoneId zone) {
+        try {
+            return MINUTES.format(Times.parse(storedUtc).atZone(zone));
+        } catch (DateTimeException e) {
+            return storedUtc; // not ours to hide: show what is stored
+        }
     }
 
     private static String change(Change c, boolean created, Messages m) {

@@ -3,11 +3,9 @@ package org.taizhang.organization.view;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import javafx.beans.Observable;
+import java.util.Objects;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -17,6 +15,8 @@ import javafx.collections.ObservableList;
 import org.taizhang.core.Ids;
 import org.taizhang.core.Issue;
 import org.taizhang.core.text.CellValues;
+import org.taizhang.core.ui.DateFields;
+import org.taizhang.core.ui.FormModel;
 import org.taizhang.organization.Community;
 import org.taizhang.organization.Organization;
 import org.taizhang.organization.OrganizationKind;
@@ -26,10 +26,11 @@ import org.taizhang.organization.RegistryRules;
 import org.taizhang.organization.Unit;
 
 /**
- * The organization form's state and its live checks (the same {@link RegistryRules} the save uses), with no
- * controls in it. The view binds its fields to these properties.
+ * The organization form's state, its choices (units, possible parents, communities: always those of the
+ * registry on screen) and its live checks (the same {@link RegistryRules} the save uses), with no controls in it.
+ * Dates are kept as the text typed, so an unreadable one is named, not dropped.
  */
-public final class OrganizationFormModel {
+public final class OrganizationFormModel extends FormModel<Organization> {
     final StringProperty name = new SimpleStringProperty("");
     final ObjectProperty<OrganizationKind> kind = new SimpleObjectProperty<>(OrganizationKind.BRANCH);
     final ObjectProperty<Unit> unit = new SimpleObjectProperty<>();
@@ -38,123 +39,164 @@ public final class OrganizationFormModel {
     final StringProperty deputy = new SimpleStringProperty("");
     final StringProperty members = new SimpleStringProperty("");
     final BooleanProperty committee = new SimpleBooleanProperty();
-    final ObjectProperty<LocalDate> termStart = new SimpleObjectProperty<>();
-    final ObjectProperty<LocalDate> termEnd = new SimpleObjectProperty<>();
+    final StringProperty termStart = new SimpleStringProperty("");
+    final StringProperty termEnd = new SimpleStringProperty("");
     final ObjectProperty<Community> community = new SimpleObjectProperty<>();
     final StringProperty contactPerson = new SimpleStringProperty("");
     final StringProperty contactPhone = new SimpleStringProperty("");
     final StringProperty remark = new SimpleStringProperty("");
 
-    final ObservableList<Issue> issues = FXCollections.observableArrayList();
-    private final ReadOnlyBooleanWrapper hasErrors = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyBooleanWrapper isNew = new ReadOnlyBooleanWrapper(true);
-    private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper();
+    /** The choices of the three lists; null first where "none" is a choice. */
+    final ObservableList<Unit> unitChoices = FXCollections.observableArrayList();
+
+    final ObservableList<Organization> parentChoices = FXCollections.observableArrayList();
+    final ObservableList<Community> communityChoices = FXCollections.observableArrayList();
 
     private Registry registry = Registry.empty();
     private LocalDate today = LocalDate.now();
     private String id = Ids.newId();
     private int sortOrder;
-    private boolean loading;
+    /** Where 新增 puts the new organization: the unit and parent chosen in the tree (either may be null). */
+    private Unit newUnit;
+
+    private Organization newParent;
 
     public OrganizationFormModel() {
-        Observable[] fields = {
-            name,
-            kind,
-            unit,
-            parent,
-            secretary,
-            deputy,
-            members,
-            committee,
-            termStart,
-            termEnd,
-            community,
-            contactPerson,
-            contactPhone,
-            remark
-        };
-        for (Observable f : fields) {
-            f.addListener(o -> {
-                if (!loading) {
-                    dirty.set(true);
-                    validate();
-                }
-            });
-        }
-        // a parent from another unit makes no sense; clear it when the unit changes
+        track(
+                name,
+                kind,
+                unit,
+                parent,
+                secretary,
+                deputy,
+                members,
+                committee,
+                termStart,
+                termEnd,
+                community,
+                contactPerson,
+                contactPhone,
+                remark);
         unit.addListener((obs, old, now) -> {
-            if (!loading
-                    && parent.get() != null
-                    && (now == null || !parent.get().unitId().equals(now.id()))) {
-                parent.set(null);
+            quietly(this::refreshParents);
+            // a parent from another unit makes no sense: the unit's top-level organization instead
+            if (parent.get() != null && (now == null || !parent.get().unitId().equals(now.id()))) {
+                parent.set(defaultParent(now));
             }
         });
     }
 
-    void setContext(Registry registry, LocalDate today) {
-        this.registry = registry;
-        this.today = today;
+    /**
+     * The registry on screen and today's date. The choices are refilled first and the chosen values found again
+     * by id, so a reload never blanks 上级组织 or 所属共同体 (nor turns the form dirty).
+     */
+    void setContext(Registry r, LocalDate day) {
+        String unitId = unit.get() == null ? null : unit.get().id();
+        String parentId = parent.get() == null ? null : parent.get().id();
+        String communityId = community.get() == null ? null : community.get().id();
+        this.registry = r;
+        this.today = day;
+        quietly(() -> {
+            unitChoices.setAll(r.units());
+            List<Community> communities = new ArrayList<>();
+            communities.add(null);
+            communities.addAll(r.communities());
+            communityChoices.setAll(communities);
+            unit.set(r.unit(unitId).orElse(unit.get()));
+            refreshParents();
+            parent.set(r.organization(parentId).orElse(parent.get()));
+            community.set(r.community(communityId).orElse(community.get()));
+        });
         validate();
+    }
+
+    private void refreshParents() {
+        List<Organization> list = new ArrayList<>();
+        list.add(null);
+        Unit u = unit.get();
+        if (u != null) {
+            registry.ofUnit(u.id()).stream()
+                    .filter(o -> o.kind().canHaveChildren() && !o.id().equals(id))
+                    .forEach(list::add);
+        }
+        Organization keep = parent.get();
+        parentChoices.setAll(list);
+        parent.set(keep);
     }
 
     Registry registry() {
         return registry;
     }
 
-    void edit(Organization o) {
-        loading = true;
-        try {
-            id = o.id();
-            sortOrder = o.sortOrder();
-            name.set(o.name());
-            kind.set(o.kind());
-            unit.set(registry.unit(o.unitId()).orElse(null));
-            parent.set(registry.organization(o.parentId()).orElse(null));
-            secretary.set(nz(o.secretary()));
-            deputy.set(nz(o.fullTimeDeputy()));
-            members.set(o.memberCount() == null ? "" : o.memberCount().toString());
-            committee.set(o.hasCommittee());
-            termStart.set(o.termStart());
-            termEnd.set(o.termEnd());
-            community.set(registry.community(o.communityId()).orElse(null));
-            contactPerson.set(nz(o.contactPerson()));
-            contactPhone.set(nz(o.contactPhone()));
-            remark.set(nz(o.remark()));
-            isNew.set(registry.organization(o.id()).isEmpty());
-        } finally {
-            loading = false;
-        }
-        dirty.set(false);
-        validate();
+    /** Where the next 新增 starts: the unit and (or) parent chosen in the tree. */
+    void prepareNew(Unit unitOrNull, Organization parentOrNull) {
+        this.newUnit = unitOrNull;
+        this.newParent = parentOrNull;
     }
 
-    /** A new organization under {@code parentOrNull} (or at the top of {@code unitOrNull}). */
-    void startNew(Unit unitOrNull, Organization parentOrNull) {
-        loading = true;
-        try {
-            id = Ids.newId();
-            sortOrder = Integer.MAX_VALUE / 2;
-            name.set("");
-            kind.set(parentOrNull == null ? OrganizationKind.PARTY_COMMITTEE : OrganizationKind.BRANCH);
-            unit.set(unitOrNull);
-            parent.set(parentOrNull);
-            for (StringProperty s : List.of(secretary, deputy, members, contactPerson, contactPhone, remark)) {
-                s.set("");
-            }
-            committee.set(false);
-            termStart.set(null);
-            termEnd.set(null);
-            community.set(null);
-            isNew.set(true);
-        } finally {
-            loading = false;
+    /** A branch goes under the unit's top-level organization: that is where nearly every new one belongs. */
+    private Organization defaultParent(Unit u) {
+        if (u == null) {
+            return null;
         }
-        dirty.set(false);
-        validate();
+        return registry.topLevel(u.id()).stream()
+                .filter(o -> o.kind().canHaveChildren())
+                .findFirst()
+                .orElse(null);
     }
 
-    /** The organization as entered; the member count is null when it is not a whole number (see issues). */
-    Organization toOrganization() {
+    @Override
+    protected Organization blank() {
+        Organization parentOrTop = newParent != null ? newParent : defaultParent(newUnit);
+        // a unit with no organization yet starts with its 机关党委; everywhere else a branch is meant
+        OrganizationKind k = newUnit != null
+                        && parentOrTop == null
+                        && registry.ofUnit(newUnit.id()).isEmpty()
+                ? OrganizationKind.PARTY_COMMITTEE
+                : OrganizationKind.BRANCH;
+        return new Organization(
+                Ids.newId(),
+                newUnit == null ? null : newUnit.id(),
+                parentOrTop == null ? null : parentOrTop.id(),
+                "",
+                k,
+                null,
+                null,
+                null,
+                false,
+                null,
+                null,
+                parentOrTop == null ? null : parentOrTop.communityId(),
+                null,
+                null,
+                null,
+                Integer.MAX_VALUE / 2);
+    }
+
+    @Override
+    protected void fill(Organization o) {
+        id = o.id();
+        sortOrder = o.sortOrder();
+        name.set(o.name());
+        kind.set(o.kind());
+        unit.set(registry.unit(o.unitId()).orElse(null));
+        refreshParents();
+        parent.set(registry.organization(o.parentId()).orElse(null));
+        secretary.set(nz(o.secretary()));
+        deputy.set(nz(o.fullTimeDeputy()));
+        members.set(o.memberCount() == null ? "" : o.memberCount().toString());
+        committee.set(o.hasCommittee());
+        termStart.set(o.termStart() == null ? "" : o.termStart().toString());
+        termEnd.set(o.termEnd() == null ? "" : o.termEnd().toString());
+        community.set(registry.community(o.communityId()).orElse(null));
+        contactPerson.set(nz(o.contactPerson()));
+        contactPhone.set(nz(o.contactPhone()));
+        remark.set(nz(o.remark()));
+    }
+
+    /** The organization as entered; a member count or date that cannot be read is null (see the issues). */
+    @Override
+    public Organization read() {
         Integer count = members.get() == null || members.get().isBlank()
                 ? null
                 : CellValues.wholeNumber(members.get()).orElse(null);
@@ -168,8 +210,8 @@ public final class OrganizationFormModel {
                 blankToNull(deputy.get()),
                 count,
                 committee.get(),
-                termStart.get(),
-                termEnd.get(),
+                DateFields.parse(termStart.get()).orElse(null),
+                DateFields.parse(termEnd.get()).orElse(null),
                 community.get() == null ? null : community.get().id(),
                 blankToNull(contactPerson.get()),
                 blankToNull(contactPhone.get()),
@@ -177,53 +219,40 @@ public final class OrganizationFormModel {
                 sortOrder);
     }
 
-    void validate() {
+    @Override
+    protected List<Issue> check(Organization o) {
         List<Issue> list = new ArrayList<>();
         String m = members.get();
         if (m != null && !m.isBlank() && CellValues.wholeNumber(m).isEmpty()) {
             list.add(Issue.error(RegistryColumns.ORG_MEMBERS, "import.error.notWholeNumber", m));
         }
-        Organization o = toOrganization();
+        if (DateFields.unreadable(termStart.get())) {
+            list.add(Issue.error(RegistryColumns.ORG_TERM_START, "import.error.notDate", termStart.get()));
+        }
+        if (DateFields.unreadable(termEnd.get())) {
+            list.add(Issue.error(RegistryColumns.ORG_TERM_END, "import.error.notDate", termEnd.get()));
+        }
         list.addAll(RegistryRules.check(registry, o, today).stream()
                 .filter(i -> !(o.unitId() == null
                         && RegistryColumns.ORG_UNIT.equals(i.field())
                         && i.messageKey().equals("organization.error.unitNotFound")))
                 .toList());
-        issues.setAll(list);
-        hasErrors.set(list.stream().anyMatch(Issue::isError));
-    }
-
-    /** Whether the field (a {@link RegistryColumns} name) has an error now. */
-    boolean fieldHasError(String field) {
-        return issues.stream().anyMatch(i -> i.isError() && field.equals(i.field()));
+        return list;
     }
 
     String id() {
         return id;
     }
 
-    public ReadOnlyBooleanProperty hasErrorsProperty() {
-        return hasErrors.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty isNewProperty() {
-        return isNew.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty dirtyProperty() {
-        return dirty.getReadOnlyProperty();
-    }
-
-    void markSaved() {
-        dirty.set(false);
-        isNew.set(false);
-    }
-
     private static String nz(String s) {
         return s == null ? "" : s;
     }
 
-    private static String blankToNull(String s) {
+    static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    static boolean same(Object a, Object b) {
+        return Objects.equals(a, b);
     }
 }

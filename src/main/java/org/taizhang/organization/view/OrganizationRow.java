@@ -21,6 +21,7 @@ public record OrganizationRow(
         String communityName,
         String kindLabel,
         Set<String> ancestorIds,
+        Set<String> communityIds,
         List<Issue> issues,
         String issueText,
         int depth) {
@@ -33,9 +34,18 @@ public record OrganizationRow(
         List<OrganizationRow> rows = new ArrayList<>(registry.organizationCount());
         for (Organization o : registry.organizations()) {
             Set<String> ancestors = new HashSet<>();
+            // a branch belongs to its own 共同体 and to those of the organizations above it
+            Set<String> communities = new HashSet<>();
+            if (o.communityId() != null) {
+                communities.add(o.communityId());
+            }
             String p = o.parentId();
             while (p != null && ancestors.add(p)) {
-                p = registry.organization(p).map(Organization::parentId).orElse(null);
+                Organization above = registry.organization(p).orElse(null);
+                if (above != null && above.communityId() != null) {
+                    communities.add(above.communityId());
+                }
+                p = above == null ? null : above.parentId();
             }
             List<Issue> issues = RegistryRules.check(registry, o, today);
             StringBuilder text = new StringBuilder();
@@ -52,6 +62,7 @@ public record OrganizationRow(
                     registry.community(o.communityId()).map(Community::name).orElse(""),
                     messages.get(o.kind().messageKey()),
                     Set.copyOf(ancestors),
+                    Set.copyOf(communities),
                     List.copyOf(issues),
                     text.toString(),
                     ancestors.size() + 1));

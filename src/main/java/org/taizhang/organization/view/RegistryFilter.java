@@ -8,8 +8,20 @@ import org.taizhang.organization.OrganizationKind;
  * What the registry table shows: the part of the tree chosen on the left, a kind, only rows with warnings,
  * and a search by name, unit, secretary, or pinyin initials. Plain Java, so it can be measured on its own.
  */
-public record RegistryFilter(Scope scope, String search, OrganizationKind kind, boolean issuesOnly)
+public record RegistryFilter(
+        Scope scope, String search, OrganizationKind kind, boolean issuesOnly, Quick quick, java.time.LocalDate today)
         implements Predicate<OrganizationRow> {
+
+    /** What a 工作台 tile opens: all branches (党支部 and 联合支部), or the terms that are over. */
+    public enum Quick {
+        NONE,
+        BRANCHES,
+        TERM_EXPIRED
+    }
+
+    public RegistryFilter(Scope scope, String search, OrganizationKind kind, boolean issuesOnly) {
+        this(scope, search, kind, issuesOnly, Quick.NONE, null);
+    }
 
     /** The part of the tree selected on the left. */
     public record Scope(Type type, String id) {
@@ -34,9 +46,13 @@ public record RegistryFilter(Scope scope, String search, OrganizationKind kind, 
             case ALL -> true;
             case UNIT -> o.unitId().equals(scope.id());
             case ORGANIZATION -> o.id().equals(scope.id()) || row.ancestorIds().contains(scope.id());
-            case COMMUNITY -> scope.id().equals(o.communityId());
+            case COMMUNITY -> row.communityIds().contains(scope.id());
         };
         if (!inScope || (kind != null && o.kind() != kind) || (issuesOnly && !row.hasIssues())) {
+            return false;
+        }
+        if (quick == Quick.BRANCHES && !o.kind().isBranch()
+                || quick == Quick.TERM_EXPIRED && (today == null || !o.termExpired(today))) {
             return false;
         }
         if (search == null || search.isBlank()) {

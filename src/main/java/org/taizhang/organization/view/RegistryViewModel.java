@@ -3,6 +3,7 @@ package org.taizhang.organization.view;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -14,21 +15,26 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
+import org.taizhang.core.Issue;
 import org.taizhang.core.i18n.Messages;
 import org.taizhang.core.store.HistoryEntry;
 import org.taizhang.core.ui.DialogService;
+import org.taizhang.core.ui.RecordPage;
 import org.taizhang.core.ui.TaskRunner;
+import org.taizhang.organization.Community;
 import org.taizhang.organization.ImportReport;
-import org.taizhang.organization.ImportReports;
 import org.taizhang.organization.Organization;
 import org.taizhang.organization.OrganizationKind;
 import org.taizhang.organization.Registry;
+import org.taizhang.organization.RegistryRules;
 import org.taizhang.organization.RegistryService;
+import org.taizhang.organization.Unit;
 import org.taizhang.organization.view.RegistryFilter.Scope;
 
 /**
- * The registry window's state: the loaded registry, the filtered rows, the selection and the form, and the
- * actions (save, delete, import, export) run as background tasks. It never touches a control.
+ * The registry window's state: the loaded registry, the filtered rows, and one {@link RecordPage} per tab
+ * (organizations, units, communities) with its form and history; import and export run as background tasks.
+ * It never touches a control, so it is tested without a window.
  */
 public final class RegistryViewModel {
     private final RegistryService service;
@@ -43,11 +49,20 @@ public final class RegistryViewModel {
     final ObjectProperty<OrganizationKind> kindFilter = new SimpleObjectProperty<>();
     final BooleanProperty issuesOnly = new SimpleBooleanProperty();
     final ObjectProperty<Scope> scope = new SimpleObjectProperty<>(Scope.ALL);
-    final ObjectProperty<OrganizationRow> selected = new SimpleObjectProperty<>();
-    final ObservableList<HistoryEntry> history = FXCollections.observableArrayList();
-    final OrganizationFormModel form = new OrganizationFormModel();
+    final ObjectProperty<RegistryFilter.Quick> quick = new SimpleObjectProperty<>(RegistryFilter.Quick.NONE);
+    /** The tab in front: 0 organizations, 1 units, 2 communities. */
+    final javafx.beans.property.IntegerProperty tab = new javafx.beans.property.SimpleIntegerProperty(0);
     /** The form pane takes a third of a 1366 px screen, so it opens on demand: a chosen row, 新增, or the toggle. */
     final BooleanProperty formShown = new SimpleBooleanProperty(false);
+
+    final OrganizationFormModel form = new OrganizationFormModel();
+    final UnitFormModel unitForm = new UnitFormModel();
+    final CommunityFormModel communityForm = new CommunityFormModel();
+    final RecordPage<Organization> organizations;
+    final RecordPage<Unit> units;
+    final RecordPage<Community> communities;
+    final ObservableList<Unit> unitItems = FXCollections.observableArrayList();
+    final ObservableList<Community> communityItems = FXCollections.observableArrayList();
 
     private LocalDate today = LocalDate.now();
 
@@ -60,17 +75,22 @@ public final class RegistryViewModel {
         kindFilter.addListener(o -> refilter());
         issuesOnly.addListener(o -> refilter());
         scope.addListener(o -> refilter());
-        selected.addListener((obs, old, row) -> {
-            if (row != null) {
-                formShown.set(true);
-                form.edit(row.organization());
-                loadHistory(row.organization().id());
-            }
-        });
+        quick.addListener(o -> refilter());
+        organizations = new RecordPage<>(form, new OrganizationActions(), tasks, dialogs, messages);
+        units = new RecordPage<>(unitForm, new UnitActions(), tasks, dialogs, messages);
+        communities = new RecordPage<>(communityForm, new CommunityActions(), tasks, dialogs, messages);
+        organizations.connect(id -> registry.get().organization(id), this::reloadThen);
+        units.connect(id -> registry.get().unit(id), this::reloadThen);
+        communities.connect(id -> registry.get().community(id), this::reloadThen);
+    }
+
+    private void reloadThen(String id, Runnable then) {
+        reload(then);
     }
 
     private void refilter() {
-        filtered.setPredicate(new RegistryFilter(scope.get(), search.get(), kindFilter.get(), issuesOnly.get()));
+        filtered.setPredicate(
+                new RegistryFilter(scope.get(), search.get(), kindFilter.get(), issuesOnly.get(), quick.get(), today));
     }
 
     /** Loads the registry in the background; {@code then} runs on the JavaFX thread afterwards. */
@@ -88,44 +108,87 @@ public final class RegistryViewModel {
                 });
     }
 
+    /** 刷新: reads the registry again, after asking about unsaved edits. */
+    public void refresh() {
+        whenSettled(() -> reload(() -> {}));
+    }
+
+    /** Runs {@code then} once no tab holds unsaved edits (each asks 保存 / 放弃 / 取消 in turn). */
+    public void whenSettled(Runnable then) {
+        organizations.whenSettled(() -> units.whenSettled(() -> communities.whenSettled(then)));
+    }
+
     private record Loaded(Registry registry, LocalDate today, List<OrganizationRow> rows) {}
 
     private void apply(Loaded loaded) {
-        String selectedId =
-                selected.get() == null ? null : selected.get().organization().id();
         today = loaded.today();
-        registry.set(loaded.registry());
+        refilter();
+        // the forms' context first, so their lists hold the new records before anything listens to the registry
         form.setContext(loaded.registry(), today);
+        unitForm.setContext(loaded.registry());
+        communityForm.setContext(loaded.registry());
+        registry.set(loaded.registry());
         rows.setAll(loaded.rows());
-        if (selectedId != null) {
-            rows.stream()
-                    .filter(r -> r.organization().id().equals(selectedId))
-                    .findFirst()
-                    .ifPresentOrElse(
-                            r -> {
-                                selected.set(null);
-                                selected.set(r);
-                            },
-                            () -> selected.set(null));
+        unitItems.setAll(loaded.registry().units());
+        communityItems.setAll(loaded.registry().communities());
+        organizations.refresh();
+        units.refresh();
+        communities.refresh();
+    }
+
+    /** What a 工作台 tile opens. */
+    public enum Shown {
+        UNITS,
+        ORGANIZATIONS,
+        BRANCHES,
+        COMMUNITIES,
+        TERM_EXPIRED
+    }
+
+    /** Opens the list behind a 工作台 tile: the tab, with every other filter cleared. */
+    public void show(Shown what) {
+        search.set("");
+        kindFilter.set(null);
+        issuesOnly.set(false);
+        scope.set(Scope.ALL);
+        quick.set(
+                switch (what) {
+                    case BRANCHES -> RegistryFilter.Quick.BRANCHES;
+                    case TERM_EXPIRED -> RegistryFilter.Quick.TERM_EXPIRED;
+                    default -> RegistryFilter.Quick.NONE;
+                });
+        tab.set(
+                switch (what) {
+                    case UNITS -> 1;
+                    case COMMUNITIES -> 2;
+                    default -> 0;
+                });
+    }
+
+    /** Shows the organization of {@code row} in the form (asking about unsaved edits first). */
+    void select(OrganizationRow row) {
+        if (row != null) {
+            formShown.set(true);
+            organizations.select(row.organization());
         }
     }
 
-    private void loadHistory(String id) {
-        history.clear();
-        tasks.run("registry.task.history", p -> service.historyOfOrganization(id), list -> {
-            if (selected.get() != null && selected.get().organization().id().equals(id)) {
-                history.setAll(list);
-            }
-        });
+    /** The row of the organization in the form, if it is in the table. */
+    Optional<OrganizationRow> selectedRow() {
+        Organization o = organizations.selectedProperty().get();
+        return o == null
+                ? Optional.empty()
+                : rows.stream()
+                        .filter(r -> r.organization().id().equals(o.id()))
+                        .findFirst();
     }
 
+    /** 新增 under what the tree shows: the chosen unit, or the chosen 机关党委 / 党总支. */
     public void newOrganization() {
         formShown.set(true);
-        selected.set(null);
-        history.clear();
         Scope s = scope.get();
         Registry r = registry.get();
-        var unit = switch (s.type()) {
+        Unit unit = switch (s.type()) {
             case UNIT -> r.unit(s.id()).orElse(null);
             case ORGANIZATION ->
                 r.organization(s.id()).flatMap(o -> r.unit(o.unitId())).orElse(null);
@@ -134,99 +197,191 @@ public final class RegistryViewModel {
         Organization parent = s.type() == Scope.Type.ORGANIZATION
                 ? r.organization(s.id()).filter(o -> o.kind().canHaveChildren()).orElse(null)
                 : null;
-        form.startNew(unit, parent);
+        form.prepareNew(unit, parent);
+        organizations.startNew();
     }
 
-    /** Saves the form; the warnings that remain are shown, errors keep the form open with its messages. */
     public void save() {
-        form.validate();
-        if (form.hasErrorsProperty().get()) {
-            return;
-        }
-        Organization o = form.toOrganization();
-        tasks.run("registry.task.save", p -> service.save(o), warnings -> {
-            form.markSaved();
-            reload(() -> rows.stream()
-                    .filter(r -> r.organization().id().equals(o.id()))
-                    .findFirst()
-                    .ifPresent(selected::set));
-        });
+        organizations.save();
     }
 
     public void deleteSelected() {
-        OrganizationRow row = selected.get();
-        if (row == null) {
-            return;
-        }
-        if (!dialogs.confirm(
-                messages.get("registry.delete.header", row.organization().name()),
-                messages.get("registry.delete.message"))) {
-            return;
-        }
-        tasks.run(
-                "registry.task.delete",
-                p -> {
-                    service.deleteOrganization(row.organization().id());
-                    return row;
-                },
-                r -> {
-                    selected.set(null);
-                    reload(() -> {});
-                });
+        organizations.delete();
     }
 
     public void importFrom(Path file) {
-        tasks.run("registry.task.import", p -> service.importWorkbook(file, p), report -> {
-            showReport(report);
+        whenSettled(() -> tasks.run("registry.task.import", p -> service.importWorkbook(file, p), report -> {
             if (report.applied()) {
-                reload(() -> {});
+                reload(() -> showReport(report));
+            } else {
+                showReport(report);
             }
-        });
+        }));
     }
 
     public void importSample() {
         tasks.run("registry.task.sample", service::importSampleIntoEmptyRegistry, report -> reload(() -> {}));
     }
 
+    /**
+     * A rejected import is an error listing every row error in a table that can be copied; an applied one names
+     * its counts and its notes grouped by kind (re-importing an unchanged file repeats no 49 lines).
+     */
     void showReport(ImportReport report) {
         if (!report.applied()) {
-            dialogs.showLines(
+            dialogs.showTable(
                     messages.get("registry.task.import"),
                     messages.get("cli.import.rejected", report.errors().size()),
-                    ImportReports.lines(report.errors(), messages));
-        } else {
-            dialogs.showLines(
-                    messages.get("registry.task.import"),
-                    messages.get(
-                            "cli.import.done",
-                            report.created(),
-                            report.updated(),
-                            report.unchanged(),
-                            report.warnings().size()),
-                    ImportReports.lines(report.warnings(), messages));
+                    true,
+                    List.of(
+                            messages.get("registry.import.column.sheet"),
+                            messages.get("registry.import.column.row"),
+                            messages.get("registry.import.column.column"),
+                            messages.get("registry.import.column.message")),
+                    report.errors().stream()
+                            .map(e -> List.of(
+                                    e.sheet() == null ? "" : e.sheet(),
+                                    e.sheet() == null ? "" : String.valueOf(e.row()),
+                                    e.column() == null ? "" : e.column(),
+                                    messages.get(
+                                            e.issue().messageKey(), e.issue().args())))
+                            .toList());
+            return;
+        }
+        String done = messages.get(
+                "cli.import.done",
+                report.created(),
+                report.updated(),
+                report.unchanged(),
+                report.warnings().size());
+        if (report.warnings().isEmpty()) {
+            dialogs.showInfo(messages.get("registry.task.import"), done);
+            return;
+        }
+        java.util.Map<String, List<ImportReport.RowIssue>> byKind = new java.util.LinkedHashMap<>();
+        report.warnings()
+                .forEach(w -> byKind.computeIfAbsent(w.issue().messageKey(), k -> new java.util.ArrayList<>())
+                        .add(w));
+        List<List<String>> lines = byKind.values().stream()
+                .map(group -> {
+                    var first = group.get(0);
+                    List<String> rowNumbers = group.stream()
+                            .filter(w -> w.sheet() != null)
+                            .map(w -> w.sheet() + w.row())
+                            .limit(8)
+                            .toList();
+                    String where = String.join(messages.get("registry.pdf.listSeparator"), rowNumbers);
+                    return List.of(
+                            messages.get(
+                                    first.issue().messageKey(), first.issue().args()),
+                            String.valueOf(group.size()),
+                            group.size() > rowNumbers.size() ? messages.get("registry.import.rowsMore", where) : where);
+                })
+                .toList();
+        dialogs.showTable(
+                messages.get("registry.task.import"),
+                done + "\n"
+                        + messages.get(
+                                "registry.import.hintsSummary",
+                                report.warnings().size()),
+                false,
+                List.of(
+                        messages.get("registry.import.column.hint"),
+                        messages.get("registry.import.column.count"),
+                        messages.get("registry.import.column.rows")),
+                lines);
+    }
+
+    /** The file formats of 导出. */
+    public enum ExportFormat {
+        XLSX("xlsx", "file.filter.xlsx", "registry.action.exportXlsx"),
+        CSV("csv", "file.filter.csv", "registry.action.exportCsv"),
+        PDF("pdf", "file.filter.pdf", "registry.action.exportPdf");
+
+        final String extension;
+        final String filterKey;
+        final String titleKey;
+
+        ExportFormat(String extension, String filterKey, String titleKey) {
+            this.extension = extension;
+            this.filterKey = filterKey;
+            this.titleKey = titleKey;
         }
     }
 
-    public void exportTo(Path file) {
-        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+    /**
+     * 导出: when the table is filtered, asks whether to write what is shown or everything; for the PDF asks for
+     * its title (as {@code --title} does); then where to save; afterwards offers to open the file or its folder.
+     */
+    public void export(ExportFormat format) {
+        java.util.Set<String> only = null;
+        int count = totalCount();
+        if (filtered.size() < rows.size()) {
+            Optional<Integer> which = dialogs.choose(
+                    messages.get("registry.export.which.header"),
+                    messages.get("registry.export.which.message", filtered.size(), rows.size()),
+                    List.of(
+                            messages.get("registry.export.shown", filtered.size()),
+                            messages.get("registry.export.all", rows.size()),
+                            messages.get("registry.export.cancel")));
+            if (which.isEmpty() || which.get() == 2) {
+                return;
+            }
+            if (which.get() == 0) {
+                only = filtered.stream().map(r -> r.organization().id()).collect(java.util.stream.Collectors.toSet());
+                count = only.size();
+            }
+        }
+        String title = null;
+        if (format == ExportFormat.PDF) {
+            Optional<String> asked = dialogs.askText(
+                    messages.get("registry.export.title.header"),
+                    messages.get("registry.export.title.message"),
+                    messages.get("registry.pdf.title"));
+            if (asked.isEmpty()) {
+                return;
+            }
+            title = asked.get();
+        }
+        Optional<Path> file = dialogs.chooseFileToSave(
+                messages.get(format.titleKey),
+                messages.get("registry.file.exportName") + "." + format.extension,
+                messages.get(format.filterKey),
+                "*." + format.extension);
+        if (file.isPresent()) {
+            write(format, file.get(), only, title, count);
+        }
+    }
+
+    private void write(ExportFormat format, Path file, java.util.Set<String> only, String title, int count) {
         tasks.run(
                 "registry.task.export",
                 p -> {
-                    if (name.endsWith(".csv")) {
-                        service.exportCsv(file);
-                    } else if (name.endsWith(".pdf")) {
-                        service.exportPdf(file, null, messages, p);
-                    } else {
-                        service.exportWorkbook(file, p);
+                    switch (format) {
+                        case CSV -> service.exportCsv(file, only);
+                        case PDF -> service.exportPdf(file, title, only, messages, p);
+                        case XLSX -> service.exportWorkbook(file, only, p);
                     }
                     return file;
                 },
-                f -> dialogs.showInfo(
+                f -> offerToOpen(messages.get("cli.export.done", f.toAbsolutePath(), count), f));
+    }
+
+    private void offerToOpen(String done, Path file) {
+        dialogs.choose(
                         messages.get("registry.task.export"),
-                        messages.get(
-                                "cli.export.done",
-                                f.toAbsolutePath(),
-                                registry.get().organizationCount())));
+                        done,
+                        List.of(
+                                messages.get("registry.export.openFile"),
+                                messages.get("registry.export.openFolder"),
+                                messages.get("registry.export.close")))
+                .ifPresent(i -> {
+                    if (i == 0) {
+                        dialogs.open(file);
+                    } else if (i == 1) {
+                        dialogs.open(file.toAbsolutePath().getParent());
+                    }
+                });
     }
 
     public void exportTemplate(Path file) {
@@ -260,15 +415,122 @@ public final class RegistryViewModel {
         return service;
     }
 
-    TaskRunner tasks() {
-        return tasks;
-    }
-
     DialogService dialogs() {
         return dialogs;
     }
 
     Messages messages() {
         return messages;
+    }
+
+    private final class OrganizationActions implements RecordPage.Actions<Organization> {
+        @Override
+        public String id(Organization o) {
+            return o.id();
+        }
+
+        @Override
+        public String name(Organization o) {
+            return o.name();
+        }
+
+        @Override
+        public List<Issue> save(Organization o) {
+            return service.save(o);
+        }
+
+        @Override
+        public void delete(String id) {
+            service.deleteOrganization(id);
+        }
+
+        @Override
+        public void restore(String id) {
+            service.restoreOrganization(id);
+        }
+
+        @Override
+        public List<HistoryEntry> history(String id) {
+            return service.historyOfOrganization(id);
+        }
+
+        @Override
+        public List<Issue> checkDelete(Organization o) {
+            return RegistryRules.checkDelete(registry.get(), o);
+        }
+    }
+
+    private final class UnitActions implements RecordPage.Actions<Unit> {
+        @Override
+        public String id(Unit u) {
+            return u.id();
+        }
+
+        @Override
+        public String name(Unit u) {
+            return u.name();
+        }
+
+        @Override
+        public List<Issue> save(Unit u) {
+            return service.save(u);
+        }
+
+        @Override
+        public void delete(String id) {
+            service.deleteUnit(id);
+        }
+
+        @Override
+        public void restore(String id) {
+            service.restoreUnit(id);
+        }
+
+        @Override
+        public List<HistoryEntry> history(String id) {
+            return service.historyOfUnit(id);
+        }
+
+        @Override
+        public List<Issue> checkDelete(Unit u) {
+            return RegistryRules.checkDelete(registry.get(), u);
+        }
+    }
+
+    private final class CommunityActions implements RecordPage.Actions<Community> {
+        @Override
+        public String id(Community c) {
+            return c.id();
+        }
+
+        @Override
+        public String name(Community c) {
+            return c.name();
+        }
+
+        @Override
+        public List<Issue> save(Community c) {
+            return service.save(c);
+        }
+
+        @Override
+        public void delete(String id) {
+            service.deleteCommunity(id);
+        }
+
+        @Override
+        public void restore(String id) {
+            service.restoreCommunity(id);
+        }
+
+        @Override
+        public List<HistoryEntry> history(String id) {
+            return service.historyOfCommunity(id);
+        }
+
+        @Override
+        public List<Issue> checkDelete(Community c) {
+            return RegistryRules.checkDelete(registry.get(), c);
+        }
     }
 }

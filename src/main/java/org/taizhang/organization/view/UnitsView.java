@@ -1,118 +1,81 @@
 package org.taizhang.organization.view;
 
-import java.util.List;
-import java.util.Optional;
+import java.time.ZoneId;
+import javafx.geometry.Insets;
 import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import org.taizhang.core.Issue;
-import org.taizhang.organization.Registry;
-import org.taizhang.organization.RegistryRules;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.controlsfx.control.textfield.TextFields;
+import org.taizhang.core.i18n.Messages;
+import org.taizhang.core.ui.RecordPageView;
+import org.taizhang.core.ui.RecordPageView.FormGrid;
+import org.taizhang.core.ui.Tables;
+import org.taizhang.organization.RegistryColumns;
+import org.taizhang.organization.RegistryHistory;
 import org.taizhang.organization.Unit;
 
-/** The 单位 tab: the units with their short names and contacts. */
+/** The 单位 tab: the units with their short names and contacts, on the shared list + form + history page. */
 public final class UnitsView {
-    private final SimpleRecordEditor<Unit> editor;
-    private final RegistryViewModel vm;
-    private final TextField name = new TextField();
-    private final TextField shortName = new TextField();
-    private final TextField person = new TextField();
-    private final TextField phone = new TextField();
-    private final TextField remark = new TextField();
+    private final Node node;
 
     public UnitsView(RegistryViewModel vm) {
-        this.vm = vm;
-        editor = new SimpleRecordEditor<>(vm, "unit", "unit.search.prompt", u -> u.name() + " " + nz(u.shortName()));
-        editor.column("unit.column.name", 240, Unit::name);
-        editor.column("unit.column.shortName", 110, u -> nz(u.shortName()));
-        editor.column(
-                "unit.column.organizations",
-                80,
-                u -> String.valueOf(vm.registryProperty().get().ofUnit(u.id()).size()));
-        editor.column("unit.column.contact", 90, u -> nz(u.contactPerson()));
-        editor.column("unit.column.phone", 120, u -> nz(u.contactPhone()));
-        name.setId("unitName");
-        editor.field("unit.form.name", name);
-        editor.field("unit.form.shortName", shortName);
-        editor.field("unit.form.contactPerson", person);
-        editor.field("unit.form.contactPhone", phone);
-        editor.field("unit.form.remark", remark);
-        editor.bind(
-                new Form(),
-                "unit.form.newTitle",
-                "unit.form.editTitle",
-                name.textProperty(),
-                shortName.textProperty(),
-                person.textProperty(),
-                phone.textProperty(),
-                remark.textProperty());
-    }
+        Messages m = vm.messages();
+        UnitFormModel f = vm.unitForm;
+        TableView<Unit> table = new TableView<>();
+        table.setId("unitTable");
+        table.setPlaceholder(new Label(m.get("registry.table.empty")));
+        table.getColumns()
+                .setAll(java.util.List.of(
+                        Tables.textColumn(m.get("unit.column.name"), 240, Unit::name),
+                        Tables.textColumn(m.get("unit.column.shortName"), 110, Unit::shortName),
+                        Tables.valueColumn(
+                                m.get("unit.column.organizations"),
+                                80,
+                                u -> vm.registryProperty().get().ofUnit(u.id()).size(),
+                                String::valueOf),
+                        Tables.textColumn(m.get("unit.column.contact"), 90, Unit::contactPerson),
+                        Tables.textColumn(m.get("unit.column.phone"), 120, Unit::contactPhone)));
+        TextField search = TextFields.createClearableTextField();
+        search.setId("unitSearch");
+        search.setPromptText(m.get("unit.search.prompt"));
+        Tables.searchable(
+                table, vm.unitItems, search, u -> u.name() + " " + (u.shortName() == null ? "" : u.shortName()));
+        RecordPageView.follow(table, vm.units);
 
-    private final class Form implements SimpleRecordEditor.Form<Unit> {
-        @Override
-        public String id(Unit u) {
-            return u.id();
-        }
-
-        @Override
-        public String name(Unit u) {
-            return u.name();
-        }
-
-        @Override
-        public List<Unit> all(Registry r) {
-            return r.units();
-        }
-
-        @Override
-        public Optional<Unit> current(Registry r, String id) {
-            return r.unit(id);
-        }
-
-        @Override
-        public void fill(Unit u) {
-            name.setText(u == null ? "" : u.name());
-            shortName.setText(u == null ? "" : nz(u.shortName()));
-            person.setText(u == null ? "" : nz(u.contactPerson()));
-            phone.setText(u == null ? "" : nz(u.contactPhone()));
-            remark.setText(u == null ? "" : nz(u.remark()));
-        }
-
-        @Override
-        public Unit read(String id, Unit editing) {
-            int order = editing != null
-                    ? editing.sortOrder()
-                    : vm.registryProperty().get().units().size() + 1;
-            return new Unit(
-                    id,
-                    name.getText().strip(),
-                    SimpleRecordEditor.value(shortName),
-                    SimpleRecordEditor.value(person),
-                    SimpleRecordEditor.value(phone),
-                    SimpleRecordEditor.value(remark),
-                    order);
-        }
-
-        @Override
-        public List<Issue> check(Registry r, Unit u) {
-            return RegistryRules.check(r, u);
-        }
-
-        @Override
-        public void save(Unit u) {
-            vm.service().save(u);
-        }
-
-        @Override
-        public void delete(String id) {
-            vm.service().deleteUnit(id);
-        }
+        FormGrid grid = new FormGrid(f)
+                .field(m.get("unit.form.name"), RecordPageView.text("unitName", f.name), RegistryColumns.UNIT_NAME)
+                .field(m.get("unit.form.shortName"), RecordPageView.text("unitShortName", f.shortName), null)
+                .field(
+                        m.get("unit.form.contactPerson"),
+                        RecordPageView.text("unitContactPerson", f.contactPerson),
+                        RegistryColumns.CONTACT_PERSON)
+                .field(
+                        m.get("unit.form.contactPhone"),
+                        RecordPageView.text("unitContactPhone", f.contactPhone),
+                        RegistryColumns.CONTACT_PHONE)
+                .field(m.get("unit.form.remark"), RecordPageView.text("unitRemark", f.remark), RegistryColumns.REMARK);
+        Node form = RecordPageView.formPane(
+                vm.units,
+                m,
+                "unit",
+                m.get("unit.form.newTitle"),
+                m.get("unit.form.editTitle"),
+                grid,
+                h -> HistoryText.describe(
+                        h, RegistryHistory.ofUnit(h, vm.registryProperty().get()), m, ZoneId.systemDefault()));
+        VBox left = new VBox(6, search, table);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        left.setPadding(new Insets(6));
+        SplitPane split = new SplitPane(left, form);
+        split.setDividerPositions(0.62);
+        node = split;
     }
 
     public Node node() {
-        return editor.node();
-    }
-
-    private static String nz(String s) {
-        return s == null ? "" : s;
+        return node;
     }
 }

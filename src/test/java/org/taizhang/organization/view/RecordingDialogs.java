@@ -26,8 +26,10 @@ final class RecordingDialogs implements DialogService {
     }
 
     @Override
-    public void showLines(String title, String header, List<String> lines) {
-        shown.add("lines: " + header + "\n" + String.join("\n", lines));
+    public void showTable(String header, String message, boolean error, List<String> columns, List<List<String>> rows) {
+        shown.add((error ? "error table: " : "table: ") + header + ": " + message + "\n"
+                + String.join(
+                        "\n", rows.stream().map(r -> String.join(" | ", r)).toList()));
     }
 
     @Override
@@ -36,9 +38,29 @@ final class RecordingDialogs implements DialogService {
         return confirmAnswer;
     }
 
+    /** What a choice answers (the index of the button; empty: the dialog was closed). */
+    volatile Optional<Integer> chooseAnswer = Optional.of(0);
+
     @Override
     public Optional<Integer> choose(String header, String message, List<String> choices) {
-        return Optional.of(0);
+        shown.add("choose: " + header + " " + choices + " " + message);
+        return chooseAnswer;
+    }
+
+    /** What a text question answers (empty: cancelled); the initial texts offered are recorded. */
+    volatile Optional<String> textAnswer = Optional.empty();
+
+    final List<Path> opened = new CopyOnWriteArrayList<>();
+
+    @Override
+    public Optional<String> askText(String header, String message, String initial) {
+        shown.add("ask: " + header + " [" + initial + "]");
+        return textAnswer;
+    }
+
+    @Override
+    public void open(Path fileOrFolder) {
+        opened.add(fileOrFolder);
     }
 
     @Override

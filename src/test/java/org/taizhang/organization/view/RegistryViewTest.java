@@ -43,9 +43,11 @@ class RegistryViewTest {
     private RegistryService service;
     private RegistryViewModel vm;
     private final RecordingDialogs dialogs = new RecordingDialogs();
+    private Stage stage;
 
     @Start
     void start(Stage stage) throws Exception {
+        this.stage = stage;
         Path db = Files.createTempDirectory(dir, "db").resolve("t.db");
         store = Store.openOrCreate(db);
         service = new RegistryService(store);
@@ -153,8 +155,8 @@ class RegistryViewTest {
         TextField members = robot.lookup("#orgMembers").queryAs(TextField.class);
         robot.interact(() -> members.setText(""));
         robot.clickOn(members).write("4");
-        waitUntil(() -> robot.lookup("#saveOrganization").queryAs(Button.class).isDisabled());
-        assertThat(robot.lookup("#formIssues")
+        waitUntil(() -> robot.lookup("#orgSave").queryAs(Button.class).isDisabled());
+        assertThat(robot.lookup("#orgIssues")
                         .queryAs(javafx.scene.layout.VBox.class)
                         .getChildren())
                 .anyMatch(n -> ((Label) n).getText().contains("不能设立支部委员会"));
@@ -177,7 +179,7 @@ class RegistryViewTest {
         robot.clickOn("#orgSecretary").write("王测试");
         robot.clickOn("#orgMembers").write("12");
         robot.clickOn("#orgCommittee");
-        robot.clickOn("#saveOrganization");
+        robot.clickOn("#orgSave");
         waitUntil(() -> service.load().organizationCount() == 375);
         robot.interact(() -> vm.scope.set(RegistryFilter.Scope.ALL));
         waitUntil(() -> table(robot).getItems().size() == 375);
@@ -210,7 +212,7 @@ class RegistryViewTest {
                 .equals(branch.organization().name()));
         TextField secretary = robot.lookup("#orgSecretary").queryAs(TextField.class);
         robot.interact(() -> secretary.setText("马兵德"));
-        robot.clickOn("#saveOrganization");
+        robot.clickOn("#orgSave");
         waitUntil(
                 () -> service.historyOfOrganization(branch.organization().id()).size() == 2);
         robot.interact(() -> table(robot).getSelectionModel().clearSelection());
@@ -239,12 +241,15 @@ class RegistryViewTest {
         waitUntil(() -> table(robot).getItems().size() == 374);
         Path file = dir.resolve("组织台账.pdf");
         dialogs.fileToSave = file;
+        dialogs.textAnswer = java.util.Optional.of("江海市机关工委组织台账");
+        dialogs.chooseAnswer = java.util.Optional.of(2); // 关闭
 
         robot.clickOn("#exportPdf");
 
-        waitUntil(() -> !dialogs.shown.isEmpty());
+        waitUntil(() -> dialogs.shown.stream().anyMatch(s -> s.contains("已导出")));
         assertThat(dialogs.savePatterns).containsExactly("*.pdf");
-        assertThat(dialogs.shown.get(0)).contains("已导出 374 个党组织");
+        assertThat(dialogs.shown.get(0)).isEqualTo("ask: PDF 标题 [党组织台账]");
+        assertThat(dialogs.shown.get(1)).contains("[打开文件, 打开所在文件夹, 关闭]").contains("已导出 374 个党组织");
         assertThat(new String(Files.readAllBytes(file), 0, 5, StandardCharsets.ISO_8859_1))
                 .isEqualTo("%PDF-");
     }
@@ -275,7 +280,98 @@ class RegistryViewTest {
         robot.interact(() -> vm.importFrom(bad));
         waitUntil(() -> !dialogs.shown.isEmpty());
         String report = dialogs.shown.get(0);
-        assertThat(report).contains("导入被拒绝").contains("第2行“党员人数”：“三十”不是整数").contains("第3行“所属单位”：单位“不存在的单位”不存在");
+        assertThat(report)
+                .startsWith("error table: ")
+                .contains("导入被拒绝")
+                .contains("党组织 | 2 | 党员人数 | “三十”不是整数")
+                .contains("党组织 | 3 | 所属单位 | 单位“不存在的单位”不存在");
         assertThat(service.load().organizationCount()).isEqualTo(374);
+    }
+
+    private void openFormOn(FxRobot robot, int row) throws Exception {
+        robot.interact(() -> table(robot).getSelectionModel().select(row));
+        waitUntil(() -> robot.lookup("#orgName").tryQuery().isPresent());
+        waitUntil(() -> robot.lookup("#orgName")
+                .queryAs(TextField.class)
+                .getText()
+                .equals(table(robot).getItems().get(row).organization().name()));
+    }
+
+    @Test
+    void at1366By768WithTheFormOpenEveryColumnStaysInView(FxRobot robot) throws Exception {
+        waitUntil(() -> table(robot).getItems().size() == 374);
+        // 1366 px less the navigation (about 144 px); 768 less the taskbar, the title bar and the status bar
+        robot.interact(() -> {
+            stage.setWidth(1222);
+            stage.setHeight(660);
+        });
+        openFormOn(robot, 1);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        double columns = table(robot).getColumns().stream()
+                .mapToDouble(javafx.scene.control.TableColumn::getWidth)
+                .sum();
+        assertThat(columns).isLessThanOrEqualTo(table(robot).getWidth());
+    }
+
+    @Test
+    void at125PercentTheFormsButtonsStayOnScreen(FxRobot robot) throws Exception {
+        waitUntil(() -> table(robot).getItems().size() == 374);
+        // 1366×768 at 125 %: about 1093×614 logical pixels, less the navigation, taskbar and status bar
+        robot.interact(() -> {
+            stage.setWidth(960);
+            stage.setHeight(520);
+        });
+        openFormOn(robot, 1);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Button save = robot.lookup("#orgSave").queryAs(Button.class);
+        javafx.geometry.Bounds b = save.localToScene(save.getBoundsInLocal());
+        assertThat(b.getMaxY()).isLessThanOrEqualTo(stage.getScene().getHeight());
+        assertThat(b.getMinY()).isGreaterThan(0);
+    }
+
+    @Test
+    void aFieldIsRedOnlyWhileItHasAnError(FxRobot robot) throws Exception {
+        waitUntil(() -> table(robot).getItems().size() == 374);
+        System.gc(); // a listener held only weakly would go now
+        openFormOn(robot, 1);
+        TextField name = robot.lookup("#orgName").queryAs(TextField.class);
+        assertThat(name.getStyleClass()).doesNotContain("field-error");
+
+        robot.interact(() -> name.setText(""));
+        assertThat(name.getStyleClass()).contains("field-error");
+
+        robot.interact(() -> name.setText("市委办机关第九党支部"));
+        assertThat(name.getStyleClass()).doesNotContain("field-error");
+    }
+
+    @Test
+    void clickingAnotherRowWithUnsavedEditsAsksAndCancelPutsTheHighlightBack(FxRobot robot) throws Exception {
+        waitUntil(() -> table(robot).getItems().size() == 374);
+        openFormOn(robot, 1);
+        robot.interact(
+                () -> robot.lookup("#orgSecretary").queryAs(TextField.class).setText("马兵德"));
+        dialogs.chooseAnswer = java.util.Optional.of(2);
+
+        robot.interact(() -> table(robot).getSelectionModel().select(2));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(dialogs.shown).anyMatch(s -> s.startsWith("choose:"));
+        assertThat(table(robot).getSelectionModel().getSelectedIndex()).isEqualTo(1);
+        assertThat(robot.lookup("#orgSecretary").queryAs(TextField.class).getText())
+                .isEqualTo("马兵德");
+    }
+
+    @Test
+    void typingPartOfAUnitsNameFindsItInTheUnitList(FxRobot robot) throws Exception {
+        waitUntil(() -> table(robot).getItems().size() == 374);
+        robot.interact(vm::newOrganization);
+        waitUntil(() -> robot.lookup("#orgUnit").tryQuery().isPresent());
+
+        robot.clickOn("#orgUnit").write("财政局").type(javafx.scene.input.KeyCode.ENTER);
+
+        waitUntil(() -> vm.form().unit.get() != null);
+        assertThat(vm.form().unit.get().name()).isEqualTo("江海市财政局");
     }
 }
