@@ -15,6 +15,7 @@ import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import org.taizhang.checklist.ChecklistService;
 import org.taizhang.core.DomainException;
 import org.taizhang.core.i18n.Messages;
 import org.taizhang.core.store.FirstRun;
@@ -153,6 +154,17 @@ public final class App extends Application {
                 List.of(
                         () -> {
                             registryModel.importSample();
+                            // after the registry's sample on the same worker: the templates and a year of
+                            // assessments of the sample branches, as init --sample loads them
+                            tasks.run(
+                                    "firstRun.task.checklists",
+                                    p -> {
+                                        ChecklistService checklists =
+                                                new ChecklistService(opened, new RegistryService(opened));
+                                        return checklists.importSample(
+                                                checklists.today().getYear());
+                                    },
+                                    n -> {});
                             done.run();
                         },
                         done));
