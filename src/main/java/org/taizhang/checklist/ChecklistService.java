@@ -220,8 +220,7 @@ public final class ChecklistService {
                     .filter(x -> x.id().equals(a.templateId()))
                     .findFirst()
                     .orElseThrow(() -> new DomainException("checklist.error.noSuchTemplate"));
-            Organization o = registry.load()
-                    .organization(a.organizationId())
+            Organization o = registry.organization(a.organizationId())
                     .orElseThrow(() -> new DomainException("checklist.error.noSuchOrganization"));
             Assessment next = change.apply(a, t, o);
             ChecklistStore.save(store.tracked(ctx), next);

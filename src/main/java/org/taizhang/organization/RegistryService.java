@@ -28,6 +28,11 @@ public final class RegistryService {
         this.store = store;
     }
 
+    /** One live organization by id; cheaper than {@link #load} when that is all a use case needs. */
+    public java.util.Optional<Organization> organization(String id) {
+        return RegistryStore.organization(store.read(), id);
+    }
+
     public Registry load() {
         return RegistryStore.load(store.read());
     }

@@ -71,26 +71,37 @@ final class RegistryStore {
         List<Community> communities = ctx.selectFrom(COMMUNITY)
                 .where(COMMUNITY.DELETED.eq(0))
                 .fetch(r -> new Community(r.getId(), r.getName(), r.getLeadUnitId(), r.getLiaison(), r.getRemark()));
-        List<Organization> organizations = ctx.selectFrom(ORGANIZATION)
-                .where(ORGANIZATION.DELETED.eq(0))
-                .fetch(r -> new Organization(
-                        r.getId(),
-                        r.getUnitId(),
-                        r.getParentId(),
-                        r.getName(),
-                        OrganizationKind.valueOf(r.getKind()),
-                        r.getSecretary(),
-                        r.getFullTimeDeputy(),
-                        r.getMemberCount(),
-                        r.getHasCommittee() == 1,
-                        date(r.getTermStart()),
-                        date(r.getTermEnd()),
-                        r.getCommunityId(),
-                        r.getContactPerson(),
-                        r.getContactPhone(),
-                        r.getRemark(),
-                        r.getSortOrder()));
+        List<Organization> organizations =
+                ctx.selectFrom(ORGANIZATION).where(ORGANIZATION.DELETED.eq(0)).fetch(RegistryStore::organization);
         return new Registry(units, communities, organizations);
+    }
+
+    /** One live organization, without loading the registry (a checklist answer needs only its kind). */
+    static java.util.Optional<Organization> organization(DSLContext ctx, String id) {
+        return ctx.selectFrom(ORGANIZATION)
+                .where(ORGANIZATION.ID.eq(id))
+                .and(ORGANIZATION.DELETED.eq(0))
+                .fetchOptional(RegistryStore::organization);
+    }
+
+    private static Organization organization(OrganizationRecord r) {
+        return new Organization(
+                r.getId(),
+                r.getUnitId(),
+                r.getParentId(),
+                r.getName(),
+                OrganizationKind.valueOf(r.getKind()),
+                r.getSecretary(),
+                r.getFullTimeDeputy(),
+                r.getMemberCount(),
+                r.getHasCommittee() == 1,
+                date(r.getTermStart()),
+                date(r.getTermEnd()),
+                r.getCommunityId(),
+                r.getContactPerson(),
+                r.getContactPhone(),
+                r.getRemark(),
+                r.getSortOrder());
     }
 
     private static LocalDate date(String text) {
