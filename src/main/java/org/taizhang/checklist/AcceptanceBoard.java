@@ -81,15 +81,9 @@ public record AcceptanceBoard(int year, Map<String, AcceptanceStatus> statusByBr
 
     /** The community of the branch, or of the nearest organization above it that names one; "" for none. */
     static String communityOf(Registry registry, Organization o) {
-        Organization at = o;
-        for (int depth = 0; at != null && depth < 16; depth++) { // depth: a damaged tree must not loop
-            if (at.communityId() != null && registry.community(at.communityId()).isPresent()) {
-                return at.communityId();
-            }
-            at = at.parentId() == null
-                    ? null
-                    : registry.organization(at.parentId()).orElse(null);
-        }
-        return "";
+        return registry.communityIdsOf(o).stream()
+                .filter(id -> registry.community(id).isPresent())
+                .findFirst()
+                .orElse("");
     }
 }

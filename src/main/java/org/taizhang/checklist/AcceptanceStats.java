@@ -3,8 +3,6 @@ package org.taizhang.checklist;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import org.taizhang.core.DomainException;
 import org.taizhang.core.files.CsvFiles;
 import org.taizhang.core.i18n.Messages;
 
@@ -48,15 +46,6 @@ public final class AcceptanceStats {
                 Integer.toString(r.passed()),
                 Integer.toString(r.failed()),
                 r.rate().toPlainString() + "%");
-    }
-
-    /** Writes the table as .csv or .xlsx, by the extension; anything else is refused before writing. */
-    public static void write(AcceptanceBoard board, Path file, Messages m) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (!name.endsWith(".csv") && !name.endsWith(".xlsx")) {
-            throw new DomainException("checklist.stats.format", file);
-        }
-        write(board, file, name.endsWith(".xlsx"), m);
     }
 
     /** Writes the table as .xlsx or .csv, whatever the file is named (the command line's --format decides). */

@@ -1,8 +1,5 @@
 package org.taizhang.checklist;
 
-import java.util.Arrays;
-import java.util.Optional;
-
 /** How the review team checks an item (检查方式), as written on the forms. */
 public enum CheckMethod {
     DOCUMENTS("查资料"),
@@ -20,12 +17,5 @@ public enum CheckMethod {
     /** The words on the form; the same in both languages, as they are terms of the practice. */
     public String label() {
         return label;
-    }
-
-    public static Optional<CheckMethod> fromLabel(String text) {
-        String t = text == null ? "" : text.strip();
-        return Arrays.stream(values())
-                .filter(m -> m.label.equals(t) || m.name().equalsIgnoreCase(t))
-                .findFirst();
     }
 }

@@ -1,7 +1,6 @@
 package org.taizhang.checklist;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -29,7 +28,7 @@ public final class ChecklistService {
     }
 
     public LocalDate today() {
-        return LocalDate.ofInstant(store.clock().instant(), ZoneId.systemDefault());
+        return registry.today();
     }
 
     public List<ChecklistTemplate> templates() {
@@ -37,7 +36,7 @@ public final class ChecklistService {
     }
 
     public Optional<ChecklistTemplate> template(String id) {
-        return templates().stream().filter(t -> t.id().equals(id)).findFirst();
+        return ChecklistStore.template(store.read(), id);
     }
 
     /**
@@ -61,9 +60,7 @@ public final class ChecklistService {
     /** Saves a draft; a published template never changes (results refer to it): make its next version. */
     public List<Issue> saveDraft(ChecklistTemplate draft) {
         return store.write(ctx -> {
-            ChecklistStore.templates(ctx).stream()
-                    .filter(t -> t.id().equals(draft.id()))
-                    .findFirst()
+            ChecklistStore.template(ctx, draft.id())
                     .filter(ChecklistTemplate::isPublished)
                     .ifPresent(t -> {
                         throw new DomainException("checklist.error.published", t.name(), t.version());
@@ -136,9 +133,7 @@ public final class ChecklistService {
             if (existing.isPresent()) {
                 return existing.get();
             }
-            ChecklistTemplate t = ChecklistStore.templates(ctx).stream()
-                    .filter(x -> x.id().equals(templateId))
-                    .findFirst()
+            ChecklistTemplate t = ChecklistStore.template(ctx, templateId)
                     .orElseThrow(() -> new DomainException("checklist.error.noSuchTemplate"));
             Assessment a = Assessment.start(id, organizationId, t, round, year);
             ChecklistStore.save(store.tracked(ctx), a);
@@ -216,9 +211,7 @@ public final class ChecklistService {
         return store.write(ctx -> {
             Assessment a = ChecklistStore.assessment(ctx, assessmentId)
                     .orElseThrow(() -> new DomainException("checklist.error.noSuchAssessment"));
-            ChecklistTemplate t = ChecklistStore.templates(ctx).stream()
-                    .filter(x -> x.id().equals(a.templateId()))
-                    .findFirst()
+            ChecklistTemplate t = ChecklistStore.template(ctx, a.templateId())
                     .orElseThrow(() -> new DomainException("checklist.error.noSuchTemplate"));
             Organization o = registry.organization(a.organizationId())
                     .orElseThrow(() -> new DomainException("checklist.error.noSuchOrganization"));

@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.taizhang.core.Ids;
 import org.taizhang.core.store.TrackedWriter;
 import org.taizhang.core.store.schema.tables.records.AssessmentAnswerRecord;
@@ -69,6 +70,7 @@ final class ChecklistStore {
         r.setBonusCap(t.bonusCap() == null ? BigDecimal.ZERO : t.bonusCap());
         r.setNotApplicable(t.notApplicable().name());
         writer.save(r);
+        Set<String> deleted = deletedParts(ctx, t.id());
         Set<String> categoryIds = new LinkedHashSet<>();
         Set<String> itemIds = new LinkedHashSet<>();
         int categoryOrder = 0;
@@ -84,7 +86,7 @@ final class ChecklistStore {
             cr.setName(c.name());
             cr.setPoints(c.points());
             cr.setSortOrder(categoryOrder++);
-            saveOrRestore(writer, cr, CHECKLIST_CATEGORY, categoryId);
+            saveOrRestore(writer, cr, deleted);
             for (ChecklistItem i : c.items()) {
                 String itemId = itemId(t.id(), i.key());
                 itemIds.add(itemId);
@@ -108,7 +110,7 @@ final class ChecklistStore {
                         codes(i.appliesTo().stream().sorted().map(Enum::name).toList()));
                 ir.setReplaces(codes(i.replaces()));
                 ir.setSortOrder(itemOrder++);
-                saveOrRestore(writer, ir, CHECKLIST_ITEM, itemId);
+                saveOrRestore(writer, ir, deleted);
             }
         }
         Set<String> bandIds = new LinkedHashSet<>();
@@ -121,7 +123,7 @@ final class ChecklistStore {
             br.setName(b.name());
             br.setMinScore(b.minScore());
             br.setNeedsInnovation(b.needsInnovation() ? 1 : 0);
-            saveOrRestore(writer, br, CHECKLIST_BAND, bandId);
+            saveOrRestore(writer, br, deleted);
         }
         // parts the clerk removed from the draft: tombstones, so the removal travels too
         ctx
@@ -154,10 +156,33 @@ final class ChecklistStore {
     }
 
     /** A part removed from a draft and put back comes back explicitly (its key, so its id, is the same). */
-    private static void saveOrRestore(
-            TrackedWriter writer, org.jooq.TableRecord<?> record, org.jooq.Table<?> table, String id) {
-        writer.restore(table, id);
+    private static void saveOrRestore(TrackedWriter writer, org.jooq.TableRecord<?> record, Set<String> deleted) {
+        String id = record.get("id", String.class);
+        if (deleted.contains(id)) {
+            writer.restore(record.getTable(), id);
+        }
         writer.save(record);
+    }
+
+    /** The template's parts deleted before: one query, so that a save does not ask each part whether it was. */
+    private static Set<String> deletedParts(DSLContext ctx, String templateId) {
+        Set<String> ids = new java.util.HashSet<>();
+        ids.addAll(ctx.select(CHECKLIST_CATEGORY.ID)
+                .from(CHECKLIST_CATEGORY)
+                .where(CHECKLIST_CATEGORY.TEMPLATE_ID.eq(templateId))
+                .and(CHECKLIST_CATEGORY.DELETED.eq(1))
+                .fetch(CHECKLIST_CATEGORY.ID));
+        ids.addAll(ctx.select(CHECKLIST_ITEM.ID)
+                .from(CHECKLIST_ITEM)
+                .where(CHECKLIST_ITEM.TEMPLATE_ID.eq(templateId))
+                .and(CHECKLIST_ITEM.DELETED.eq(1))
+                .fetch(CHECKLIST_ITEM.ID));
+        ids.addAll(ctx.select(CHECKLIST_BAND.ID)
+                .from(CHECKLIST_BAND)
+                .where(CHECKLIST_BAND.TEMPLATE_ID.eq(templateId))
+                .and(CHECKLIST_BAND.DELETED.eq(1))
+                .fetch(CHECKLIST_BAND.ID));
+        return ids;
     }
 
     static boolean deleteTemplate(TrackedWriter writer, String id) {
@@ -165,9 +190,20 @@ final class ChecklistStore {
     }
 
     static List<ChecklistTemplate> templates(DSLContext ctx) {
+        return templates(ctx, null);
+    }
+
+    /** One template with its parts, read alone (scoring one answer needs one template, not all of them). */
+    static Optional<ChecklistTemplate> template(DSLContext ctx, String id) {
+        return templates(ctx, id).stream().findFirst();
+    }
+
+    /** Every live template, or only {@code templateId}'s when it is given. */
+    private static List<ChecklistTemplate> templates(DSLContext ctx, String templateId) {
         Map<String, List<ChecklistItem>> itemsByCategory = new HashMap<>();
         for (ChecklistItemRecord r : ctx.selectFrom(CHECKLIST_ITEM)
                 .where(CHECKLIST_ITEM.DELETED.eq(0))
+                .and(templateId == null ? DSL.noCondition() : CHECKLIST_ITEM.TEMPLATE_ID.eq(templateId))
                 .orderBy(CHECKLIST_ITEM.SORT_ORDER, CHECKLIST_ITEM.NUMBER)
                 .fetch()) {
             itemsByCategory
@@ -177,6 +213,7 @@ final class ChecklistStore {
         Map<String, List<ChecklistCategory>> categoriesByTemplate = new HashMap<>();
         for (ChecklistCategoryRecord r : ctx.selectFrom(CHECKLIST_CATEGORY)
                 .where(CHECKLIST_CATEGORY.DELETED.eq(0))
+                .and(templateId == null ? DSL.noCondition() : CHECKLIST_CATEGORY.TEMPLATE_ID.eq(templateId))
                 .orderBy(CHECKLIST_CATEGORY.SORT_ORDER, CHECKLIST_CATEGORY.CODE)
                 .fetch()) {
             categoriesByTemplate
@@ -191,6 +228,7 @@ final class ChecklistStore {
         Map<String, List<RatingBand>> bandsByTemplate = new HashMap<>();
         for (ChecklistBandRecord r : ctx.selectFrom(CHECKLIST_BAND)
                 .where(CHECKLIST_BAND.DELETED.eq(0))
+                .and(templateId == null ? DSL.noCondition() : CHECKLIST_BAND.TEMPLATE_ID.eq(templateId))
                 .orderBy(CHECKLIST_BAND.MIN_SCORE.desc(), CHECKLIST_BAND.NAME)
                 .fetch()) {
             bandsByTemplate
@@ -200,6 +238,7 @@ final class ChecklistStore {
         List<ChecklistTemplate> list = new ArrayList<>();
         for (ChecklistTemplateRecord r : ctx.selectFrom(CHECKLIST_TEMPLATE)
                 .where(CHECKLIST_TEMPLATE.DELETED.eq(0))
+                .and(templateId == null ? DSL.noCondition() : CHECKLIST_TEMPLATE.ID.eq(templateId))
                 .orderBy(CHECKLIST_TEMPLATE.NAME, CHECKLIST_TEMPLATE.VERSION)
                 .fetch()) {
             list.add(new ChecklistTemplate(

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import org.taizhang.organization.Organization;
+import org.taizhang.organization.OrganizationKind;
 import org.taizhang.organization.Registry;
 
 /**
@@ -32,7 +33,7 @@ final class SampleAssessments {
                 continue; // 未评
             }
             if (roll < 18) {
-                list.add(scored(start(template, branch, Round.SELF, year), template, random, 0.95, 20));
+                list.add(scored(start(template, branch, Round.SELF, year), template, branch.kind(), random, 0.95, 20));
                 continue; // 自评中: about a fifth of the items still open
             }
             if (roll < 28) {
@@ -55,13 +56,17 @@ final class SampleAssessments {
 
     private static Assessment finished(
             Assessment a, ChecklistTemplate t, Organization branch, Random random, double quality, LocalDate today) {
-        return scored(a, t, random, quality, 100).finish(t, branch.kind(), today);
+        return scored(a, t, branch.kind(), random, quality, 100).finish(t, branch.kind(), today);
     }
 
     /** Answers {@code percent} of the applicable items; each is met with probability {@code quality}. */
-    private static Assessment scored(Assessment a, ChecklistTemplate t, Random random, double quality, int percent) {
+    private static Assessment scored(
+            Assessment a, ChecklistTemplate t, OrganizationKind kind, Random random, double quality, int percent) {
         Assessment result = a;
         for (ChecklistItem item : t.items()) {
+            if (!item.appliesTo(kind)) {
+                continue; // e.g. 党小组 for a 联合支部: not part of its standard
+            }
             if (item.bonus()) {
                 if (random.nextInt(10) == 0) {
                     result = result.answer(
@@ -96,10 +101,6 @@ final class SampleAssessments {
                             null);
                 case DEDUCTION -> ItemAnswer.occurrences(item.key(), good ? 0 : 1 + random.nextInt(4));
             };
-            if (!item.appliesTo(org.taizhang.organization.OrganizationKind.BRANCH)
-                    && !item.appliesTo(org.taizhang.organization.OrganizationKind.JOINT_BRANCH)) {
-                continue;
-            }
             result = result.answer(t, answer);
         }
         return result;

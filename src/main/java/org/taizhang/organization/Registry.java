@@ -209,6 +209,23 @@ public final class Registry {
                 .toList();
     }
 
+    /**
+     * The 共同体 an organization belongs to: its own, then those of the organizations above it, nearest first (a
+     * branch belongs to its 机关党委's community). The board counts a branch in the first; the list shows it under
+     * each.
+     */
+    public List<String> communityIdsOf(Organization o) {
+        List<String> ids = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (Organization at = o; at != null && seen.add(at.id()); ) { // seen: a damaged tree must not loop
+            if (at.communityId() != null && !ids.contains(at.communityId())) {
+                ids.add(at.communityId());
+            }
+            at = at.parentId() == null ? null : organizations.get(at.parentId());
+        }
+        return ids;
+    }
+
     public List<Organization> membersOf(String communityId) {
         return organizations().stream()
                 .filter(o -> communityId.equals(o.communityId()))

@@ -190,14 +190,14 @@ public final class RegistryService {
             java.util.Set<String> deleted = RegistryStore.deletedIds(ctx);
             plan.units().stream()
                     .filter(u -> deleted.contains(u.id()))
-                    .forEach(u -> RegistryStore.restoreIfDeleted(writer, u));
+                    .forEach(u -> RegistryStore.restoreUnit(writer, u.id()));
             plan.communities().stream()
                     .filter(c -> deleted.contains(c.id()))
-                    .forEach(c -> RegistryStore.restoreIfDeleted(writer, c));
+                    .forEach(c -> RegistryStore.restoreCommunity(writer, c.id()));
             List<Organization> organizations = plan.organizationsParentsFirst(); // so the foreign key holds
             organizations.stream()
                     .filter(o -> deleted.contains(o.id()))
-                    .forEach(o -> RegistryStore.restoreIfDeleted(writer, o));
+                    .forEach(o -> RegistryStore.restoreOrganization(writer, o.id()));
             List<org.jooq.TableRecord<?>> records = new java.util.ArrayList<>();
             plan.units().forEach(u -> records.add(RegistryStore.record(u)));
             plan.communities().forEach(c -> records.add(RegistryStore.record(c)));

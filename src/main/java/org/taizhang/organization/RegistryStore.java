@@ -181,22 +181,10 @@ final class RegistryStore {
         return ids;
     }
 
-    /**
-     * An import that names a deleted record again (same natural key, so the same id) brings it back before
-     * writing the row: re-creating under the same key is a restore, on every device alike.
+    /*
+     * Restoring is its own change. An import that names a deleted record again (same natural key, so the same id)
+     * restores it before writing the row: re-creating under the same key is a restore, on every device alike.
      */
-    static boolean restoreIfDeleted(TrackedWriter writer, Unit u) {
-        return writer.restore(UNIT, u.id());
-    }
-
-    static boolean restoreIfDeleted(TrackedWriter writer, Community c) {
-        return writer.restore(COMMUNITY, c.id());
-    }
-
-    static boolean restoreIfDeleted(TrackedWriter writer, Organization o) {
-        return writer.restore(ORGANIZATION, o.id());
-    }
-
     static boolean restoreUnit(TrackedWriter writer, String id) {
         return writer.restore(UNIT, id);
     }

@@ -1,10 +1,7 @@
 package org.taizhang.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,28 +10,19 @@ import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.taizhang.core.files.TmpfsMount;
-import org.taizhang.core.i18n.Messages;
 import org.taizhang.core.pdf.PdfFontsAvailable;
-import picocli.CommandLine;
 
 /** The command line against a busy database, a full disk: one line in words, exit 1, never an internal error. */
 class CliFaultsTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CliRun cli = new CliRun();
+    private final java.io.StringWriter out = cli.out;
+    private final java.io.StringWriter err = cli.err;
 
     private int run(Object... args) {
-        CommandLine cl = TaizhangCommand.commandLine(
-                db -> fail("the window must not open for a subcommand"), Messages.forLocale(Messages.CHINESE));
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        String[] strings = new String[args.length];
-        for (int i = 0; i < args.length; i++) {
-            strings[i] = args[i].toString();
-        }
-        return cl.execute(strings);
+        return cli.run(args);
     }
 
     @Test

@@ -1,11 +1,9 @@
 package org.taizhang.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openpdf.text.pdf.PdfReader;
 import org.openpdf.text.pdf.parser.PdfTextExtractor;
-import org.taizhang.core.i18n.Messages;
 import org.taizhang.core.pdf.PdfFonts;
 import org.taizhang.core.pdf.PdfFontsAvailable;
 import org.taizhang.core.store.FirstRun;
@@ -31,7 +28,6 @@ import org.taizhang.organization.Organization;
 import org.taizhang.organization.RegistryColumns;
 import org.taizhang.organization.RegistryService;
 import org.taizhang.organization.TestWorkbooks;
-import picocli.CommandLine;
 
 /** The command line in this JVM: the same picocli tree the launcher runs, with output captured. */
 class CliTest {
@@ -52,26 +48,20 @@ class CliTest {
         }
     }
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CliRun cli = new CliRun();
+    private final StringWriter out = cli.out;
+    private final StringWriter err = cli.err;
 
     private Path db() {
         return dir.resolve("taizhang.db");
     }
 
     private int run(Object... args) {
-        return run(db -> fail("the window must not open for a subcommand"), args);
+        return cli.run(args);
     }
 
     private int run(Consumer<Path> window, Object... args) {
-        CommandLine cl = TaizhangCommand.commandLine(window, Messages.forLocale(Messages.CHINESE));
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        String[] strings = new String[args.length];
-        for (int i = 0; i < args.length; i++) {
-            strings[i] = args[i].toString();
-        }
-        return cl.execute(strings);
+        return cli.run(window, args);
     }
 
     /** This test's database holds the sample registry (a copy of the one prepared for the class). */

@@ -1,10 +1,7 @@
 package org.taizhang.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,27 +10,18 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.taizhang.core.i18n.Messages;
-import picocli.CommandLine;
 
 /** {@code taizhang report acceptance-stats}: the 达标验收 figures by 共同体, as the issue spells them out. */
 class ReportCommandTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CliRun cli = new CliRun();
+    private final java.io.StringWriter out = cli.out;
+    private final java.io.StringWriter err = cli.err;
 
     private int run(Object... args) {
-        CommandLine cl = TaizhangCommand.commandLine(
-                db -> fail("the window must not open for a subcommand"), Messages.forLocale(Messages.CHINESE));
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        String[] strings = new String[args.length];
-        for (int i = 0; i < args.length; i++) {
-            strings[i] = args[i].toString();
-        }
-        return cl.execute(strings);
+        return cli.run(args);
     }
 
     @Test

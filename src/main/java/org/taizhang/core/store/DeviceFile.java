@@ -37,7 +37,7 @@ final class DeviceFile {
             return null;
         }
         if (noted == null) {
-            return "no " + "device file: the database was copied here or is older than version 2";
+            return "no device file: the database was copied here or is older than version 2";
         }
         if (!noted.deviceId().equals(deviceId)) {
             return "the device file names device " + noted.deviceId() + ": another database was copied here";

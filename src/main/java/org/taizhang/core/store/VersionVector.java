@@ -1,6 +1,5 @@
 package org.taizhang.core.store;
 
-import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -40,10 +39,6 @@ public final class VersionVector {
     /** The highest counter of any device (for the receiver's Lamport clock). */
     public long maxCounter() {
         return counters.values().stream().mapToLong(Long::longValue).max().orElse(0);
-    }
-
-    public Map<String, Long> asMap() {
-        return java.util.Collections.unmodifiableMap(counters);
     }
 
     /** {@code site:n,site:n} in site order, as stored. */

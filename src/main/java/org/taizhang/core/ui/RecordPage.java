@@ -39,6 +39,53 @@ public final class RecordPage<T> {
 
         /** Why the record cannot be deleted now (empty: it can), against the data on screen. */
         List<Issue> checkDelete(T record);
+
+        /** The actions of a page whose service has one method for each (a page needs no class of its own). */
+        static <T> Actions<T> of(
+                Function<T, String> id,
+                Function<T, String> name,
+                Function<T, List<Issue>> save,
+                java.util.function.Consumer<String> delete,
+                java.util.function.Consumer<String> restore,
+                Function<String, List<HistoryEntry>> history,
+                Function<T, List<Issue>> checkDelete) {
+            return new Actions<>() {
+                @Override
+                public String id(T record) {
+                    return id.apply(record);
+                }
+
+                @Override
+                public String name(T record) {
+                    return name.apply(record);
+                }
+
+                @Override
+                public List<Issue> save(T record) {
+                    return save.apply(record);
+                }
+
+                @Override
+                public void delete(String recordId) {
+                    delete.accept(recordId);
+                }
+
+                @Override
+                public void restore(String recordId) {
+                    restore.accept(recordId);
+                }
+
+                @Override
+                public List<HistoryEntry> history(String recordId) {
+                    return history.apply(recordId);
+                }
+
+                @Override
+                public List<Issue> checkDelete(T record) {
+                    return checkDelete.apply(record);
+                }
+            };
+        }
     }
 
     private final FormModel<T> form;

@@ -34,18 +34,9 @@ public record OrganizationRow(
         List<OrganizationRow> rows = new ArrayList<>(registry.organizationCount());
         for (Organization o : registry.organizations()) {
             Set<String> ancestors = new HashSet<>();
-            // a branch belongs to its own 共同体 and to those of the organizations above it
-            Set<String> communities = new HashSet<>();
-            if (o.communityId() != null) {
-                communities.add(o.communityId());
-            }
             String p = o.parentId();
             while (p != null && ancestors.add(p)) {
-                Organization above = registry.organization(p).orElse(null);
-                if (above != null && above.communityId() != null) {
-                    communities.add(above.communityId());
-                }
-                p = above == null ? null : above.parentId();
+                p = registry.organization(p).map(Organization::parentId).orElse(null);
             }
             List<Issue> issues = RegistryRules.check(registry, o, today);
             StringBuilder text = new StringBuilder();
@@ -62,7 +53,7 @@ public record OrganizationRow(
                     registry.community(o.communityId()).map(Community::name).orElse(""),
                     messages.get(o.kind().messageKey()),
                     Set.copyOf(ancestors),
-                    Set.copyOf(communities),
+                    Set.copyOf(registry.communityIdsOf(o)), // its own 共同体 and those above it
                     List.copyOf(issues),
                     text.toString(),
                     ancestors.size() + 1));

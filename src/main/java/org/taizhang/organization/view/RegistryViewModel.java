@@ -15,9 +15,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
-import org.taizhang.core.Issue;
 import org.taizhang.core.i18n.Messages;
-import org.taizhang.core.store.HistoryEntry;
 import org.taizhang.core.ui.DialogService;
 import org.taizhang.core.ui.RecordPage;
 import org.taizhang.core.ui.TaskRunner;
@@ -76,9 +74,45 @@ public final class RegistryViewModel {
         issuesOnly.addListener(o -> refilter());
         scope.addListener(o -> refilter());
         quick.addListener(o -> refilter());
-        organizations = new RecordPage<>(form, new OrganizationActions(), tasks, dialogs, messages);
-        units = new RecordPage<>(unitForm, new UnitActions(), tasks, dialogs, messages);
-        communities = new RecordPage<>(communityForm, new CommunityActions(), tasks, dialogs, messages);
+        organizations = new RecordPage<>(
+                form,
+                RecordPage.Actions.of(
+                        Organization::id,
+                        Organization::name,
+                        service::save,
+                        service::deleteOrganization,
+                        service::restoreOrganization,
+                        service::historyOfOrganization,
+                        o -> RegistryRules.checkDelete(registry.get(), o)),
+                tasks,
+                dialogs,
+                messages);
+        units = new RecordPage<>(
+                unitForm,
+                RecordPage.Actions.of(
+                        Unit::id,
+                        Unit::name,
+                        service::save,
+                        service::deleteUnit,
+                        service::restoreUnit,
+                        service::historyOfUnit,
+                        u -> RegistryRules.checkDelete(registry.get(), u)),
+                tasks,
+                dialogs,
+                messages);
+        communities = new RecordPage<>(
+                communityForm,
+                RecordPage.Actions.of(
+                        Community::id,
+                        Community::name,
+                        service::save,
+                        service::deleteCommunity,
+                        service::restoreCommunity,
+                        service::historyOfCommunity,
+                        c -> RegistryRules.checkDelete(registry.get(), c)),
+                tasks,
+                dialogs,
+                messages);
         organizations.connect(id -> registry.get().organization(id), this::reloadThen);
         units.connect(id -> registry.get().unit(id), this::reloadThen);
         communities.connect(id -> registry.get().community(id), this::reloadThen);
@@ -421,116 +455,5 @@ public final class RegistryViewModel {
 
     Messages messages() {
         return messages;
-    }
-
-    private final class OrganizationActions implements RecordPage.Actions<Organization> {
-        @Override
-        public String id(Organization o) {
-            return o.id();
-        }
-
-        @Override
-        public String name(Organization o) {
-            return o.name();
-        }
-
-        @Override
-        public List<Issue> save(Organization o) {
-            return service.save(o);
-        }
-
-        @Override
-        public void delete(String id) {
-            service.deleteOrganization(id);
-        }
-
-        @Override
-        public void restore(String id) {
-            service.restoreOrganization(id);
-        }
-
-        @Override
-        public List<HistoryEntry> history(String id) {
-            return service.historyOfOrganization(id);
-        }
-
-        @Override
-        public List<Issue> checkDelete(Organization o) {
-            return RegistryRules.checkDelete(registry.get(), o);
-        }
-    }
-
-    private final class UnitActions implements RecordPage.Actions<Unit> {
-        @Override
-        public String id(Unit u) {
-            return u.id();
-        }
-
-        @Override
-        public String name(Unit u) {
-            return u.name();
-        }
-
-        @Override
-        public List<Issue> save(Unit u) {
-            return service.save(u);
-        }
-
-        @Override
-        public void delete(String id) {
-            service.deleteUnit(id);
-        }
-
-        @Override
-        public void restore(String id) {
-            service.restoreUnit(id);
-        }
-
-        @Override
-        public List<HistoryEntry> history(String id) {
-            return service.historyOfUnit(id);
-        }
-
-        @Override
-        public List<Issue> checkDelete(Unit u) {
-            return RegistryRules.checkDelete(registry.get(), u);
-        }
-    }
-
-    private final class CommunityActions implements RecordPage.Actions<Community> {
-        @Override
-        public String id(Community c) {
-            return c.id();
-        }
-
-        @Override
-        public String name(Community c) {
-            return c.name();
-        }
-
-        @Override
-        public List<Issue> save(Community c) {
-            return service.save(c);
-        }
-
-        @Override
-        public void delete(String id) {
-            service.deleteCommunity(id);
-        }
-
-        @Override
-        public void restore(String id) {
-            service.restoreCommunity(id);
-        }
-
-        @Override
-        public List<HistoryEntry> history(String id) {
-            return service.historyOfCommunity(id);
-        }
-
-        @Override
-        public List<Issue> checkDelete(Community c) {
-            return RegistryRules.checkDelete(registry.get(), c);
-        }
     }
 }
