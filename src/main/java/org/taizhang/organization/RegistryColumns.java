@@ -1,6 +1,7 @@
 package org.taizhang.organization;
 
 import java.util.List;
+import org.taizhang.core.files.StreamingWorkbook;
 
 /**
  * The registry workbook's sheets and column headers (the file format, always Chinese: clerks exchange these
@@ -61,6 +62,6 @@ public final class RegistryColumns {
     public static final List<String> COMMUNITY_REQUIRED = List.of(COMMUNITY_NAME);
     public static final List<String> ORGANIZATION_REQUIRED = List.of(ORG_NAME, ORG_KIND, ORG_UNIT);
 
-    public static final String YES = "是";
-    public static final String NO = "否";
+    public static final String YES = StreamingWorkbook.YES;
+    public static final String NO = StreamingWorkbook.NO;
 }

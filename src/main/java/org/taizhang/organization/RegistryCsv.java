@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import org.taizhang.core.files.CsvFiles;
+import org.taizhang.core.files.SheetData;
 
 /**
  * The organizations as CSV, written by the program's one CSV writer ({@link CsvFiles}: UTF-8 with a byte-order
@@ -27,13 +28,13 @@ final class RegistryCsv {
         CsvFiles.write(file, rows);
     }
 
-    static RegistryFile.Sheet readSheet(String sheetName, String content) {
+    static SheetData readSheet(String sheetName, String content) {
         List<List<String>> records = parse(content);
         if (records.isEmpty()) {
-            return RegistryFile.Sheet.absent(sheetName);
+            return SheetData.absent(sheetName);
         }
         List<String> headers = records.get(0).stream().map(String::strip).toList();
-        List<RegistryFile.Row> rows = new ArrayList<>();
+        List<SheetData.Row> rows = new ArrayList<>();
         for (int i = 1; i < records.size(); i++) {
             List<String> record = records.get(i);
             if (record.stream().allMatch(String::isBlank)) {
@@ -43,9 +44,9 @@ final class RegistryCsv {
             for (int c = 0; c < headers.size(); c++) {
                 cells.put(headers.get(c), c < record.size() ? record.get(c) : "");
             }
-            rows.add(new RegistryFile.Row(i + 1, cells));
+            rows.add(new SheetData.Row(i + 1, cells));
         }
-        return new RegistryFile.Sheet(sheetName, new LinkedHashSet<>(headers), rows);
+        return new SheetData(sheetName, new LinkedHashSet<>(headers), rows);
     }
 
     /** RFC 4180: fields separated by commas, quoted fields may hold commas, quotes ("") and line breaks. */

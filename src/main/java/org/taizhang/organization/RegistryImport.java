@@ -14,9 +14,10 @@ import java.util.Set;
 import java.util.function.Function;
 import org.taizhang.core.Ids;
 import org.taizhang.core.Issue;
+import org.taizhang.core.files.SheetData;
+import org.taizhang.core.files.SheetData.Row;
 import org.taizhang.core.text.CellValues;
 import org.taizhang.organization.ImportReport.RowIssue;
-import org.taizhang.organization.RegistryFile.Row;
 
 /**
  * Turns a registry file into the records to write, matching rows to existing records by name (unit by name,
@@ -114,7 +115,7 @@ final class RegistryImport {
                     warnings);
         }
 
-        private boolean requireHeaders(RegistryFile.Sheet sheet, List<String> required) {
+        private boolean requireHeaders(SheetData sheet, List<String> required) {
             if (!sheet.present()) {
                 return true;
             }
@@ -133,7 +134,7 @@ final class RegistryImport {
          * The rows whose every cell has a value. A formula saved without its result (a file written by a program
          * and never opened in Excel) would read as 0 or blank: its row is reported and not read further.
          */
-        private List<Row> calculated(RegistryFile.Sheet sheet) {
+        private List<Row> calculated(SheetData sheet) {
             List<Row> rows = new ArrayList<>(sheet.rows().size());
             for (Row row : sheet.rows()) {
                 if (row.uncalculated().isEmpty()) {

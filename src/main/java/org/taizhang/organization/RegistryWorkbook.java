@@ -23,6 +23,8 @@ import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.taizhang.core.DomainException;
 import org.taizhang.core.files.SafeFiles;
+import org.taizhang.core.files.SheetData;
+import org.taizhang.core.files.StreamingWorkbook;
 import org.taizhang.core.task.Progress;
 
 /**
@@ -37,7 +39,7 @@ final class RegistryWorkbook {
         if (!Files.isRegularFile(file)) {
             throw new DomainException("import.error.fileNotFound", file);
         }
-        Map<String, RegistryFile.Sheet> sheets = StreamingWorkbook.read(
+        Map<String, SheetData> sheets = StreamingWorkbook.read(
                 file,
                 List.of(
                         RegistryColumns.UNITS_SHEET,

@@ -16,6 +16,7 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.taizhang.core.files.SheetData;
 import org.taizhang.core.task.Progress;
 
 /**
@@ -272,16 +273,16 @@ public final class CityScaleGenerator {
                 sheet(RegistryColumns.ORGANIZATIONS_SHEET, RegistryColumns.ORGANIZATION_HEADERS, city.organizations()));
     }
 
-    private static RegistryFile.Sheet sheet(String name, List<String> headers, List<List<String>> rows) {
-        List<RegistryFile.Row> out = new ArrayList<>(rows.size());
+    private static SheetData sheet(String name, List<String> headers, List<List<String>> rows) {
+        List<SheetData.Row> out = new ArrayList<>(rows.size());
         for (int r = 0; r < rows.size(); r++) {
             Map<String, String> cells = new LinkedHashMap<>();
             for (int c = 0; c < headers.size(); c++) {
                 cells.put(headers.get(c), rows.get(r).get(c));
             }
-            out.add(new RegistryFile.Row(r + 2, cells));
+            out.add(new SheetData.Row(r + 2, cells));
         }
-        return new RegistryFile.Sheet(name, new LinkedHashSet<>(headers), out);
+        return new SheetData(name, new LinkedHashSet<>(headers), out);
     }
 
     /** Writes the workbook for a benchmark or a demo: {@code CityScaleGenerator <folder>}. */

@@ -34,6 +34,7 @@ import org.taizhang.checklist.ChecklistTemplate;
 import org.taizhang.checklist.ItemAnswer;
 import org.taizhang.checklist.Round;
 import org.taizhang.core.DomainException;
+import org.taizhang.core.files.SheetData;
 import org.taizhang.core.store.ChangeSet;
 import org.taizhang.core.store.Dot;
 import org.taizhang.core.store.FieldVersion;
@@ -727,10 +728,9 @@ class ConvergencePropertyTest {
             cells.put(RegistryColumns.UNIT_NAME, name);
             cells.put(RegistryColumns.UNIT_SHORT_NAME, shortName == null ? "" : shortName);
             RegistryFile file = new RegistryFile(
-                    new RegistryFile.Sheet(
-                            RegistryColumns.UNITS_SHEET, cells.keySet(), List.of(new RegistryFile.Row(2, cells))),
-                    RegistryFile.Sheet.absent(RegistryColumns.COMMUNITIES_SHEET),
-                    RegistryFile.Sheet.absent(RegistryColumns.ORGANIZATIONS_SHEET));
+                    new SheetData(RegistryColumns.UNITS_SHEET, cells.keySet(), List.of(new SheetData.Row(2, cells))),
+                    SheetData.absent(RegistryColumns.COMMUNITIES_SHEET),
+                    SheetData.absent(RegistryColumns.ORGANIZATIONS_SHEET));
             service.importFile(file, Progress.NONE);
         }
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import org.taizhang.core.files.SheetData;
 
 /** Registry files built in memory, as if read from a workbook. */
 final class TestRegistryFiles {
@@ -11,14 +12,14 @@ final class TestRegistryFiles {
 
     /** A 单位 sheet with one row per name (rows numbered from 2, as under a header). */
     static RegistryFile units(List<String> names) {
-        List<RegistryFile.Row> rows = new ArrayList<>();
+        List<SheetData.Row> rows = new ArrayList<>();
         for (String name : names) {
-            rows.add(new RegistryFile.Row(rows.size() + 2, Map.of(RegistryColumns.UNIT_NAME, name)));
+            rows.add(new SheetData.Row(rows.size() + 2, Map.of(RegistryColumns.UNIT_NAME, name)));
         }
         return new RegistryFile(
-                new RegistryFile.Sheet(
+                new SheetData(
                         RegistryColumns.UNITS_SHEET, new LinkedHashSet<>(List.of(RegistryColumns.UNIT_NAME)), rows),
-                RegistryFile.Sheet.absent(RegistryColumns.COMMUNITIES_SHEET),
-                RegistryFile.Sheet.absent(RegistryColumns.ORGANIZATIONS_SHEET));
+                SheetData.absent(RegistryColumns.COMMUNITIES_SHEET),
+                SheetData.absent(RegistryColumns.ORGANIZATIONS_SHEET));
     }
 }

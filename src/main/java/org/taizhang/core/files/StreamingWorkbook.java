@@ -1,4 +1,4 @@
-package org.taizhang.organization;
+package org.taizhang.core.files;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -57,20 +57,25 @@ import org.xml.sax.helpers.DefaultHandler;
  * formula as its cached result. A formula saved without a result (written by a program, never opened in Excel)
  * is marked, so the import can ask for the workbook to be recalculated instead of reading it as 0.
  */
-final class StreamingWorkbook {
-    /** A registry is ~2,000 rows; more means a wrong file. */
-    static final int MAX_ROWS = 100_000;
+public final class StreamingWorkbook {
+    /** A boolean cell reads as the clerk writes one in a workbook. */
+    public static final String YES = "是";
+
+    public static final String NO = "否";
+
+    /** A registry is ~2,000 rows, a ledger some thousands a year; more means a wrong file. */
+    public static final int MAX_ROWS = 100_000;
     /** Excel's own limit for a cell. */
-    static final int MAX_CELL_CHARS = 32_767;
+    public static final int MAX_CELL_CHARS = 32_767;
     /** The XML a workbook may unpack to (sheets, shared strings, styles together): a 100,000-row registry is ~30 MB. */
-    static final long MAX_UNCOMPRESSED_BYTES = 100L << 20;
+    public static final long MAX_UNCOMPRESSED_BYTES = 100L << 20;
 
     private static final String OOXML_ENCRYPTED_ENTRY = Decryptor.DEFAULT_POIFS_ENTRY; // "EncryptedPackage"
 
     private StreamingWorkbook() {}
 
-    /** The sheets named {@code names} (an absent sheet reads as {@link RegistryFile.Sheet#absent}). */
-    static Map<String, RegistryFile.Sheet> read(Path file, List<String> names) {
+    /** The sheets named {@code names} (an absent sheet reads as {@link SheetData#absent}). */
+    public static Map<String, SheetData> read(Path file, List<String> names) {
         FileMagic magic;
         try (InputStream in = FileMagic.prepareToCheckMagic(Files.newInputStream(file))) {
             magic = FileMagic.valueOf(in);
@@ -84,14 +89,14 @@ final class StreamingWorkbook {
         };
     }
 
-    static DomainException tooLarge(Path file) {
+    public static DomainException tooLarge(Path file) {
         return new DomainException(
                 "import.error.tooLarge", file, MAX_ROWS, MAX_CELL_CHARS, MAX_UNCOMPRESSED_BYTES >> 20);
     }
 
     // ---- .xlsx ----
 
-    private static Map<String, RegistryFile.Sheet> readXlsx(Path file, List<String> names) {
+    private static Map<String, SheetData> readXlsx(Path file, List<String> names) {
         Budget budget = new Budget(file);
         try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
             XSSFReader reader = new XSSFReader(pkg);
@@ -118,10 +123,10 @@ final class StreamingWorkbook {
                     }
                 }
             }
-            Map<String, RegistryFile.Sheet> result = new LinkedHashMap<>();
+            Map<String, SheetData> result = new LinkedHashMap<>();
             for (String name : names) {
                 Collector c = found.get(name);
-                result.put(name, c == null ? RegistryFile.Sheet.absent(name) : c.toSheet(strings));
+                result.put(name, c == null ? SheetData.absent(name) : c.toSheet(strings));
             }
             return result;
         } catch (DomainException e) {
@@ -363,7 +368,7 @@ final class StreamingWorkbook {
             String v = text.toString();
             Object value = switch (type == null ? "n" : type) {
                 case "s" -> new Shared(parseInt(v.strip()));
-                case "b" -> "1".equals(v.strip()) ? RegistryColumns.YES : RegistryColumns.NO;
+                case "b" -> "1".equals(v.strip()) ? YES : NO;
                 case "str", "inlineStr", "e" -> v;
                 case "d" -> v.length() >= 10 ? v.substring(0, 10) : v; // ISO 8601 (strict OOXML)
                 default -> number(v.strip());
@@ -472,9 +477,9 @@ final class StreamingWorkbook {
             rows.add(values);
         }
 
-        RegistryFile.Sheet toSheet(ReadOnlySharedStringsTable strings) {
+        SheetData toSheet(ReadOnlySharedStringsTable strings) {
             if (columns == null) {
-                return RegistryFile.Sheet.absent(name);
+                return SheetData.absent(name);
             }
             String[] headerNames = new String[columns.length];
             Set<String> headers = new LinkedHashSet<>();
@@ -485,7 +490,7 @@ final class StreamingWorkbook {
                     headers.add(h);
                 }
             }
-            List<RegistryFile.Row> result = new ArrayList<>(rows.size());
+            List<SheetData.Row> result = new ArrayList<>(rows.size());
             for (int r = 0; r < rows.size(); r++) {
                 Object[] values = rows.get(r);
                 Map<String, String> cells = new LinkedHashMap<>();
@@ -506,11 +511,11 @@ final class StreamingWorkbook {
                     cells.put(headerNames[i], v);
                 }
                 if (any) {
-                    result.add(new RegistryFile.Row(numbers.get(r), cells, notCalculated));
+                    result.add(new SheetData.Row(numbers.get(r), cells, notCalculated));
                 }
                 rows.set(r, null); // let the raw row go as soon as it is text
             }
-            return new RegistryFile.Sheet(name, headers, result);
+            return new SheetData(name, headers, result);
         }
 
         private String text(Object value, ReadOnlySharedStringsTable strings) {
@@ -539,7 +544,7 @@ final class StreamingWorkbook {
 
     // ---- OLE2: .xls, or a password-protected .xlsx ----
 
-    private static Map<String, RegistryFile.Sheet> readOle2(Path file, List<String> names) {
+    private static Map<String, SheetData> readOle2(Path file, List<String> names) {
         try {
             if (Files.size(file) > MAX_UNCOMPRESSED_BYTES) {
                 throw tooLarge(file);
@@ -551,13 +556,11 @@ final class StreamingWorkbook {
                     throw new DomainException("import.error.encrypted", file);
                 }
                 try (HSSFWorkbook wb = new HSSFWorkbook(root, true)) {
-                    Map<String, RegistryFile.Sheet> result = new LinkedHashMap<>();
+                    Map<String, SheetData> result = new LinkedHashMap<>();
                     DataFormatter formatter = new DataFormatter();
                     for (String name : names) {
                         Sheet sheet = wb.getSheet(name);
-                        result.put(
-                                name,
-                                sheet == null ? RegistryFile.Sheet.absent(name) : xlsSheet(file, sheet, formatter));
+                        result.put(name, sheet == null ? SheetData.absent(name) : xlsSheet(file, sheet, formatter));
                     }
                     return result;
                 }
@@ -577,7 +580,7 @@ final class StreamingWorkbook {
         }
     }
 
-    private static RegistryFile.Sheet xlsSheet(Path file, Sheet sheet, DataFormatter formatter) {
+    private static SheetData xlsSheet(Path file, Sheet sheet, DataFormatter formatter) {
         Collector collector = new Collector(file, sheet.getSheetName());
         TreeMap<Integer, Object> cells = new TreeMap<>();
         BitSet uncalculated = new BitSet();
@@ -605,7 +608,7 @@ final class StreamingWorkbook {
                         ? cell.getLocalDateTimeCellValue().toLocalDate().toString()
                         : plain(cell.getNumericCellValue());
             case STRING -> cell.getRichStringCellValue().getString();
-            case BOOLEAN -> cell.getBooleanCellValue() ? RegistryColumns.YES : RegistryColumns.NO;
+            case BOOLEAN -> cell.getBooleanCellValue() ? YES : NO;
             case FORMULA, BLANK, _NONE -> "";
             case ERROR -> formatter.formatCellValue(cell);
         };
