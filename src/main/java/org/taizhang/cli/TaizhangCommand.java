@@ -21,7 +21,13 @@ import picocli.CommandLine.ScopeType;
             "机关党建台账 Taizhang — 组织台账、标准化建设、督查检查、整改销号。",
             "不带子命令时打开程序窗口。 Without a subcommand, opens the window."
         },
-        subcommands = {InitCommand.class, OrgsCommand.class, ReportCommand.class})
+        subcommands = {
+            InitCommand.class,
+            OrgsCommand.class,
+            TemplatesCommand.class,
+            AssessmentsCommand.class,
+            ReportCommand.class
+        })
 public final class TaizhangCommand implements Runnable {
 
     @Option(
