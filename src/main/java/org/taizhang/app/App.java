@@ -16,6 +16,10 @@ import javafx.scene.Scene;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.taizhang.checklist.ChecklistService;
+import org.taizhang.checklist.view.AssessmentsViewModel;
+import org.taizhang.checklist.view.BoardViewModel;
+import org.taizhang.checklist.view.ChecklistsView;
+import org.taizhang.checklist.view.TemplatesViewModel;
 import org.taizhang.core.DomainException;
 import org.taizhang.core.i18n.Messages;
 import org.taizhang.core.store.FirstRun;
@@ -107,8 +111,18 @@ public final class App extends Application {
                         })
                         .node()));
         shell.add(new Shell.Section("registry", "nav.registry", registryView::node));
+        ChecklistService checklists = new ChecklistService(opened, registry);
+        shell.add(new Shell.Section(
+                "checklists",
+                "nav.checklists",
+                () -> new ChecklistsView(
+                                new BoardViewModel(checklists, tasks, dialogs, messages),
+                                new AssessmentsViewModel(checklists, registry, tasks, dialogs, messages),
+                                new TemplatesViewModel(checklists, tasks, dialogs, messages),
+                                messages,
+                                dialogs)
+                        .node()));
         for (String[] later : List.of(
-                new String[] {"checklists", "nav.checklists"},
                 new String[] {"inspections", "nav.inspections"},
                 new String[] {"ledger", "nav.ledger"},
                 new String[] {"reports", "nav.reports"},
@@ -120,7 +134,8 @@ public final class App extends Application {
         }
         shell.add(new Shell.Section(
                 "settings", "nav.settings", () -> new SettingsView(opened, tasks, dialogs, messages).node()));
-        shell.select("registry");
+        // the registry first; -Dtaizhang.section=checklists (say) opens another page, for screenshots of it
+        shell.select(System.getProperty("taizhang.section", "registry"));
         registryModel.reload(() -> {
             StartupProbe.mark("registryShownMs");
             // a database read: on the worker, never on the JavaFX thread

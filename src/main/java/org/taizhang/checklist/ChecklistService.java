@@ -120,6 +120,20 @@ public final class ChecklistService {
         });
     }
 
+    /** Brings a deleted template back (an explicit action, kept in its history). */
+    public void restoreTemplate(String id) {
+        store.write(ctx -> ChecklistStore.restoreTemplate(store.tracked(ctx), id));
+    }
+
+    /** Ids of the templates some assessment uses: the page refuses their deletion before asking. */
+    public java.util.Set<String> templatesInUse() {
+        return ChecklistStore.templatesInUse(store.read());
+    }
+
+    public List<org.taizhang.core.store.HistoryEntry> historyOfTemplate(String id) {
+        return ChecklistStore.templateHistory(store.read(), id);
+    }
+
     // ---- assessments
 
     /**

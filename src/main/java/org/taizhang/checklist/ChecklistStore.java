@@ -189,6 +189,15 @@ final class ChecklistStore {
         return writer.delete(CHECKLIST_TEMPLATE, id);
     }
 
+    static boolean restoreTemplate(TrackedWriter writer, String id) {
+        return writer.restore(CHECKLIST_TEMPLATE, id);
+    }
+
+    /** The template row's history (留痕): created, published, deleted, restored, renamed … */
+    static List<org.taizhang.core.store.HistoryEntry> templateHistory(DSLContext ctx, String id) {
+        return TrackedWriter.historyOf(ctx, CHECKLIST_TEMPLATE.getName(), id);
+    }
+
     static List<ChecklistTemplate> templates(DSLContext ctx) {
         return templates(ctx, null);
     }
@@ -280,6 +289,14 @@ final class ChecklistStore {
     }
 
     // ---- assessments
+
+    /** The templates some live assessment uses (they cannot be deleted). */
+    static Set<String> templatesInUse(DSLContext ctx) {
+        return Set.copyOf(ctx.selectDistinct(ASSESSMENT.TEMPLATE_ID)
+                .from(ASSESSMENT)
+                .where(ASSESSMENT.DELETED.eq(0))
+                .fetch(ASSESSMENT.TEMPLATE_ID));
+    }
 
     static boolean hasAssessments(DSLContext ctx) {
         return ctx.fetchExists(ctx.selectFrom(ASSESSMENT));

@@ -27,23 +27,20 @@ public final class RegistryHistory {
     /** A stored column's workbook name and how its value reads. */
     record Field(String column, ValueKind kind) {}
 
-    /** One readable change; {@code before} is null for a new record, either side null when empty. */
-    public record Change(String column, String before, String after) {}
-
-    public static List<Change> ofOrganization(HistoryEntry entry, Registry registry) {
+    public static List<FieldChange> ofOrganization(HistoryEntry entry, Registry registry) {
         return readable(entry, RegistryStore.ORGANIZATION_HISTORY_FIELDS, registry);
     }
 
-    public static List<Change> ofUnit(HistoryEntry entry, Registry registry) {
+    public static List<FieldChange> ofUnit(HistoryEntry entry, Registry registry) {
         return readable(entry, RegistryStore.UNIT_HISTORY_FIELDS, registry);
     }
 
-    public static List<Change> ofCommunity(HistoryEntry entry, Registry registry) {
+    public static List<FieldChange> ofCommunity(HistoryEntry entry, Registry registry) {
         return readable(entry, RegistryStore.COMMUNITY_HISTORY_FIELDS, registry);
     }
 
-    private static List<Change> readable(HistoryEntry entry, Map<String, Field> fields, Registry registry) {
-        List<Change> list = new ArrayList<>();
+    private static List<FieldChange> readable(HistoryEntry entry, Map<String, Field> fields, Registry registry) {
+        List<FieldChange> list = new ArrayList<>();
         for (FieldChange c : entry.changes()) {
             Field f = fields.get(c.field());
             if (f == null) {
@@ -54,7 +51,7 @@ public final class RegistryHistory {
             if (before == null && after == null) {
                 continue;
             }
-            list.add(new Change(f.column(), before, after));
+            list.add(new FieldChange(f.column(), before, after));
         }
         return list;
     }

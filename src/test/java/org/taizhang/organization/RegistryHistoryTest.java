@@ -13,8 +13,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.taizhang.core.store.HistoryEntry;
+import org.taizhang.core.store.HistoryEntry.FieldChange;
 import org.taizhang.core.store.Store;
-import org.taizhang.organization.RegistryHistory.Change;
 
 class RegistryHistoryTest {
     @TempDir
@@ -57,23 +57,23 @@ class RegistryHistoryTest {
 
         List<HistoryEntry> history = service.historyOfOrganization(branch.id());
         Registry registry = service.load();
-        List<Change> created = RegistryHistory.ofOrganization(history.get(0), registry);
-        List<Change> updated = RegistryHistory.ofOrganization(history.get(1), registry);
+        List<FieldChange> created = RegistryHistory.ofOrganization(history.get(0), registry);
+        List<FieldChange> updated = RegistryHistory.ofOrganization(history.get(1), registry);
 
         assertThat(created)
-                .extracting(Change::column, Change::after)
+                .extracting(FieldChange::field, FieldChange::after)
                 .contains(
                         tuple(RegistryColumns.ORG_NAME, "预算科党支部"),
                         tuple(RegistryColumns.ORG_KIND, "党支部"),
                         tuple(RegistryColumns.ORG_UNIT, "江海市财政局"),
                         tuple(RegistryColumns.ORG_PARENT, "市财政局机关党委"),
                         tuple(RegistryColumns.ORG_COMMITTEE, "否"));
-        assertThat(created).extracting(Change::column).doesNotContain("sort_order");
+        assertThat(created).extracting(FieldChange::field).doesNotContain("sort_order");
         assertThat(updated)
                 .containsExactly(
-                        new Change(RegistryColumns.ORG_SECRETARY, "张红玲", "马兵德"),
-                        new Change(RegistryColumns.ORG_MEMBERS, "5", "8"),
-                        new Change(RegistryColumns.ORG_COMMITTEE, "否", "是"));
+                        new FieldChange(RegistryColumns.ORG_SECRETARY, "张红玲", "马兵德"),
+                        new FieldChange(RegistryColumns.ORG_MEMBERS, "5", "8"),
+                        new FieldChange(RegistryColumns.ORG_COMMITTEE, "否", "是"));
     }
 
     @Test
@@ -88,8 +88,8 @@ class RegistryHistoryTest {
         List<HistoryEntry> history = service.historyOfUnit(unit.id());
 
         assertThat(RegistryHistory.ofUnit(history.get(0), service.load()))
-                .contains(new Change(RegistryColumns.UNIT_NAME, null, "江海市\"测试\"局"));
+                .contains(new FieldChange(RegistryColumns.UNIT_NAME, null, "江海市\"测试\"局"));
         assertThat(RegistryHistory.ofUnit(history.get(1), service.load()))
-                .containsExactly(new Change(RegistryColumns.REMARK, null, "第一行\n第二行\\结束"));
+                .containsExactly(new FieldChange(RegistryColumns.REMARK, null, "第一行\n第二行\\结束"));
     }
 }

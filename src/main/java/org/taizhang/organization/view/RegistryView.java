@@ -37,6 +37,7 @@ import org.controlsfx.control.textfield.TextFields;
 import org.taizhang.core.i18n.Messages;
 import org.taizhang.core.ui.DateFields;
 import org.taizhang.core.ui.FileButtons;
+import org.taizhang.core.ui.HistoryText;
 import org.taizhang.core.ui.RecordPageView;
 import org.taizhang.core.ui.RecordPageView.FormGrid;
 import org.taizhang.core.ui.Tables;

@@ -1,4 +1,4 @@
-package org.taizhang.organization.view;
+package org.taizhang.core.ui;
 
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -7,17 +7,20 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.taizhang.core.i18n.Messages;
 import org.taizhang.core.store.HistoryEntry;
+import org.taizhang.core.store.HistoryEntry.FieldChange;
 import org.taizhang.core.store.Times;
-import org.taizhang.organization.RegistryHistory.Change;
 
-/** One history line as a clerk reads it: 2026-11-23 10:02  张三  修改：书记 张红玲 → 马兵德；党员人数 12 → 15. */
-final class HistoryText {
+/**
+ * One history line as a clerk reads it, for every page: 2026-11-23 10:02  张三  修改：书记 张红玲 → 马兵德；党员人数 12 → 15.
+ * The feature names the fields: each change's {@code field} is the label a clerk knows, not the database column.
+ */
+public final class HistoryText {
     private HistoryText() {}
 
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     /** {@code zone}: where the clerk sits (the store keeps UTC; a change at 10:02 in Beijing reads 10:02). */
-    static String describe(HistoryEntry h, List<Change> changes, Messages m, ZoneId zone) {
+    public static String describe(HistoryEntry h, List<FieldChange> changes, Messages m, ZoneId zone) {
         String when = localTime(h.at(), zone);
         String details = changes.isEmpty()
                 ? ""
@@ -30,7 +33,7 @@ final class HistoryText {
                 "history.line", when, h.userName() == null ? "-" : h.userName(), m.get(actionKey(h.action())), details);
     }
 
-    static String localTime(String storedUtc, ZoneId zone) {
+    public static String localTime(String storedUtc, ZoneId zone) {
         try {
             return MINUTES.format(Times.parse(storedUtc).atZone(zone));
         } catch (DateTimeException e) {
@@ -38,11 +41,11 @@ final class HistoryText {
         }
     }
 
-    private static String change(Change c, boolean created, Messages m) {
+    private static String change(FieldChange c, boolean created, Messages m) {
         if (created) {
-            return m.get("history.change.set", c.column(), c.after());
+            return m.get("history.change.set", c.field(), c.after());
         }
-        return m.get("history.change.update", c.column(), orEmpty(c.before(), m), orEmpty(c.after(), m));
+        return m.get("history.change.update", c.field(), orEmpty(c.before(), m), orEmpty(c.after(), m));
     }
 
     private static String orEmpty(String value, Messages m) {

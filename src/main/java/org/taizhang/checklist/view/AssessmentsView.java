@@ -1,0 +1,466 @@
+package org.taizhang.checklist.view;
+
+import java.math.BigDecimal;
+import java.util.List;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.cell.TextFieldTableCell;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.converter.DefaultStringConverter;
+import org.taizhang.checklist.AcceptanceStatus;
+import org.taizhang.checklist.Assessment;
+import org.taizhang.checklist.ChecklistTemplate;
+import org.taizhang.checklist.Round;
+import org.taizhang.checklist.Scoring;
+import org.taizhang.checklist.view.AssessmentsViewModel.BranchRow;
+import org.taizhang.checklist.view.AssessmentsViewModel.ItemRow;
+import org.taizhang.core.i18n.Messages;
+import org.taizhang.core.ui.Tables;
+import org.taizhang.organization.Community;
+
+/**
+ * 支部测评: the branches of a year on the left, the chosen branch's scoring sheet on the right. The sheet is
+ * filled by keyboard alone: Enter opens the 评分 field of the chosen item, Enter again saves it and opens the
+ * next item's (so an inspector types 是 ⏎ 8 ⏎ 2 ⏎ …); Ctrl+N jumps to the next unscored item. Unscored items are
+ * marked; the team's score beside the branch's own is highlighted where they differ.
+ */
+public final class AssessmentsView {
+    private final AssessmentsViewModel vm;
+    private final Messages m;
+    private final BorderPane root = new BorderPane();
+    private final TableView<ItemRow> sheet = new TableView<>();
+    private TableColumn<ItemRow, String> inputColumn;
+
+    public AssessmentsView(AssessmentsViewModel vm, Messages messages) {
+        this.vm = vm;
+        this.m = messages;
+        root.setTop(toolbar());
+        SplitPane split = new SplitPane(branchList(), sheetPane());
+        split.setDividerPositions(0.36);
+        root.setCenter(split);
+    }
+
+    public Node node() {
+        return root;
+    }
+
+    private Node toolbar() {
+        ComboBox<Integer> year = new ComboBox<>();
+        year.setId("assessmentYear");
+        vm.yearProperty().addListener((o, a, y) -> {
+            int now = y.intValue();
+            if (year.getItems().isEmpty() || !year.getItems().contains(now)) {
+                year.getItems().setAll(List.of(now + 1, now, now - 1, now - 2));
+            }
+            year.getSelectionModel().select(Integer.valueOf(now));
+        });
+        year.setOnAction(e -> {
+            Integer y = year.getValue();
+            if (y != null && y != vm.yearProperty().get()) {
+                vm.load(y, () -> {});
+            }
+        });
+        ToggleGroup rounds = new ToggleGroup();
+        HBox roundButtons = new HBox(0);
+        for (Round r : Round.values()) {
+            ToggleButton b = new ToggleButton(m.get(r.messageKey()));
+            b.setId("round-" + r.name().toLowerCase(java.util.Locale.ROOT));
+            b.setToggleGroup(rounds);
+            b.setUserData(r);
+            b.setSelected(r == vm.roundProperty().get());
+            roundButtons.getChildren().add(b);
+        }
+        rounds.selectedToggleProperty().addListener((o, old, t) -> {
+            if (t == null) {
+                rounds.selectToggle(old); // a round is always chosen
+            } else {
+                vm.roundProperty().set((Round) t.getUserData());
+            }
+        });
+        TextField search = new TextField();
+        search.setId("branchSearch");
+        search.setPromptText(m.get("checklist.view.search"));
+        search.textProperty().bindBidirectional(vm.searchProperty());
+        ComboBox<AcceptanceStatus> status = new ComboBox<>();
+        status.setId("statusFilter");
+        status.getItems().add(null);
+        status.getItems().addAll(AcceptanceStatus.values());
+        status.setConverter(
+                Tables.converter(s -> s == null ? m.get("checklist.view.allStatuses") : m.get(s.messageKey())));
+        status.valueProperty().bindBidirectional(vm.statusFilterProperty());
+        ComboBox<Community> community = new ComboBox<>();
+        community.setId("communityFilter");
+        community.setConverter(Tables.converter(c -> c == null ? m.get("checklist.view.allCommunities") : c.name()));
+        Runnable fill = () -> {
+            Community chosen = vm.communityFilterProperty().get();
+            community.getItems().setAll(new java.util.ArrayList<Community>(java.util.Collections.singleton(null)));
+            community.getItems().addAll(vm.communities());
+            community.setValue(chosen);
+        };
+        vm.communities().addListener((javafx.collections.ListChangeListener<Community>) c -> fill.run());
+        community
+                .valueProperty()
+                .addListener((o, a, c) -> vm.communityFilterProperty().set(c));
+        vm.communityFilterProperty().addListener((o, a, c) -> community.setValue(c));
+        Label yearLabel = new Label(m.get("checklist.view.year"));
+        Label roundLabel = new Label(m.get("checklist.view.round"));
+        HBox bar = new HBox(8, yearLabel, year, roundLabel, roundButtons, search, status, community);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(6, 8, 6, 8));
+        HBox.setHgrow(search, Priority.SOMETIMES);
+        return bar;
+    }
+
+    private Node branchList() {
+        TableView<BranchRow> table = new TableView<>();
+        table.setId("branchTable");
+        table.setPlaceholder(new Label(m.get("checklist.view.noBranches")));
+        table.getColumns()
+                .addAll(
+                        Tables.textColumn(m.get("checklist.view.unit"), 110, BranchRow::unitName),
+                        Tables.textColumn(
+                                m.get("checklist.view.branch"),
+                                150,
+                                r -> r.organization().name()),
+                        Tables.textColumn(
+                                m.get("checklist.view.status"),
+                                64,
+                                r -> m.get(r.status().messageKey())),
+                        Tables.valueColumn(
+                                m.get("checklist.view.score"),
+                                52,
+                                r -> r.latest() == null ? null : r.latest().total(),
+                                BigDecimal::toPlainString),
+                        Tables.textColumn(
+                                m.get("checklist.view.rating"),
+                                52,
+                                r -> r.latest() == null || r.latest().rating() == null
+                                        ? ""
+                                        : r.latest().rating().name()),
+                        Tables.textColumn(m.get("checklist.view.community"), 110, BranchRow::communityName));
+        var sorted = new javafx.collections.transformation.SortedList<>(vm.shownBranches());
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> {
+            if (r != null && r != vm.branchProperty().get()) {
+                vm.select(r);
+            }
+        });
+        Label count = new Label();
+        count.getStyleClass().add("count-label");
+        count.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> m.get(
+                                "checklist.view.branchCount",
+                                vm.shownBranches().size(),
+                                vm.branches().size()),
+                        vm.shownBranches(),
+                        vm.branches()));
+        VBox box = new VBox(4, table, count);
+        box.setPadding(new Insets(0, 0, 4, 8));
+        VBox.setVgrow(table, Priority.ALWAYS);
+        box.setMinWidth(280);
+        return box;
+    }
+
+    private Node sheetPane() {
+        Label title = new Label();
+        title.getStyleClass().add("form-title");
+        title.setId("sheetTitle");
+        Label summary = new Label();
+        summary.setId("scoreSummary");
+        summary.getStyleClass().add("score-summary");
+        Label veto = new Label();
+        veto.setId("vetoNote");
+        veto.getStyleClass().add("issue-error");
+        veto.setWrapText(true);
+        Label state = new Label();
+        state.setId("assessmentState");
+        state.getStyleClass().add("count-label");
+        state.setWrapText(true);
+        Runnable describe = () -> {
+            BranchRow b = vm.branchProperty().get();
+            Assessment a = vm.assessmentProperty().get();
+            ChecklistTemplate t = vm.templateProperty().get();
+            title.setText(
+                    b == null
+                            ? m.get("checklist.view.chooseBranch")
+                            : b.unitName() + " · " + b.organization().name()
+                                    + (t == null
+                                            ? ""
+                                            : " · " + t.name() + m.get("checklist.view.version", t.version())));
+            Scoring.Score s = vm.scoreProperty().get();
+            if (s == null) {
+                summary.setText("");
+                veto.setText("");
+            } else {
+                summary.setText(m.get(
+                        "checklist.view.summary",
+                        s.total().toPlainString(),
+                        t.fullMarks().toPlainString(),
+                        s.unscored().size(),
+                        m.get(
+                                switch (s.result()) {
+                                    case PASSED -> "checklist.result.passed";
+                                    case FAILED -> "checklist.result.failed";
+                                    case INCOMPLETE -> "checklist.result.incomplete";
+                                }),
+                        s.rating() == null ? "—" : s.rating().name()));
+                veto.setText(
+                        s.vetoed()
+                                ? m.get(
+                                        "checklist.view.vetoed",
+                                        String.join(
+                                                "、",
+                                                s.vetoedBy().stream()
+                                                        .map(k -> t.item(k)
+                                                                .map(i -> i.number())
+                                                                .orElse(k))
+                                                        .toList()))
+                                : "");
+            }
+            state.setText(a == null ? "" : stateText(a));
+        };
+        vm.branchProperty().addListener(o -> describe.run());
+        vm.assessmentProperty().addListener(o -> describe.run());
+        vm.scoreProperty().addListener(o -> describe.run());
+        describe.run();
+
+        sheet.setId("itemSheet");
+        sheet.setEditable(true);
+        sheet.setItems(vm.items());
+        sheet.getSelectionModel().setCellSelectionEnabled(false);
+        sheet.getColumns().addAll(itemColumns());
+        sheet.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(ItemRow r, boolean empty) {
+                super.updateItem(r, empty);
+                getStyleClass().removeAll("row-unscored", "row-differs", "row-na");
+                if (!empty && r != null) {
+                    if (r.answer() != null && r.answer().notApplicable()) {
+                        getStyleClass().add("row-na");
+                    } else if (!r.scored() && !r.item().bonus()) {
+                        getStyleClass().add("row-unscored");
+                    } else if (r.differsFromSelf()) {
+                        getStyleClass().add("row-differs");
+                    }
+                }
+            }
+        });
+        sheet.editableProperty().bind(vm.readOnlyProperty().not());
+        sheet.setOnKeyPressed(e -> {
+            ItemRow r = sheet.getSelectionModel().getSelectedItem();
+            if (r != null
+                    && sheet.getEditingCell() == null
+                    && (e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.F2)) {
+                editInput(sheet.getSelectionModel().getSelectedIndex());
+                e.consume();
+            }
+        });
+
+        // nothing started in this round: choose the template and start
+        ComboBox<ChecklistTemplate> template = new ComboBox<>(vm.templates());
+        template.setId("templateToStart");
+        template.setConverter(
+                Tables.converter(t -> t == null ? "" : t.name() + m.get("checklist.view.version", t.version())));
+        template.valueProperty().bindBidirectional(vm.templateToStartProperty());
+        Button start = new Button(m.get("checklist.action.start"));
+        start.setId("startAssessment");
+        start.setDefaultButton(false);
+        start.disableProperty().bind(template.valueProperty().isNull());
+        start.setOnAction(e -> vm.start());
+        Label notStarted = new Label(m.get("checklist.view.notStarted"));
+        notStarted.setWrapText(true);
+        HBox startBar = new HBox(8, template, start);
+        startBar.setAlignment(Pos.CENTER_LEFT);
+        VBox startBox = new VBox(10, notStarted, startBar);
+        startBox.setPadding(new Insets(16));
+        startBox.setId("startBox");
+        startBox.visibleProperty()
+                .bind(vm.assessmentProperty().isNull().and(vm.branchProperty().isNotNull()));
+        sheet.visibleProperty().bind(vm.assessmentProperty().isNotNull());
+        StackPane middle = new StackPane(sheet, startBox);
+        StackPane.setAlignment(startBox, Pos.TOP_LEFT);
+
+        Button notApplicable = new Button(m.get("checklist.action.notApplicable"));
+        notApplicable.setId("notApplicable");
+        notApplicable.setTooltip(new Tooltip(m.get("checklist.view.notApplicableHint")));
+        notApplicable
+                .disableProperty()
+                .bind(vm.readOnlyProperty()
+                        .or(sheet.getSelectionModel().selectedItemProperty().isNull()));
+        notApplicable.setOnAction(e -> {
+            ItemRow r = sheet.getSelectionModel().getSelectedItem();
+            int index = sheet.getSelectionModel().getSelectedIndex();
+            if (r != null) {
+                vm.toggleNotApplicable(r);
+                sheet.getSelectionModel().select(index);
+            }
+        });
+        Button nextUnscored = new Button(m.get("checklist.action.nextUnscored"));
+        nextUnscored.setId("nextUnscored");
+        nextUnscored.setTooltip(new Tooltip("Ctrl+N"));
+        nextUnscored.disableProperty().bind(vm.readOnlyProperty());
+        nextUnscored.setOnAction(e -> jumpToUnscored());
+        Button finish = new Button(m.get("checklist.action.finish"));
+        finish.setId("finishAssessment");
+        finish.disableProperty().bind(vm.readOnlyProperty());
+        finish.setOnAction(e -> vm.finish());
+        Button closePublicity = new Button(m.get("checklist.action.closePublicity"));
+        closePublicity.setId("closePublicity");
+        closePublicity
+                .disableProperty()
+                .bind(Bindings.createBooleanBinding(
+                        () -> vm.assessmentProperty().get() == null
+                                || vm.assessmentProperty().get().status() != Assessment.Status.PUBLICITY,
+                        vm.assessmentProperty()));
+        closePublicity.setOnAction(e -> vm.closePublicity());
+        Button reopen = new Button(m.get("checklist.action.reopen"));
+        reopen.setId("reopenAssessment");
+        reopen.disableProperty()
+                .bind(Bindings.createBooleanBinding(
+                        () -> vm.assessmentProperty().get() == null
+                                || !vm.assessmentProperty().get().isReadOnly(),
+                        vm.assessmentProperty()));
+        reopen.setOnAction(e -> vm.reopen());
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox buttons = new HBox(6, notApplicable, nextUnscored, gap, finish, closePublicity, reopen);
+        buttons.setPadding(new Insets(6, 8, 6, 8));
+        buttons.getStyleClass().add("form-buttons");
+        buttons.visibleProperty().bind(vm.assessmentProperty().isNotNull());
+
+        VBox head = new VBox(2, title, summary, veto, state);
+        head.setPadding(new Insets(6, 8, 4, 8));
+        BorderPane pane = new BorderPane(middle);
+        pane.setTop(head);
+        pane.setBottom(buttons);
+        pane.setMinWidth(420);
+        pane.sceneProperty().addListener((o, a, scene) -> {
+            if (scene != null) {
+                scene.getAccelerators()
+                        .put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), this::jumpToUnscored);
+            }
+        });
+        return pane;
+    }
+
+    private String stateText(Assessment a) {
+        String s = m.get(a.status().messageKey());
+        if (a.status() == Assessment.Status.PUBLICITY && a.publicityStart() != null) {
+            s = m.get(
+                    "checklist.view.publicity",
+                    a.publicityStart().toString(),
+                    a.publicityEnd().toString());
+        }
+        if (a.reopenReason() != null && a.status() == Assessment.Status.SCORING) {
+            s = s + " · " + m.get("checklist.view.reopened", a.reopenReason());
+        }
+        return s;
+    }
+
+    private List<TableColumn<ItemRow, ?>> itemColumns() {
+        TableColumn<ItemRow, String> category = Tables.textColumn(
+                m.get("checklist.view.category"),
+                80,
+                r -> r.category().code() + " " + r.category().name());
+        TableColumn<ItemRow, String> number = Tables.textColumn(
+                m.get("checklist.view.number"), 44, r -> r.item().number());
+        TableColumn<ItemRow, String> text = new TableColumn<>(m.get("checklist.view.itemText"));
+        text.setPrefWidth(300);
+        text.setCellValueFactory(cd -> new javafx.beans.property.ReadOnlyStringWrapper(
+                cd.getValue().item().text()
+                        + (cd.getValue().item().veto() ? m.get("checklist.view.vetoMark") : "")
+                        + (cd.getValue().item().evidenceRequired() ? m.get("checklist.view.evidenceMark") : "")));
+        text.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setWrapText(true);
+                setTooltip(empty || item == null ? null : new Tooltip(item));
+            }
+        });
+        TableColumn<ItemRow, String> max = Tables.textColumn(
+                m.get("checklist.view.maxPoints"),
+                44,
+                r -> r.item().maxPoints().stripTrailingZeros().toPlainString());
+        TableColumn<ItemRow, String> mode = Tables.textColumn(
+                m.get("checklist.view.mode"), 72, r -> m.get(r.item().mode().messageKey()));
+        TableColumn<ItemRow, String> self = Tables.textColumn(m.get("checklist.view.self"), 52, vm::selfText);
+        self.visibleProperty().bind(vm.roundProperty().isNotEqualTo(Round.SELF));
+        inputColumn = new TableColumn<>(m.get("checklist.view.input"));
+        inputColumn.setId("inputColumn");
+        inputColumn.setPrefWidth(64);
+        inputColumn.setSortable(false);
+        inputColumn.setCellValueFactory(
+                cd -> new javafx.beans.property.ReadOnlyStringWrapper(vm.inputText(cd.getValue())));
+        inputColumn.setCellFactory(c -> new TextFieldTableCell<>(new DefaultStringConverter()));
+        inputColumn.setOnEditCommit(e -> {
+            int index = e.getTablePosition().getRow();
+            boolean saved = vm.answer(e.getRowValue(), e.getNewValue());
+            Platform.runLater(() -> {
+                if (saved && index + 1 < sheet.getItems().size()) {
+                    editInput(index + 1); // the next item, so scoring goes on by keyboard alone
+                } else {
+                    sheet.getSelectionModel().select(index);
+                    sheet.requestFocus();
+                }
+            });
+        });
+        TableColumn<ItemRow, String> points = Tables.textColumn(
+                m.get("checklist.view.points"),
+                64,
+                r -> r.answer() != null && r.answer().notApplicable()
+                        ? m.get("checklist.view.notApplicable", r.answer().notApplicableReason())
+                        : r.points() == null
+                                ? m.get("checklist.view.unscored")
+                                : r.points().stripTrailingZeros().toPlainString());
+        TableColumn<ItemRow, String> note = new TableColumn<>(m.get("checklist.view.note"));
+        note.setId("noteColumn");
+        note.setPrefWidth(140);
+        note.setSortable(false);
+        note.setCellValueFactory(cd -> {
+            var a = cd.getValue().answer();
+            return new javafx.beans.property.ReadOnlyStringWrapper(a == null || a.note() == null ? "" : a.note());
+        });
+        note.setCellFactory(c -> new TextFieldTableCell<>(new DefaultStringConverter()));
+        note.setOnEditCommit(e -> vm.note(e.getRowValue(), e.getNewValue()));
+        return List.of(category, number, text, max, mode, self, inputColumn, points, note);
+    }
+
+    private void editInput(int index) {
+        sheet.getSelectionModel().select(index);
+        sheet.scrollTo(Math.max(0, index - 3));
+        sheet.requestFocus();
+        sheet.edit(index, inputColumn);
+    }
+
+    private void jumpToUnscored() {
+        vm.nextUnscored(sheet.getSelectionModel().getSelectedItem())
+                .ifPresent(r -> editInput(sheet.getItems().indexOf(r)));
+    }
+}

@@ -1,0 +1,554 @@
+package org.taizhang.checklist.view;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Predicate;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import org.taizhang.checklist.AcceptanceBoard;
+import org.taizhang.checklist.AcceptanceStatus;
+import org.taizhang.checklist.Assessment;
+import org.taizhang.checklist.ChecklistCategory;
+import org.taizhang.checklist.ChecklistItem;
+import org.taizhang.checklist.ChecklistService;
+import org.taizhang.checklist.ChecklistTemplate;
+import org.taizhang.checklist.ItemAnswer;
+import org.taizhang.checklist.Round;
+import org.taizhang.checklist.Scoring;
+import org.taizhang.core.DomainException;
+import org.taizhang.core.i18n.Messages;
+import org.taizhang.core.text.Pinyin;
+import org.taizhang.core.ui.DialogService;
+import org.taizhang.core.ui.TaskRunner;
+import org.taizhang.organization.Community;
+import org.taizhang.organization.Organization;
+import org.taizhang.organization.OrganizationKind;
+import org.taizhang.organization.Registry;
+import org.taizhang.organization.RegistryService;
+
+/**
+ * The scoring page's state, with no controls: the branches of a year with where each stands, the chosen
+ * branch's assessment in the chosen round as rows of items, and the live score. Every answer is saved as soon
+ * as it is typed (autosave on a field laptop: nothing waits for a 保存 that could be forgotten), on the one
+ * worker, in order; the score is recomputed at once from the answers on screen, by the template's own rules.
+ */
+public final class AssessmentsViewModel {
+    /** One branch in the list: its names and where it stands in the year. */
+    public record BranchRow(
+            Organization organization,
+            String unitName,
+            String communityName,
+            AcceptanceStatus status,
+            Scoring.Score latest,
+            String searchText) {}
+
+    /**
+     * One item on the sheet.
+     *
+     * @param category the category it sits in (its first row shows the category's name)
+     * @param answer this round's answer (null: never answered)
+     * @param self the branch's own answer when this is the team's or the acceptance round (null otherwise)
+     */
+    public record ItemRow(
+            ChecklistCategory category,
+            ChecklistItem item,
+            ItemAnswer answer,
+            ItemAnswer self,
+            java.math.BigDecimal points,
+            java.math.BigDecimal selfPoints) {
+        public String key() {
+            return item.key();
+        }
+
+        public boolean scored() {
+            return answer != null && answer.answers(item.mode());
+        }
+
+        /** The team scored it differently from the branch itself (both answered). */
+        public boolean differsFromSelf() {
+            return points != null && selfPoints != null && points.compareTo(selfPoints) != 0;
+        }
+    }
+
+    private final ChecklistService service;
+    private final RegistryService registryService;
+    private final TaskRunner tasks;
+    private final DialogService dialogs;
+    private final Messages m;
+
+    private final IntegerProperty year = new SimpleIntegerProperty();
+    private final ObjectProperty<Round> round = new SimpleObjectProperty<>(Round.SELF);
+    private final ObservableList<BranchRow> branches = FXCollections.observableArrayList();
+    private final FilteredList<BranchRow> shownBranches = new FilteredList<>(branches);
+    private final StringProperty search = new SimpleStringProperty("");
+    private final ObjectProperty<AcceptanceStatus> statusFilter = new SimpleObjectProperty<>();
+    private final ObjectProperty<Community> communityFilter = new SimpleObjectProperty<>();
+    private final ObservableList<Community> communities = FXCollections.observableArrayList();
+    private final ObservableList<ChecklistTemplate> templates = FXCollections.observableArrayList();
+    private final ObjectProperty<ChecklistTemplate> templateToStart = new SimpleObjectProperty<>();
+
+    private final ReadOnlyObjectWrapper<BranchRow> branch = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Assessment> assessment = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<ChecklistTemplate> template = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Scoring.Score> score = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<ItemRow> items = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper readOnly = new ReadOnlyBooleanWrapper(true);
+
+    private Registry registry = Registry.empty();
+    private Map<String, ChecklistTemplate> templatesById = Map.of();
+    private List<Assessment> assessmentsOfYear = List.of();
+
+    public AssessmentsViewModel(
+            ChecklistService service,
+            RegistryService registryService,
+            TaskRunner tasks,
+            DialogService dialogs,
+            Messages messages) {
+        this.service = service;
+        this.registryService = registryService;
+        this.tasks = tasks;
+        this.dialogs = dialogs;
+        this.m = messages;
+        search.addListener(o -> refilter());
+        statusFilter.addListener(o -> refilter());
+        communityFilter.addListener(o -> refilter());
+        round.addListener((o, a, b) -> showBranch(branch.get()));
+    }
+
+    // ---- loading
+
+    private record Loaded(
+            int year,
+            Registry registry,
+            List<ChecklistTemplate> templates,
+            List<Assessment> assessments,
+            AcceptanceBoard board) {}
+
+    /** Reads the year's branches and assessments (on the worker), then shows them; {@code then} after that. */
+    public void load(int forYear, Runnable then) {
+        tasks.run(
+                "checklist.task.load",
+                p -> {
+                    Registry r = registryService.load();
+                    return new Loaded(
+                            forYear,
+                            r,
+                            service.templates(),
+                            service.assessmentsOfYear(forYear),
+                            service.board(forYear));
+                },
+                loaded -> {
+                    apply(loaded);
+                    then.run();
+                });
+    }
+
+    /** Loads this year (the registry's date) the first time the page is shown. */
+    public void loadCurrentYear(Runnable then) {
+        tasks.run("checklist.task.load", p -> service.today().getYear(), y -> load(y, then));
+    }
+
+    public void reload() {
+        load(year.get(), () -> {});
+    }
+
+    private void apply(Loaded loaded) {
+        registry = loaded.registry();
+        year.set(loaded.year());
+        Map<String, ChecklistTemplate> byId = new HashMap<>();
+        loaded.templates().forEach(t -> byId.put(t.id(), t));
+        templatesById = byId;
+        assessmentsOfYear = loaded.assessments();
+        List<ChecklistTemplate> published = loaded.templates().stream()
+                .filter(ChecklistTemplate::isPublished)
+                .sorted(Comparator.comparing(ChecklistTemplate::year)
+                        .thenComparing(ChecklistTemplate::version)
+                        .reversed())
+                .toList();
+        templates.setAll(published);
+        if (templateToStart.get() == null || !published.contains(templateToStart.get())) {
+            templateToStart.set(published.isEmpty() ? null : published.getFirst());
+        }
+        Community chosenCommunity = communityFilter.get();
+        communities.setAll(registry.communities());
+        communityFilter.set(
+                chosenCommunity == null
+                        ? null
+                        : registry.community(chosenCommunity.id()).orElse(null));
+        List<BranchRow> rows = new ArrayList<>();
+        for (Map.Entry<String, AcceptanceStatus> e :
+                loaded.board().statusByBranch().entrySet()) {
+            registry.organization(e.getKey()).ifPresent(o -> rows.add(branchRow(o, e.getValue())));
+        }
+        String chosen =
+                branch.get() == null ? null : branch.get().organization().id();
+        branches.setAll(rows);
+        refilter();
+        showBranch(
+                chosen == null
+                        ? null
+                        : rows.stream()
+                                .filter(r -> r.organization().id().equals(chosen))
+                                .findFirst()
+                                .orElse(null));
+    }
+
+    private BranchRow branchRow(Organization o, AcceptanceStatus status) {
+        String unit = registry.unit(o.unitId()).map(u -> u.name()).orElse("");
+        String communityId = registry.communityIdsOf(o).stream()
+                .filter(id -> registry.community(id).isPresent())
+                .findFirst()
+                .orElse(null);
+        String community = communityId == null
+                ? ""
+                : registry.community(communityId).map(Community::name).orElse("");
+        Scoring.Score latest = latestOf(o).map(a -> scoreOf(a, o)).orElse(null);
+        return new BranchRow(o, unit, community, status, latest, unit + " " + o.name() + " " + community);
+    }
+
+    /** The most advanced round's assessment of the branch this year (acceptance over review over self). */
+    private Optional<Assessment> latestOf(Organization o) {
+        return assessmentsOfYear.stream()
+                .filter(a -> a.organizationId().equals(o.id()))
+                .max(Comparator.comparing((Assessment a) -> a.round().ordinal()).thenComparing(Assessment::id));
+    }
+
+    private Scoring.Score scoreOf(Assessment a, Organization o) {
+        ChecklistTemplate t = templatesById.get(a.templateId());
+        return t == null ? null : a.score(t, o.kind());
+    }
+
+    private void refilter() {
+        String q = search.get();
+        AcceptanceStatus s = statusFilter.get();
+        Community c = communityFilter.get();
+        Predicate<BranchRow> p = r -> (s == null || r.status() == s)
+                && (c == null || registry.communityIdsOf(r.organization()).contains(c.id()))
+                && Pinyin.matches(r.searchText(), q);
+        shownBranches.setPredicate(p);
+    }
+
+    /** Opens the list on the branches of a community with a status (the board's numbers lead here). */
+    public void showOnly(Community community, AcceptanceStatus status) {
+        search.set("");
+        communityFilter.set(community);
+        statusFilter.set(status);
+    }
+
+    // ---- the chosen branch
+
+    public void select(BranchRow row) {
+        showBranch(row);
+    }
+
+    private void showBranch(BranchRow row) {
+        branch.set(row);
+        if (row == null) {
+            show(null, null);
+            return;
+        }
+        Organization o = row.organization();
+        Optional<Assessment> inRound = assessmentsOfYear.stream()
+                .filter(a -> a.organizationId().equals(o.id()) && a.round() == round.get())
+                .max(Comparator.comparing((Assessment a) -> a.status() != Assessment.Status.SCORING)
+                        .thenComparing(Assessment::id));
+        show(inRound.orElse(null), o);
+    }
+
+    private void show(Assessment a, Organization o) {
+        assessment.set(a);
+        ChecklistTemplate t = a == null ? null : templatesById.get(a.templateId());
+        template.set(t);
+        readOnly.set(a == null || a.isReadOnly());
+        if (a == null || t == null) {
+            items.clear();
+            score.set(null);
+            return;
+        }
+        OrganizationKind kind = o.kind();
+        Assessment self = round.get() == Round.SELF
+                ? null
+                : assessmentsOfYear.stream()
+                        .filter(x -> x.organizationId().equals(o.id()) && x.round() == Round.SELF)
+                        .filter(x -> x.templateId().equals(a.templateId()))
+                        .findFirst()
+                        .orElse(null);
+        Scoring.Score s = a.score(t, kind);
+        Scoring.Score selfScore = self == null ? null : self.score(t, kind);
+        List<ItemRow> rows = new ArrayList<>();
+        for (ChecklistCategory c : t.categories()) {
+            for (ChecklistItem item : c.items()) {
+                if (!item.appliesTo(kind)) {
+                    continue;
+                }
+                rows.add(new ItemRow(
+                        c,
+                        item,
+                        a.answers().get(item.key()),
+                        self == null ? null : self.answers().get(item.key()),
+                        s.points().get(item.key()),
+                        selfScore == null ? null : selfScore.points().get(item.key())));
+            }
+        }
+        items.setAll(rows);
+        score.set(s);
+    }
+
+    /** Starts the branch's assessment in the chosen round with the chosen template. */
+    public void start() {
+        BranchRow row = branch.get();
+        ChecklistTemplate t = templateToStart.get();
+        if (row == null || t == null) {
+            return;
+        }
+        Round r = round.get();
+        int y = year.get();
+        tasks.run(
+                "checklist.task.start",
+                p -> service.startAssessment(row.organization().id(), t.id(), r, y),
+                started -> reloadKeeping(started));
+    }
+
+    /**
+     * Saves what was typed for one item (autosave). Refused at once when the text does not fit the item or the
+     * rules; the row shows the answer as saved.
+     */
+    public boolean answer(ItemRow row, String typed) {
+        Assessment a = assessment.get();
+        if (a == null || readOnly.get()) {
+            return false;
+        }
+        ItemAnswer next;
+        try {
+            next = AnswerInput.parse(row.item(), typed, row.answer())
+                    .orElse(AnswerInput.cleared(row.item(), row.answer()));
+        } catch (DomainException e) {
+            dialogs.showError(m.get("checklist.task.answer"), m.describe(e));
+            return false;
+        }
+        return save(a, next);
+    }
+
+    /** The note of one item (kept with its answer). */
+    public boolean note(ItemRow row, String note) {
+        Assessment a = assessment.get();
+        if (a == null || readOnly.get()) {
+            return false;
+        }
+        ItemAnswer was = row.answer() == null ? AnswerInput.cleared(row.item(), null) : row.answer();
+        String n = note == null || note.isBlank() ? null : note.strip();
+        if (Objects.equals(n, was.note())) {
+            return true;
+        }
+        return save(
+                a,
+                new ItemAnswer(
+                        was.itemKey(),
+                        was.met(),
+                        was.score(),
+                        was.occurrences(),
+                        was.notApplicable(),
+                        was.notApplicableReason(),
+                        n));
+    }
+
+    /** 不适用 with the reason asked for; asking again on a 不适用 item takes it back. */
+    public void toggleNotApplicable(ItemRow row) {
+        Assessment a = assessment.get();
+        if (a == null || readOnly.get()) {
+            return;
+        }
+        ItemAnswer was = row.answer();
+        if (was != null && was.notApplicable()) {
+            save(a, AnswerInput.cleared(row.item(), was));
+            return;
+        }
+        dialogs.askText(
+                        m.get("checklist.action.notApplicable"),
+                        m.get(
+                                "checklist.question.notApplicableReason",
+                                row.item().number()),
+                        "")
+                .ifPresent(reason -> save(
+                        a,
+                        new ItemAnswer(
+                                row.key(), null, null, null, true, reason.strip(), was == null ? null : was.note())));
+    }
+
+    private boolean save(Assessment a, ItemAnswer next) {
+        ChecklistTemplate t = template.get();
+        ChecklistItem item = t.item(next.itemKey()).orElseThrow();
+        var issues = org.taizhang.checklist.AnswerRules.check(item, next);
+        if (issues.stream().anyMatch(org.taizhang.core.Issue::isError)) {
+            dialogs.showError(
+                    m.get("checklist.task.answer"), m.describe(new org.taizhang.core.ValidationException(issues)));
+            return false;
+        }
+        // shown at once (the live total); the worker saves it in order behind any earlier answer
+        Map<String, ItemAnswer> answers = new HashMap<>(a.answers());
+        answers.put(next.itemKey(), next);
+        Assessment local = new Assessment(
+                a.id(),
+                a.organizationId(),
+                a.templateId(),
+                a.round(),
+                a.year(),
+                a.status(),
+                a.publicityStart(),
+                a.publicityEnd(),
+                a.reopenReason(),
+                answers);
+        show(local, branch.get().organization());
+        tasks.run("checklist.task.answer", p -> service.answer(a.id(), next), saved -> {}, e -> {
+            reloadKeeping(a); // the database says what was kept; the dialog says why
+            return false;
+        });
+        return true;
+    }
+
+    /** 完成评估: refused with the unscored items listed. */
+    public void finish() {
+        Assessment a = assessment.get();
+        if (a == null || a.isReadOnly()) {
+            return;
+        }
+        tasks.run("checklist.task.finish", p -> service.finish(a.id()), this::reloadKeeping);
+    }
+
+    /** 结束公示: the acceptance result stands. */
+    public void closePublicity() {
+        Assessment a = assessment.get();
+        if (a == null || a.status() != Assessment.Status.PUBLICITY) {
+            return;
+        }
+        tasks.run("checklist.task.closePublicity", p -> service.closePublicity(a.id()), this::reloadKeeping);
+    }
+
+    /** 重新打开: asks the reason, which is kept in the history. */
+    public void reopen() {
+        Assessment a = assessment.get();
+        if (a == null || !a.isReadOnly()) {
+            return;
+        }
+        dialogs.askText(m.get("checklist.action.reopen"), m.get("checklist.question.reopenReason"), "")
+                .ifPresent(reason ->
+                        tasks.run("checklist.task.reopen", p -> service.reopen(a.id(), reason), this::reloadKeeping));
+    }
+
+    private void reloadKeeping(Assessment a) {
+        load(year.get(), () -> {});
+    }
+
+    /** The first row not scored yet at or after {@code from} (wrapping around), for 下一未评. */
+    public Optional<ItemRow> nextUnscored(ItemRow from) {
+        int start = from == null ? 0 : Math.max(0, items.indexOf(from));
+        for (int i = 0; i < items.size(); i++) {
+            ItemRow r = items.get((start + i + (from == null ? 0 : 1)) % items.size());
+            if (!r.scored()
+                    && !(r.answer() != null && r.answer().notApplicable())
+                    && !r.item().bonus()) {
+                return Optional.of(r);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The text of the answer in the 评分 column. */
+    public String inputText(ItemRow row) {
+        return AnswerInput.format(
+                row.item(), row.answer(), m.get("checklist.answer.yes"), m.get("checklist.answer.no"));
+    }
+
+    public String selfText(ItemRow row) {
+        return row.self() == null
+                ? ""
+                : AnswerInput.format(
+                        row.item(), row.self(), m.get("checklist.answer.yes"), m.get("checklist.answer.no"));
+    }
+
+    // ---- properties
+
+    public IntegerProperty yearProperty() {
+        return year;
+    }
+
+    public ObjectProperty<Round> roundProperty() {
+        return round;
+    }
+
+    public ObservableList<BranchRow> shownBranches() {
+        return shownBranches;
+    }
+
+    public ObservableList<BranchRow> branches() {
+        return branches;
+    }
+
+    public StringProperty searchProperty() {
+        return search;
+    }
+
+    public ObjectProperty<AcceptanceStatus> statusFilterProperty() {
+        return statusFilter;
+    }
+
+    public ObjectProperty<Community> communityFilterProperty() {
+        return communityFilter;
+    }
+
+    public ObservableList<Community> communities() {
+        return communities;
+    }
+
+    public ObservableList<ChecklistTemplate> templates() {
+        return templates;
+    }
+
+    public ObjectProperty<ChecklistTemplate> templateToStartProperty() {
+        return templateToStart;
+    }
+
+    public ReadOnlyObjectProperty<BranchRow> branchProperty() {
+        return branch.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Assessment> assessmentProperty() {
+        return assessment.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<ChecklistTemplate> templateProperty() {
+        return template.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Scoring.Score> scoreProperty() {
+        return score.getReadOnlyProperty();
+    }
+
+    public ObservableList<ItemRow> items() {
+        return items;
+    }
+
+    public ReadOnlyBooleanProperty readOnlyProperty() {
+        return readOnly.getReadOnlyProperty();
+    }
+
+    public Registry registry() {
+        return registry;
+    }
+}

@@ -1,0 +1,137 @@
+package org.taizhang.checklist.view;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.taizhang.checklist.AcceptanceBoard;
+import org.taizhang.checklist.AcceptanceStats;
+import org.taizhang.checklist.AcceptanceStatus;
+import org.taizhang.checklist.ChecklistService;
+import org.taizhang.core.i18n.Messages;
+import org.taizhang.core.ui.DialogService;
+import org.taizhang.core.ui.TaskRunner;
+import org.taizhang.organization.Community;
+
+/**
+ * The 达标验收 board's state: the chosen year's figures per 共同体 and overall, the overall 达标率 of the years
+ * of the three-year plan up to it, and where each number leads (the branches behind it).
+ */
+public final class BoardViewModel {
+    /** Years shown in the trend: the chosen one and the two before it (a three-year plan). */
+    static final int PLAN_YEARS = 3;
+
+    /** The overall figures of one year, for the trend. */
+    public record YearRate(int year, AcceptanceBoard.Row total) {}
+
+    /** What a number on the board leads to: the branches of a community (null: all) with a status (null: any). */
+    public interface Drill {
+        void show(Community community, AcceptanceStatus status);
+    }
+
+    private final ChecklistService service;
+    private final TaskRunner tasks;
+    private final DialogService dialogs;
+    private final Messages m;
+    private final IntegerProperty year = new SimpleIntegerProperty();
+    private final ReadOnlyObjectWrapper<AcceptanceBoard> board = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<AcceptanceBoard.Row> rows = FXCollections.observableArrayList();
+    private final ObservableList<YearRate> trend = FXCollections.observableArrayList();
+
+    public BoardViewModel(ChecklistService service, TaskRunner tasks, DialogService dialogs, Messages messages) {
+        this.service = service;
+        this.tasks = tasks;
+        this.dialogs = dialogs;
+        this.m = messages;
+    }
+
+    private record Loaded(AcceptanceBoard board, List<YearRate> trend) {}
+
+    /** Computes the year's board and the years before it on the worker, then shows them. */
+    public void load(int forYear, Runnable then) {
+        tasks.run(
+                "checklist.task.board",
+                p -> {
+                    List<YearRate> years = new ArrayList<>();
+                    AcceptanceBoard chosen = null;
+                    for (int y = forYear - PLAN_YEARS + 1; y <= forYear; y++) {
+                        AcceptanceBoard b = service.board(y);
+                        years.add(new YearRate(y, b.total()));
+                        chosen = b;
+                    }
+                    return new Loaded(chosen, years);
+                },
+                loaded -> {
+                    year.set(forYear);
+                    board.set(loaded.board());
+                    rows.setAll(loaded.board().rows());
+                    rows.add(loaded.board().total());
+                    trend.setAll(loaded.trend());
+                    then.run();
+                });
+    }
+
+    public void loadCurrentYear(Runnable then) {
+        tasks.run("checklist.task.board", p -> service.today().getYear(), y -> load(y, then));
+    }
+
+    public void reload() {
+        load(year.get(), () -> {});
+    }
+
+    /** Whether {@code row} is the 合计 line (no community, and it is the board's total). */
+    public boolean isTotal(AcceptanceBoard.Row row) {
+        return board.get() != null && row == board.get().total();
+    }
+
+    /** The row's name as shown: the community, 未加入共同体, or 合计. */
+    public String name(AcceptanceBoard.Row row) {
+        if (isTotal(row)) {
+            return m.get("checklist.stats.total");
+        }
+        return row.community() == null
+                ? m.get("checklist.stats.noCommunity")
+                : row.community().name();
+    }
+
+    /** Writes the figures as the command line's {@code report acceptance-stats} does. */
+    public void export(Path file, boolean xlsx) {
+        AcceptanceBoard b = board.get();
+        if (b == null) {
+            return;
+        }
+        tasks.run(
+                "checklist.task.export",
+                p -> {
+                    AcceptanceStats.write(b, file, xlsx, m);
+                    return file;
+                },
+                written -> {
+                    if (dialogs.confirm(
+                            m.get("checklist.task.export"), m.get("checklist.question.openExport", written))) {
+                        dialogs.open(written);
+                    }
+                });
+    }
+
+    public IntegerProperty yearProperty() {
+        return year;
+    }
+
+    public ReadOnlyObjectProperty<AcceptanceBoard> boardProperty() {
+        return board.getReadOnlyProperty();
+    }
+
+    public ObservableList<AcceptanceBoard.Row> rows() {
+        return rows;
+    }
+
+    public ObservableList<YearRate> trend() {
+        return trend;
+    }
+}
