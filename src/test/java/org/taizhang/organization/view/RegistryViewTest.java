@@ -26,6 +26,7 @@ import org.taizhang.core.i18n.Messages;
 import org.taizhang.core.pdf.PdfFontsAvailable;
 import org.taizhang.core.store.Store;
 import org.taizhang.core.task.Progress;
+import org.taizhang.core.ui.RecordingDialogs;
 import org.taizhang.core.ui.TaskRunner;
 import org.taizhang.organization.RegistryService;
 import org.testfx.api.FxRobot;

@@ -1,19 +1,18 @@
-package org.taizhang.organization.view;
+package org.taizhang.core.ui;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.taizhang.core.ui.DialogService;
 
 /** A dialog service for tests: records what would have been shown and answers confirmations with yes. */
-final class RecordingDialogs implements DialogService {
-    final List<String> shown = new CopyOnWriteArrayList<>();
-    volatile boolean confirmAnswer = true;
+public final class RecordingDialogs implements DialogService {
+    public final List<String> shown = new CopyOnWriteArrayList<>();
+    public volatile boolean confirmAnswer = true;
     /** What the save dialog answers (empty: the clerk cancelled it); the patterns it was offered are recorded. */
-    volatile Path fileToSave;
+    public volatile Path fileToSave;
 
-    final List<String> savePatterns = new CopyOnWriteArrayList<>();
+    public final List<String> savePatterns = new CopyOnWriteArrayList<>();
 
     @Override
     public void showError(String header, String message) {
@@ -39,7 +38,7 @@ final class RecordingDialogs implements DialogService {
     }
 
     /** What a choice answers (the index of the button; empty: the dialog was closed). */
-    volatile Optional<Integer> chooseAnswer = Optional.of(0);
+    public volatile Optional<Integer> chooseAnswer = Optional.of(0);
 
     @Override
     public Optional<Integer> choose(String header, String message, List<String> choices) {
@@ -48,9 +47,9 @@ final class RecordingDialogs implements DialogService {
     }
 
     /** What a text question answers (empty: cancelled); the initial texts offered are recorded. */
-    volatile Optional<String> textAnswer = Optional.empty();
+    public volatile Optional<String> textAnswer = Optional.empty();
 
-    final List<Path> opened = new CopyOnWriteArrayList<>();
+    public final List<Path> opened = new CopyOnWriteArrayList<>();
 
     @Override
     public Optional<String> askText(String header, String message, String initial) {

@@ -1,0 +1,281 @@
+package org.taizhang.checklist.view;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.taizhang.checklist.AcceptanceStatus;
+import org.taizhang.checklist.Assessment;
+import org.taizhang.checklist.BuiltInTemplates;
+import org.taizhang.checklist.ChecklistService;
+import org.taizhang.checklist.ItemAnswer;
+import org.taizhang.checklist.Round;
+import org.taizhang.checklist.ScoringMode;
+import org.taizhang.checklist.view.AssessmentsViewModel.BranchRow;
+import org.taizhang.checklist.view.AssessmentsViewModel.ItemRow;
+import org.taizhang.core.i18n.Messages;
+import org.taizhang.core.store.Store;
+import org.taizhang.core.task.Progress;
+import org.taizhang.core.ui.RecordingDialogs;
+import org.taizhang.core.ui.TaskExecutor;
+import org.taizhang.core.ui.TaskRunner;
+import org.taizhang.organization.Community;
+import org.taizhang.organization.RegistryService;
+
+/** The scoring page's view model on a real database (the sample registry, the 四化 standard), with no window. */
+class AssessmentsViewModelTest {
+    @TempDir
+    Path dir;
+
+    private Store store;
+    private ChecklistService service;
+    private AssessmentsViewModel vm;
+    private final RecordingDialogs dialogs = new RecordingDialogs();
+    private final Messages messages = Messages.forLocale(Messages.CHINESE);
+    private int year;
+
+    @BeforeEach
+    void open() {
+        store = Store.openOrCreate(dir.resolve("t.db"));
+        RegistryService registry = new RegistryService(store);
+        registry.importSample(Progress.NONE);
+        service = new ChecklistService(store, registry);
+        service.installBuiltInTemplates();
+        year = service.today().getYear();
+        service.publish(BuiltInTemplates.standard(year).id());
+        vm = new AssessmentsViewModel(
+                service, registry, new TaskRunner(TaskExecutor.synchronous(), messages, dialogs), dialogs, messages);
+        vm.loadCurrentYear(() -> {});
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    private BranchRow branch(String name) {
+        return vm.branches().stream()
+                .filter(b -> b.organization().name().equals(name))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private BranchRow started(String name) {
+        BranchRow b = branch(name);
+        vm.select(b);
+        vm.start();
+        vm.select(branch(name));
+        return b;
+    }
+
+    private ItemRow row(ScoringMode mode) {
+        return vm.items().stream()
+                .filter(r -> r.item().mode() == mode
+                        && !r.item().bonus()
+                        && !r.item().veto())
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private Assessment stored() {
+        return service.assessment(vm.assessmentProperty().get().id()).orElseThrow();
+    }
+
+    /** Answers every item that is still open, each by what its mode expects. */
+    private void answerAll() {
+        for (ItemRow r : java.util.List.copyOf(vm.items())) {
+            ItemRow now = vm.items().stream()
+                    .filter(x -> x.key().equals(r.key()))
+                    .findFirst()
+                    .orElseThrow();
+            if (!now.scored() && !now.item().bonus()) {
+                vm.answer(
+                        now,
+                        switch (now.item().mode()) {
+                            case YES_NO -> "是";
+                            case GRADED -> now.item().maxPoints().toPlainString();
+                            case DEDUCTION -> "0";
+                        });
+            }
+        }
+    }
+
+    @Test
+    void listsEveryBranchOfTheRegistryNotYetAssessed() {
+        assertThat(vm.branches()).hasSize(307);
+        assertThat(vm.branches()).allMatch(b -> b.status() == AcceptanceStatus.NOT_ASSESSED);
+        assertThat(vm.yearProperty().get()).isEqualTo(year);
+    }
+
+    @Test
+    void filtersByStatusCommunityAndPinyin() {
+        Community community = vm.communities().getFirst();
+        vm.communityFilterProperty().set(community);
+        int inCommunity = vm.shownBranches().size();
+        assertThat(inCommunity).isBetween(1, 306);
+        assertThat(vm.shownBranches())
+                .allMatch(b -> vm.registry().communityIdsOf(b.organization()).contains(community.id()));
+
+        vm.statusFilterProperty().set(AcceptanceStatus.PASSED);
+        assertThat(vm.shownBranches()).isEmpty();
+
+        vm.showOnly(null, null);
+        vm.searchProperty().set("市委办");
+        assertThat(vm.shownBranches()).isNotEmpty().allMatch(b -> b.searchText().contains("市委办"));
+        int named = vm.shownBranches().size();
+        vm.searchProperty().set("swbjgdy"); // 市委办机关第一… by pinyin initials
+        assertThat(vm.shownBranches()).extracting(b -> b.organization().name()).contains("市委办机关第一党支部");
+        assertThat(vm.shownBranches().size()).isLessThanOrEqualTo(named);
+    }
+
+    @Test
+    void anAnswerIsSavedAsSoonAsItIsTypedAndTheTotalFollows() {
+        started("市委办机关第一党支部");
+        assertThat(vm.items()).isNotEmpty().noneMatch(ItemRow::scored);
+        BigDecimal before = vm.scoreProperty().get().total();
+        ItemRow yesNo = row(ScoringMode.YES_NO);
+
+        assertThat(vm.answer(yesNo, "是")).isTrue();
+
+        assertThat(stored().answers().get(yesNo.key()).met()).isTrue();
+        assertThat(vm.scoreProperty().get().total())
+                .isEqualTo(before.add(yesNo.item().maxPoints()).setScale(1));
+        assertThat(vm.scoreProperty().get().unscored()).doesNotContain(yesNo.key());
+    }
+
+    @Test
+    void aTypedValueThatDoesNotFitTheItemIsRefusedInWordsAndNothingIsSaved() {
+        started("市委办机关第一党支部");
+        ItemRow yesNo = row(ScoringMode.YES_NO);
+        ItemRow graded = row(ScoringMode.GRADED);
+
+        assertThat(vm.answer(yesNo, "好")).isFalse();
+        assertThat(vm.answer(
+                        graded, graded.item().maxPoints().add(BigDecimal.ONE).toPlainString()))
+                .isFalse();
+
+        assertThat(dialogs.shown)
+                .anyMatch(s -> s.contains("请填“是”或“否”") && s.contains("“好”"))
+                .anyMatch(s -> s.contains("得分应在 0 到"));
+        assertThat(stored().answers()).isEmpty();
+    }
+
+    @Test
+    void clearingTheFieldTakesTheAnswerBack() {
+        started("市委办机关第一党支部");
+        ItemRow graded = row(ScoringMode.GRADED);
+        vm.answer(graded, "1");
+        ItemRow now = vm.items().stream()
+                .filter(r -> r.key().equals(graded.key()))
+                .findFirst()
+                .orElseThrow();
+
+        vm.answer(now, "");
+
+        assertThat(stored().answers().get(graded.key()).answers(ScoringMode.GRADED))
+                .isFalse();
+        assertThat(vm.scoreProperty().get().unscored()).contains(graded.key());
+    }
+
+    @Test
+    void cannotFinishWhileAnItemIsUnscoredThenFinishesAndIsReadOnly() {
+        started("市委办机关第一党支部");
+        vm.answer(row(ScoringMode.YES_NO), "是");
+
+        vm.finish();
+
+        assertThat(dialogs.shown).anyMatch(s -> s.startsWith("error: 完成测评") && s.contains("还没有评分"));
+        assertThat(stored().status()).isEqualTo(Assessment.Status.SCORING);
+
+        answerAll();
+        vm.finish();
+
+        assertThat(stored().status()).isEqualTo(Assessment.Status.FINISHED);
+        assertThat(vm.readOnlyProperty().get()).isTrue();
+        assertThat(vm.answer(vm.items().getFirst(), "否")).isFalse();
+        assertThat(branch("市委办机关第一党支部").status()).isEqualTo(AcceptanceStatus.AWAITING_REVIEW);
+    }
+
+    @Test
+    void reopeningAsksForTheReasonAndKeepsIt() {
+        started("市委办机关第一党支部");
+        answerAll();
+        vm.finish();
+
+        dialogs.textAnswer = Optional.empty(); // 取消
+        vm.reopen();
+        assertThat(stored().status()).isEqualTo(Assessment.Status.FINISHED);
+
+        dialogs.textAnswer = Optional.of("党小组会记录补齐，需重新评分");
+        vm.reopen();
+        assertThat(stored().status()).isEqualTo(Assessment.Status.SCORING);
+        assertThat(stored().reopenReason()).isEqualTo("党小组会记录补齐，需重新评分");
+        assertThat(vm.readOnlyProperty().get()).isFalse();
+    }
+
+    @Test
+    void notApplicableNeedsAReasonAndLeavesTheMaximum() {
+        started("市委办机关第一党支部");
+        ItemRow graded = row(ScoringMode.GRADED);
+        BigDecimal maximum = vm.scoreProperty().get().maximum();
+
+        dialogs.textAnswer = Optional.of("本支部未设党小组");
+        vm.toggleNotApplicable(graded);
+
+        ItemAnswer a = stored().answers().get(graded.key());
+        assertThat(a.notApplicable()).isTrue();
+        assertThat(a.notApplicableReason()).isEqualTo("本支部未设党小组");
+        assertThat(vm.scoreProperty().get().maximum())
+                .isEqualTo(maximum.subtract(graded.item().maxPoints()));
+
+        ItemRow now = vm.items().stream()
+                .filter(r -> r.key().equals(graded.key()))
+                .findFirst()
+                .orElseThrow();
+        vm.toggleNotApplicable(now); // again: taken back
+        assertThat(stored().answers().get(graded.key()).notApplicable()).isFalse();
+    }
+
+    @Test
+    void theTeamsRoundShowsTheBranchsOwnAnswersAndMarksTheDifferences() {
+        started("市委办机关第一党支部");
+        ItemRow yesNo = row(ScoringMode.YES_NO);
+        vm.answer(yesNo, "是");
+
+        vm.roundProperty().set(Round.REVIEW);
+        assertThat(vm.assessmentProperty().get()).isNull(); // the team has not started
+        vm.start();
+        vm.select(branch("市委办机关第一党支部"));
+        ItemRow review = vm.items().stream()
+                .filter(r -> r.key().equals(yesNo.key()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(vm.selfText(review)).isEqualTo("是");
+
+        vm.answer(review, "否");
+
+        ItemRow after = vm.items().stream()
+                .filter(r -> r.key().equals(yesNo.key()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(after.differsFromSelf()).isTrue();
+        assertThat(vm.items().stream().filter(ItemRow::differsFromSelf)).hasSize(1);
+    }
+
+    @Test
+    void nextUnscoredSkipsWhatIsDone() {
+        started("市委办机关第一党支部");
+        ItemRow first = vm.items().getFirst();
+        vm.answer(first, AnswerInputTest.fitting(first.item()));
+
+        ItemRow next = vm.nextUnscored(null).orElseThrow();
+
+        assertThat(next.key()).isNotEqualTo(first.key());
+        assertThat(next.scored()).isFalse();
+    }
+}
