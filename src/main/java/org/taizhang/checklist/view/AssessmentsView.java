@@ -2,7 +2,6 @@ package org.taizhang.checklist.view;
 
 import java.math.BigDecimal;
 import java.util.List;
-import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -19,17 +18,16 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
-import javafx.scene.control.cell.TextFieldTableCell;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.util.converter.DefaultStringConverter;
 import org.taizhang.checklist.AcceptanceStatus;
 import org.taizhang.checklist.Assessment;
 import org.taizhang.checklist.ChecklistTemplate;
@@ -43,8 +41,8 @@ import org.taizhang.organization.Community;
 
 /**
  * 支部测评: the branches of a year on the left, the chosen branch's scoring sheet on the right. The sheet is
- * filled by keyboard alone: Enter opens the 评分 field of the chosen item, Enter again saves it and opens the
- * next item's (so an inspector types 是 ⏎ 8 ⏎ 2 ⏎ …); Ctrl+N jumps to the next unscored item. Unscored items are
+ * filled by keyboard alone in the entry under it: Enter saves the answer and moves to the next item (so an
+ * inspector types 是 ⏎ 8 ⏎ 2 ⏎ …), ↑/↓ move, Ctrl+N jumps to the next unscored item. Unscored items are
  * marked; the team's score beside the branch's own is highlighted where they differ.
  */
 public final class AssessmentsView {
@@ -53,6 +51,8 @@ public final class AssessmentsView {
     private final BorderPane root = new BorderPane();
     private final TableView<ItemRow> sheet = new TableView<>();
     private TableColumn<ItemRow, String> inputColumn;
+    private final TextField answerField = new TextField();
+    private final TextField noteField = new TextField();
 
     public AssessmentsView(AssessmentsViewModel vm, Messages messages) {
         this.vm = vm;
@@ -250,7 +250,6 @@ public final class AssessmentsView {
         describe.run();
 
         sheet.setId("itemSheet");
-        sheet.setEditable(true);
         sheet.setItems(vm.items());
         sheet.getSelectionModel().setCellSelectionEnabled(false);
         sheet.getColumns().addAll(itemColumns());
@@ -270,13 +269,11 @@ public final class AssessmentsView {
                 }
             }
         });
-        sheet.editableProperty().bind(vm.readOnlyProperty().not());
-        sheet.setOnKeyPressed(e -> {
-            ItemRow r = sheet.getSelectionModel().getSelectedItem();
-            if (r != null
-                    && sheet.getEditingCell() == null
+        // Enter (or typing) on the sheet goes to the answer field below it
+        sheet.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (sheet.getSelectionModel().getSelectedItem() != null
                     && (e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.F2)) {
-                editInput(sheet.getSelectionModel().getSelectedIndex());
+                answerField.requestFocus();
                 e.consume();
             }
         });
@@ -357,7 +354,7 @@ public final class AssessmentsView {
         head.setPadding(new Insets(6, 8, 4, 8));
         BorderPane pane = new BorderPane(middle);
         pane.setTop(head);
-        pane.setBottom(buttons);
+        pane.setBottom(new VBox(entryPane(), buttons));
         pane.setMinWidth(420);
         pane.sceneProperty().addListener((o, a, scene) -> {
             if (scene != null) {
@@ -409,7 +406,7 @@ public final class AssessmentsView {
                 44,
                 r -> r.item().maxPoints().stripTrailingZeros().toPlainString());
         TableColumn<ItemRow, String> mode = Tables.textColumn(
-                m.get("checklist.view.mode"), 72, r -> m.get(r.item().mode().messageKey()));
+                m.get("checklist.view.mode"), 86, r -> m.get(r.item().mode().messageKey()));
         TableColumn<ItemRow, String> self = Tables.textColumn(m.get("checklist.view.self"), 52, vm::selfText);
         self.visibleProperty().bind(vm.roundProperty().isNotEqualTo(Round.SELF));
         inputColumn = new TableColumn<>(m.get("checklist.view.input"));
@@ -418,49 +415,148 @@ public final class AssessmentsView {
         inputColumn.setSortable(false);
         inputColumn.setCellValueFactory(
                 cd -> new javafx.beans.property.ReadOnlyStringWrapper(vm.inputText(cd.getValue())));
-        inputColumn.setCellFactory(c -> new TextFieldTableCell<>(new DefaultStringConverter()));
-        inputColumn.setOnEditCommit(e -> {
-            int index = e.getTablePosition().getRow();
-            boolean saved = vm.answer(e.getRowValue(), e.getNewValue());
-            Platform.runLater(() -> {
-                if (saved && index + 1 < sheet.getItems().size()) {
-                    editInput(index + 1); // the next item, so scoring goes on by keyboard alone
-                } else {
-                    sheet.getSelectionModel().select(index);
-                    sheet.requestFocus();
-                }
-            });
-        });
         TableColumn<ItemRow, String> points = Tables.textColumn(
                 m.get("checklist.view.points"),
                 64,
                 r -> r.answer() != null && r.answer().notApplicable()
                         ? m.get("checklist.view.notApplicable", r.answer().notApplicableReason())
                         : r.points() == null
-                                ? m.get("checklist.view.unscored")
+                                ? (r.item().bonus() ? "" : m.get("checklist.view.unscored"))
                                 : r.points().stripTrailingZeros().toPlainString());
-        TableColumn<ItemRow, String> note = new TableColumn<>(m.get("checklist.view.note"));
-        note.setId("noteColumn");
-        note.setPrefWidth(140);
+        TableColumn<ItemRow, String> note = Tables.textColumn(
+                m.get("checklist.view.note"),
+                140,
+                r -> r.answer() == null || r.answer().note() == null
+                        ? ""
+                        : r.answer().note());
         note.setSortable(false);
-        note.setCellValueFactory(cd -> {
-            var a = cd.getValue().answer();
-            return new javafx.beans.property.ReadOnlyStringWrapper(a == null || a.note() == null ? "" : a.note());
-        });
-        note.setCellFactory(c -> new TextFieldTableCell<>(new DefaultStringConverter()));
-        note.setOnEditCommit(e -> vm.note(e.getRowValue(), e.getNewValue()));
         return List.of(category, number, text, max, mode, self, inputColumn, points, note);
     }
 
-    private void editInput(int index) {
+    /** Moves to row {@code index} and puts the caret in its answer field. */
+    private void goTo(int index) {
+        if (index < 0 || index >= sheet.getItems().size()) {
+            return;
+        }
         sheet.getSelectionModel().select(index);
         sheet.scrollTo(Math.max(0, index - 3));
-        sheet.requestFocus();
-        sheet.edit(index, inputColumn);
+        answerField.requestFocus();
+        answerField.selectAll();
     }
 
     private void jumpToUnscored() {
         vm.nextUnscored(sheet.getSelectionModel().getSelectedItem())
-                .ifPresent(r -> editInput(sheet.getItems().indexOf(r)));
+                .ifPresent(r -> goTo(sheet.getItems().indexOf(r)));
+    }
+
+    /**
+     * The entry under the sheet: the chosen item in full, what to type for its mode, the answer and the note.
+     * Enter saves (autosave) and moves on to the next item with the caret in place, so a whole sheet is scored
+     * as 是 ⏎ 8 ⏎ 2 ⏎ …; ↑/↓ move between items without saving.
+     */
+    private Node entryPane() {
+        Label itemText = new Label();
+        itemText.setId("entryItem");
+        itemText.setWrapText(true);
+        itemText.getStyleClass().add("form-title");
+        Label hint = new Label();
+        hint.setId("entryHint");
+        hint.getStyleClass().add("count-label");
+        hint.setWrapText(true);
+        answerField.setId("answerField");
+        answerField.setPrefColumnCount(6);
+        noteField.setId("noteField");
+        noteField.setPromptText(m.get("checklist.view.notePrompt"));
+        Runnable fill = () -> {
+            ItemRow r = sheet.getSelectionModel().getSelectedItem();
+            if (r == null) {
+                itemText.setText("");
+                hint.setText("");
+                answerField.setText("");
+                noteField.setText("");
+                return;
+            }
+            itemText.setText(r.item().number() + "  " + r.item().text());
+            hint.setText(hintOf(r));
+            answerField.setText(vm.inputText(r));
+            noteField.setText(
+                    r.answer() == null || r.answer().note() == null
+                            ? ""
+                            : r.answer().note());
+            answerField.selectAll();
+        };
+        sheet.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> fill.run());
+        answerField.setOnKeyPressed(e -> {
+            int index = sheet.getSelectionModel().getSelectedIndex();
+            ItemRow r = sheet.getSelectionModel().getSelectedItem();
+            if (r == null) {
+                return;
+            }
+            switch (e.getCode()) {
+                case ENTER -> {
+                    e.consume();
+                    boolean unchanged = answerField.getText().strip().equals(vm.inputText(r));
+                    if (unchanged || vm.answer(r, answerField.getText())) {
+                        goTo(Math.min(index + 1, sheet.getItems().size() - 1));
+                    } else {
+                        answerField.selectAll(); // refused: the dialog said why; type it again
+                    }
+                }
+                case DOWN -> {
+                    e.consume();
+                    goTo(index + 1);
+                }
+                case UP -> {
+                    e.consume();
+                    goTo(index - 1);
+                }
+                default -> {}
+            }
+        });
+        noteField.setOnAction(e -> {
+            int index = sheet.getSelectionModel().getSelectedIndex();
+            ItemRow r = sheet.getSelectionModel().getSelectedItem();
+            if (r != null && vm.note(r, noteField.getText())) {
+                goTo(index);
+            }
+        });
+        answerField
+                .disableProperty()
+                .bind(vm.readOnlyProperty()
+                        .or(sheet.getSelectionModel().selectedItemProperty().isNull()));
+        noteField.disableProperty().bind(answerField.disableProperty());
+        Label answerLabel = new Label(m.get("checklist.view.input"));
+        answerLabel.setLabelFor(answerField);
+        Label noteLabel = new Label(m.get("checklist.view.note"));
+        noteLabel.setLabelFor(noteField);
+        HBox fields = new HBox(6, answerLabel, answerField, hint, noteLabel, noteField);
+        fields.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(noteField, Priority.ALWAYS);
+        HBox.setHgrow(hint, Priority.SOMETIMES);
+        VBox box = new VBox(4, itemText, fields);
+        box.setPadding(new Insets(6, 8, 0, 8));
+        box.setId("entryPane");
+        box.visibleProperty().bind(vm.assessmentProperty().isNotNull());
+        box.managedProperty().bind(box.visibleProperty());
+        // a new answer re-reads the rows: keep the entry on the chosen item
+        vm.items().addListener((javafx.collections.ListChangeListener<ItemRow>) c -> {
+            if (sheet.getSelectionModel().getSelectedItem() != null) {
+                fill.run();
+            }
+        });
+        return box;
+    }
+
+    private String hintOf(ItemRow r) {
+        var i = r.item();
+        return switch (i.mode()) {
+            case YES_NO -> m.get("checklist.view.hintYesNo", TemplateFormModel.plain(i.maxPoints()));
+            case GRADED -> m.get("checklist.view.hintGraded", TemplateFormModel.plain(i.maxPoints()));
+            case DEDUCTION ->
+                m.get(
+                        "checklist.view.hintDeduction",
+                        TemplateFormModel.plain(i.deduction()),
+                        TemplateFormModel.plain(i.floor() == null ? java.math.BigDecimal.ZERO : i.floor()));
+        };
     }
 }

@@ -415,11 +415,27 @@ public final class AssessmentsViewModel {
                 a.reopenReason(),
                 answers);
         show(local, branch.get().organization());
+        refreshBranchRow(local);
         tasks.run("checklist.task.answer", p -> service.answer(a.id(), next), saved -> {}, e -> {
             reloadKeeping(a); // the database says what was kept; the dialog says why
             return false;
         });
         return true;
+    }
+
+    /** The list shows the branch's latest score: after an answer, this assessment's when it is the latest. */
+    private void refreshBranchRow(Assessment changed) {
+        BranchRow row = branch.get();
+        List<Assessment> others = new ArrayList<>(assessmentsOfYear);
+        others.removeIf(x -> x.id().equals(changed.id()));
+        others.add(changed);
+        assessmentsOfYear = others;
+        BranchRow next = branchRow(row.organization(), row.status());
+        int at = branches.indexOf(row);
+        if (at >= 0) {
+            branches.set(at, next);
+        }
+        branch.set(next);
     }
 
     /** 完成评估: refused with the unscored items listed. */

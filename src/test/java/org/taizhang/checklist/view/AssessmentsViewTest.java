@@ -1,0 +1,168 @@
+package org.taizhang.checklist.view;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.taizhang.checklist.Assessment;
+import org.taizhang.checklist.BuiltInTemplates;
+import org.taizhang.checklist.ChecklistService;
+import org.taizhang.checklist.ScoringMode;
+import org.taizhang.checklist.view.AssessmentsViewModel.BranchRow;
+import org.taizhang.checklist.view.AssessmentsViewModel.ItemRow;
+import org.taizhang.core.i18n.Messages;
+import org.taizhang.core.store.Store;
+import org.taizhang.core.task.Progress;
+import org.taizhang.core.ui.RecordingDialogs;
+import org.taizhang.core.ui.Snapshots;
+import org.taizhang.core.ui.TaskRunner;
+import org.taizhang.organization.RegistryService;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** An inspector fills a whole assessment by keyboard in the real window (headless), and it is stored. */
+@ExtendWith(ApplicationExtension.class)
+class AssessmentsViewTest {
+    private static final String BRANCH = "市委办机关第一党支部";
+
+    @TempDir
+    static Path dir;
+
+    private Store store;
+    private ChecklistService service;
+    private AssessmentsViewModel vm;
+    private final RecordingDialogs dialogs = new RecordingDialogs();
+
+    @Start
+    void start(Stage stage) throws Exception {
+        store = Store.openOrCreate(Files.createTempDirectory(dir, "db").resolve("t.db"));
+        RegistryService registry = new RegistryService(store);
+        registry.importSample(Progress.NONE);
+        service = new ChecklistService(store, registry);
+        service.installBuiltInTemplates();
+        service.publish(BuiltInTemplates.standard(service.today().getYear()).id());
+        Messages messages = Messages.forLocale(Messages.CHINESE);
+        vm = new AssessmentsViewModel(service, registry, new TaskRunner(messages, dialogs), dialogs, messages);
+        AssessmentsView view = new AssessmentsView(vm, messages);
+        stage.setScene(new Scene((javafx.scene.Parent) view.node(), 1366, 768));
+        stage.show();
+        vm.loadCurrentYear(() -> {});
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    private static void waitUntil(BooleanSupplier condition) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition::getAsBoolean);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static String typed(ItemRow r) {
+        return switch (r.item().mode()) {
+            case YES_NO -> "1";
+            case GRADED -> r.item().maxPoints().stripTrailingZeros().toPlainString();
+            case DEDUCTION -> "2";
+        };
+    }
+
+    @Test
+    void anInspectorScoresEveryItemByKeyboardAndFinishes(FxRobot robot) throws Exception {
+        TableView<BranchRow> branches = robot.lookup("#branchTable").queryTableView();
+        waitUntil(() -> branches.getItems().size() == 307);
+        robot.clickOn("#branchSearch").write(BRANCH);
+        waitUntil(() -> branches.getItems().size() == 1);
+        robot.interact(() -> branches.getSelectionModel().select(0));
+        waitUntil(() -> robot.lookup("#startAssessment")
+                .tryQuery()
+                .map(n -> n.isVisible())
+                .orElse(false));
+        robot.clickOn("#startAssessment");
+        TableView<ItemRow> sheet = robot.lookup("#itemSheet").queryTableView();
+        waitUntil(
+                () -> vm.assessmentProperty().get() != null && !sheet.getItems().isEmpty());
+
+        // Enter on the sheet puts the caret in the answer field; each answer + Enter saves it and moves on
+        robot.clickOn(sheet.lookup(".table-row-cell"));
+        robot.interact(() -> sheet.getSelectionModel().select(0));
+        robot.type(KeyCode.ENTER);
+        int count = sheet.getItems().size();
+        for (int i = 0; i < count; i++) {
+            ItemRow r = sheet.getItems().get(i);
+            if (r.item().bonus()) {
+                robot.type(KeyCode.DOWN); // a bonus item may stay empty
+                continue;
+            }
+            robot.write(typed(r)).type(KeyCode.ENTER);
+        }
+        waitUntil(() -> vm.scoreProperty().get().unscored().isEmpty());
+        String id = vm.assessmentProperty().get().id();
+        waitUntil(() -> service.assessment(id).orElseThrow().answers().size() >= count - 2);
+
+        Assessment stored = service.assessment(id).orElseThrow();
+        long deductions = sheet.getItems().stream()
+                .filter(r ->
+                        r.item().mode() == ScoringMode.DEDUCTION && !r.item().bonus())
+                .count();
+        assertThat(stored.answers().values())
+                .filteredOn(a -> a.occurrences() != null)
+                .hasSize((int) deductions)
+                .allMatch(a -> a.occurrences() == 2);
+        assertThat(robot.lookup("#scoreSummary").queryAs(Label.class).getText()).contains("未评 0 项");
+
+        robot.interact(() -> {
+            sheet.getSelectionModel().select(3);
+            Snapshots.save(sheet.getScene(), "assessment-sheet");
+        });
+        robot.clickOn("#finishAssessment");
+        waitUntil(() -> service.assessment(id).orElseThrow().status() == Assessment.Status.FINISHED);
+        waitUntil(() -> vm.readOnlyProperty().get());
+        assertThat(sheet.isEditable()).isFalse();
+        assertThat(dialogs.shown).noneMatch(s -> s.startsWith("error"));
+    }
+
+    @Test
+    void aWrongAnswerIsSaidAndTheFieldCanBeTypedAgain(FxRobot robot) throws Exception {
+        TableView<BranchRow> branches = robot.lookup("#branchTable").queryTableView();
+        waitUntil(() -> branches.getItems().size() == 307);
+        robot.clickOn("#branchSearch").write(BRANCH);
+        waitUntil(() -> branches.getItems().size() == 1);
+        robot.interact(() -> branches.getSelectionModel().select(0));
+        waitUntil(() -> robot.lookup("#startAssessment")
+                .tryQuery()
+                .map(n -> n.isVisible())
+                .orElse(false));
+        robot.clickOn("#startAssessment");
+        TableView<ItemRow> sheet = robot.lookup("#itemSheet").queryTableView();
+        waitUntil(
+                () -> vm.assessmentProperty().get() != null && !sheet.getItems().isEmpty());
+        int yesNo = 0;
+        while (sheet.getItems().get(yesNo).item().mode() != ScoringMode.YES_NO) {
+            yesNo++;
+        }
+        int row = yesNo;
+        robot.interact(() -> sheet.getSelectionModel().select(row));
+        robot.clickOn("#answerField").write("好").type(KeyCode.ENTER);
+
+        waitUntil(() -> dialogs.shown.stream().anyMatch(s -> s.contains("请填“是”或“否”")));
+        assertThat(service.assessment(vm.assessmentProperty().get().id())
+                        .orElseThrow()
+                        .answers())
+                .isEmpty();
+        assertThat(sheet.getSelectionModel().getSelectedIndex()).isEqualTo(row);
+    }
+}
