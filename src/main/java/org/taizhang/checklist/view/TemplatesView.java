@@ -150,6 +150,9 @@ public final class TemplatesView {
                                 form.categoryTotal().stripTrailingZeros().toPlainString()),
                         form.categoriesProperty()));
 
+        // red while the items and the categories do not add up to the same points
+        form.categoriesProperty().addListener((o, a, b) -> markTotal(total));
+        markTotal(total);
         tree.setId("templateTree");
         tree.setShowRoot(false);
         tree.setPrefHeight(260);
@@ -212,6 +215,13 @@ public final class TemplatesView {
                 m.get("checklist.view.editTemplate"),
                 grid,
                 h -> HistoryText.describe(h, vm.readableChanges(h), m, java.time.ZoneId.systemDefault()));
+    }
+
+    private void markTotal(Label total) {
+        total.getStyleClass().remove("issue-error");
+        if (form.itemTotal().compareTo(form.categoryTotal()) != 0) {
+            total.getStyleClass().add("issue-error");
+        }
     }
 
     // ---- the tree
@@ -288,7 +298,19 @@ public final class TemplatesView {
     private String describe(String key) {
         for (ChecklistCategory c : form.categoriesProperty().get()) {
             if (c.key().equals(key)) {
-                return m.get("checklist.view.categoryNode", c.code(), c.name(), TemplateFormModel.plain(c.points()));
+                BigDecimal sum = c.items().stream()
+                        .filter(i -> !i.bonus() && i.maxPoints() != null)
+                        .map(ChecklistItem::maxPoints)
+                        .reduce(BigDecimal.ZERO, BigDecimal::add);
+                String points = TemplateFormModel.plain(c.points());
+                return c.points() != null && sum.compareTo(c.points()) == 0
+                        ? m.get("checklist.view.categoryNode", c.code(), c.name(), points)
+                        : m.get(
+                                "checklist.view.categoryNodeOff",
+                                c.code(),
+                                c.name(),
+                                points,
+                                TemplateFormModel.plain(sum));
             }
             for (ChecklistItem i : c.items()) {
                 if (i.key().equals(key)) {
