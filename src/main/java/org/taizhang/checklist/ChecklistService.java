@@ -193,6 +193,20 @@ public final class ChecklistService {
         });
     }
 
+    /** A branch's standing in each year of {@code fromYear}..{@code toYear} and its items still open. */
+    public BranchRecord branchRecord(String organizationId, int fromYear, int toYear) {
+        Organization o = registry.organization(organizationId)
+                .orElseThrow(() -> new DomainException("checklist.error.noSuchOrganization"));
+        java.util.Map<String, ChecklistTemplate> byId = new java.util.HashMap<>();
+        templates().forEach(t -> byId.put(t.id(), t));
+        return BranchRecord.of(
+                o,
+                fromYear,
+                toYear,
+                ChecklistStore.assessmentsOfBranch(store.read(), organizationId, fromYear, toYear),
+                byId);
+    }
+
     public Optional<Assessment> assessment(String id) {
         return ChecklistStore.assessment(store.read(), id);
     }

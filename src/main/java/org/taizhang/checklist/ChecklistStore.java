@@ -337,6 +337,11 @@ final class ChecklistStore {
         return assessments(ctx, ASSESSMENT.YEAR.eq(year));
     }
 
+    static List<Assessment> assessmentsOfBranch(DSLContext ctx, String organizationId, int fromYear, int toYear) {
+        return assessments(
+                ctx, ASSESSMENT.ORGANIZATION_ID.eq(organizationId).and(ASSESSMENT.YEAR.between(fromYear, toYear)));
+    }
+
     private static List<Assessment> assessments(DSLContext ctx, org.jooq.Condition condition) {
         List<AssessmentRecord> rows = ctx.selectFrom(ASSESSMENT)
                 .where(condition)

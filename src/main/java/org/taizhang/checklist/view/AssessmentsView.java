@@ -350,7 +350,23 @@ public final class AssessmentsView {
         buttons.getStyleClass().add("form-buttons");
         buttons.visibleProperty().bind(vm.assessmentProperty().isNotNull());
 
-        VBox head = new VBox(2, title, summary, veto, state);
+        Button record = new Button(m.get("checklist.action.branchRecord"));
+        record.setId("branchRecordButton");
+        record.disableProperty().bind(vm.branchProperty().isNull());
+        record.setOnAction(e -> vm.branchRecord(r -> {
+            BranchRow b = vm.branchProperty().get();
+            BranchRecordView.show(
+                    root.getScene() == null ? null : root.getScene().getWindow(),
+                    r,
+                    b == null ? "" : b.unitName(),
+                    b == null ? "" : b.communityName(),
+                    m);
+        }));
+        Region titleGap = new Region();
+        HBox.setHgrow(titleGap, Priority.ALWAYS);
+        HBox titleRow = new HBox(6, title, titleGap, record);
+        titleRow.setAlignment(Pos.CENTER_LEFT);
+        VBox head = new VBox(2, titleRow, summary, veto, state);
         head.setPadding(new Insets(6, 8, 4, 8));
         BorderPane pane = new BorderPane(middle);
         pane.setTop(head);

@@ -471,6 +471,19 @@ public final class AssessmentsViewModel {
         load(year.get(), () -> {});
     }
 
+    /** 支部档案: the chosen branch over the plan's three years, read on the worker, then given to {@code show}. */
+    public void branchRecord(java.util.function.Consumer<org.taizhang.checklist.BranchRecord> show) {
+        BranchRow row = branch.get();
+        if (row == null) {
+            return;
+        }
+        int y = year.get();
+        tasks.run(
+                "checklist.task.record",
+                p -> service.branchRecord(row.organization().id(), y - BoardViewModel.PLAN_YEARS + 1, y),
+                show::accept);
+    }
+
     /** The first row not scored yet at or after {@code from} (wrapping around), for 下一未评. */
     public Optional<ItemRow> nextUnscored(ItemRow from) {
         int start = from == null ? 0 : Math.max(0, items.indexOf(from));

@@ -133,6 +133,16 @@ class AssessmentsViewTest {
         waitUntil(() -> vm.readOnlyProperty().get());
         assertThat(sheet.isEditable()).isFalse();
         assertThat(dialogs.shown).noneMatch(s -> s.startsWith("error"));
+
+        // 支部档案 opens beside it: this year's result, and nothing below full points in this run
+        robot.clickOn("#branchRecordButton");
+        waitUntil(() -> robot.lookup("#recordYears").tryQuery().isPresent());
+        TableView<org.taizhang.checklist.BranchRecord.Year> years =
+                robot.lookup("#recordYears").queryTableView();
+        assertThat(years.getItems()).hasSize(3);
+        assertThat(years.getItems().getFirst().total())
+                .isEqualTo(vm.scoreProperty().get().total());
+        robot.interact(() -> Snapshots.save(years.getScene(), "branch-record"));
     }
 
     @Test
