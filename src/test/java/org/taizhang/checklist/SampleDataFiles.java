@@ -1,0 +1,31 @@
+package org.taizhang.checklist;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.taizhang.core.store.Store;
+import org.taizhang.core.task.Progress;
+import org.taizhang.organization.RegistryService;
+
+/**
+ * Writes the checklist files of sample-data/: past-results.xlsx (the sample's two earlier years,
+ * {@link SampleResults}, as {@code taizhang assessments import-results} reads them). The file is committed; run
+ * this when the sample changes ({@code SampleResultsTest} checks that it still matches):
+ * {@code java -cp target/classes:target/test-classes:<dependencies> org.taizhang.checklist.SampleDataFiles
+ * [YEAR]} (YEAR: the sample's current year, default 2026).
+ */
+public final class SampleDataFiles {
+    private SampleDataFiles() {}
+
+    public static void main(String[] args) throws Exception {
+        int year = args.length > 0 ? Integer.parseInt(args[0]) : 2026;
+        Path dir = Files.createTempDirectory("taizhang-sample");
+        try (Store store = Store.openOrCreate(dir.resolve("taizhang.db"))) {
+            RegistryService registry = new RegistryService(store);
+            registry.importSample(Progress.NONE);
+            ChecklistService checklists = new ChecklistService(store, registry);
+            checklists.importSample(year);
+            int rows = checklists.exportResults(year - 2, year - 1, Path.of("sample-data", SampleResults.SOURCE_FILE));
+            System.out.println(rows + " results written to sample-data/" + SampleResults.SOURCE_FILE);
+        }
+    }
+}
