@@ -122,6 +122,76 @@ public final class ChecklistService {
         return next;
     }
 
+    // ---- the template workbook
+
+    /**
+     * The template a workbook export means: with a name, the newest version of that name (a draft too: the clerk
+     * drafts in Excel); without one, the newest published version when every published template has one name
+     * (or, with none published, the newest of the only name). Several names, or none, are refused naming the
+     * templates there are, so the clerk can choose.
+     */
+    public ChecklistTemplate templateToExport(String name) {
+        List<ChecklistTemplate> all = templates();
+        java.util.Comparator<ChecklistTemplate> byVersion =
+                java.util.Comparator.comparingInt(ChecklistTemplate::version);
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        all.forEach(t -> names.add(t.name()));
+        if (names.isEmpty()) {
+            throw new DomainException("checklist.export.noTemplate");
+        }
+        if (name != null && !name.isBlank()) {
+            return all.stream()
+                    .filter(t -> t.name().equals(name.strip()))
+                    .max(byVersion)
+                    .orElseThrow(() ->
+                            new DomainException("checklist.export.unknownName", name.strip(), String.join("、", names)));
+        }
+        List<ChecklistTemplate> published =
+                all.stream().filter(ChecklistTemplate::isPublished).toList();
+        List<ChecklistTemplate> candidates = published.isEmpty() ? all : published;
+        java.util.Set<String> candidateNames = new java.util.TreeSet<>();
+        candidates.forEach(t -> candidateNames.add(t.name()));
+        if (candidateNames.size() > 1) {
+            throw new DomainException("checklist.export.severalNames", String.join("、", candidateNames));
+        }
+        return candidates.stream().max(byVersion).orElseThrow();
+    }
+
+    /** Writes the template as the workbook {@link #importTemplate} reads (条目, 类别, 等级, 规则). */
+    public void exportTemplate(String templateId, Path file) {
+        ChecklistTemplate t =
+                template(templateId).orElseThrow(() -> new DomainException("checklist.error.noSuchTemplate"));
+        TemplateWorkbook.write(t, file);
+    }
+
+    /**
+     * Reads a template workbook and saves it as a draft: a new template, the same draft again when the newest
+     * version of its name is a draft, or the next version of a published one (which never changes). Every cell
+     * and the template's rules are checked first; any error saves nothing.
+     */
+    public TemplateImportReport importTemplate(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new DomainException("checklist.import.isDirectory", file);
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new DomainException("import.error.fileNotFound", file);
+        }
+        var sheets = TemplateWorkbook.read(file);
+        return store.write(ctx -> {
+            TemplateImport.Plan plan = TemplateImport.plan(sheets, ChecklistStore.templates(ctx), today().getYear());
+            if (plan.draft() == null) {
+                return new TemplateImportReport(null, plan.errors());
+            }
+            ChecklistStore.template(ctx, plan.draft().id())
+                    .filter(ChecklistTemplate::isPublished)
+                    .ifPresent(t -> {
+                        throw new DomainException("checklist.error.published", t.name(), t.version());
+                    });
+            ChecklistStore.save(store.tracked(ctx), ctx, plan.draft());
+            return new TemplateImportReport(plan.draft(), List.of());
+        });
+    }
+
     /** A template in use by an assessment cannot be deleted. */
     public void deleteTemplate(String id) {
         store.write(ctx -> {
