@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.taizhang.core.Ids;
@@ -337,23 +336,36 @@ final class ChecklistStore {
                 .and(ASSESSMENT.DELETED.eq(0))
                 .orderBy(ASSESSMENT.ID)
                 .fetch();
-        Set<String> ids = rows.stream().map(AssessmentRecord::getId).collect(Collectors.toSet());
         Map<String, Map<String, ItemAnswer>> answers = new HashMap<>();
-        for (AssessmentAnswerRecord r : ctx.selectFrom(ASSESSMENT_ANSWER)
-                .where(ASSESSMENT_ANSWER.ASSESSMENT_ID.in(ids))
+        // only the columns an answer is made of (not the merge state), and the assessments by a subquery rather
+        // than a list of ids: the board of a year reads some 50,000 answers of 1,500 branches
+        for (var r : ctx.select(
+                        ASSESSMENT_ANSWER.ASSESSMENT_ID,
+                        ASSESSMENT_ANSWER.ITEM_KEY,
+                        ASSESSMENT_ANSWER.MET,
+                        ASSESSMENT_ANSWER.SCORE,
+                        ASSESSMENT_ANSWER.OCCURRENCES,
+                        ASSESSMENT_ANSWER.NOT_APPLICABLE,
+                        ASSESSMENT_ANSWER.NOT_APPLICABLE_REASON,
+                        ASSESSMENT_ANSWER.NOTE)
+                .from(ASSESSMENT_ANSWER)
+                .where(ASSESSMENT_ANSWER.ASSESSMENT_ID.in(ctx.select(ASSESSMENT.ID)
+                        .from(ASSESSMENT)
+                        .where(condition)
+                        .and(ASSESSMENT.DELETED.eq(0))))
                 .and(ASSESSMENT_ANSWER.DELETED.eq(0))
                 .fetch()) {
-            answers.computeIfAbsent(r.getAssessmentId(), k -> new LinkedHashMap<>())
+            answers.computeIfAbsent(r.value1(), k -> new LinkedHashMap<>())
                     .put(
-                            r.getItemKey(),
+                            r.value2(),
                             new ItemAnswer(
-                                    r.getItemKey(),
-                                    r.getMet() == null ? null : r.getMet() == 1,
-                                    r.getScore(),
-                                    r.getOccurrences(),
-                                    r.getNotApplicable() == 1,
-                                    r.getNotApplicableReason(),
-                                    r.getNote()));
+                                    r.value2(),
+                                    r.value3() == null ? null : r.value3() == 1,
+                                    r.value4(),
+                                    r.value5(),
+                                    r.value6() == 1,
+                                    r.value7(),
+                                    r.value8()));
         }
         List<Assessment> list = new ArrayList<>();
         for (AssessmentRecord r : rows) {
