@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import org.taizhang.organization.Community;
 import org.taizhang.organization.Organization;
@@ -14,11 +15,28 @@ import org.taizhang.organization.OrganizationKind;
 import org.taizhang.organization.Registry;
 
 /**
- * The 达标验收 board of a year: every branch's status, and per 共同体 and overall the figures leadership reads —
- * 支部数, 已验收, 达标, 未达标, 达标率. The denominator is every 党支部 and 联合支部 of the registry (said under the
- * table), not only those assessed: 657 of 1,100+ branches is 57%, not 100%.
+ * The 达标验收 board of a year: every branch's status, score and rating, and per 共同体 and overall the figures
+ * leadership reads — 支部数, 已验收, 达标, 未达标, 达标率. The denominator is every 党支部 and 联合支部 of the registry
+ * (said under the table), not only those assessed: 657 of 1,100+ branches is 57%, not 100%.
+ *
+ * <p>A branch's standing comes from its assessments of the year; when it has no 达标验收 assessment that year, from
+ * a result of that year imported from a spreadsheet ({@link PastResult}): an imported 达标验收 result gives
+ * 达标/未达标 with its score and rating, so the board shows the years before the program too.
+ *
+ * @param standingByBranch every branch's status with its score and rating (null when there is none yet)
  */
-public record AcceptanceBoard(int year, Map<String, AcceptanceStatus> statusByBranch, List<Row> rows, Row total) {
+public record AcceptanceBoard(
+        int year,
+        Map<String, AcceptanceStatus> statusByBranch,
+        Map<String, Standing> standingByBranch,
+        List<Row> rows,
+        Row total) {
+
+    /**
+     * Where one branch stands: its status, and the total and rating of the assessment (or imported result) that
+     * decides it; {@code imported} when they come from an imported result.
+     */
+    public record Standing(AcceptanceStatus status, BigDecimal score, String rating, boolean imported) {}
 
     /**
      * One line: a 共同体 (a branch belongs to the community of its nearest organization that names one), the
@@ -33,8 +51,28 @@ public record AcceptanceBoard(int year, Map<String, AcceptanceStatus> statusByBr
         }
     }
 
+    /** The board from assessments alone, knowing only each finished assessment's result (no scores shown). */
     public static AcceptanceBoard of(
             int year, Registry registry, List<Assessment> assessments, Function<Assessment, Scoring.Result> result) {
+        return of(
+                year,
+                registry,
+                assessments,
+                List.of(),
+                a -> new Scoring.Score(null, null, null, Map.of(), List.of(), List.of(), result.apply(a), null));
+    }
+
+    /**
+     * @param assessments assessments of the year (others are ignored)
+     * @param results imported results (those of other years are ignored)
+     * @param score a finished or publicised assessment scored by its own template and its branch's kind
+     */
+    public static AcceptanceBoard of(
+            int year,
+            Registry registry,
+            List<Assessment> assessments,
+            List<PastResult> results,
+            Function<Assessment, Scoring.Score> score) {
         Map<String, List<Assessment>> byBranch = new HashMap<>();
         for (Assessment a : assessments) {
             if (a.year() == year) {
@@ -42,7 +80,16 @@ public record AcceptanceBoard(int year, Map<String, AcceptanceStatus> statusByBr
                         .add(a);
             }
         }
+        Map<String, List<PastResult>> importedByBranch = new HashMap<>();
+        for (PastResult r : results) {
+            if (r.year() == year) {
+                importedByBranch
+                        .computeIfAbsent(r.organizationId(), k -> new ArrayList<>())
+                        .add(r);
+            }
+        }
         Map<String, AcceptanceStatus> status = new LinkedHashMap<>();
+        Map<String, Standing> standings = new LinkedHashMap<>();
         Map<String, int[]> counts =
                 new LinkedHashMap<>(); // community id ("" = none) → branches, accepted, passed, failed
         for (Community c : registry.communities()) {
@@ -54,8 +101,11 @@ public record AcceptanceBoard(int year, Map<String, AcceptanceStatus> statusByBr
             if (o.kind() != OrganizationKind.BRANCH && o.kind() != OrganizationKind.JOINT_BRANCH) {
                 continue;
             }
-            AcceptanceStatus s = AcceptanceStatus.of(byBranch.getOrDefault(o.id(), List.of()), result);
+            Standing standing = standing(
+                    byBranch.getOrDefault(o.id(), List.of()), importedByBranch.getOrDefault(o.id(), List.of()), score);
+            AcceptanceStatus s = standing.status();
             status.put(o.id(), s);
+            standings.put(o.id(), standing);
             String community = communityOf(registry, o);
             for (int[] c : List.of(counts.computeIfAbsent(community, k -> new int[4]), total)) {
                 c[0]++;
@@ -76,7 +126,59 @@ public record AcceptanceBoard(int year, Map<String, AcceptanceStatus> statusByBr
                 rows.add(new Row(registry.community(id).orElse(null), c[0], c[1], c[2], c[3]));
             }
         });
-        return new AcceptanceBoard(year, status, rows, new Row(null, total[0], total[1], total[2], total[3]));
+        return new AcceptanceBoard(
+                year, status, standings, rows, new Row(null, total[0], total[1], total[2], total[3]));
+    }
+
+    /** One board per year from {@code from} to {@code to} (the three-year plan), the registry as it is now. */
+    public static List<AcceptanceBoard> of(
+            int from,
+            int to,
+            Registry registry,
+            List<Assessment> assessments,
+            List<PastResult> results,
+            Function<Assessment, Scoring.Score> score) {
+        List<AcceptanceBoard> boards = new ArrayList<>();
+        for (int year = from; year <= to; year++) {
+            boards.add(of(year, registry, assessments, results, score));
+        }
+        return boards;
+    }
+
+    /**
+     * A 达标验收 assessment of the year decides, whatever its state; without one, an imported 达标验收 result does;
+     * without either, the other assessments (and an imported 自评 or 检查组评估 result counts as a finished one of
+     * that round: the branch awaits its acceptance).
+     */
+    private static Standing standing(
+            List<Assessment> own, List<PastResult> imported, Function<Assessment, Scoring.Score> score) {
+        Optional<Assessment> acceptance = AcceptanceStatus.latest(own, Round.ACCEPTANCE);
+        if (acceptance.isPresent()) {
+            Assessment a = acceptance.get();
+            Scoring.Score s = a.status() == Assessment.Status.SCORING ? null : score.apply(a);
+            AcceptanceStatus status = AcceptanceStatus.of(own, x -> s.result());
+            return new Standing(
+                    status,
+                    s == null ? null : s.total(),
+                    s == null || s.rating() == null ? null : s.rating().name(),
+                    false);
+        }
+        Optional<PastResult> result = imported.stream()
+                .filter(r -> r.round() == Round.ACCEPTANCE)
+                .findFirst(); // one per branch, round and year: the id says so
+        if (result.isPresent()) {
+            PastResult r = result.get();
+            return new Standing(
+                    r.passed() ? AcceptanceStatus.PASSED : AcceptanceStatus.FAILED, r.totalScore(), r.rating(), true);
+        }
+        AcceptanceStatus status = AcceptanceStatus.of(own, x -> score.apply(x).result());
+        if (status == AcceptanceStatus.NOT_ASSESSED && !imported.isEmpty()) {
+            PastResult r = imported.stream()
+                    .max(java.util.Comparator.comparing(PastResult::round))
+                    .orElseThrow();
+            return new Standing(AcceptanceStatus.AWAITING_REVIEW, r.totalScore(), r.rating(), true);
+        }
+        return new Standing(status, null, null, false);
     }
 
     /** The community of the branch, or of the nearest organization above it that names one; "" for none. */

@@ -52,7 +52,7 @@ public enum AcceptanceStatus {
         return self.get().status() == Assessment.Status.SCORING ? SELF_ASSESSING : AWAITING_REVIEW;
     }
 
-    private static Optional<Assessment> latest(List<Assessment> assessments, Round round) {
+    static Optional<Assessment> latest(List<Assessment> assessments, Round round) {
         // finished ones over open ones (a reopened one is open again), then by id for a stable choice
         return assessments.stream()
                 .filter(a -> a.round() == round)

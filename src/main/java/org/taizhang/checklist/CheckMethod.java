@@ -18,4 +18,9 @@ public enum CheckMethod {
     public String label() {
         return label;
     }
+
+    public static java.util.Optional<CheckMethod> ofLabel(String text) {
+        String t = text == null ? "" : text.strip();
+        return java.util.Arrays.stream(values()).filter(m -> m.label.equals(t)).findFirst();
+    }
 }

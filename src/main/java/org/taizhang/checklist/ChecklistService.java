@@ -1,14 +1,24 @@
 package org.taizhang.checklist;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.taizhang.core.DomainException;
 import org.taizhang.core.Ids;
 import org.taizhang.core.Issue;
 import org.taizhang.core.ValidationException;
+import org.taizhang.core.attachment.Attachment;
+import org.taizhang.core.attachment.AttachmentStore;
+import org.taizhang.core.files.SheetData;
+import org.taizhang.core.files.StreamingWorkbook;
 import org.taizhang.core.store.Store;
+import org.taizhang.core.task.Progress;
+import org.taizhang.organization.ImportReport;
 import org.taizhang.organization.Organization;
 import org.taizhang.organization.Registry;
 import org.taizhang.organization.RegistryService;
@@ -21,10 +31,12 @@ import org.taizhang.organization.RegistryService;
 public final class ChecklistService {
     private final Store store;
     private final RegistryService registry;
+    private final AttachmentStore attachments;
 
     public ChecklistService(Store store, RegistryService registry) {
         this.store = store;
         this.registry = registry;
+        this.attachments = new AttachmentStore(store);
     }
 
     public LocalDate today() {
@@ -110,6 +122,76 @@ public final class ChecklistService {
         return next;
     }
 
+    // ---- the template workbook
+
+    /**
+     * The template a workbook export means: with a name, the newest version of that name (a draft too: the clerk
+     * drafts in Excel); without one, the newest published version when every published template has one name
+     * (or, with none published, the newest of the only name). Several names, or none, are refused naming the
+     * templates there are, so the clerk can choose.
+     */
+    public ChecklistTemplate templateToExport(String name) {
+        List<ChecklistTemplate> all = templates();
+        java.util.Comparator<ChecklistTemplate> byVersion =
+                java.util.Comparator.comparingInt(ChecklistTemplate::version);
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        all.forEach(t -> names.add(t.name()));
+        if (names.isEmpty()) {
+            throw new DomainException("checklist.export.noTemplate");
+        }
+        if (name != null && !name.isBlank()) {
+            return all.stream()
+                    .filter(t -> t.name().equals(name.strip()))
+                    .max(byVersion)
+                    .orElseThrow(() ->
+                            new DomainException("checklist.export.unknownName", name.strip(), String.join("、", names)));
+        }
+        List<ChecklistTemplate> published =
+                all.stream().filter(ChecklistTemplate::isPublished).toList();
+        List<ChecklistTemplate> candidates = published.isEmpty() ? all : published;
+        java.util.Set<String> candidateNames = new java.util.TreeSet<>();
+        candidates.forEach(t -> candidateNames.add(t.name()));
+        if (candidateNames.size() > 1) {
+            throw new DomainException("checklist.export.severalNames", String.join("、", candidateNames));
+        }
+        return candidates.stream().max(byVersion).orElseThrow();
+    }
+
+    /** Writes the template as the workbook {@link #importTemplate} reads (条目, 类别, 等级, 规则). */
+    public void exportTemplate(String templateId, Path file) {
+        ChecklistTemplate t =
+                template(templateId).orElseThrow(() -> new DomainException("checklist.error.noSuchTemplate"));
+        TemplateWorkbook.write(t, file);
+    }
+
+    /**
+     * Reads a template workbook and saves it as a draft: a new template, the same draft again when the newest
+     * version of its name is a draft, or the next version of a published one (which never changes). Every cell
+     * and the template's rules are checked first; any error saves nothing.
+     */
+    public TemplateImportReport importTemplate(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new DomainException("checklist.import.isDirectory", file);
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new DomainException("import.error.fileNotFound", file);
+        }
+        var sheets = TemplateWorkbook.read(file);
+        return store.write(ctx -> {
+            TemplateImport.Plan plan = TemplateImport.plan(sheets, ChecklistStore.templates(ctx), today().getYear());
+            if (plan.draft() == null) {
+                return new TemplateImportReport(null, plan.errors());
+            }
+            ChecklistStore.template(ctx, plan.draft().id())
+                    .filter(ChecklistTemplate::isPublished)
+                    .ifPresent(t -> {
+                        throw new DomainException("checklist.error.published", t.name(), t.version());
+                    });
+            ChecklistStore.save(store.tracked(ctx), ctx, plan.draft());
+            return new TemplateImportReport(plan.draft(), List.of());
+        });
+    }
+
     /** A template in use by an assessment cannot be deleted. */
     public void deleteTemplate(String id) {
         store.write(ctx -> {
@@ -160,9 +242,10 @@ public final class ChecklistService {
     }
 
     /**
-     * The sample: the built-in templates, the 四化 standard published, and a year of assessments of the sample
+     * The sample: the built-in templates, the 四化 standard published, a year of assessments of the sample
      * registry's branches (some accepted, a few failing, some on notice, awaiting review, self-assessing, not
-     * started). Only into a database without assessments; returns how many it made.
+     * started) and the two years before as imported results (达标率 rising). Only into a database without
+     * assessments; returns how many assessments it made.
      */
     public int importSample(int year) {
         installBuiltInTemplates();
@@ -175,21 +258,34 @@ public final class ChecklistService {
             List<Assessment> sample = SampleAssessments.of(current, standard, year, today());
             var writer = store.tracked(ctx);
             sample.forEach(a -> ChecklistStore.save(writer, a));
+            // and the two years before, as if imported from sample-data/past-results.xlsx
+            ChecklistStore.saveResults(writer, ctx, SampleResults.of(current, year), Progress.NONE);
             return sample.size();
         });
     }
 
-    /** The 达标验收 board of a year: each assessment scored by its own template and its branch's kind. */
+    /**
+     * The 达标验收 board of a year: each assessment scored by its own template and its branch's kind; a branch
+     * without a 达标验收 assessment that year stands by its imported result, if it has one.
+     */
     public AcceptanceBoard board(int year) {
+        return boards(year, year).getFirst();
+    }
+
+    /** The boards of the years {@code from}..{@code to} (the three-year plan), from one read of each table. */
+    public List<AcceptanceBoard> boards(int from, int to) {
+        if (to < from) {
+            throw new IllegalArgumentException("years " + from + ".." + to);
+        }
         Registry current = registry.load();
-        java.util.Map<String, ChecklistTemplate> byId = new java.util.HashMap<>();
-        templates().forEach(t -> byId.put(t.id(), t));
-        return AcceptanceBoard.of(year, current, assessmentsOfYear(year), a -> {
+        Map<String, ChecklistTemplate> byId = new HashMap<>();
+        ChecklistStore.templates(store.read()).forEach(t -> byId.put(t.id(), t));
+        List<Assessment> assessments = ChecklistStore.assessmentsOfYears(store.read(), from, to);
+        List<PastResult> results = ChecklistStore.results(store.read(), from, to);
+        return AcceptanceBoard.of(from, to, current, assessments, results, a -> {
             ChecklistTemplate t = byId.get(a.templateId());
             Organization o = current.organization(a.organizationId()).orElse(null);
-            return t == null || o == null
-                    ? Scoring.Result.INCOMPLETE
-                    : a.score(t, o.kind()).result();
+            return t == null || o == null ? Scoring.Score.INCOMPLETE : a.score(t, o.kind());
         });
     }
 
@@ -205,6 +301,83 @@ public final class ChecklistService {
                 toYear,
                 ChecklistStore.assessmentsOfBranch(store.read(), organizationId, fromYear, toYear),
                 byId);
+    }
+
+    // ---- past results (往年结果)
+
+    /**
+     * Imports a year's (or several years') results from the sheet 往年结果 of a workbook: every row is checked
+     * first, and nothing is written unless the whole file is good. Importing the same file again changes nothing
+     * (the ids come from branch + year + round; unchanged rows are not rewritten).
+     */
+    public ImportReport importResults(Path file, Progress progress) {
+        if (Files.isDirectory(file)) {
+            throw new DomainException("checklist.import.isDirectory", file);
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new DomainException("import.error.fileNotFound", file);
+        }
+        SheetData sheet =
+                StreamingWorkbook.read(file, List.of(ResultsImport.SHEET)).get(ResultsImport.SHEET);
+        return importResults(sheet, String.valueOf(file.getFileName()), progress);
+    }
+
+    /** {@link #importResults(Path, Progress)} for a sheet already read; {@code sourceFile} is noted on each result. */
+    public ImportReport importResults(SheetData sheet, String sourceFile, Progress progress) {
+        progress.update(0, 3, "checklist.progress.checking");
+        Registry current = registry.load();
+        java.util.Set<String> ratings = new java.util.LinkedHashSet<>();
+        templates().forEach(t -> t.bands().forEach(b -> ratings.add(b.name())));
+        ResultsImport.Plan plan = ResultsImport.plan(current, sheet, sourceFile, ratings, today().getYear());
+        progress.checkCancelled();
+        if (!plan.errors().isEmpty()) {
+            return new ImportReport(false, 0, 0, 0, plan.errors(), List.of());
+        }
+        return store.write(ctx -> {
+            int[] counts = ChecklistStore.saveResults(store.tracked(ctx), ctx, plan.results(), progress);
+            progress.update(1, 1, "checklist.progress.done");
+            return new ImportReport(true, counts[0], counts[1], counts[2], List.of(), List.of());
+        });
+    }
+
+    /**
+     * Writes the results of the years {@code from}..{@code to} as the workbook {@link #importResults} reads (the
+     * sheet 往年结果, branches named by unit, name and parent); returns how many rows it wrote.
+     */
+    public int exportResults(int from, int to, Path file) {
+        Registry current = registry.load();
+        List<List<Object>> rows = new ArrayList<>();
+        Map<String, Integer> order = new HashMap<>(); // the registry's order: units, then their tree
+        current.organizations().forEach(o -> order.put(o.id(), order.size()));
+        List<PastResult> sorted = new ArrayList<>(results(from, to));
+        sorted.sort(java.util.Comparator.comparingInt(PastResult::year)
+                .thenComparing(r -> order.getOrDefault(r.organizationId(), Integer.MAX_VALUE))
+                .thenComparing(PastResult::round));
+        for (PastResult r : sorted) {
+            current.organization(r.organizationId())
+                    .ifPresent(o -> rows.add(List.of(
+                            current.unit(o.unitId())
+                                    .map(org.taizhang.organization.Unit::name)
+                                    .orElse(""),
+                            o.name(),
+                            o.parentId() == null
+                                    ? ""
+                                    : current.organization(o.parentId())
+                                            .map(Organization::name)
+                                            .orElse(""),
+                            r.year(),
+                            r.round().fileLabel(),
+                            r.totalScore() == null ? "" : r.totalScore(),
+                            r.rating() == null ? "" : r.rating(),
+                            r.passed() ? ResultsImport.PASSED : ResultsImport.FAILED)));
+        }
+        ResultsWorkbook.write(rows, file);
+        return rows.size();
+    }
+
+    /** Imported results of the years {@code from}..{@code to}. */
+    public List<PastResult> results(int from, int to) {
+        return ChecklistStore.results(store.read(), from, to);
     }
 
     public Optional<Assessment> assessment(String id) {
@@ -229,6 +402,64 @@ public final class ChecklistService {
 
     public Assessment reopen(String assessmentId, String reason) {
         return change(assessmentId, (a, t, o) -> a.reopen(reason));
+    }
+
+    // ---- evidence (佐证材料)
+
+    /**
+     * Stores {@code file} (a photo gets its thumbnail there) and links it to the answer of {@code itemKey}. The
+     * same file attached again is the same link. Refused when the assessment is finished or on public notice.
+     */
+    public Evidence attachEvidence(String assessmentId, String itemKey, Path file) {
+        Assessment a =
+                assessment(assessmentId).orElseThrow(() -> new DomainException("checklist.error.noSuchAssessment"));
+        if (a.isReadOnly()) {
+            throw new DomainException("checklist.error.readOnly");
+        }
+        ChecklistTemplate t =
+                template(a.templateId()).orElseThrow(() -> new DomainException("checklist.error.noSuchTemplate"));
+        if (t.item(itemKey).isEmpty()) {
+            throw new DomainException("checklist.error.noSuchItem", itemKey);
+        }
+        // the file first, in its own transaction (the attachment store writes its row itself); should the
+        // assessment be finished meanwhile, the file stays unreferenced, which is harmless (content-addressed)
+        Attachment stored = attachments.add(file);
+        String id = store.write(ctx -> {
+            Assessment now = ChecklistStore.assessment(ctx, assessmentId)
+                    .orElseThrow(() -> new DomainException("checklist.error.noSuchAssessment"));
+            if (now.isReadOnly()) {
+                throw new DomainException("checklist.error.readOnly");
+            }
+            return ChecklistStore.saveEvidence(store.tracked(ctx), ctx, assessmentId, itemKey, stored.id());
+        });
+        return new Evidence(id, assessmentId, itemKey, stored);
+    }
+
+    /** The evidence of an assessment, per item key, in the order it was attached. */
+    public Map<String, List<Evidence>> evidence(String assessmentId) {
+        Map<String, List<Evidence>> byItem = new java.util.LinkedHashMap<>();
+        for (String[] link : ChecklistStore.evidence(store.read(), assessmentId)) {
+            attachments
+                    .find(link[2])
+                    .ifPresent(file -> byItem.computeIfAbsent(link[1], k -> new java.util.ArrayList<>())
+                            .add(new Evidence(link[0], assessmentId, link[1], file)));
+        }
+        return byItem;
+    }
+
+    /** Removes a link (a tombstone: the removal travels); the file stays, other answers may show it. */
+    public void removeEvidence(String evidenceId) {
+        store.write(ctx -> {
+            String assessmentId = ChecklistStore.evidenceAssessment(ctx, evidenceId)
+                    .orElseThrow(() -> new DomainException("checklist.error.noSuchEvidence"));
+            Assessment a = ChecklistStore.assessment(ctx, assessmentId)
+                    .orElseThrow(() -> new DomainException("checklist.error.noSuchAssessment"));
+            if (a.isReadOnly()) {
+                throw new DomainException("checklist.error.readOnly");
+            }
+            ChecklistStore.deleteEvidence(store.tracked(ctx), evidenceId);
+            return null;
+        });
     }
 
     private interface Change {

@@ -1,7 +1,9 @@
 package org.taizhang.checklist;
 
+import static org.taizhang.core.store.schema.Tables.ANSWER_EVIDENCE;
 import static org.taizhang.core.store.schema.Tables.ASSESSMENT;
 import static org.taizhang.core.store.schema.Tables.ASSESSMENT_ANSWER;
+import static org.taizhang.core.store.schema.Tables.ASSESSMENT_RESULT;
 import static org.taizhang.core.store.schema.Tables.CHECKLIST_BAND;
 import static org.taizhang.core.store.schema.Tables.CHECKLIST_CATEGORY;
 import static org.taizhang.core.store.schema.Tables.CHECKLIST_ITEM;
@@ -20,17 +22,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.taizhang.core.Ids;
 import org.taizhang.core.store.TrackedWriter;
+import org.taizhang.core.store.schema.tables.records.AnswerEvidenceRecord;
 import org.taizhang.core.store.schema.tables.records.AssessmentAnswerRecord;
 import org.taizhang.core.store.schema.tables.records.AssessmentRecord;
+import org.taizhang.core.store.schema.tables.records.AssessmentResultRecord;
 import org.taizhang.core.store.schema.tables.records.ChecklistBandRecord;
 import org.taizhang.core.store.schema.tables.records.ChecklistCategoryRecord;
 import org.taizhang.core.store.schema.tables.records.ChecklistItemRecord;
 import org.taizhang.core.store.schema.tables.records.ChecklistTemplateRecord;
+import org.taizhang.core.task.Progress;
 import org.taizhang.organization.OrganizationKind;
 
 /**
@@ -39,6 +43,8 @@ import org.taizhang.organization.OrganizationKind;
  * parts no longer in the template are deleted (tombstones), never removed.
  */
 final class ChecklistStore {
+    private static final int WRITE_SLICE = 500;
+
     private ChecklistStore() {}
 
     static String categoryId(String templateId, String key) {
@@ -342,29 +348,46 @@ final class ChecklistStore {
                 ctx, ASSESSMENT.ORGANIZATION_ID.eq(organizationId).and(ASSESSMENT.YEAR.between(fromYear, toYear)));
     }
 
+    static List<Assessment> assessmentsOfYears(DSLContext ctx, int from, int to) {
+        return assessments(ctx, ASSESSMENT.YEAR.between(from, to));
+    }
+
     private static List<Assessment> assessments(DSLContext ctx, org.jooq.Condition condition) {
         List<AssessmentRecord> rows = ctx.selectFrom(ASSESSMENT)
                 .where(condition)
                 .and(ASSESSMENT.DELETED.eq(0))
                 .orderBy(ASSESSMENT.ID)
                 .fetch();
-        Set<String> ids = rows.stream().map(AssessmentRecord::getId).collect(Collectors.toSet());
         Map<String, Map<String, ItemAnswer>> answers = new HashMap<>();
-        for (AssessmentAnswerRecord r : ctx.selectFrom(ASSESSMENT_ANSWER)
-                .where(ASSESSMENT_ANSWER.ASSESSMENT_ID.in(ids))
+        // only the columns an answer is made of (not the merge state), and the assessments by a subquery rather
+        // than a list of ids: the board of a year reads some 50,000 answers of 1,500 branches
+        for (var r : ctx.select(
+                        ASSESSMENT_ANSWER.ASSESSMENT_ID,
+                        ASSESSMENT_ANSWER.ITEM_KEY,
+                        ASSESSMENT_ANSWER.MET,
+                        ASSESSMENT_ANSWER.SCORE,
+                        ASSESSMENT_ANSWER.OCCURRENCES,
+                        ASSESSMENT_ANSWER.NOT_APPLICABLE,
+                        ASSESSMENT_ANSWER.NOT_APPLICABLE_REASON,
+                        ASSESSMENT_ANSWER.NOTE)
+                .from(ASSESSMENT_ANSWER)
+                .where(ASSESSMENT_ANSWER.ASSESSMENT_ID.in(ctx.select(ASSESSMENT.ID)
+                        .from(ASSESSMENT)
+                        .where(condition)
+                        .and(ASSESSMENT.DELETED.eq(0))))
                 .and(ASSESSMENT_ANSWER.DELETED.eq(0))
                 .fetch()) {
-            answers.computeIfAbsent(r.getAssessmentId(), k -> new LinkedHashMap<>())
+            answers.computeIfAbsent(r.value1(), k -> new LinkedHashMap<>())
                     .put(
-                            r.getItemKey(),
+                            r.value2(),
                             new ItemAnswer(
-                                    r.getItemKey(),
-                                    r.getMet() == null ? null : r.getMet() == 1,
-                                    r.getScore(),
-                                    r.getOccurrences(),
-                                    r.getNotApplicable() == 1,
-                                    r.getNotApplicableReason(),
-                                    r.getNote()));
+                                    r.value2(),
+                                    r.value3() == null ? null : r.value3() == 1,
+                                    r.value4(),
+                                    r.value5(),
+                                    r.value6() == 1,
+                                    r.value7(),
+                                    r.value8()));
         }
         List<Assessment> list = new ArrayList<>();
         for (AssessmentRecord r : rows) {
@@ -381,6 +404,121 @@ final class ChecklistStore {
                     answers.getOrDefault(r.getId(), Map.of())));
         }
         return list;
+    }
+
+    // ---- past results (往年结果)
+
+    static AssessmentResultRecord record(PastResult p) {
+        AssessmentResultRecord r = ASSESSMENT_RESULT.newRecord();
+        r.setId(p.id());
+        r.setOrganizationId(p.organizationId());
+        r.setYear(p.year());
+        r.setRound(p.round().name());
+        r.setTotalScore(p.totalScore());
+        r.setRating(p.rating());
+        r.setPassed(p.passed() ? 1 : 0);
+        r.setSourceFile(p.sourceFile());
+        return r;
+    }
+
+    /** Live results of the years {@code from}..{@code to}, by id. */
+    static List<PastResult> results(DSLContext ctx, int from, int to) {
+        return ctx.selectFrom(ASSESSMENT_RESULT)
+                .where(ASSESSMENT_RESULT.YEAR.between(from, to))
+                .and(ASSESSMENT_RESULT.DELETED.eq(0))
+                .orderBy(ASSESSMENT_RESULT.ID)
+                .fetch(r -> new PastResult(
+                        r.getId(),
+                        r.getOrganizationId(),
+                        r.getYear(),
+                        Round.valueOf(r.getRound()),
+                        r.getTotalScore(),
+                        r.getRating(),
+                        r.getPassed() == 1,
+                        r.getSourceFile()));
+    }
+
+    /** Ids of results deleted before: an import that names one again restores it explicitly. */
+    static Set<String> deletedResultIds(DSLContext ctx) {
+        return new java.util.HashSet<>(ctx.select(ASSESSMENT_RESULT.ID)
+                .from(ASSESSMENT_RESULT)
+                .where(ASSESSMENT_RESULT.DELETED.eq(1))
+                .fetch(ASSESSMENT_RESULT.ID));
+    }
+
+    static void restoreResult(TrackedWriter writer, String id) {
+        writer.restore(ASSESSMENT_RESULT, id);
+    }
+
+    /**
+     * Writes results in slices of {@value #WRITE_SLICE} (progress and cancel between them, batched), restoring
+     * any deleted before, all in the caller's transaction; returns created, updated, unchanged.
+     */
+    static int[] saveResults(TrackedWriter writer, DSLContext ctx, List<PastResult> results, Progress progress) {
+        Set<String> deleted = deletedResultIds(ctx);
+        results.stream().filter(r -> deleted.contains(r.id())).forEach(r -> restoreResult(writer, r.id()));
+        int[] counts = new int[3];
+        int total = results.size();
+        for (int from = 0; from < total; from += WRITE_SLICE) {
+            List<org.jooq.TableRecord<?>> slice = new ArrayList<>();
+            results.subList(from, Math.min(total, from + WRITE_SLICE)).forEach(r -> slice.add(record(r)));
+            for (TrackedWriter.Outcome outcome : writer.saveAll(slice)) {
+                counts[outcome.ordinal()]++;
+            }
+            progress.update(Math.min(total, from + WRITE_SLICE), total, "checklist.progress.writing");
+            progress.checkCancelled(); // throwing here rolls the whole transaction back
+        }
+        return counts;
+    }
+
+    // ---- evidence (佐证材料)
+
+    static String evidenceId(String assessmentId, String itemKey, String attachmentId) {
+        return Ids.forKey("answer_evidence", assessmentId, itemKey, attachmentId);
+    }
+
+    /** A link made again after its removal comes back explicitly (same id: same assessment, item and file). */
+    static String saveEvidence(
+            TrackedWriter writer, DSLContext ctx, String assessmentId, String itemKey, String attachmentId) {
+        String id = evidenceId(assessmentId, itemKey, attachmentId);
+        Integer deleted = ctx.select(ANSWER_EVIDENCE.DELETED)
+                .from(ANSWER_EVIDENCE)
+                .where(ANSWER_EVIDENCE.ID.eq(id))
+                .fetchOne(ANSWER_EVIDENCE.DELETED);
+        if (deleted == null) {
+            AnswerEvidenceRecord r = ANSWER_EVIDENCE.newRecord();
+            r.setId(id);
+            r.setAssessmentId(assessmentId);
+            r.setItemKey(itemKey);
+            r.setAttachmentId(attachmentId);
+            writer.save(r);
+        } else if (deleted == 1) {
+            writer.restore(ANSWER_EVIDENCE, id);
+        }
+        return id;
+    }
+
+    /** The live links of an assessment: id, item key, attachment id, in the order they were made. */
+    static List<String[]> evidence(DSLContext ctx, String assessmentId) {
+        return ctx.select(ANSWER_EVIDENCE.ID, ANSWER_EVIDENCE.ITEM_KEY, ANSWER_EVIDENCE.ATTACHMENT_ID)
+                .from(ANSWER_EVIDENCE)
+                .where(ANSWER_EVIDENCE.ASSESSMENT_ID.eq(assessmentId))
+                .and(ANSWER_EVIDENCE.DELETED.eq(0))
+                .orderBy(ANSWER_EVIDENCE.CREATED_AT, ANSWER_EVIDENCE.ID)
+                .fetch(r -> new String[] {r.value1(), r.value2(), r.value3()});
+    }
+
+    /** The assessment a live link belongs to. */
+    static Optional<String> evidenceAssessment(DSLContext ctx, String evidenceId) {
+        return ctx.select(ANSWER_EVIDENCE.ASSESSMENT_ID)
+                .from(ANSWER_EVIDENCE)
+                .where(ANSWER_EVIDENCE.ID.eq(evidenceId))
+                .and(ANSWER_EVIDENCE.DELETED.eq(0))
+                .fetchOptional(ANSWER_EVIDENCE.ASSESSMENT_ID);
+    }
+
+    static void deleteEvidence(TrackedWriter writer, String id) {
+        writer.delete(ANSWER_EVIDENCE, id);
     }
 
     // ---- values as stored

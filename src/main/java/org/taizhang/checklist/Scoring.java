@@ -42,6 +42,10 @@ public final class Scoring {
             Result result,
             RatingBand rating) {
 
+        /** For an assessment that cannot be scored (its template or branch is gone). */
+        static final Score INCOMPLETE =
+                new Score(null, null, null, Map.of(), List.of(), List.of(), Result.INCOMPLETE, null);
+
         public boolean vetoed() {
             return !vetoedBy.isEmpty();
         }

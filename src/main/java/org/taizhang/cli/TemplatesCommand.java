@@ -7,7 +7,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(
         name = "templates",
         description = "测评标准（模板）。 Checklist templates.",
-        subcommands = {})
+        subcommands = {TemplateFileCommands.Export.class, TemplateFileCommands.Import.class})
 final class TemplatesCommand {
     @ParentCommand
     TaizhangCommand root;

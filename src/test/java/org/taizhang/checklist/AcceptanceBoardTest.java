@@ -78,6 +78,101 @@ class AcceptanceBoardTest {
         assertThat(board.total().rate()).isEqualByComparingTo("40.0");
     }
 
+    private static PastResult imported(String branch, int year, Round round, String score, String rating, boolean ok) {
+        return new PastResult(
+                PastResult.idOf(branch, year, round),
+                branch,
+                year,
+                round,
+                score == null ? null : new java.math.BigDecimal(score),
+                rating,
+                ok,
+                "往年结果.xlsx");
+    }
+
+    private Assessment acceptanceOf(String branch, int year, boolean pass) {
+        Assessment a = acceptance(branch, pass);
+        return new Assessment(
+                a.id() + "-" + year,
+                branch,
+                a.templateId(),
+                a.round(),
+                year,
+                a.status(),
+                a.publicityStart(),
+                a.publicityEnd(),
+                a.reopenReason(),
+                a.answers());
+    }
+
+    @Test
+    void aBranchWithoutAnAcceptanceOfItsOwnStandsByItsImportedResultOverTheThreeYears() {
+        Registry registry = new Registry(
+                List.of(new Unit("u1", "江海市财政局", null, null, null, null, 0)),
+                List.of(new Community("c1", "经济发展共同体", "u1", null, null)),
+                List.of(
+                        org("committee", null, OrganizationKind.PARTY_COMMITTEE, "c1"),
+                        org("b1", "committee", OrganizationKind.BRANCH, null),
+                        org("b2", "committee", OrganizationKind.BRANCH, null),
+                        org("b3", "committee", OrganizationKind.BRANCH, null),
+                        org("b4", "committee", OrganizationKind.JOINT_BRANCH, null)));
+        List<PastResult> results = List.of(
+                imported("b1", 2024, Round.ACCEPTANCE, "85.5", "四星", true),
+                imported("b2", 2024, Round.ACCEPTANCE, "55", "一星", false),
+                imported("b3", 2024, Round.SELF, "88", null, true), // self-assessed only: awaits its acceptance
+                imported("b1", 2025, Round.ACCEPTANCE, "58", "一星", false), // its own assessment decides instead
+                imported("b2", 2025, Round.ACCEPTANCE, "72", "三星", true),
+                imported("b3", 2025, Round.ACCEPTANCE, "90", "五星", true), // the open assessment decides instead
+                imported("b4", 2023, Round.ACCEPTANCE, "99", "五星", true)); // outside the plan
+        Assessment open = Assessment.start("open-b3", "b3", site, Round.ACCEPTANCE, 2025);
+        List<Assessment> assessments = List.of(acceptanceOf("b1", 2025, true), open, acceptanceOf("b4", 2026, false));
+
+        List<AcceptanceBoard> plan = AcceptanceBoard.of(
+                2024, 2026, registry, assessments, results, a -> a.score(site, OrganizationKind.BRANCH));
+
+        assertThat(plan).extracting(AcceptanceBoard::year).containsExactly(2024, 2025, 2026);
+        AcceptanceBoard y2024 = plan.get(0);
+        assertThat(y2024.standingByBranch().get("b1"))
+                .isEqualTo(new AcceptanceBoard.Standing(
+                        AcceptanceStatus.PASSED, new java.math.BigDecimal("85.5"), "四星", true));
+        assertThat(y2024.statusByBranch())
+                .containsEntry("b2", AcceptanceStatus.FAILED)
+                .containsEntry("b3", AcceptanceStatus.AWAITING_REVIEW)
+                .containsEntry("b4", AcceptanceStatus.NOT_ASSESSED);
+        // 2 of 4 accepted, 1 passed: 25.0%
+        assertThat(List.of(
+                        y2024.total().branches(),
+                        y2024.total().accepted(),
+                        y2024.total().passed()))
+                .containsExactly(4, 2, 1);
+        assertThat(y2024.total().rate()).isEqualByComparingTo("25.0");
+
+        AcceptanceBoard y2025 = plan.get(1);
+        AcceptanceBoard.Standing b1 = y2025.standingByBranch().get("b1");
+        assertThat(b1.status()).isEqualTo(AcceptanceStatus.PASSED);
+        assertThat(b1.imported()).isFalse();
+        assertThat(b1.score()).isEqualByComparingTo("100.0"); // every 六有 item met
+        assertThat(b1.rating()).isEqualTo("优秀");
+        assertThat(y2025.statusByBranch())
+                .containsEntry("b2", AcceptanceStatus.PASSED)
+                .containsEntry("b3", AcceptanceStatus.AWAITING_REVIEW)
+                .containsEntry("b4", AcceptanceStatus.NOT_ASSESSED);
+        assertThat(y2025.standingByBranch().get("b3").score()).isNull();
+        assertThat(y2025.total().rate()).isEqualByComparingTo("50.0"); // b1 and b2 of 4
+
+        AcceptanceBoard y2026 = plan.get(2);
+        assertThat(y2026.statusByBranch())
+                .containsEntry("b1", AcceptanceStatus.NOT_ASSESSED)
+                .containsEntry("b4", AcceptanceStatus.FAILED);
+        assertThat(y2026.standingByBranch().get("b4").rating()).isEqualTo("不达标");
+        assertThat(List.of(
+                        y2026.total().accepted(),
+                        y2026.total().passed(),
+                        y2026.total().failed()))
+                .containsExactly(1, 0, 1);
+        assertThat(y2026.rows().getFirst().rate()).isEqualByComparingTo("0.0");
+    }
+
     @Test
     void fiftySevenPercentAsTheSeedReportsIt() {
         assertThat(new AcceptanceBoard.Row(null, 1150, 700, 657, 43).rate()).isEqualByComparingTo("57.1");

@@ -31,6 +31,7 @@ import org.taizhang.checklist.ChecklistCategory;
 import org.taizhang.checklist.ChecklistItem;
 import org.taizhang.checklist.ChecklistService;
 import org.taizhang.checklist.ChecklistTemplate;
+import org.taizhang.checklist.Evidence;
 import org.taizhang.checklist.ItemAnswer;
 import org.taizhang.checklist.Round;
 import org.taizhang.core.DomainException;
@@ -115,7 +116,11 @@ class ConvergencePropertyTest {
                 net.jqwik.api.Tuple.of(2, Arbitraries.just(17)),
                 net.jqwik.api.Tuple.of(5, Arbitraries.just(18)),
                 net.jqwik.api.Tuple.of(8, Arbitraries.just(19)),
-                net.jqwik.api.Tuple.of(2, Arbitraries.just(20)));
+                net.jqwik.api.Tuple.of(2, Arbitraries.just(20)),
+                // past results and the evidence of answers
+                net.jqwik.api.Tuple.of(3, Arbitraries.just(21)),
+                net.jqwik.api.Tuple.of(5, Arbitraries.just(22)),
+                net.jqwik.api.Tuple.of(4, Arbitraries.just(23)));
         Arbitrary<Step> step = Combinators.combine(
                         kind,
                         Arbitraries.integers().between(0, DEVICES - 1),
@@ -190,6 +195,9 @@ class ConvergencePropertyTest {
                     null,
                     null,
                     1));
+            // and the branch's self-assessment, so that laptops answer it and attach evidence from the start
+            hub.checklists.startAssessment(
+                    "o-branch", BuiltInTemplates.site(2026).id(), Round.SELF, 2026);
             hub.changed();
             oracle.observe(beforeHub, hub.states());
             oracle.history.addAll(hub.historyIds());
@@ -245,6 +253,15 @@ class ConvergencePropertyTest {
             Statistics.label("deleted records")
                     .collect(finalStates.values().stream().anyMatch(RecordState::deleted));
             Statistics.label("records").collect(finalStates.size() / 50 * 50);
+            Statistics.label("past results")
+                    .collect(finalStates.values().stream()
+                            .anyMatch(r -> r.table().equals("assessment_result")));
+            Statistics.label("evidence")
+                    .collect(finalStates.values().stream()
+                            .anyMatch(r -> r.table().equals("answer_evidence")));
+            Statistics.label("evidence removed")
+                    .collect(finalStates.values().stream()
+                            .anyMatch(r -> r.table().equals("answer_evidence") && r.deleted()));
             Statistics.label("assessments answered")
                     .collect(finalStates.values().stream()
                             .anyMatch(r -> r.table().equals("assessment_answer")));
@@ -555,8 +572,35 @@ class ConvergencePropertyTest {
                             }
                         }
                     }
+                    case 21 -> importResult(r, s);
+                    case 22 -> {
+                        Assessment a = pick(checklists.assessmentsOfYear(2026), s.a());
+                        if (a != null) {
+                            ChecklistTemplate t =
+                                    checklists.template(a.templateId()).orElseThrow();
+                            // three possible files: two devices often attach the same one (one attachment record)
+                            Path photo = store.dataFolder().resolve("evidence-" + s.c() % 3 + ".txt");
+                            Files.writeString(photo, "活动记录照片 " + s.c() % 3);
+                            checklists.attachEvidence(
+                                    a.id(), pick(t.items(), s.b()).key(), photo);
+                        }
+                    }
+                    case 23 -> {
+                        Assessment a = pick(checklists.assessmentsOfYear(2026), s.a());
+                        if (a != null) {
+                            List<Evidence> all = checklists.evidence(a.id()).values().stream()
+                                    .flatMap(List::stream)
+                                    .toList();
+                            Evidence e = pick(all, s.b());
+                            if (e != null) {
+                                checklists.removeEvidence(e.id());
+                            }
+                        }
+                    }
                     default -> throw new IllegalArgumentException("step " + s);
                 }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
             } catch (DomainException refused) {
                 // the rules said no (a duplicate name, a unit that still has organizations, a deleted record
                 // this device has not seen restored …): a clerk would be told, and nothing was written
@@ -720,6 +764,34 @@ class ConvergencePropertyTest {
                     o.contactPhone(),
                     remark,
                     o.sortOrder());
+        }
+
+        /**
+         * A one-row sheet of past results: the same branch, year and round give the same record on every device;
+         * a name two branches share is a row error (nothing written), as it would be for a clerk.
+         */
+        private void importResult(Registry r, Step s) {
+            Organization o = pick(
+                    r.organizations().stream()
+                            .filter(x -> x.kind().isBranch())
+                            .sorted(Comparator.comparing(Organization::id))
+                            .toList(),
+                    s.a());
+            if (o == null) {
+                return;
+            }
+            Map<String, String> cells = new LinkedHashMap<>();
+            cells.put("单位", r.unit(o.unitId()).map(Unit::name).orElse(""));
+            cells.put("组织名称", o.name());
+            cells.put("年度", Integer.toString(2024 + s.b() % 2));
+            cells.put("轮次", s.b() % 3 == 0 ? "自评" : "达标验收");
+            cells.put("总分", Integer.toString(50 + s.c() % 50));
+            cells.put("等级", s.c() % 2 == 0 ? "达标" : "");
+            cells.put("结论", s.c() % 50 >= 10 ? "达标" : "未达标");
+            checklists.importResults(
+                    new SheetData("往年结果", cells.keySet(), List.of(new SheetData.Row(2, cells))),
+                    "往年结果.xlsx",
+                    Progress.NONE);
         }
 
         /** A one-row workbook: the unit gets the id of its name, and a deleted unit of that name comes back. */
