@@ -447,6 +447,11 @@ public final class ChecklistService {
         return byItem;
     }
 
+    /** Where an evidence file is on this computer (to open it). */
+    public Path evidenceFile(Evidence e) {
+        return attachments.file(e.attachment().id());
+    }
+
     /** Removes a link (a tombstone: the removal travels); the file stays, other answers may show it. */
     public void removeEvidence(String evidenceId) {
         store.write(ctx -> {

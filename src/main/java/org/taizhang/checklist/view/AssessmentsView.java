@@ -8,6 +8,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
@@ -23,6 +24,7 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -31,11 +33,13 @@ import javafx.scene.layout.VBox;
 import org.taizhang.checklist.AcceptanceStatus;
 import org.taizhang.checklist.Assessment;
 import org.taizhang.checklist.ChecklistTemplate;
+import org.taizhang.checklist.Evidence;
 import org.taizhang.checklist.Round;
 import org.taizhang.checklist.Scoring;
 import org.taizhang.checklist.view.AssessmentsViewModel.BranchRow;
 import org.taizhang.checklist.view.AssessmentsViewModel.ItemRow;
 import org.taizhang.core.i18n.Messages;
+import org.taizhang.core.ui.DialogService;
 import org.taizhang.core.ui.Tables;
 import org.taizhang.organization.Community;
 
@@ -47,6 +51,7 @@ import org.taizhang.organization.Community;
  */
 public final class AssessmentsView {
     private final AssessmentsViewModel vm;
+    private final DialogService dialogs;
     private final Messages m;
     private final BorderPane root = new BorderPane();
     private final TableView<ItemRow> sheet = new TableView<>();
@@ -54,8 +59,9 @@ public final class AssessmentsView {
     private final TextField answerField = new TextField();
     private final TextField noteField = new TextField();
 
-    public AssessmentsView(AssessmentsViewModel vm, Messages messages) {
+    public AssessmentsView(AssessmentsViewModel vm, Messages messages, DialogService dialogs) {
         this.vm = vm;
+        this.dialogs = dialogs;
         this.m = messages;
         root.setTop(toolbar());
         SplitPane split = new SplitPane(branchList(), sheetPane());
@@ -446,7 +452,16 @@ public final class AssessmentsView {
                         ? ""
                         : r.answer().note());
         note.setSortable(false);
-        return List.of(category, number, text, max, mode, self, inputColumn, points, note);
+        TableColumn<ItemRow, String> evidence = Tables.textColumn(
+                m.get("checklist.view.evidence"),
+                48,
+                r -> r.lacksEvidence()
+                        ? m.get("checklist.view.evidenceMissing")
+                        : r.evidence().isEmpty()
+                                ? ""
+                                : Integer.toString(r.evidence().size()));
+        evidence.setSortable(false);
+        return List.of(category, number, text, max, mode, self, inputColumn, points, evidence, note);
     }
 
     /** Moves to row {@code index} and puts the caret in its answer field. */
@@ -546,10 +561,61 @@ public final class AssessmentsView {
         Label noteLabel = new Label(m.get("checklist.view.note"));
         noteLabel.setLabelFor(noteField);
         HBox fields = new HBox(6, answerLabel, answerField, hint, noteLabel, noteField);
+        FlowPane files = new FlowPane(8, 2);
+        files.setId("evidenceFiles");
+        Button attach = new Button(m.get("checklist.action.attachEvidence"));
+        attach.setId("attachEvidence");
+        attach.disableProperty().bind(answerField.disableProperty());
+        attach.setOnAction(e -> {
+            ItemRow r = sheet.getSelectionModel().getSelectedItem();
+            if (r != null) {
+                dialogs.chooseFileToOpen(
+                                m.get("checklist.action.attachEvidence"),
+                                m.get("checklist.view.evidenceFilter"),
+                                "*.jpg",
+                                "*.jpeg",
+                                "*.png",
+                                "*.heic",
+                                "*.pdf",
+                                "*.doc",
+                                "*.docx",
+                                "*.xls",
+                                "*.xlsx")
+                        .ifPresent(f -> vm.attachEvidence(r, f));
+            }
+        });
+        Runnable showFiles = () -> {
+            files.getChildren().clear();
+            ItemRow r = sheet.getSelectionModel().getSelectedItem();
+            if (r == null) {
+                return;
+            }
+            for (Evidence ev : r.evidence()) {
+                Hyperlink open = new Hyperlink(ev.attachment().fileName());
+                open.setOnAction(e -> vm.openEvidence(ev));
+                Button remove = new Button("×");
+                remove.getStyleClass().add("evidence-remove");
+                remove.setTooltip(new Tooltip(m.get("checklist.action.removeEvidence")));
+                remove.disableProperty().bind(vm.readOnlyProperty());
+                remove.setOnAction(e -> vm.removeEvidence(ev));
+                files.getChildren().add(new HBox(0, open, remove));
+            }
+            if (r.lacksEvidence()) {
+                Label missing = new Label(m.get("checklist.view.evidenceNeeded"));
+                missing.getStyleClass().add("issue-warning");
+                files.getChildren().add(missing);
+            }
+        };
+        sheet.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> showFiles.run());
+        vm.items().addListener((javafx.collections.ListChangeListener<ItemRow>) c -> showFiles.run());
+        Label evidenceLabel = new Label(m.get("checklist.view.evidence"));
+        HBox evidenceRow = new HBox(6, evidenceLabel, attach, files);
+        evidenceRow.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(files, Priority.ALWAYS);
         fields.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(noteField, Priority.ALWAYS);
         HBox.setHgrow(hint, Priority.SOMETIMES);
-        VBox box = new VBox(4, itemText, fields);
+        VBox box = new VBox(4, itemText, fields, evidenceRow);
         box.setPadding(new Insets(6, 8, 0, 8));
         box.setId("entryPane");
         box.visibleProperty().bind(vm.assessmentProperty().isNotNull());

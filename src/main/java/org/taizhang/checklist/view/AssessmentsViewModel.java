@@ -28,6 +28,7 @@ import org.taizhang.checklist.ChecklistCategory;
 import org.taizhang.checklist.ChecklistItem;
 import org.taizhang.checklist.ChecklistService;
 import org.taizhang.checklist.ChecklistTemplate;
+import org.taizhang.checklist.Evidence;
 import org.taizhang.checklist.ItemAnswer;
 import org.taizhang.checklist.Round;
 import org.taizhang.checklist.Scoring;
@@ -71,13 +72,19 @@ public final class AssessmentsViewModel {
             ItemAnswer answer,
             ItemAnswer self,
             java.math.BigDecimal points,
-            java.math.BigDecimal selfPoints) {
+            java.math.BigDecimal selfPoints,
+            List<Evidence> evidence) {
         public String key() {
             return item.key();
         }
 
         public boolean scored() {
             return answer != null && answer.answers(item.mode());
+        }
+
+        /** Its template asks for evidence (需佐证) and none is attached yet. */
+        public boolean lacksEvidence() {
+            return item.evidenceRequired() && evidence.isEmpty();
         }
 
         /** The team scored it differently from the branch itself (both answered). */
@@ -111,6 +118,10 @@ public final class AssessmentsViewModel {
     private final ReadOnlyBooleanWrapper readOnly = new ReadOnlyBooleanWrapper(true);
 
     private Registry registry = Registry.empty();
+    /** The shown assessment's evidence per item key (read when another assessment is shown). */
+    private Map<String, List<Evidence>> evidence = Map.of();
+
+    private String evidenceOf;
     private Map<String, ChecklistTemplate> templatesById = Map.of();
     private List<Assessment> assessmentsOfYear = List.of();
 
@@ -281,6 +292,11 @@ public final class AssessmentsViewModel {
             score.set(null);
             return;
         }
+        if (!a.id().equals(evidenceOf)) {
+            evidenceOf = a.id();
+            evidence = Map.of();
+            loadEvidence(a.id());
+        }
         OrganizationKind kind = o.kind();
         Assessment self = round.get() == Round.SELF
                 ? null
@@ -303,7 +319,8 @@ public final class AssessmentsViewModel {
                         a.answers().get(item.key()),
                         self == null ? null : self.answers().get(item.key()),
                         s.points().get(item.key()),
-                        selfScore == null ? null : selfScore.points().get(item.key())));
+                        selfScore == null ? null : selfScore.points().get(item.key()),
+                        evidence.getOrDefault(item.key(), List.of())));
             }
         }
         items.setAll(rows);
@@ -436,6 +453,54 @@ public final class AssessmentsViewModel {
             branches.set(at, next);
         }
         branch.set(next);
+    }
+
+    // ---- evidence (佐证材料)
+
+    private void loadEvidence(String assessmentId) {
+        tasks.run("checklist.task.evidence", p -> service.evidence(assessmentId), found -> {
+            Assessment shown = assessment.get();
+            if (shown != null && shown.id().equals(assessmentId)) {
+                evidence = found;
+                BranchRow b = branch.get();
+                show(shown, b.organization());
+            }
+        });
+    }
+
+    /** Attaches a photo or document to the item's answer (stored in the data folder, photos scaled). */
+    public void attachEvidence(ItemRow row, java.nio.file.Path file) {
+        Assessment a = assessment.get();
+        if (a == null || readOnly.get()) {
+            return;
+        }
+        tasks.run(
+                "checklist.task.attachEvidence",
+                p -> service.attachEvidence(a.id(), row.key(), file),
+                e -> loadEvidence(a.id()));
+    }
+
+    public void removeEvidence(Evidence e) {
+        Assessment a = assessment.get();
+        if (a == null || readOnly.get()) {
+            return;
+        }
+        if (!dialogs.confirm(
+                m.get("checklist.action.removeEvidence"),
+                m.get("checklist.question.removeEvidence", e.attachment().fileName()))) {
+            return;
+        }
+        tasks.run(
+                "checklist.task.removeEvidence",
+                p -> {
+                    service.removeEvidence(e.id());
+                    return e;
+                },
+                x -> loadEvidence(a.id()));
+    }
+
+    public void openEvidence(Evidence e) {
+        tasks.run("checklist.task.openEvidence", p -> service.evidenceFile(e), dialogs::open);
     }
 
     /** 完成评估: refused with the unscored items listed. */

@@ -19,7 +19,7 @@ public final class ChecklistsView {
             TemplatesViewModel templates,
             Messages m,
             DialogService dialogs) {
-        Tab scoring = new Tab(m.get("checklist.tab.assessments"), new AssessmentsView(assessments, m).node());
+        Tab scoring = new Tab(m.get("checklist.tab.assessments"), new AssessmentsView(assessments, m, dialogs).node());
         scoring.setId("tab-assessments");
         Tab boardTab = new Tab(
                 m.get("checklist.tab.board"),

@@ -278,4 +278,43 @@ class AssessmentsViewModelTest {
         assertThat(next.key()).isNotEqualTo(first.key());
         assertThat(next.scored()).isFalse();
     }
+
+    @Test
+    void evidenceIsAttachedToTheChosenItemOpenedAndRemovedAfterAsking() throws Exception {
+        started("市委办机关第一党支部");
+        ItemRow needs = vm.items().stream()
+                .filter(r -> r.item().evidenceRequired())
+                .findFirst()
+                .orElseThrow();
+        assertThat(needs.lacksEvidence()).isTrue();
+        Path minutes = java.nio.file.Files.writeString(dir.resolve("支委会记录.txt"), "2026年3月支委会记录");
+
+        vm.attachEvidence(needs, minutes);
+
+        ItemRow now = vm.items().stream()
+                .filter(r -> r.key().equals(needs.key()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(now.evidence()).extracting(e -> e.attachment().fileName()).containsExactly("支委会记录.txt");
+        assertThat(now.lacksEvidence()).isFalse();
+        assertThat(service.evidence(vm.assessmentProperty().get().id()).get(needs.key()))
+                .hasSize(1);
+
+        vm.openEvidence(now.evidence().getFirst());
+        assertThat(dialogs.opened).hasSize(1);
+        assertThat(java.nio.file.Files.readString(dialogs.opened.getFirst())).isEqualTo("2026年3月支委会记录");
+
+        dialogs.confirmAnswer = false;
+        vm.removeEvidence(now.evidence().getFirst());
+        assertThat(service.evidence(vm.assessmentProperty().get().id())).containsKey(needs.key());
+        dialogs.confirmAnswer = true;
+        vm.removeEvidence(now.evidence().getFirst());
+        assertThat(service.evidence(vm.assessmentProperty().get().id())).doesNotContainKey(needs.key());
+        assertThat(vm.items().stream()
+                        .filter(r -> r.key().equals(needs.key()))
+                        .findFirst()
+                        .orElseThrow()
+                        .lacksEvidence())
+                .isTrue();
+    }
 }

@@ -56,7 +56,7 @@ class AssessmentsViewTest {
         service.publish(BuiltInTemplates.standard(service.today().getYear()).id());
         Messages messages = Messages.forLocale(Messages.CHINESE);
         vm = new AssessmentsViewModel(service, registry, new TaskRunner(messages, dialogs), dialogs, messages);
-        AssessmentsView view = new AssessmentsView(vm, messages);
+        AssessmentsView view = new AssessmentsView(vm, messages, dialogs);
         stage.setScene(new Scene((javafx.scene.Parent) view.node(), 1366, 768));
         stage.show();
         vm.loadCurrentYear(() -> {});
