@@ -61,7 +61,7 @@ public final class FormWorkbook {
 
     public enum Type {
         TEXT,
-        /** Written as a number; read back as plain text (5, 0.2). */
+        /** Written as a number (a word stays text); read back as plain text (5, 0.2). */
         NUMBER,
         /** Written as a date cell; read back as yyyy-MM-dd. */
         DATE
@@ -358,7 +358,14 @@ public final class FormWorkbook {
             return;
         }
         switch (type) {
-            case NUMBER -> cell.setCellValue(new BigDecimal(value).doubleValue());
+            case NUMBER -> {
+                BigDecimal number = number(value);
+                if (number == null) {
+                    cell.setCellValue(value); // a word in a number column (达到 where others score 2.5)
+                } else {
+                    cell.setCellValue(number.doubleValue());
+                }
+            }
             case DATE -> cell.setCellValue(LocalDate.parse(value));
             case TEXT -> cell.setCellValue(value);
         }
@@ -369,7 +376,16 @@ public final class FormWorkbook {
         if (value == null || value.isBlank()) {
             return "";
         }
-        return type == Type.NUMBER ? StreamingWorkbook.plain(new BigDecimal(value).doubleValue()) : value.strip();
+        BigDecimal number = type == Type.NUMBER ? number(value) : null;
+        return number == null ? value.strip() : StreamingWorkbook.plain(number.doubleValue());
+    }
+
+    private static BigDecimal number(String value) {
+        try {
+            return new BigDecimal(value.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private static int totalWidth(Form form) {
