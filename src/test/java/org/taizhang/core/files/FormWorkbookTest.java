@@ -119,6 +119,7 @@ class FormWorkbookTest {
             assertThat(wb.getSheetVisibility(wb.getSheetIndex(FormWorkbook.SIGNATURE_SHEET)))
                     .isEqualTo(SheetVisibility.VERY_HIDDEN);
             assertThat(wb.getActiveSheetIndex()).isZero();
+            assertThat(wb.isStructureLocked()).isTrue();
             assertThat(cell(wb, 5, 1).getCellStyle().getLocked()).isTrue();
             assertThat(cell(wb, 5, 4).getCellStyle().getLocked()).isFalse();
             assertThat(cell(wb, 6, 6).getCellStyle().getLocked()).as("disabled").isTrue();
@@ -206,5 +207,15 @@ class FormWorkbookTest {
 
         assertThat(FormWorkbook.lines(FormWorkbook.read(file).errors(), m))
                 .containsExactly("“反馈表”表第4行：找不到“整改措施”列：表格的列被删除或改名了，请用原样的表单填写。");
+    }
+
+    @Test
+    void aFormulaSavedWithoutItsResultIsNotReadAsBlank() throws Exception {
+        Path file = exported();
+        // a blank cell given a formula by a program, never calculated: no result in the file
+        edit(file, wb -> cell(wb, 5, 6).setCellFormula("\"已\"&\"完成\""));
+
+        assertThat(FormWorkbook.lines(FormWorkbook.read(file).errors(), m))
+                .containsExactly("“反馈表”表第5行“完成情况”列：此格是公式，但文件中没有它的计算结果。请在 Excel 或 WPS 中打开该文件并保存（重新计算）后再导入。");
     }
 }
