@@ -7,6 +7,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -125,7 +126,7 @@ public final class FormWorkbook {
             List<Column> columns,
             List<Row> rows) {
         public Form {
-            subject = new LinkedHashMap<>(subject);
+            subject = Collections.unmodifiableMap(new LinkedHashMap<>(subject)); // in order, as written
             heading = List.copyOf(heading);
             columns = List.copyOf(columns);
             rows = List.copyOf(rows);
@@ -146,7 +147,11 @@ public final class FormWorkbook {
     }
 
     /** The signature as written by the export. */
-    public record Signature(String kind, int layout, String id, Map<String, String> subject) {}
+    public record Signature(String kind, int layout, String id, Map<String, String> subject) {
+        public Signature {
+            subject = Collections.unmodifiableMap(new LinkedHashMap<>(subject));
+        }
+    }
 
     /**
      * A row that came back: its key, its label (first column), its row number in the file, and the editable cells'
@@ -528,8 +533,13 @@ public final class FormWorkbook {
             String label = r.text(labelHeader);
             Expected expected = parsed.rows.get(label);
             if (expected == null) {
-                errors.add(
-                        new CellIssue(parsed.sheet, r.number(), null, Issue.error(null, "form.error.rowAdded", label)));
+                errors.add(new CellIssue(
+                        parsed.sheet,
+                        r.number(),
+                        null,
+                        label.isEmpty()
+                                ? Issue.error(null, "form.error.rowUnlabelled")
+                                : Issue.error(null, "form.error.rowAdded", label)));
                 continue;
             }
             Integer before = seen.putIfAbsent(label, r.number());

@@ -169,6 +169,7 @@ class FormWorkbookTest {
             var added = s.createRow(7);
             added.createCell(0).setCellValue("督改〔2026〕0099号");
             added.createCell(4).setCellValue("新增的问题");
+            s.createRow(8).createCell(4).setCellValue("没有编号的一行");
         });
 
         FormWorkbook.Filled filled = FormWorkbook.read(file);
@@ -179,7 +180,8 @@ class FormWorkbookTest {
                 .contains(
                         "“反馈表”表第6行：“督改〔2026〕0001号”在表中出现了两次（另见第5行）。",
                         "“反馈表”表第8行：“督改〔2026〕0099号”不是导出时表中的行：表中不能新增行，也不能改动第一列的编号。",
-                        "“反馈表”表第6行：导出时的“督改〔2026〕0002号”行不见了，请勿删除行。");
+                        "“反馈表”表第6行：导出时的“督改〔2026〕0002号”行不见了，请勿删除行。",
+                        "“反馈表”表第9行：此行第一列是空的：表中不能新增行，也不能清除第一列的编号。");
     }
 
     @Test
