@@ -271,7 +271,7 @@ public final class ChecklistService {
             }
             return t;
         }
-        Map<String, ChecklistTemplate> latest = new LinkedHashMap<>();
+        Map<String, ChecklistTemplate> latest = new java.util.TreeMap<>(); // candidates named in a stable order
         published.stream()
                 .filter(t -> t.items().stream().anyMatch(i -> i.appliesTo(o.kind())))
                 .forEach(t -> latest.merge(t.name(), t, (a, b) -> a.version() >= b.version() ? a : b));

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.File;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -390,6 +389,24 @@ class AssessmentFormTest {
     }
 
     @Test
+    void theDefaultTemplateIsTheLatestPublishedOneForTheKindAndTwoStandardsMustBeChosenBetween() {
+        assertThat(checklists.formTemplate(branch, null).id()).isEqualTo(standard.id());
+        ChecklistTemplate v2 =
+                checklists.publish(checklists.newVersion(standard.id(), 2027).id());
+        assertThat(checklists.formTemplate(branch, null).id()).isEqualTo(v2.id());
+        assertThat(checklists.formTemplate(branch, standard.name()).id()).isEqualTo(v2.id());
+
+        checklists.publish(BuiltInTemplates.site(2026).id());
+
+        assertThatThrownBy(() -> checklists.formTemplate(branch, null))
+                .isInstanceOf(DomainException.class)
+                .extracting(e -> m.get(((DomainException) e).messageKey(), ((DomainException) e).args()))
+                .isEqualTo("有多份已发布的考核细则适用于党支部：党员活动阵地“六有”标准、党支部标准化规范化建设考核细则。请指明用哪一份（--template）。");
+        assertThat(checklists.formTemplate(branch, BuiltInTemplates.SITE_NAME).name())
+                .isEqualTo(BuiltInTemplates.SITE_NAME);
+    }
+
+    @Test
     void aDraftTemplateHasNoForm() {
         String draft = BuiltInTemplates.site(2026).id();
 
@@ -401,8 +418,8 @@ class AssessmentFormTest {
     }
 
     /**
-     * LibreOffice (an independent reader, and what some branches save with) opens the form, shows its table and
-     * not the signature, and a copy it saves again still imports: the signature and the locked cells survive.
+     * LibreOffice (an independent reader, and what some branches save with) opens the form and saves it again,
+     * as .xlsx and as .xls: the signature stays hidden, the protection stays, and both copies import.
      */
     @Test
     void aFormSavedAgainByLibreOfficeStillImports() throws Exception {
@@ -415,8 +432,7 @@ class AssessmentFormTest {
         Path file = export(branch);
         fillAll(file);
         Path out = dir.resolve("lo");
-        // CSV as UTF-8 (76), comma, quote
-        for (String format : List.of("csv:Text - txt - csv (StarCalc):44,34,76", "xlsx")) {
+        for (String format : List.of("xlsx", "xls")) {
             Process p = new ProcessBuilder(
                             soffice.toString(),
                             "-env:UserInstallation=" + dir.resolve("lo-profile").toUri(),
@@ -431,13 +447,21 @@ class AssessmentFormTest {
                     .start();
             assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
         }
-        String csv = Files.readString(out.resolve("o2.csv"), StandardCharsets.UTF_8);
-        assertThat(csv).contains("考核内容").contains("按期换届").doesNotContain("sha256");
+        try (XSSFWorkbook saved = new XSSFWorkbook(Files.newInputStream(out.resolve("o2.xlsx")))) {
+            // LibreOffice keeps it hidden, but only hidden (it has no very hidden): the checksum still guards it
+            assertThat(saved.getSheetVisibility(saved.getSheetIndex(FormWorkbook.SIGNATURE_SHEET)))
+                    .isNotEqualTo(org.apache.poi.ss.usermodel.SheetVisibility.VISIBLE);
+            assertThat(saved.getSheetAt(0).getProtect()).isTrue();
+        }
 
         AssessmentFormImport r = checklists.importForm(out.resolve("o2.xlsx"), null, Progress.NONE);
 
         assertThat(lines(r)).isEmpty();
         assertThat(r.applied()).isTrue();
         assertThat(r.unscored()).isZero();
+        // saved as Excel 97–2003 (.xls, as some offices still do): the same file, so already imported
+        AssessmentFormImport xls = checklists.importForm(out.resolve("o2.xls"), null, Progress.NONE);
+        assertThat(lines(xls)).isEmpty();
+        assertThat(xls.alreadyImported()).isTrue();
     }
 }
