@@ -345,14 +345,17 @@ public final class ChecklistService {
         Map<String, String> subject = sig.subject();
         Round round;
         int year;
+        String organizationId = subject.get(AssessmentFormWorkbook.ORGANIZATION);
+        String templateId = subject.get(AssessmentFormWorkbook.TEMPLATE);
         try {
             round = Round.valueOf(subject.get(AssessmentFormWorkbook.ROUND));
             year = Integer.parseInt(subject.get(AssessmentFormWorkbook.YEAR));
+            Objects.requireNonNull(organizationId);
+            Objects.requireNonNull(templateId);
         } catch (IllegalArgumentException | NullPointerException e) {
+            // a checksum that holds over a subject this program never wrote: another program's form of the same kind
             return AssessmentFormImport.rejected(List.of(fileIssue("form.error.signatureDamaged")));
         }
-        String organizationId = subject.get(AssessmentFormWorkbook.ORGANIZATION);
-        String templateId = subject.get(AssessmentFormWorkbook.TEMPLATE);
         String organizationName = subject.getOrDefault(AssessmentFormWorkbook.ORGANIZATION_NAME, "");
         String templateName = subject.getOrDefault(AssessmentFormWorkbook.TEMPLATE_NAME, "");
         String id = assessmentId(organizationId, templateId, round, year);

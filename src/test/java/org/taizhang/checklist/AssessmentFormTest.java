@@ -406,6 +406,45 @@ class AssessmentFormTest {
                 .isEqualTo(BuiltInTemplates.SITE_NAME);
     }
 
+    /** A form this program wrote, of another kind or with a subject it cannot read (a signature that holds). */
+    private Path otherForm(String kind, Map<String, String> subject) {
+        Path file = dir.resolve(kind + ".xlsx");
+        FormWorkbook.write(
+                new FormWorkbook.Form(
+                        kind,
+                        AssessmentFormWorkbook.LAYOUT,
+                        "form-x",
+                        subject,
+                        "反馈表",
+                        "整改情况反馈表",
+                        List.of(),
+                        List.of(
+                                new FormWorkbook.Column("number", "问题编号", 10, false, FormWorkbook.Type.TEXT),
+                                new FormWorkbook.Column("measures", "整改措施", 20, true, FormWorkbook.Type.TEXT)),
+                        List.of(new FormWorkbook.Row("f1", List.of("督改〔2026〕0001号", "已整改"), Map.of()))),
+                file,
+                m,
+                Progress.NONE);
+        return file;
+    }
+
+    @Test
+    void aFormOfAnotherKindOrWithASubjectThisProgramNeverWroteIsRefused() {
+        assertThat(lines(checklists.importForm(otherForm("feedback", Map.of("unit", "u1")), null, Progress.NONE)))
+                .containsExactly("这份表单不是支部测评表（是其他功能导出的表单），请在相应的功能中导入。");
+        Path noRound = otherForm(
+                AssessmentFormWorkbook.KIND,
+                Map.of(AssessmentFormWorkbook.ORGANIZATION, branch.id(), AssessmentFormWorkbook.ROUND, "FINAL"));
+        assertThat(lines(checklists.importForm(noRound, null, Progress.NONE)))
+                .containsExactly("表单的签名页已被改动或损坏，无法确认这份表单是为谁导出的。请重新导出表单填写。");
+        Path noBranch = otherForm(
+                AssessmentFormWorkbook.KIND,
+                Map.of(AssessmentFormWorkbook.ROUND, "SELF", AssessmentFormWorkbook.YEAR, "2026"));
+        assertThat(lines(checklists.importForm(noBranch, null, Progress.NONE)))
+                .containsExactly("表单的签名页已被改动或损坏，无法确认这份表单是为谁导出的。请重新导出表单填写。");
+        assertThat(checklists.assessmentsOfYear(2026)).isEmpty();
+    }
+
     @Test
     void aDraftTemplateHasNoForm() {
         String draft = BuiltInTemplates.site(2026).id();
