@@ -177,7 +177,7 @@ public final class FormWorkbook {
             List<FilledRow> rows,
             List<CellIssue> errors) {
         public Filled {
-            columns = Map.copyOf(columns);
+            columns = Collections.unmodifiableMap(new LinkedHashMap<>(columns)); // in the table's order
             rows = List.copyOf(rows);
             errors = List.copyOf(errors);
         }
