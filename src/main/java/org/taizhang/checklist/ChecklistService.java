@@ -5,23 +5,29 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.taizhang.core.DomainException;
 import org.taizhang.core.Ids;
 import org.taizhang.core.Issue;
 import org.taizhang.core.ValidationException;
 import org.taizhang.core.attachment.Attachment;
 import org.taizhang.core.attachment.AttachmentStore;
+import org.taizhang.core.files.FormWorkbook;
 import org.taizhang.core.files.SheetData;
 import org.taizhang.core.files.StreamingWorkbook;
+import org.taizhang.core.i18n.Messages;
 import org.taizhang.core.store.Store;
 import org.taizhang.core.task.Progress;
 import org.taizhang.organization.ImportReport;
 import org.taizhang.organization.Organization;
 import org.taizhang.organization.Registry;
 import org.taizhang.organization.RegistryService;
+import org.taizhang.organization.Unit;
 
 /**
  * The checklist use cases, shared by the window and the command line: templates (drafts, publishing, new
@@ -465,6 +471,282 @@ public final class ChecklistService {
             ChecklistStore.deleteEvidence(store.tracked(ctx), evidenceId);
             return null;
         });
+    }
+
+    // ---- the assessment form: an Excel round trip for branches without the program (decisions/0011)
+
+    /**
+     * The organization named as in the registry workbook: its unit, its name and, when two of that name sit under
+     * different parents, the parent's name. An unknown or ambiguous name is refused, naming the candidates.
+     */
+    public Organization organizationNamed(String unitName, String name, String parentName) {
+        Registry current = registry.load();
+        List<org.taizhang.organization.Unit> units = current.unitsNamed(unitName);
+        if (units.isEmpty()) {
+            throw new DomainException("checklist.form.unitUnknown", unitName);
+        }
+        if (units.size() > 1) {
+            throw new DomainException("checklist.form.unitAmbiguous", unitName, units.size());
+        }
+        String unitId = units.getFirst().id();
+        List<Organization> named = current.organizationsNamed(unitId, name);
+        if (named.isEmpty()) {
+            throw new DomainException("checklist.form.organizationUnknown", unitName, name);
+        }
+        List<Organization> candidates = parentName == null
+                ? named
+                : named.stream()
+                        .filter(o -> parentName.strip().equals(parentName(current, o)))
+                        .toList();
+        if (candidates.size() == 1) {
+            return candidates.getFirst();
+        }
+        String parents = named.stream().map(o -> parentName(current, o)).collect(Collectors.joining("、"));
+        if (candidates.isEmpty()) {
+            throw new DomainException("checklist.form.parentUnknown", unitName, name, parentName, parents);
+        }
+        throw new DomainException("checklist.form.organizationAmbiguous", unitName, name, parents);
+    }
+
+    private static String parentName(Registry r, Organization o) {
+        return r.organization(o.parentId()).map(Organization::name).orElse("—");
+    }
+
+    /**
+     * The template a form for this organization uses: the latest published version named {@code name}; without a
+     * name, the latest published template with items for the organization's kind (refused, naming them, when
+     * several standards qualify).
+     */
+    public ChecklistTemplate formTemplate(Organization o, String name) {
+        List<ChecklistTemplate> published =
+                templates().stream().filter(ChecklistTemplate::isPublished).toList();
+        String kind = o.kind().fileName();
+        if (name != null) {
+            ChecklistTemplate t = published.stream()
+                    .filter(p -> p.name().equals(name.strip()))
+                    .max(java.util.Comparator.comparingInt(ChecklistTemplate::version))
+                    .orElseThrow(() -> new DomainException("checklist.form.templateUnknown", name, names(published)));
+            if (t.items().stream().noneMatch(i -> i.appliesTo(o.kind()))) {
+                throw new DomainException("checklist.form.templateNotForKind", t.name(), kind);
+            }
+            return t;
+        }
+        Map<String, ChecklistTemplate> latest = new java.util.TreeMap<>(); // candidates named in a stable order
+        published.stream()
+                .filter(t -> t.items().stream().anyMatch(i -> i.appliesTo(o.kind())))
+                .forEach(t -> latest.merge(t.name(), t, (a, b) -> a.version() >= b.version() ? a : b));
+        if (latest.isEmpty()) {
+            throw new DomainException("checklist.form.noTemplate", kind);
+        }
+        if (latest.size() > 1) {
+            throw new DomainException("checklist.form.templateAmbiguous", kind, String.join("、", latest.keySet()));
+        }
+        return latest.values().iterator().next();
+    }
+
+    private static String names(List<ChecklistTemplate> templates) {
+        String all = templates.stream().map(ChecklistTemplate::name).distinct().collect(Collectors.joining("、"));
+        return all.isEmpty() ? "—" : all;
+    }
+
+    /**
+     * Writes the assessment form of an organization: the items of the template that apply to its kind, with the
+     * answers stored so far. Refused when the template is a draft or the assessment is already finished.
+     * Returns how many items the form lists.
+     */
+    public int exportForm(
+            String organizationId,
+            String templateId,
+            Round round,
+            int year,
+            Path file,
+            Messages messages,
+            Progress progress) {
+        Organization o = registry.organization(organizationId)
+                .orElseThrow(() -> new DomainException("checklist.error.noSuchOrganization"));
+        ChecklistTemplate t =
+                template(templateId).orElseThrow(() -> new DomainException("checklist.error.noSuchTemplate"));
+        if (!t.isPublished()) {
+            throw new DomainException("checklist.error.templateNotPublished", t.name());
+        }
+        Optional<Assessment> existing = assessment(assessmentId(organizationId, templateId, round, year));
+        if (existing.isPresent() && existing.get().isReadOnly()) {
+            throw new DomainException("checklist.error.readOnly");
+        }
+        String unitName = registry.load().unit(o.unitId()).map(Unit::name).orElse("");
+        var subject = new AssessmentFormWorkbook.Subject(
+                o, unitName, t, round, year, existing.map(Assessment::answers).orElse(Map.of()));
+        return AssessmentFormWorkbook.write(subject, Ids.newId(), file, messages, progress);
+    }
+
+    /**
+     * Reads a filled assessment form back and, when the whole file is good, writes every answer in one
+     * transaction (starting the assessment if needed). Nothing is written when any cell is wrong, when the form
+     * was made for another assessment than {@code expectedAssessmentId} (null: whichever the form names), or when
+     * every answer is already stored as it is (the same file again: {@code alreadyImported}). Rows left empty keep
+     * what is stored. A finished assessment is refused with the reason, unless the file changes nothing.
+     */
+    public AssessmentFormImport importForm(Path file, String expectedAssessmentId, Progress progress) {
+        if (!Files.isRegularFile(file)) {
+            throw new DomainException("import.error.fileNotFound", file);
+        }
+        progress.update(0, 2, "checklist.form.progress.checking");
+        FormWorkbook.Filled form = AssessmentFormWorkbook.read(file);
+        if (form.signature() == null) {
+            return AssessmentFormImport.rejected(form.errors());
+        }
+        FormWorkbook.Signature sig = form.signature();
+        if (!sig.kind().equals(AssessmentFormWorkbook.KIND)) {
+            return AssessmentFormImport.rejected(List.of(fileIssue("checklist.form.otherKind")));
+        }
+        if (sig.layout() != AssessmentFormWorkbook.LAYOUT) {
+            return AssessmentFormImport.rejected(List.of(fileIssue("checklist.form.otherLayout", sig.layout())));
+        }
+        Map<String, String> subject = sig.subject();
+        Round round;
+        int year;
+        String organizationId = subject.get(AssessmentFormWorkbook.ORGANIZATION);
+        String templateId = subject.get(AssessmentFormWorkbook.TEMPLATE);
+        try {
+            round = Round.valueOf(subject.get(AssessmentFormWorkbook.ROUND));
+            year = Integer.parseInt(subject.get(AssessmentFormWorkbook.YEAR));
+            Objects.requireNonNull(organizationId);
+            Objects.requireNonNull(templateId);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            // a checksum that holds over a subject this program never wrote: another program's form of the same kind
+            return AssessmentFormImport.rejected(List.of(fileIssue("form.error.signatureDamaged")));
+        }
+        String organizationName = subject.getOrDefault(AssessmentFormWorkbook.ORGANIZATION_NAME, "");
+        String templateName = subject.getOrDefault(AssessmentFormWorkbook.TEMPLATE_NAME, "");
+        String id = assessmentId(organizationId, templateId, round, year);
+        if (expectedAssessmentId != null && !expectedAssessmentId.equals(id)) {
+            return AssessmentFormImport.rejected(List.of(fileIssue(
+                    "checklist.form.otherAssessment",
+                    organizationName,
+                    Integer.toString(year),
+                    form.sheet(),
+                    templateName)));
+        }
+        Optional<Organization> organization = registry.organization(organizationId);
+        if (organization.isEmpty()) {
+            return AssessmentFormImport.rejected(
+                    List.of(fileIssue("checklist.form.organizationGone", organizationName)));
+        }
+        Organization o = organization.get();
+        List<FormWorkbook.CellIssue> errors = new ArrayList<>(form.errors());
+        return store.write(ctx -> {
+            Optional<ChecklistTemplate> found = ChecklistStore.template(ctx, templateId);
+            if (found.isEmpty()) {
+                return AssessmentFormImport.rejected(List.of(fileIssue("checklist.form.templateGone", templateName)));
+            }
+            ChecklistTemplate t = found.get();
+            if (!t.isPublished()) {
+                return AssessmentFormImport.rejected(
+                        List.of(fileIssue("checklist.error.templateNotPublished", t.name())));
+            }
+            Map<String, ItemAnswer> answers = new LinkedHashMap<>();
+            for (FormWorkbook.FilledRow row : form.rows()) {
+                Optional<ChecklistItem> item = t.item(row.key());
+                if (item.isEmpty()) {
+                    errors.add(new FormWorkbook.CellIssue(
+                            form.sheet(),
+                            row.number(),
+                            null,
+                            Issue.error(null, "checklist.form.itemUnknown", row.label())));
+                } else if (!item.get().appliesTo(o.kind())) {
+                    errors.add(new FormWorkbook.CellIssue(
+                            form.sheet(),
+                            row.number(),
+                            null,
+                            Issue.error(
+                                    null,
+                                    "checklist.form.itemNotForKind",
+                                    row.label(),
+                                    o.kind().fileName())));
+                } else {
+                    ItemAnswer a = AssessmentFormWorkbook.answer(form, row, item.get(), errors);
+                    if (a != null) {
+                        answers.put(a.itemKey(), a);
+                    }
+                }
+            }
+            if (errors.isEmpty() && answers.isEmpty()) {
+                errors.add(fileIssue("checklist.form.empty"));
+            }
+            if (!errors.isEmpty()) {
+                return AssessmentFormImport.rejected(errors);
+            }
+            progress.checkCancelled();
+            Optional<Assessment> existing = ChecklistStore.assessment(ctx, id);
+            Map<String, ItemAnswer> stored = existing.map(Assessment::answers).orElse(Map.of());
+            List<ItemAnswer> changes = answers.values().stream()
+                    .filter(a -> !sameAnswer(a, stored.get(a.itemKey())))
+                    .toList();
+            List<String> replaced = changes.stream()
+                    .filter(a -> stored.containsKey(a.itemKey()))
+                    .map(a -> t.item(a.itemKey()).orElseThrow().number())
+                    .toList();
+            if (existing.isPresent() && changes.isEmpty()) {
+                return new AssessmentFormImport(
+                        false,
+                        true,
+                        id,
+                        o.name(),
+                        t.name(),
+                        round,
+                        year,
+                        false,
+                        0,
+                        List.of(),
+                        existing.get().score(t, o.kind()).unscored().size(),
+                        List.of());
+            }
+            if (existing.isPresent() && existing.get().isReadOnly()) {
+                throw new DomainException("checklist.error.readOnly");
+            }
+            progress.update(1, 2, "checklist.form.progress.writing");
+            Assessment a = existing.orElseGet(() -> Assessment.start(id, o.id(), t, round, year));
+            for (ItemAnswer answer : changes) {
+                a = a.answer(t, answer);
+            }
+            ChecklistStore.save(store.tracked(ctx), a);
+            return new AssessmentFormImport(
+                    true,
+                    false,
+                    id,
+                    o.name(),
+                    t.name(),
+                    round,
+                    year,
+                    existing.isEmpty(),
+                    changes.size(),
+                    replaced,
+                    a.score(t, o.kind()).unscored().size(),
+                    List.of());
+        });
+    }
+
+    private static FormWorkbook.CellIssue fileIssue(String key, Object... args) {
+        return new FormWorkbook.CellIssue(null, 0, null, Issue.error(null, key, args));
+    }
+
+    /** The same answer, whatever the scale of a score (4.5 and 4.50) or empty text against none. */
+    static boolean sameAnswer(ItemAnswer a, ItemAnswer b) {
+        if (a == null || b == null) {
+            return a == b;
+        }
+        return Objects.equals(a.met(), b.met())
+                && (a.score() == null
+                        ? b.score() == null
+                        : b.score() != null && a.score().compareTo(b.score()) == 0)
+                && Objects.equals(a.occurrences(), b.occurrences())
+                && a.notApplicable() == b.notApplicable()
+                && stripped(a.notApplicableReason()).equals(stripped(b.notApplicableReason()))
+                && stripped(a.note()).equals(stripped(b.note()));
+    }
+
+    private static String stripped(String s) {
+        return s == null ? "" : s.strip();
     }
 
     private interface Change {

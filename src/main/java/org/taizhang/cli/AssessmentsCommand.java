@@ -7,7 +7,11 @@ import picocli.CommandLine.ParentCommand;
 @Command(
         name = "assessments",
         description = "支部测评。 Branch assessments.",
-        subcommands = {ImportResultsCommand.class})
+        subcommands = {
+            ImportResultsCommand.class,
+            AssessmentFormCommands.ExportForm.class,
+            AssessmentFormCommands.ImportForm.class
+        })
 final class AssessmentsCommand {
     @ParentCommand
     TaizhangCommand root;

@@ -76,6 +76,14 @@ public final class StreamingWorkbook {
 
     /** The sheets named {@code names} (an absent sheet reads as {@link SheetData#absent}). */
     public static Map<String, SheetData> read(Path file, List<String> names) {
+        return read(file, names, 1);
+    }
+
+    /**
+     * As {@link #read(Path, List)}, but rows above {@code headerRow} (1-based) are skipped: the header is the first
+     * row with a value from there on. A form's title block above its table is then not taken for the header.
+     */
+    public static Map<String, SheetData> read(Path file, List<String> names, int headerRow) {
         FileMagic magic;
         try (InputStream in = FileMagic.prepareToCheckMagic(Files.newInputStream(file))) {
             magic = FileMagic.valueOf(in);
@@ -83,8 +91,8 @@ public final class StreamingWorkbook {
             throw new DomainException(e, "import.error.notExcel", file);
         }
         return switch (magic) {
-            case OOXML -> readXlsx(file, names);
-            case OLE2 -> readOle2(file, names);
+            case OOXML -> readXlsx(file, names, headerRow);
+            case OLE2 -> readOle2(file, names, headerRow);
             default -> throw new DomainException("import.error.notExcel", file);
         };
     }
@@ -96,7 +104,7 @@ public final class StreamingWorkbook {
 
     // ---- .xlsx ----
 
-    private static Map<String, SheetData> readXlsx(Path file, List<String> names) {
+    private static Map<String, SheetData> readXlsx(Path file, List<String> names, int headerRow) {
         Budget budget = new Budget(file);
         try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
             XSSFReader reader = new XSSFReader(pkg);
@@ -108,7 +116,7 @@ public final class StreamingWorkbook {
                 try (InputStream xml = sheets.next()) {
                     String name = sheets.getSheetName();
                     if (names.contains(name) && !found.containsKey(name)) {
-                        Collector sheet = new Collector(file, name);
+                        Collector sheet = new Collector(file, name, headerRow);
                         parse(budget.count(xml), new SheetHandler(sheet, styles, date1904, file));
                         found.put(name, sheet);
                     }
@@ -432,15 +440,17 @@ public final class StreamingWorkbook {
     private static final class Collector {
         private final Path file;
         private final String name;
+        private final int firstRow;
         private int[] columns;
         private Object[] header;
         private final List<Integer> numbers = new ArrayList<>();
         private final List<Object[]> rows = new ArrayList<>();
         private boolean shared;
 
-        Collector(Path file, String name) {
+        Collector(Path file, String name, int firstRow) {
             this.file = file;
             this.name = name;
+            this.firstRow = firstRow;
         }
 
         boolean usesSharedStrings() {
@@ -448,6 +458,9 @@ public final class StreamingWorkbook {
         }
 
         void row(int number, TreeMap<Integer, Object> cells, BitSet uncalculated) {
+            if (number < firstRow) {
+                return;
+            }
             if (columns == null) {
                 if (cells.isEmpty()) {
                     return;
@@ -544,7 +557,7 @@ public final class StreamingWorkbook {
 
     // ---- OLE2: .xls, or a password-protected .xlsx ----
 
-    private static Map<String, SheetData> readOle2(Path file, List<String> names) {
+    private static Map<String, SheetData> readOle2(Path file, List<String> names, int headerRow) {
         try {
             if (Files.size(file) > MAX_UNCOMPRESSED_BYTES) {
                 throw tooLarge(file);
@@ -560,7 +573,9 @@ public final class StreamingWorkbook {
                     DataFormatter formatter = new DataFormatter();
                     for (String name : names) {
                         Sheet sheet = wb.getSheet(name);
-                        result.put(name, sheet == null ? SheetData.absent(name) : xlsSheet(file, sheet, formatter));
+                        result.put(
+                                name,
+                                sheet == null ? SheetData.absent(name) : xlsSheet(file, sheet, formatter, headerRow));
                     }
                     return result;
                 }
@@ -580,8 +595,8 @@ public final class StreamingWorkbook {
         }
     }
 
-    private static SheetData xlsSheet(Path file, Sheet sheet, DataFormatter formatter) {
-        Collector collector = new Collector(file, sheet.getSheetName());
+    private static SheetData xlsSheet(Path file, Sheet sheet, DataFormatter formatter, int headerRow) {
+        Collector collector = new Collector(file, sheet.getSheetName(), headerRow);
         TreeMap<Integer, Object> cells = new TreeMap<>();
         BitSet uncalculated = new BitSet();
         for (var row : sheet) {
