@@ -243,6 +243,11 @@ public final class ChecklistService {
         });
     }
 
+    /** The id of the assessment of this branch, template, round and year (whether it exists yet or not). */
+    public static String assessmentIdOf(String organizationId, String templateId, Round round, int year) {
+        return assessmentId(organizationId, templateId, round, year);
+    }
+
     static String assessmentId(String organizationId, String templateId, Round round, int year) {
         return Ids.forKey("assessment", organizationId, templateId, round.name(), Integer.toString(year));
     }

@@ -370,7 +370,35 @@ public final class AssessmentsView {
         }));
         Region titleGap = new Region();
         HBox.setHgrow(titleGap, Priority.ALWAYS);
-        HBox titleRow = new HBox(6, title, titleGap, record);
+        Button exportForm = new Button(m.get("checklist.action.exportForm"));
+        exportForm.setId("exportForm");
+        exportForm.setTooltip(new Tooltip(m.get("checklist.view.formHint")));
+        exportForm
+                .disableProperty()
+                .bind(vm.branchProperty()
+                        .isNull()
+                        .or(vm.readOnlyProperty().and(vm.assessmentProperty().isNotNull())));
+        exportForm.setOnAction(e -> {
+            BranchRow b = vm.branchProperty().get();
+            dialogs.chooseFileToSave(
+                            m.get("checklist.action.exportForm"),
+                            m.get(
+                                            "checklist.view.formFileName",
+                                            b.unitName(),
+                                            b.organization().name(),
+                                            m.get(vm.roundProperty().get().messageKey()))
+                                    + ".xlsx",
+                            "Excel",
+                            "*.xlsx")
+                    .ifPresent(vm::exportForm);
+        });
+        Button importForm = new Button(m.get("checklist.action.importForm"));
+        importForm.setId("importForm");
+        importForm.disableProperty().bind(exportForm.disableProperty());
+        importForm.setOnAction(
+                e -> dialogs.chooseFileToOpen(m.get("checklist.action.importForm"), "Excel", "*.xlsx", "*.xls")
+                        .ifPresent(vm::importForm));
+        HBox titleRow = new HBox(6, title, titleGap, exportForm, importForm, record);
         titleRow.setAlignment(Pos.CENTER_LEFT);
         VBox head = new VBox(2, titleRow, summary, veto, state);
         head.setPadding(new Insets(6, 8, 4, 8));

@@ -455,6 +455,64 @@ public final class AssessmentsViewModel {
         branch.set(next);
     }
 
+    // ---- the form for a branch without the program
+
+    /** 导出测评表: the chosen branch's form in this round (its assessment's template, or the one chosen to start). */
+    public void exportForm(java.nio.file.Path file) {
+        BranchRow row = branch.get();
+        Assessment a = assessment.get();
+        ChecklistTemplate t = a != null ? template.get() : templateToStart.get();
+        if (row == null || t == null) {
+            return;
+        }
+        Round r = round.get();
+        int y = year.get();
+        tasks.run(
+                "checklist.task.exportForm",
+                p -> {
+                    service.exportForm(row.organization().id(), t.id(), r, y, file, m, p);
+                    return file;
+                },
+                written -> {
+                    if (dialogs.confirm(
+                            m.get("checklist.task.exportForm"), m.get("checklist.question.openExport", written))) {
+                        dialogs.open(written);
+                    }
+                });
+    }
+
+    /**
+     * 导入测评表: the filled form of the chosen branch's assessment (a form for another branch, template or round is
+     * refused), all or nothing, then shown.
+     */
+    public void importForm(java.nio.file.Path file) {
+        BranchRow row = branch.get();
+        ChecklistTemplate t = assessment.get() != null ? template.get() : templateToStart.get();
+        if (row == null || t == null) {
+            return;
+        }
+        String expected = ChecklistService.assessmentIdOf(row.organization().id(), t.id(), round.get(), year.get());
+        tasks.run("checklist.task.importForm", p -> service.importForm(file, expected, p), result -> {
+            if (!result.errors().isEmpty()) {
+                Rejections.show(
+                        dialogs,
+                        m,
+                        "checklist.task.importForm",
+                        result.errors().stream()
+                                .map(e -> new Rejections.Problem(e.sheet(), e.row(), e.column(), e.issue()))
+                                .toList());
+                return;
+            }
+            String message = result.alreadyImported()
+                    ? m.get("checklist.view.formAlreadyImported")
+                    : m.get("checklist.view.formImported", result.written(), result.unscored())
+                            + (result.replaced().isEmpty()
+                                    ? ""
+                                    : "\n" + m.get("checklist.view.formReplaced", String.join("、", result.replaced())));
+            load(year.get(), () -> dialogs.showInfo(m.get("checklist.task.importForm"), message));
+        });
+    }
+
     // ---- evidence (佐证材料)
 
     private void loadEvidence(String assessmentId) {

@@ -92,7 +92,13 @@ public final class BoardView {
                 .ifPresent(f -> vm.export(f, false)));
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox bar = new HBox(8, title, gap, new Label(m.get("checklist.view.year")), year, xlsx, csv);
+        Button results = new Button(m.get("checklist.action.importResults"));
+        results.setId("importResults");
+        results.setTooltip(new Tooltip(m.get("checklist.view.importResultsHint")));
+        results.setOnAction(
+                e -> dialogs.chooseFileToOpen(m.get("checklist.action.importResults"), "Excel", "*.xlsx", "*.xls")
+                        .ifPresent(vm::importResults));
+        HBox bar = new HBox(8, title, gap, new Label(m.get("checklist.view.year")), year, xlsx, csv, results);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 8, 6, 8));
         return bar;

@@ -119,6 +119,26 @@ public final class BoardViewModel {
                 });
     }
 
+    /** 导入往年结果: earlier years' results, so the board shows the whole plan; all or nothing. */
+    public void importResults(Path file) {
+        tasks.run("checklist.task.importResults", p -> service.importResults(file, p), report -> {
+            if (!report.applied()) {
+                Rejections.show(
+                        dialogs,
+                        m,
+                        "checklist.task.importResults",
+                        report.errors().stream()
+                                .map(e -> new Rejections.Problem(e.sheet(), e.row(), e.column(), e.issue()))
+                                .toList());
+                return;
+            }
+            reload();
+            dialogs.showInfo(
+                    m.get("checklist.task.importResults"),
+                    m.get("checklist.view.resultsImported", report.created(), report.updated(), report.unchanged()));
+        });
+    }
+
     public IntegerProperty yearProperty() {
         return year;
     }

@@ -30,7 +30,7 @@ public final class ChecklistsView {
                         })
                         .node());
         boardTab.setId("tab-board");
-        Tab standards = new Tab(m.get("checklist.tab.templates"), new TemplatesView(templates, m).node());
+        Tab standards = new Tab(m.get("checklist.tab.templates"), new TemplatesView(templates, m, dialogs).node());
         standards.setId("tab-templates");
         for (Tab t : new Tab[] {boardTab, scoring, standards}) {
             t.setClosable(false);

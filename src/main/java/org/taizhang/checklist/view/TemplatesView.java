@@ -33,6 +33,7 @@ import org.taizhang.checklist.ChecklistTemplate;
 import org.taizhang.checklist.NotApplicablePolicy;
 import org.taizhang.checklist.ScoringMode;
 import org.taizhang.core.i18n.Messages;
+import org.taizhang.core.ui.DialogService;
 import org.taizhang.core.ui.HistoryText;
 import org.taizhang.core.ui.RecordPageView;
 import org.taizhang.core.ui.Tables;
@@ -45,6 +46,7 @@ import org.taizhang.organization.OrganizationKind;
  */
 public final class TemplatesView {
     private final TemplatesViewModel vm;
+    private final DialogService dialogs;
     private final TemplateFormModel form;
     private final Messages m;
     private final SplitPane root;
@@ -52,8 +54,9 @@ public final class TemplatesView {
     /** While the node's fields are being filled from the tree, their listeners must not write back. */
     private boolean filling;
 
-    public TemplatesView(TemplatesViewModel vm, Messages messages) {
+    public TemplatesView(TemplatesViewModel vm, Messages messages, DialogService dialogs) {
         this.vm = vm;
+        this.dialogs = dialogs;
         this.form = vm.form();
         this.m = messages;
         root = new SplitPane(list(), formPane());
@@ -111,7 +114,24 @@ public final class TemplatesView {
                                 || !vm.page().selectedProperty().get().isPublished(),
                         vm.page().selectedProperty()));
         newVersion.setOnAction(e -> vm.newVersion());
-        HBox buttons = new HBox(6, publish, newVersion);
+        Button importFile = new Button(m.get("checklist.action.importTemplate"));
+        importFile.setId("importTemplate");
+        importFile.setOnAction(
+                e -> dialogs.chooseFileToOpen(m.get("checklist.action.importTemplate"), "Excel", "*.xlsx", "*.xls")
+                        .ifPresent(vm::importTemplate));
+        Button exportFile = new Button(m.get("checklist.action.exportTemplate"));
+        exportFile.setId("exportTemplate");
+        exportFile.disableProperty().bind(vm.page().selectedProperty().isNull());
+        exportFile.setOnAction(e -> {
+            ChecklistTemplate t = vm.page().selectedProperty().get();
+            dialogs.chooseFileToSave(
+                            m.get("checklist.action.exportTemplate"),
+                            t.name() + m.get("checklist.view.version", t.version()) + ".xlsx",
+                            "Excel",
+                            "*.xlsx")
+                    .ifPresent(vm::exportTemplate);
+        });
+        HBox buttons = new HBox(6, publish, newVersion, importFile, exportFile);
         buttons.setPadding(new Insets(4, 0, 0, 0));
         Label hint = new Label(m.get("checklist.view.templatesHint"));
         hint.setWrapText(true);

@@ -117,6 +117,49 @@ public final class TemplatesViewModel {
                         .ifPresent(page::select))));
     }
 
+    /** 导入 Excel: a template workbook becomes a draft (a new template, or the next version of a published one). */
+    public void importTemplate(java.nio.file.Path file) {
+        page.whenSettled(() -> tasks.run("checklist.task.importTemplate", p -> service.importTemplate(file), report -> {
+            if (!report.applied()) {
+                Rejections.show(
+                        dialogs,
+                        m,
+                        "checklist.task.importTemplate",
+                        report.errors().stream()
+                                .map(e -> new Rejections.Problem(e.sheet(), e.row(), e.column(), e.issue()))
+                                .toList());
+                return;
+            }
+            ChecklistTemplate draft = report.draft();
+            reload(() -> {
+                Optional.ofNullable(byId.get(draft.id())).ifPresent(page::select);
+                dialogs.showInfo(
+                        m.get("checklist.task.importTemplate"),
+                        m.get("checklist.view.templateImported", draft.name(), draft.version()));
+            });
+        }));
+    }
+
+    /** 导出 Excel: the template in the form as a workbook a clerk can edit and import again. */
+    public void exportTemplate(java.nio.file.Path file) {
+        ChecklistTemplate shown = page.selectedProperty().get();
+        if (shown == null) {
+            return;
+        }
+        tasks.run(
+                "checklist.task.exportTemplate",
+                p -> {
+                    service.exportTemplate(shown.id(), file);
+                    return file;
+                },
+                written -> {
+                    if (dialogs.confirm(
+                            m.get("checklist.task.exportTemplate"), m.get("checklist.question.openExport", written))) {
+                        dialogs.open(written);
+                    }
+                });
+    }
+
     /** A template row's changes in the clerk's words: field labels, and 草稿/已发布 for the status. */
     public List<HistoryEntry.FieldChange> readableChanges(HistoryEntry h) {
         List<HistoryEntry.FieldChange> list = new java.util.ArrayList<>();

@@ -317,4 +317,23 @@ class AssessmentsViewModelTest {
                         .lacksEvidence())
                 .isTrue();
     }
+
+    @Test
+    void theFormGoesOutAndComesBackForTheChosenBranchOnly() throws Exception {
+        started("市委办机关第一党支部");
+        vm.answer(row(ScoringMode.YES_NO), "是");
+        Path form = dir.resolve("测评表.xlsx");
+
+        vm.exportForm(form);
+        assertThat(form).exists();
+        assertThat(dialogs.shown).anyMatch(s -> s.startsWith("confirm: 导出测评表"));
+
+        vm.importForm(form); // nothing new in it
+        assertThat(dialogs.shown).anyMatch(s -> s.startsWith("info: 导入测评表") && s.contains("已经导入过"));
+
+        vm.select(branch("市委办机关第二党支部"));
+        vm.importForm(form); // another branch's form
+        assertThat(dialogs.shown).anyMatch(s -> s.startsWith("error table: 导入测评表"));
+        assertThat(vm.assessmentProperty().get()).isNull(); // nothing was started for the second branch
+    }
 }

@@ -212,4 +212,25 @@ class TemplatesViewModelTest {
         assertThat(service.template(saved.id())).isPresent();
         assertThat(form.deletedProperty().get()).isFalse();
     }
+
+    @Test
+    void aTemplateGoesToExcelAndComesBackAsTheNextDraft() throws Exception {
+        ChecklistTemplate standard = named(BuiltInTemplates.standard(year).name());
+        service.publish(standard.id());
+        vm.reload();
+        vm.page().select(named(standard.name()));
+        Path file = dir.resolve("细则.xlsx");
+
+        vm.exportTemplate(file);
+        vm.importTemplate(file);
+
+        ChecklistTemplate shown = vm.page().selectedProperty().get();
+        assertThat(shown.version()).isEqualTo(2);
+        assertThat(shown.isPublished()).isFalse();
+        assertThat(dialogs.shown).anyMatch(s -> s.startsWith("info: 导入测评细则") && s.contains("第 2 版"));
+
+        java.nio.file.Files.writeString(dir.resolve("坏.xlsx"), "not a workbook");
+        vm.importTemplate(dir.resolve("坏.xlsx"));
+        assertThat(dialogs.shown).anyMatch(s -> s.startsWith("error: 导入测评细则"));
+    }
 }

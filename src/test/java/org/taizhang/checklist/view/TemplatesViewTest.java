@@ -50,7 +50,7 @@ class TemplatesViewTest {
         service.installBuiltInTemplates();
         Messages messages = Messages.forLocale(Messages.CHINESE);
         TemplatesViewModel vm = new TemplatesViewModel(service, new TaskRunner(messages, dialogs), dialogs, messages);
-        stage.setScene(new Scene((javafx.scene.Parent) new TemplatesView(vm, messages).node(), 1366, 768));
+        stage.setScene(new Scene((javafx.scene.Parent) new TemplatesView(vm, messages, dialogs).node(), 1366, 768));
         stage.show();
         vm.reload();
     }
