@@ -130,6 +130,40 @@ public record AcceptanceBoard(
                 year, status, standings, rows, new Row(null, total[0], total[1], total[2], total[3]));
     }
 
+    /** A unit's line: its branches' figures (a branch counts for the unit it belongs to). */
+    public record UnitRow(org.taizhang.organization.Unit unit, Row figures) {}
+
+    /** The same figures per unit, in the registry's order; units without branches are left out. */
+    public List<UnitRow> byUnit(Registry registry) {
+        Map<String, int[]> counts = new LinkedHashMap<>();
+        registry.units().forEach(u -> counts.put(u.id(), new int[4]));
+        for (Organization o : registry.organizations()) {
+            AcceptanceStatus s = statusByBranch.get(o.id());
+            int[] c = counts.get(o.unitId());
+            if (s == null || c == null) {
+                continue; // not a branch, or a branch of a unit no longer in the registry
+            }
+            c[0]++;
+            if (s == AcceptanceStatus.PASSED || s == AcceptanceStatus.FAILED) {
+                c[1]++;
+            }
+            if (s == AcceptanceStatus.PASSED) {
+                c[2]++;
+            }
+            if (s == AcceptanceStatus.FAILED) {
+                c[3]++;
+            }
+        }
+        List<UnitRow> rows = new ArrayList<>();
+        registry.units().forEach(u -> {
+            int[] c = counts.get(u.id());
+            if (c[0] > 0) {
+                rows.add(new UnitRow(u, new Row(null, c[0], c[1], c[2], c[3])));
+            }
+        });
+        return rows;
+    }
+
     /** One board per year from {@code from} to {@code to} (the three-year plan), the registry as it is now. */
     public static List<AcceptanceBoard> of(
             int from,

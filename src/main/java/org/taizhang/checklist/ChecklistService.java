@@ -391,6 +391,11 @@ public final class ChecklistService {
         return ChecklistStore.results(store.read(), from, to);
     }
 
+    /** The board's figures per unit (the registry as it is now). */
+    public List<AcceptanceBoard.UnitRow> byUnit(AcceptanceBoard board) {
+        return board.byUnit(registry.load());
+    }
+
     public Optional<Assessment> assessment(String id) {
         return ChecklistStore.assessment(store.read(), id);
     }

@@ -118,6 +118,8 @@ public final class AssessmentsViewModel {
     private final ReadOnlyBooleanWrapper readOnly = new ReadOnlyBooleanWrapper(true);
 
     private Registry registry = Registry.empty();
+    /** The unit the board's number led to (null: any); cleared when the clerk searches or filters anew. */
+    private String unitFilter;
     /** The shown assessment's evidence per item key (read when another assessment is shown). */
     private Map<String, List<Evidence>> evidence = Map.of();
 
@@ -136,7 +138,10 @@ public final class AssessmentsViewModel {
         this.tasks = tasks;
         this.dialogs = dialogs;
         this.m = messages;
-        search.addListener(o -> refilter());
+        search.addListener(o -> {
+            unitFilter = null;
+            refilter();
+        });
         statusFilter.addListener(o -> refilter());
         communityFilter.addListener(o -> refilter());
         round.addListener((o, a, b) -> showBranch(branch.get()));
@@ -249,7 +254,9 @@ public final class AssessmentsViewModel {
         String q = search.get();
         AcceptanceStatus s = statusFilter.get();
         Community c = communityFilter.get();
+        String unit = unitFilter;
         Predicate<BranchRow> p = r -> (s == null || r.status() == s)
+                && (unit == null || r.organization().unitId().equals(unit))
                 && (c == null || registry.communityIdsOf(r.organization()).contains(c.id()))
                 && Pinyin.matches(r.searchText(), q);
         shownBranches.setPredicate(p);
@@ -257,9 +264,16 @@ public final class AssessmentsViewModel {
 
     /** Opens the list on the branches of a community with a status (the board's numbers lead here). */
     public void showOnly(Community community, AcceptanceStatus status) {
+        showOnly(community, null, status);
+    }
+
+    /** … or of a unit (the board shown by unit). */
+    public void showOnly(Community community, org.taizhang.organization.Unit unit, AcceptanceStatus status) {
         search.set("");
+        unitFilter = unit == null ? null : unit.id();
         communityFilter.set(community);
         statusFilter.set(status);
+        refilter();
     }
 
     // ---- the chosen branch

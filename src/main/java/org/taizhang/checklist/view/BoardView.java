@@ -98,7 +98,33 @@ public final class BoardView {
         results.setOnAction(
                 e -> dialogs.chooseFileToOpen(m.get("checklist.action.importResults"), "Excel", "*.xlsx", "*.xls")
                         .ifPresent(vm::importResults));
-        HBox bar = new HBox(8, title, gap, new Label(m.get("checklist.view.year")), year, xlsx, csv, results);
+        javafx.scene.control.ToggleGroup grouping = new javafx.scene.control.ToggleGroup();
+        javafx.scene.control.ToggleButton byCommunity =
+                new javafx.scene.control.ToggleButton(m.get("checklist.view.byCommunity"));
+        byCommunity.setId("boardByCommunity");
+        javafx.scene.control.ToggleButton byUnit =
+                new javafx.scene.control.ToggleButton(m.get("checklist.view.byUnit"));
+        byUnit.setId("boardByUnit");
+        byCommunity.setToggleGroup(grouping);
+        byUnit.setToggleGroup(grouping);
+        byCommunity.setSelected(true);
+        grouping.selectedToggleProperty().addListener((o, old, t) -> {
+            if (t == null) {
+                grouping.selectToggle(old);
+            } else {
+                vm.byUnitProperty().set(t == byUnit);
+            }
+        });
+        HBox bar = new HBox(
+                8,
+                title,
+                gap,
+                new HBox(0, byCommunity, byUnit),
+                new Label(m.get("checklist.view.year")),
+                year,
+                xlsx,
+                csv,
+                results);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 8, 6, 8));
         return bar;
@@ -162,7 +188,7 @@ public final class BoardView {
                         if (bar != null) {
                             Tooltip.install(
                                     bar, new Tooltip(vm.name(r) + " " + r.rate().toPlainString() + "%"));
-                            bar.setOnMouseClicked(e -> drill.show(r.community(), null));
+                            bar.setOnMouseClicked(e -> drill.show(r.community(), vm.unitOf(r), null));
                         }
                     });
                 }
@@ -206,7 +232,7 @@ public final class BoardView {
                     AcceptanceBoard.Row r =
                             getTableRow() == null ? null : getTableRow().getItem();
                     if (r != null && !isEmpty()) {
-                        drill.show(r.community(), status);
+                        drill.show(r.community(), vm.unitOf(r), status);
                     }
                 });
             }

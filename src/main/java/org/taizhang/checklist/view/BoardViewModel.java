@@ -2,10 +2,14 @@ package org.taizhang.checklist.view;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -17,6 +21,7 @@ import org.taizhang.core.i18n.Messages;
 import org.taizhang.core.ui.DialogService;
 import org.taizhang.core.ui.TaskRunner;
 import org.taizhang.organization.Community;
+import org.taizhang.organization.Unit;
 
 /**
  * The 达标验收 board's state: the chosen year's figures per 共同体 and overall, the overall 达标率 of the years
@@ -29,9 +34,12 @@ public final class BoardViewModel {
     /** The overall figures of one year, for the trend. */
     public record YearRate(int year, AcceptanceBoard.Row total) {}
 
-    /** What a number on the board leads to: the branches of a community (null: all) with a status (null: any). */
+    /**
+     * What a number on the board leads to: the branches of a community or of a unit (both null: all) with a
+     * status (null: any).
+     */
     public interface Drill {
-        void show(Community community, AcceptanceStatus status);
+        void show(Community community, Unit unit, AcceptanceStatus status);
     }
 
     private final ChecklistService service;
@@ -42,15 +50,21 @@ public final class BoardViewModel {
     private final ReadOnlyObjectWrapper<AcceptanceBoard> board = new ReadOnlyObjectWrapper<>();
     private final ObservableList<AcceptanceBoard.Row> rows = FXCollections.observableArrayList();
     private final ObservableList<YearRate> trend = FXCollections.observableArrayList();
+    private final BooleanProperty byUnit = new SimpleBooleanProperty();
+    /** The unit of each line while the board is shown by unit. */
+    private final Map<AcceptanceBoard.Row, Unit> unitOfRow = new IdentityHashMap<>();
+
+    private List<AcceptanceBoard.UnitRow> unitRows = List.of();
 
     public BoardViewModel(ChecklistService service, TaskRunner tasks, DialogService dialogs, Messages messages) {
         this.service = service;
         this.tasks = tasks;
         this.dialogs = dialogs;
         this.m = messages;
+        byUnit.addListener(o -> showRows());
     }
 
-    private record Loaded(AcceptanceBoard board, List<YearRate> trend) {}
+    private record Loaded(AcceptanceBoard board, List<AcceptanceBoard.UnitRow> units, List<YearRate> trend) {}
 
     /** Computes the year's board and the years before it on the worker, then shows them. */
     public void load(int forYear, Runnable then) {
@@ -64,13 +78,13 @@ public final class BoardViewModel {
                         years.add(new YearRate(y, b.total()));
                         chosen = b;
                     }
-                    return new Loaded(chosen, years);
+                    return new Loaded(chosen, service.byUnit(chosen), years);
                 },
                 loaded -> {
                     year.set(forYear);
                     board.set(loaded.board());
-                    rows.setAll(loaded.board().rows());
-                    rows.add(loaded.board().total());
+                    unitRows = loaded.units();
+                    showRows();
                     trend.setAll(loaded.trend());
                     then.run();
                 });
@@ -84,6 +98,30 @@ public final class BoardViewModel {
         load(year.get(), () -> {});
     }
 
+    private void showRows() {
+        AcceptanceBoard b = board.get();
+        if (b == null) {
+            return;
+        }
+        unitOfRow.clear();
+        if (byUnit.get()) {
+            List<AcceptanceBoard.Row> lines = new java.util.ArrayList<>();
+            for (AcceptanceBoard.UnitRow u : unitRows) {
+                unitOfRow.put(u.figures(), u.unit());
+                lines.add(u.figures());
+            }
+            rows.setAll(lines);
+        } else {
+            rows.setAll(b.rows());
+        }
+        rows.add(b.total());
+    }
+
+    /** The unit of a line shown by unit (null otherwise). */
+    public Unit unitOf(AcceptanceBoard.Row row) {
+        return unitOfRow.get(row);
+    }
+
     /** Whether {@code row} is the 合计 line (no community, and it is the board's total). */
     public boolean isTotal(AcceptanceBoard.Row row) {
         return board.get() != null && row == board.get().total();
@@ -93,6 +131,10 @@ public final class BoardViewModel {
     public String name(AcceptanceBoard.Row row) {
         if (isTotal(row)) {
             return m.get("checklist.stats.total");
+        }
+        Unit unit = unitOfRow.get(row);
+        if (unit != null) {
+            return unit.name();
         }
         return row.community() == null
                 ? m.get("checklist.stats.noCommunity")
@@ -137,6 +179,11 @@ public final class BoardViewModel {
                     m.get("checklist.task.importResults"),
                     m.get("checklist.view.resultsImported", report.created(), report.updated(), report.unchanged()));
         });
+    }
+
+    /** Show the figures per unit instead of per 共同体. */
+    public BooleanProperty byUnitProperty() {
+        return byUnit;
     }
 
     public IntegerProperty yearProperty() {

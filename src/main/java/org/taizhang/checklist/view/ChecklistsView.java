@@ -23,10 +23,10 @@ public final class ChecklistsView {
         scoring.setId("tab-assessments");
         Tab boardTab = new Tab(
                 m.get("checklist.tab.board"),
-                new BoardView(board, m, dialogs, (community, status) -> {
+                new BoardView(board, m, dialogs, (community, unit, status) -> {
                             int year = board.yearProperty().get();
                             tabs.getSelectionModel().select(scoring);
-                            assessments.load(year, () -> assessments.showOnly(community, status));
+                            assessments.load(year, () -> assessments.showOnly(community, unit, status));
                         })
                         .node());
         boardTab.setId("tab-board");
