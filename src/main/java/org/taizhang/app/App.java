@@ -204,10 +204,15 @@ public final class App extends Application {
             }
             long ms = System.currentTimeMillis()
                     - ManagementFactory.getRuntimeMXBean().getStartTime();
+            // and the CPU the process used so far (all its threads): comparable when other programs load the machine
+            long cpuMs =
+                    ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                            ? os.getProcessCpuTime() / 1_000_000
+                            : -1;
             try {
                 Files.writeString(
                         Path.of(file),
-                        what + "=" + ms + "\n",
+                        what + "=" + ms + "\n" + what + "Cpu=" + cpuMs + "\n",
                         StandardCharsets.UTF_8,
                         StandardOpenOption.CREATE,
                         StandardOpenOption.APPEND);
