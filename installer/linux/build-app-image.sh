@@ -3,12 +3,13 @@
 #   target/installer/Taizhang/bin/Taizhang
 # from the fat jar (target/taizhang.jar) and a jlinked JDK 25 runtime. Needs no Maven and no network.
 #
-# Usage: installer/linux/build-app-image.sh [--jar PATH] [--dest DIR] [--app-version X.Y.Z] [--fx-natives]
+# Usage: installer/linux/build-app-image.sh [--jar PATH] [--dest DIR] [--app-version X.Y.Z] [--fx-natives] [--no-aot-cache]
 #   --jar PATH          the fat jar (default: target/taizhang.jar, relative to the repository root)
 #   --dest DIR          output folder (default: target/installer); DIR/Taizhang is replaced
 #   --app-version VER   version for jpackage (default: Implementation-Version from the jar, else 0.1.0)
 #   --fx-natives        also put JavaFX's lib*.so beside the jar, so JavaFX loads them from there and does not
 #                       unpack them into ~/.openjfx/cache on first start (off by default)
+#   --no-aot-cache      skip the AOT cache (lib/app/taizhang.aot, docs/decisions/0009): builds faster, starts slower
 # JDK: $JAVA_HOME if it is JDK 25 or newer, else /usr/lib/jvm/temurin-25-jdk-amd64.
 set -euo pipefail
 
@@ -23,6 +24,7 @@ JAR=""
 DEST=""
 APP_VERSION=""
 FX_NATIVES=0
+AOT_CACHE=1
 APP_NAME="Taizhang"
 MAIN_CLASS="org.taizhang.app.Launcher"
 
@@ -37,6 +39,7 @@ while [[ $# -gt 0 ]]; do
     --app-version) [[ $# -ge 2 ]] || die "--app-version needs a value"; APP_VERSION="$2"; shift 2 ;;
     --app-version=*) APP_VERSION="${1#*=}"; shift ;;
     --fx-natives) FX_NATIVES=1; shift ;;
+    --no-aot-cache) AOT_CACHE=0; shift ;;
     -h|--help) awk 'NR>1 && /^#/ {sub(/^# ?/, ""); print; next} NR>1 {exit}' "${BASH_SOURCE[0]}"; exit 0 ;;
     *) die "unknown argument: $1 (see --help)" ;;
   esac
@@ -174,6 +177,38 @@ log "jpackage: app-image $APP_NAME $APP_VERSION -> $DEST/$APP_NAME"
 
 LAUNCHER="$DEST/$APP_NAME/bin/$APP_NAME"
 [[ -x "$LAUNCHER" ]] || die "jpackage finished but $LAUNCHER is missing"
+
+# ---- AOT cache (docs/decisions/0009) --------------------------------------------------------------
+# One training run of the launcher itself (so exactly its class path and options): it opens the window on JavaFX's
+# headless platform over a sample database and quits once the registry is shown (taizhang.startupProbe), and the
+# JVM writes the classes it loaded and linked, and their profiles, to lib/app/taizhang.aot at exit (JEP 483/514/515).
+# The launcher then names the cache; the JVM maps it read-only and, when it cannot use it (another JDK, a changed
+# jar), starts without it as before. -Xlog:aot*=off,cds*=off keeps that case off the console: the JVM would print
+# its reasons on stdout, the command line's output.
+if [[ $AOT_CACHE -eq 1 ]]; then
+  CFG="$DEST/$APP_NAME/lib/app/$APP_NAME.cfg"
+  CACHE="$DEST/$APP_NAME/lib/app/taizhang.aot"
+  [[ -f "$CFG" ]] || die "jpackage wrote no $CFG"
+  TRAIN="$WORK/train"
+  mkdir -p "$TRAIN"
+  log "AOT cache: training run (window on the headless platform, sample database) ..."
+  t0="$(date +%s)"
+  TAIZHANG_HOME="$TRAIN/home" "$LAUNCHER" --db "$TRAIN/t.db" init --sample >"$TRAIN/init.log" 2>&1 \
+    || { cat "$TRAIN/init.log" >&2; die "AOT training: init --sample failed"; }
+  # JAVA_TOOL_OPTIONS reaches the JVM the launcher starts; the JVM notes it on stderr ("Picked up ..."), kept in the log
+  if ! TAIZHANG_HOME="$TRAIN/home" \
+       JAVA_TOOL_OPTIONS="-XX:AOTCacheOutput=$CACHE -Xlog:aot*=off,cds*=off -Dglass.platform=Headless -Dprism.order=sw -Dtaizhang.startupProbe=$TRAIN/probe.txt" \
+       timeout 300 "$LAUNCHER" --db "$TRAIN/t.db" >"$TRAIN/train.log" 2>&1; then
+    cat "$TRAIN/train.log" >&2; die "AOT training run failed"
+  fi
+  grep -q '^registryShownMs=' "$TRAIN/probe.txt" 2>/dev/null \
+    || { cat "$TRAIN/train.log" >&2; die "AOT training run did not show the registry"; }
+  [[ -s "$CACHE" ]] || { cat "$TRAIN/train.log" >&2; die "AOT training run wrote no $CACHE"; }
+  printf '%s\n' 'java-options=-XX:AOTCache=$APPDIR/taizhang.aot' 'java-options=-Xlog:aot*=off,cds*=off' >> "$CFG"
+  grep -q '^\[JavaOptions\]' "$CFG" || die "$CFG has no [JavaOptions] section for the cache"
+  [[ "$(tail -3 "$CFG" | grep -c '^java-options=')" -ge 2 ]] || die "the cache options did not land in [JavaOptions] of $CFG"
+  log "AOT cache: $(du -h "$CACHE" | cut -f1) in $(( $(date +%s) - t0 )) s"
+fi
 SIZE_H="$(du -sh "$DEST/$APP_NAME" | cut -f1)"
 SIZE_B="$(du -sb "$DEST/$APP_NAME" | cut -f1)"
 log "done."

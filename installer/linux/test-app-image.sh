@@ -66,6 +66,31 @@ t1="$(now_ms)"
 if [[ $rc -ne 0 ]]; then show "$TMP/version.out"; show "$TMP/version.err"; fail "--version exited $rc"; fi
 grep -q '^taizhang ' "$TMP/version.out" || { show "$TMP/version.out"; fail "--version did not print 'taizhang <version>'"; }
 log "ok  --version -> $(head -1 "$TMP/version.out")  ($((t1 - t0)) ms)"
+# The command line's output is the command's alone: no JVM notes (CDS/AOT cache warnings), nothing on stderr.
+[[ "$(wc -l <"$TMP/version.out")" -eq 1 && ! -s "$TMP/version.err" ]] \
+  || { show "$TMP/version.out"; show "$TMP/version.err"; fail "--version printed more than its one line"; }
+log "ok  --version output is clean (one line, empty stderr)"
+
+# 1b. The AOT cache (docs/decisions/0009): used when it fits, and a start without it when it does not.
+APP_DIR="$(cd "$(dirname "$LAUNCHER")/.." && pwd)"
+if [[ -f "$APP_DIR/lib/app/taizhang.aot" ]]; then
+  # -XX:AOTMode=on makes the JVM refuse to start unless it can use the cache
+  set +e; JAVA_TOOL_OPTIONS="-XX:AOTMode=on" "$LAUNCHER" --version >"$TMP/aot.out" 2>"$TMP/aot.err"; rc=$?; set -e
+  [[ $rc -eq 0 ]] || { show "$TMP/aot.out"; show "$TMP/aot.err"; fail "the launcher cannot use its AOT cache (lib/app/taizhang.aot)"; }
+  log "ok  the AOT cache is used"
+  # a copy whose cache is damaged must still start, as quietly
+  cp -a "$APP_DIR" "$TMP/damaged"
+  head -c 4096 /dev/urandom >"$TMP/damaged/lib/app/taizhang.aot"
+  DAMAGED="$TMP/damaged/bin/$(basename "$LAUNCHER")"
+  set +e; "$DAMAGED" --version >"$TMP/damaged.out" 2>"$TMP/damaged.err"; rc=$?; set -e
+  if [[ $rc -ne 0 || "$(cat "$TMP/damaged.out")" != "$(cat "$TMP/version.out")" || -s "$TMP/damaged.err" ]]; then
+    show "$TMP/damaged.out"; show "$TMP/damaged.err"; fail "with a damaged AOT cache --version failed or printed more (exit $rc)"
+  fi
+  rm -rf "$TMP/damaged"
+  log "ok  a damaged AOT cache: starts without it, output unchanged"
+else
+  log "skip AOT cache checks: the app-image has none (built with --no-aot-cache)"
+fi
 
 # 2. init --sample
 t0="$(now_ms)"

@@ -9,6 +9,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
@@ -41,7 +42,6 @@ public final class App extends Application {
     private Store store;
     private TaskRunner tasks;
     private RegistryViewModel registryModel;
-    private boolean closing;
 
     public static void open(Path database, Locale locale) {
         Application.launch(App.class, "--db=" + database.toAbsolutePath(), "--lang=" + locale.getLanguage());
@@ -64,18 +64,7 @@ public final class App extends Application {
         stage.setMinWidth(Math.min(1000, screen.getWidth()));
         stage.setMinHeight(Math.min(600, screen.getHeight()));
         stage.setMaximized(screen.getWidth() <= 1440 || screen.getHeight() <= 800);
-        // closing the window asks about unsaved edits first (保存 / 放弃 / 取消), like every other way out of a form
-        stage.setOnCloseRequest(e -> {
-            if (registryModel == null || closing) {
-                return;
-            }
-            e.consume();
-            registryModel.whenSettled(() -> {
-                closing = true;
-                stage.close();
-                Platform.exit();
-            });
-        });
+        askBeforeClosing(stage, () -> registryModel, Platform::exit);
         stage.show();
         StartupProbe.mark("firstWindowMs");
         shell.footer().showDatabase(database.toAbsolutePath().toString());
@@ -95,6 +84,27 @@ public final class App extends Application {
                     Platform.exit();
                     return true;
                 });
+    }
+
+    /**
+     * Closing the window asks about unsaved edits first (保存 / 放弃 / 取消), like every other way out of a form:
+     * the request is held until the registry's forms are settled; 取消 keeps the window open. Before the database
+     * is open ({@code registry} gives null) there is nothing to lose.
+     */
+    static void askBeforeClosing(Stage stage, Supplier<RegistryViewModel> registry, Runnable exit) {
+        boolean[] closing = {false};
+        stage.setOnCloseRequest(e -> {
+            RegistryViewModel model = registry.get();
+            if (model == null || closing[0]) {
+                return;
+            }
+            e.consume();
+            model.whenSettled(() -> {
+                closing[0] = true;
+                stage.close();
+                exit.run();
+            });
+        });
     }
 
     private void wire(Store opened, Shell shell, Messages messages, FxDialogService dialogs) {
@@ -209,10 +219,15 @@ public final class App extends Application {
             }
             long ms = System.currentTimeMillis()
                     - ManagementFactory.getRuntimeMXBean().getStartTime();
+            // and the CPU the process used so far (all its threads): comparable when other programs load the machine
+            long cpuMs =
+                    ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                            ? os.getProcessCpuTime() / 1_000_000
+                            : -1;
             try {
                 Files.writeString(
                         Path.of(file),
-                        what + "=" + ms + "\n",
+                        what + "=" + ms + "\n" + what + "Cpu=" + cpuMs + "\n",
                         StandardCharsets.UTF_8,
                         StandardOpenOption.CREATE,
                         StandardOpenOption.APPEND);

@@ -48,12 +48,26 @@ public final class ImportBenchmark {
             child(args[1], Path.of(args[2]), Path.of(args[3]));
             return;
         }
+        // "13k [N]": only the 13,000-record case, N runs of each side (to compare changes side by side quickly)
+        boolean only13k = args.length > 0 && args[0].equals("13k");
+        int repeats = only13k && args.length > 1 ? Integer.parseInt(args[1]) : 2;
         Path work = Files.createTempDirectory("taizhang-import-bench");
         List<String> report = new ArrayList<>();
         report.add("Import benchmarks " + java.time.LocalDateTime.now().withNano(0) + ", "
                 + Runtime.getRuntime().availableProcessors() + " cores, Java " + Runtime.version()
-                + ", each run a new JVM with -Xmx512m");
+                + ", each run a new JVM with -Xmx512m, load average "
+                + ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         Path registry = registry13k(work.resolve("registry-13k.xlsx"));
+        if (only13k) {
+            for (int i = 0; i < repeats; i++) { // alternating, so a burst of load elsewhere hits both sides
+                for (String mode : List.of("import", "bare")) {
+                    Path db = work.resolve("run-" + System.nanoTime() + ".db");
+                    report.add(String.format("13,000 records: %-6s %s", mode, fork(mode, registry, db, work)));
+                }
+            }
+            System.out.println(String.join(System.lineSeparator(), report));
+            return;
+        }
         Path units = units(work.resolve("units-100k.xlsx"), UNITS_100K);
         Path over = units(work.resolve("rows-1048576.xlsx"), ROWS_OVER);
         report.add(String.format(
@@ -87,19 +101,26 @@ public final class ImportBenchmark {
     private static String fork(String mode, Path file, Path db, Path work) throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
         Path log = work.resolve("child-" + System.nanoTime() + ".log");
-        Process p = new ProcessBuilder(
-                        java,
-                        "-Xmx512m",
-                        "--enable-native-access=ALL-UNNAMED",
-                        "-Dorg.jooq.no-logo=true",
-                        "-Dorg.jooq.no-tips=true",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        ImportBenchmark.class.getName(),
-                        "child",
-                        mode,
-                        file.toString(),
-                        db.toString())
+        List<String> cmd = new ArrayList<>(List.of(
+                java,
+                "-Xmx512m",
+                "--enable-native-access=ALL-UNNAMED",
+                "-Dorg.jooq.no-logo=true",
+                "-Dorg.jooq.no-tips=true"));
+        // e.g. -Dbench.childJvmArgs=-XX:StartFlightRecording=filename=/tmp/import.jfr to profile a run
+        String extra = System.getProperty("bench.childJvmArgs", "").strip();
+        if (!extra.isEmpty()) {
+            cmd.addAll(List.of(extra.split("\\s+")));
+        }
+        cmd.addAll(List.of(
+                "-cp",
+                System.getProperty("java.class.path"),
+                ImportBenchmark.class.getName(),
+                "child",
+                mode,
+                file.toString(),
+                db.toString()));
+        Process p = new ProcessBuilder(cmd)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();

@@ -1,6 +1,8 @@
 package org.taizhang.bench;
 
+import java.io.File;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,6 +44,11 @@ public final class RegistryBenchmark {
             if (!result.applied()) {
                 throw new IllegalStateException("city-scale data rejected: " + result.errors());
             }
+        }
+        if (args.length > 0 && args[0].equals("start")) { // only the cold starts, e.g. to compare a change
+            report.addAll(coldStart(db, work));
+            System.out.println(String.join(System.lineSeparator(), report));
+            return;
         }
         Messages messages = Messages.forLocale(Messages.CHINESE);
 
@@ -109,63 +116,151 @@ public final class RegistryBenchmark {
                 name, ms.get(ms.size() / 2), ms.get((int) (ms.size() * 0.9)), runs, size);
     }
 
-    /** Starts the real jar as a new process, as a user would, and reads when its window and registry showed. */
+    /** One way of starting: the bare JavaFX window or the program, with or without an AOT cache. */
+    private record Start(String name, boolean bare, boolean cached) {
+        String cache(Path work) {
+            return work.resolve((bare ? "bare" : "app") + ".aot").toString();
+        }
+    }
+
+    /**
+     * Starts new processes as a user would: a bare JavaFX window (the floor) and the real jar, each without and with
+     * an AOT cache (JEP 483/514/515: one training run with -XX:AOTCacheOutput, as the app-image is built), all with
+     * the same JVM and options, interleaved so that load from elsewhere falls on every kind alike. Medians of
+     * the runs after one warm-up round.
+     */
     private static List<String> coldStart(Path db, Path work) throws IOException, InterruptedException {
-        Path jar = Path.of("target", "taizhang.jar");
+        // -Dbench.jar=OTHER.jar measures another build the same way (before/after a change)
+        Path jar = Path.of(System.getProperty(
+                "bench.jar", Path.of("target", "taizhang.jar").toString()));
         List<String> lines = new ArrayList<>();
         if (!Files.exists(jar)) {
             lines.add("cold start: skipped (target/taizhang.jar missing; run with 'verify')");
             return lines;
         }
-        String java = ProcessHandle.current().info().command().orElse("java");
         boolean display = System.getenv("DISPLAY") != null;
-        List<Double> window = new ArrayList<>();
-        List<Double> registry = new ArrayList<>();
-        for (int i = 0; i < 6; i++) {
-            Path probe = work.resolve("probe-" + i + ".txt");
-            List<String> cmd = new ArrayList<>(
-                    List.of(java, "--enable-native-access=ALL-UNNAMED", "-Dtaizhang.startupProbe=" + probe));
-            if (!display) {
-                cmd.addAll(List.of("-Dglass.platform=Headless", "-Dprism.order=sw"));
+        List<Start> starts = List.of(
+                new Start("bare JavaFX window", true, false),
+                new Start("bare JavaFX window, AOT cache", true, true),
+                new Start("program", false, false),
+                new Start("program, AOT cache", false, true));
+        Map<Start, List<Double>> window = new java.util.LinkedHashMap<>();
+        Map<Start, List<Double>> registry = new java.util.LinkedHashMap<>();
+        Map<Start, List<Double>> windowCpu = new java.util.LinkedHashMap<>();
+        Map<Start, List<Double>> registryCpu = new java.util.LinkedHashMap<>();
+        for (Start s : starts) {
+            window.put(s, new ArrayList<>());
+            registry.put(s, new ArrayList<>());
+            windowCpu.put(s, new ArrayList<>());
+            registryCpu.put(s, new ArrayList<>());
+            if (s.cached()) { // the training run: the same start, writing the cache when it quits
+                startOnce(s, db, work, jar, display, "-XX:AOTCacheOutput=" + s.cache(work));
             }
+        }
+        double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        int rounds = Integer.getInteger("bench.startRounds", 6);
+        for (int i = 0; i < rounds; i++) {
+            for (Start s : starts) {
+                Map<String, Double> marks = startOnce(s, db, work, jar, display, null);
+                if (i == 0) {
+                    continue; // warms the OS file cache (and unpacks JavaFX's native libraries on a new machine)
+                }
+                if (marks.containsKey("firstWindowMs")) {
+                    window.get(s).add(marks.get("firstWindowMs"));
+                    windowCpu.get(s).add(marks.get("firstWindowMsCpu"));
+                }
+                if (marks.containsKey("registryShownMs")) {
+                    registry.get(s).add(marks.get("registryShownMs"));
+                    registryCpu.get(s).add(marks.get("registryShownMsCpu"));
+                }
+            }
+        }
+        String platform = display ? "DISPLAY " + System.getenv("DISPLAY") : "JavaFX headless platform";
+        lines.add("cold start (" + platform + ", load average before " + loadBefore + "):");
+        for (Start s : starts) {
+            lines.add(startLine("cold start: " + s.name() + ": JVM start to first window shown", window.get(s)));
+            if (!s.bare()) {
+                lines.add(startLine(
+                        "cold start: " + s.name() + ": JVM start to 1,500-branch registry shown", registry.get(s)));
+            }
+        }
+        // the process's CPU time at the same marks (every thread: JIT, GC, rendering): what load elsewhere moves least
+        for (Start s : starts) {
+            lines.add(startLine("CPU used: " + s.name() + ": by first window shown", windowCpu.get(s)));
+            if (!s.bare()) {
+                lines.add(startLine("CPU used: " + s.name() + ": by registry shown", registryCpu.get(s)));
+            }
+        }
+        lines.add("cold start: load average after "
+                + ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        return lines;
+    }
+
+    private static String startLine(String name, List<Double> ms) {
+        if (ms.isEmpty()) {
+            return name + ": no result";
+        }
+        List<Double> sorted = new ArrayList<>(ms);
+        Collections.sort(sorted);
+        return String.format(
+                "%-86s median %6.0f ms  min %6.0f  max %6.0f  (n=%d)",
+                name, sorted.get(sorted.size() / 2), sorted.getFirst(), sorted.getLast(), sorted.size());
+    }
+
+    /** BareWindow in a jar of its own: an AOT cache takes no class folders on the class path. */
+    private static Path bareJar(Path work) throws IOException {
+        Path jar = work.resolve("bare.jar");
+        if (!Files.exists(jar)) {
+            try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
+                for (Class<?> c : List.of(BareWindow.class, BareWindow.Main.class)) {
+                    String entry = c.getName().replace('.', '/') + ".class";
+                    out.putNextEntry(new java.util.jar.JarEntry(entry));
+                    try (var in = c.getClassLoader().getResourceAsStream(entry)) {
+                        in.transferTo(out);
+                    }
+                    out.closeEntry();
+                }
+            }
+        }
+        return jar;
+    }
+
+    private static Map<String, Double> startOnce(
+            Start s, Path db, Path work, Path jar, boolean display, String training)
+            throws IOException, InterruptedException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Path probe = work.resolve("probe-" + System.nanoTime() + ".txt");
+        List<String> cmd = new ArrayList<>(
+                List.of(java, "--enable-native-access=ALL-UNNAMED", "-Dtaizhang.startupProbe=" + probe));
+        if (!display) {
+            cmd.addAll(List.of("-Dglass.platform=Headless", "-Dprism.order=sw"));
+        }
+        if (training != null) {
+            cmd.addAll(List.of(training, "-Xlog:aot*=off,cds*=off"));
+        } else if (s.cached()) {
+            cmd.addAll(List.of("-XX:AOTCache=" + s.cache(work), "-Xlog:aot*=off,cds*=off"));
+        }
+        if (s.bare()) {
+            cmd.addAll(List.of("-cp", jar + File.pathSeparator + bareJar(work), BareWindow.Main.class.getName()));
+        } else {
             cmd.addAll(List.of("-jar", jar.toString(), "--db", db.toString()));
-            Process p = new ProcessBuilder(cmd)
-                    .redirectErrorStream(true)
-                    .redirectOutput(work.resolve("start-" + i + ".log").toFile())
-                    .start();
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                lines.add("cold start: run " + i + " did not finish in 60 s");
-                continue;
-            }
-            if (i == 0 || !Files.exists(probe)) {
-                continue; // the first run warms the OS file cache and unpacks JavaFX's native libraries
-            }
+        }
+        Process p = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(
+                        work.resolve("start-" + System.nanoTime() + ".log").toFile())
+                .start();
+        Map<String, Double> marks = new java.util.HashMap<>();
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            return marks;
+        }
+        if (Files.exists(probe)) {
             for (String line : Files.readAllLines(probe)) {
                 String[] kv = line.split("=");
-                (kv[0].equals("firstWindowMs") ? window : registry).add(Double.parseDouble(kv[1]));
+                marks.put(kv[0], Double.parseDouble(kv[1]));
             }
         }
-        Collections.sort(window);
-        Collections.sort(registry);
-        String platform = display ? "DISPLAY " + System.getenv("DISPLAY") : "JavaFX headless platform";
-        if (!window.isEmpty()) {
-            lines.add(String.format(
-                    "%-58s median %8.0f ms  max %6.0f ms  (n=%d, %s)",
-                    "cold start: JVM start to first window shown",
-                    window.get(window.size() / 2),
-                    window.get(window.size() - 1),
-                    window.size(),
-                    platform));
-        }
-        if (!registry.isEmpty()) {
-            lines.add(String.format(
-                    "%-58s median %8.0f ms  max %6.0f ms  (n=%d)",
-                    "cold start: JVM start to 1,500-branch registry shown",
-                    registry.get(registry.size() / 2),
-                    registry.get(registry.size() - 1),
-                    registry.size()));
-        }
-        return lines;
+        return marks;
     }
 }

@@ -28,6 +28,7 @@ import org.apache.poi.poifs.crypt.Decryptor;
 import org.apache.poi.poifs.filesystem.DirectoryNode;
 import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.apache.poi.ss.usermodel.BuiltinFormats;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -35,9 +36,7 @@ import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.util.RecordFormatException;
 import org.apache.poi.util.XMLHelper;
-import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
-import org.apache.poi.xssf.model.StylesTable;
 import org.taizhang.core.DomainException;
 import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
@@ -123,11 +122,13 @@ public final class StreamingWorkbook {
                 }
             }
             // after the sheets: a file refused for its rows never has its (often larger) string table read
-            ReadOnlySharedStringsTable strings = null;
+            List<String> strings = null;
             if (found.values().stream().anyMatch(Collector::usesSharedStrings)) {
                 try (InputStream sst = reader.getSharedStringsData()) {
                     if (sst != null) { // cells that name shared strings in a file without them: damaged
-                        strings = new ReadOnlySharedStringsTable(budget.count(sst), false);
+                        SharedStrings handler = new SharedStrings(file);
+                        parse(budget.count(sst), handler);
+                        strings = handler.strings;
                     }
                 }
             }
@@ -205,34 +206,143 @@ public final class StreamingWorkbook {
         }
     }
 
-    /** Which cell styles show a date: decided once per style, not per cell. */
-    private static final class Styles {
-        private final StylesTable table;
+    /**
+     * Which cell styles show a date, read from styles.xml by SAX: the number format of each cell format
+     * ({@code cellXfs/xf@numFmtId}) and the workbook's own formats ({@code numFmts/numFmt}). POI's StylesTable
+     * would build the whole part as XMLBeans objects, which cost more than the rest of a small import.
+     */
+    private static final class Styles extends DefaultHandler {
+        private final List<Integer> cellFormats = new ArrayList<>();
+        private final Map<Integer, String> customFormats = new HashMap<>();
         private final Map<Integer, Boolean> dateStyles = new HashMap<>();
+        private boolean inCellXfs;
 
-        Styles(XSSFReader reader, Budget budget) throws IOException, InvalidFormatException {
-            StylesTable t = null;
+        Styles(XSSFReader reader, Budget budget) throws IOException, SAXException, InvalidFormatException {
             try (InputStream xml = reader.getStylesData()) {
                 if (xml != null) {
-                    t = new StylesTable(budget.count(xml));
+                    parse(budget.count(xml), this);
                 }
             } catch (InvalidFormatException | IllegalStateException missing) {
                 // a workbook without styles (some generators write none): nothing is a date
             }
-            this.table = t;
+        }
+
+        @Override
+        public void startElement(String uri, String local, String qName, Attributes a) {
+            switch (local) {
+                case "cellXfs" -> inCellXfs = true;
+                case "xf" -> {
+                    if (inCellXfs) { // not cellStyleXfs: a cell's s attribute indexes cellXfs
+                        cellFormats.add(numberAttribute(a.getValue("numFmtId")));
+                    }
+                }
+                case "numFmt" -> {
+                    String code = a.getValue("formatCode");
+                    if (code != null) {
+                        customFormats.put(numberAttribute(a.getValue("numFmtId")), code);
+                    }
+                }
+                default -> {
+                    // fonts, fills, borders, colours: nothing about dates
+                }
+            }
+        }
+
+        @Override
+        public void endElement(String uri, String local, String qName) {
+            if (local.equals("cellXfs")) {
+                inCellXfs = false;
+            }
+        }
+
+        private static int numberAttribute(String v) {
+            try {
+                return v == null ? 0 : (int) Long.parseLong(v.strip());
+            } catch (NumberFormatException e) {
+                return 0; // as POI reads an unreadable format id: the General format
+            }
         }
 
         boolean isDate(int style) {
-            if (table == null || style < 0) {
+            if (style < 0 || style >= cellFormats.size()) {
                 return false;
             }
             return dateStyles.computeIfAbsent(style, s -> {
-                if (s >= table.getNumCellStyles()) {
-                    return false;
+                int id = (short) cellFormats.get(s).intValue(); // POI's CellStyle.getDataFormat is a short
+                String format = customFormats.get(id & 0xffff);
+                if (format == null) {
+                    format = BuiltinFormats.getBuiltinFormat(id & 0xffff);
                 }
-                var cs = table.getStyleAt(s);
-                return cs != null && DateUtil.isADateFormat(cs.getDataFormat(), cs.getDataFormatString());
+                return DateUtil.isADateFormat(id, format);
             });
+        }
+    }
+
+    /**
+     * The shared-strings part ({@code sst/si}, the text of its {@code t} elements without the phonetic runs
+     * {@code rPh}), as POI's ReadOnlySharedStringsTable reads it, kept as plain strings: its getItemAt builds an
+     * XMLBeans rich-text object per cell read, which was a third of a 13,000-record import.
+     */
+    private static final class SharedStrings extends DefaultHandler {
+        private static final java.util.regex.Pattern ESCAPE = java.util.regex.Pattern.compile("_x([0-9A-Fa-f]{4})_");
+
+        private final Path file;
+        final List<String> strings = new ArrayList<>();
+        private final StringBuilder text = new StringBuilder();
+        private boolean inText;
+        private boolean inPhonetic;
+
+        SharedStrings(Path file) {
+            this.file = file;
+        }
+
+        @Override
+        public void startElement(String uri, String local, String qName, Attributes a) {
+            switch (local) {
+                case "si" -> text.setLength(0);
+                case "t" -> inText = true;
+                case "rPh" -> inPhonetic = true;
+                default -> {
+                    // r, rPr, phoneticPr: formatting only
+                }
+            }
+        }
+
+        @Override
+        public void characters(char[] ch, int start, int length) {
+            if (inText && !inPhonetic) {
+                text.append(ch, start, length);
+                if (text.length() > MAX_CELL_CHARS) {
+                    throw tooLarge(file);
+                }
+            }
+        }
+
+        @Override
+        public void endElement(String uri, String local, String qName) {
+            switch (local) {
+                case "si" -> strings.add(unescape(text.toString()));
+                case "t" -> inText = false;
+                case "rPh" -> inPhonetic = false;
+                default -> {
+                    // nothing to do
+                }
+            }
+        }
+
+        /** Excel writes a control character as _xHHHH_; POI's XSSFRichTextString.getString decodes it. */
+        static String unescape(String value) {
+            if (!value.contains("_x")) {
+                return value;
+            }
+            var m = ESCAPE.matcher(value);
+            StringBuilder b = new StringBuilder(value.length());
+            int at = 0;
+            while (m.find()) {
+                b.append(value, at, m.start()).append((char) Integer.parseInt(m.group(1), 16));
+                at = m.end();
+            }
+            return at == 0 ? value : b.append(value, at, value.length()).toString();
         }
     }
 
@@ -490,7 +600,7 @@ public final class StreamingWorkbook {
             rows.add(values);
         }
 
-        SheetData toSheet(ReadOnlySharedStringsTable strings) {
+        SheetData toSheet(List<String> strings) {
             if (columns == null) {
                 return SheetData.absent(name);
             }
@@ -531,15 +641,15 @@ public final class StreamingWorkbook {
             return new SheetData(name, headers, result);
         }
 
-        private String text(Object value, ReadOnlySharedStringsTable strings) {
+        private String text(Object value, List<String> strings) {
             if (value == null) {
                 return "";
             }
             if (value instanceof Shared s) {
-                if (strings == null || s.index() < 0 || s.index() >= strings.getUniqueCount()) {
+                if (strings == null || s.index() < 0 || s.index() >= strings.size()) {
                     throw new DomainException("import.error.notExcel", file);
                 }
-                String t = strings.getItemAt(s.index()).getString();
+                String t = strings.get(s.index());
                 if (t.length() > MAX_CELL_CHARS) {
                     throw tooLarge(file);
                 }

@@ -1,0 +1,170 @@
+package org.taizhang.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.event.Event;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.taizhang.core.i18n.Messages;
+import org.taizhang.core.store.Store;
+import org.taizhang.core.task.Progress;
+import org.taizhang.core.ui.DialogService;
+import org.taizhang.core.ui.TaskExecutor;
+import org.taizhang.core.ui.TaskRunner;
+import org.taizhang.organization.RegistryService;
+import org.taizhang.organization.view.CommunitiesView;
+import org.taizhang.organization.view.RegistryView;
+import org.taizhang.organization.view.RegistryViewModel;
+import org.taizhang.organization.view.UnitsView;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * Closing the main window as the window manager does (a close request on the stage App wired) with unsaved
+ * edits in a form asks 保存 / 放弃 / 取消; 取消 keeps the window and its edits, 放弃 closes it.
+ */
+@ExtendWith(ApplicationExtension.class)
+class WindowCloseTest {
+    @TempDir
+    static Path dir;
+
+    private Store store;
+    private RegistryViewModel vm;
+    private Stage window;
+    private final Choices dialogs = new Choices();
+    private final AtomicInteger exits = new AtomicInteger();
+
+    @Start
+    void start(Stage primary) throws Exception {
+        store = Store.openOrCreate(Files.createTempDirectory(dir, "db").resolve("t.db"));
+        RegistryService service = new RegistryService(store);
+        service.importSample(Progress.NONE);
+        Messages messages = Messages.forLocale(Messages.CHINESE);
+        vm = new RegistryViewModel(
+                service, new TaskRunner(TaskExecutor.synchronous(), messages, dialogs), dialogs, messages);
+        vm.reload(() -> {});
+        window = new Stage(); // its own, so closing it leaves TestFX's stage alone
+        window.setScene(new Scene(
+                (javafx.scene.Parent) new RegistryView(vm, new UnitsView(vm), new CommunitiesView(vm)).node(),
+                1366,
+                768));
+        App.askBeforeClosing(window, () -> vm, exits::incrementAndGet);
+        window.show();
+    }
+
+    @AfterEach
+    void close(FxRobot robot) {
+        robot.interact(window::hide);
+        store.close();
+    }
+
+    private void typeANewOrganizationName(FxRobot robot) {
+        robot.interact(vm::newOrganization);
+        robot.clickOn("#orgName").write("新建支部");
+        assertThat(vm.form().isDirty()).isTrue();
+    }
+
+    /** What the window manager sends when the clerk clicks the window's ✕. */
+    private void requestClose(FxRobot robot) {
+        robot.interact(() -> Event.fireEvent(window, new WindowEvent(window, WindowEvent.WINDOW_CLOSE_REQUEST)));
+    }
+
+    @Test
+    void unsavedEditsAskAndCancelKeepsTheWindowAndTheEdits(FxRobot robot) {
+        typeANewOrganizationName(robot);
+        dialogs.answer = Optional.of(2); // 取消
+
+        requestClose(robot);
+
+        assertThat(dialogs.asked).hasSize(1);
+        assertThat(dialogs.asked.getFirst()).contains("[保存, 放弃, 取消]");
+        assertThat(window.isShowing()).isTrue();
+        assertThat(exits).hasValue(0);
+        assertThat(vm.form().isDirty()).isTrue();
+    }
+
+    @Test
+    void unsavedEditsAskAndDiscardClosesTheWindow(FxRobot robot) {
+        typeANewOrganizationName(robot);
+        dialogs.answer = Optional.of(1); // 放弃
+
+        requestClose(robot);
+
+        assertThat(dialogs.asked).hasSize(1);
+        assertThat(window.isShowing()).isFalse();
+        assertThat(exits).hasValue(1);
+    }
+
+    @Test
+    void withoutEditsTheWindowClosesWithoutAsking(FxRobot robot) {
+        requestClose(robot);
+
+        assertThat(dialogs.asked).isEmpty();
+        assertThat(window.isShowing()).isFalse();
+    }
+
+    /** Records the 保存 / 放弃 / 取消 question and answers it; nothing else is expected to be asked here. */
+    private static final class Choices implements DialogService {
+        final List<String> asked = new CopyOnWriteArrayList<>();
+        volatile Optional<Integer> answer = Optional.empty();
+
+        @Override
+        public Optional<Integer> choose(String header, String message, List<String> choices) {
+            asked.add(header + " " + choices);
+            return answer;
+        }
+
+        @Override
+        public void showError(String header, String message) {
+            asked.add("error: " + header + ": " + message);
+        }
+
+        @Override
+        public void showInfo(String header, String message) {
+            asked.add("info: " + header);
+        }
+
+        @Override
+        public boolean confirm(String header, String message) {
+            asked.add("confirm: " + header);
+            return false;
+        }
+
+        @Override
+        public void showTable(
+                String header, String message, boolean error, List<String> columns, List<List<String>> rows) {
+            asked.add("table: " + header);
+        }
+
+        @Override
+        public Optional<String> askText(String header, String message, String initial) {
+            return Optional.empty();
+        }
+
+        @Override
+        public void open(Path fileOrFolder) {}
+
+        @Override
+        public Optional<Path> chooseFileToOpen(String title, String filterName, String... patterns) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Path> chooseFileToSave(
+                String title, String initialName, String filterName, String... patterns) {
+            return Optional.empty();
+        }
+    }
+}
