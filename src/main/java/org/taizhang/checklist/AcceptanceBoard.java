@@ -36,7 +36,16 @@ public record AcceptanceBoard(
      * Where one branch stands: its status, and the total and rating of the assessment (or imported result) that
      * decides it; {@code imported} when they come from an imported result.
      */
-    public record Standing(AcceptanceStatus status, BigDecimal score, String rating, boolean imported) {}
+    public record Standing(AcceptanceStatus status, BigDecimal score, String rating, boolean imported, boolean direct) {
+        public Standing(AcceptanceStatus status, BigDecimal score, String rating, boolean imported) {
+            this(status, score, rating, imported, false);
+        }
+
+        /** 直接定级: the committee's rating over the computed one; the branch is 达标. */
+        Standing directly(String directRating) {
+            return new Standing(AcceptanceStatus.PASSED, score, directRating, imported, true);
+        }
+    }
 
     /**
      * One line: a 共同体 (a branch belongs to the community of its nearest organization that names one), the
@@ -88,8 +97,58 @@ public record AcceptanceBoard(
                         .add(r);
             }
         }
-        Map<String, AcceptanceStatus> status = new LinkedHashMap<>();
         Map<String, Standing> standings = new LinkedHashMap<>();
+        for (Organization o : registry.organizations()) {
+            if (o.kind() != OrganizationKind.BRANCH && o.kind() != OrganizationKind.JOINT_BRANCH) {
+                continue;
+            }
+            standings.put(
+                    o.id(),
+                    standing(
+                            byBranch.getOrDefault(o.id(), List.of()),
+                            importedByBranch.getOrDefault(o.id(), List.of()),
+                            score));
+        }
+        return tally(year, registry, standings);
+    }
+
+    /**
+     * The same board with the committee's direct ratings of its year applied: each such branch is 达标 with the
+     * rating given, whatever its assessments say.
+     */
+    public AcceptanceBoard withDirectRatings(Registry registry, List<DirectRating> direct) {
+        Map<String, Standing> standings = new LinkedHashMap<>(standingByBranch);
+        for (DirectRating d : direct) {
+            Standing was = standings.get(d.organizationId());
+            if (d.year() == year && was != null) {
+                standings.put(d.organizationId(), was.directly(d.rating()));
+            }
+        }
+        return tally(year, registry, standings);
+    }
+
+    /** Ratings over their share of the year's branches (every 党支部 and 联合支部 is the denominator, as for 达标率). */
+    public List<RatingQuota.Excess> excesses(List<RatingQuota> quotas) {
+        List<RatingQuota.Excess> over = new ArrayList<>();
+        for (RatingQuota q : quotas) {
+            if (q.year() != year || total.branches() == 0) {
+                continue;
+            }
+            int count = (int) standingByBranch.values().stream()
+                    .filter(s -> q.rating().equals(s.rating()))
+                    .count();
+            BigDecimal share = BigDecimal.valueOf(count * 100L)
+                    .divide(BigDecimal.valueOf(total.branches()), 1, RoundingMode.HALF_UP);
+            if (share.compareTo(q.maxShare()) > 0) {
+                over.add(new RatingQuota.Excess(q.rating(), count, share, q.maxShare()));
+            }
+        }
+        return over;
+    }
+
+    /** Counts the branches' standings per 共同体 and overall. */
+    private static AcceptanceBoard tally(int year, Registry registry, Map<String, Standing> standings) {
+        Map<String, AcceptanceStatus> status = new LinkedHashMap<>();
         Map<String, int[]> counts =
                 new LinkedHashMap<>(); // community id ("" = none) → branches, accepted, passed, failed
         for (Community c : registry.communities()) {
@@ -98,14 +157,12 @@ public record AcceptanceBoard(
         counts.put("", new int[4]);
         int[] total = new int[4];
         for (Organization o : registry.organizations()) {
-            if (o.kind() != OrganizationKind.BRANCH && o.kind() != OrganizationKind.JOINT_BRANCH) {
+            Standing standing = standings.get(o.id());
+            if (standing == null) {
                 continue;
             }
-            Standing standing = standing(
-                    byBranch.getOrDefault(o.id(), List.of()), importedByBranch.getOrDefault(o.id(), List.of()), score);
             AcceptanceStatus s = standing.status();
             status.put(o.id(), s);
-            standings.put(o.id(), standing);
             String community = communityOf(registry, o);
             for (int[] c : List.of(counts.computeIfAbsent(community, k -> new int[4]), total)) {
                 c[0]++;
@@ -127,7 +184,11 @@ public record AcceptanceBoard(
             }
         });
         return new AcceptanceBoard(
-                year, status, standings, rows, new Row(null, total[0], total[1], total[2], total[3]));
+                year,
+                status,
+                java.util.Collections.unmodifiableMap(new LinkedHashMap<>(standings)),
+                rows,
+                new Row(null, total[0], total[1], total[2], total[3]));
     }
 
     /** A unit's line: its branches' figures (a branch counts for the unit it belongs to). */

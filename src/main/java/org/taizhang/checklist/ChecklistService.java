@@ -293,11 +293,15 @@ public final class ChecklistService {
         ChecklistStore.templates(store.read()).forEach(t -> byId.put(t.id(), t));
         List<Assessment> assessments = ChecklistStore.assessmentsOfYears(store.read(), from, to);
         List<PastResult> results = ChecklistStore.results(store.read(), from, to);
+        List<DirectRating> direct = RatingStore.directRatings(store.read(), from, to);
         return AcceptanceBoard.of(from, to, current, assessments, results, a -> {
-            ChecklistTemplate t = byId.get(a.templateId());
-            Organization o = current.organization(a.organizationId()).orElse(null);
-            return t == null || o == null ? Scoring.Score.INCOMPLETE : a.score(t, o.kind());
-        });
+                    ChecklistTemplate t = byId.get(a.templateId());
+                    Organization o = current.organization(a.organizationId()).orElse(null);
+                    return t == null || o == null ? Scoring.Score.INCOMPLETE : a.score(t, o.kind());
+                })
+                .stream()
+                .map(b -> direct.isEmpty() ? b : b.withDirectRatings(current, direct))
+                .toList();
     }
 
     /** A branch's standing in each year of {@code fromYear}..{@code toYear} and its items still open. */
@@ -389,6 +393,88 @@ public final class ChecklistService {
     /** Imported results of the years {@code from}..{@code to}. */
     public List<PastResult> results(int from, int to) {
         return ChecklistStore.results(store.read(), from, to);
+    }
+
+    // ---- 直接定级 and 等级比例
+
+    /** The rating names the templates know (their bands), for choosing and checking a rating. */
+    public List<String> ratingNames() {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        templates().stream()
+                .filter(ChecklistTemplate::isPublished)
+                .forEach(t -> t.bands().stream()
+                        .sorted(java.util.Comparator.comparing(RatingBand::minScore)
+                                .reversed())
+                        .forEach(b -> names.add(b.name())));
+        return List.copyOf(names);
+    }
+
+    /**
+     * 直接定级: the branch's rating for the year, set by the committee with the reason, over the computed one (the
+     * branch is 达标 that year). A rating no published template has, or no reason, is refused.
+     */
+    public DirectRating setDirectRating(String organizationId, int year, String rating, String reason) {
+        Organization o = registry.organization(organizationId)
+                .orElseThrow(() -> new DomainException("checklist.error.noSuchOrganization"));
+        List<Issue> issues = new ArrayList<>();
+        List<String> known = ratingNames();
+        if (rating == null || !known.contains(rating.strip())) {
+            issues.add(Issue.error(
+                    "rating", "checklist.error.ratingUnknown", rating == null ? "" : rating, String.join("、", known)));
+        }
+        if (reason == null || reason.isBlank()) {
+            issues.add(Issue.error("reason", "checklist.error.directReason", o.name()));
+        }
+        refuseErrors(issues);
+        DirectRating d =
+                new DirectRating(DirectRating.idOf(o.id(), year), o.id(), year, rating.strip(), reason.strip());
+        store.write(ctx -> {
+            RatingStore.save(store.tracked(ctx), ctx, d);
+            return null;
+        });
+        return d;
+    }
+
+    /** Takes a direct rating back: the branch stands by its assessments again (the removal is kept in history). */
+    public void clearDirectRating(String organizationId, int year) {
+        store.write(ctx -> RatingStore.deleteDirectRating(store.tracked(ctx), DirectRating.idOf(organizationId, year)));
+    }
+
+    public List<DirectRating> directRatings(int from, int to) {
+        return RatingStore.directRatings(store.read(), from, to);
+    }
+
+    /**
+     * The year's 等级比例 (rating → the most percent of branches it may have); ratings left out have no limit. Each
+     * limit is 0–100 and a rating the templates know.
+     */
+    public void setQuotas(int year, Map<String, java.math.BigDecimal> maxShares) {
+        List<Issue> issues = new ArrayList<>();
+        List<String> known = ratingNames();
+        maxShares.forEach((rating, share) -> {
+            if (!known.contains(rating)) {
+                issues.add(Issue.error("rating", "checklist.error.ratingUnknown", rating, String.join("、", known)));
+            }
+            if (share == null || share.signum() < 0 || share.compareTo(java.math.BigDecimal.valueOf(100)) > 0) {
+                issues.add(Issue.error("maxShare", "checklist.error.quotaRange", rating));
+            }
+        });
+        refuseErrors(issues);
+        store.write(ctx -> {
+            var writer = store.tracked(ctx);
+            for (RatingQuota q : RatingStore.quotas(ctx, year)) {
+                if (!maxShares.containsKey(q.rating())) {
+                    RatingStore.deleteQuota(writer, q.id());
+                }
+            }
+            maxShares.forEach((rating, share) -> RatingStore.save(
+                    writer, ctx, new RatingQuota(RatingQuota.idOf(year, rating), year, rating, share)));
+            return null;
+        });
+    }
+
+    public List<RatingQuota> quotas(int year) {
+        return RatingStore.quotas(store.read(), year);
     }
 
     /** The board's figures per unit (the registry as it is now). */

@@ -120,7 +120,10 @@ class ConvergencePropertyTest {
                 // past results and the evidence of answers
                 net.jqwik.api.Tuple.of(3, Arbitraries.just(21)),
                 net.jqwik.api.Tuple.of(5, Arbitraries.just(22)),
-                net.jqwik.api.Tuple.of(4, Arbitraries.just(23)));
+                net.jqwik.api.Tuple.of(4, Arbitraries.just(23)),
+                // 直接定级 and 等级比例
+                net.jqwik.api.Tuple.of(3, Arbitraries.just(24)),
+                net.jqwik.api.Tuple.of(2, Arbitraries.just(25)));
         Arbitrary<Step> step = Combinators.combine(
                         kind,
                         Arbitraries.integers().between(0, DEVICES - 1),
@@ -262,6 +265,15 @@ class ConvergencePropertyTest {
             Statistics.label("evidence removed")
                     .collect(finalStates.values().stream()
                             .anyMatch(r -> r.table().equals("answer_evidence") && r.deleted()));
+            Statistics.label("direct ratings")
+                    .collect(finalStates.values().stream()
+                            .anyMatch(r -> r.table().equals("direct_rating")));
+            Statistics.label("direct ratings taken back")
+                    .collect(finalStates.values().stream()
+                            .anyMatch(r -> r.table().equals("direct_rating") && r.deleted()));
+            Statistics.label("rating quotas")
+                    .collect(finalStates.values().stream()
+                            .anyMatch(r -> r.table().equals("rating_quota")));
             Statistics.label("assessments answered")
                     .collect(finalStates.values().stream()
                             .anyMatch(r -> r.table().equals("assessment_answer")));
@@ -596,6 +608,35 @@ class ConvergencePropertyTest {
                                 checklists.removeEvidence(e.id());
                             }
                         }
+                    }
+                    case 24 -> {
+                        // half the time a branch rated directly already (so ratings are changed and taken back)
+                        List<String> rated = checklists.directRatings(2026, 2026).stream()
+                                .map(d -> d.organizationId())
+                                .sorted()
+                                .toList();
+                        Organization o = !rated.isEmpty() && s.c() % 2 == 0
+                                ? r.organization(pick(rated, s.a())).orElse(null)
+                                : pick(
+                                        r.organizations().stream()
+                                                .filter(x -> x.kind().isBranch())
+                                                .sorted(Comparator.comparing(Organization::id))
+                                                .toList(),
+                                        s.a());
+                        List<String> ratings = checklists.ratingNames();
+                        if (o != null && rated.contains(o.id()) && s.b() % 2 == 0) {
+                            checklists.clearDirectRating(o.id(), 2026);
+                        } else if (o != null && !ratings.isEmpty()) {
+                            checklists.setDirectRating(o.id(), 2026, pick(ratings, s.b()), "区级以上先进" + s.c() % 3);
+                        }
+                    }
+                    case 25 -> {
+                        List<String> ratings = checklists.ratingNames();
+                        Map<String, java.math.BigDecimal> quotas = new LinkedHashMap<>();
+                        for (int i = 0; i < ratings.size() && i < s.a() % 3; i++) {
+                            quotas.put(ratings.get(i), java.math.BigDecimal.valueOf(10 + s.b() % 4 * 10));
+                        }
+                        checklists.setQuotas(2026, quotas);
                     }
                     default -> throw new IllegalArgumentException("step " + s);
                 }
