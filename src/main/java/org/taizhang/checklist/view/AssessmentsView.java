@@ -163,9 +163,7 @@ public final class AssessmentsView {
                         Tables.textColumn(
                                 m.get("checklist.view.rating"),
                                 52,
-                                r -> r.latest() == null || r.latest().rating() == null
-                                        ? ""
-                                        : r.latest().rating().name()),
+                                r -> r.directlyRated() ? m.get("checklist.view.directMark", r.rating()) : r.rating()),
                         Tables.textColumn(m.get("checklist.view.community"), 110, BranchRow::communityName));
         var sorted = new javafx.collections.transformation.SortedList<>(vm.shownBranches());
         sorted.comparatorProperty().bind(table.comparatorProperty());
@@ -398,7 +396,12 @@ public final class AssessmentsView {
         importForm.setOnAction(
                 e -> dialogs.chooseFileToOpen(m.get("checklist.action.importForm"), "Excel", "*.xlsx", "*.xls")
                         .ifPresent(vm::importForm));
-        HBox titleRow = new HBox(6, title, titleGap, exportForm, importForm, record);
+        Button direct = new Button(m.get("checklist.action.directRating"));
+        direct.setId("directRating");
+        direct.setTooltip(new Tooltip(m.get("checklist.view.directHint")));
+        direct.disableProperty().bind(vm.branchProperty().isNull());
+        direct.setOnAction(e -> vm.directRating());
+        HBox titleRow = new HBox(6, title, titleGap, exportForm, importForm, direct, record);
         titleRow.setAlignment(Pos.CENTER_LEFT);
         VBox head = new VBox(2, titleRow, summary, veto, state);
         head.setPadding(new Insets(6, 8, 4, 8));

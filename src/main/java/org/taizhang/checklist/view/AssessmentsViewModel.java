@@ -57,7 +57,22 @@ public final class AssessmentsViewModel {
             String communityName,
             AcceptanceStatus status,
             Scoring.Score latest,
-            String searchText) {}
+            String searchText,
+            AcceptanceBoard.Standing standing) {
+        /** The rating shown: the committee's direct rating when there is one, else the latest assessment's. */
+        public String rating() {
+            if (standing != null && standing.direct()) {
+                return standing.rating();
+            }
+            return latest == null || latest.rating() == null
+                    ? ""
+                    : latest.rating().name();
+        }
+
+        public boolean directlyRated() {
+            return standing != null && standing.direct();
+        }
+    }
 
     /**
      * One item on the sheet.
@@ -118,6 +133,7 @@ public final class AssessmentsViewModel {
     private final ReadOnlyBooleanWrapper readOnly = new ReadOnlyBooleanWrapper(true);
 
     private Registry registry = Registry.empty();
+    private Map<String, AcceptanceBoard.Standing> standings = Map.of();
     /** The unit the board's number led to (null: any); cleared when the clerk searches or filters anew. */
     private String unitFilter;
     /** The shown assessment's evidence per item key (read when another assessment is shown). */
@@ -207,6 +223,7 @@ public final class AssessmentsViewModel {
                 chosenCommunity == null
                         ? null
                         : registry.community(chosenCommunity.id()).orElse(null));
+        standings = loaded.board().standingByBranch();
         List<BranchRow> rows = new ArrayList<>();
         for (Map.Entry<String, AcceptanceStatus> e :
                 loaded.board().statusByBranch().entrySet()) {
@@ -235,7 +252,8 @@ public final class AssessmentsViewModel {
                 ? ""
                 : registry.community(communityId).map(Community::name).orElse("");
         Scoring.Score latest = latestOf(o).map(a -> scoreOf(a, o)).orElse(null);
-        return new BranchRow(o, unit, community, status, latest, unit + " " + o.name() + " " + community);
+        return new BranchRow(
+                o, unit, community, status, latest, unit + " " + o.name() + " " + community, standings.get(o.id()));
     }
 
     /** The most advanced round's assessment of the branch this year (acceptance over review over self). */
@@ -467,6 +485,57 @@ public final class AssessmentsViewModel {
             branches.set(at, next);
         }
         branch.set(next);
+    }
+
+    // ---- 直接定级
+
+    /**
+     * 直接定级…: for the chosen branch in the year, the rating (chosen among the standards' ratings) and the reason;
+     * on a branch rated directly already, asks whether to take it back.
+     */
+    public void directRating() {
+        BranchRow row = branch.get();
+        if (row == null) {
+            return;
+        }
+        int y = year.get();
+        String title = m.get("checklist.action.directRating");
+        if (row.directlyRated()) {
+            if (dialogs.confirm(
+                    title,
+                    m.get("checklist.question.clearDirect", row.organization().name(), row.rating()))) {
+                tasks.run(
+                        "checklist.task.directRating",
+                        p -> {
+                            service.clearDirectRating(row.organization().id(), y);
+                            return y;
+                        },
+                        x -> reload());
+            }
+            return;
+        }
+        tasks.run("checklist.task.directRating", p -> service.ratingNames(), names -> {
+            if (names.isEmpty()) {
+                dialogs.showError(title, m.get("checklist.view.noRatings"));
+                return;
+            }
+            List<String> choices = new ArrayList<>(names);
+            choices.add(m.get("checklist.answer.cancel"));
+            dialogs.choose(
+                            title,
+                            m.get(
+                                    "checklist.question.directRating",
+                                    row.organization().name(),
+                                    y),
+                            choices)
+                    .filter(i -> i < names.size())
+                    .ifPresent(i -> dialogs.askText(title, m.get("checklist.question.directReason", names.get(i)), "")
+                            .ifPresent(reason -> tasks.run(
+                                    "checklist.task.directRating",
+                                    p -> service.setDirectRating(
+                                            row.organization().id(), y, names.get(i), reason),
+                                    d -> reload())));
+        });
     }
 
     // ---- the form for a branch without the program

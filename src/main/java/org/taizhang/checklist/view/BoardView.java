@@ -115,6 +115,9 @@ public final class BoardView {
                 vm.byUnitProperty().set(t == byUnit);
             }
         });
+        Button quotas = new Button(m.get("checklist.action.quotas"));
+        quotas.setId("boardQuotas");
+        quotas.setOnAction(e -> vm.editQuotas());
         HBox bar = new HBox(
                 8,
                 title,
@@ -213,7 +216,23 @@ public final class BoardView {
         });
         HBox charts = new HBox(8, byCommunity, overYears);
         HBox.setHgrow(byCommunity, Priority.ALWAYS);
-        VBox box = new VBox(6, table, note, charts);
+        Label over = new Label();
+        over.setId("quotaExcess");
+        over.getStyleClass().add("issue-error");
+        over.setWrapText(true);
+        vm.excesses().addListener((javafx.collections.ListChangeListener<org.taizhang.checklist.RatingQuota.Excess>)
+                c -> over.setText(String.join(
+                        "；",
+                        vm.excesses().stream()
+                                .map(ex -> m.get(
+                                        "checklist.view.quotaExceeded",
+                                        ex.rating(),
+                                        ex.count(),
+                                        ex.share().toPlainString(),
+                                        ex.maxShare().stripTrailingZeros().toPlainString()))
+                                .toList())));
+        over.managedProperty().bind(over.textProperty().isNotEmpty());
+        VBox box = new VBox(6, table, note, over, charts);
         VBox.setVgrow(table, Priority.ALWAYS);
         box.setPadding(new Insets(0, 8, 8, 8));
         return box;

@@ -31,6 +31,9 @@ public final class BoardViewModel {
     /** Years shown in the trend: the chosen one and the two before it (a three-year plan). */
     static final int PLAN_YEARS = 3;
 
+    private static final java.util.regex.Pattern QUOTA =
+            java.util.regex.Pattern.compile("\\s*([^≤<=\\s]+)\\s*(?:≤|<=)\\s*(\\d+(?:\\.\\d+)?)\\s*%?\\s*");
+
     /** The overall figures of one year, for the trend. */
     public record YearRate(int year, AcceptanceBoard.Row total) {}
 
@@ -51,6 +54,9 @@ public final class BoardViewModel {
     private final ObservableList<AcceptanceBoard.Row> rows = FXCollections.observableArrayList();
     private final ObservableList<YearRate> trend = FXCollections.observableArrayList();
     private final BooleanProperty byUnit = new SimpleBooleanProperty();
+    private final ObservableList<org.taizhang.checklist.RatingQuota.Excess> excesses =
+            FXCollections.observableArrayList();
+    private List<org.taizhang.checklist.RatingQuota> quotas = List.of();
     /** The unit of each line while the board is shown by unit. */
     private final Map<AcceptanceBoard.Row, Unit> unitOfRow = new IdentityHashMap<>();
 
@@ -64,7 +70,11 @@ public final class BoardViewModel {
         byUnit.addListener(o -> showRows());
     }
 
-    private record Loaded(AcceptanceBoard board, List<AcceptanceBoard.UnitRow> units, List<YearRate> trend) {}
+    private record Loaded(
+            AcceptanceBoard board,
+            List<AcceptanceBoard.UnitRow> units,
+            List<YearRate> trend,
+            List<org.taizhang.checklist.RatingQuota> quotas) {}
 
     /** Computes the year's board and the years before it on the worker, then shows them. */
     public void load(int forYear, Runnable then) {
@@ -78,7 +88,7 @@ public final class BoardViewModel {
                         years.add(new YearRate(y, b.total()));
                         chosen = b;
                     }
-                    return new Loaded(chosen, service.byUnit(chosen), years);
+                    return new Loaded(chosen, service.byUnit(chosen), years, service.quotas(forYear));
                 },
                 loaded -> {
                     year.set(forYear);
@@ -86,6 +96,8 @@ public final class BoardViewModel {
                     unitRows = loaded.units();
                     showRows();
                     trend.setAll(loaded.trend());
+                    quotas = loaded.quotas();
+                    excesses.setAll(loaded.board().excesses(loaded.quotas()));
                     then.run();
                 });
     }
@@ -179,6 +191,49 @@ public final class BoardViewModel {
                     m.get("checklist.task.importResults"),
                     m.get("checklist.view.resultsImported", report.created(), report.updated(), report.unchanged()));
         });
+    }
+
+    /** The year's 等级比例 as a clerk types them: 五星≤10%；四星≤40%. */
+    public String quotasText() {
+        return String.join(
+                "；",
+                quotas.stream()
+                        .map(q -> q.rating() + "≤"
+                                + q.maxShare().stripTrailingZeros().toPlainString() + "%")
+                        .toList());
+    }
+
+    /** 等级比例…: asks for the year's limits (empty: none) and saves them; refused in words when unreadable. */
+    public void editQuotas() {
+        int y = year.get();
+        dialogs.askText(m.get("checklist.action.quotas"), m.get("checklist.question.quotas", y), quotasText())
+                .ifPresent(text -> {
+                    java.util.Map<String, java.math.BigDecimal> parsed = new java.util.LinkedHashMap<>();
+                    for (String part : text.split("[;；,，、]")) {
+                        if (part.isBlank()) {
+                            continue;
+                        }
+                        java.util.regex.Matcher mm = QUOTA.matcher(part);
+                        if (!mm.matches()) {
+                            dialogs.showError(
+                                    m.get("checklist.action.quotas"), m.get("checklist.input.quota", part.strip()));
+                            return;
+                        }
+                        parsed.put(mm.group(1), new java.math.BigDecimal(mm.group(2)));
+                    }
+                    tasks.run(
+                            "checklist.task.quotas",
+                            p -> {
+                                service.setQuotas(y, parsed);
+                                return parsed;
+                            },
+                            x -> reload());
+                });
+    }
+
+    /** Ratings over their share this year (the board names them). */
+    public ObservableList<org.taizhang.checklist.RatingQuota.Excess> excesses() {
+        return excesses;
     }
 
     /** Show the figures per unit instead of per 共同体. */

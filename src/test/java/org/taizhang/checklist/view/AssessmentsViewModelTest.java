@@ -336,4 +336,41 @@ class AssessmentsViewModelTest {
         assertThat(dialogs.shown).anyMatch(s -> s.startsWith("error table: 导入测评表"));
         assertThat(vm.assessmentProperty().get()).isNull(); // nothing was started for the second branch
     }
+
+    @Test
+    void aDirectRatingIsChosenWithItsReasonShownInTheListAndTakenBack() {
+        vm.select(branch("市委办机关第一党支部"));
+        dialogs.chooseAnswer = Optional.of(0); // the highest rating
+        dialogs.textAnswer = Optional.of("获评区级以上先进基层党组织");
+
+        vm.directRating();
+
+        BranchRow rated = branch("市委办机关第一党支部");
+        assertThat(rated.directlyRated()).isTrue();
+        assertThat(rated.status()).isEqualTo(AcceptanceStatus.PASSED);
+        assertThat(rated.rating()).isEqualTo(service.ratingNames().getFirst());
+        assertThat(service.directRatings(year, year))
+                .singleElement()
+                .satisfies(d -> assertThat(d.reason()).isEqualTo("获评区级以上先进基层党组织"));
+
+        vm.select(rated);
+        dialogs.confirmAnswer = true;
+        vm.directRating(); // on a branch rated directly: asks to take it back
+
+        assertThat(service.directRatings(year, year)).isEmpty();
+        assertThat(branch("市委办机关第一党支部").status()).isEqualTo(AcceptanceStatus.NOT_ASSESSED);
+    }
+
+    @Test
+    void choosingCancelOrGivingNoReasonChangesNothing() {
+        vm.select(branch("市委办机关第一党支部"));
+        dialogs.chooseAnswer = Optional.of(service.ratingNames().size()); // 取消
+        vm.directRating();
+        dialogs.chooseAnswer = Optional.of(0);
+        dialogs.textAnswer = Optional.of("  ");
+        vm.directRating();
+
+        assertThat(service.directRatings(year, year)).isEmpty();
+        assertThat(dialogs.shown).anyMatch(s -> s.startsWith("error: 直接定级") && s.contains("理由"));
+    }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -114,5 +115,24 @@ class BoardViewModelTest {
         assertThat(assessments.shownBranches())
                 .hasSize(unitRow.branches())
                 .allMatch(b -> b.organization().unitId().equals(unit.id()));
+    }
+
+    @Test
+    void ratingSharesAreTypedCheckedAndARatingOverItsShareIsNamed() {
+        dialogs.textAnswer = Optional.of("五星 十");
+        vm.editQuotas();
+        assertThat(dialogs.shown).anyMatch(s -> s.startsWith("error: 等级比例") && s.contains("五星≤10%"));
+
+        dialogs.textAnswer = Optional.of("五星≤0.1%；四星≤90%");
+        vm.editQuotas();
+
+        assertThat(vm.quotasText()).isEqualTo("五星≤0.1%；四星≤90%");
+        // the sample has 五星 branches: far more than 0.1% of them
+        assertThat(vm.excesses()).extracting(e -> e.rating()).containsExactly("五星");
+
+        dialogs.textAnswer = Optional.of("");
+        vm.editQuotas();
+        assertThat(vm.excesses()).isEmpty();
+        assertThat(service.quotas(vm.yearProperty().get())).isEmpty();
     }
 }
