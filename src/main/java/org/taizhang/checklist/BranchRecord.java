@@ -14,8 +14,18 @@ import org.taizhang.organization.Organization;
  */
 public record BranchRecord(Organization branch, List<Year> years, List<OpenItem> openItems) {
 
-    /** The branch in one year: where it stands on the board and its most advanced assessment's figures. */
-    public record Year(int year, AcceptanceStatus standing, Round round, BigDecimal total, String rating) {}
+    /**
+     * The branch in one year: where it stands on the board and the figures that decide it — its most advanced
+     * assessment's, an imported result's ({@code imported}) or the committee's direct rating ({@code direct}).
+     */
+    public record Year(
+            int year,
+            AcceptanceStatus standing,
+            Round round,
+            BigDecimal total,
+            String rating,
+            boolean imported,
+            boolean direct) {}
 
     /** An item scored below its points in the latest finished assessment (the template's own key kept). */
     public record OpenItem(String itemKey, String number, String text, BigDecimal points, BigDecimal maxPoints) {}
@@ -24,31 +34,44 @@ public record BranchRecord(Organization branch, List<Year> years, List<OpenItem>
      * @param assessments the branch's assessments of the years wanted
      * @param templates every template by id
      */
+    /**
+     * @param boards the boards of the years wanted (they know imported results and direct ratings)
+     * @param assessments the branch's assessments of those years
+     * @param templates every template by id
+     */
     public static BranchRecord of(
             Organization branch,
-            int fromYear,
-            int toYear,
+            List<AcceptanceBoard> boards,
             List<Assessment> assessments,
             Map<String, ChecklistTemplate> templates) {
         List<Year> years = new ArrayList<>();
-        for (int y = toYear; y >= fromYear; y--) {
-            int year = y;
-            List<Assessment> ofYear =
-                    assessments.stream().filter(a -> a.year() == year).toList();
-            AcceptanceStatus standing = AcceptanceStatus.of(ofYear, a -> result(a, branch, templates));
-            Optional<Assessment> latest = ofYear.stream()
+        List<AcceptanceBoard> newestFirst = new ArrayList<>(boards);
+        newestFirst.sort(Comparator.comparingInt(AcceptanceBoard::year).reversed());
+        for (AcceptanceBoard board : newestFirst) {
+            int year = board.year();
+            AcceptanceBoard.Standing standing = board.standingByBranch().get(branch.id());
+            Optional<Assessment> latest = assessments.stream()
+                    .filter(a -> a.year() == year)
                     .max(Comparator.comparing((Assessment a) -> a.round().ordinal())
                             .thenComparing(Assessment::id));
             Scoring.Score score =
                     latest.flatMap(a -> score(a, branch, templates)).orElse(null);
+            BigDecimal total = standing != null && standing.score() != null
+                    ? standing.score()
+                    : score == null ? null : score.total();
+            String rating = standing != null && standing.rating() != null
+                    ? standing.rating()
+                    : score == null || score.rating() == null
+                            ? null
+                            : score.rating().name();
             years.add(new Year(
                     year,
-                    standing,
+                    standing == null ? AcceptanceStatus.NOT_ASSESSED : standing.status(),
                     latest.map(Assessment::round).orElse(null),
-                    score == null ? null : score.total(),
-                    score == null || score.rating() == null
-                            ? null
-                            : score.rating().name()));
+                    total,
+                    rating,
+                    standing != null && standing.imported(),
+                    standing != null && standing.direct()));
         }
         List<OpenItem> open = new ArrayList<>();
         assessments.stream()
@@ -76,9 +99,5 @@ public record BranchRecord(Organization branch, List<Year> years, List<OpenItem>
             Assessment a, Organization branch, Map<String, ChecklistTemplate> templates) {
         ChecklistTemplate t = templates.get(a.templateId());
         return t == null ? Optional.empty() : Optional.of(a.score(t, branch.kind()));
-    }
-
-    private static Scoring.Result result(Assessment a, Organization branch, Map<String, ChecklistTemplate> templates) {
-        return score(a, branch, templates).map(Scoring.Score::result).orElse(Scoring.Result.INCOMPLETE);
     }
 }

@@ -312,8 +312,7 @@ public final class ChecklistService {
         templates().forEach(t -> byId.put(t.id(), t));
         return BranchRecord.of(
                 o,
-                fromYear,
-                toYear,
+                boards(fromYear, toYear),
                 ChecklistStore.assessmentsOfBranch(store.read(), organizationId, fromYear, toYear),
                 byId);
     }

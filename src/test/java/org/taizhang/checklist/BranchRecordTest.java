@@ -82,4 +82,42 @@ class BranchRecordTest {
         assertThat(record.openItems()).hasSize(1);
         assertThat(record.openItems().getFirst().points()).isZero();
     }
+
+    @Test
+    void anImportedResultAndADirectRatingShowAsSuch() {
+        service.setDirectRating(branch.id(), year, "五星", "区级以上先进");
+        var rows = new java.util.LinkedHashMap<String, String>();
+        var registry = new RegistryService(store).load();
+        rows.put("单位", registry.unit(branch.unitId()).orElseThrow().name());
+        rows.put("组织名称", branch.name());
+        rows.put(
+                "上级组织",
+                branch.parentId() == null
+                        ? ""
+                        : registry.organization(branch.parentId()).orElseThrow().name());
+        rows.put("年度", Integer.toString(year - 2));
+        rows.put("轮次", "达标验收");
+        rows.put("总分", "78");
+        rows.put("等级", "三星");
+        rows.put("结论", "达标");
+        var report = service.importResults(
+                new org.taizhang.core.files.SheetData(
+                        "往年结果", rows.keySet(), java.util.List.of(new org.taizhang.core.files.SheetData.Row(2, rows))),
+                "往年结果.xlsx",
+                Progress.NONE);
+        assertThat(report.errors()).isEmpty();
+
+        BranchRecord record = service.branchRecord(branch.id(), year - 2, year);
+
+        assertThat(record.years().get(0)).satisfies(y -> {
+            assertThat(y.direct()).isTrue();
+            assertThat(y.rating()).isEqualTo("五星");
+            assertThat(y.standing()).isEqualTo(AcceptanceStatus.PASSED);
+        });
+        assertThat(record.years().get(2)).satisfies(y -> {
+            assertThat(y.imported()).isTrue();
+            assertThat(y.total()).isEqualByComparingTo("78");
+            assertThat(y.rating()).isEqualTo("三星");
+        });
+    }
 }

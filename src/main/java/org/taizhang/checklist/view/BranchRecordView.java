@@ -80,7 +80,13 @@ final class BranchRecordView {
                                 m.get("checklist.view.score"), 60, BranchRecord.Year::total, TemplateFormModel::plain),
                         Tables.textColumn(
                                 m.get("checklist.view.rating"), 60, y -> y.rating() == null ? "" : y.rating()),
-                        Tables.textColumn(m.get("checklist.record.change"), 80, y -> change(all, y, m)));
+                        Tables.textColumn(m.get("checklist.record.change"), 80, y -> change(all, y, m)),
+                        Tables.textColumn(
+                                m.get("checklist.record.source"),
+                                90,
+                                y -> y.direct()
+                                        ? m.get("checklist.record.direct")
+                                        : y.imported() ? m.get("checklist.record.imported") : ""));
 
         TableView<BranchRecord.OpenItem> open = new TableView<>(FXCollections.observableArrayList(record.openItems()));
         open.setId("recordOpenItems");
