@@ -69,6 +69,7 @@ public final class ChecklistBenchmark {
                     15,
                     () -> checklists.boards(YEAR - 2, YEAR)));
             report.add(measure("board: this year alone, read + computed", 3, 15, () -> checklists.board(YEAR)));
+            report.add(renderBoard(checklists));
             report.add(measure("  of which: read the registry", 3, 15, registry::load));
             report.add(measure(
                     "  of which: read this year's assessments and answers",
@@ -107,6 +108,44 @@ public final class ChecklistBenchmark {
                 java.nio.file.StandardOpenOption.CREATE,
                 java.nio.file.StandardOpenOption.APPEND);
         System.out.print(text);
+    }
+
+    /**
+     * The board as the clerk opens it: read, computed and drawn — the view model loading the plan's three years,
+     * the table and both charts laid out and rendered once (a snapshot) at 1366×768 on the JavaFX thread.
+     */
+    private static String renderBoard(ChecklistService checklists) throws Exception {
+        javafx.application.Platform.startup(() -> {});
+        var messages = org.taizhang.core.i18n.Messages.forLocale(org.taizhang.core.i18n.Messages.CHINESE);
+        var dialogs = new org.taizhang.core.ui.RecordingDialogs();
+        List<Double> times = new ArrayList<>();
+        for (int run = 0; run < 13; run++) {
+            var done = new java.util.concurrent.CompletableFuture<Double>();
+            javafx.application.Platform.runLater(() -> {
+                long t = System.nanoTime();
+                var vm = new org.taizhang.checklist.view.BoardViewModel(
+                        checklists,
+                        new org.taizhang.core.ui.TaskRunner(
+                                org.taizhang.core.ui.TaskExecutor.synchronous(), messages, dialogs),
+                        dialogs,
+                        messages);
+                var view = new org.taizhang.checklist.view.BoardView(vm, messages, dialogs, (c, u, s) -> {});
+                var scene = new javafx.scene.Scene((javafx.scene.Parent) view.node(), 1366, 768);
+                vm.load(YEAR, () -> {});
+                scene.snapshot(null);
+                done.complete((System.nanoTime() - t) / 1e6);
+            });
+            double ms = done.get();
+            if (run >= 3) { // three to warm up
+                times.add(ms);
+            }
+        }
+        times.sort(null);
+        javafx.application.Platform.exit();
+        return String.format(
+                "board shown: read + computed + table and charts rendered at 1366×768, median %.0f ms (min %.0f, max"
+                        + " %.0f, %d runs)",
+                times.get(times.size() / 2), times.getFirst(), times.getLast(), times.size());
     }
 
     /**

@@ -81,13 +81,11 @@ public final class BoardViewModel {
         tasks.run(
                 "checklist.task.board",
                 p -> {
+                    // one read for the plan's years (the registry, assessments and results once)
+                    List<AcceptanceBoard> plan = service.boards(forYear - PLAN_YEARS + 1, forYear);
                     List<YearRate> years = new ArrayList<>();
-                    AcceptanceBoard chosen = null;
-                    for (int y = forYear - PLAN_YEARS + 1; y <= forYear; y++) {
-                        AcceptanceBoard b = service.board(y);
-                        years.add(new YearRate(y, b.total()));
-                        chosen = b;
-                    }
+                    plan.forEach(b -> years.add(new YearRate(b.year(), b.total())));
+                    AcceptanceBoard chosen = plan.getLast();
                     return new Loaded(chosen, service.byUnit(chosen), years, service.quotas(forYear));
                 },
                 loaded -> {
