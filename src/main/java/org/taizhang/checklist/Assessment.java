@@ -114,6 +114,21 @@ public record Assessment(
         return with(Status.FINISHED, null, null, null, answers);
     }
 
+    /**
+     * Another end of the 公示 (a public holiday or 调休 in the period, which the program does not know): not before
+     * its start; only while on notice.
+     */
+    public Assessment publicityUntil(LocalDate end) {
+        if (status != Status.PUBLICITY) {
+            throw new DomainException("checklist.error.notInPublicity");
+        }
+        if (end == null || end.isBefore(publicityStart)) {
+            throw new ValidationException(
+                    List.of(Issue.error("publicityEnd", "checklist.error.publicityEnd", publicityStart)));
+        }
+        return with(status, publicityStart, end, reopenReason, answers);
+    }
+
     /** The 公示 is over: the acceptance result stands. */
     public Assessment closePublicity() {
         if (status != Status.PUBLICITY) {

@@ -501,6 +501,11 @@ public final class ChecklistService {
         return change(assessmentId, (a, t, o) -> a.closePublicity());
     }
 
+    /** Moves the end of an assessment's 公示 (holidays in the period). */
+    public Assessment publicityUntil(String assessmentId, LocalDate end) {
+        return change(assessmentId, (a, t, o) -> a.publicityUntil(end));
+    }
+
     public Assessment reopen(String assessmentId, String reason) {
         return change(assessmentId, (a, t, o) -> a.reopen(reason));
     }

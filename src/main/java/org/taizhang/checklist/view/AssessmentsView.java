@@ -339,6 +339,10 @@ public final class AssessmentsView {
                                 || vm.assessmentProperty().get().status() != Assessment.Status.PUBLICITY,
                         vm.assessmentProperty()));
         closePublicity.setOnAction(e -> vm.closePublicity());
+        Button publicityEnd = new Button(m.get("checklist.action.publicityEnd"));
+        publicityEnd.setId("publicityEnd");
+        publicityEnd.disableProperty().bind(closePublicity.disableProperty());
+        publicityEnd.setOnAction(e -> vm.editPublicityEnd());
         Button reopen = new Button(m.get("checklist.action.reopen"));
         reopen.setId("reopenAssessment");
         reopen.disableProperty()
@@ -349,7 +353,7 @@ public final class AssessmentsView {
         reopen.setOnAction(e -> vm.reopen());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox buttons = new HBox(6, notApplicable, nextUnscored, gap, finish, closePublicity, reopen);
+        HBox buttons = new HBox(6, notApplicable, nextUnscored, gap, finish, publicityEnd, closePublicity, reopen);
         buttons.setPadding(new Insets(6, 8, 6, 8));
         buttons.getStyleClass().add("form-buttons");
         buttons.visibleProperty().bind(vm.assessmentProperty().isNotNull());

@@ -662,6 +662,34 @@ public final class AssessmentsViewModel {
         tasks.run("checklist.task.closePublicity", p -> service.closePublicity(a.id()), this::reloadKeeping);
     }
 
+    /** 公示期…: another end date for the notice (holidays in the period), typed as 2026-12-10. */
+    public void editPublicityEnd() {
+        Assessment a = assessment.get();
+        if (a == null || a.status() != Assessment.Status.PUBLICITY) {
+            return;
+        }
+        String title = m.get("checklist.action.publicityEnd");
+        dialogs.askText(
+                        title,
+                        m.get(
+                                "checklist.question.publicityEnd",
+                                a.publicityStart().toString()),
+                        a.publicityEnd().toString())
+                .ifPresent(text -> {
+                    java.time.LocalDate end;
+                    try {
+                        end = java.time.LocalDate.parse(text.strip());
+                    } catch (java.time.format.DateTimeParseException e) {
+                        dialogs.showError(title, m.get("checklist.input.date", text.strip()));
+                        return;
+                    }
+                    tasks.run(
+                            "checklist.task.publicityEnd",
+                            p -> service.publicityUntil(a.id(), end),
+                            this::reloadKeeping);
+                });
+    }
+
     /** 重新打开: asks the reason, which is kept in the history. */
     public void reopen() {
         Assessment a = assessment.get();

@@ -373,4 +373,26 @@ class AssessmentsViewModelTest {
         assertThat(service.directRatings(year, year)).isEmpty();
         assertThat(dialogs.shown).anyMatch(s -> s.startsWith("error: 直接定级") && s.contains("理由"));
     }
+
+    @Test
+    void theNoticePeriodCanBeMovedButNotBeforeItsStart() {
+        vm.roundProperty().set(Round.ACCEPTANCE);
+        started("市委办机关第一党支部");
+        answerAll();
+        vm.finish();
+        Assessment onNotice = stored();
+        assertThat(onNotice.status()).isEqualTo(Assessment.Status.PUBLICITY);
+        java.time.LocalDate later = onNotice.publicityEnd().plusDays(3);
+
+        dialogs.textAnswer = Optional.of(later.toString());
+        vm.editPublicityEnd();
+        assertThat(stored().publicityEnd()).isEqualTo(later);
+
+        dialogs.textAnswer = Optional.of(onNotice.publicityStart().minusDays(1).toString());
+        vm.editPublicityEnd();
+        dialogs.textAnswer = Optional.of("下周五");
+        vm.editPublicityEnd();
+        assertThat(stored().publicityEnd()).isEqualTo(later);
+        assertThat(dialogs.shown).anyMatch(s -> s.contains("不能早于公示开始日期")).anyMatch(s -> s.contains("“下周五”不是日期"));
+    }
 }
