@@ -125,6 +125,7 @@ public final class BoardView {
                 new HBox(0, byCommunity, byUnit),
                 new Label(m.get("checklist.view.year")),
                 year,
+                quotas,
                 xlsx,
                 csv,
                 results);
