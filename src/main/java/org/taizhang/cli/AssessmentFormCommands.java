@@ -129,10 +129,10 @@ final class AssessmentFormCommands {
                 PrintWriter out = spec.commandLine().getOut();
                 PrintWriter err = spec.commandLine().getErr();
                 if (!result.errors().isEmpty()) {
-                    FormWorkbook.lines(result.errors(), m).forEach(err::println);
-                    err.println(m.get("cli.form.rejected", result.errors().size()));
-                    err.flush();
-                    return ExitCodes.IMPORT_REJECTED;
+                    return ExitCodes.rejected(
+                            err,
+                            FormWorkbook.lines(result.errors(), m),
+                            m.get("cli.form.rejected", result.errors().size()));
                 }
                 String round = m.get(result.round().messageKey());
                 String year = Integer.toString(result.year());

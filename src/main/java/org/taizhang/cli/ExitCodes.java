@@ -11,4 +11,15 @@ public final class ExitCodes {
     public static final int USAGE = 2;
     /** An import file was rejected row by row; nothing was written. */
     public static final int IMPORT_REJECTED = 3;
+
+    /**
+     * A rejected file, the same for every import: its problems one per line on stderr (sheet, row, column,
+     * message), then the count; exit {@link #IMPORT_REJECTED}.
+     */
+    static int rejected(java.io.PrintWriter err, java.util.List<String> problems, String summary) {
+        problems.forEach(err::println);
+        err.println(summary);
+        err.flush();
+        return IMPORT_REJECTED;
+    }
 }

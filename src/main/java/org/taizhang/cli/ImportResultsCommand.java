@@ -39,10 +39,10 @@ final class ImportResultsCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             if (!report.applied()) {
-                ImportReports.lines(report.errors(), m).forEach(err::println);
-                err.println(m.get("cli.import.rejected", report.errors().size()));
-                err.flush();
-                return ExitCodes.IMPORT_REJECTED;
+                return ExitCodes.rejected(
+                        err,
+                        ImportReports.lines(report.errors(), m),
+                        m.get("cli.import.rejected", report.errors().size()));
             }
             out.println(m.get(
                     "cli.import.done",

@@ -45,10 +45,10 @@ final class OrgsCommand {
                 PrintWriter out = spec.commandLine().getOut();
                 PrintWriter err = spec.commandLine().getErr();
                 if (!report.applied()) {
-                    ImportReports.lines(report.errors(), m).forEach(err::println);
-                    err.println(m.get("cli.import.rejected", report.errors().size()));
-                    err.flush();
-                    return ExitCodes.IMPORT_REJECTED;
+                    return ExitCodes.rejected(
+                            err,
+                            ImportReports.lines(report.errors(), m),
+                            m.get("cli.import.rejected", report.errors().size()));
                 }
                 // the summary first, then the warnings marked as such: they look nothing like a rejection's errors
                 out.println(m.get(

@@ -88,10 +88,10 @@ final class TemplateFileCommands {
                 TemplateImportReport report = checklists.importTemplate(file);
                 if (!report.applied()) {
                     PrintWriter err = spec.commandLine().getErr();
-                    ImportReports.lines(report.errors(), m).forEach(err::println);
-                    err.println(m.get("cli.import.rejected", report.errors().size()));
-                    err.flush();
-                    return ExitCodes.IMPORT_REJECTED;
+                    return ExitCodes.rejected(
+                            err,
+                            ImportReports.lines(report.errors(), m),
+                            m.get("cli.import.rejected", report.errors().size()));
                 }
                 ChecklistTemplate t = report.draft();
                 spec.commandLine()
