@@ -210,6 +210,7 @@ public final class BoardView {
                         Tooltip.install(
                                 bar,
                                 new Tooltip(r.year() + ": " + r.total().rate().toPlainString() + "%"));
+                        bar.setOnMouseClicked(e -> vm.load(r.year(), () -> {})); // that year's board
                     }
                 });
             }
