@@ -251,6 +251,21 @@ public final class TemplateFormModel extends org.taizhang.core.ui.FormModel<Chec
         }
     }
 
+    /** The keys an item continues (承接条目), typed with 、 or ， or spaces between them. */
+    static List<String> keys(String text) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(text.split("[、,，;；\\s]+"))
+                .filter(k -> !k.isBlank())
+                .distinct()
+                .toList();
+    }
+
+    static String keysText(List<String> keys) {
+        return String.join("、", keys);
+    }
+
     static BigDecimal decimal(String text) {
         if (text == null || text.isBlank()) {
             return null;

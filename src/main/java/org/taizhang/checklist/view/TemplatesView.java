@@ -420,6 +420,13 @@ public final class TemplatesView {
             kinds.put(k, b);
             kindBoxes.getChildren().add(b);
         }
+        TextField key = new TextField();
+        key.setId("itemKey");
+        key.setEditable(false); // the stable key: answers, statistics and findings refer to it
+        key.setFocusTraversable(false);
+        TextField replaces = new TextField();
+        replaces.setId("itemReplaces");
+        replaces.setPromptText(m.get("checklist.view.replacesPrompt"));
         GridPane item = grid();
         addRow(item, 0, m.get("checklist.view.number"), number);
         addRow(item, 1, m.get("checklist.view.itemText"), text);
@@ -433,6 +440,8 @@ public final class TemplatesView {
         addRow(item, 5, "", new HBox(12, evidence, veto, bonus));
         addRow(item, 6, m.get("checklist.view.methods"), methodBoxes);
         addRow(item, 7, m.get("checklist.view.appliesTo"), kindBoxes);
+        addRow(item, 8, m.get("checklist.view.itemKey"), key);
+        addRow(item, 9, m.get("checklist.view.replaces"), replaces);
         deduction
                 .disableProperty()
                 .bind(mode.valueProperty().isNotEqualTo(ScoringMode.DEDUCTION).or(locked));
@@ -445,7 +454,7 @@ public final class TemplatesView {
         category.setVisible(false);
         item.setVisible(false);
         category.disableProperty().bind(locked);
-        for (Node n : List.of(number, text, points, mode, evidence, veto, bonus, methodBoxes, kindBoxes)) {
+        for (Node n : List.of(number, text, points, mode, evidence, veto, bonus, methodBoxes, kindBoxes, replaces)) {
             n.disableProperty().bind(locked);
         }
 
@@ -473,6 +482,8 @@ public final class TemplatesView {
                     bonus.setSelected(i.bonus());
                     methods.forEach((k, b) -> b.setSelected(i.methods().contains(k)));
                     kinds.forEach((k, b) -> b.setSelected(i.appliesTo().contains(k)));
+                    key.setText(i.key());
+                    replaces.setText(TemplateFormModel.keysText(i.replaces()));
                 }
             } finally {
                 filling = false;
@@ -533,9 +544,9 @@ public final class TemplatesView {
                             veto.isSelected(),
                             bonus.isSelected(),
                             chosenKinds,
-                            x.replaces()));
+                            TemplateFormModel.keys(replaces.getText())));
         };
-        for (TextField f : List.of(number, points, deduction, floor)) {
+        for (TextField f : List.of(number, points, deduction, floor, replaces)) {
             f.textProperty().addListener(o -> applyItem.run());
         }
         text.textProperty().addListener(o -> applyItem.run());

@@ -233,4 +233,70 @@ class TemplatesViewModelTest {
         vm.importTemplate(dir.resolve("坏.xlsx"));
         assertThat(dialogs.shown).anyMatch(s -> s.startsWith("error: 导入测评细则"));
     }
+
+    @Test
+    void aNewVersionThatMergesTwoItemsNamesWhatItContinuesOrCannotBePublished() {
+        ChecklistTemplate standard = named(BuiltInTemplates.standard(year).name());
+        service.publish(standard.id());
+        vm.reload();
+        vm.page().select(named(standard.name()));
+        vm.newVersion();
+        ChecklistItem first = standard.items().get(0);
+        ChecklistItem second = standard.items().get(1);
+        // merge the second item into the first: its points move over, the second goes
+        form.updateItem(
+                first.key(),
+                i -> new ChecklistItem(
+                        i.key(),
+                        i.number(),
+                        i.text() + "；" + second.text(),
+                        i.maxPoints().add(second.maxPoints()),
+                        i.mode(),
+                        i.deduction(),
+                        i.floor(),
+                        i.evidenceRequired(),
+                        i.methods(),
+                        i.veto(),
+                        i.bonus(),
+                        i.appliesTo(),
+                        i.replaces()));
+        form.remove(second.key());
+        vm.page().save();
+        ChecklistTemplate draft = vm.page().selectedProperty().get();
+
+        vm.publish();
+        assertThat(service.template(draft.id()).orElseThrow().isPublished()).isFalse();
+        assertThat(dialogs.shown).anyMatch(s -> s.contains("丢掉了条目 " + second.number()));
+
+        form.updateItem(
+                first.key(),
+                i -> new ChecklistItem(
+                        i.key(),
+                        i.number(),
+                        i.text(),
+                        i.maxPoints(),
+                        i.mode(),
+                        i.deduction(),
+                        i.floor(),
+                        i.evidenceRequired(),
+                        i.methods(),
+                        i.veto(),
+                        i.bonus(),
+                        i.appliesTo(),
+                        TemplateFormModel.keys(first.key() + "、" + second.key())));
+        vm.publish(); // saves the edit first, then publishes
+
+        ChecklistTemplate published = service.template(draft.id()).orElseThrow();
+        assertThat(published.isPublished()).isTrue();
+        assertThat(published.previousKeysOf(first.key())).containsExactlyInAnyOrder(first.key(), second.key());
+    }
+
+    @Test
+    void theKeysAnItemContinuesAreTypedAsClerksSeparateThings() {
+        assertThat(TemplateFormModel.keys(" std-A1、std-A2，std-A3 std-A1 "))
+                .containsExactly("std-A1", "std-A2", "std-A3");
+        assertThat(TemplateFormModel.keys("  ")).isEmpty();
+        assertThat(TemplateFormModel.keysText(java.util.List.of("std-A1", "std-A2")))
+                .isEqualTo("std-A1、std-A2");
+    }
 }
