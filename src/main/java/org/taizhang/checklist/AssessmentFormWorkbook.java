@@ -37,14 +37,11 @@ final class AssessmentFormWorkbook {
     static final String YEAR = "year";
 
     /** The words of the drop-downs: terms of the practice, the same in both languages (like 查资料). */
-    static final String MET = "达到";
+    static final String MET = ItemAnswer.MET;
 
-    static final String NOT_MET = "未达到";
+    static final String NOT_MET = ItemAnswer.NOT_MET;
     static final String NOT_APPLICABLE = "不适用";
     /** Typed by hand instead of the drop-down's words, and meaning the same. */
-    private static final List<String> MET_WORDS = List.of(MET, "符合", "是", "√");
-
-    private static final List<String> NOT_MET_WORDS = List.of(NOT_MET, "不符合", "否", "×");
     private static final List<String> NOT_APPLICABLE_WORDS = List.of(NOT_APPLICABLE, "是", "√");
 
     static final int MAX_TEXT = 1_000;
@@ -225,10 +222,9 @@ final class AssessmentFormWorkbook {
         }
         switch (item.mode()) {
             case YES_NO -> {
-                if (MET_WORDS.contains(score)) {
-                    met = true;
-                } else if (NOT_MET_WORDS.contains(score)) {
-                    met = false;
+                java.util.Optional<Boolean> word = ItemAnswer.metWord(score);
+                if (word.isPresent()) {
+                    met = word.get();
                 } else if (!score.isEmpty()) {
                     errors.add(cell(form, row, SCORE, "checklist.form.notMetWord", score, MET, NOT_MET));
                 }

@@ -1,21 +1,14 @@
 package org.taizhang.checklist;
 
 import java.util.List;
-import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.DataValidation;
 import org.apache.poi.ss.usermodel.DataValidationHelper;
-import org.apache.poi.ss.usermodel.FillPatternType;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.HorizontalAlignment;
-import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.VerticalAlignment;
-import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellRangeAddressList;
+import org.taizhang.core.files.WorkbookStyles;
 
 /**
  * The layout the checklist workbooks share with the registry workbook: 宋体 11, a bold grey bordered header row
@@ -25,46 +18,8 @@ import org.apache.poi.ss.util.CellRangeAddressList;
 final class ChecklistWorkbook {
     private ChecklistWorkbook() {}
 
-    static final class Styles {
-        final CellStyle header;
-        final CellStyle body;
-        final CellStyle wrapped;
-
-        Styles(Workbook wb) {
-            Font bold = wb.createFont();
-            bold.setBold(true);
-            bold.setFontName("宋体");
-            bold.setFontHeightInPoints((short) 11);
-            Font plain = wb.createFont();
-            plain.setFontName("宋体");
-            plain.setFontHeightInPoints((short) 11);
-            header = wb.createCellStyle();
-            header.setFont(bold);
-            header.setWrapText(true);
-            header.setVerticalAlignment(VerticalAlignment.CENTER);
-            header.setAlignment(HorizontalAlignment.CENTER);
-            header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
-            header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-            borders(header);
-            body = wb.createCellStyle();
-            body.setFont(plain);
-            body.setVerticalAlignment(VerticalAlignment.CENTER);
-            borders(body);
-            wrapped = wb.createCellStyle();
-            wrapped.cloneStyleFrom(body);
-            wrapped.setWrapText(true);
-        }
-
-        private static void borders(CellStyle s) {
-            s.setBorderTop(BorderStyle.THIN);
-            s.setBorderBottom(BorderStyle.THIN);
-            s.setBorderLeft(BorderStyle.THIN);
-            s.setBorderRight(BorderStyle.THIN);
-        }
-    }
-
     /** The header row, frozen; {@code widths} in Chinese characters (two of Excel's character units each). */
-    static void header(Sheet sheet, Styles styles, List<String> headers, List<Integer> widths) {
+    static void header(Sheet sheet, WorkbookStyles styles, List<String> headers, List<Integer> widths) {
         var row = sheet.createRow(0);
         row.setHeightInPoints(22);
         for (int c = 0; c < headers.size(); c++) {

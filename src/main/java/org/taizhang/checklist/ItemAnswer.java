@@ -16,6 +16,26 @@ public record ItemAnswer(
         String notApplicableReason,
         String note) {
 
+    /** How a yes/no item is answered in words: the terms of the practice, the same in both languages. */
+    public static final String MET = "达到";
+
+    public static final String NOT_MET = "未达到";
+
+    private static final java.util.Set<String> MET_WORDS = java.util.Set.of(MET, "符合", "是", "√");
+    private static final java.util.Set<String> NOT_MET_WORDS = java.util.Set.of(NOT_MET, "不符合", "否", "×");
+
+    /**
+     * Met (true), not met (false) or not a yes/no word (empty), for what a clerk writes: 达到/未达到, 符合/不符合,
+     * 是/否, √/× — in a form cell or in the window alike.
+     */
+    public static java.util.Optional<Boolean> metWord(String text) {
+        String t = text == null ? "" : text.strip();
+        if (MET_WORDS.contains(t)) {
+            return java.util.Optional.of(true);
+        }
+        return NOT_MET_WORDS.contains(t) ? java.util.Optional.of(false) : java.util.Optional.empty();
+    }
+
     public static ItemAnswer met(String key, boolean met) {
         return new ItemAnswer(key, met, null, null, false, null, null);
     }

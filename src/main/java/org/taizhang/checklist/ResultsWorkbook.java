@@ -9,6 +9,7 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.taizhang.core.files.SafeFiles;
+import org.taizhang.core.files.WorkbookStyles;
 
 /**
  * The past-results workbook (往年结果): one sheet, one row per branch and round of a year, in the columns
@@ -23,7 +24,7 @@ final class ResultsWorkbook {
         SafeFiles.write(file, out -> {
             SXSSFWorkbook wb = new SXSSFWorkbook(200);
             try {
-                ChecklistWorkbook.Styles styles = new ChecklistWorkbook.Styles(wb);
+                WorkbookStyles styles = new WorkbookStyles(wb);
                 SXSSFSheet sheet = wb.createSheet(ResultsImport.SHEET);
                 List<String> headers = ResultsImport.HEADERS;
                 ChecklistWorkbook.header(sheet, styles, headers, List.of(16, 16, 12, 6, 8, 6, 6, 6));

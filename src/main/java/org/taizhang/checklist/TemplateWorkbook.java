@@ -14,6 +14,7 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.taizhang.core.files.SafeFiles;
 import org.taizhang.core.files.SheetData;
 import org.taizhang.core.files.StreamingWorkbook;
+import org.taizhang.core.files.WorkbookStyles;
 import org.taizhang.organization.OrganizationKind;
 
 /**
@@ -34,7 +35,7 @@ final class TemplateWorkbook {
         SafeFiles.write(file, out -> {
             SXSSFWorkbook wb = new SXSSFWorkbook(200);
             try {
-                ChecklistWorkbook.Styles styles = new ChecklistWorkbook.Styles(wb);
+                WorkbookStyles styles = new WorkbookStyles(wb);
                 List<List<Object>> items = new ArrayList<>();
                 List<List<Object>> categories = new ArrayList<>();
                 for (ChecklistCategory c : t.categories()) {
@@ -145,7 +146,7 @@ final class TemplateWorkbook {
 
     private static SXSSFSheet sheet(
             SXSSFWorkbook wb,
-            ChecklistWorkbook.Styles styles,
+            WorkbookStyles styles,
             String name,
             List<String> headers,
             List<Integer> widths,

@@ -6,17 +6,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.DataValidation;
 import org.apache.poi.ss.usermodel.DataValidationHelper;
-import org.apache.poi.ss.usermodel.FillPatternType;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.VerticalAlignment;
-import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellRangeAddressList;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
@@ -25,6 +18,7 @@ import org.taizhang.core.DomainException;
 import org.taizhang.core.files.SafeFiles;
 import org.taizhang.core.files.SheetData;
 import org.taizhang.core.files.StreamingWorkbook;
+import org.taizhang.core.files.WorkbookStyles;
 import org.taizhang.core.task.Progress;
 
 /**
@@ -55,7 +49,7 @@ final class RegistryWorkbook {
         SafeFiles.write(file, out -> {
             SXSSFWorkbook wb = new SXSSFWorkbook(200);
             try {
-                Styles styles = new Styles(wb);
+                WorkbookStyles styles = new WorkbookStyles(wb);
                 List<List<String>> units = new ArrayList<>();
                 registry.units().forEach(u -> units.add(RegistryRows.unitRow(u)));
                 List<List<String>> communities = new ArrayList<>();
@@ -102,7 +96,7 @@ final class RegistryWorkbook {
 
     private static SXSSFSheet writeSheet(
             SXSSFWorkbook wb,
-            Styles styles,
+            WorkbookStyles styles,
             String name,
             List<String> headers,
             List<List<String>> rows,
@@ -176,43 +170,5 @@ final class RegistryWorkbook {
         v.setShowErrorBox(true);
         v.createErrorBox("输入有误", "请从下拉列表中选择：" + String.join("、", choices));
         sheet.addValidationData(v);
-    }
-
-    private static final class Styles {
-        final CellStyle header;
-        final CellStyle body;
-        final CellStyle date;
-
-        Styles(Workbook wb) {
-            Font bold = wb.createFont();
-            bold.setBold(true);
-            bold.setFontName("宋体");
-            bold.setFontHeightInPoints((short) 11);
-            Font plain = wb.createFont();
-            plain.setFontName("宋体");
-            plain.setFontHeightInPoints((short) 11);
-            header = wb.createCellStyle();
-            header.setFont(bold);
-            header.setWrapText(true);
-            header.setVerticalAlignment(VerticalAlignment.CENTER);
-            header.setAlignment(org.apache.poi.ss.usermodel.HorizontalAlignment.CENTER);
-            header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
-            header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-            borders(header);
-            body = wb.createCellStyle();
-            body.setFont(plain);
-            body.setVerticalAlignment(VerticalAlignment.CENTER);
-            borders(body);
-            date = wb.createCellStyle();
-            date.cloneStyleFrom(body);
-            date.setDataFormat(wb.createDataFormat().getFormat("yyyy-mm-dd"));
-        }
-
-        private static void borders(CellStyle s) {
-            s.setBorderTop(BorderStyle.THIN);
-            s.setBorderBottom(BorderStyle.THIN);
-            s.setBorderLeft(BorderStyle.THIN);
-            s.setBorderRight(BorderStyle.THIN);
-        }
     }
 }

@@ -13,8 +13,10 @@ import org.taizhang.core.DomainException;
  * occurrences for a deduction item; an empty field takes the answer back (the item is unscored again).
  */
 final class AnswerInput {
-    private static final Set<String> YES = Set.of("是", "1", "√", "y", "yes", "达到", "符合", "有");
-    private static final Set<String> NO = Set.of("否", "0", "×", "x", "n", "no", "未达到", "不符合", "无");
+    /** Besides the words of the practice ({@link ItemAnswer#metWord}): what is quick to type on a laptop. */
+    private static final Set<String> YES = Set.of("1", "y", "yes", "有");
+
+    private static final Set<String> NO = Set.of("0", "x", "n", "no", "无");
 
     private AnswerInput() {}
 
@@ -31,6 +33,10 @@ final class AnswerInput {
         return Optional.of(
                 switch (item.mode()) {
                     case YES_NO -> {
+                        java.util.Optional<Boolean> word = ItemAnswer.metWord(t);
+                        if (word.isPresent()) {
+                            yield new ItemAnswer(item.key(), word.get(), null, null, false, null, note);
+                        }
                         if (YES.contains(t)) {
                             yield new ItemAnswer(item.key(), true, null, null, false, null, note);
                         }

@@ -371,7 +371,7 @@ public final class AssessmentsViewModel {
         tasks.run(
                 "checklist.task.start",
                 p -> service.startAssessment(row.organization().id(), t.id(), r, y),
-                started -> reloadKeeping(started));
+                started -> reload());
     }
 
     /**
@@ -466,7 +466,7 @@ public final class AssessmentsViewModel {
         show(local, branch.get().organization());
         refreshBranchRow(local);
         tasks.run("checklist.task.answer", p -> service.answer(a.id(), next), saved -> {}, e -> {
-            reloadKeeping(a); // the database says what was kept; the dialog says why
+            reload(); // the database says what was kept; the dialog says why
             return false;
         });
         return true;
@@ -650,7 +650,7 @@ public final class AssessmentsViewModel {
         if (a == null || a.isReadOnly()) {
             return;
         }
-        tasks.run("checklist.task.finish", p -> service.finish(a.id()), this::reloadKeeping);
+        tasks.run("checklist.task.finish", p -> service.finish(a.id()), x -> reload());
     }
 
     /** 结束公示: the acceptance result stands. */
@@ -659,7 +659,7 @@ public final class AssessmentsViewModel {
         if (a == null || a.status() != Assessment.Status.PUBLICITY) {
             return;
         }
-        tasks.run("checklist.task.closePublicity", p -> service.closePublicity(a.id()), this::reloadKeeping);
+        tasks.run("checklist.task.closePublicity", p -> service.closePublicity(a.id()), x -> reload());
     }
 
     /** 公示期…: another end date for the notice (holidays in the period), typed as 2026-12-10. */
@@ -683,10 +683,7 @@ public final class AssessmentsViewModel {
                         dialogs.showError(title, m.get("checklist.input.date", text.strip()));
                         return;
                     }
-                    tasks.run(
-                            "checklist.task.publicityEnd",
-                            p -> service.publicityUntil(a.id(), end),
-                            this::reloadKeeping);
+                    tasks.run("checklist.task.publicityEnd", p -> service.publicityUntil(a.id(), end), x -> reload());
                 });
     }
 
@@ -698,11 +695,7 @@ public final class AssessmentsViewModel {
         }
         dialogs.askText(m.get("checklist.action.reopen"), m.get("checklist.question.reopenReason"), "")
                 .ifPresent(reason ->
-                        tasks.run("checklist.task.reopen", p -> service.reopen(a.id(), reason), this::reloadKeeping));
-    }
-
-    private void reloadKeeping(Assessment a) {
-        load(year.get(), () -> {});
+                        tasks.run("checklist.task.reopen", p -> service.reopen(a.id(), reason), x -> reload()));
     }
 
     /** 支部档案: the chosen branch over the plan's three years, read on the worker, then given to {@code show}. */

@@ -2,7 +2,6 @@ package org.taizhang.checklist.view;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -279,10 +278,6 @@ public final class TemplateFormModel extends org.taizhang.core.ui.FormModel<Chec
 
     static String plain(BigDecimal d) {
         return d == null ? "" : d.stripTrailingZeros().toPlainString();
-    }
-
-    static Set<org.taizhang.organization.OrganizationKind> kinds(Set<org.taizhang.organization.OrganizationKind> k) {
-        return k.isEmpty() ? EnumSet.noneOf(org.taizhang.organization.OrganizationKind.class) : EnumSet.copyOf(k);
     }
 
     // ---- properties
