@@ -71,6 +71,8 @@ public final class Store implements AutoCloseable {
 
     private long persistedCounter;
     private String identityRenewedBecause;
+    /** Who works here, as named in history and timelines: a setting, read once and kept. */
+    private volatile String operator;
 
     private Store(
             Path database,
@@ -91,6 +93,7 @@ public final class Store implements AutoCloseable {
         this.readOnly = readOnly;
         ensureDevice();
         recordDevice();
+        operator(); // read now: tracked writers are made inside transactions
     }
 
     /**
@@ -414,8 +417,30 @@ public final class Store implements AutoCloseable {
 
     /** The write path for changes made here: use it inside {@link #write}. */
     public TrackedWriter tracked(DSLContext transaction) {
-        return new TrackedWriter(
-                transaction, clock, deviceId, System.getProperty("user.name"), counter::incrementAndGet);
+        return new TrackedWriter(transaction, clock, deviceId, operator(), counter::incrementAndGet);
+    }
+
+    /** The setting naming who works on this installation. */
+    public static final String OPERATOR_KEY = "operator.name";
+
+    /**
+     * Who works on this installation, as the history and a finding's timeline name them: the setting
+     * {@link #OPERATOR_KEY}, or the operating system's account name when none was set.
+     */
+    public String operator() {
+        String name = operator;
+        if (name == null) {
+            name = localSetting(OPERATOR_KEY)
+                    .filter(n -> !n.isBlank())
+                    .orElseGet(() -> System.getProperty("user.name", ""));
+            operator = name;
+        }
+        return name;
+    }
+
+    public void setOperator(String name) {
+        putLocalSetting(OPERATOR_KEY, name == null ? "" : name.strip());
+        operator = null;
     }
 
     /**

@@ -31,7 +31,7 @@ class MessagesConsistencyTest {
     private static final Path BUNDLES = Path.of("src/main/resources/i18n");
     private static final Path SOURCES = Path.of("src/main/java/org/taizhang");
     private static final Pattern BUNDLE_FILE = Pattern.compile("([a-z][a-zA-Z0-9]*)_(zh_CN|en)\\.properties");
-    private static final Pattern KEY_LITERAL = Pattern.compile("\"([a-z][a-zA-Z0-9]*(?:\\.[a-zA-Z0-9]+)+)\"");
+    private static final Pattern KEY_LITERAL = Pattern.compile("\"([a-z][a-zA-Z0-9]*(?:\\.[a-zA-Z0-9_]+)+)\"");
     /** Top-level packages that may name any text: they wire and print every feature. */
     private static final Set<String> ENTRY_POINTS = Set.of("cli", "app");
 

@@ -1,0 +1,49 @@
+package org.taizhang.inspection;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.taizhang.core.Issue;
+import org.taizhang.organization.Registry;
+
+/** The checks a finding must pass before it is written (a form's live checks and the service use the same). */
+public final class FindingRules {
+    private FindingRules() {}
+
+    /** Longest texts accepted, in characters (a ledger cell is read on paper; longer text is an error of entry). */
+    public static final Map<String, Integer> MAX_LENGTHS =
+            Map.of("description", 2000, "basis", 1000, "category", 50, "sourceRef", 200, "internalNotes", 2000);
+
+    public static List<Issue> check(Finding f, Registry registry) {
+        List<Issue> issues = new ArrayList<>();
+        if (f.unitId() == null || registry.unit(f.unitId()).isEmpty()) {
+            issues.add(Issue.error("unit", "inspection.error.unitRequired"));
+        }
+        if (f.organizationId() != null) {
+            registry.organization(f.organizationId())
+                    .filter(o -> o.unitId().equals(f.unitId()))
+                    .ifPresentOrElse(
+                            o -> {},
+                            () -> issues.add(Issue.error("organization", "inspection.error.organizationOfOtherUnit")));
+        }
+        if (f.description() == null || f.description().isBlank()) {
+            issues.add(Issue.error("description", "inspection.error.descriptionRequired"));
+        }
+        if (f.foundOn() == null) {
+            issues.add(Issue.error("foundOn", "inspection.error.foundOnRequired"));
+        }
+        length(issues, "description", f.description());
+        length(issues, "basis", f.basis());
+        length(issues, "category", f.category());
+        length(issues, "sourceRef", f.sourceRef());
+        length(issues, "internalNotes", f.internalNotes());
+        return issues;
+    }
+
+    private static void length(List<Issue> issues, String field, String value) {
+        int max = MAX_LENGTHS.get(field);
+        if (value != null && value.length() > max) {
+            issues.add(Issue.error(field, "inspection.error.tooLong", max, value.length()));
+        }
+    }
+}

@@ -1,0 +1,697 @@
+package org.taizhang.inspection;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.taizhang.core.DomainException;
+import org.taizhang.core.Ids;
+import org.taizhang.core.Issue;
+import org.taizhang.core.ValidationException;
+import org.taizhang.core.attachment.Attachment;
+import org.taizhang.core.attachment.AttachmentStore;
+import org.taizhang.core.i18n.Text;
+import org.taizhang.core.store.Store;
+import org.taizhang.core.store.TrackedWriter;
+import org.taizhang.organization.Organization;
+import org.taizhang.organization.Registry;
+import org.taizhang.organization.RegistryService;
+
+/**
+ * The use cases of 挂号反馈、整改销号, shared by the window and the command line. Each step is one transaction
+ * that reads the finding's timeline, asks {@link Lifecycle} whether the step is allowed in its state, and adds
+ * the step through the tracked writer; nothing is ever erased. Numbers are given only on the hub.
+ */
+public final class FindingService {
+    private final Store store;
+    private final RegistryService registry;
+    private final AttachmentStore attachments;
+
+    public FindingService(Store store, RegistryService registry) {
+        this.store = store;
+        this.registry = registry;
+        this.attachments = new AttachmentStore(store);
+    }
+
+    public LocalDate today() {
+        return registry.today();
+    }
+
+    public Registry registry() {
+        return registry.load();
+    }
+
+    // ---- settings
+
+    public InspectionSettings settings() {
+        return new InspectionSettings(
+                store.operator(),
+                store.localSetting(InspectionSettings.VERIFIER_KEY)
+                        .map("true"::equals)
+                        .orElse(false),
+                !store.localSetting(InspectionSettings.ROLE_KEY)
+                        .map(InspectionSettings.FIELD_ROLE::equals)
+                        .orElse(false),
+                store.localSetting(InspectionSettings.NUMBER_FORMAT_KEY)
+                        .flatMap(NumberFormat::parse)
+                        .orElse(NumberFormat.DEFAULT),
+                store.localSetting(InspectionSettings.WARNINGS_KEY)
+                        .flatMap(WarningPolicy::parse)
+                        .orElse(WarningPolicy.DEFAULT));
+    }
+
+    public void saveSettings(InspectionSettings s) {
+        if (s.operator() == null || s.operator().isBlank()) {
+            throw new DomainException("inspection.error.operatorRequired");
+        }
+        store.setOperator(s.operator());
+        store.putLocalSetting(InspectionSettings.VERIFIER_KEY, Boolean.toString(s.verifier()));
+        store.putLocalSetting(InspectionSettings.ROLE_KEY, s.hub() ? "hub" : InspectionSettings.FIELD_ROLE);
+        store.putLocalSetting(
+                InspectionSettings.NUMBER_FORMAT_KEY, s.numberFormat().pattern());
+        store.putLocalSetting(InspectionSettings.WARNINGS_KEY, s.warnings().format());
+    }
+
+    // ---- the category dictionary
+
+    /** The names the clerk keeps, in order; a fresh database offers the common ones. */
+    public List<String> categories() {
+        return InspectionStore.categories(store.read());
+    }
+
+    public static final List<String> COMMON_CATEGORIES =
+            List.of("主体责任", "三会一课", "组织生活", "党员管理", "党费", "阵地建设", "作风", "其他");
+
+    public void saveCategories(List<String> names) {
+        store.write(ctx -> {
+            TrackedWriter w = store.tracked(ctx);
+            List<String> present = InspectionStore.categories(ctx);
+            for (String old : present) {
+                if (!names.contains(old)) {
+                    InspectionStore.deleteCategory(w, old);
+                }
+            }
+            for (int i = 0; i < names.size(); i++) {
+                String name = names.get(i).strip();
+                if (!name.isEmpty()) {
+                    InspectionStore.saveCategory(w, ctx, name, i);
+                }
+            }
+            return null;
+        });
+    }
+
+    // ---- recording
+
+    /**
+     * Records a finding (待挂号) with its 发现 step; on the hub it may be numbered at once by {@link #register}.
+     * Refused with the form's issues when a rule fails.
+     */
+    public Finding record(Finding f) {
+        List<Issue> errors = FindingRules.check(f, registry.load()).stream()
+                .filter(Issue::isError)
+                .toList();
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        Finding clean = new Finding(
+                f.id(),
+                f.inspectionId(),
+                f.visitId(),
+                f.unitId(),
+                f.organizationId(),
+                f.category(),
+                f.description().strip(),
+                f.basis(),
+                f.severity(),
+                f.type(),
+                f.source(),
+                f.sourceRef(),
+                f.foundOn(),
+                f.foundBy() == null ? store.operator() : f.foundBy(),
+                f.repeatOf(),
+                null,
+                null,
+                null,
+                null,
+                f.importBatch(),
+                f.internalNotes());
+        return store.write(ctx -> {
+            if (InspectionStore.finding(ctx, f.id()).isPresent()) {
+                throw new DomainException("inspection.error.findingExists");
+            }
+            TrackedWriter w = store.tracked(ctx);
+            InspectionStore.save(w, clean);
+            InspectionStore.add(w, step(clean.id(), StepKind.FOUND, clean.foundOn(), null));
+            return clean;
+        });
+    }
+
+    /** Changes what was recorded (description, category, basis …) while the finding is open; the number stays. */
+    public void edit(Finding f) {
+        List<Issue> errors = FindingRules.check(f, registry.load()).stream()
+                .filter(Issue::isError)
+                .toList();
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        store.write(ctx -> {
+            Finding held = InspectionStore.finding(ctx, f.id())
+                    .orElseThrow(() -> new DomainException("inspection.error.noSuchFinding"));
+            Timeline t = Lifecycle.fold(InspectionStore.steps(ctx, f.id()));
+            if (!t.state().isOpen()) {
+                throw new DomainException(
+                        "inspection.error.notOpen", new Text(t.state().labelKey()));
+            }
+            // what the life cycle owns is never edited here
+            Finding kept = new Finding(
+                    held.id(),
+                    f.inspectionId(),
+                    f.visitId(),
+                    f.unitId(),
+                    f.organizationId(),
+                    f.category(),
+                    f.description(),
+                    f.basis(),
+                    f.severity(),
+                    f.type(),
+                    f.source(),
+                    f.sourceRef(),
+                    f.foundOn(),
+                    held.foundBy(),
+                    f.repeatOf(),
+                    held.mergedInto(),
+                    held.number(),
+                    held.numberYear(),
+                    held.numberSeq(),
+                    held.importBatch(),
+                    f.internalNotes());
+            InspectionStore.save(store.tracked(ctx), kept);
+            return null;
+        });
+    }
+
+    // ---- 挂号
+
+    /** What numbering gave: how many, and the first and last number (null when none was pending). */
+    public record Registered(int count, String first, String last) {}
+
+    /** Numbers one finding (hub only); refused when it is not 待挂号. */
+    public String register(String findingId) {
+        Registered r = register(List.of(findingId), true);
+        return r.first();
+    }
+
+    /** Numbers every 待挂号 finding, in the order they were found (hub only). */
+    public Registered registerPending() {
+        return register(null, false);
+    }
+
+    /** Numbers the given findings that are 待挂号, in the order they were found (a batch action). */
+    public Registered register(List<String> findingIds) {
+        return register(findingIds, false);
+    }
+
+    private Registered register(List<String> ids, boolean strict) {
+        InspectionSettings s = settings();
+        if (!s.hub()) {
+            throw new DomainException("inspection.error.registerOnHub");
+        }
+        LocalDate today = today();
+        return store.write(ctx -> {
+            List<Finding> candidates = ids == null ? InspectionStore.findings(ctx) : InspectionStore.findings(ctx, ids);
+            if (strict && candidates.isEmpty()) {
+                throw new DomainException("inspection.error.noSuchFinding");
+            }
+            Map<String, List<Step>> steps = InspectionStore.steps(
+                    ctx, candidates.stream().map(Finding::id).toList());
+            List<Finding> pending = new ArrayList<>();
+            for (Finding f : candidates) {
+                Timeline t = Lifecycle.fold(steps.getOrDefault(f.id(), List.of()));
+                if (t.state() == FindingState.PENDING && !f.isNumbered()) {
+                    pending.add(f);
+                } else if (strict) {
+                    throw new DomainException(
+                            "inspection.error.notAllowed",
+                            new Text(StepKind.REGISTER.labelKey()),
+                            new Text(t.state().labelKey()));
+                }
+            }
+            pending.sort(FOUND_ORDER);
+            int year = today.getYear();
+            int seq = InspectionStore.highestSeq(ctx, year);
+            TrackedWriter w = store.tracked(ctx);
+            List<Finding> numbered = new ArrayList<>();
+            List<Step> registered = new ArrayList<>();
+            for (Finding f : pending) {
+                seq++;
+                Finding n = f.withNumber(s.numberFormat().format(year, seq), year, seq);
+                numbered.add(n);
+                registered.add(step(f.id(), StepKind.REGISTER, today, n.number()));
+            }
+            InspectionStore.saveAll(w, numbered);
+            InspectionStore.addAll(w, registered);
+            return new Registered(
+                    numbered.size(),
+                    numbered.isEmpty() ? null : numbered.getFirst().number(),
+                    numbered.isEmpty() ? null : numbered.getLast().number());
+        });
+    }
+
+    /** The order 待挂号 findings are numbered in: as found, then as recorded (the id breaks ties the same way). */
+    static final Comparator<Finding> FOUND_ORDER = Comparator.comparing(Finding::foundOn)
+            .thenComparing(f -> f.sourceRef() == null ? "" : f.sourceRef())
+            .thenComparing(Finding::id);
+
+    // ---- 交办, 签收, 整改
+
+    /** What a notice (交办) says: the deadline and who answers for the rectification. */
+    public record Notice(LocalDate deadline, String leader, String department, String person, String text) {}
+
+    /** The deadline a notice proposes for a finding: the day plus its rectification type's usual time. */
+    public LocalDate proposedDeadline(Finding f, LocalDate from) {
+        return from.plusDays(f.type().defaultDays());
+    }
+
+    public void notify(String findingId, Notice n, LocalDate on) {
+        if (n.deadline() == null) {
+            throw new DomainException("inspection.error.deadlineRequired");
+        }
+        if (n.deadline().isBefore(on)) {
+            throw new DomainException("inspection.error.deadlineBeforeDay");
+        }
+        act(
+                findingId,
+                StepKind.NOTIFY,
+                (f, t) -> step(findingId, StepKind.NOTIFY, on, n.text())
+                        .withDeadline(n.deadline())
+                        .withPeople(blankToNull(n.leader()), blankToNull(n.department()), blankToNull(n.person())));
+    }
+
+    /** Sends every 已挂号 finding of a unit with the same notice (a batch action); returns how many went. */
+    public int notifyUnit(String unitId, Notice n, LocalDate on) {
+        List<String> ids = ledger().stream()
+                .filter(e -> e.finding().unitId().equals(unitId) && e.state() == FindingState.REGISTERED)
+                .map(LedgerEntry::id)
+                .toList();
+        for (String id : ids) {
+            notify(id, n, on);
+        }
+        return ids.size();
+    }
+
+    public void receipt(String findingId, LocalDate on) {
+        act(findingId, StepKind.RECEIPT, (f, t) -> step(findingId, StepKind.RECEIPT, on, null));
+    }
+
+    /** A progress report (of one measure, or of the whole), with its evidence files; returns the step's id. */
+    public String progress(String findingId, String text, String measureId, List<Path> evidence, LocalDate on) {
+        if (text == null || text.isBlank()) {
+            throw new DomainException("inspection.error.progressRequired");
+        }
+        List<Attachment> files = evidence.stream().map(attachments::add).toList();
+        String stepId = Ids.newId();
+        act(
+                findingId,
+                StepKind.PROGRESS,
+                h -> new Step(
+                        stepId,
+                        findingId,
+                        StepKind.PROGRESS,
+                        on,
+                        store.operator(),
+                        text.strip(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        measureId,
+                        null,
+                        null),
+                files);
+        return stepId;
+    }
+
+    /** 申请销号: needs at least one piece of evidence and every measure done. */
+    public void requestClose(String findingId, String text, LocalDate on) {
+        act(
+                findingId,
+                StepKind.REQUEST_CLOSE,
+                h -> {
+                    if (h.evidence() == 0) {
+                        throw new DomainException("inspection.error.evidenceRequired");
+                    }
+                    long open = h.measures().stream().filter(m -> !m.isDone()).count();
+                    if (open > 0) {
+                        throw new DomainException("inspection.error.measuresOpen", open);
+                    }
+                    return step(findingId, StepKind.REQUEST_CLOSE, on, blankToNull(text));
+                },
+                List.of());
+    }
+
+    // ---- 核查: 销号, 退回, 二次整改 (verifiers only)
+
+    public void close(String findingId, Verdict verdict, String opinion, LocalDate on) {
+        requireVerifier();
+        if (verdict == null || !verdict.closes()) {
+            throw new DomainException("inspection.error.closeVerdict");
+        }
+        act(
+                findingId,
+                StepKind.CLOSE,
+                (f, t) -> step(findingId, StepKind.CLOSE, on, blankToNull(opinion))
+                        .withVerdict(verdict));
+    }
+
+    public void reject(String findingId, String reason, LocalDate on) {
+        requireVerifier();
+        if (reason == null || reason.isBlank()) {
+            throw new DomainException("inspection.error.reasonRequired");
+        }
+        act(findingId, StepKind.REJECT, (f, t) -> step(findingId, StepKind.REJECT, on, reason.strip()));
+    }
+
+    /** 二次整改: the verifier rates the work 一般 or 差 and sets a new deadline. */
+    public void rework(String findingId, Verdict verdict, String opinion, LocalDate newDeadline, LocalDate on) {
+        requireVerifier();
+        if (verdict == null || verdict.closes()) {
+            throw new DomainException("inspection.error.reworkVerdict");
+        }
+        if (newDeadline == null || newDeadline.isBefore(on)) {
+            throw new DomainException("inspection.error.deadlineBeforeDay");
+        }
+        act(
+                findingId,
+                StepKind.REWORK,
+                (f, t) -> step(findingId, StepKind.REWORK, on, blankToNull(opinion))
+                        .withVerdict(verdict)
+                        .withDeadline(newDeadline));
+    }
+
+    private void requireVerifier() {
+        if (!settings().verifier()) {
+            throw new DomainException("inspection.error.notVerifier", store.operator());
+        }
+    }
+
+    // ---- 延期, 督办, 回头看, 备注
+
+    public void extend(String findingId, LocalDate newDeadline, String reason, String approver, LocalDate on) {
+        if (reason == null || reason.isBlank() || approver == null || approver.isBlank()) {
+            throw new DomainException("inspection.error.extensionIncomplete");
+        }
+        act(findingId, StepKind.EXTEND, (f, t) -> {
+            if (newDeadline == null || (t.deadline() != null && !newDeadline.isAfter(t.deadline()))) {
+                throw new DomainException("inspection.error.extensionNotLater", t.deadline());
+            }
+            return step(findingId, StepKind.EXTEND, on, reason.strip())
+                    .withDeadline(newDeadline)
+                    .withApprover(approver.strip());
+        });
+    }
+
+    public void escalate(String findingId, Escalation kind, String text, LocalDate on) {
+        Objects.requireNonNull(kind, "kind");
+        act(
+                findingId,
+                StepKind.ESCALATE,
+                (f, t) -> step(findingId, StepKind.ESCALATE, on, blankToNull(text))
+                        .withEscalation(kind));
+    }
+
+    public void followUp(String findingId, String text, LocalDate on) {
+        if (text == null || text.isBlank()) {
+            throw new DomainException("inspection.error.textRequired");
+        }
+        act(findingId, StepKind.FOLLOW_UP, (f, t) -> step(findingId, StepKind.FOLLOW_UP, on, text.strip()));
+    }
+
+    public void note(String findingId, String text, LocalDate on) {
+        if (text == null || text.isBlank()) {
+            throw new DomainException("inspection.error.textRequired");
+        }
+        act(findingId, StepKind.NOTE, (f, t) -> step(findingId, StepKind.NOTE, on, text.strip()));
+    }
+
+    // ---- 整改措施
+
+    public List<Measure> measures(String findingId) {
+        return InspectionStore.measures(store.read(), findingId);
+    }
+
+    /** Adds or changes a measure while the finding is open. */
+    public void saveMeasure(Measure m) {
+        if (m.text() == null || m.text().isBlank()) {
+            throw new DomainException("inspection.error.measureTextRequired");
+        }
+        store.write(ctx -> {
+            Timeline t = Lifecycle.fold(InspectionStore.steps(ctx, m.findingId()));
+            if (!t.state().isOpen()) {
+                throw new DomainException(
+                        "inspection.error.notOpen", new Text(t.state().labelKey()));
+            }
+            InspectionStore.save(store.tracked(ctx), m);
+            return null;
+        });
+    }
+
+    public void deleteMeasure(String measureId) {
+        store.write(ctx -> InspectionStore.deleteMeasure(store.tracked(ctx), measureId));
+    }
+
+    // ---- evidence
+
+    /** A piece of evidence as shown: its link id, the step it came with (or null), and the file. */
+    public record Evidence(String id, String stepId, Attachment attachment) {}
+
+    public Evidence attach(String findingId, String stepId, Path file) {
+        Attachment a = attachments.add(file);
+        String id = InspectionStore.evidenceId(stepId == null ? findingId : stepId, a.id());
+        store.write(ctx -> {
+            InspectionStore.finding(ctx, findingId)
+                    .orElseThrow(() -> new DomainException("inspection.error.noSuchFinding"));
+            InspectionStore.link(
+                    store.tracked(ctx), ctx, new InspectionStore.EvidenceLink(id, null, findingId, stepId, a.id()));
+            return null;
+        });
+        return new Evidence(id, stepId, a);
+    }
+
+    public List<Evidence> evidence(String findingId) {
+        List<Evidence> list = new ArrayList<>();
+        for (InspectionStore.EvidenceLink l : InspectionStore.evidenceOfFindings(store.read(), List.of(findingId))) {
+            attachments.find(l.attachmentId()).ifPresent(a -> list.add(new Evidence(l.id(), l.stepId(), a)));
+        }
+        return list;
+    }
+
+    public Path evidenceFile(Evidence e) {
+        return attachments.file(e.attachment().id());
+    }
+
+    public void removeEvidence(String evidenceId) {
+        store.write(ctx -> InspectionStore.unlink(store.tracked(ctx), evidenceId));
+    }
+
+    // ---- 合并 and 屡查屡犯
+
+    /**
+     * Merges {@code absorbedId} into {@code targetId} (the clerk decided they are one problem): the absorbed
+     * finding keeps its timeline and evidence, shown under the target, and stops as 已合并. A number given is never
+     * lost or reused: when only the absorbed one is numbered, the clerk must keep that one instead.
+     */
+    public void merge(String absorbedId, String targetId, LocalDate on) {
+        if (absorbedId.equals(targetId)) {
+            throw new DomainException("inspection.error.mergeSelf");
+        }
+        store.write(ctx -> {
+            Finding absorbed = InspectionStore.finding(ctx, absorbedId)
+                    .orElseThrow(() -> new DomainException("inspection.error.noSuchFinding"));
+            Finding target = InspectionStore.finding(ctx, targetId)
+                    .orElseThrow(() -> new DomainException("inspection.error.noSuchFinding"));
+            if (!absorbed.unitId().equals(target.unitId())) {
+                throw new DomainException("inspection.error.mergeOtherUnit");
+            }
+            if (absorbed.isNumbered() && !target.isNumbered()) {
+                throw new DomainException("inspection.error.mergeKeepNumber", absorbed.number());
+            }
+            Timeline tt = Lifecycle.fold(InspectionStore.steps(ctx, targetId));
+            if (!tt.state().isOpen()) {
+                throw new DomainException(
+                        "inspection.error.notOpen", new Text(tt.state().labelKey()));
+            }
+            Timeline ta = Lifecycle.fold(InspectionStore.steps(ctx, absorbedId));
+            if (Lifecycle.next(ta.state(), StepKind.MERGE).isEmpty()) {
+                throw new DomainException(
+                        "inspection.error.notAllowed",
+                        new Text(StepKind.MERGE.labelKey()),
+                        new Text(ta.state().labelKey()));
+            }
+            TrackedWriter w = store.tracked(ctx);
+            InspectionStore.save(w, absorbed.withMergedInto(targetId));
+            InspectionStore.add(
+                    w, step(absorbedId, StepKind.MERGE, on, target.number()).withOther(targetId));
+            return null;
+        });
+    }
+
+    /** Marks a finding as repeating an earlier closed one of the same unit (屡查屡犯). */
+    public void markRepeat(String findingId, String earlierId) {
+        store.write(ctx -> {
+            Finding f = InspectionStore.finding(ctx, findingId)
+                    .orElseThrow(() -> new DomainException("inspection.error.noSuchFinding"));
+            Finding earlier = InspectionStore.finding(ctx, earlierId)
+                    .orElseThrow(() -> new DomainException("inspection.error.noSuchFinding"));
+            if (!earlier.unitId().equals(f.unitId()) || earlierId.equals(findingId)) {
+                throw new DomainException("inspection.error.repeatOtherUnit");
+            }
+            if (!Lifecycle.fold(InspectionStore.steps(ctx, earlierId)).isClosed()) {
+                throw new DomainException("inspection.error.repeatNotClosed");
+            }
+            InspectionStore.save(store.tracked(ctx), f.withRepeatOf(earlierId));
+            return null;
+        });
+    }
+
+    // ---- reading
+
+    public Optional<Finding> finding(String id) {
+        return InspectionStore.finding(store.read(), id);
+    }
+
+    /** A finding's timeline, with the steps of the findings merged into it. */
+    public Timeline timeline(String findingId) {
+        return Lifecycle.fold(InspectionStore.steps(store.read(), findingId));
+    }
+
+    /** The steps of the findings merged into this one, each shown in its own timeline. */
+    public Map<Finding, Timeline> mergedInto(String findingId) {
+        Map<Finding, Timeline> merged = new java.util.LinkedHashMap<>();
+        var ctx = store.read();
+        for (Finding f : InspectionStore.findings(ctx)) {
+            if (findingId.equals(f.mergedInto())) {
+                merged.put(f, Lifecycle.fold(InspectionStore.steps(ctx, f.id())));
+            }
+        }
+        return merged;
+    }
+
+    /** Every finding as the ledger shows it, read in a few queries and folded here. */
+    public List<LedgerEntry> ledger() {
+        var ctx = store.read();
+        Registry reg = registry.load();
+        List<Finding> findings = InspectionStore.findings(ctx);
+        Map<String, List<Step>> steps = InspectionStore.allSteps(ctx);
+        Map<String, List<Measure>> measures = InspectionStore.allMeasures(ctx);
+        Map<String, Integer> evidence = InspectionStore.evidenceCounts(ctx);
+        Map<String, String> titles =
+                InspectionStore.inspections(ctx).stream().collect(Collectors.toMap(Inspection::id, Inspection::title));
+        WarningPolicy policy = settings().warnings();
+        LocalDate today = today();
+        Map<String, String> communities = new HashMap<>();
+        List<LedgerEntry> entries = new ArrayList<>(findings.size());
+        for (Finding f : findings) {
+            Timeline t = Lifecycle.fold(steps.getOrDefault(f.id(), List.of()));
+            String unitName = reg.unit(f.unitId()).map(u -> u.name()).orElse("");
+            String community = communities.computeIfAbsent(f.unitId(), u -> communityOf(reg, u));
+            String org = f.organizationId() == null
+                    ? null
+                    : reg.organization(f.organizationId())
+                            .map(Organization::name)
+                            .orElse(null);
+            entries.add(new LedgerEntry(
+                    f,
+                    t,
+                    unitName,
+                    community,
+                    org,
+                    f.inspectionId() == null ? null : titles.get(f.inspectionId()),
+                    measures.getOrDefault(f.id(), List.of()),
+                    evidence.getOrDefault(f.id(), 0),
+                    Warning.of(t.state(), t.deadline(), today, policy)));
+        }
+        entries.sort(LEDGER_ORDER);
+        return entries;
+    }
+
+    /** Numbered findings by number, then 待挂号 ones as found. */
+    public static final Comparator<LedgerEntry> LEDGER_ORDER = Comparator.comparing(
+                    (LedgerEntry e) -> e.finding().numberYear(), Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(e -> e.finding().numberSeq(), Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(e -> e.finding(), FOUND_ORDER);
+
+    /** The community a unit's organizations belong to (the first, when several), or null. */
+    static String communityOf(Registry reg, String unitId) {
+        for (Organization o : reg.topLevel(unitId)) {
+            for (String c : reg.communityIdsOf(o)) {
+                Optional<String> name = reg.community(c).map(x -> x.name());
+                if (name.isPresent()) {
+                    return name.get();
+                }
+            }
+        }
+        return null;
+    }
+
+    // ---- the shared shape of a step
+
+    private Step step(String findingId, StepKind kind, LocalDate on, String text) {
+        return Step.of(Ids.newId(), findingId, kind, on, store.operator(), text);
+    }
+
+    /** What a step is decided on: the finding, its timeline, its measures and how much evidence it has. */
+    private record Held(Finding finding, Timeline timeline, List<Measure> measures, int evidence) {}
+
+    private void act(String findingId, StepKind kind, java.util.function.BiFunction<Finding, Timeline, Step> make) {
+        act(findingId, kind, h -> make.apply(h.finding(), h.timeline()), List.of());
+    }
+
+    /**
+     * One step, in one transaction: the state must allow it, {@code make} may still refuse (it throws), then the
+     * step is written with the evidence that came with it.
+     */
+    private void act(
+            String findingId, StepKind kind, java.util.function.Function<Held, Step> make, List<Attachment> files) {
+        store.write(ctx -> {
+            Finding f = InspectionStore.finding(ctx, findingId)
+                    .orElseThrow(() -> new DomainException("inspection.error.noSuchFinding"));
+            Timeline t = Lifecycle.fold(InspectionStore.steps(ctx, findingId));
+            if (Lifecycle.next(t.state(), kind).isEmpty()) {
+                throw new DomainException(
+                        "inspection.error.notAllowed",
+                        new Text(kind.labelKey()),
+                        new Text(t.state().labelKey()));
+            }
+            Held held = new Held(
+                    f,
+                    t,
+                    InspectionStore.measures(ctx, findingId),
+                    InspectionStore.evidenceOfFindings(ctx, List.of(findingId)).size());
+            Step s = make.apply(held);
+            TrackedWriter w = store.tracked(ctx);
+            InspectionStore.add(w, s);
+            for (Attachment a : files) {
+                InspectionStore.link(
+                        w,
+                        ctx,
+                        new InspectionStore.EvidenceLink(
+                                InspectionStore.evidenceId(s.id(), a.id()), null, findingId, s.id(), a.id()));
+            }
+            return null;
+        });
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,117 @@
+package org.taizhang.inspection;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.taizhang.core.DomainException;
+import org.taizhang.core.attachment.Attachment;
+import org.taizhang.core.attachment.AttachmentStore;
+import org.taizhang.core.store.Store;
+import org.taizhang.core.store.TrackedWriter;
+
+/**
+ * 督查: rounds, their teams and units in scope, and the visits of the teams (with photos). Every write is one
+ * transaction through the tracked writer, so every row merges between devices.
+ */
+public final class InspectionService {
+    private final Store store;
+    private final AttachmentStore attachments;
+
+    public InspectionService(Store store) {
+        this.store = store;
+        this.attachments = new AttachmentStore(store);
+    }
+
+    public List<Inspection> inspections() {
+        return InspectionStore.inspections(store.read());
+    }
+
+    public void save(Inspection i) {
+        if (i.title() == null || i.title().isBlank()) {
+            throw new DomainException("inspection.error.titleRequired");
+        }
+        if (i.kind() == null || i.kind().isBlank()) {
+            throw new DomainException("inspection.error.kindRequired");
+        }
+        if (i.startsOn() != null && i.endsOn() != null && i.endsOn().isBefore(i.startsOn())) {
+            throw new DomainException("inspection.error.periodReversed");
+        }
+        store.write(ctx -> {
+            InspectionStore.save(store.tracked(ctx), i);
+            return null;
+        });
+    }
+
+    public List<InspectionTeam> teams(String inspectionId) {
+        return InspectionStore.teams(store.read()).stream()
+                .filter(t -> t.inspectionId().equals(inspectionId))
+                .toList();
+    }
+
+    public void save(InspectionTeam t) {
+        if (t.name() == null || t.name().isBlank()) {
+            throw new DomainException("inspection.error.teamNameRequired");
+        }
+        store.write(ctx -> {
+            InspectionStore.save(store.tracked(ctx), t);
+            return null;
+        });
+    }
+
+    /** The units in a round's scope, each with the team that visits it (or null). */
+    public Map<String, String> scope(String inspectionId) {
+        return InspectionStore.scopes(store.read()).getOrDefault(inspectionId, Map.of());
+    }
+
+    public void putInScope(String inspectionId, String unitId, String teamId) {
+        store.write(ctx -> {
+            InspectionStore.putInScope(store.tracked(ctx), ctx, inspectionId, unitId, teamId);
+            return null;
+        });
+    }
+
+    public void removeFromScope(String inspectionId, String unitId) {
+        store.write(ctx -> InspectionStore.removeFromScope(store.tracked(ctx), inspectionId, unitId));
+    }
+
+    public List<Visit> visits(String inspectionId) {
+        return InspectionStore.visits(store.read()).stream()
+                .filter(v -> v.inspectionId().equals(inspectionId))
+                .toList();
+    }
+
+    public void save(Visit v) {
+        if (v.unitId() == null || v.visitedOn() == null) {
+            throw new DomainException("inspection.error.visitIncomplete");
+        }
+        store.write(ctx -> {
+            InspectionStore.save(store.tracked(ctx), v);
+            return null;
+        });
+    }
+
+    /** Adds a photo or document to a visit; the same file twice is one piece. */
+    public FindingService.Evidence attachToVisit(String visitId, Path file) {
+        Attachment a = attachments.add(file);
+        String id = InspectionStore.evidenceId(visitId, a.id());
+        store.write(ctx -> {
+            TrackedWriter w = store.tracked(ctx);
+            InspectionStore.link(w, ctx, new InspectionStore.EvidenceLink(id, visitId, null, null, a.id()));
+            return null;
+        });
+        return new FindingService.Evidence(id, null, a);
+    }
+
+    public List<FindingService.Evidence> photos(String visitId) {
+        List<FindingService.Evidence> list = new ArrayList<>();
+        for (InspectionStore.EvidenceLink l : InspectionStore.evidenceOfVisit(store.read(), visitId)) {
+            attachments.find(l.attachmentId()).ifPresent(a -> list.add(new FindingService.Evidence(l.id(), null, a)));
+        }
+        return list;
+    }
+
+    public void removePhoto(String evidenceId) {
+        store.write(ctx -> InspectionStore.unlink(store.tracked(ctx), evidenceId));
+    }
+}

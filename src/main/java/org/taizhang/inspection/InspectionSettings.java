@@ -1,0 +1,19 @@
+package org.taizhang.inspection;
+
+/**
+ * The settings of an installation the ledger follows. None travels: each device has its own operator, and only
+ * the hub gives numbers, in its format.
+ *
+ * @param operator who works here (shown in every timeline step and in the history)
+ * @param verifier whether the operator is a 核查人: only a verifier may 销号 or 退回
+ * @param hub whether this database is the hub (汇总机); a field laptop (外业机) records findings unnumbered
+ */
+public record InspectionSettings(
+        String operator, boolean verifier, boolean hub, NumberFormat numberFormat, WarningPolicy warnings) {
+    static final String VERIFIER_KEY = "operator.verifier";
+    static final String ROLE_KEY = "device.role";
+    static final String NUMBER_FORMAT_KEY = "finding.numberFormat";
+    static final String WARNINGS_KEY = "finding.warnings";
+    /** The value of {@link #ROLE_KEY} on a field laptop; anything else is a hub. */
+    public static final String FIELD_ROLE = "field";
+}

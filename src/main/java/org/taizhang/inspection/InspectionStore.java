@@ -1,0 +1,499 @@
+package org.taizhang.inspection;
+
+import static org.taizhang.core.store.schema.Tables.FINDING;
+import static org.taizhang.core.store.schema.Tables.FINDING_CATEGORY;
+import static org.taizhang.core.store.schema.Tables.FINDING_STEP;
+import static org.taizhang.core.store.schema.Tables.INSPECTION;
+import static org.taizhang.core.store.schema.Tables.INSPECTION_EVIDENCE;
+import static org.taizhang.core.store.schema.Tables.INSPECTION_TEAM;
+import static org.taizhang.core.store.schema.Tables.INSPECTION_UNIT;
+import static org.taizhang.core.store.schema.Tables.RECTIFICATION_MEASURE;
+import static org.taizhang.core.store.schema.Tables.VISIT;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.taizhang.core.Ids;
+import org.taizhang.core.store.Dot;
+import org.taizhang.core.store.TrackedWriter;
+import org.taizhang.core.store.schema.tables.records.FindingCategoryRecord;
+import org.taizhang.core.store.schema.tables.records.FindingRecord;
+import org.taizhang.core.store.schema.tables.records.FindingStepRecord;
+import org.taizhang.core.store.schema.tables.records.InspectionEvidenceRecord;
+import org.taizhang.core.store.schema.tables.records.InspectionRecord;
+import org.taizhang.core.store.schema.tables.records.InspectionTeamRecord;
+import org.taizhang.core.store.schema.tables.records.InspectionUnitRecord;
+import org.taizhang.core.store.schema.tables.records.RectificationMeasureRecord;
+import org.taizhang.core.store.schema.tables.records.VisitRecord;
+
+/**
+ * Inspections, visits, findings, their steps, measures and evidence as rows (jOOQ). Every write goes through
+ * the tracked writer, so every row merges between devices; steps are only ever inserted.
+ */
+final class InspectionStore {
+    private InspectionStore() {}
+
+    // ---- rounds, teams, scope, visits
+
+    static List<Inspection> inspections(DSLContext ctx) {
+        return ctx.selectFrom(INSPECTION)
+                .where(INSPECTION.DELETED.eq(0))
+                .orderBy(INSPECTION.YEAR.desc(), INSPECTION.STARTS_ON.desc(), INSPECTION.TITLE)
+                .fetch(r -> new Inspection(
+                        r.getId(),
+                        r.getTitle(),
+                        r.getKind(),
+                        r.getYear(),
+                        date(r.getStartsOn()),
+                        date(r.getEndsOn()),
+                        r.getNotes()));
+    }
+
+    static void save(TrackedWriter writer, Inspection i) {
+        InspectionRecord r = INSPECTION.newRecord();
+        r.setId(i.id());
+        r.setTitle(i.title());
+        r.setKind(i.kind());
+        r.setYear(i.year());
+        r.setStartsOn(text(i.startsOn()));
+        r.setEndsOn(text(i.endsOn()));
+        r.setNotes(i.notes());
+        writer.save(r);
+    }
+
+    static List<InspectionTeam> teams(DSLContext ctx) {
+        return ctx.selectFrom(INSPECTION_TEAM)
+                .where(INSPECTION_TEAM.DELETED.eq(0))
+                .orderBy(INSPECTION_TEAM.INSPECTION_ID, INSPECTION_TEAM.NAME)
+                .fetch(r ->
+                        new InspectionTeam(r.getId(), r.getInspectionId(), r.getName(), r.getLeader(), r.getMembers()));
+    }
+
+    static void save(TrackedWriter writer, InspectionTeam t) {
+        InspectionTeamRecord r = INSPECTION_TEAM.newRecord();
+        r.setId(t.id());
+        r.setInspectionId(t.inspectionId());
+        r.setName(t.name());
+        r.setLeader(t.leader());
+        r.setMembers(t.members());
+        writer.save(r);
+    }
+
+    static boolean deleteTeam(TrackedWriter writer, String id) {
+        return writer.delete(INSPECTION_TEAM, id);
+    }
+
+    static String scopeId(String inspectionId, String unitId) {
+        return Ids.forKey("inspection_unit", inspectionId, unitId);
+    }
+
+    /** The units in scope of every round: round id → unit id → team id (or null). */
+    static Map<String, Map<String, String>> scopes(DSLContext ctx) {
+        Map<String, Map<String, String>> scopes = new HashMap<>();
+        ctx.selectFrom(INSPECTION_UNIT)
+                .where(INSPECTION_UNIT.DELETED.eq(0))
+                .forEach(r -> scopes.computeIfAbsent(r.getInspectionId(), k -> new java.util.LinkedHashMap<>())
+                        .put(r.getUnitId(), r.getTeamId()));
+        return scopes;
+    }
+
+    static void putInScope(TrackedWriter writer, DSLContext ctx, String inspectionId, String unitId, String teamId) {
+        String id = scopeId(inspectionId, unitId);
+        Integer deleted = ctx.select(INSPECTION_UNIT.DELETED)
+                .from(INSPECTION_UNIT)
+                .where(INSPECTION_UNIT.ID.eq(id))
+                .fetchOne(INSPECTION_UNIT.DELETED);
+        if (deleted != null && deleted == 1) {
+            writer.restore(INSPECTION_UNIT, id);
+        }
+        InspectionUnitRecord r = INSPECTION_UNIT.newRecord();
+        r.setId(id);
+        r.setInspectionId(inspectionId);
+        r.setUnitId(unitId);
+        r.setTeamId(teamId);
+        writer.save(r);
+    }
+
+    static boolean removeFromScope(TrackedWriter writer, String inspectionId, String unitId) {
+        return writer.delete(INSPECTION_UNIT, scopeId(inspectionId, unitId));
+    }
+
+    static List<Visit> visits(DSLContext ctx) {
+        return ctx.selectFrom(VISIT)
+                .where(VISIT.DELETED.eq(0))
+                .orderBy(VISIT.VISITED_ON.desc(), VISIT.ID)
+                .fetch(r -> new Visit(
+                        r.getId(),
+                        r.getInspectionId(),
+                        r.getTeamId(),
+                        r.getUnitId(),
+                        date(r.getVisitedOn()),
+                        enums(r.getMethods(), VisitMethod.class),
+                        r.getNotes()));
+    }
+
+    static void save(TrackedWriter writer, Visit v) {
+        VisitRecord r = VISIT.newRecord();
+        r.setId(v.id());
+        r.setInspectionId(v.inspectionId());
+        r.setTeamId(v.teamId());
+        r.setUnitId(v.unitId());
+        r.setVisitedOn(text(v.visitedOn()));
+        r.setMethods(v.methods().stream().sorted().map(Enum::name).collect(Collectors.joining(",")));
+        r.setNotes(v.notes());
+        writer.save(r);
+    }
+
+    // ---- the category dictionary
+
+    static List<String> categories(DSLContext ctx) {
+        return ctx.select(FINDING_CATEGORY.NAME)
+                .from(FINDING_CATEGORY)
+                .where(FINDING_CATEGORY.DELETED.eq(0))
+                .orderBy(FINDING_CATEGORY.SORT_ORDER, FINDING_CATEGORY.NAME)
+                .fetch(FINDING_CATEGORY.NAME);
+    }
+
+    static String categoryId(String name) {
+        return Ids.forKey("finding_category", name);
+    }
+
+    static void saveCategory(TrackedWriter writer, DSLContext ctx, String name, int sortOrder) {
+        String id = categoryId(name);
+        Integer deleted = ctx.select(FINDING_CATEGORY.DELETED)
+                .from(FINDING_CATEGORY)
+                .where(FINDING_CATEGORY.ID.eq(id))
+                .fetchOne(FINDING_CATEGORY.DELETED);
+        if (deleted != null && deleted == 1) {
+            writer.restore(FINDING_CATEGORY, id);
+        }
+        FindingCategoryRecord r = FINDING_CATEGORY.newRecord();
+        r.setId(id);
+        r.setName(name);
+        r.setSortOrder(sortOrder);
+        writer.save(r);
+    }
+
+    static boolean deleteCategory(TrackedWriter writer, String name) {
+        return writer.delete(FINDING_CATEGORY, categoryId(name));
+    }
+
+    // ---- findings
+
+    static List<Finding> findings(DSLContext ctx) {
+        return ctx.selectFrom(FINDING).where(FINDING.DELETED.eq(0)).fetch(InspectionStore::finding);
+    }
+
+    static Optional<Finding> finding(DSLContext ctx, String id) {
+        return ctx.selectFrom(FINDING)
+                .where(FINDING.ID.eq(id))
+                .and(FINDING.DELETED.eq(0))
+                .fetchOptional(InspectionStore::finding);
+    }
+
+    static List<Finding> findings(DSLContext ctx, java.util.Collection<String> ids) {
+        return ctx.selectFrom(FINDING)
+                .where(FINDING.ID.in(ids))
+                .and(FINDING.DELETED.eq(0))
+                .fetch(InspectionStore::finding);
+    }
+
+    private static Finding finding(FindingRecord r) {
+        return new Finding(
+                r.getId(),
+                r.getInspectionId(),
+                r.getVisitId(),
+                r.getUnitId(),
+                r.getOrganizationId(),
+                r.getCategory(),
+                r.getDescription(),
+                r.getBasis(),
+                Severity.valueOf(r.getSeverity()),
+                RectificationType.valueOf(r.getRectificationType()),
+                FindingSource.valueOf(r.getSource()),
+                r.getSourceRef(),
+                date(r.getFoundOn()),
+                r.getFoundBy(),
+                r.getRepeatOf(),
+                r.getMergedInto(),
+                r.getNumber(),
+                r.getNumberYear(),
+                r.getNumberSeq(),
+                r.getImportBatch(),
+                r.getInternalNotes());
+    }
+
+    static void save(TrackedWriter writer, Finding f) {
+        writer.save(record(f));
+    }
+
+    static void saveAll(TrackedWriter writer, List<Finding> findings) {
+        writer.saveAll(findings.stream().map(InspectionStore::record).toList());
+    }
+
+    private static FindingRecord record(Finding f) {
+        FindingRecord r = FINDING.newRecord();
+        r.setId(f.id());
+        r.setInspectionId(f.inspectionId());
+        r.setVisitId(f.visitId());
+        r.setUnitId(f.unitId());
+        r.setOrganizationId(f.organizationId());
+        r.setCategory(f.category());
+        r.setDescription(f.description());
+        r.setBasis(f.basis());
+        r.setSeverity(f.severity().name());
+        r.setRectificationType(f.type().name());
+        r.setSource(f.source().name());
+        r.setSourceRef(f.sourceRef());
+        r.setFoundOn(text(f.foundOn()));
+        r.setFoundBy(f.foundBy());
+        r.setRepeatOf(f.repeatOf());
+        r.setMergedInto(f.mergedInto());
+        r.setNumber(f.number());
+        r.setNumberYear(f.numberYear());
+        r.setNumberSeq(f.numberSeq());
+        r.setImportBatch(f.importBatch());
+        r.setInternalNotes(f.internalNotes());
+        return r;
+    }
+
+    /** The highest sequence number given in {@code year} (0 when none): the next is one more, never reused. */
+    static int highestSeq(DSLContext ctx, int year) {
+        Integer max = ctx.select(DSL.max(FINDING.NUMBER_SEQ))
+                .from(FINDING)
+                .where(FINDING.NUMBER_YEAR.eq(year))
+                .fetchOne(0, Integer.class);
+        return max == null ? 0 : max;
+    }
+
+    /** When the spreadsheet with this SHA-256 was first imported (the first finding made from it), if ever. */
+    static Optional<String> importedAt(DSLContext ctx, String batch) {
+        return Optional.ofNullable(ctx.select(DSL.min(FINDING.CREATED_AT))
+                .from(FINDING)
+                .where(FINDING.IMPORT_BATCH.eq(batch))
+                .fetchOne(0, String.class));
+    }
+
+    // ---- steps (insert only)
+
+    static List<Step> steps(DSLContext ctx, String findingId) {
+        return ctx.selectFrom(FINDING_STEP)
+                .where(FINDING_STEP.FINDING_ID.eq(findingId))
+                .and(FINDING_STEP.DELETED.eq(0))
+                .fetch(InspectionStore::step);
+    }
+
+    /** Every step, grouped by finding (the ledger folds them all). */
+    static Map<String, List<Step>> allSteps(DSLContext ctx) {
+        Map<String, List<Step>> byFinding = new HashMap<>();
+        ctx.selectFrom(FINDING_STEP)
+                .where(FINDING_STEP.DELETED.eq(0))
+                .fetchSize(2000)
+                .forEach(r -> byFinding
+                        .computeIfAbsent(r.getFindingId(), k -> new ArrayList<>())
+                        .add(step(r)));
+        return byFinding;
+    }
+
+    static Map<String, List<Step>> steps(DSLContext ctx, java.util.Collection<String> findingIds) {
+        Map<String, List<Step>> byFinding = new HashMap<>();
+        ctx.selectFrom(FINDING_STEP)
+                .where(FINDING_STEP.FINDING_ID.in(findingIds))
+                .and(FINDING_STEP.DELETED.eq(0))
+                .forEach(r -> byFinding
+                        .computeIfAbsent(r.getFindingId(), k -> new ArrayList<>())
+                        .add(step(r)));
+        return byFinding;
+    }
+
+    private static Step step(FindingStepRecord r) {
+        return new Step(
+                r.getId(),
+                r.getFindingId(),
+                StepKind.valueOf(r.getKind()),
+                date(r.getOccurredOn()),
+                r.getOperator(),
+                r.getText(),
+                date(r.getDeadline()),
+                r.getLeader(),
+                r.getDepartment(),
+                r.getPerson(),
+                r.getApprover(),
+                r.getVerdict() == null ? null : Verdict.valueOf(r.getVerdict()),
+                r.getEscalation() == null ? null : Escalation.valueOf(r.getEscalation()),
+                r.getMeasureId(),
+                r.getOtherId(),
+                new Dot(r.getRevision(), r.getUpdatedBy()));
+    }
+
+    static void add(TrackedWriter writer, Step s) {
+        writer.save(record(s));
+    }
+
+    static void addAll(TrackedWriter writer, List<Step> steps) {
+        writer.saveAll(steps.stream().map(InspectionStore::record).toList());
+    }
+
+    /** Whether a step of this id is held (re-imported feedback makes the same ids: it adds nothing). */
+    static boolean hasStep(DSLContext ctx, String id) {
+        return ctx.fetchExists(FINDING_STEP, FINDING_STEP.ID.eq(id));
+    }
+
+    private static FindingStepRecord record(Step s) {
+        FindingStepRecord r = FINDING_STEP.newRecord();
+        r.setId(s.id());
+        r.setFindingId(s.findingId());
+        r.setKind(s.kind().name());
+        r.setOccurredOn(text(s.occurredOn()));
+        r.setOperator(s.operator() == null ? "" : s.operator());
+        r.setText(s.text());
+        r.setDeadline(text(s.deadline()));
+        r.setLeader(s.leader());
+        r.setDepartment(s.department());
+        r.setPerson(s.person());
+        r.setApprover(s.approver());
+        r.setVerdict(s.verdict() == null ? null : s.verdict().name());
+        r.setEscalation(s.escalation() == null ? null : s.escalation().name());
+        r.setMeasureId(s.measureId());
+        r.setOtherId(s.otherId());
+        return r;
+    }
+
+    // ---- measures
+
+    static Map<String, List<Measure>> allMeasures(DSLContext ctx) {
+        Map<String, List<Measure>> byFinding = new HashMap<>();
+        ctx.selectFrom(RECTIFICATION_MEASURE)
+                .where(RECTIFICATION_MEASURE.DELETED.eq(0))
+                .orderBy(RECTIFICATION_MEASURE.SORT_ORDER, RECTIFICATION_MEASURE.ID)
+                .forEach(r -> byFinding
+                        .computeIfAbsent(r.getFindingId(), k -> new ArrayList<>())
+                        .add(measure(r)));
+        return byFinding;
+    }
+
+    static List<Measure> measures(DSLContext ctx, String findingId) {
+        return ctx.selectFrom(RECTIFICATION_MEASURE)
+                .where(RECTIFICATION_MEASURE.FINDING_ID.eq(findingId))
+                .and(RECTIFICATION_MEASURE.DELETED.eq(0))
+                .orderBy(RECTIFICATION_MEASURE.SORT_ORDER, RECTIFICATION_MEASURE.ID)
+                .fetch(InspectionStore::measure);
+    }
+
+    private static Measure measure(RectificationMeasureRecord r) {
+        return new Measure(
+                r.getId(),
+                r.getFindingId(),
+                r.getText(),
+                r.getOwner(),
+                date(r.getDeadline()),
+                date(r.getDoneOn()),
+                r.getSortOrder());
+    }
+
+    static void save(TrackedWriter writer, Measure m) {
+        RectificationMeasureRecord r = RECTIFICATION_MEASURE.newRecord();
+        r.setId(m.id());
+        r.setFindingId(m.findingId());
+        r.setText(m.text());
+        r.setOwner(m.owner());
+        r.setDeadline(text(m.deadline()));
+        r.setDoneOn(text(m.doneOn()));
+        r.setSortOrder(m.sortOrder());
+        writer.save(r);
+    }
+
+    static boolean deleteMeasure(TrackedWriter writer, String id) {
+        return writer.delete(RECTIFICATION_MEASURE, id);
+    }
+
+    // ---- evidence
+
+    /** A live link: its id, what it belongs to, and the attachment. */
+    record EvidenceLink(String id, String visitId, String findingId, String stepId, String attachmentId) {}
+
+    static String evidenceId(String owner, String attachmentId) {
+        return Ids.forKey("inspection_evidence", owner, attachmentId);
+    }
+
+    static void link(TrackedWriter writer, DSLContext ctx, EvidenceLink link) {
+        Integer deleted = ctx.select(INSPECTION_EVIDENCE.DELETED)
+                .from(INSPECTION_EVIDENCE)
+                .where(INSPECTION_EVIDENCE.ID.eq(link.id()))
+                .fetchOne(INSPECTION_EVIDENCE.DELETED);
+        if (deleted == null) {
+            InspectionEvidenceRecord r = INSPECTION_EVIDENCE.newRecord();
+            r.setId(link.id());
+            r.setVisitId(link.visitId());
+            r.setFindingId(link.findingId());
+            r.setStepId(link.stepId());
+            r.setAttachmentId(link.attachmentId());
+            writer.save(r);
+        } else if (deleted == 1) {
+            writer.restore(INSPECTION_EVIDENCE, link.id());
+        }
+    }
+
+    static boolean unlink(TrackedWriter writer, String id) {
+        return writer.delete(INSPECTION_EVIDENCE, id);
+    }
+
+    static List<EvidenceLink> evidenceOfFindings(DSLContext ctx, java.util.Collection<String> findingIds) {
+        return ctx.selectFrom(INSPECTION_EVIDENCE)
+                .where(INSPECTION_EVIDENCE.FINDING_ID.in(findingIds))
+                .and(INSPECTION_EVIDENCE.DELETED.eq(0))
+                .orderBy(INSPECTION_EVIDENCE.CREATED_AT, INSPECTION_EVIDENCE.ID)
+                .fetch(InspectionStore::link);
+    }
+
+    static List<EvidenceLink> evidenceOfVisit(DSLContext ctx, String visitId) {
+        return ctx.selectFrom(INSPECTION_EVIDENCE)
+                .where(INSPECTION_EVIDENCE.VISIT_ID.eq(visitId))
+                .and(INSPECTION_EVIDENCE.DELETED.eq(0))
+                .orderBy(INSPECTION_EVIDENCE.CREATED_AT, INSPECTION_EVIDENCE.ID)
+                .fetch(InspectionStore::link);
+    }
+
+    /** How many live pieces of evidence each finding has. */
+    static Map<String, Integer> evidenceCounts(DSLContext ctx) {
+        Map<String, Integer> counts = new HashMap<>();
+        ctx.select(INSPECTION_EVIDENCE.FINDING_ID, DSL.count())
+                .from(INSPECTION_EVIDENCE)
+                .where(INSPECTION_EVIDENCE.DELETED.eq(0))
+                .and(INSPECTION_EVIDENCE.FINDING_ID.isNotNull())
+                .groupBy(INSPECTION_EVIDENCE.FINDING_ID)
+                .forEach(r -> counts.put(r.value1(), r.value2()));
+        return counts;
+    }
+
+    private static EvidenceLink link(InspectionEvidenceRecord r) {
+        return new EvidenceLink(r.getId(), r.getVisitId(), r.getFindingId(), r.getStepId(), r.getAttachmentId());
+    }
+
+    // ---- values as stored
+
+    private static <E extends Enum<E>> Set<E> enums(String text, Class<E> type) {
+        Set<E> set = EnumSet.noneOf(type);
+        if (text != null && !text.isBlank()) {
+            Arrays.stream(text.split(",")).forEach(s -> set.add(Enum.valueOf(type, s)));
+        }
+        return set;
+    }
+
+    static String text(LocalDate date) {
+        return date == null ? null : date.toString();
+    }
+
+    static LocalDate date(String text) {
+        return text == null || text.isBlank() ? null : LocalDate.parse(text);
+    }
+}
