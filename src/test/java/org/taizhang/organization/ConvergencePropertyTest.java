@@ -42,6 +42,24 @@ import org.taizhang.core.store.FieldVersion;
 import org.taizhang.core.store.RecordState;
 import org.taizhang.core.store.Store;
 import org.taizhang.core.task.Progress;
+import org.taizhang.inspection.Escalation;
+import org.taizhang.inspection.Finding;
+import org.taizhang.inspection.FindingService;
+import org.taizhang.inspection.FindingSource;
+import org.taizhang.inspection.FindingState;
+import org.taizhang.inspection.Inspection;
+import org.taizhang.inspection.InspectionService;
+import org.taizhang.inspection.InspectionSettings;
+import org.taizhang.inspection.InspectionTeam;
+import org.taizhang.inspection.LedgerEntry;
+import org.taizhang.inspection.Lifecycle;
+import org.taizhang.inspection.Measure;
+import org.taizhang.inspection.RectificationType;
+import org.taizhang.inspection.Severity;
+import org.taizhang.inspection.StepKind;
+import org.taizhang.inspection.Verdict;
+import org.taizhang.inspection.Visit;
+import org.taizhang.inspection.VisitMethod;
 
 /**
  * Nothing entered on any device is lost, and every device ends the same (decisions/0006). Simulated devices,
@@ -123,7 +141,16 @@ class ConvergencePropertyTest {
                 net.jqwik.api.Tuple.of(4, Arbitraries.just(23)),
                 // 直接定级 and 等级比例
                 net.jqwik.api.Tuple.of(3, Arbitraries.just(24)),
-                net.jqwik.api.Tuple.of(2, Arbitraries.just(25)));
+                net.jqwik.api.Tuple.of(2, Arbitraries.just(25)),
+                // 督查检查 and 整改销号: rounds, findings, their steps, measures, evidence, categories
+                net.jqwik.api.Tuple.of(2, Arbitraries.just(26)),
+                net.jqwik.api.Tuple.of(5, Arbitraries.just(27)),
+                net.jqwik.api.Tuple.of(3, Arbitraries.just(28)),
+                net.jqwik.api.Tuple.of(16, Arbitraries.just(29)),
+                net.jqwik.api.Tuple.of(3, Arbitraries.just(30)),
+                net.jqwik.api.Tuple.of(3, Arbitraries.just(31)),
+                net.jqwik.api.Tuple.of(2, Arbitraries.just(32)),
+                net.jqwik.api.Tuple.of(3, Arbitraries.just(33)));
         Arbitrary<Step> step = Combinators.combine(
                         kind,
                         Arbitraries.integers().between(0, DEVICES - 1),
@@ -146,6 +173,9 @@ class ConvergencePropertyTest {
                 devices.add(new Device(Store.open(db)));
             }
             assertThat(devices.stream().map(d -> d.store.deviceId()).distinct()).hasSize(DEVICES);
+            for (int i = 0; i < DEVICES; i++) {
+                devices.get(i).setUp(i == 0);
+            }
             Oracle oracle = new Oracle();
             // what the devices start with (the template's records) counts as written before the script
             oracle.observe(Map.of(), devices.getFirst().states());
@@ -201,6 +231,29 @@ class ConvergencePropertyTest {
             // and the branch's self-assessment, so that laptops answer it and attach evidence from the start
             hub.checklists.startAssessment(
                     "o-branch", BuiltInTemplates.site(2026).id(), Round.SELF, 2026);
+            // and two findings of the summer inspection, numbered and sent to the unit, which laptops then carry on
+            for (int i = 0; i < 2; i++) {
+                Finding f = hub.findings.record(Finding.recorded(
+                        "f-hub-" + i,
+                        null,
+                        null,
+                        unit.id(),
+                        "o-branch",
+                        "三会一课",
+                        "支委会未按月召开" + i,
+                        null,
+                        Severity.ORDINARY,
+                        RectificationType.DEADLINE,
+                        FindingSource.VISIT,
+                        null,
+                        java.time.LocalDate.of(2026, 6, 1),
+                        null));
+                hub.findings.register(f.id());
+                hub.findings.notify(
+                        f.id(),
+                        new FindingService.Notice(java.time.LocalDate.of(2026, 8, 1), "李局长", "办公室", "赵敏", null),
+                        java.time.LocalDate.of(2026, 6, 5));
+            }
             hub.changed();
             oracle.observe(beforeHub, hub.states());
             oracle.history.addAll(hub.historyIds());
@@ -251,6 +304,16 @@ class ConvergencePropertyTest {
             }
             Map<String, RecordState> finalStates = devices.getFirst().states();
             oracle.assertSurvivors(finalStates);
+            // numbers come from the hub alone: after every exchange they are still unique and gap-free per year
+            List<Integer> seqs = devices.getFirst().findings.ledger().stream()
+                    .filter(e -> e.finding().isNumbered())
+                    .map(e -> e.finding().numberSeq())
+                    .sorted()
+                    .toList();
+            assertThat(seqs)
+                    .isEqualTo(java.util.stream.IntStream.rangeClosed(1, seqs.size())
+                            .boxed()
+                            .toList());
             // what the scripts reached (jqwik prints it): conflicts and tombstones must be common, not rare
             Statistics.label("conflicts").collect(finalStates.values().stream().anyMatch(RecordState::hasConflicts));
             Statistics.label("deleted records")
@@ -274,6 +337,21 @@ class ConvergencePropertyTest {
             Statistics.label("rating quotas")
                     .collect(finalStates.values().stream()
                             .anyMatch(r -> r.table().equals("rating_quota")));
+            Statistics.label("findings closed")
+                    .collect(devices.getFirst().findings.ledger().stream()
+                            .anyMatch(e -> e.state() == FindingState.CLOSED));
+            Statistics.label("finding steps that came too late")
+                    .collect(devices.getFirst().findings.ledger().stream()
+                            .anyMatch(e -> e.timeline().entries().stream().anyMatch(x -> !x.applied())));
+            Statistics.label("findings numbered")
+                    .collect(devices.getFirst().findings.ledger().stream()
+                            .anyMatch(e -> e.finding().isNumbered()));
+            Statistics.label("measures")
+                    .collect(finalStates.values().stream()
+                            .anyMatch(r -> r.table().equals("rectification_measure")));
+            Statistics.label("finding evidence removed")
+                    .collect(finalStates.values().stream()
+                            .anyMatch(r -> r.table().equals("inspection_evidence") && r.deleted()));
             Statistics.label("assessments answered")
                     .collect(finalStates.values().stream()
                             .anyMatch(r -> r.table().equals("assessment_answer")));
@@ -362,11 +440,22 @@ class ConvergencePropertyTest {
         final RegistryService service;
 
         final ChecklistService checklists;
+        final FindingService findings;
+        final InspectionService inspections;
 
         Device(Store store) {
             this.store = store;
             this.service = new RegistryService(store);
             this.checklists = new ChecklistService(store, service);
+            this.findings = new FindingService(store, service);
+            this.inspections = new InspectionService(store);
+        }
+
+        /** The hub numbers findings; the laptops record them unnumbered. Everyone here may verify. */
+        void setUp(boolean hub) {
+            InspectionSettings s = findings.settings();
+            findings.saveSettings(new InspectionSettings(
+                    store.deviceId().substring(0, 4), true, hub, s.numberFormat(), s.warnings()));
         }
 
         private Map<String, RecordState> states;
@@ -638,6 +727,48 @@ class ConvergencePropertyTest {
                         }
                         checklists.setQuotas(2026, quotas);
                     }
+                    case 26 -> round(s);
+                    case 27 -> recordFinding(r, s);
+                    case 28 -> findings.registerPending();
+                    case 29 -> findingStep(s);
+                    case 30 -> measure(s);
+                    case 31 -> findingEvidence(s);
+                    case 32 -> {
+                        List<String> names = new ArrayList<>(FindingService.COMMON_CATEGORIES);
+                        names.remove(s.a() % names.size()); // one dropped, and named again another time
+                        if (s.b() % 2 == 0) {
+                            java.util.Collections.reverse(names);
+                        }
+                        findings.saveCategories(names);
+                    }
+                    case 33 -> {
+                        LedgerEntry e = pick(ledger(), s.a());
+                        if (e != null) {
+                            Finding f = e.finding();
+                            findings.edit(new Finding(
+                                    f.id(),
+                                    f.inspectionId(),
+                                    f.visitId(),
+                                    f.unitId(),
+                                    f.organizationId(),
+                                    s.b() % 2 == 0 ? pick(FindingService.COMMON_CATEGORIES, s.c()) : f.category(),
+                                    s.b() % 2 == 1 ? f.description() + TEXTS[s.c() % 3] : f.description(),
+                                    f.basis(),
+                                    f.severity(),
+                                    f.type(),
+                                    f.source(),
+                                    f.sourceRef(),
+                                    f.foundOn(),
+                                    f.foundBy(),
+                                    f.repeatOf(),
+                                    f.mergedInto(),
+                                    f.number(),
+                                    f.numberYear(),
+                                    f.numberSeq(),
+                                    f.importBatch(),
+                                    f.internalNotes()));
+                        }
+                    }
                     default -> throw new IllegalArgumentException("step " + s);
                 }
             } catch (IOException e) {
@@ -645,6 +776,191 @@ class ConvergencePropertyTest {
             } catch (DomainException refused) {
                 // the rules said no (a duplicate name, a unit that still has organizations, a deleted record
                 // this device has not seen restored …): a clerk would be told, and nothing was written
+            }
+        }
+
+        private List<LedgerEntry> ledger() {
+            return findings.ledger().stream()
+                    .sorted(Comparator.comparing(LedgerEntry::id))
+                    .toList();
+        }
+
+        /** Two rounds everyone may touch (ids from their titles), a team, a unit in scope, a visit. */
+        private void round(Step s) {
+            String title = "2026年年中大督查" + (s.a() % 2 == 0 ? "" : "（二）");
+            String id = org.taizhang.core.Ids.forKey("inspection", title);
+            inspections.save(new Inspection(
+                    id,
+                    title,
+                    pick(Inspection.COMMON_KINDS, s.b()),
+                    2026,
+                    java.time.LocalDate.of(2026, 6, 1),
+                    java.time.LocalDate.of(2026, 6, 1 + s.c() % 20),
+                    TEXTS[s.c() % TEXTS.length]));
+            String teamId = org.taizhang.core.Ids.forKey("team", id, "第一组");
+            inspections.save(new InspectionTeam(teamId, id, "第一检查组", TEXTS[s.b() % 3], "张三、李四"));
+            Unit u = pick(service.load().units(), s.c());
+            if (u != null) {
+                if (s.b() % 3 == 0) {
+                    inspections.removeFromScope(id, u.id());
+                } else {
+                    inspections.putInScope(id, u.id(), teamId);
+                }
+                inspections.save(new Visit(
+                        org.taizhang.core.Ids.forKey("visit", id, u.id()),
+                        id,
+                        teamId,
+                        u.id(),
+                        java.time.LocalDate.of(2026, 6, 2 + s.a() % 10),
+                        java.util.EnumSet.of(VisitMethod.values()[s.b() % 3]),
+                        TEXTS[s.a() % TEXTS.length]));
+            }
+        }
+
+        private void recordFinding(Registry r, Step s) {
+            Unit u = pick(r.units(), s.a());
+            if (u == null) {
+                return;
+            }
+            List<Inspection> rounds = inspections.inspections();
+            Finding f = findings.record(Finding.recorded(
+                    java.util.UUID.randomUUID().toString(),
+                    rounds.isEmpty() || s.c() % 2 == 0
+                            ? null
+                            : pick(rounds, s.c()).id(),
+                    null,
+                    u.id(),
+                    null,
+                    pick(FindingService.COMMON_CATEGORIES, s.b()),
+                    "支部会议记录不全" + s.c() % 4,
+                    null,
+                    Severity.values()[s.b() % 3],
+                    RectificationType.values()[s.c() % 3],
+                    FindingSource.VISIT,
+                    null,
+                    java.time.LocalDate.of(2026, 6, 1 + s.b() % 28),
+                    null));
+            // sometimes a repeat of an earlier closed finding of the unit
+            ledger().stream()
+                    .filter(e -> e.state() == FindingState.CLOSED
+                            && e.finding().unitId().equals(u.id()))
+                    .findFirst()
+                    .filter(e -> s.c() % 3 == 0)
+                    .ifPresent(e -> findings.markRepeat(f.id(), e.id()));
+        }
+
+        /**
+         * One step of a finding's life, chosen among those its state allows here: devices often act on the same
+         * finding without having seen each other's steps (a laptop reports progress while the hub closes).
+         */
+        private void findingStep(Step s) throws IOException {
+            LedgerEntry e = pick(ledger(), s.a());
+            if (e == null) {
+                return;
+            }
+            // one to four steps in a row, mostly the one that moves the finding on, so that findings reach every
+            // state and devices often take different steps on the same finding before they exchange
+            for (int n = 0; n <= s.c() % 4; n++) {
+                FindingState state = findings.timeline(e.id()).state();
+                List<StepKind> allowed = Lifecycle.allowed(state);
+                if (allowed.isEmpty()) {
+                    return;
+                }
+                StepKind onward = switch (state) {
+                    case PENDING -> StepKind.REGISTER;
+                    case REGISTERED -> StepKind.NOTIFY;
+                    case NOTIFIED, RECTIFYING ->
+                        findings.evidence(e.id()).isEmpty() ? StepKind.PROGRESS : StepKind.REQUEST_CLOSE;
+                    case CLOSE_REQUESTED -> (s.b() + n) % 3 == 0 ? StepKind.REJECT : StepKind.CLOSE;
+                    default -> pick(allowed, s.b() + n);
+                };
+                try {
+                    oneStep(e, (s.b() + n) % 5 < 3 ? onward : pick(allowed, s.b() + n), s, n);
+                } catch (DomainException refused) {
+                    // a laptop may not number; evidence or measures missing: the clerk is told, nothing written
+                }
+            }
+        }
+
+        private void oneStep(LedgerEntry e, StepKind kind, Step s, int n) throws IOException {
+            java.time.LocalDate day = java.time.LocalDate.of(2026, 7, 1 + (s.c() + n) % 28);
+            String id = e.id();
+            switch (kind) {
+                case REGISTER -> findings.register(id);
+                case NOTIFY ->
+                    findings.notify(
+                            id,
+                            new FindingService.Notice(
+                                    day.plusDays(30 + s.c()), TEXTS[s.c() % 3], "办公室", TEXTS[s.b() % 3], null),
+                            day);
+                case RECEIPT -> findings.receipt(id, day);
+                case PROGRESS -> {
+                    Path file = store.dataFolder().resolve("progress-" + s.c() % 3 + ".txt");
+                    Files.writeString(file, "整改照片 " + s.c() % 3);
+                    findings.progress(id, "已整改" + s.c(), null, s.c() % 3 != 0 ? List.of(file) : List.of(), day);
+                }
+                case REQUEST_CLOSE -> findings.requestClose(id, null, day);
+                case CLOSE -> findings.close(id, s.c() % 2 == 0 ? Verdict.GOOD : Verdict.FAIRLY_GOOD, null, day);
+                case REJECT -> findings.reject(id, "佐证不足" + s.c() % 2, day);
+                case REWORK -> findings.rework(id, Verdict.FAIR, null, day.plusDays(20), day);
+                case EXTEND -> findings.extend(id, day.plusDays(200 + s.c()), "客观原因", "书记", day);
+                case ESCALATE -> findings.escalate(id, Escalation.values()[s.c() % 7], null, day);
+                case FOLLOW_UP -> findings.followUp(id, "回头看未反弹", day);
+                case MERGE -> {
+                    LedgerEntry other = pick(ledger(), s.c());
+                    if (other != null) {
+                        findings.merge(id, other.id(), day);
+                    }
+                }
+                case NOTE -> findings.note(id, TEXTS[s.c() % 3] + "备注", day);
+                default -> {}
+            }
+        }
+
+        private void measure(Step s) {
+            LedgerEntry e = pick(ledger(), s.a());
+            if (e == null) {
+                return;
+            }
+            Measure m = pick(e.measures(), s.b());
+            if (m == null || s.c() % 4 == 0) {
+                findings.saveMeasure(new Measure(
+                        java.util.UUID.randomUUID().toString(),
+                        e.id(),
+                        "建立制度" + s.c() % 3,
+                        TEXTS[s.b() % 3],
+                        java.time.LocalDate.of(2026, 8, 1),
+                        null,
+                        s.b()));
+            } else if (s.c() % 4 == 1) {
+                findings.deleteMeasure(m.id());
+            } else {
+                findings.saveMeasure(
+                        s.c() % 4 == 2
+                                ? m.doneOn(java.time.LocalDate.of(2026, 7, 1 + s.b() % 28))
+                                : new Measure(
+                                        m.id(),
+                                        m.findingId(),
+                                        m.text() + "并落实",
+                                        m.owner(),
+                                        m.deadline(),
+                                        m.doneOn(),
+                                        m.sortOrder()));
+            }
+        }
+
+        private void findingEvidence(Step s) throws IOException {
+            LedgerEntry e = pick(ledger(), s.a());
+            if (e == null) {
+                return;
+            }
+            List<FindingService.Evidence> held = findings.evidence(e.id());
+            if (!held.isEmpty() && s.c() % 3 == 0) {
+                findings.removeEvidence(pick(held, s.b()).id());
+            } else {
+                Path file = store.dataFolder().resolve("finding-" + s.c() % 3 + ".txt");
+                Files.writeString(file, "现场照片 " + s.c() % 3);
+                findings.attach(e.id(), null, file);
             }
         }
 
