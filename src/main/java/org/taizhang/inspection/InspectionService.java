@@ -5,8 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.taizhang.core.DomainException;
+import org.taizhang.core.Issue;
+import org.taizhang.core.ValidationException;
 import org.taizhang.core.attachment.Attachment;
 import org.taizhang.core.attachment.AttachmentStore;
+import org.taizhang.core.store.HistoryEntry;
 import org.taizhang.core.store.Store;
 import org.taizhang.core.store.TrackedWriter;
 
@@ -27,20 +30,53 @@ public final class InspectionService {
         return InspectionStore.inspections(store.read());
     }
 
-    public void save(Inspection i) {
-        if (i.title() == null || i.title().isBlank()) {
-            throw new DomainException("inspection.error.titleRequired");
+    /** Saves a round when the rules find no error; returns the warnings that remain. */
+    public List<Issue> save(Inspection i) {
+        List<Issue> issues = InspectionRules.check(i);
+        List<Issue> errors = issues.stream().filter(Issue::isError).toList();
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
         }
-        if (i.kind() == null || i.kind().isBlank()) {
-            throw new DomainException("inspection.error.kindRequired");
-        }
-        if (i.startsOn() != null && i.endsOn() != null && i.endsOn().isBefore(i.startsOn())) {
-            throw new DomainException("inspection.error.periodReversed");
-        }
+        Inspection clean = new Inspection(
+                i.id(), i.title().strip(), i.kind().strip(), i.year(), i.startsOn(), i.endsOn(), i.notes());
         store.write(ctx -> {
-            InspectionStore.save(store.tracked(ctx), i);
+            InspectionStore.save(store.tracked(ctx), clean);
             return null;
         });
+        return issues.stream().filter(x -> !x.isError()).toList();
+    }
+
+    /** Why a round cannot be deleted now (its findings refer to it), or nothing. */
+    public List<Issue> checkDelete(Inspection i) {
+        return InspectionRules.checkDelete(i, InspectionStore.findingsOfRound(store.read(), i.id()));
+    }
+
+    /** Deletes a round (a tombstone, kept in history); refused while findings refer to it. */
+    public void delete(String id) {
+        store.write(ctx -> {
+            List<Issue> refusal = InspectionRules.checkDelete(null, InspectionStore.findingsOfRound(ctx, id));
+            if (!refusal.isEmpty()) {
+                throw new ValidationException(refusal);
+            }
+            InspectionStore.deleteInspection(store.tracked(ctx), id);
+            return null;
+        });
+    }
+
+    public void restore(String id) {
+        store.write(ctx -> InspectionStore.restoreInspection(store.tracked(ctx), id));
+    }
+
+    public List<HistoryEntry> history(String id) {
+        return InspectionStore.history(store.read(), "inspection", id);
+    }
+
+    public void deleteTeam(String teamId) {
+        store.write(ctx -> InspectionStore.deleteTeam(store.tracked(ctx), teamId));
+    }
+
+    public void deleteVisit(String visitId) {
+        store.write(ctx -> InspectionStore.deleteVisit(store.tracked(ctx), visitId));
     }
 
     public List<InspectionTeam> teams(String inspectionId) {

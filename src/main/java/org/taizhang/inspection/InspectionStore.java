@@ -70,6 +70,26 @@ final class InspectionStore {
         writer.save(r);
     }
 
+    static boolean deleteInspection(TrackedWriter writer, String id) {
+        return writer.delete(INSPECTION, id);
+    }
+
+    static boolean restoreInspection(TrackedWriter writer, String id) {
+        return writer.restore(INSPECTION, id);
+    }
+
+    static long findingsOfRound(DSLContext ctx, String inspectionId) {
+        return ctx.fetchCount(FINDING, FINDING.INSPECTION_ID.eq(inspectionId).and(FINDING.DELETED.eq(0)));
+    }
+
+    static List<org.taizhang.core.store.HistoryEntry> history(DSLContext ctx, String table, String id) {
+        return TrackedWriter.historyOf(ctx, table, id);
+    }
+
+    static boolean deleteVisit(TrackedWriter writer, String id) {
+        return writer.delete(VISIT, id);
+    }
+
     static List<InspectionTeam> teams(DSLContext ctx) {
         return ctx.selectFrom(INSPECTION_TEAM)
                 .where(INSPECTION_TEAM.DELETED.eq(0))

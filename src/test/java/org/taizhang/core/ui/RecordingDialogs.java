@@ -62,9 +62,12 @@ public final class RecordingDialogs implements DialogService {
         opened.add(fileOrFolder);
     }
 
+    /** The file a chooser "picks" (none: the chooser is cancelled). */
+    public volatile Path fileToOpen;
+
     @Override
     public Optional<Path> chooseFileToOpen(String title, String filterName, String... patterns) {
-        return Optional.empty();
+        return Optional.ofNullable(fileToOpen);
     }
 
     @Override
