@@ -26,7 +26,12 @@ import org.taizhang.core.task.Progress;
  */
 final class LedgerWorkbook {
     /** Column widths in Chinese characters, in {@link LedgerReport#COLUMNS}' order. */
-    private static final int[] WIDTHS = {11, 4, 9, 10, 9, 6, 24, 12, 5, 18, 6, 7, 5, 6, 18, 7, 4, 6, 10, 6, 10, 5, 4};
+    private static final double[] WIDTHS = {
+        8, 2.5, 6, 7, 7, 4, 16, 9, 4, 14, 4, 5, 4, 5.5, 12, 6, 3, 5.5, 7, 5.5, 7, 4, 3
+    };
+
+    /** 10 pt: 23 columns on A4 landscape stay readable (DOMAIN.md: data in 宋体 10–12 pt). */
+    private static final short POINTS = 10;
 
     private static final int TITLE_ROWS = 3; // title, 填报单位/填报日期, header
 
@@ -38,7 +43,17 @@ final class LedgerWorkbook {
         int last = columns.size() - 1;
         try (SXSSFWorkbook wb = new SXSSFWorkbook(200)) { // closing also removes SXSSF's temporary files
             Sheet sheet = wb.createSheet(m.get("ledgerReport.sheet"));
-            WorkbookStyles styles = new WorkbookStyles(wb);
+            WorkbookStyles shared = new WorkbookStyles(wb);
+            Font small = wb.createFont();
+            small.setFontName("宋体");
+            small.setFontHeightInPoints(POINTS);
+            Font smallBold = wb.createFont();
+            smallBold.setFontName("宋体");
+            smallBold.setFontHeightInPoints(POINTS);
+            smallBold.setBold(true);
+            CellStyle headerStyle = styled(wb, shared.header, smallBold);
+            CellStyle body = styled(wb, shared.body, small);
+            CellStyle wrapped = styled(wb, shared.wrapped, small);
             CellStyle titleStyle = wb.createCellStyle();
             Font titleFont = wb.createFont();
             titleFont.setFontName("黑体");
@@ -53,7 +68,7 @@ final class LedgerWorkbook {
             plain.setFont(plainFont);
             plain.setVerticalAlignment(VerticalAlignment.CENTER);
             CellStyle centered = wb.createCellStyle();
-            centered.cloneStyleFrom(styles.body);
+            centered.cloneStyleFrom(body);
             centered.setAlignment(HorizontalAlignment.CENTER);
             centered.setWrapText(true);
 
@@ -74,8 +89,9 @@ final class LedgerWorkbook {
             Row header = sheet.createRow(2);
             header.setHeightInPoints(30);
             for (int c = 0; c <= last; c++) {
-                text(header, c, columns.get(c), styles.header);
-                sheet.setColumnWidth(c, WIDTHS[c] * 512); // Excel counts a Chinese character as two units
+                text(header, c, columns.get(c), headerStyle);
+                // 256 units are one '0' of the default font; a 10 pt Chinese character takes about 480
+                sheet.setColumnWidth(c, (int) Math.round(WIDTHS[c] * 480));
             }
 
             int at = TITLE_ROWS;
@@ -92,20 +108,20 @@ final class LedgerWorkbook {
                     } else {
                         cell.setCellValue(v);
                     }
-                    cell.setCellStyle(WIDTHS[c] >= 9 ? styles.wrapped : centered);
+                    cell.setCellStyle(WIDTHS[c] >= 7 ? wrapped : centered);
                     lines = Math.max(lines, lines(v, WIDTHS[c]));
                 }
                 // SXSSF cannot measure text: the height follows the longest wrapped cell
-                row.setHeightInPoints(Math.min(409, lines * 14.5f + 4));
+                row.setHeightInPoints(Math.min(409, lines * 13.5f + 4));
                 if (seq % 500 == 0) {
                     progress.update(seq, entries.size(), "ledgerReport.progress");
                 }
             }
             Row total = sheet.createRow(at);
             text(total, 0, m.get("ledgerReport.total"), centered);
-            text(total, 1, LedgerReport.total(LedgerReport.summary(entries)), styles.body);
+            text(total, 1, LedgerReport.total(LedgerReport.summary(entries)), body);
             for (int c = 2; c <= last; c++) {
-                total.createCell(c).setCellStyle(styles.body);
+                total.createCell(c).setCellStyle(body);
             }
             sheet.addMergedRegion(new CellRangeAddress(at, at, 1, last));
             total.setHeightInPoints(20);
@@ -132,6 +148,13 @@ final class LedgerWorkbook {
         }
     }
 
+    private static CellStyle styled(SXSSFWorkbook wb, CellStyle from, Font font) {
+        CellStyle s = wb.createCellStyle();
+        s.cloneStyleFrom(from);
+        s.setFont(font);
+        return s;
+    }
+
     private static void text(Row row, int column, String value, CellStyle style) {
         Cell cell = row.createCell(column);
         cell.setCellValue(value);
@@ -139,7 +162,7 @@ final class LedgerWorkbook {
     }
 
     /** Lines a wrapped text takes in a column this many Chinese characters wide (Latin counts about half). */
-    private static int lines(String text, int width) {
+    private static int lines(String text, double width) {
         if (text == null || text.isEmpty()) {
             return 1;
         }
@@ -149,7 +172,7 @@ final class LedgerWorkbook {
             for (int i = 0; i < part.length(); i++) {
                 units += part.charAt(i) < 0x2E80 ? 0.55 : 1;
             }
-            total += Math.max(1, (int) Math.ceil(units / Math.max(1, width - 1)));
+            total += Math.max(1, (int) Math.ceil(units / Math.max(1, width - 1.5))); // cells have padding
         }
         return total;
     }
