@@ -6,6 +6,9 @@ import org.taizhang.checklist.AcceptanceStats;
 import org.taizhang.checklist.ChecklistService;
 import org.taizhang.core.i18n.Messages;
 import org.taizhang.core.store.Store;
+import org.taizhang.core.task.Progress;
+import org.taizhang.inspection.InspectionFiles;
+import org.taizhang.inspection.LedgerReport;
 import org.taizhang.organization.RegistryService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -16,7 +19,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "report",
         description = "统计报表。 Reports.",
-        subcommands = {ReportCommand.AcceptanceStatsCommand.class})
+        subcommands = {ReportCommand.AcceptanceStatsCommand.class, ReportCommand.LedgerCommand.class})
 final class ReportCommand {
     @ParentCommand
     TaizhangCommand root;
@@ -62,6 +65,59 @@ final class ReportCommand {
                                 Integer.toString(y),
                                 board.total().branches(),
                                 board.total().rate().toPlainString() + "%",
+                                out.toAbsolutePath()));
+                return ExitCodes.OK;
+            }
+        }
+    }
+
+    /** {@code report ledger [--year Y] [--round TITLE] [--unit UNIT] --format xlsx|csv --out FILE}: 整改台账. */
+    @Command(
+            name = "ledger",
+            description = "整改台账：每个问题一行（问题编号、来源、单位……状态、预警）。 The rectification ledger, one row per finding.")
+    static final class LedgerCommand implements Callable<Integer> {
+        @ParentCommand
+        ReportCommand report;
+
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Option(
+                names = "--year",
+                paramLabel = "Y",
+                description = "只含这一年发现的问题（按发现日期）。 Only findings found in this year.")
+        Integer year;
+
+        @Option(names = "--round", paramLabel = "TITLE", description = "只含这次督查的问题。 Only this round's findings.")
+        String round;
+
+        @Option(names = "--unit", paramLabel = "UNIT", description = "只含这个单位的问题。 Only this unit's findings.")
+        String unit;
+
+        @Option(names = "--format", required = true, paramLabel = "xlsx|csv", description = "文件格式。 File format.")
+        AcceptanceStatsCommand.Format format;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE", description = "输出文件。 Output file.")
+        Path out;
+
+        @Override
+        public Integer call() {
+            Messages m = report.root.messages;
+            try (Store store = report.root.openStore()) {
+                InspectionFiles files = new InspectionFiles(store, new RegistryService(store));
+                var written = files.writeLedger(
+                        new LedgerReport.Filter(year, round, unit),
+                        format == AcceptanceStatsCommand.Format.xlsx,
+                        out,
+                        m,
+                        Progress.NONE);
+                spec.commandLine()
+                        .getOut()
+                        .println(m.get(
+                                "cli.report.ledgerDone",
+                                written.rows(),
+                                written.summary().overdue(),
+                                written.summary().soon(),
                                 out.toAbsolutePath()));
                 return ExitCodes.OK;
             }

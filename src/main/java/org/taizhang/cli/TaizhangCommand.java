@@ -26,6 +26,8 @@ import picocli.CommandLine.ScopeType;
             OrgsCommand.class,
             TemplatesCommand.class,
             AssessmentsCommand.class,
+            FindingsCommand.class,
+            FeedbackCommand.class,
             ReportCommand.class
         })
 public final class TaizhangCommand implements Runnable {

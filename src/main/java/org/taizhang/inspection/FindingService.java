@@ -694,4 +694,144 @@ public final class FindingService {
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }
+
+    // ---- files: findings imported in bulk, progress from a unit's feedback form
+
+    /** When the spreadsheet with this SHA-256 was first imported, if ever (the time of its first finding). */
+    public Optional<java.time.Instant> importedAt(String batch) {
+        return InspectionStore.importedAt(store.read(), batch).map(java.time.Instant::parse);
+    }
+
+    /**
+     * Records findings imported from one spreadsheet (each 待挂号, with its 发现 step) in one transaction: all
+     * or none. Each must already carry its {@code importBatch}; a batch imported before is refused (the same
+     * file twice adds nothing), and so is a finding that breaks a rule (the caller checked them row by row).
+     */
+    public int recordAll(List<Finding> findings) {
+        Registry reg = registry.load();
+        for (Finding f : findings) {
+            if (f.importBatch() == null) {
+                throw new IllegalArgumentException("an imported finding names its batch");
+            }
+            List<Issue> errors =
+                    FindingRules.check(f, reg).stream().filter(Issue::isError).toList();
+            if (!errors.isEmpty()) {
+                throw new ValidationException(errors);
+            }
+        }
+        String operator = store.operator();
+        return store.write(ctx -> {
+            for (String batch :
+                    findings.stream().map(Finding::importBatch).distinct().toList()) {
+                Optional<String> at = InspectionStore.importedAt(ctx, batch);
+                if (at.isPresent()) {
+                    throw new DomainException(
+                            "findingImport.error.alreadyImported", localTime(java.time.Instant.parse(at.get())));
+                }
+            }
+            List<Finding> clean = findings.stream()
+                    .map(f -> f.foundBy() == null ? withFoundBy(f, operator) : f)
+                    .toList();
+            TrackedWriter w = store.tracked(ctx);
+            InspectionStore.saveAll(w, clean);
+            InspectionStore.addAll(
+                    w,
+                    clean.stream()
+                            .map(f -> Step.of(
+                                    Ids.forKey("finding-found", f.id()),
+                                    f.id(),
+                                    StepKind.FOUND,
+                                    f.foundOn(),
+                                    operator,
+                                    null))
+                            .toList());
+            return clean.size();
+        });
+    }
+
+    /** An instant as a clerk reads it, on this computer's clock: 2026-06-15 10:00. */
+    public static String localTime(java.time.Instant at) {
+        return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                .withZone(java.time.ZoneId.systemDefault())
+                .format(at);
+    }
+
+    private static Finding withFoundBy(Finding f, String by) {
+        return new Finding(
+                f.id(),
+                f.inspectionId(),
+                f.visitId(),
+                f.unitId(),
+                f.organizationId(),
+                f.category(),
+                f.description().strip(),
+                f.basis(),
+                f.severity(),
+                f.type(),
+                f.source(),
+                f.sourceRef(),
+                f.foundOn(),
+                by,
+                f.repeatOf(),
+                null,
+                null,
+                null,
+                null,
+                f.importBatch(),
+                f.internalNotes());
+    }
+
+    /** Which of these step ids are held (a feedback form read again makes the same ids). */
+    public java.util.Set<String> heldSteps(java.util.Collection<String> stepIds) {
+        var ctx = store.read();
+        return stepIds.stream().filter(id -> InspectionStore.hasStep(ctx, id)).collect(Collectors.toSet());
+    }
+
+    /**
+     * Adds progress reports read from a unit's feedback form, in one transaction: a step whose id is already held
+     * is skipped (the same form twice adds nothing); any other whose finding no longer allows progress refuses
+     * the whole set. The operator is the clerk who imports the form. Returns how many were added.
+     */
+    public int addProgress(List<Step> reports) {
+        String operator = store.operator();
+        return store.write(ctx -> {
+            List<Step> added = new ArrayList<>();
+            for (Step s : reports) {
+                if (s.kind() != StepKind.PROGRESS) {
+                    throw new IllegalArgumentException("progress reports only");
+                }
+                if (InspectionStore.hasStep(ctx, s.id())) {
+                    continue;
+                }
+                InspectionStore.finding(ctx, s.findingId())
+                        .orElseThrow(() -> new DomainException("inspection.error.noSuchFinding"));
+                Timeline t = Lifecycle.fold(InspectionStore.steps(ctx, s.findingId()));
+                if (Lifecycle.next(t.state(), StepKind.PROGRESS).isEmpty()) {
+                    throw new DomainException(
+                            "inspection.error.notAllowed",
+                            new Text(StepKind.PROGRESS.labelKey()),
+                            new Text(t.state().labelKey()));
+                }
+                added.add(new Step(
+                        s.id(),
+                        s.findingId(),
+                        StepKind.PROGRESS,
+                        s.occurredOn(),
+                        operator,
+                        s.text(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        s.measureId(),
+                        null,
+                        null));
+            }
+            InspectionStore.addAll(store.tracked(ctx), added);
+            return added.size();
+        });
+    }
 }
