@@ -28,6 +28,12 @@ import org.taizhang.core.store.Store;
 import org.taizhang.core.ui.FxDialogService;
 import org.taizhang.core.ui.Shell;
 import org.taizhang.core.ui.TaskRunner;
+import org.taizhang.inspection.FindingService;
+import org.taizhang.inspection.InspectionService;
+import org.taizhang.inspection.view.InspectionsView;
+import org.taizhang.inspection.view.InspectionsViewModel;
+import org.taizhang.inspection.view.SettingsModel;
+import org.taizhang.inspection.view.SettingsPane;
 import org.taizhang.organization.RegistryService;
 import org.taizhang.organization.view.CommunitiesView;
 import org.taizhang.organization.view.RegistryView;
@@ -132,18 +138,29 @@ public final class App extends Application {
                                 messages,
                                 dialogs)
                         .node()));
-        for (String[] later : List.of(
-                new String[] {"inspections", "nav.inspections"},
-                new String[] {"ledger", "nav.ledger"},
-                new String[] {"reports", "nav.reports"},
-                new String[] {"exchange", "nav.exchange"})) {
+        InspectionService inspections = new InspectionService(opened);
+        FindingService findings = new FindingService(opened, registry);
+        shell.add(new Shell.Section("inspections", "nav.inspections", () -> {
+            InspectionsViewModel vm = new InspectionsViewModel(inspections, registry, tasks, dialogs, messages);
+            InspectionsView view = new InspectionsView(vm);
+            vm.reload();
+            return view.node();
+        }));
+        for (String[] later :
+                List.of(new String[] {"ledger", "nav.ledger"}, new String[] {"reports", "nav.reports"}, new String[] {
+                    "exchange", "nav.exchange"
+                })) {
             shell.add(new Shell.Section(
                     later[0],
                     later[1],
                     () -> Shell.placeholder(messages.get("shell.notBuilt", messages.get(later[1])))));
         }
         shell.add(new Shell.Section(
-                "settings", "nav.settings", () -> new SettingsView(opened, tasks, dialogs, messages).node()));
+                "settings",
+                "nav.settings",
+                () -> new SettingsView(opened, tasks, dialogs, messages)
+                        .with(new SettingsPane(new SettingsModel(findings, tasks, dialogs, messages)).node())
+                        .node()));
         // the registry first; -Dtaizhang.section=checklists (say) opens another page, for screenshots of it
         shell.select(System.getProperty("taizhang.section", "registry"));
         registryModel.reload(() -> {

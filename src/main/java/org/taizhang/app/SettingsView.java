@@ -40,6 +40,12 @@ final class SettingsView {
         root.setPadding(new Insets(16));
     }
 
+    /** Adds a feature's own settings below (each feature keeps its settings and texts). */
+    SettingsView with(Node section) {
+        root.getChildren().add(section);
+        return this;
+    }
+
     private static void row(GridPane grid, int row, String label, String value) {
         TextField field = new TextField(value);
         field.setEditable(false);
