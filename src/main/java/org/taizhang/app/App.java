@@ -28,6 +28,10 @@ import org.taizhang.core.store.Store;
 import org.taizhang.core.ui.FxDialogService;
 import org.taizhang.core.ui.Shell;
 import org.taizhang.core.ui.TaskRunner;
+import org.taizhang.inspection.FindingService;
+import org.taizhang.inspection.InspectionService;
+import org.taizhang.inspection.view.LedgerView;
+import org.taizhang.inspection.view.LedgerViewModel;
 import org.taizhang.organization.RegistryService;
 import org.taizhang.organization.view.CommunitiesView;
 import org.taizhang.organization.view.RegistryView;
@@ -132,9 +136,17 @@ public final class App extends Application {
                                 messages,
                                 dialogs)
                         .node()));
+        FindingService findings = new FindingService(opened, registry);
+        shell.add(new Shell.Section(
+                "ledger",
+                "nav.ledger",
+                () -> new LedgerView(
+                                new LedgerViewModel(findings, new InspectionService(opened), tasks, dialogs, messages),
+                                messages,
+                                dialogs)
+                        .node()));
         for (String[] later : List.of(
                 new String[] {"inspections", "nav.inspections"},
-                new String[] {"ledger", "nav.ledger"},
                 new String[] {"reports", "nav.reports"},
                 new String[] {"exchange", "nav.exchange"})) {
             shell.add(new Shell.Section(

@@ -62,9 +62,12 @@ public final class RecordingDialogs implements DialogService {
         opened.add(fileOrFolder);
     }
 
+    /** What the open dialog answers (null: the clerk cancelled it). */
+    public volatile Path fileToOpen;
+
     @Override
     public Optional<Path> chooseFileToOpen(String title, String filterName, String... patterns) {
-        return Optional.empty();
+        return Optional.ofNullable(fileToOpen);
     }
 
     @Override
