@@ -88,7 +88,7 @@ final class LedgerForms {
         DialogPane pane = d.getDialogPane();
         pane.setId(id);
         VBox content = new VBox(8, body, IssueLabels.list(id + "Issues", form.issues(), form.issuesShown(), m));
-        content.setPadding(new Insets(4, 0, 0, 0));
+        content.setPadding(new Insets(8, 12, 4, 12));
         content.setPrefWidth(460);
         pane.setContent(content);
         ButtonType ok = new ButtonType(okText, ButtonBar.ButtonData.OK_DONE);
@@ -236,7 +236,7 @@ final class LedgerForms {
                     text.textProperty().bindBidirectional(f.text);
                     grid.field(textLabel(kind), text, "text");
                 }
-                case EVIDENCE -> grid.field(m.get("ledger.form.evidence"), files("action", f.evidence), null);
+                case EVIDENCE -> files(grid, m.get("ledger.form.evidence"), "action", f.evidence);
             }
         }
         Node body = grid.node();
@@ -278,11 +278,11 @@ final class LedgerForms {
         };
     }
 
-    /** A list of files with 添加… / 移除 (evidence, photos). */
-    private javafx.scene.control.ScrollPane files(String prefix, javafx.collections.ObservableList<Path> list) {
+    /** Adds a list of files to the grid, with 添加… / 移除 under it (evidence, photos). */
+    private void files(FormGrid grid, String label, String prefix, javafx.collections.ObservableList<Path> list) {
         ListView<Path> view = new ListView<>(list);
         view.setId(prefix + "Files");
-        view.setPrefHeight(70);
+        view.setPrefHeight(56);
         view.setPlaceholder(new Label(m.get("ledger.form.noFiles")));
         view.setCellFactory(l -> new ListCell<>() {
             @Override
@@ -301,11 +301,7 @@ final class LedgerForms {
         remove.disableProperty()
                 .bind(view.getSelectionModel().selectedItemProperty().isNull());
         remove.setOnAction(e -> list.remove(view.getSelectionModel().getSelectedItem()));
-        javafx.scene.control.ScrollPane pane =
-                new javafx.scene.control.ScrollPane(new VBox(4, view, new HBox(6, add, remove)));
-        pane.setFitToWidth(true);
-        pane.getStyleClass().add("edge-to-edge"); // a form field, not a framed area
-        return pane;
+        grid.field(label, view, null).unlabelled(new HBox(6, add, remove));
     }
 
     // ---- a new finding
@@ -365,11 +361,13 @@ final class LedgerForms {
                 .field(
                         m.get("ledger.form.foundOn"),
                         DateFields.picker("findingFoundOn", f.foundOn, m.get("ledger.form.datePrompt")),
-                        "foundOn")
-                .field(m.get("ledger.form.photos"), files("finding", f.photos), null);
+                        "foundOn");
+        files(grid, m.get("ledger.form.photos"), "finding", f.photos);
         Label hint = new Label(m.get("ledger.form.findingHint"));
         hint.getStyleClass().add("count-label");
         hint.setWrapText(true);
+        hint.setPrefWidth(440); // wraps instead of widening the dialog
+        hint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         Dialog<ButtonType> d = show(
                 owner,
                 "findingDialog",

@@ -209,8 +209,8 @@ public final class LedgerView {
     private DatePicker datePicker(String id, javafx.beans.property.ObjectProperty<LocalDate> value) {
         DatePicker p = new DatePicker();
         p.setId(id);
-        p.setPrefWidth(120);
-        p.setPromptText(m.get("ledger.form.datePrompt"));
+        p.setPrefWidth(124);
+        p.setPromptText(m.get("ledger.filter.datePrompt"));
         p.valueProperty().bindBidirectional(value);
         return p;
     }
