@@ -304,7 +304,7 @@ public final class LedgerView {
         table.setPlaceholder(new Label(m.get("ledger.empty")));
         TableColumn<LedgerEntry, LedgerEntry> number = new TableColumn<>(m.get("ledger.column.number"));
         number.setId("col-number");
-        number.setPrefWidth(150);
+        number.setPrefWidth(146);
         number.setCellValueFactory(cd -> new javafx.beans.property.ReadOnlyObjectWrapper<>(cd.getValue()));
         number.setComparator(FindingService.LEDGER_ORDER);
         number.setCellFactory(c -> new TableCell<>() {
@@ -329,10 +329,10 @@ public final class LedgerView {
         table.getColumns()
                 .addAll(List.of(
                         number,
-                        Tables.textColumn(m.get("ledger.column.unit"), 120, LedgerEntry::unitName),
+                        Tables.textColumn(m.get("ledger.column.unit"), 110, LedgerEntry::unitName),
                         Tables.textColumn(
                                 m.get("ledger.column.description"),
-                                240,
+                                220,
                                 e -> e.finding().description()),
                         Tables.valueColumn(
                                 m.get("ledger.column.deadline"),
