@@ -32,6 +32,10 @@ import org.taizhang.inspection.FindingService;
 import org.taizhang.inspection.InspectionService;
 import org.taizhang.inspection.view.InspectionsView;
 import org.taizhang.inspection.view.InspectionsViewModel;
+import org.taizhang.inspection.view.LedgerView;
+import org.taizhang.inspection.view.LedgerViewModel;
+import org.taizhang.inspection.view.RemindersModel;
+import org.taizhang.inspection.view.RemindersPane;
 import org.taizhang.inspection.view.SettingsModel;
 import org.taizhang.inspection.view.SettingsPane;
 import org.taizhang.organization.RegistryService;
@@ -118,14 +122,36 @@ public final class App extends Application {
         registryModel = new RegistryViewModel(registry, tasks, dialogs, messages);
         RegistryView registryView =
                 new RegistryView(registryModel, new UnitsView(registryModel), new CommunitiesView(registryModel));
-        shell.add(new Shell.Section(
-                "dashboard",
-                "nav.dashboard",
-                () -> new DashboardView(registryModel, messages, shown -> {
-                            registryModel.show(shown);
-                            shell.select("registry");
-                        })
-                        .node()));
+        InspectionService inspections = new InspectionService(opened);
+        FindingService findings = new FindingService(opened, registry);
+        // one ledger page: the 工作台's reminders open it filtered, or on one finding
+        LedgerViewModel[] ledger = {null};
+        java.util.function.Supplier<LedgerViewModel> ledgerModel = () -> {
+            if (ledger[0] == null) {
+                ledger[0] = new LedgerViewModel(findings, inspections, tasks, dialogs, messages);
+            }
+            return ledger[0];
+        };
+        RemindersModel reminders = new RemindersModel(findings, tasks, messages);
+        shell.add(new Shell.Section("dashboard", "nav.dashboard", () -> {
+            reminders.reload(() -> {});
+            return new DashboardView(registryModel, messages, shown -> {
+                        registryModel.show(shown);
+                        shell.select("registry");
+                    })
+                    .with(new RemindersPane(
+                                    reminders,
+                                    kind -> {
+                                        ledgerModel.get().show(kind);
+                                        shell.select("ledger");
+                                    },
+                                    id -> {
+                                        ledgerModel.get().showFinding(id);
+                                        shell.select("ledger");
+                                    })
+                            .node())
+                    .node();
+        }));
         shell.add(new Shell.Section("registry", "nav.registry", registryView::node));
         ChecklistService checklists = new ChecklistService(opened, registry);
         shell.add(new Shell.Section(
@@ -138,18 +164,16 @@ public final class App extends Application {
                                 messages,
                                 dialogs)
                         .node()));
-        InspectionService inspections = new InspectionService(opened);
-        FindingService findings = new FindingService(opened, registry);
         shell.add(new Shell.Section("inspections", "nav.inspections", () -> {
             InspectionsViewModel vm = new InspectionsViewModel(inspections, registry, tasks, dialogs, messages);
             InspectionsView view = new InspectionsView(vm);
             vm.reload();
             return view.node();
         }));
+        shell.add(new Shell.Section(
+                "ledger", "nav.ledger", () -> new LedgerView(ledgerModel.get(), messages, dialogs).node()));
         for (String[] later :
-                List.of(new String[] {"ledger", "nav.ledger"}, new String[] {"reports", "nav.reports"}, new String[] {
-                    "exchange", "nav.exchange"
-                })) {
+                List.of(new String[] {"reports", "nav.reports"}, new String[] {"exchange", "nav.exchange"})) {
             shell.add(new Shell.Section(
                     later[0],
                     later[1],
@@ -169,9 +193,30 @@ public final class App extends Application {
             tasks.run("firstRun.task.check", p -> FirstRun.isPending(opened), pending -> {
                 if (pending) {
                     firstRun(opened, registryModel, shell, messages);
+                } else {
+                    remindAtStart(reminders, shell, messages);
                 }
                 StartupProbe.finishIfProbing();
             });
+        });
+    }
+
+    /** 整改提醒 when the program starts: overdue and due-soon findings, with a way to the 工作台's list. */
+    private void remindAtStart(RemindersModel reminders, Shell shell, Messages m) {
+        if (System.getProperty("taizhang.startupProbe") != null) {
+            return; // the start-up benchmark measures the registry, not the reminders
+        }
+        reminders.reload(() -> {
+            RemindersModel.Reminders r = reminders.remindersProperty().get();
+            if (r.any()) {
+                shell.showBanner(
+                        m.get(
+                                "inspection.reminder.startupText",
+                                r.count(RemindersModel.Kind.OVERDUE),
+                                r.count(RemindersModel.Kind.SOON)),
+                        List.of(m.get("inspection.reminder.startupTitle")),
+                        List.of(() -> shell.select("dashboard")));
+            }
         });
     }
 

@@ -63,6 +63,12 @@ final class DashboardView {
         return card;
     }
 
+    /** Adds a feature's part of the 工作台 below the registry's tiles. */
+    DashboardView with(Node part) {
+        root.getChildren().add(part);
+        return this;
+    }
+
     Node node() {
         return root;
     }

@@ -113,11 +113,15 @@ public final class RemindersModel {
 
     private String line(LedgerEntry e, LocalDate today) {
         long days = ChronoUnit.DAYS.between(today, e.timeline().deadline());
-        String when = days < 0
-                ? m.get("inspection.reminder.daysOver", -days)
-                : m.get("inspection.reminder.daysLeft", days);
+        String when =
+                days < 0 ? m.get("inspection.reminder.daysOver", -days) : m.get("inspection.reminder.daysLeft", days);
         String number = e.finding().isNumbered() ? e.finding().number() : m.get(FindingState.PENDING.labelKey());
-        return m.get("inspection.reminder.line", number, e.unitName(), abbreviate(e.finding().description()), when);
+        return m.get(
+                "inspection.reminder.line",
+                number,
+                e.unitName(),
+                abbreviate(e.finding().description()),
+                when);
     }
 
     private static String abbreviate(String s) {

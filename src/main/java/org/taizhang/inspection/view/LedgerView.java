@@ -1,0 +1,803 @@
+package org.taizhang.inspection.view;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.SortedList;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import org.controlsfx.control.SearchableComboBox;
+import org.controlsfx.control.textfield.TextFields;
+import org.taizhang.core.i18n.Messages;
+import org.taizhang.core.ui.DialogService;
+import org.taizhang.core.ui.Tables;
+import org.taizhang.inspection.Finding;
+import org.taizhang.inspection.FindingService;
+import org.taizhang.inspection.FindingState;
+import org.taizhang.inspection.Inspection;
+import org.taizhang.inspection.LedgerEntry;
+import org.taizhang.inspection.Measure;
+import org.taizhang.inspection.StepKind;
+import org.taizhang.inspection.Timeline;
+import org.taizhang.inspection.Warning;
+import org.taizhang.inspection.view.LedgerViewModel.TimelineRow;
+import org.taizhang.inspection.view.LedgerViewModel.WarningFilter;
+import org.taizhang.organization.Unit;
+
+/**
+ * 整改台账: the bar (新增问题, 全部挂号, 向单位交办, search), the filters, the counts per state (each a filter), the
+ * findings coloured by warning, and the chosen finding beside them with the steps its state allows. At 1366×768
+ * the key columns (编号, 单位, 问题描述, 整改时限, 状态, 预警) come first; the others scroll.
+ */
+public final class LedgerView {
+    private final LedgerViewModel vm;
+    private final Messages m;
+    private final DialogService dialogs;
+    private final LedgerForms forms;
+    private final BorderPane root = new BorderPane();
+    private final TableView<LedgerEntry> table = new TableView<>();
+
+    public LedgerView(LedgerViewModel vm, Messages messages, DialogService dialogs) {
+        this.vm = vm;
+        this.m = messages;
+        this.dialogs = dialogs;
+        this.forms = new LedgerForms(messages, dialogs);
+        root.setId("ledgerPage");
+        root.setTop(new VBox(toolbar(), filters(), stateCounts()));
+        SplitPane split = new SplitPane(tablePane(), detailPane());
+        split.setDividerPositions(0.63);
+        root.setCenter(split);
+        // read again each time the page is shown: another page or an import may have changed findings
+        boolean[] shownBefore = {false};
+        root.parentProperty().addListener((o, a, parent) -> {
+            if (parent != null && shownBefore[0]) {
+                vm.reload();
+            }
+            shownBefore[0] |= parent != null;
+        });
+        vm.reload();
+        root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN).match(e)) {
+                e.consume();
+                newFinding();
+            }
+        });
+    }
+
+    public Node node() {
+        return root;
+    }
+
+    private Window window() {
+        return root.getScene() == null ? null : root.getScene().getWindow();
+    }
+
+    // ---- the bar, the filters, the counts
+
+    private Node toolbar() {
+        Button create = new Button(m.get("ledger.action.newFinding"));
+        create.setId("newFinding");
+        create.setTooltip(new Tooltip(m.get("ledger.action.newFinding.tip")));
+        create.setOnAction(e -> newFinding());
+        Button registerAll = new Button(m.get("ledger.action.registerAll"));
+        registerAll.setId("registerAll");
+        registerAll.setTooltip(new Tooltip(m.get("ledger.action.registerAll.tip")));
+        registerAll.setOnAction(e -> vm.registerAll());
+        Button notifyUnit = new Button(m.get("ledger.action.notifyUnit"));
+        notifyUnit.setId("notifyUnit");
+        notifyUnit.setTooltip(new Tooltip(m.get("ledger.action.notifyUnit.tip")));
+        notifyUnit.setOnAction(e -> {
+            ActionForm f = vm.notifyUnitForm();
+            forms.action(window(), f, null, vm::registeredOf, close -> vm.submit(f, close));
+        });
+        Button refresh = new Button(m.get("ledger.action.refresh"));
+        refresh.setId("refreshLedger");
+        refresh.setOnAction(e -> vm.reload());
+        TextField search = TextFields.createClearableTextField();
+        search.setId("ledgerSearch");
+        search.setPromptText(m.get("ledger.search"));
+        search.textProperty().bindBidirectional(vm.searchProperty());
+        search.setPrefWidth(260);
+        Label count = new Label();
+        count.setId("ledgerCount");
+        count.getStyleClass().add("count-label");
+        count.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> m.get(
+                                "ledger.count", vm.shown().size(), vm.entries().size()),
+                        vm.shown(),
+                        vm.entries()));
+        HBox bar = new HBox(8, create, registerAll, notifyUnit, refresh, search, count);
+        HBox.setHgrow(search, Priority.SOMETIMES);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(4, 8, 4, 8));
+        return bar;
+    }
+
+    private Node filters() {
+        ComboBox<Inspection> round =
+                choice("roundFilter", vm.rounds(), vm.roundFilterProperty(), i -> i.title(), "ledger.filter.allRounds");
+        round.setPrefWidth(150);
+        SearchableComboBox<Unit> unit = new SearchableComboBox<>();
+        unit.setId("unitFilter");
+        unit.setConverter(Tables.converter(u -> u == null ? m.get("ledger.filter.allUnits") : u.name()));
+        withNone(unit.getItems(), vm.units());
+        vm.units().addListener((ListChangeListener<Unit>) c -> {
+            Unit chosen = vm.unitFilterProperty().get();
+            withNone(unit.getItems(), vm.units());
+            unit.setValue(chosen);
+        });
+        unit.valueProperty().addListener((o, a, u) -> vm.unitFilterProperty().set(u));
+        vm.unitFilterProperty().addListener((o, a, u) -> unit.setValue(u));
+        unit.setPrefWidth(170);
+        ComboBox<String> community = choice(
+                "communityFilter",
+                vm.communities(),
+                vm.communityFilterProperty(),
+                s -> s,
+                "ledger.filter.allCommunities");
+        community.setPrefWidth(130);
+        ComboBox<String> category = choice(
+                "categoryFilter", vm.categories(), vm.categoryFilterProperty(), s -> s, "ledger.filter.allCategories");
+        category.setPrefWidth(110);
+        ComboBox<WarningFilter> warning = new ComboBox<>();
+        warning.setId("warningFilter");
+        warning.getItems().add(null);
+        warning.getItems().addAll(WarningFilter.values());
+        warning.setConverter(
+                Tables.converter(w -> w == null ? m.get("ledger.filter.allWarnings") : m.get(w.labelKey())));
+        warning.valueProperty().bindBidirectional(vm.warningFilterProperty());
+        warning.setPrefWidth(110);
+        DatePicker from = datePicker("foundFrom", vm.foundFromProperty());
+        DatePicker to = datePicker("foundTo", vm.foundToProperty());
+        Button clear = new Button(m.get("ledger.filter.clear"));
+        clear.setId("clearFilters");
+        clear.setOnAction(e -> vm.clearFilters());
+        HBox bar = new HBox(
+                6,
+                round,
+                unit,
+                community,
+                category,
+                warning,
+                new Label(m.get("ledger.filter.found")),
+                from,
+                new Label(m.get("ledger.filter.to")),
+                to,
+                clear);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(0, 8, 4, 8));
+        return bar;
+    }
+
+    private DatePicker datePicker(String id, javafx.beans.property.ObjectProperty<LocalDate> value) {
+        DatePicker p = new DatePicker();
+        p.setId(id);
+        p.setPrefWidth(124);
+        p.setPromptText(m.get("ledger.filter.datePrompt"));
+        p.valueProperty().bindBidirectional(value);
+        return p;
+    }
+
+    /** A filter choice with 全部 (null) first, kept in step with the view model's list and value. */
+    private <T> ComboBox<T> choice(
+            String id,
+            ObservableList<T> items,
+            javafx.beans.property.ObjectProperty<T> value,
+            java.util.function.Function<T, String> name,
+            String allKey) {
+        ComboBox<T> c = new ComboBox<>();
+        c.setId(id);
+        c.setConverter(Tables.converter(x -> x == null ? m.get(allKey) : name.apply(x)));
+        withNone(c.getItems(), items);
+        items.addListener((ListChangeListener<T>) ch -> {
+            T chosen = value.get();
+            withNone(c.getItems(), items);
+            c.setValue(chosen);
+        });
+        c.valueProperty().addListener((o, a, v) -> value.set(v));
+        value.addListener((o, a, v) -> c.setValue(v));
+        return c;
+    }
+
+    private static <T> void withNone(ObservableList<T> target, List<T> items) {
+        List<T> all = new ArrayList<>(Collections.singleton(null));
+        all.addAll(items);
+        target.setAll(all);
+    }
+
+    /** 全部 N · 待挂号 N · 已挂号 N …: each a filter on its state; the numbers follow the other filters. */
+    private Node stateCounts() {
+        ToggleGroup group = new ToggleGroup();
+        HBox box = new HBox(4);
+        box.setId("stateCounts");
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.setPadding(new Insets(0, 8, 6, 8));
+        ToggleButton all = new ToggleButton();
+        all.setId("state-ALL");
+        all.setToggleGroup(group);
+        all.getStyleClass().add("state-count");
+        box.getChildren().add(all);
+        List<ToggleButton> buttons = new ArrayList<>();
+        for (FindingState s : FindingState.values()) {
+            ToggleButton b = new ToggleButton();
+            b.setId("state-" + s.name());
+            b.setUserData(s);
+            b.setToggleGroup(group);
+            b.getStyleClass().add("state-count");
+            buttons.add(b);
+            box.getChildren().add(b);
+        }
+        Runnable label = () -> {
+            Map<FindingState, Integer> c = vm.countsProperty().get();
+            int total = c.values().stream().mapToInt(Integer::intValue).sum();
+            all.setText(m.get("ledger.state.all", total));
+            for (ToggleButton b : buttons) {
+                FindingState s = (FindingState) b.getUserData();
+                b.setText(m.get("ledger.state.count", m.get(s.labelKey()), c.getOrDefault(s, 0)));
+            }
+        };
+        vm.countsProperty().addListener(o -> label.run());
+        label.run();
+        Runnable choose = () -> {
+            FindingState s = vm.stateFilterProperty().get();
+            group.selectToggle(
+                    s == null
+                            ? all
+                            : buttons.stream()
+                                    .filter(b -> b.getUserData() == s)
+                                    .findFirst()
+                                    .orElse(all));
+        };
+        group.selectedToggleProperty().addListener((o, old, t) -> {
+            if (t == null) {
+                group.selectToggle(old); // one is always chosen
+            } else {
+                vm.stateFilterProperty().set((FindingState) t.getUserData());
+            }
+        });
+        vm.stateFilterProperty().addListener(o -> choose.run());
+        choose.run();
+        return box;
+    }
+
+    // ---- the table
+
+    private Node tablePane() {
+        table.setId("ledgerTable");
+        table.setPlaceholder(new Label(m.get("ledger.empty")));
+        TableColumn<LedgerEntry, LedgerEntry> number = new TableColumn<>(m.get("ledger.column.number"));
+        number.setId("col-number");
+        number.setPrefWidth(146);
+        number.setCellValueFactory(cd -> new javafx.beans.property.ReadOnlyObjectWrapper<>(cd.getValue()));
+        number.setComparator(FindingService.LEDGER_ORDER);
+        number.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(LedgerEntry e, boolean empty) {
+                super.updateItem(e, empty);
+                setText(empty || e == null ? null : vm.numberOf(e.finding()));
+                getStyleClass().remove("unnumbered");
+                if (!empty && e != null && !e.finding().isNumbered()) {
+                    getStyleClass().add("unnumbered");
+                }
+            }
+        });
+        TableColumn<LedgerEntry, FindingState> state =
+                Tables.valueColumn(m.get("ledger.column.state"), 64, LedgerEntry::state, s -> m.get(s.labelKey()));
+        TableColumn<LedgerEntry, Warning> warning = Tables.valueColumn(
+                m.get("ledger.column.warning"),
+                72,
+                LedgerEntry::warning,
+                w -> w == Warning.NONE ? "" : m.get(w.labelKey()));
+        warning.setId("col-warning");
+        table.getColumns()
+                .addAll(List.of(
+                        number,
+                        Tables.textColumn(m.get("ledger.column.unit"), 110, LedgerEntry::unitName),
+                        Tables.textColumn(
+                                m.get("ledger.column.description"),
+                                220,
+                                e -> e.finding().description()),
+                        Tables.valueColumn(
+                                m.get("ledger.column.deadline"),
+                                88,
+                                e -> e.timeline().deadline(),
+                                LocalDate::toString),
+                        state,
+                        warning,
+                        Tables.textColumn(m.get("ledger.column.source"), 120, this::sourceText),
+                        Tables.textColumn(m.get("ledger.column.organization"), 130, LedgerEntry::organizationName),
+                        Tables.textColumn(
+                                m.get("ledger.column.category"),
+                                80,
+                                e -> e.finding().category()),
+                        Tables.textColumn(
+                                m.get("ledger.column.type"),
+                                72,
+                                e -> m.get(e.finding().type().labelKey())),
+                        Tables.textColumn(
+                                m.get("ledger.column.leader"),
+                                72,
+                                e -> e.timeline().leader()),
+                        Tables.textColumn(
+                                m.get("ledger.column.department"),
+                                96,
+                                e -> e.timeline().department()),
+                        Tables.textColumn(
+                                m.get("ledger.column.person"),
+                                64,
+                                e -> e.timeline().person()),
+                        Tables.textColumn(
+                                m.get("ledger.column.progress"),
+                                180,
+                                e -> e.timeline().latestProgress()),
+                        Tables.textColumn(m.get("ledger.column.measures"), 64, this::measuresText),
+                        Tables.valueColumn(
+                                m.get("ledger.column.evidence"), 48, LedgerEntry::evidenceCount, String::valueOf),
+                        Tables.valueColumn(
+                                m.get("ledger.column.foundOn"),
+                                88,
+                                e -> e.finding().foundOn(),
+                                LocalDate::toString),
+                        Tables.valueColumn(
+                                m.get("ledger.column.closedOn"),
+                                88,
+                                e -> e.timeline().closedOn(),
+                                LocalDate::toString),
+                        Tables.textColumn(m.get("ledger.column.community"), 110, LedgerEntry::communityName)));
+        table.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(LedgerEntry e, boolean empty) {
+                super.updateItem(e, empty);
+                getStyleClass().removeAll(WARNING_CLASSES);
+                if (!empty && e != null && e.warning() != Warning.NONE) {
+                    getStyleClass().add(warningClass(e.warning()));
+                }
+            }
+        });
+        SortedList<LedgerEntry> sorted = new SortedList<>(vm.shown());
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
+        boolean[] syncing = {false};
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, e) -> {
+            if (!syncing[0] && e != null && e != vm.selectedProperty().get()) {
+                vm.select(e);
+            }
+        });
+        vm.selectedProperty().addListener((o, a, e) -> {
+            if (table.getSelectionModel().getSelectedItem() != e) {
+                syncing[0] = true;
+                try {
+                    if (e == null) {
+                        table.getSelectionModel().clearSelection();
+                    } else {
+                        table.getSelectionModel().select(e);
+                        table.scrollTo(e);
+                    }
+                } finally {
+                    syncing[0] = false;
+                }
+            }
+        });
+        // a reload brings new rows: the chosen finding stays highlighted
+        vm.shown().addListener((ListChangeListener<LedgerEntry>) c -> {
+            LedgerEntry e = vm.selectedProperty().get();
+            if (e != null
+                    && table.getSelectionModel().getSelectedItem() != e
+                    && table.getItems().contains(e)) {
+                syncing[0] = true;
+                try {
+                    table.getSelectionModel().select(e);
+                } finally {
+                    syncing[0] = false;
+                }
+            }
+        });
+        VBox box = new VBox(table);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        box.setMinWidth(420);
+        return box;
+    }
+
+    private static final List<String> WARNING_CLASSES =
+            List.of("warning-attention", "warning-soon", "warning-overdue", "warning-severe");
+
+    private static String warningClass(Warning w) {
+        return switch (w) {
+            case ATTENTION -> "warning-attention";
+            case SOON -> "warning-soon";
+            case OVERDUE -> "warning-overdue";
+            case SEVERE -> "warning-severe";
+            case NONE -> "";
+        };
+    }
+
+    /** 来源 as clerks write it: the round's title, else where it came from (自查, 上级交办 …). */
+    private String sourceText(LedgerEntry e) {
+        return e.inspectionTitle() != null
+                ? e.inspectionTitle()
+                : m.get(e.finding().source().labelKey());
+    }
+
+    private String measuresText(LedgerEntry e) {
+        if (e.measures().isEmpty()) {
+            return "";
+        }
+        long done = e.measures().stream().filter(Measure::isDone).count();
+        return done + "/" + e.measures().size();
+    }
+
+    // ---- the chosen finding
+
+    private Node detailPane() {
+        Label title = new Label(m.get("ledger.detail.choose"));
+        title.setId("detailTitle");
+        title.getStyleClass().add("form-title");
+        title.setWrapText(true);
+        Label status = new Label();
+        status.setId("detailState");
+        status.setWrapText(true);
+        FlowPane actions = new FlowPane(6, 6);
+        actions.setId("detailActions");
+        Runnable fillActions = () -> {
+            actions.getChildren().clear();
+            for (StepKind k : vm.actions()) {
+                Button b = new Button(m.get(k.labelKey()));
+                b.setId("action-" + k.name());
+                b.setOnAction(e -> act(k));
+                actions.getChildren().add(b);
+            }
+        };
+        vm.actions().addListener((ListChangeListener<StepKind>) c -> fillActions.run());
+
+        GridPane record = new GridPane();
+        record.setId("detailRecord");
+        record.setHgap(8);
+        record.setVgap(4);
+        record.setPadding(new Insets(6));
+        vm.selectedProperty().addListener((o, a, e) -> {
+            title.setText(e == null ? m.get("ledger.detail.choose") : vm.numberOf(e.finding()) + " · " + e.unitName());
+            status.setText(e == null ? "" : statusText(e));
+            status.getStyleClass().removeAll(WARNING_CLASSES);
+            if (e != null && e.warning() != Warning.NONE) {
+                status.getStyleClass().add(warningClass(e.warning()));
+            }
+            fillRecord(record, e);
+        });
+
+        Tab recordTab = new Tab(m.get("ledger.tab.record"), scroll(record));
+        recordTab.setId("tab-record");
+        Tab timelineTab = new Tab(m.get("ledger.tab.timeline"), timelineTable());
+        timelineTab.setId("tab-timeline");
+        Tab measuresTab = new Tab(m.get("ledger.tab.measures"), measuresPane());
+        measuresTab.setId("tab-measures");
+        Tab evidenceTab = new Tab(m.get("ledger.tab.evidence"), evidencePane());
+        evidenceTab.setId("tab-evidence");
+        TabPane tabs = new TabPane(recordTab, timelineTab, measuresTab, evidenceTab);
+        tabs.setId("detailTabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        measuresTab
+                .textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> m.get("ledger.tab.measuresCount", vm.measures().size()), vm.measures()));
+        evidenceTab
+                .textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> m.get("ledger.tab.evidenceCount", vm.evidence().size()), vm.evidence()));
+
+        VBox top = new VBox(6, title, status, actions);
+        top.setPadding(new Insets(6, 8, 6, 8));
+        BorderPane pane = new BorderPane(tabs);
+        pane.setTop(top);
+        pane.setMinWidth(340);
+        tabs.disableProperty().bind(vm.selectedProperty().isNull());
+        return pane;
+    }
+
+    private static ScrollPane scroll(Node n) {
+        ScrollPane s = new ScrollPane(n);
+        s.setFitToWidth(true);
+        return s;
+    }
+
+    /** 整改中 · 临期 · 时限 2026-08-14（已延期 1 次）. */
+    private String statusText(LedgerEntry e) {
+        Timeline t = e.timeline();
+        List<String> parts = new ArrayList<>();
+        parts.add(m.get("ledger.detail.state", m.get(e.state().labelKey())));
+        if (e.warning() != Warning.NONE) {
+            parts.add(m.get(e.warning().labelKey()));
+        }
+        if (t.deadline() != null) {
+            parts.add(m.get("ledger.detail.deadline", t.deadline().toString()));
+        }
+        if (t.extensions() > 0) {
+            parts.add(m.get("ledger.detail.extensions", t.extensions()));
+        }
+        if (t.reworks() > 0) {
+            parts.add(m.get("ledger.detail.reworks", t.reworks()));
+        }
+        return String.join(" · ", parts);
+    }
+
+    private void fillRecord(GridPane grid, LedgerEntry e) {
+        grid.getChildren().clear();
+        if (e == null) {
+            return;
+        }
+        Finding f = e.finding();
+        Timeline t = e.timeline();
+        int[] row = {0};
+        java.util.function.BiConsumer<String, Object> line = (key, value) -> {
+            if (value == null || value.toString().isBlank()) {
+                return;
+            }
+            Label k = new Label(m.get(key));
+            k.getStyleClass().add("count-label");
+            k.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            Label v = new Label(value.toString());
+            v.setWrapText(true);
+            GridPane.setValignment(k, javafx.geometry.VPos.TOP);
+            grid.add(k, 0, row[0]);
+            grid.add(v, 1, row[0]++);
+        };
+        line.accept("ledger.column.source", sourceText(e));
+        line.accept("ledger.column.unit", e.unitName());
+        line.accept("ledger.column.organization", e.organizationName());
+        line.accept("ledger.column.community", e.communityName());
+        line.accept("ledger.column.category", f.category());
+        line.accept("ledger.column.description", f.description());
+        line.accept("ledger.form.basis", f.basis());
+        line.accept("ledger.form.severity", m.get(f.severity().labelKey()));
+        line.accept("ledger.column.type", m.get(f.type().labelKey()));
+        line.accept("ledger.detail.found", m.get("ledger.detail.foundBy", f.foundOn(), nz(f.foundBy())));
+        line.accept("ledger.detail.registeredOn", t.registeredOn());
+        line.accept("ledger.detail.notifiedOn", t.notifiedOn());
+        line.accept("ledger.column.leader", t.leader());
+        line.accept("ledger.column.department", t.department());
+        line.accept("ledger.column.person", t.person());
+        line.accept("ledger.column.deadline", t.deadline());
+        if (t.firstDeadline() != null && !t.firstDeadline().equals(t.deadline())) {
+            line.accept("ledger.detail.firstDeadline", t.firstDeadline());
+        }
+        line.accept("ledger.detail.receivedOn", t.receivedOn());
+        line.accept("ledger.column.progress", t.latestProgress());
+        line.accept("ledger.detail.closeRequestedOn", t.closeRequestedOn());
+        line.accept("ledger.detail.verifier", t.verifier());
+        line.accept(
+                "ledger.detail.verdict",
+                t.verdict() == null ? null : m.get(t.verdict().labelKey()));
+        line.accept("ledger.detail.opinion", t.verifierOpinion());
+        line.accept("ledger.column.closedOn", t.closedOn());
+        line.accept("ledger.detail.lastRejection", t.lastRejection());
+        line.accept("ledger.detail.internalNotes", f.internalNotes());
+        grid.getColumnConstraints()
+                .setAll(new javafx.scene.layout.ColumnConstraints(), new javafx.scene.layout.ColumnConstraints() {
+                    {
+                        setHgrow(Priority.ALWAYS);
+                        setFillWidth(true);
+                    }
+                });
+    }
+
+    private Node timelineTable() {
+        TableView<TimelineRow> steps = new TableView<>(vm.timeline());
+        steps.setId("timelineTable");
+        steps.setPlaceholder(new Label(m.get("ledger.timeline.empty")));
+        steps.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableColumn<TimelineRow, LocalDate> date =
+                Tables.valueColumn(m.get("ledger.timeline.date"), 84, TimelineRow::date, LocalDate::toString);
+        date.setMinWidth(84);
+        date.setMaxWidth(84);
+        TableColumn<TimelineRow, String> kind = Tables.textColumn(
+                m.get("ledger.timeline.kind"),
+                86,
+                r -> r.applied() ? r.kind() : m.get("ledger.timeline.notApplied", r.kind()));
+        kind.setMaxWidth(120);
+        TableColumn<TimelineRow, String> operator =
+                Tables.textColumn(m.get("ledger.timeline.operator"), 56, TimelineRow::operator);
+        operator.setMaxWidth(90);
+        TableColumn<TimelineRow, String> text = new TableColumn<>(m.get("ledger.timeline.text"));
+        text.setCellValueFactory(cd -> new javafx.beans.property.ReadOnlyStringWrapper(
+                cd.getValue().mergedFrom() == null
+                        ? cd.getValue().text()
+                        : m.get(
+                                "ledger.timeline.merged",
+                                cd.getValue().mergedFrom(),
+                                cd.getValue().text())));
+        text.setCellFactory(c -> new TableCell<>() {
+            private final Label l = new Label();
+
+            {
+                l.setWrapText(true);
+                setGraphic(l);
+                setPrefHeight(USE_COMPUTED_SIZE);
+            }
+
+            @Override
+            protected void updateItem(String s, boolean empty) {
+                super.updateItem(s, empty);
+                l.setText(empty ? null : s);
+                l.maxWidthProperty().bind(getTableColumn().widthProperty().subtract(10));
+                setGraphic(empty ? null : l);
+            }
+        });
+        text.setSortable(false);
+        steps.getColumns().addAll(List.of(date, kind, operator, text));
+        steps.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(TimelineRow r, boolean empty) {
+                super.updateItem(r, empty);
+                getStyleClass().removeAll("step-not-applied", "step-merged");
+                if (!empty && r != null) {
+                    if (!r.applied()) {
+                        getStyleClass().add("step-not-applied");
+                    } else if (r.mergedFrom() != null) {
+                        getStyleClass().add("step-merged");
+                    }
+                }
+            }
+        });
+        return steps;
+    }
+
+    private Node measuresPane() {
+        ListView<Measure> list = new ListView<>(vm.measures());
+        list.setId("measureList");
+        list.setPlaceholder(new Label(m.get("ledger.measures.empty")));
+        list.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(Measure x, boolean empty) {
+                super.updateItem(x, empty);
+                setWrapText(true);
+                setPrefWidth(0);
+                setText(empty || x == null ? null : measureText(x));
+            }
+        });
+        Button add = new Button(m.get("ledger.action.addMeasure"));
+        add.setId("addMeasure");
+        add.setOnAction(e -> editMeasure(null));
+        Button edit = new Button(m.get("ledger.action.editMeasure"));
+        edit.setId("editMeasure");
+        edit.setOnAction(e -> editMeasure(list.getSelectionModel().getSelectedItem()));
+        Button done = new Button(m.get("ledger.action.toggleDone"));
+        done.setId("toggleMeasureDone");
+        done.setOnAction(e -> vm.toggleDone(list.getSelectionModel().getSelectedItem()));
+        Button delete = new Button(m.get("ledger.action.deleteMeasure"));
+        delete.setId("deleteMeasure");
+        delete.setOnAction(e -> vm.deleteMeasure(list.getSelectionModel().getSelectedItem()));
+        for (Button b : List.of(edit, done, delete)) {
+            b.disableProperty()
+                    .bind(list.getSelectionModel().selectedItemProperty().isNull());
+        }
+        list.setOnMouseClicked(e -> {
+            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
+                editMeasure(list.getSelectionModel().getSelectedItem());
+            }
+        });
+        FlowPane bar = new FlowPane(6, 6, add, edit, done, delete);
+        VBox box = new VBox(6, list, bar);
+        box.setPadding(new Insets(6));
+        VBox.setVgrow(list, Priority.ALWAYS);
+        return box;
+    }
+
+    private String measureText(Measure x) {
+        List<String> parts = new ArrayList<>();
+        parts.add((x.isDone() ? "✓ " : "○ ") + x.text());
+        if (x.owner() != null) {
+            parts.add(m.get("ledger.measures.owner", x.owner()));
+        }
+        if (x.deadline() != null) {
+            parts.add(m.get("ledger.measures.deadline", x.deadline().toString()));
+        }
+        parts.add(
+                x.isDone() ? m.get("ledger.measures.doneOn", x.doneOn().toString()) : m.get("ledger.measures.notDone"));
+        return String.join("  ", parts);
+    }
+
+    private void editMeasure(Measure existing) {
+        MeasureForm f = vm.measureForm(existing);
+        if (f != null) {
+            forms.measure(window(), f, existing == null, close -> vm.saveMeasure(f, close));
+        }
+    }
+
+    private Node evidencePane() {
+        ListView<FindingService.Evidence> list = new ListView<>(vm.evidence());
+        list.setId("evidenceList");
+        list.setPlaceholder(new Label(m.get("ledger.evidence.empty")));
+        list.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(FindingService.Evidence x, boolean empty) {
+                super.updateItem(x, empty);
+                setText(empty || x == null ? null : x.attachment().fileName());
+            }
+        });
+        Button add = new Button(m.get("ledger.action.addEvidence"));
+        add.setId("addEvidence");
+        add.setOnAction(
+                e -> dialogs.chooseFileToOpen(m.get("ledger.action.addEvidence"), m.get("ledger.form.anyFile"), "*.*")
+                        .ifPresent(vm::attachEvidence));
+        Button open = new Button(m.get("ledger.action.openEvidence"));
+        open.setId("openEvidence");
+        open.setOnAction(e -> vm.openEvidence(list.getSelectionModel().getSelectedItem()));
+        Button remove = new Button(m.get("ledger.action.removeEvidence"));
+        remove.setId("removeEvidence");
+        remove.setOnAction(e -> vm.removeEvidence(list.getSelectionModel().getSelectedItem()));
+        for (Button b : List.of(open, remove)) {
+            b.disableProperty()
+                    .bind(list.getSelectionModel().selectedItemProperty().isNull());
+        }
+        list.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2 && list.getSelectionModel().getSelectedItem() != null) {
+                vm.openEvidence(list.getSelectionModel().getSelectedItem());
+            }
+        });
+        FlowPane bar = new FlowPane(6, 6, add, open, remove);
+        VBox box = new VBox(6, list, bar);
+        box.setPadding(new Insets(6));
+        VBox.setVgrow(list, Priority.ALWAYS);
+        return box;
+    }
+
+    // ---- actions
+
+    private void act(StepKind kind) {
+        LedgerEntry e = vm.selectedProperty().get();
+        if (e == null) {
+            return;
+        }
+        if (kind == StepKind.REGISTER) {
+            vm.register();
+            return;
+        }
+        ActionForm f = vm.actionForm(kind);
+        forms.action(window(), f, vm.numberOf(e.finding()), vm::registeredOf, close -> vm.submit(f, close));
+    }
+
+    private void newFinding() {
+        FindingFormModel f = vm.newFinding();
+        forms.finding(window(), f, close -> vm.saveFinding(false, close), next -> vm.saveFinding(true, next));
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,434 @@
+package org.taizhang.inspection.view;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.taizhang.core.Ids;
+import org.taizhang.core.i18n.Messages;
+import org.taizhang.core.store.Store;
+import org.taizhang.core.task.Progress;
+import org.taizhang.core.ui.RecordingDialogs;
+import org.taizhang.core.ui.TaskExecutor;
+import org.taizhang.core.ui.TaskRunner;
+import org.taizhang.inspection.Finding;
+import org.taizhang.inspection.FindingService;
+import org.taizhang.inspection.FindingSource;
+import org.taizhang.inspection.FindingState;
+import org.taizhang.inspection.Inspection;
+import org.taizhang.inspection.InspectionService;
+import org.taizhang.inspection.InspectionSettings;
+import org.taizhang.inspection.LedgerEntry;
+import org.taizhang.inspection.Measure;
+import org.taizhang.inspection.RectificationType;
+import org.taizhang.inspection.Severity;
+import org.taizhang.inspection.StepKind;
+import org.taizhang.inspection.Verdict;
+import org.taizhang.organization.RegistryService;
+import org.taizhang.organization.Unit;
+
+/** The ledger page's view model on a real database (the sample registry, a fixed day), with no window. */
+class LedgerViewModelTest {
+    static final LocalDate TODAY = LocalDate.of(2026, 6, 15);
+
+    @TempDir
+    Path dir;
+
+    private Store store;
+    private FindingService service;
+    private InspectionService inspections;
+    private LedgerViewModel vm;
+    private final RecordingDialogs dialogs = new RecordingDialogs();
+    private final Messages messages = Messages.forLocale(Messages.CHINESE);
+    private Unit unit;
+    private Unit otherUnit;
+
+    @BeforeEach
+    void open() {
+        store = Store.openOrCreate(
+                dir.resolve("t.db"),
+                Clock.fixed(TODAY.atTime(10, 0).atZone(ZoneId.systemDefault()).toInstant(), ZoneId.systemDefault()));
+        RegistryService registry = new RegistryService(store);
+        registry.importSample(Progress.NONE);
+        service = new FindingService(store, registry);
+        inspections = new InspectionService(store);
+        store.setOperator("王清");
+        verifier(true);
+        unit = registry.load().units().get(0);
+        otherUnit = registry.load().units().get(1);
+        vm = new LedgerViewModel(
+                service, inspections, new TaskRunner(TaskExecutor.synchronous(), messages, dialogs), dialogs, messages);
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    private void verifier(boolean yes) {
+        InspectionSettings s = service.settings();
+        service.saveSettings(new InspectionSettings(s.operator(), yes, s.hub(), s.numberFormat(), s.warnings()));
+    }
+
+    private Finding found(Unit u, String category, String text, LocalDate on) {
+        return service.record(Finding.recorded(
+                Ids.newId(),
+                null,
+                null,
+                u.id(),
+                null,
+                category,
+                text,
+                null,
+                Severity.ORDINARY,
+                RectificationType.DEADLINE,
+                FindingSource.VISIT,
+                null,
+                on,
+                null));
+    }
+
+    private Path file(String name) throws IOException {
+        Path p = dir.resolve(name);
+        Files.writeString(p, "整改佐证 " + name);
+        return p;
+    }
+
+    private LedgerEntry entry(Finding f) {
+        return vm.entries().stream()
+                .filter(e -> e.id().equals(f.id()))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private void choose(Finding f) {
+        vm.select(entry(f));
+    }
+
+    /** Sent to the unit with the deadline given (already past or near, for the warnings). */
+    private void notified(Finding f, LocalDate deadline) {
+        service.register(f.id());
+        service.notify(f.id(), new FindingService.Notice(deadline, "李副局长", "办公室", "赵敏", null), TODAY.minusDays(90));
+    }
+
+    @Test
+    void theLedgerCountsFindingsPerStateAndEachFilterNarrowsTheList() {
+        Inspection round = new Inspection(Ids.newId(), "2026年中大督查", "年中大督查", 2026, TODAY, TODAY, null);
+        inspections.save(round);
+        Finding a = service.record(Finding.recorded(
+                Ids.newId(),
+                round.id(),
+                null,
+                unit.id(),
+                null,
+                "三会一课",
+                "支部委员会会议未按月召开",
+                null,
+                Severity.ORDINARY,
+                RectificationType.DEADLINE,
+                FindingSource.VISIT,
+                null,
+                TODAY.minusDays(100),
+                null));
+        Finding b = found(unit, "党费", "党费收缴台账不全", TODAY.minusDays(100));
+        Finding c = found(otherUnit, "三会一课", "党课记录缺失", TODAY.minusDays(10));
+        Finding d = found(otherUnit, "作风", "值班脱岗", TODAY.minusDays(5));
+        notified(a, TODAY.minusDays(5)); // 逾期
+        notified(b, TODAY.plusDays(3)); // 临期
+        service.register(c.id());
+
+        vm.load(() -> {});
+        assertThat(vm.entries()).hasSize(4);
+        assertThat(vm.countsProperty().get())
+                .containsEntry(FindingState.PENDING, 1)
+                .containsEntry(FindingState.REGISTERED, 1)
+                .containsEntry(FindingState.NOTIFIED, 2);
+        // numbered first, 待挂号 last
+        assertThat(vm.entries().getLast().id()).isEqualTo(d.id());
+        assertThat(vm.numberOf(d)).isEqualTo("待挂号");
+
+        vm.stateFilterProperty().set(FindingState.NOTIFIED);
+        assertThat(vm.shown()).extracting(LedgerEntry::id).containsExactlyInAnyOrder(a.id(), b.id());
+        vm.stateFilterProperty().set(null);
+
+        vm.warningFilterProperty().set(LedgerViewModel.WarningFilter.OVERDUE);
+        assertThat(vm.shown()).extracting(LedgerEntry::id).containsExactly(a.id());
+        vm.warningFilterProperty().set(LedgerViewModel.WarningFilter.SOON);
+        assertThat(vm.shown()).extracting(LedgerEntry::id).containsExactly(b.id());
+        vm.warningFilterProperty().set(null);
+
+        vm.unitFilterProperty().set(otherUnit);
+        assertThat(vm.shown()).extracting(LedgerEntry::id).containsExactlyInAnyOrder(c.id(), d.id());
+        // the counts follow the other filters, so a count clicked shows that many
+        assertThat(vm.countsProperty().get())
+                .containsEntry(FindingState.PENDING, 1)
+                .containsEntry(FindingState.REGISTERED, 1)
+                .containsEntry(FindingState.NOTIFIED, 0);
+        vm.unitFilterProperty().set(null);
+
+        vm.categoryFilterProperty().set("三会一课");
+        assertThat(vm.shown()).extracting(LedgerEntry::id).containsExactlyInAnyOrder(a.id(), c.id());
+        vm.categoryFilterProperty().set(null);
+
+        vm.roundFilterProperty().set(vm.rounds().getFirst());
+        assertThat(vm.shown()).extracting(LedgerEntry::id).containsExactly(a.id());
+        vm.roundFilterProperty().set(null);
+
+        vm.foundFromProperty().set(TODAY.minusDays(20));
+        assertThat(vm.shown()).extracting(LedgerEntry::id).containsExactlyInAnyOrder(c.id(), d.id());
+        vm.foundToProperty().set(TODAY.minusDays(8));
+        assertThat(vm.shown()).extracting(LedgerEntry::id).containsExactly(c.id());
+        vm.clearFilters();
+        assertThat(vm.shown()).hasSize(4);
+
+        vm.searchProperty().set("党费");
+        assertThat(vm.shown()).extracting(LedgerEntry::id).containsExactly(b.id());
+        vm.searchProperty().set(entry(a).finding().number());
+        assertThat(vm.shown()).extracting(LedgerEntry::id).containsExactly(a.id());
+        vm.searchProperty().set("赵敏"); // the person responsible
+        assertThat(vm.shown()).extracting(LedgerEntry::id).containsExactlyInAnyOrder(a.id(), b.id());
+        vm.searchProperty().set(org.taizhang.core.text.Pinyin.initials(otherUnit.name()));
+        assertThat(vm.shown()).extracting(LedgerEntry::id).contains(c.id(), d.id());
+    }
+
+    @Test
+    void eachStateOffersOnlyTheStepsItsLifeCycleAllows() {
+        Finding f = found(unit, "三会一课", "组织生活会未开展批评与自我批评", TODAY.minusDays(3));
+        vm.load(() -> {});
+        choose(f);
+        assertThat(vm.actions()).containsExactly(StepKind.REGISTER, StepKind.NOTE);
+
+        vm.register();
+        assertThat(vm.selectedProperty().get().state()).isEqualTo(FindingState.REGISTERED);
+        assertThat(vm.actions()).containsExactly(StepKind.NOTIFY, StepKind.NOTE);
+
+        // 交办: the deadline proposed from the rectification type, the day today
+        ActionForm notice = vm.actionForm(StepKind.NOTIFY);
+        assertThat(notice.deadline.get()).isEqualTo(TODAY.plusDays(60).toString());
+        assertThat(notice.on.get()).isEqualTo(TODAY.toString());
+        notice.leader.set("李副局长");
+        notice.person.set("赵敏");
+        vm.submit(notice, () -> {});
+        assertThat(vm.selectedProperty().get().state()).isEqualTo(FindingState.NOTIFIED);
+        assertThat(vm.actions())
+                .containsExactly(
+                        StepKind.RECEIPT,
+                        StepKind.PROGRESS,
+                        StepKind.REQUEST_CLOSE,
+                        StepKind.EXTEND,
+                        StepKind.ESCALATE,
+                        StepKind.NOTE);
+
+        vm.submit(vm.actionForm(StepKind.RECEIPT), () -> {});
+        assertThat(vm.selectedProperty().get().state()).isEqualTo(FindingState.RECTIFYING);
+        assertThat(vm.actions()).doesNotContain(StepKind.RECEIPT).contains(StepKind.PROGRESS);
+
+        assertThat(dialogs.shown).noneMatch(s -> s.startsWith("error"));
+        assertThat(vm.timeline()).extracting(LedgerViewModel.TimelineRow::kind).containsExactly("发现", "挂号", "交办", "签收");
+        assertThat(vm.timeline().get(2).text()).contains("时限 " + TODAY.plusDays(60), "责任领导 李副局长", "责任人 赵敏");
+        assertThat(vm.timeline()).allMatch(r -> r.operator().equals("王清") && r.applied());
+    }
+
+    @Test
+    void aFormSaysWhatIsMissingBeforeAnythingIsSent() {
+        Finding f = found(unit, "三会一课", "支部委员会会议未按月召开", TODAY.minusDays(3));
+        notified(f, TODAY.plusDays(30));
+        vm.load(() -> {});
+        choose(f);
+
+        ActionForm progress = vm.actionForm(StepKind.PROGRESS);
+        assertThat(progress.issues())
+                .extracting(i -> i.messageKey())
+                .containsExactly("inspection.error.progressRequired");
+        progress.on.set("六月");
+        assertThat(progress.issues())
+                .extracting(i -> messages.get(i.messageKey(), i.args()))
+                .contains("“六月”不是日期，请写成 2026-06-15 这样。");
+
+        ActionForm extend = vm.actionForm(StepKind.EXTEND);
+        extend.deadline.set(TODAY.plusDays(10).toString()); // earlier than the deadline in force
+        extend.text.set("汛期任务重");
+        extend.approver.set("李书记");
+        assertThat(extend.hasErrorsProperty().get()).isTrue();
+        assertThat(extend.issues()).extracting(i -> i.messageKey()).contains("inspection.error.extensionNotLater");
+        extend.deadline.set(TODAY.plusDays(60).toString());
+        assertThat(extend.hasErrorsProperty().get()).isFalse();
+        vm.submit(extend, () -> {});
+        assertThat(vm.selectedProperty().get().timeline().deadline()).isEqualTo(TODAY.plusDays(60));
+    }
+
+    @Test
+    void aRefusalOfTheServiceIsShownInWordsAndNothingChanges() throws IOException {
+        Finding f = found(unit, "三会一课", "支部委员会会议未按月召开", TODAY.minusDays(3));
+        notified(f, TODAY.plusDays(30));
+        vm.load(() -> {});
+        choose(f);
+
+        // 申请销号 without any evidence: refused
+        boolean[] closed = {false};
+        vm.submit(vm.actionForm(StepKind.REQUEST_CLOSE), () -> closed[0] = true);
+        assertThat(closed[0]).isFalse();
+        assertThat(dialogs.shown).containsExactly("error: 申请销号: 申请销号至少需要一份佐证材料：请先在整改进展中添加照片或文件。");
+        assertThat(vm.selectedProperty().get().state()).isEqualTo(FindingState.NOTIFIED);
+
+        ActionForm progress = vm.actionForm(StepKind.PROGRESS);
+        progress.text.set("已制定计划，按月召开");
+        progress.evidence.add(file("会议记录.txt"));
+        vm.submit(progress, () -> {});
+        assertThat(vm.evidence()).extracting(e -> e.attachment().fileName()).containsExactly("会议记录.txt");
+        vm.submit(vm.actionForm(StepKind.REQUEST_CLOSE), () -> {});
+        assertThat(vm.selectedProperty().get().state()).isEqualTo(FindingState.CLOSE_REQUESTED);
+
+        // only a verifier closes
+        verifier(false);
+        vm.reload();
+        ActionForm close = vm.actionForm(StepKind.CLOSE);
+        assertThat(close.verdictChoices).containsExactly(Verdict.GOOD, Verdict.FAIRLY_GOOD);
+        close.verdict.set(Verdict.GOOD);
+        vm.submit(close, () -> {});
+        assertThat(dialogs.shown.getLast()).isEqualTo("error: 销号: 只有核查人可以销号或退回。当前操作人“王清”不是核查人：请在“设置”中指定。");
+        assertThat(vm.selectedProperty().get().state()).isEqualTo(FindingState.CLOSE_REQUESTED);
+
+        verifier(true);
+        vm.reload();
+        ActionForm reject = vm.actionForm(StepKind.REJECT);
+        assertThat(reject.issues()).extracting(i -> i.messageKey()).containsExactly("inspection.error.reasonRequired");
+        reject.text.set("会议记录不完整");
+        vm.submit(reject, () -> {});
+        assertThat(vm.selectedProperty().get().state()).isEqualTo(FindingState.RECTIFYING);
+        assertThat(vm.selectedProperty().get().timeline().lastRejection()).isEqualTo("会议记录不完整");
+    }
+
+    @Test
+    void registerAllNumbersEveryPendingFindingAndSaysWhichNumbers() {
+        found(unit, "三会一课", "问题一", TODAY.minusDays(3));
+        found(unit, "党费", "问题二", TODAY.minusDays(2));
+        found(otherUnit, "作风", "问题三", TODAY.minusDays(1));
+        vm.load(() -> {});
+
+        vm.registerAll();
+        assertThat(dialogs.shown)
+                .containsExactly("confirm: 全部挂号", "info: 全部挂号: 已挂号 3 条，编号 督改〔2026〕0001号 至 督改〔2026〕0003号。");
+        assertThat(vm.countsProperty().get())
+                .containsEntry(FindingState.REGISTERED, 3)
+                .containsEntry(FindingState.PENDING, 0);
+
+        dialogs.shown.clear();
+        vm.registerAll();
+        assertThat(dialogs.shown).containsExactly("info: 全部挂号: 没有待挂号的问题。");
+    }
+
+    @Test
+    void aUnitsRegisteredFindingsGoOutWithOneNotice() {
+        Finding a = found(unit, "三会一课", "问题一", TODAY.minusDays(3));
+        Finding b = found(unit, "党费", "问题二", TODAY.minusDays(2));
+        Finding c = found(otherUnit, "作风", "问题三", TODAY.minusDays(1));
+        service.registerPending();
+        vm.load(() -> {});
+        vm.unitFilterProperty().set(unit);
+
+        ActionForm notice = vm.notifyUnitForm();
+        assertThat(notice.unit.get()).isEqualTo(unit);
+        assertThat(notice.unitChoices).contains(unit, otherUnit);
+        assertThat(vm.registeredOf(unit)).isEqualTo(2);
+        assertThat(notice.deadline.get()).isEqualTo(TODAY.plusDays(60).toString());
+        vm.submit(notice, () -> {});
+
+        assertThat(dialogs.shown.getLast()).isEqualTo("info: 向单位交办…: 已向" + unit.name() + "交办 2 条问题。");
+        assertThat(service.timeline(a.id()).state()).isEqualTo(FindingState.NOTIFIED);
+        assertThat(service.timeline(b.id()).state()).isEqualTo(FindingState.NOTIFIED);
+        assertThat(service.timeline(c.id()).state()).isEqualTo(FindingState.REGISTERED);
+    }
+
+    @Test
+    void aNewFindingIsCheckedAsTypedAndTheNextOneKeepsTheVisit() throws IOException {
+        vm.load(() -> {});
+        FindingFormModel f = vm.newFinding();
+        assertThat(f.categoryChoices).containsExactlyElementsOf(FindingService.COMMON_CATEGORIES);
+        assertThat(f.foundOn.get()).isEqualTo(TODAY.toString());
+        assertThat(f.hasErrorsProperty().get()).isTrue();
+        f.unit.set(unit);
+        assertThat(f.organizationChoices.getFirst()).isNull(); // the unit as a whole
+        assertThat(f.organizationChoices).hasSizeGreaterThan(1);
+        f.organization.set(f.organizationChoices.get(1));
+        f.category.set("三会一课");
+        f.description.set("");
+        assertThat(f.issues()).extracting(i -> i.messageKey()).containsExactly("inspection.error.descriptionRequired");
+        f.description.set("支部委员会会议未按月召开");
+        f.photos.add(file("现场.jpg.txt"));
+        assertThat(f.hasErrorsProperty().get()).isFalse();
+
+        vm.saveFinding(true, () -> {});
+        assertThat(vm.entries()).hasSize(1);
+        LedgerEntry saved = vm.selectedProperty().get();
+        assertThat(saved.state()).isEqualTo(FindingState.PENDING);
+        assertThat(saved.evidenceCount()).isEqualTo(1);
+        assertThat(saved.organizationName()).isNotNull();
+        // the next finding of the same visit: the unit and day kept, the text empty
+        assertThat(f.unit.get()).isEqualTo(unit);
+        assertThat(f.description.get()).isEmpty();
+        assertThat(f.organization.get()).isNull();
+        assertThat(f.read().id()).isNotEqualTo(saved.id());
+    }
+
+    @Test
+    void measuresAreAddedMarkedDoneAndNamedInTheTimeline() {
+        Finding f = found(unit, "三会一课", "支部委员会会议未按月召开", TODAY.minusDays(3));
+        notified(f, TODAY.plusDays(30));
+        vm.load(() -> {});
+        choose(f);
+
+        MeasureForm m = vm.measureForm(null);
+        m.text.set("制定年度会议计划");
+        m.owner.set("赵敏");
+        m.deadline.set(TODAY.plusDays(10).toString());
+        vm.saveMeasure(m, () -> {});
+        assertThat(vm.measures()).extracting(Measure::text).containsExactly("制定年度会议计划");
+        Measure measure = vm.measures().getFirst();
+        assertThat(measure.isDone()).isFalse();
+
+        ActionForm progress = vm.actionForm(StepKind.PROGRESS);
+        assertThat(progress.measureChoices).containsExactly(measure);
+        progress.measure.set(measure);
+        progress.text.set("计划已印发");
+        vm.submit(progress, () -> {});
+        assertThat(vm.timeline().getLast().text()).isEqualTo("措施：制定年度会议计划；计划已印发");
+
+        vm.toggleDone(vm.measures().getFirst());
+        assertThat(vm.measures().getFirst().doneOn()).isEqualTo(TODAY);
+        assertThat(vm.selectedProperty().get().measuresDone()).isTrue();
+        assertThat(dialogs.shown).noneMatch(s -> s.startsWith("error"));
+    }
+
+    @Test
+    void aMergedFindingsStepsAreShownUnderTheOneThatCarriesItOn() {
+        Finding kept = found(unit, "三会一课", "支部委员会会议未按月召开", TODAY.minusDays(3));
+        Finding twin = found(unit, "三会一课", "支委会未按月开", TODAY.minusDays(3));
+        service.register(kept.id());
+        service.note(twin.id(), "另一检查组记录", TODAY.minusDays(2));
+        service.merge(twin.id(), kept.id(), TODAY);
+        vm.load(() -> {});
+        choose(kept);
+
+        assertThat(vm.timeline())
+                .filteredOn(r -> r.mergedFrom() != null)
+                .extracting(LedgerViewModel.TimelineRow::kind)
+                .containsExactly("发现", "备注", "合并");
+        assertThat(vm.timeline())
+                .filteredOn(r -> r.mergedFrom() != null)
+                .allMatch(r -> r.mergedFrom().equals("待挂号"));
+        // a merged finding offers nothing more
+        vm.select(entry(twin));
+        assertThat(vm.actions()).containsExactly(StepKind.NOTE);
+        assertThat(List.of(entry(twin).state())).containsExactly(FindingState.MERGED);
+    }
+}
