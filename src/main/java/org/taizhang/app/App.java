@@ -29,9 +29,11 @@ import org.taizhang.core.ui.FxDialogService;
 import org.taizhang.core.ui.Shell;
 import org.taizhang.core.ui.TaskRunner;
 import org.taizhang.inspection.FindingService;
+import org.taizhang.inspection.InspectionFiles;
 import org.taizhang.inspection.InspectionService;
 import org.taizhang.inspection.view.InspectionsView;
 import org.taizhang.inspection.view.InspectionsViewModel;
+import org.taizhang.inspection.view.LedgerFilesModel;
 import org.taizhang.inspection.view.LedgerView;
 import org.taizhang.inspection.view.LedgerViewModel;
 import org.taizhang.inspection.view.RemindersModel;
@@ -171,7 +173,12 @@ public final class App extends Application {
             return view.node();
         }));
         shell.add(new Shell.Section(
-                "ledger", "nav.ledger", () -> new LedgerView(ledgerModel.get(), messages, dialogs).node()));
+                "ledger",
+                "nav.ledger",
+                () -> new LedgerView(ledgerModel.get(), messages, dialogs)
+                        .withFiles(new LedgerFilesModel(
+                                new InspectionFiles(opened, registry), ledgerModel.get(), tasks, dialogs, messages))
+                        .node()));
         for (String[] later :
                 List.of(new String[] {"reports", "nav.reports"}, new String[] {"exchange", "nav.exchange"})) {
             shell.add(new Shell.Section(

@@ -267,4 +267,15 @@ public final class InspectionFiles {
             throw new IllegalStateException(e); // every JDK has SHA-256
         }
     }
+
+    /** Writes the given ledger rows (what the window shows) as .xlsx or .csv, under {@code title}. */
+    public LedgerWritten writeLedger(
+            List<LedgerEntry> entries, String title, boolean xlsx, Path file, Messages m, Progress progress) {
+        if (xlsx) {
+            LedgerWorkbook.write(entries, title, findings.today(), file, m, progress);
+        } else {
+            LedgerCsv.write(entries, file);
+        }
+        return new LedgerWritten(entries.size(), LedgerReport.summary(entries));
+    }
 }

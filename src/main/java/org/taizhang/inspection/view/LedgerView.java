@@ -104,6 +104,75 @@ public final class LedgerView {
         return root;
     }
 
+    private HBox toolbar;
+
+    /** Adds the 文件 menu: feedback forms out and back, a team's 问题清单 in, the ledger out. */
+    public LedgerView withFiles(LedgerFilesModel files) {
+        javafx.scene.control.MenuItem exportFeedback = item("exportFeedback", "ledger.files.exportFeedback", () -> {
+            var unit = files.unitForFeedback();
+            if (unit == null) {
+                files.exportFeedback(null, null);
+                return;
+            }
+            dialogs.chooseFileToSave(
+                            m.get("ledger.files.exportFeedback"),
+                            m.get("ledger.files.feedbackFileName", unit.name()),
+                            "Excel",
+                            "*.xlsx")
+                    .ifPresent(f -> files.exportFeedback(unit, f));
+        });
+        javafx.scene.control.MenuItem importFeedback = item(
+                "importFeedback",
+                "ledger.files.importFeedback",
+                () -> dialogs.chooseFileToOpen(m.get("ledger.files.importFeedback"), "Excel", "*.xlsx")
+                        .ifPresent(files::importFeedback));
+        javafx.scene.control.MenuItem importFindings = item(
+                "importFindings",
+                "ledger.files.importFindings",
+                () -> dialogs.chooseFileToOpen(m.get("ledger.files.importFindings"), "Excel", "*.xlsx", "*.xls")
+                        .ifPresent(files::importFindings));
+        javafx.scene.control.MenuItem exportShown = item(
+                "exportLedgerShown",
+                "ledger.files.exportShown",
+                () -> dialogs.chooseFileToSave(
+                                m.get("ledger.files.exportLedger"),
+                                m.get("ledger.files.ledgerFileName"),
+                                "Excel / CSV",
+                                "*.xlsx",
+                                "*.csv")
+                        .ifPresent(f -> files.exportLedger(f, true)));
+        javafx.scene.control.MenuItem exportAll = item(
+                "exportLedgerAll",
+                "ledger.files.exportAll",
+                () -> dialogs.chooseFileToSave(
+                                m.get("ledger.files.exportLedger"),
+                                m.get("ledger.files.ledgerFileName"),
+                                "Excel / CSV",
+                                "*.xlsx",
+                                "*.csv")
+                        .ifPresent(f -> files.exportLedger(f, false)));
+        javafx.scene.control.MenuButton menu = new javafx.scene.control.MenuButton(
+                m.get("ledger.files.menu"),
+                null,
+                exportFeedback,
+                importFeedback,
+                new javafx.scene.control.SeparatorMenuItem(),
+                importFindings,
+                new javafx.scene.control.SeparatorMenuItem(),
+                exportShown,
+                exportAll);
+        menu.setId("ledgerFiles");
+        toolbar.getChildren().add(4, menu);
+        return this;
+    }
+
+    private javafx.scene.control.MenuItem item(String id, String key, Runnable action) {
+        javafx.scene.control.MenuItem i = new javafx.scene.control.MenuItem(m.get(key));
+        i.setId(id);
+        i.setOnAction(e -> action.run());
+        return i;
+    }
+
     private Window window() {
         return root.getScene() == null ? null : root.getScene().getWindow();
     }
@@ -144,6 +213,7 @@ public final class LedgerView {
                         vm.shown(),
                         vm.entries()));
         HBox bar = new HBox(8, create, registerAll, notifyUnit, refresh, search, count);
+        toolbar = bar;
         HBox.setHgrow(search, Priority.SOMETIMES);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 8, 4, 8));

@@ -1,0 +1,137 @@
+package org.taizhang.inspection.view;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.taizhang.core.i18n.Messages;
+import org.taizhang.core.store.Store;
+import org.taizhang.core.task.Progress;
+import org.taizhang.core.ui.RecordingDialogs;
+import org.taizhang.core.ui.TaskExecutor;
+import org.taizhang.core.ui.TaskRunner;
+import org.taizhang.inspection.FindingService;
+import org.taizhang.inspection.FindingState;
+import org.taizhang.inspection.InspectionFiles;
+import org.taizhang.inspection.InspectionFilesFixture;
+import org.taizhang.inspection.InspectionService;
+import org.taizhang.inspection.LedgerEntry;
+import org.taizhang.organization.RegistryService;
+import org.taizhang.organization.Unit;
+
+/** The ledger's files from the window: a team's list in, a unit's feedback form out and back, the ledger out. */
+class LedgerFilesModelTest {
+    static final LocalDate TODAY = LocalDate.of(2026, 6, 15);
+
+    @TempDir
+    Path dir;
+
+    private Store store;
+    private FindingService service;
+    private LedgerViewModel ledger;
+    private LedgerFilesModel files;
+    private Unit unit;
+    private final RecordingDialogs dialogs = new RecordingDialogs();
+    private final Messages messages = Messages.forLocale(Messages.CHINESE);
+
+    @BeforeEach
+    void open() {
+        store = Store.openOrCreate(
+                dir.resolve("t.db"),
+                Clock.fixed(TODAY.atTime(10, 0).atZone(ZoneId.systemDefault()).toInstant(), ZoneId.systemDefault()));
+        RegistryService registry = new RegistryService(store);
+        registry.importSample(Progress.NONE);
+        service = new FindingService(store, registry);
+        TaskRunner tasks = new TaskRunner(TaskExecutor.synchronous(), messages, dialogs);
+        ledger = new LedgerViewModel(service, new InspectionService(store), tasks, dialogs, messages);
+        files = new LedgerFilesModel(new InspectionFiles(store, registry), ledger, tasks, dialogs, messages);
+        unit = registry.load().units().getFirst();
+        ledger.load(() -> {});
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    private Path list(String name, List<List<String>> rows) throws Exception {
+        return InspectionFilesFixture.sheet(dir.resolve(name), "问题清单", rows);
+    }
+
+    @Test
+    void aTeamsListComesInPendingAndABadOneIsShownRowByRowAndWritesNothing() throws Exception {
+        Path bad =
+                list("bad.xlsx", List.of(List.of("单位", "问题描述"), List.of("不存在的单位", "会议记录不全"), List.of(unit.name(), "")));
+        files.importFindings(bad);
+        assertThat(dialogs.shown).anySatisfy(s -> assertThat(s).contains("未导入任何内容"));
+        assertThat(ledger.entries()).isEmpty();
+
+        Path good = list(
+                "good.xlsx",
+                List.of(
+                        List.of("单位", "问题描述", "问题类别"),
+                        List.of(unit.name(), "支委会未按月召开", "三会一课"),
+                        List.of(unit.name(), "党费收缴不及时", "党费")));
+        files.importFindings(good);
+        assertThat(ledger.entries()).hasSize(2).allMatch(e -> e.state() == FindingState.PENDING);
+        files.importFindings(good);
+        assertThat(dialogs.shown.getLast())
+                .contains("已于 2026-06-15 10:00 导入过"); // refused with the date of the first import
+        assertThat(ledger.entries()).hasSize(2);
+    }
+
+    @Test
+    void aUnitsFeedbackFormGoesOutAndComesBackAsProgress() throws Exception {
+        files.importFindings(list("good.xlsx", List.of(List.of("单位", "问题描述"), List.of(unit.name(), "支委会未按月召开"))));
+        service.registerPending();
+        String id = service.ledger().getFirst().id();
+        service.notify(id, new FindingService.Notice(TODAY.plusDays(30), "李局长", "办公室", "赵敏", null), TODAY);
+        ledger.load(() -> {});
+
+        files.exportFeedback(null, null);
+        assertThat(dialogs.shown.getLast()).contains("请先在“单位”筛选中选择单位");
+        ledger.unitFilterProperty().set(unit);
+        assertThat(files.unitForFeedback()).isEqualTo(unit);
+        Path form = dir.resolve("反馈表.xlsx");
+        dialogs.confirmAnswer = false;
+        files.exportFeedback(unit, form);
+        assertThat(form).exists();
+
+        InspectionFilesFixture.fill(form, "督改〔2026〕0001号", "整改进展情况", "已制定年度会议计划");
+        files.importFeedback(form);
+        LedgerEntry e = service.ledger().getFirst();
+        assertThat(e.state()).isEqualTo(FindingState.RECTIFYING);
+        assertThat(e.timeline().latestProgress()).isEqualTo("已制定年度会议计划");
+        files.importFeedback(form);
+        assertThat(dialogs.shown.getLast()).contains("没有新增内容");
+    }
+
+    @Test
+    void theLedgerGoesOutAsShownOrWhole() throws Exception {
+        files.importFindings(list(
+                "good.xlsx",
+                List.of(
+                        List.of("单位", "问题描述", "问题类别"),
+                        List.of(unit.name(), "支委会未按月召开", "三会一课"),
+                        List.of(unit.name(), "党费收缴不及时", "党费"))));
+        ledger.categoryFilterProperty().set("党费");
+        dialogs.confirmAnswer = false;
+        Path shown = dir.resolve("shown.csv");
+        files.exportLedger(shown, true);
+        Path all = dir.resolve("all.csv");
+        files.exportLedger(all, false);
+        assertThat(Files.readAllLines(shown)).hasSize(2); // the header and the one shown
+        assertThat(Files.readAllLines(all)).hasSize(3);
+        Path xlsx = dir.resolve("台账.xlsx");
+        files.exportLedger(xlsx, true);
+        assertThat(xlsx).exists().isNotEmptyFile();
+    }
+}
