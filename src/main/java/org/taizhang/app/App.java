@@ -28,6 +28,7 @@ import org.taizhang.core.store.Store;
 import org.taizhang.core.ui.FxDialogService;
 import org.taizhang.core.ui.Shell;
 import org.taizhang.core.ui.TaskRunner;
+import org.taizhang.inspection.FindingService;
 import org.taizhang.organization.RegistryService;
 import org.taizhang.organization.view.CommunitiesView;
 import org.taizhang.organization.view.RegistryView;
@@ -184,10 +185,13 @@ public final class App extends Application {
                             tasks.run(
                                     "firstRun.task.checklists",
                                     p -> {
-                                        ChecklistService checklists =
-                                                new ChecklistService(opened, new RegistryService(opened));
-                                        return checklists.importSample(
+                                        RegistryService registries = new RegistryService(opened);
+                                        ChecklistService checklists = new ChecklistService(opened, registries);
+                                        int made = checklists.importSample(
                                                 checklists.today().getYear());
+                                        // and the ledger's two inspection rounds, the same way
+                                        new FindingService(opened, registries).importSample();
+                                        return made;
                                     },
                                     n -> {});
                             done.run();

@@ -496,4 +496,42 @@ final class InspectionStore {
     static LocalDate date(String text) {
         return text == null || text.isBlank() ? null : LocalDate.parse(text);
     }
+
+    // ---- many rows at once (FindingService.batch)
+
+    /** Whether any finding is held, deleted ones included (the sample goes only into a ledger never used). */
+    static boolean hasFindings(DSLContext ctx) {
+        return ctx.fetchExists(FINDING);
+    }
+
+    static void saveAllMeasures(TrackedWriter writer, List<Measure> measures) {
+        writer.saveAll(measures.stream()
+                .map(m -> {
+                    RectificationMeasureRecord r = RECTIFICATION_MEASURE.newRecord();
+                    r.setId(m.id());
+                    r.setFindingId(m.findingId());
+                    r.setText(m.text());
+                    r.setOwner(m.owner());
+                    r.setDeadline(text(m.deadline()));
+                    r.setDoneOn(text(m.doneOn()));
+                    r.setSortOrder(m.sortOrder());
+                    return r;
+                })
+                .toList());
+    }
+
+    /** New links only (a batch's own steps): what {@link #link} does for a link never held, in one go. */
+    static void addAllEvidence(TrackedWriter writer, List<EvidenceLink> links) {
+        writer.saveAll(links.stream()
+                .map(link -> {
+                    InspectionEvidenceRecord r = INSPECTION_EVIDENCE.newRecord();
+                    r.setId(link.id());
+                    r.setVisitId(link.visitId());
+                    r.setFindingId(link.findingId());
+                    r.setStepId(link.stepId());
+                    r.setAttachmentId(link.attachmentId());
+                    return r;
+                })
+                .toList());
+    }
 }
