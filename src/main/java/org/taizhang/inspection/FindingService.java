@@ -229,6 +229,9 @@ public final class FindingService {
             if (strict && candidates.isEmpty()) {
                 throw new DomainException("inspection.error.noSuchFinding");
             }
+            if (!strict) { // a numbered finding is never 待挂号: the ledger's other steps need not be read and folded
+                candidates = candidates.stream().filter(f -> !f.isNumbered()).toList();
+            }
             Map<String, List<Step>> steps = InspectionStore.steps(
                     ctx, candidates.stream().map(Finding::id).toList());
             List<Finding> pending = new ArrayList<>();
