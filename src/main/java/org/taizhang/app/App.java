@@ -253,10 +253,13 @@ public final class App extends Application {
                             tasks.run(
                                     "firstRun.task.checklists",
                                     p -> {
-                                        ChecklistService checklists =
-                                                new ChecklistService(opened, new RegistryService(opened));
-                                        return checklists.importSample(
+                                        RegistryService registries = new RegistryService(opened);
+                                        ChecklistService checklists = new ChecklistService(opened, registries);
+                                        int made = checklists.importSample(
                                                 checklists.today().getYear());
+                                        // and the ledger's two inspection rounds, the same way
+                                        new FindingService(opened, registries).importSample();
+                                        return made;
                                     },
                                     n -> {});
                             done.run();

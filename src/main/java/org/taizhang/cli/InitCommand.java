@@ -5,6 +5,7 @@ import org.taizhang.checklist.ChecklistService;
 import org.taizhang.core.store.FirstRun;
 import org.taizhang.core.store.Store;
 import org.taizhang.core.task.Progress;
+import org.taizhang.inspection.FindingService;
 import org.taizhang.organization.Registry;
 import org.taizhang.organization.RegistryService;
 import picocli.CommandLine.Command;
@@ -36,6 +37,8 @@ final class InitCommand implements Callable<Integer> {
                 // the checklists' sample: the built-in templates and this year's assessments of the sample branches
                 ChecklistService checklists = new ChecklistService(store, registry);
                 checklists.importSample(checklists.today().getYear());
+                // and the ledger's: two inspection rounds with their findings over every state
+                new FindingService(store, registry).importSample();
             }
             FirstRun.markDone(store);
             Registry r = registry.load();

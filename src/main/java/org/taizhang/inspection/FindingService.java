@@ -229,6 +229,9 @@ public final class FindingService {
             if (strict && candidates.isEmpty()) {
                 throw new DomainException("inspection.error.noSuchFinding");
             }
+            if (!strict) { // a numbered finding is never 待挂号: the ledger's other steps need not be read and folded
+                candidates = candidates.stream().filter(f -> !f.isNumbered()).toList();
+            }
             Map<String, List<Step>> steps = InspectionStore.steps(
                     ctx, candidates.stream().map(Finding::id).toList());
             List<Finding> pending = new ArrayList<>();
@@ -833,5 +836,362 @@ public final class FindingService {
             InspectionStore.addAll(store.tracked(ctx), added);
             return added.size();
         });
+    }
+
+    // ---- many steps in one transaction (the sample data, benchmarks)
+
+    /** Stores an evidence file for a {@link Batch} (attachments are written in transactions of their own). */
+    public Attachment storeEvidence(Path file) {
+        return attachments.add(file);
+    }
+
+    /**
+     * Runs {@code work} as one transaction of many actions. Each action is checked by the same rules as the single
+     * actions above (the life cycle's transitions, a notice's deadline, evidence and done measures before 申请销号,
+     * a verifier for 核查 …) against what the batch did before it; at the end everything is written through the
+     * tracked writer in the order it was done, so the steps fold in that order and every row travels with its
+     * history. A batch acts only on the findings it records itself. Its step ids derive from the finding and the
+     * step's place in the timeline, so the same batch on two devices makes the same records (ADR 0006).
+     */
+    public <T> T batch(java.util.function.Function<Batch, T> work) {
+        InspectionSettings s = settings();
+        Registry reg = registry.load();
+        String operator = store.operator();
+        return store.write(ctx -> {
+            Batch b = new Batch(
+                    s,
+                    reg,
+                    operator,
+                    year -> InspectionStore.highestSeq(ctx, year),
+                    id -> InspectionStore.finding(ctx, id).isPresent());
+            T result = work.apply(b);
+            TrackedWriter w = store.tracked(ctx);
+            InspectionStore.saveAll(w, List.copyOf(b.findings.values()));
+            InspectionStore.addAll(w, b.written);
+            InspectionStore.saveAllMeasures(w, List.copyOf(b.measures.values()));
+            InspectionStore.addAllEvidence(w, b.links);
+            return result;
+        });
+    }
+
+    /** The actions of one {@link #batch}; see there. Not thread-safe, and valid only inside its batch. */
+    public static final class Batch {
+        private final InspectionSettings settings;
+        private final Registry registry;
+        private final java.util.function.IntUnaryOperator highestSeq;
+        private final java.util.function.Predicate<String> held;
+        private final Map<String, Finding> findings = new java.util.LinkedHashMap<>();
+        private final Map<String, List<Step>> steps = new HashMap<>();
+        private final List<Step> written = new ArrayList<>();
+        private final Map<String, Measure> measures = new java.util.LinkedHashMap<>();
+        private final Map<String, Integer> evidence = new HashMap<>();
+        private final List<InspectionStore.EvidenceLink> links = new ArrayList<>();
+        private final Map<Integer, Integer> seqs = new HashMap<>();
+        private String operator;
+        private boolean verifier;
+        private long order;
+
+        private Batch(
+                InspectionSettings settings,
+                Registry registry,
+                String operator,
+                java.util.function.IntUnaryOperator highestSeq,
+                java.util.function.Predicate<String> held) {
+            this.settings = settings;
+            this.registry = registry;
+            this.operator = operator;
+            this.verifier = settings.verifier();
+            this.highestSeq = highestSeq;
+            this.held = held;
+        }
+
+        /**
+         * The sample's own people act from here on (the clerk, a team member, its 核查人), as its timelines name
+         * them; package-private, so the public batch always acts as this installation's operator.
+         */
+        Batch as(String name, boolean isVerifier) {
+            this.operator = name;
+            this.verifier = isVerifier;
+            return this;
+        }
+
+        /** As {@link FindingService#record}: checked by {@link FindingRules}, recorded 待挂号 with its 发现 step. */
+        public Finding record(Finding f) {
+            List<Issue> errors = FindingRules.check(f, registry).stream()
+                    .filter(Issue::isError)
+                    .toList();
+            if (!errors.isEmpty()) {
+                throw new ValidationException(errors);
+            }
+            if (findings.containsKey(f.id()) || held.test(f.id())) {
+                throw new DomainException("inspection.error.findingExists");
+            }
+            Finding clean = new Finding(
+                    f.id(),
+                    f.inspectionId(),
+                    f.visitId(),
+                    f.unitId(),
+                    f.organizationId(),
+                    f.category(),
+                    f.description().strip(),
+                    f.basis(),
+                    f.severity(),
+                    f.type(),
+                    f.source(),
+                    f.sourceRef(),
+                    f.foundOn(),
+                    f.foundBy() == null ? operator : f.foundBy(),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    f.importBatch(),
+                    f.internalNotes());
+            findings.put(clean.id(), clean);
+            steps.put(clean.id(), new ArrayList<>());
+            add(step(clean.id(), StepKind.FOUND, clean.foundOn(), null));
+            return clean;
+        }
+
+        /**
+         * As {@link FindingService#register(List)}, on the day {@code on}: the 待挂号 ones among {@code ids} are
+         * numbered in the order found, in the year of {@code on} (hub only).
+         */
+        public Registered register(List<String> ids, LocalDate on) {
+            if (!settings.hub()) {
+                throw new DomainException("inspection.error.registerOnHub");
+            }
+            List<Finding> pending = new ArrayList<>();
+            for (String id : ids) {
+                Finding f = finding(id);
+                if (timeline(id).state() == FindingState.PENDING && !f.isNumbered()) {
+                    pending.add(f);
+                }
+            }
+            pending.sort(FOUND_ORDER);
+            int year = on.getYear();
+            int seq = seqs.computeIfAbsent(year, highestSeq::applyAsInt);
+            List<Finding> numbered = new ArrayList<>();
+            for (Finding f : pending) {
+                seq++;
+                Finding n = f.withNumber(settings.numberFormat().format(year, seq), year, seq);
+                findings.put(n.id(), n);
+                numbered.add(n);
+                add(step(n.id(), StepKind.REGISTER, on, n.number()));
+            }
+            seqs.put(year, seq);
+            return new Registered(
+                    numbered.size(),
+                    numbered.isEmpty() ? null : numbered.getFirst().number(),
+                    numbered.isEmpty() ? null : numbered.getLast().number());
+        }
+
+        public void notify(String findingId, Notice n, LocalDate on) {
+            if (n.deadline() == null) {
+                throw new DomainException("inspection.error.deadlineRequired");
+            }
+            if (n.deadline().isBefore(on)) {
+                throw new DomainException("inspection.error.deadlineBeforeDay");
+            }
+            act(step(findingId, StepKind.NOTIFY, on, n.text())
+                    .withDeadline(n.deadline())
+                    .withPeople(blankToNull(n.leader()), blankToNull(n.department()), blankToNull(n.person())));
+        }
+
+        public void receipt(String findingId, LocalDate on) {
+            act(step(findingId, StepKind.RECEIPT, on, null));
+        }
+
+        /** As {@link FindingService#progress}, with evidence already stored ({@link #storeEvidence}). */
+        public String progress(String findingId, String text, String measureId, List<Attachment> files, LocalDate on) {
+            if (text == null || text.isBlank()) {
+                throw new DomainException("inspection.error.progressRequired");
+            }
+            Step s = step(findingId, StepKind.PROGRESS, on, text.strip()).withMeasure(measureId);
+            act(s);
+            for (Attachment a : files) {
+                String id = InspectionStore.evidenceId(s.id(), a.id());
+                if (links.stream().noneMatch(l -> l.id().equals(id))) {
+                    links.add(new InspectionStore.EvidenceLink(id, null, findingId, s.id(), a.id()));
+                    evidence.merge(findingId, 1, Integer::sum);
+                }
+            }
+            return s.id();
+        }
+
+        public void requestClose(String findingId, String text, LocalDate on) {
+            Step s = step(findingId, StepKind.REQUEST_CLOSE, on, blankToNull(text));
+            allowed(s);
+            if (evidence.getOrDefault(findingId, 0) == 0) {
+                throw new DomainException("inspection.error.evidenceRequired");
+            }
+            long open = measures.values().stream()
+                    .filter(m -> m.findingId().equals(findingId) && !m.isDone())
+                    .count();
+            if (open > 0) {
+                throw new DomainException("inspection.error.measuresOpen", open);
+            }
+            add(s);
+        }
+
+        public void close(String findingId, Verdict verdict, String opinion, LocalDate on) {
+            requireVerifier();
+            if (verdict == null || !verdict.closes()) {
+                throw new DomainException("inspection.error.closeVerdict");
+            }
+            act(step(findingId, StepKind.CLOSE, on, blankToNull(opinion)).withVerdict(verdict));
+        }
+
+        public void reject(String findingId, String reason, LocalDate on) {
+            requireVerifier();
+            if (reason == null || reason.isBlank()) {
+                throw new DomainException("inspection.error.reasonRequired");
+            }
+            act(step(findingId, StepKind.REJECT, on, reason.strip()));
+        }
+
+        public void rework(String findingId, Verdict verdict, String opinion, LocalDate newDeadline, LocalDate on) {
+            requireVerifier();
+            if (verdict == null || verdict.closes()) {
+                throw new DomainException("inspection.error.reworkVerdict");
+            }
+            if (newDeadline == null || newDeadline.isBefore(on)) {
+                throw new DomainException("inspection.error.deadlineBeforeDay");
+            }
+            act(step(findingId, StepKind.REWORK, on, blankToNull(opinion))
+                    .withVerdict(verdict)
+                    .withDeadline(newDeadline));
+        }
+
+        public void extend(String findingId, LocalDate newDeadline, String reason, String approver, LocalDate on) {
+            if (reason == null || reason.isBlank() || approver == null || approver.isBlank()) {
+                throw new DomainException("inspection.error.extensionIncomplete");
+            }
+            Step s = step(findingId, StepKind.EXTEND, on, reason.strip())
+                    .withDeadline(newDeadline)
+                    .withApprover(approver.strip());
+            allowed(s);
+            LocalDate deadline = timeline(findingId).deadline();
+            if (newDeadline == null || (deadline != null && !newDeadline.isAfter(deadline))) {
+                throw new DomainException("inspection.error.extensionNotLater", deadline);
+            }
+            add(s);
+        }
+
+        public void escalate(String findingId, Escalation kind, String text, LocalDate on) {
+            Objects.requireNonNull(kind, "kind");
+            act(step(findingId, StepKind.ESCALATE, on, blankToNull(text)).withEscalation(kind));
+        }
+
+        public void followUp(String findingId, String text, LocalDate on) {
+            if (text == null || text.isBlank()) {
+                throw new DomainException("inspection.error.textRequired");
+            }
+            act(step(findingId, StepKind.FOLLOW_UP, on, text.strip()));
+        }
+
+        /** As {@link FindingService#saveMeasure}: while the finding is open. */
+        public void saveMeasure(Measure m) {
+            if (m.text() == null || m.text().isBlank()) {
+                throw new DomainException("inspection.error.measureTextRequired");
+            }
+            FindingState state = timeline(m.findingId()).state();
+            if (!state.isOpen()) {
+                throw new DomainException("inspection.error.notOpen", new Text(state.labelKey()));
+            }
+            measures.put(m.id(), m);
+        }
+
+        /** As {@link FindingService#merge}. */
+        public void merge(String absorbedId, String targetId, LocalDate on) {
+            if (absorbedId.equals(targetId)) {
+                throw new DomainException("inspection.error.mergeSelf");
+            }
+            Finding absorbed = finding(absorbedId);
+            Finding target = finding(targetId);
+            if (!absorbed.unitId().equals(target.unitId())) {
+                throw new DomainException("inspection.error.mergeOtherUnit");
+            }
+            if (absorbed.isNumbered() && !target.isNumbered()) {
+                throw new DomainException("inspection.error.mergeKeepNumber", absorbed.number());
+            }
+            FindingState targetState = timeline(targetId).state();
+            if (!targetState.isOpen()) {
+                throw new DomainException("inspection.error.notOpen", new Text(targetState.labelKey()));
+            }
+            act(step(absorbedId, StepKind.MERGE, on, target.number()).withOther(targetId));
+            findings.put(absorbedId, absorbed.withMergedInto(targetId));
+        }
+
+        /** As {@link FindingService#markRepeat}. */
+        public void markRepeat(String findingId, String earlierId) {
+            Finding f = finding(findingId);
+            Finding earlier = finding(earlierId);
+            if (!earlier.unitId().equals(f.unitId()) || earlierId.equals(findingId)) {
+                throw new DomainException("inspection.error.repeatOtherUnit");
+            }
+            if (!timeline(earlierId).isClosed()) {
+                throw new DomainException("inspection.error.repeatNotClosed");
+            }
+            findings.put(findingId, f.withRepeatOf(earlierId));
+        }
+
+        /** What the batch has done to a finding so far. */
+        public Timeline timeline(String findingId) {
+            finding(findingId);
+            return Lifecycle.fold(steps.get(findingId));
+        }
+
+        private Finding finding(String id) {
+            Finding f = findings.get(id);
+            if (f == null) {
+                throw new DomainException("inspection.error.noSuchFinding");
+            }
+            return f;
+        }
+
+        private void requireVerifier() {
+            if (!verifier) {
+                throw new DomainException("inspection.error.notVerifier", operator);
+            }
+        }
+
+        /** The n-th step of a finding has the same id wherever the batch runs. */
+        private Step step(String findingId, StepKind kind, LocalDate on, String text) {
+            int n = steps.containsKey(findingId) ? steps.get(findingId).size() : 0;
+            return Step.of(
+                    Ids.forKey("finding_step", findingId, Integer.toString(n)), findingId, kind, on, operator, text);
+        }
+
+        private void act(Step s) {
+            allowed(s);
+            add(s);
+        }
+
+        private void allowed(Step s) {
+            FindingState state = timeline(s.findingId()).state();
+            if (Lifecycle.next(state, s.kind()).isEmpty()) {
+                throw new DomainException(
+                        "inspection.error.notAllowed", new Text(s.kind().labelKey()), new Text(state.labelKey()));
+            }
+        }
+
+        /** Kept in the order done: folded in it here (a dot of the batch's own), and written in it. */
+        private void add(Step s) {
+            steps.get(s.findingId()).add(s.withOrder(new org.taizhang.core.store.Dot(++order, "batch")));
+            written.add(s);
+        }
+    }
+
+    /**
+     * The sample: two inspection rounds of the sample registry with about 300 findings over every state (see
+     * SampleFindings). Only into a ledger that never held a finding; returns how many findings it made.
+     */
+    public int importSample() {
+        if (InspectionStore.hasFindings(store.read())) {
+            return 0;
+        }
+        return SampleFindings.load(this, new InspectionService(store), today());
     }
 }

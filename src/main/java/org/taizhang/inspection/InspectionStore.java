@@ -210,7 +210,7 @@ final class InspectionStore {
     // ---- findings
 
     static List<Finding> findings(DSLContext ctx) {
-        return ctx.selectFrom(FINDING).where(FINDING.DELETED.eq(0)).fetch(InspectionStore::finding);
+        return Bulk.findings(ctx);
     }
 
     static Optional<Finding> finding(DSLContext ctx, String id) {
@@ -314,25 +314,11 @@ final class InspectionStore {
 
     /** Every step, grouped by finding (the ledger folds them all). */
     static Map<String, List<Step>> allSteps(DSLContext ctx) {
-        Map<String, List<Step>> byFinding = new HashMap<>();
-        ctx.selectFrom(FINDING_STEP)
-                .where(FINDING_STEP.DELETED.eq(0))
-                .fetchSize(2000)
-                .forEach(r -> byFinding
-                        .computeIfAbsent(r.getFindingId(), k -> new ArrayList<>())
-                        .add(step(r)));
-        return byFinding;
+        return Bulk.steps(ctx, null);
     }
 
     static Map<String, List<Step>> steps(DSLContext ctx, java.util.Collection<String> findingIds) {
-        Map<String, List<Step>> byFinding = new HashMap<>();
-        ctx.selectFrom(FINDING_STEP)
-                .where(FINDING_STEP.FINDING_ID.in(findingIds))
-                .and(FINDING_STEP.DELETED.eq(0))
-                .forEach(r -> byFinding
-                        .computeIfAbsent(r.getFindingId(), k -> new ArrayList<>())
-                        .add(step(r)));
-        return byFinding;
+        return Bulk.steps(ctx, findingIds);
     }
 
     private static Step step(FindingStepRecord r) {
@@ -391,14 +377,7 @@ final class InspectionStore {
     // ---- measures
 
     static Map<String, List<Measure>> allMeasures(DSLContext ctx) {
-        Map<String, List<Measure>> byFinding = new HashMap<>();
-        ctx.selectFrom(RECTIFICATION_MEASURE)
-                .where(RECTIFICATION_MEASURE.DELETED.eq(0))
-                .orderBy(RECTIFICATION_MEASURE.SORT_ORDER, RECTIFICATION_MEASURE.ID)
-                .forEach(r -> byFinding
-                        .computeIfAbsent(r.getFindingId(), k -> new ArrayList<>())
-                        .add(measure(r)));
-        return byFinding;
+        return Bulk.measures(ctx);
     }
 
     static List<Measure> measures(DSLContext ctx, String findingId) {
@@ -515,5 +494,233 @@ final class InspectionStore {
 
     static LocalDate date(String text) {
         return text == null || text.isBlank() ? null : LocalDate.parse(text);
+    }
+
+    // ---- many rows at once (FindingService.batch)
+
+    /** Whether any finding is held, deleted ones included (the sample goes only into a ledger never used). */
+    static boolean hasFindings(DSLContext ctx) {
+        return ctx.fetchExists(FINDING);
+    }
+
+    static void saveAllMeasures(TrackedWriter writer, List<Measure> measures) {
+        writer.saveAll(measures.stream()
+                .map(m -> {
+                    RectificationMeasureRecord r = RECTIFICATION_MEASURE.newRecord();
+                    r.setId(m.id());
+                    r.setFindingId(m.findingId());
+                    r.setText(m.text());
+                    r.setOwner(m.owner());
+                    r.setDeadline(text(m.deadline()));
+                    r.setDoneOn(text(m.doneOn()));
+                    r.setSortOrder(m.sortOrder());
+                    return r;
+                })
+                .toList());
+    }
+
+    /** New links only (a batch's own steps): what {@link #link} does for a link never held, in one go. */
+    static void addAllEvidence(TrackedWriter writer, List<EvidenceLink> links) {
+        writer.saveAll(links.stream()
+                .map(link -> {
+                    InspectionEvidenceRecord r = INSPECTION_EVIDENCE.newRecord();
+                    r.setId(link.id());
+                    r.setVisitId(link.visitId());
+                    r.setFindingId(link.findingId());
+                    r.setStepId(link.stepId());
+                    r.setAttachmentId(link.attachmentId());
+                    return r;
+                })
+                .toList());
+    }
+
+    // ---- bulk reads (the ledger, numbering): plain JDBC over the columns a value needs
+
+    /**
+     * The ledger reads every finding and step (20,000 findings have about 100,000 steps). A jOOQ record per row,
+     * with the merge columns (clock, seen) it does not need, cost most of the ledger's time, so these read only the
+     * columns the values are made of, through the JDBC result set; the values are those of the record readers
+     * above (InspectionStoreTest holds them equal). Dates repeat, so each distinct text is parsed once.
+     */
+    private static final class Bulk {
+        private Bulk() {}
+
+        private static final int CHUNK = 500; // ids per "in (...)", under SQLite's bind limit
+
+        @FunctionalInterface
+        private interface RowReader {
+            void read(java.sql.ResultSet rs) throws java.sql.SQLException;
+        }
+
+        private static void each(DSLContext ctx, org.jooq.Query query, RowReader reader) {
+            String sql = ctx.render(query);
+            List<Object> binds = ctx.extractBindValues(query);
+            ctx.connection(c -> {
+                try (java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
+                    for (int i = 0; i < binds.size(); i++) {
+                        ps.setObject(i + 1, binds.get(i));
+                    }
+                    try (java.sql.ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            reader.read(rs);
+                        }
+                    }
+                }
+            });
+        }
+
+        private static final class Dates {
+            private final Map<String, LocalDate> parsed = new HashMap<>();
+
+            LocalDate of(String text) {
+                return text == null || text.isBlank() ? null : parsed.computeIfAbsent(text, LocalDate::parse);
+            }
+        }
+
+        static List<Finding> findings(DSLContext ctx) {
+            List<Finding> list = new ArrayList<>();
+            Dates dates = new Dates();
+            var f = FINDING;
+            each(
+                    ctx,
+                    ctx.select(
+                                    f.ID,
+                                    f.INSPECTION_ID,
+                                    f.VISIT_ID,
+                                    f.UNIT_ID,
+                                    f.ORGANIZATION_ID,
+                                    f.CATEGORY,
+                                    f.DESCRIPTION,
+                                    f.BASIS,
+                                    f.SEVERITY,
+                                    f.RECTIFICATION_TYPE,
+                                    f.SOURCE,
+                                    f.SOURCE_REF,
+                                    f.FOUND_ON,
+                                    f.FOUND_BY,
+                                    f.REPEAT_OF,
+                                    f.MERGED_INTO,
+                                    f.NUMBER,
+                                    f.NUMBER_YEAR,
+                                    f.NUMBER_SEQ,
+                                    f.IMPORT_BATCH,
+                                    f.INTERNAL_NOTES)
+                            .from(f)
+                            .where(f.DELETED.eq(0)),
+                    rs -> list.add(new Finding(
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            rs.getString(6),
+                            rs.getString(7),
+                            rs.getString(8),
+                            Severity.valueOf(rs.getString(9)),
+                            RectificationType.valueOf(rs.getString(10)),
+                            FindingSource.valueOf(rs.getString(11)),
+                            rs.getString(12),
+                            dates.of(rs.getString(13)),
+                            rs.getString(14),
+                            rs.getString(15),
+                            rs.getString(16),
+                            rs.getString(17),
+                            integer(rs, 18),
+                            integer(rs, 19),
+                            rs.getString(20),
+                            rs.getString(21))));
+            return list;
+        }
+
+        /** The steps of the given findings (all when null), grouped by finding. */
+        static Map<String, List<Step>> steps(DSLContext ctx, java.util.Collection<String> findingIds) {
+            Map<String, List<Step>> byFinding = new HashMap<>();
+            Dates dates = new Dates();
+            var s = FINDING_STEP;
+            RowReader reader = rs -> {
+                String verdict = rs.getString(12);
+                String escalation = rs.getString(13);
+                Step step = new Step(
+                        rs.getString(1),
+                        rs.getString(2),
+                        StepKind.valueOf(rs.getString(3)),
+                        dates.of(rs.getString(4)),
+                        rs.getString(5),
+                        rs.getString(6),
+                        dates.of(rs.getString(7)),
+                        rs.getString(8),
+                        rs.getString(9),
+                        rs.getString(10),
+                        rs.getString(11),
+                        verdict == null ? null : Verdict.valueOf(verdict),
+                        escalation == null ? null : Escalation.valueOf(escalation),
+                        rs.getString(14),
+                        rs.getString(15),
+                        new Dot(rs.getLong(16), rs.getString(17)));
+                byFinding
+                        .computeIfAbsent(step.findingId(), k -> new ArrayList<>())
+                        .add(step);
+            };
+            var select = ctx.select(
+                            s.ID,
+                            s.FINDING_ID,
+                            s.KIND,
+                            s.OCCURRED_ON,
+                            s.OPERATOR,
+                            s.TEXT,
+                            s.DEADLINE,
+                            s.LEADER,
+                            s.DEPARTMENT,
+                            s.PERSON,
+                            s.APPROVER,
+                            s.VERDICT,
+                            s.ESCALATION,
+                            s.MEASURE_ID,
+                            s.OTHER_ID,
+                            s.REVISION,
+                            s.UPDATED_BY)
+                    .from(s);
+            if (findingIds == null) {
+                each(ctx, select.where(s.DELETED.eq(0)), reader);
+                return byFinding;
+            }
+            List<String> ids = List.copyOf(new java.util.LinkedHashSet<>(findingIds)); // each once, as one "in" had it
+            for (int from = 0; from < ids.size(); from += CHUNK) {
+                List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+                each(ctx, select.where(s.FINDING_ID.in(chunk)).and(s.DELETED.eq(0)), reader);
+            }
+            return byFinding;
+        }
+
+        static Map<String, List<Measure>> measures(DSLContext ctx) {
+            Map<String, List<Measure>> byFinding = new HashMap<>();
+            Dates dates = new Dates();
+            var m = RECTIFICATION_MEASURE;
+            each(
+                    ctx,
+                    ctx.select(m.ID, m.FINDING_ID, m.TEXT, m.OWNER, m.DEADLINE, m.DONE_ON, m.SORT_ORDER)
+                            .from(m)
+                            .where(m.DELETED.eq(0))
+                            .orderBy(m.SORT_ORDER, m.ID),
+                    rs -> {
+                        Measure measure = new Measure(
+                                rs.getString(1),
+                                rs.getString(2),
+                                rs.getString(3),
+                                rs.getString(4),
+                                dates.of(rs.getString(5)),
+                                dates.of(rs.getString(6)),
+                                rs.getInt(7));
+                        byFinding
+                                .computeIfAbsent(measure.findingId(), k -> new ArrayList<>())
+                                .add(measure);
+                    });
+            return byFinding;
+        }
+
+        private static Integer integer(java.sql.ResultSet rs, int column) throws java.sql.SQLException {
+            int v = rs.getInt(column);
+            return rs.wasNull() ? null : v;
+        }
     }
 }

@@ -35,7 +35,10 @@ class InspectionCommandsTest {
     @BeforeEach
     void sample() {
         db = dir.resolve("taizhang.db");
-        assertThat(cli.run("--db", db, "init", "--sample")).isZero();
+        // the sample registry only: these tests count the findings they make themselves
+        try (Store store = Store.openOrCreate(db)) {
+            new org.taizhang.organization.RegistryService(store).importSample(org.taizhang.core.task.Progress.NONE);
+        }
     }
 
     private int run(Object... args) {
