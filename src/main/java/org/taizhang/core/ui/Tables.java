@@ -1,8 +1,6 @@
 package org.taizhang.core.ui;
 
-import java.text.Collator;
 import java.util.Comparator;
-import java.util.Locale;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -20,7 +18,7 @@ import org.taizhang.core.text.Pinyin;
 /** Table pieces every list uses: text columns sorted as Chinese readers expect, value columns, pinyin search. */
 public final class Tables {
     /** Chinese names in the order of a Chinese dictionary (pinyin), not by Unicode code point. */
-    public static final Comparator<String> CHINESE = Collator.getInstance(Locale.CHINA)::compare;
+    public static final Comparator<String> CHINESE = org.taizhang.core.text.ChineseOrder.INSTANCE;
 
     private Tables() {}
 
