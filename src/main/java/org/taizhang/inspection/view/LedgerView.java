@@ -214,6 +214,10 @@ public final class LedgerView {
                         vm.entries()));
         HBox bar = new HBox(8, create, registerAll, notifyUnit, refresh, search, count);
         toolbar = bar;
+        Button duplicates = new Button(m.get("ledger.duplicates.action"));
+        duplicates.setId("reviewDuplicates");
+        duplicates.setOnAction(e -> vm.reviewDuplicates());
+        bar.getChildren().add(4, duplicates);
         HBox.setHgrow(search, Priority.SOMETIMES);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 8, 4, 8));
@@ -499,7 +503,11 @@ public final class LedgerView {
                 }
             }
         });
-        VBox box = new VBox(table);
+        Label figures = new Label();
+        figures.setId("ledgerFigures");
+        figures.getStyleClass().add("count-label");
+        figures.textProperty().bind(Bindings.createStringBinding(vm::figures, vm.shown()));
+        VBox box = new VBox(4, table, figures);
         VBox.setVgrow(table, Priority.ALWAYS);
         box.setMinWidth(420);
         return box;

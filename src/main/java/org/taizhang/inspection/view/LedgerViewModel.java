@@ -875,4 +875,82 @@ public final class LedgerViewModel {
     public Messages messages() {
         return m;
     }
+
+    // ---- figures and possible duplicates
+
+    /** The figures of the findings shown: found, closed, in progress, 销号率, overdue, 反弹 (a line under the table). */
+    public String figures() {
+        var f = org.taizhang.inspection.LedgerStats.of(List.copyOf(shown)).total();
+        String rate = f.closureRate().isPresent()
+                ? String.format(java.util.Locale.ROOT, "%.1f%%", f.closureRate().getAsDouble() * 100)
+                : "—";
+        String repeatRate = f.repeatRate().isPresent()
+                ? String.format(java.util.Locale.ROOT, "%.1f%%", f.repeatRate().getAsDouble() * 100)
+                : "—";
+        return m.get(
+                "ledger.figures",
+                f.found(),
+                f.closed(),
+                f.inProgress(),
+                f.pending(),
+                rate,
+                f.overdue(),
+                f.repeats(),
+                repeatRate);
+    }
+
+    /**
+     * 疑似重复: pairs of open findings of one unit, category and round with similar text; the clerk picks one, and
+     * on a yes the one to drop is merged into the one to keep (the numbered one, else the earlier number or the
+     * earlier found). Nothing is merged without the clerk.
+     */
+    public void reviewDuplicates() {
+        List<org.taizhang.inspection.Duplicates.Pair> pairs =
+                org.taizhang.inspection.Duplicates.pairs(List.copyOf(entries));
+        if (pairs.isEmpty()) {
+            dialogs.showInfo(m.get("ledger.duplicates.title"), m.get("ledger.duplicates.none"));
+            return;
+        }
+        List<String> choices = pairs.stream()
+                .map(p -> m.get(
+                        "ledger.duplicates.pair",
+                        numberOf(p.first().finding()),
+                        numberOf(p.second().finding()),
+                        p.first().unitName(),
+                        Math.round(p.similarity() * 100)))
+                .toList();
+        dialogs.choose(m.get("ledger.duplicates.title"), m.get("ledger.duplicates.choose", pairs.size()), choices)
+                .ifPresent(i -> merge(pairs.get(i)));
+    }
+
+    private void merge(org.taizhang.inspection.Duplicates.Pair pair) {
+        LedgerEntry keep = kept(pair.first(), pair.second());
+        LedgerEntry drop = keep == pair.first() ? pair.second() : pair.first();
+        if (!dialogs.confirm(
+                m.get("ledger.duplicates.title"),
+                m.get(
+                        "ledger.duplicates.confirm",
+                        numberOf(drop.finding()),
+                        drop.finding().description(),
+                        numberOf(keep.finding()),
+                        keep.finding().description()))) {
+            return;
+        }
+        LocalDate day = today;
+        tasks.run(
+                "ledger.duplicates.title",
+                p -> {
+                    service.merge(drop.id(), keep.id(), day);
+                    return null;
+                },
+                done -> load(() -> select(entry(keep.id()))));
+    }
+
+    /** Which of two findings carries on: the numbered one, else the lower number, else the one found first. */
+    static LedgerEntry kept(LedgerEntry a, LedgerEntry b) {
+        if (a.finding().isNumbered() != b.finding().isNumbered()) {
+            return a.finding().isNumbered() ? a : b;
+        }
+        return FindingService.LEDGER_ORDER.compare(a, b) <= 0 ? a : b;
+    }
 }

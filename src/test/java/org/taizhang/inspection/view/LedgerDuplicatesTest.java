@@ -1,0 +1,136 @@
+package org.taizhang.inspection.view;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.taizhang.core.Ids;
+import org.taizhang.core.i18n.Messages;
+import org.taizhang.core.store.Store;
+import org.taizhang.core.task.Progress;
+import org.taizhang.core.ui.RecordingDialogs;
+import org.taizhang.core.ui.TaskExecutor;
+import org.taizhang.core.ui.TaskRunner;
+import org.taizhang.inspection.Finding;
+import org.taizhang.inspection.FindingService;
+import org.taizhang.inspection.FindingSource;
+import org.taizhang.inspection.FindingState;
+import org.taizhang.inspection.InspectionService;
+import org.taizhang.organization.RegistryService;
+
+/** 疑似重复 on the ledger page: shown as pairs, merged only on the clerk's yes, the numbered one kept; the figures. */
+class LedgerDuplicatesTest {
+    static final LocalDate TODAY = LocalDate.of(2026, 6, 15);
+
+    @TempDir
+    Path dir;
+
+    private Store store;
+    private FindingService service;
+    private LedgerViewModel ledger;
+    private final RecordingDialogs dialogs = new RecordingDialogs();
+    private final Messages messages = Messages.forLocale(Messages.CHINESE);
+    private Finding numbered;
+    private Finding unnumbered;
+
+    @BeforeEach
+    void open() {
+        store = Store.openOrCreate(
+                dir.resolve("t.db"),
+                Clock.fixed(TODAY.atTime(10, 0).atZone(ZoneId.systemDefault()).toInstant(), ZoneId.systemDefault()));
+        RegistryService registry = new RegistryService(store);
+        registry.importSample(Progress.NONE);
+        service = new FindingService(store, registry);
+        ledger = new LedgerViewModel(
+                service,
+                new InspectionService(store),
+                new TaskRunner(TaskExecutor.synchronous(), messages, dialogs),
+                dialogs,
+                messages);
+        String unit = registry.load().units().getFirst().id();
+        numbered = service.record(Finding.recorded(
+                Ids.newId(),
+                null,
+                null,
+                unit,
+                null,
+                "三会一课",
+                "支部委员会会议未按月召开，会议记录不全",
+                null,
+                null,
+                null,
+                FindingSource.VISIT,
+                null,
+                TODAY,
+                null));
+        service.register(numbered.id());
+        unnumbered = service.record(Finding.recorded(
+                Ids.newId(),
+                null,
+                null,
+                unit,
+                null,
+                "三会一课",
+                "支委会未按月召开，会议记录不完整",
+                null,
+                null,
+                null,
+                FindingSource.VISIT,
+                null,
+                TODAY,
+                null));
+        service.record(Finding.recorded(
+                Ids.newId(),
+                null,
+                null,
+                unit,
+                null,
+                "党费",
+                "党费收缴不及时",
+                null,
+                null,
+                null,
+                FindingSource.VISIT,
+                null,
+                TODAY,
+                null));
+        ledger.load(() -> {});
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    @Test
+    void aPairIsMergedIntoTheNumberedFindingOnlyOnTheClerksYes() {
+        dialogs.chooseAnswer = Optional.of(0);
+        dialogs.confirmAnswer = false;
+        ledger.reviewDuplicates();
+        assertThat(service.timeline(unnumbered.id()).state()).isEqualTo(FindingState.PENDING);
+
+        dialogs.confirmAnswer = true;
+        ledger.reviewDuplicates();
+        assertThat(service.timeline(unnumbered.id()).state()).isEqualTo(FindingState.MERGED);
+        assertThat(service.finding(unnumbered.id()).orElseThrow().mergedInto()).isEqualTo(numbered.id());
+        assertThat(ledger.selectedProperty().get().id()).isEqualTo(numbered.id());
+
+        dialogs.shown.clear();
+        ledger.reviewDuplicates();
+        assertThat(dialogs.shown).anySatisfy(s -> assertThat(s).contains("没有疑似重复的问题"));
+    }
+
+    @Test
+    void theFiguresFollowWhatIsShown() {
+        assertThat(ledger.figures()).startsWith("发现 3，已销号 0，整改中 0，待交办 3，销号率 0.0%");
+        ledger.categoryFilterProperty().set("党费");
+        assertThat(ledger.figures()).startsWith("发现 1，");
+    }
+}
