@@ -561,9 +561,18 @@ public final class FindingService {
             if (!Lifecycle.fold(InspectionStore.steps(ctx, earlierId)).isClosed()) {
                 throw new DomainException("inspection.error.repeatNotClosed");
             }
+            if (!sameProblemKind(f, earlier)) {
+                throw new DomainException("inspection.error.repeatOtherCategory");
+            }
             InspectionStore.save(store.tracked(ctx), f.withRepeatOf(earlierId));
             return null;
         });
+    }
+
+    /** 屡查屡犯 means the same kind of problem: the same category, or the same checklist item (source ref). */
+    public static boolean sameProblemKind(Finding f, Finding earlier) {
+        return java.util.Objects.equals(f.category(), earlier.category())
+                || (f.sourceRef() != null && f.sourceRef().equals(earlier.sourceRef()));
     }
 
     // ---- reading

@@ -349,5 +349,24 @@ class FindingServiceTest {
                 null));
         assertThatThrownBy(() -> service.markRepeat(elsewhere.id(), earlier.id()))
                 .isInstanceOf(DomainException.class);
+        Finding otherKind = service.record(Finding.recorded(
+                Ids.newId(),
+                null,
+                null,
+                unit.id(),
+                null,
+                "阵地建设",
+                "活动室被挪用",
+                null,
+                null,
+                null,
+                FindingSource.VISIT,
+                null,
+                TODAY,
+                null));
+        assertThatThrownBy(() -> service.markRepeat(otherKind.id(), earlier.id()))
+                .isInstanceOfSatisfying(
+                        DomainException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("inspection.error.repeatOtherCategory"));
     }
 }

@@ -561,6 +561,12 @@ public final class LedgerView {
                 b.setOnAction(e -> act(k));
                 actions.getChildren().add(b);
             }
+            if (!vm.earlierOfSameKind().isEmpty()) {
+                Button repeat = new Button(m.get("ledger.repeat.action"));
+                repeat.setId("action-repeat");
+                repeat.setOnAction(e -> vm.markRepeat());
+                actions.getChildren().add(repeat);
+            }
         };
         vm.actions().addListener((ListChangeListener<StepKind>) c -> fillActions.run());
 

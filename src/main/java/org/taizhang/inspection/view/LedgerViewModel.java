@@ -953,4 +953,45 @@ public final class LedgerViewModel {
         }
         return FindingService.LEDGER_ORDER.compare(a, b) <= 0 ? a : b;
     }
+
+    // ---- 屡查屡犯
+
+    /** The closed findings of the chosen one's unit of the same kind, which it may repeat. */
+    public List<LedgerEntry> earlierOfSameKind() {
+        LedgerEntry e = selected.get();
+        if (e == null || !e.state().isOpen() || e.finding().repeatOf() != null) {
+            return List.of();
+        }
+        return entries.stream()
+                .filter(x -> x.state() == FindingState.CLOSED
+                        && x.finding().unitId().equals(e.finding().unitId())
+                        && FindingService.sameProblemKind(e.finding(), x.finding()))
+                .toList();
+    }
+
+    /** Marks the chosen finding as repeating an earlier closed one the clerk picks (counted as 反弹). */
+    public void markRepeat() {
+        LedgerEntry e = selected.get();
+        List<LedgerEntry> earlier = earlierOfSameKind();
+        if (e == null || earlier.isEmpty()) {
+            return;
+        }
+        dialogs.choose(
+                        m.get("ledger.repeat.title"),
+                        m.get("ledger.repeat.choose", numberOf(e.finding())),
+                        earlier.stream()
+                                .map(x -> m.get(
+                                        "ledger.repeat.candidate",
+                                        numberOf(x.finding()),
+                                        x.finding().description(),
+                                        String.valueOf(x.timeline().closedOn())))
+                                .toList())
+                .ifPresent(i -> tasks.run(
+                        "ledger.repeat.title",
+                        p -> {
+                            service.markRepeat(e.id(), earlier.get(i).id());
+                            return null;
+                        },
+                        done -> load(() -> {})));
+    }
 }

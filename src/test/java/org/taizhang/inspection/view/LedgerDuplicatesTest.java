@@ -133,4 +133,34 @@ class LedgerDuplicatesTest {
         ledger.categoryFilterProperty().set("党费");
         assertThat(ledger.figures()).startsWith("发现 1，");
     }
+
+    @Test
+    void aFindingIsMarkedAsRepeatingAnEarlierClosedOneOfItsKind() throws Exception {
+        Path photo = dir.resolve("佐证.txt");
+        java.nio.file.Files.writeString(photo, "佐证");
+        InspectionSettingsHelper.verifier(service);
+        service.notify(numbered.id(), new FindingService.Notice(TODAY.plusDays(9), "李局长", "办公室", "赵敏", null), TODAY);
+        service.progress(numbered.id(), "已整改", null, java.util.List.of(photo), TODAY);
+        service.requestClose(numbered.id(), null, TODAY);
+        service.close(numbered.id(), org.taizhang.inspection.Verdict.GOOD, null, TODAY);
+        ledger.load(() -> {});
+        ledger.select(ledger.entries().stream()
+                .filter(e -> e.id().equals(unnumbered.id()))
+                .findFirst()
+                .orElseThrow());
+        assertThat(ledger.earlierOfSameKind()).extracting(e -> e.id()).containsExactly(numbered.id());
+        dialogs.chooseAnswer = Optional.of(0);
+        ledger.markRepeat();
+        assertThat(service.finding(unnumbered.id()).orElseThrow().repeatOf()).isEqualTo(numbered.id());
+        assertThat(ledger.figures()).contains("反弹 1");
+    }
+
+    /** The verifier setting, as 设置 saves it. */
+    static final class InspectionSettingsHelper {
+        static void verifier(FindingService service) {
+            var s = service.settings();
+            service.saveSettings(new org.taizhang.inspection.InspectionSettings(
+                    s.operator(), true, s.hub(), s.numberFormat(), s.warnings()));
+        }
+    }
 }
