@@ -307,6 +307,12 @@ final class LedgerForms {
     // ---- a new finding
 
     Dialog<ButtonType> finding(Window owner, FindingFormModel f, Consumer<Runnable> save, Consumer<Runnable> saveNext) {
+        return finding(owner, f, m.get("ledger.action.newFinding"), save, saveNext);
+    }
+
+    /** The finding form; {@code saveNext} null: no 保存并继续 (changing a finding recorded before). */
+    Dialog<ButtonType> finding(
+            Window owner, FindingFormModel f, String title, Consumer<Runnable> save, Consumer<Runnable> saveNext) {
         SearchableComboBox<Unit> unit = new SearchableComboBox<>(f.unitChoices);
         unit.setId("findingUnit");
         unit.setConverter(Tables.converter(u -> u == null ? "" : u.name()));
@@ -371,16 +377,18 @@ final class LedgerForms {
         Dialog<ButtonType> d = show(
                 owner,
                 "findingDialog",
-                m.get("ledger.action.newFinding"),
+                title,
                 f,
                 new VBox(6, grid.node(), hint),
                 m.get("ledger.form.save"),
                 save,
-                m.get("ledger.form.saveNext"),
-                next -> saveNext.accept(() -> {
-                    next.run();
-                    unit.requestFocus();
-                }));
+                saveNext == null ? null : m.get("ledger.form.saveNext"),
+                saveNext == null
+                        ? null
+                        : next -> saveNext.accept(() -> {
+                            next.run();
+                            unit.requestFocus();
+                        }));
         javafx.application.Platform.runLater(unit::requestFocus);
         return d;
     }

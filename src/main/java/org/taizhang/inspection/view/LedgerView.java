@@ -561,6 +561,23 @@ public final class LedgerView {
                 b.setOnAction(e -> act(k));
                 actions.getChildren().add(b);
             }
+            if (vm.selectedProperty().get() != null
+                    && vm.selectedProperty().get().state().isOpen()) {
+                Button edit = new Button(m.get("ledger.action.editFinding"));
+                edit.setId("action-edit");
+                edit.setOnAction(e -> {
+                    FindingFormModel f = vm.editFinding();
+                    if (f != null) {
+                        forms.finding(
+                                window(),
+                                f,
+                                m.get("ledger.action.editFinding"),
+                                close -> vm.saveFinding(false, close),
+                                null);
+                    }
+                });
+                actions.getChildren().add(edit);
+            }
             if (!vm.earlierOfSameKind().isEmpty()) {
                 Button repeat = new Button(m.get("ledger.repeat.action"));
                 repeat.setId("action-repeat");

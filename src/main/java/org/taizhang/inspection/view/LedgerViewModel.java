@@ -670,6 +670,10 @@ public final class LedgerViewModel {
         if (findingForm.hasErrorsProperty().get()) {
             return;
         }
+        if (!findingForm.isNewProperty().get()) {
+            saveChanges(done);
+            return;
+        }
         Finding f = findingForm.read();
         List<Path> photos = List.copyOf(findingForm.photos);
         tasks.run(
@@ -993,5 +997,59 @@ public final class LedgerViewModel {
                             return null;
                         },
                         done -> load(() -> {})));
+    }
+
+    // ---- 修改登记信息
+
+    /** The form filled with the chosen finding, to change what was recorded (open findings only), or null. */
+    public FindingFormModel editFinding() {
+        LedgerEntry e = selected.get();
+        if (e == null || !e.state().isOpen()) {
+            return null;
+        }
+        findingForm.edit(e.finding(), false);
+        return findingForm;
+    }
+
+    /**
+     * Writes the changed record; what the form does not show (the visit, the item it came from, the repeat, the
+     * internal notes) and what the life cycle owns (number, merge) stay as they were.
+     */
+    private void saveChanges(Runnable done) {
+        Finding was = findingForm.original();
+        Finding typed = findingForm.read();
+        Finding changed = new Finding(
+                was.id(),
+                typed.inspectionId(),
+                was.visitId(),
+                typed.unitId(),
+                typed.organizationId(),
+                typed.category(),
+                typed.description(),
+                typed.basis(),
+                typed.severity(),
+                typed.type(),
+                typed.source(),
+                was.sourceRef(),
+                typed.foundOn(),
+                was.foundBy(),
+                was.repeatOf(),
+                was.mergedInto(),
+                was.number(),
+                was.numberYear(),
+                was.numberSeq(),
+                was.importBatch(),
+                was.internalNotes());
+        tasks.run(
+                "ledger.task.record",
+                p -> {
+                    service.edit(changed);
+                    return changed;
+                },
+                saved -> {
+                    findingForm.markSaved();
+                    done.run();
+                    load(() -> select(entry(saved.id())));
+                });
     }
 }

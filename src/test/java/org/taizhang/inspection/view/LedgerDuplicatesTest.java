@@ -25,7 +25,7 @@ import org.taizhang.inspection.FindingState;
 import org.taizhang.inspection.InspectionService;
 import org.taizhang.organization.RegistryService;
 
-/** 疑似重复 on the ledger page: shown as pairs, merged only on the clerk's yes, the numbered one kept; the figures. */
+/** The ledger page beyond the steps: 疑似重复 (merged only on the clerk's yes, the numbered one kept), the figures, 屡查屡犯, 修改登记. */
 class LedgerDuplicatesTest {
     static final LocalDate TODAY = LocalDate.of(2026, 6, 15);
 
@@ -153,6 +153,24 @@ class LedgerDuplicatesTest {
         ledger.markRepeat();
         assertThat(service.finding(unnumbered.id()).orElseThrow().repeatOf()).isEqualTo(numbered.id());
         assertThat(ledger.figures()).contains("反弹 1");
+    }
+
+    @Test
+    void whatWasRecordedCanBeChangedWhileOpenAndTheNumberStays() {
+        ledger.select(ledger.entries().stream()
+                .filter(e -> e.id().equals(numbered.id()))
+                .findFirst()
+                .orElseThrow());
+        FindingFormModel form = ledger.editFinding();
+        assertThat(form.description.get()).isEqualTo(numbered.description());
+        form.description.set("支部委员会会议未按月召开");
+        form.category.set("组织生活");
+        ledger.saveFinding(false, () -> {});
+        Finding now = service.finding(numbered.id()).orElseThrow();
+        assertThat(now.description()).isEqualTo("支部委员会会议未按月召开");
+        assertThat(now.category()).isEqualTo("组织生活");
+        assertThat(now.number()).isEqualTo("督改〔2026〕0001号");
+        assertThat(service.ledger()).hasSize(3);
     }
 
     /** The verifier setting, as 设置 saves it. */
