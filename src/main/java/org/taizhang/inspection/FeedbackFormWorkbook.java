@@ -130,7 +130,7 @@ final class FeedbackFormWorkbook {
         }
         LocalDate on = today;
         if (!dateText.isEmpty()) {
-            java.util.Optional<LocalDate> parsed = FileDates.parse(dateText);
+            java.util.Optional<LocalDate> parsed = org.taizhang.core.text.CellValues.date(dateText);
             if (parsed.isEmpty()) {
                 errors.add(cell(form, row, DATE, "feedback.error.notDate", dateText));
             } else {

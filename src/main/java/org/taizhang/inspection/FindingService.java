@@ -590,10 +590,9 @@ public final class FindingService {
     public Map<Finding, Timeline> mergedInto(String findingId) {
         Map<Finding, Timeline> merged = new java.util.LinkedHashMap<>();
         var ctx = store.read();
-        for (Finding f : InspectionStore.findings(ctx)) {
-            if (findingId.equals(f.mergedInto())) {
-                merged.put(f, Lifecycle.fold(InspectionStore.steps(ctx, f.id())));
-            }
+        // asked for on every click in the ledger: a query, not every finding read and looked through in Java
+        for (Finding f : InspectionStore.findingsMergedInto(ctx, findingId)) {
+            merged.put(f, Lifecycle.fold(InspectionStore.steps(ctx, f.id())));
         }
         return merged;
     }

@@ -228,7 +228,7 @@ final class FindingSheet {
             if (v.isEmpty()) {
                 return today;
             }
-            Optional<LocalDate> d = FileDates.parse(v);
+            Optional<LocalDate> d = org.taizhang.core.text.CellValues.date(v);
             if (d.isEmpty()) {
                 error(FOUND_ON, "findingImport.error.notDate", v);
                 return today;

@@ -213,6 +213,15 @@ final class InspectionStore {
         return Bulk.findings(ctx);
     }
 
+    /** The findings merged into {@code targetId}, as they were recorded. */
+    static List<Finding> findingsMergedInto(DSLContext ctx, String targetId) {
+        return ctx.selectFrom(FINDING)
+                .where(FINDING.MERGED_INTO.eq(targetId))
+                .and(FINDING.DELETED.eq(0))
+                .orderBy(FINDING.FOUND_ON, FINDING.ID)
+                .fetch(InspectionStore::finding);
+    }
+
     static Optional<Finding> finding(DSLContext ctx, String id) {
         return ctx.selectFrom(FINDING)
                 .where(FINDING.ID.eq(id))

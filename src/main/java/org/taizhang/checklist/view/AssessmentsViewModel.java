@@ -36,6 +36,7 @@ import org.taizhang.core.DomainException;
 import org.taizhang.core.i18n.Messages;
 import org.taizhang.core.text.Pinyin;
 import org.taizhang.core.ui.DialogService;
+import org.taizhang.core.ui.Rejections;
 import org.taizhang.core.ui.TaskRunner;
 import org.taizhang.organization.Community;
 import org.taizhang.organization.Organization;
@@ -580,7 +581,7 @@ public final class AssessmentsViewModel {
                 Rejections.show(
                         dialogs,
                         m,
-                        "checklist.task.importForm",
+                        m.get("checklist.task.importForm"),
                         result.errors().stream()
                                 .map(e -> new Rejections.Problem(e.sheet(), e.row(), e.column(), e.issue()))
                                 .toList());

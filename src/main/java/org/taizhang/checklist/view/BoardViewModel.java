@@ -19,6 +19,7 @@ import org.taizhang.checklist.AcceptanceStatus;
 import org.taizhang.checklist.ChecklistService;
 import org.taizhang.core.i18n.Messages;
 import org.taizhang.core.ui.DialogService;
+import org.taizhang.core.ui.Rejections;
 import org.taizhang.core.ui.TaskRunner;
 import org.taizhang.organization.Community;
 import org.taizhang.organization.Unit;
@@ -178,7 +179,7 @@ public final class BoardViewModel {
                 Rejections.show(
                         dialogs,
                         m,
-                        "checklist.task.importResults",
+                        m.get("checklist.task.importResults"),
                         report.errors().stream()
                                 .map(e -> new Rejections.Problem(e.sheet(), e.row(), e.column(), e.issue()))
                                 .toList());

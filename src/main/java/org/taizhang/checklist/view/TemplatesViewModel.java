@@ -16,6 +16,7 @@ import org.taizhang.core.i18n.Messages;
 import org.taizhang.core.store.HistoryEntry;
 import org.taizhang.core.ui.DialogService;
 import org.taizhang.core.ui.RecordPage;
+import org.taizhang.core.ui.Rejections;
 import org.taizhang.core.ui.TaskRunner;
 
 /**
@@ -124,7 +125,7 @@ public final class TemplatesViewModel {
                 Rejections.show(
                         dialogs,
                         m,
-                        "checklist.task.importTemplate",
+                        m.get("checklist.task.importTemplate"),
                         report.errors().stream()
                                 .map(e -> new Rejections.Problem(e.sheet(), e.row(), e.column(), e.issue()))
                                 .toList());

@@ -5,6 +5,7 @@ import java.util.List;
 import org.taizhang.core.files.FormWorkbook;
 import org.taizhang.core.i18n.Messages;
 import org.taizhang.core.ui.DialogService;
+import org.taizhang.core.ui.Rejections;
 import org.taizhang.core.ui.TaskRunner;
 import org.taizhang.inspection.InspectionFiles;
 import org.taizhang.organization.Unit;
@@ -106,21 +107,12 @@ public final class LedgerFilesModel {
     }
 
     private void rejected(String titleKey, List<FormWorkbook.CellIssue> errors) {
-        dialogs.showTable(
+        Rejections.show(
+                dialogs,
+                m,
                 m.get(titleKey),
-                m.get("ledger.files.rejected", errors.size()),
-                true,
-                List.of(
-                        m.get("ledger.files.column.sheet"),
-                        m.get("ledger.files.column.row"),
-                        m.get("ledger.files.column.column"),
-                        m.get("ledger.files.column.message")),
                 errors.stream()
-                        .map(e -> List.of(
-                                e.sheet() == null ? "" : e.sheet(),
-                                e.row() <= 0 ? "" : Integer.toString(e.row()),
-                                e.column() == null ? "" : e.column(),
-                                m.get(e.issue().messageKey(), e.issue().args())))
+                        .map(e -> new Rejections.Problem(e.sheet(), e.row(), e.column(), e.issue()))
                         .toList());
     }
 }

@@ -263,22 +263,14 @@ public final class RegistryViewModel {
      */
     void showReport(ImportReport report) {
         if (!report.applied()) {
-            dialogs.showTable(
+            org.taizhang.core.ui.Rejections.show(
+                    dialogs,
+                    messages,
                     messages.get("registry.task.import"),
                     messages.get("cli.import.rejected", report.errors().size()),
-                    true,
-                    List.of(
-                            messages.get("registry.import.column.sheet"),
-                            messages.get("registry.import.column.row"),
-                            messages.get("registry.import.column.column"),
-                            messages.get("registry.import.column.message")),
                     report.errors().stream()
-                            .map(e -> List.of(
-                                    e.sheet() == null ? "" : e.sheet(),
-                                    e.sheet() == null ? "" : String.valueOf(e.row()),
-                                    e.column() == null ? "" : e.column(),
-                                    messages.get(
-                                            e.issue().messageKey(), e.issue().args())))
+                            .map(e -> new org.taizhang.core.ui.Rejections.Problem(
+                                    e.sheet(), e.row(), e.column(), e.issue()))
                             .toList());
             return;
         }

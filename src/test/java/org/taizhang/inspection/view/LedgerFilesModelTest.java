@@ -71,7 +71,7 @@ class LedgerFilesModelTest {
         Path bad =
                 list("bad.xlsx", List.of(List.of("单位", "问题描述"), List.of("不存在的单位", "会议记录不全"), List.of(unit.name(), "")));
         files.importFindings(bad);
-        assertThat(dialogs.shown).anySatisfy(s -> assertThat(s).contains("未导入任何内容"));
+        assertThat(dialogs.shown).anySatisfy(s -> assertThat(s).contains("没有导入任何内容"));
         assertThat(ledger.entries()).isEmpty();
 
         Path good = list(
