@@ -171,6 +171,20 @@ public final class InspectionBenchmark {
                     + rows.stream().filter(e -> e.warning().isOverdue()).count());
             report.add(measure("ledger: FindingService.ledger() (read + fold + names)", 3, 15, service::ledger));
             report.add(measure("  of which: registry.load()", 3, 15, registry::load));
+            // the page's own part: the view model shows what the service read (choices, search texts, filters)
+            org.taizhang.core.i18n.Messages zh =
+                    org.taizhang.core.i18n.Messages.forLocale(org.taizhang.core.i18n.Messages.CHINESE);
+            org.taizhang.core.ui.RecordingDialogs quiet = new org.taizhang.core.ui.RecordingDialogs();
+            org.taizhang.inspection.view.LedgerViewModel ledgerPage = new org.taizhang.inspection.view.LedgerViewModel(
+                    service,
+                    new org.taizhang.inspection.InspectionService(store),
+                    new org.taizhang.core.ui.TaskRunner(org.taizhang.core.ui.TaskExecutor.synchronous(), zh, quiet),
+                    quiet,
+                    zh);
+            report.add(measure("ledger page: LedgerViewModel.load (the service + the view model)", 3, 15, () -> {
+                ledgerPage.load(() -> {});
+                return ledgerPage.shown().size();
+            }));
             String unit = rows.get(rows.size() / 2).finding().unitId();
             Predicate<LedgerEntry> page = e -> e.state() == FindingState.RECTIFYING
                     && e.finding().unitId().equals(unit)
