@@ -41,10 +41,8 @@ import org.taizhang.inspection.view.RemindersPane;
 import org.taizhang.inspection.view.SettingsModel;
 import org.taizhang.inspection.view.SettingsPane;
 import org.taizhang.organization.RegistryService;
-import org.taizhang.organization.view.CommunitiesView;
 import org.taizhang.organization.view.RegistryView;
 import org.taizhang.organization.view.RegistryViewModel;
-import org.taizhang.organization.view.UnitsView;
 
 /**
  * The JavaFX application and composition root: it shows the window at once, opens the database in the
@@ -68,6 +66,33 @@ public final class App extends Application {
         FxDialogService dialogs = new FxDialogService(stage, messages, getHostServices());
         tasks = new TaskRunner(messages, dialogs);
         Shell shell = new Shell(messages, tasks);
+        // the database opens on the worker while the window is shown, not after; the window creates the database
+        // on its first start, then offers the sample data
+        tasks.run(
+                "store.task.open",
+                p -> {
+                    Store opened = Store.openOrCreate(database);
+                    try {
+                        // the registry is read on the same trip, before the page that shows it is built
+                        RegistryService registry = new RegistryService(opened);
+                        return new Opened(opened, registry, RegistryViewModel.read(registry, messages));
+                    } catch (RuntimeException e) {
+                        opened.close();
+                        throw e;
+                    }
+                },
+                opened -> {
+                    store = opened.store();
+                    wire(opened, shell, messages, dialogs, stage);
+                },
+                error -> {
+                    String text = error instanceof DomainException d
+                            ? messages.describe(d)
+                            : messages.get("task.internalError", String.valueOf(error));
+                    dialogs.showError(messages.get("store.task.open"), text);
+                    Platform.exit();
+                    return true;
+                });
         // office PCs run 1366×768 with a taskbar: fit the screen's free area, maximised when it is that small
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         stage.setScene(
@@ -80,22 +105,6 @@ public final class App extends Application {
         stage.show();
         StartupProbe.mark("firstWindowMs");
         shell.footer().showDatabase(database.toAbsolutePath().toString());
-        // the window creates the database on its first start (then offers the sample data)
-        tasks.run(
-                "store.task.open",
-                p -> Store.openOrCreate(database),
-                opened -> {
-                    store = opened;
-                    wire(opened, shell, messages, dialogs);
-                },
-                error -> {
-                    String text = error instanceof DomainException d
-                            ? messages.describe(d)
-                            : messages.get("task.internalError", String.valueOf(error));
-                    dialogs.showError(messages.get("store.task.open"), text);
-                    Platform.exit();
-                    return true;
-                });
     }
 
     /**
@@ -119,11 +128,14 @@ public final class App extends Application {
         });
     }
 
-    private void wire(Store opened, Shell shell, Messages messages, FxDialogService dialogs) {
-        RegistryService registry = new RegistryService(opened);
+    /** What the start's first job gives: the open store and the registry, read. */
+    private record Opened(Store store, RegistryService registry, RegistryViewModel.Loaded loaded) {}
+
+    private void wire(Opened start, Shell shell, Messages messages, FxDialogService dialogs, Stage stage) {
+        Store opened = start.store();
+        RegistryService registry = start.registry();
         registryModel = new RegistryViewModel(registry, tasks, dialogs, messages);
-        RegistryView registryView =
-                new RegistryView(registryModel, new UnitsView(registryModel), new CommunitiesView(registryModel));
+        RegistryView registryView = new RegistryView(registryModel);
         InspectionService inspections = new InspectionService(opened);
         FindingService findings = new FindingService(opened, registry);
         // one ledger page: the 工作台's reminders open it filtered, or on one finding
@@ -194,7 +206,9 @@ public final class App extends Application {
                         .node()));
         // the registry first; -Dtaizhang.section=checklists (say) opens another page, for screenshots of it
         shell.select(System.getProperty("taizhang.section", "registry"));
-        registryModel.reload(() -> {
+        registryModel.show(start.loaded());
+        afterLayout(stage.getScene(), () -> {
+            // the rows have been laid out on screen (the table's cells exist), not only handed to the table
             StartupProbe.mark("registryShownMs");
             // a database read: on the worker, never on the JavaFX thread
             tasks.run("firstRun.task.check", p -> FirstRun.isPending(opened), pending -> {
@@ -206,6 +220,24 @@ public final class App extends Application {
                 StartupProbe.finishIfProbing();
             });
         });
+    }
+
+    /** Runs {@code then} after the scene's next layout pass, i.e. once what was just set is on screen. */
+    private static void afterLayout(Scene scene, Runnable then) {
+        boolean[] done = {false};
+        Runnable[] listener = {null};
+        listener[0] = () -> {
+            if (!done[0]) {
+                done[0] = true;
+                // removed afterwards: the scene is walking its listeners right now
+                Platform.runLater(() -> {
+                    scene.removePostLayoutPulseListener(listener[0]);
+                    then.run();
+                });
+            }
+        };
+        scene.addPostLayoutPulseListener(listener[0]);
+        Platform.requestNextPulse();
     }
 
     /** 整改提醒 when the program starts: overdue and due-soon findings, with a way to the 工作台's list. */

@@ -109,4 +109,20 @@ class LauncherTest {
                         java.nio.file.Files.getPosixFilePermissions(logs)))
                 .isEqualTo("rwx------");
     }
+
+    @Test
+    void theEverydayStartGoesStraightToTheWindowAndEverythingElseToTheCommandLine() {
+        assertThat(Launcher.windowOnly(new String[] {}))
+                .contains(org.taizhang.core.store.DataLocation.defaultDatabase());
+        assertThat(Launcher.windowOnly(new String[] {"--db", "台账.db"})).contains(Path.of("台账.db"));
+        assertThat(Launcher.windowOnly(new String[] {"--db=台账.db"})).contains(Path.of("台账.db"));
+        // the command line answers these: a subcommand, help, a missing or odd value, an unknown option
+        assertThat(Launcher.windowOnly(new String[] {"--db", "t.db", "init"})).isEmpty();
+        assertThat(Launcher.windowOnly(new String[] {"--help"})).isEmpty();
+        assertThat(Launcher.windowOnly(new String[] {"--db"})).isEmpty();
+        assertThat(Launcher.windowOnly(new String[] {"--db="})).isEmpty();
+        assertThat(Launcher.windowOnly(new String[] {"--db", "--version"})).isEmpty();
+        assertThat(Launcher.windowOnly(new String[] {"--lang", "en"})).isEmpty();
+        assertThat(Launcher.windowOnly(new String[] {"--db", "t\u0000.db"})).isEmpty();
+    }
 }

@@ -23,10 +23,8 @@ import org.taizhang.core.ui.DialogService;
 import org.taizhang.core.ui.TaskExecutor;
 import org.taizhang.core.ui.TaskRunner;
 import org.taizhang.organization.RegistryService;
-import org.taizhang.organization.view.CommunitiesView;
 import org.taizhang.organization.view.RegistryView;
 import org.taizhang.organization.view.RegistryViewModel;
-import org.taizhang.organization.view.UnitsView;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -56,10 +54,7 @@ class WindowCloseTest {
                 service, new TaskRunner(TaskExecutor.synchronous(), messages, dialogs), dialogs, messages);
         vm.reload(() -> {});
         window = new Stage(); // its own, so closing it leaves TestFX's stage alone
-        window.setScene(new Scene(
-                (javafx.scene.Parent) new RegistryView(vm, new UnitsView(vm), new CommunitiesView(vm)).node(),
-                1366,
-                768));
+        window.setScene(new Scene((javafx.scene.Parent) new RegistryView(vm).node(), 1366, 768));
         App.askBeforeClosing(window, () -> vm, exits::incrementAndGet);
         window.show();
     }

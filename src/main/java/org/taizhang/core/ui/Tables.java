@@ -29,15 +29,26 @@ public final class Tables {
         c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(nz(value.apply(cd.getValue()))));
         c.setComparator(CHINESE);
         c.setCellFactory(col -> new TableCell<>() {
-            private final Tooltip whole = new Tooltip();
+            {
+                // made when the pointer first comes over the cell: a tooltip is a popup window of its own, and a
+                // table shows hundreds of cells at once (docs/benchmarks.md, cold start)
+                setOnMouseEntered(e -> {
+                    if (getTooltip() == null && getText() != null) {
+                        setTooltip(new Tooltip(getText()));
+                    }
+                });
+            }
 
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
                 boolean blank = empty || item == null || item.isEmpty();
                 setText(blank ? null : item);
-                whole.setText(item);
-                setTooltip(blank ? null : whole);
+                if (blank) {
+                    setTooltip(null);
+                } else if (getTooltip() != null) {
+                    getTooltip().setText(item);
+                }
             }
         });
         return c;

@@ -3,6 +3,7 @@ package org.taizhang.organization.view;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.function.Supplier;
 import javafx.collections.ListChangeListener;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
@@ -71,12 +72,13 @@ public final class RegistryView {
         }
     }
 
-    public RegistryView(RegistryViewModel vm, UnitsView units, CommunitiesView communities) {
+    public RegistryView(RegistryViewModel vm) {
         this.vm = vm;
         this.m = vm.messages();
         Tab orgTab = new Tab(m.get("registry.tab.organizations"), organizationsPane());
-        Tab unitTab = new Tab(m.get("registry.tab.units"), units.node());
-        Tab communityTab = new Tab(m.get("registry.tab.communities"), communities.node());
+        // the units' and communities' tabs are built when first chosen: the start shows the organizations only
+        Tab unitTab = lazyTab(m.get("registry.tab.units"), () -> new UnitsView(vm).node());
+        Tab communityTab = lazyTab(m.get("registry.tab.communities"), () -> new CommunitiesView(vm).node());
         for (Tab t : List.of(orgTab, unitTab, communityTab)) {
             t.setClosable(false);
         }
@@ -101,6 +103,16 @@ public final class RegistryView {
 
     public Node node() {
         return tabs;
+    }
+
+    private static Tab lazyTab(String text, Supplier<Node> content) {
+        Tab tab = new Tab(text);
+        tab.selectedProperty().addListener((o, was, selected) -> {
+            if (selected && tab.getContent() == null) {
+                tab.setContent(content.get());
+            }
+        });
+        return tab;
     }
 
     /** Ctrl+S saves the form of the tab in front. */
@@ -151,21 +163,28 @@ public final class RegistryView {
                         vm.scope.set(item == null ? Scope.ALL : item.getValue().scope()));
         tree.setMinWidth(150);
 
-        Node form = formPane();
         SplitPane split = new SplitPane(tree, tablePane());
         split.setDividerPositions(0.16);
         SplitPane.setResizableWithParent(tree, false);
-        SplitPane.setResizableWithParent(form, false);
+        // the form is built the first time it is shown: the start shows the table only
+        Node[] built = {null};
+        Supplier<Node> form = () -> {
+            if (built[0] == null) {
+                built[0] = formPane();
+                SplitPane.setResizableWithParent(built[0], false);
+            }
+            return built[0];
+        };
         Runnable placeForm = () -> {
             fitColumns(vm.formShown.get());
             double treeDivider = split.getDividerPositions()[0];
-            if (vm.formShown.get() && !split.getItems().contains(form)) {
-                split.getItems().add(form);
+            if (vm.formShown.get() && !split.getItems().contains(form.get())) {
+                split.getItems().add(form.get());
                 // the tree gives up its width to the table, so the key columns stay in view at 1366 px
                 double narrowTree = split.getWidth() > 0 ? tree.getMinWidth() / split.getWidth() : treeDivider;
                 split.setDividerPositions(Math.min(treeDivider, narrowTree), 0.74);
-            } else if (!vm.formShown.get()) {
-                split.getItems().remove(form);
+            } else if (!vm.formShown.get() && built[0] != null) {
+                split.getItems().remove(built[0]);
                 split.setDividerPositions(treeDivider);
             }
         };

@@ -129,17 +129,10 @@ public final class RegistryViewModel {
 
     /** Loads the registry in the background; {@code then} runs on the JavaFX thread afterwards. */
     public void reload(Runnable then) {
-        tasks.run(
-                "registry.task.load",
-                p -> {
-                    Registry r = service.load();
-                    LocalDate day = service.today();
-                    return new Loaded(r, day, OrganizationRow.build(r, day, messages));
-                },
-                loaded -> {
-                    apply(loaded);
-                    then.run();
-                });
+        tasks.run("registry.task.load", p -> read(service, messages), loaded -> {
+            apply(loaded);
+            then.run();
+        });
     }
 
     /** 刷新: reads the registry again, after asking about unsaved edits. */
@@ -152,7 +145,21 @@ public final class RegistryViewModel {
         organizations.whenSettled(() -> units.whenSettled(() -> communities.whenSettled(then)));
     }
 
-    private record Loaded(Registry registry, LocalDate today, List<OrganizationRow> rows) {}
+    /** The registry as read, with its table rows built: made off the JavaFX thread, then shown. */
+    public record Loaded(Registry registry, LocalDate today, List<OrganizationRow> rows) {}
+
+    /** Reads the registry and builds its rows; for the worker (the start reads it right after opening the store). */
+    public static Loaded read(RegistryService service, Messages messages) {
+        Registry r = service.load();
+        LocalDate day = service.today();
+        var rows = OrganizationRow.build(r, day, messages);
+        return new Loaded(r, day, rows);
+    }
+
+    /** Shows what {@link #read} gave, as {@link #reload} does. */
+    public void show(Loaded loaded) {
+        apply(loaded);
+    }
 
     private void apply(Loaded loaded) {
         today = loaded.today();

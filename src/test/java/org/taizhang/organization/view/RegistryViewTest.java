@@ -56,7 +56,7 @@ class RegistryViewTest {
         Messages messages = Messages.forLocale(Messages.CHINESE);
         TaskRunner tasks = new TaskRunner(messages, dialogs);
         vm = new RegistryViewModel(service, tasks, dialogs, messages);
-        RegistryView view = new RegistryView(vm, new UnitsView(vm), new CommunitiesView(vm));
+        RegistryView view = new RegistryView(vm);
         stage.setScene(new Scene((javafx.scene.Parent) view.node(), 1366, 768));
         stage.show();
         vm.reload(() -> {});
