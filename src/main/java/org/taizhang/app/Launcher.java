@@ -39,7 +39,12 @@ public final class Launcher {
         if (window.isPresent()) {
             // the everyday start: straight to the window, without building the command line's model of every
             // subcommand (about 0.3 s of a start that a clerk waits through, docs/benchmarks.md)
-            App.open(window.get(), messages.locale());
+            try {
+                App.open(window.get(), messages.locale());
+            } catch (RuntimeException e) {
+                System.exit(TaizhangCommand.windowFailed(
+                        e, messages, new java.io.PrintWriter(System.err, true, System.err.charset())));
+            }
             System.exit(ExitCodes.OK);
         }
         int code = TaizhangCommand.commandLine(db -> App.open(db, messages.locale()), messages)

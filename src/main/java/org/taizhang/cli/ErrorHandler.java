@@ -26,17 +26,20 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine cl, ParseResult parseResult) {
+        return report(ex, cl.getErr());
+    }
+
+    /** One line on {@code err} (the log gets the rest); the exit code. */
+    int report(Exception ex, PrintWriter err) {
         if (ex instanceof DomainException e) {
             LOG.info("command failed: {}", e.getMessage());
-            cl.getErr().println(line(e));
-            cl.getErr().flush();
+            err.println(line(e));
+            err.flush();
             return ExitCodes.ERROR;
         }
         LOG.error("command failed", ex);
-        cl.getErr()
-                .println(messages.get(
-                        "cli.internalError", String.valueOf(ex), System.getProperty("taizhang.logdir", "-")));
-        cl.getErr().flush();
+        err.println(messages.get("cli.internalError", String.valueOf(ex), System.getProperty("taizhang.logdir", "-")));
+        err.flush();
         return ExitCodes.ERROR;
     }
 

@@ -82,6 +82,14 @@ public final class TaizhangCommand implements Runnable {
         return cl;
     }
 
+    /**
+     * The window failed to start without the command line around it (no display, no graphics library): the same
+     * one line as a failing command, and its exit code.
+     */
+    public static int windowFailed(Exception e, Messages messages, java.io.PrintWriter err) {
+        return new ErrorHandler(messages).report(e, err);
+    }
+
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {

@@ -552,4 +552,20 @@ class CliTest {
         assertThat(code).isEqualTo(ExitCodes.OK);
         assertThat(out.toString()).contains("init").contains("orgs");
     }
+
+    @Test
+    void aWindowThatCannotStartSaysSoInOneLineLikeAFailingCommand() {
+        StringWriter err = new StringWriter();
+
+        int code = TaizhangCommand.windowFailed(
+                new UnsupportedOperationException("Unable to load glass GTK library."),
+                org.taizhang.core.i18n.Messages.forLocale(org.taizhang.core.i18n.Messages.CHINESE),
+                new java.io.PrintWriter(err));
+
+        assertThat(code).isEqualTo(ExitCodes.ERROR);
+        assertThat(err.toString().strip())
+                .startsWith("程序内部错误：")
+                .contains("Unable to load glass GTK library.")
+                .doesNotContain("\n");
+    }
 }
