@@ -42,8 +42,7 @@ public final class Launcher {
             try {
                 App.open(window.get(), messages.locale());
             } catch (RuntimeException e) {
-                System.exit(TaizhangCommand.windowFailed(
-                        e, messages, new java.io.PrintWriter(System.err, true, System.err.charset())));
+                System.exit(TaizhangCommand.windowFailed(e, messages));
             }
             System.exit(ExitCodes.OK);
         }

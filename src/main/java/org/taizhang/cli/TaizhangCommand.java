@@ -86,7 +86,11 @@ public final class TaizhangCommand implements Runnable {
      * The window failed to start without the command line around it (no display, no graphics library): the same
      * one line as a failing command, and its exit code.
      */
-    public static int windowFailed(Exception e, Messages messages, java.io.PrintWriter err) {
+    public static int windowFailed(Exception e, Messages messages) {
+        return windowFailed(e, messages, new java.io.PrintWriter(System.err, true, System.err.charset()));
+    }
+
+    static int windowFailed(Exception e, Messages messages, java.io.PrintWriter err) {
         return new ErrorHandler(messages).report(e, err);
     }
 

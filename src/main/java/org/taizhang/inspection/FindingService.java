@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.taizhang.core.DomainException;
 import org.taizhang.core.Ids;
@@ -114,6 +115,16 @@ public final class FindingService {
      * Refused with the form's issues when a rule fails.
      */
     public Finding record(Finding f) {
+        return record(f, List.of());
+    }
+
+    /**
+     * Records a finding with the photos taken of the problem, all or nothing: the files are stored first (a photo
+     * that cannot be read leaves nothing written, so 保存 can simply be pressed again), then the finding, its 发现
+     * step and the photos, linked to that step, in one transaction. Photos of the problem are not evidence of its
+     * rectification: they count neither for 申请销号 nor in the ledger's 佐证材料.
+     */
+    public Finding record(Finding f, List<Path> photos) {
         List<Issue> errors = FindingRules.check(f, registry.load()).stream()
                 .filter(Issue::isError)
                 .toList();
@@ -142,25 +153,37 @@ public final class FindingService {
                 null,
                 f.importBatch(),
                 f.internalNotes());
+        List<Attachment> files = photos.stream().map(attachments::add).toList();
         return store.write(ctx -> {
             if (InspectionStore.finding(ctx, f.id()).isPresent()) {
                 throw new DomainException("inspection.error.findingExists");
             }
             TrackedWriter w = store.tracked(ctx);
             InspectionStore.save(w, clean);
-            InspectionStore.add(w, step(clean.id(), StepKind.FOUND, clean.foundOn(), null));
+            Step found = step(clean.id(), StepKind.FOUND, clean.foundOn(), null);
+            InspectionStore.add(w, found);
+            InspectionStore.linkAll(w, ctx, clean.id(), found.id(), ids(files));
             return clean;
         });
     }
 
     /** Changes what was recorded (description, category, basis …) while the finding is open; the number stays. */
     public void edit(Finding f) {
+        edit(f, List.of());
+    }
+
+    /**
+     * As {@link #edit(Finding)}, adding photos of the problem (linked to its 发现 step, stored first as for
+     * {@link #record(Finding, List)}) in the same transaction as the change.
+     */
+    public void edit(Finding f, List<Path> photos) {
         List<Issue> errors = FindingRules.check(f, registry.load()).stream()
                 .filter(Issue::isError)
                 .toList();
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
+        List<Attachment> files = photos.stream().map(attachments::add).toList();
         store.write(ctx -> {
             Finding held = InspectionStore.finding(ctx, f.id())
                     .orElseThrow(() -> new DomainException("inspection.error.noSuchFinding"));
@@ -192,7 +215,14 @@ public final class FindingService {
                     held.numberSeq(),
                     held.importBatch(),
                     f.internalNotes());
-            InspectionStore.save(store.tracked(ctx), kept);
+            TrackedWriter w = store.tracked(ctx);
+            InspectionStore.save(w, kept);
+            String found = InspectionStore.steps(ctx, f.id()).stream()
+                    .filter(s -> s.kind() == StepKind.FOUND)
+                    .map(Step::id)
+                    .findFirst()
+                    .orElse(null);
+            InspectionStore.linkAll(w, ctx, f.id(), found, ids(files));
             return null;
         });
     }
@@ -468,8 +498,18 @@ public final class FindingService {
         });
     }
 
+    /** Removes a measure while its finding is open: a closed finding's record is finished, as for saving. */
     public void deleteMeasure(String measureId) {
-        store.write(ctx -> InspectionStore.deleteMeasure(store.tracked(ctx), measureId));
+        store.write(ctx -> {
+            String findingId = InspectionStore.findingOfMeasure(ctx, measureId)
+                    .orElseThrow(() -> new DomainException("inspection.error.noSuchFinding"));
+            Timeline t = Lifecycle.fold(InspectionStore.steps(ctx, findingId));
+            if (!t.state().isOpen()) {
+                throw new DomainException(
+                        "inspection.error.notOpen", new Text(t.state().labelKey()));
+            }
+            return InspectionStore.deleteMeasure(store.tracked(ctx), measureId);
+        });
     }
 
     // ---- evidence
@@ -685,18 +725,23 @@ public final class FindingService {
         store.write(ctx -> {
             Finding f = InspectionStore.finding(ctx, findingId)
                     .orElseThrow(() -> new DomainException("inspection.error.noSuchFinding"));
-            Timeline t = Lifecycle.fold(InspectionStore.steps(ctx, findingId));
+            List<Step> steps = InspectionStore.steps(ctx, findingId);
+            Timeline t = Lifecycle.fold(steps);
             if (Lifecycle.next(t.state(), kind).isEmpty()) {
                 throw new DomainException(
                         "inspection.error.notAllowed",
                         new Text(kind.labelKey()),
                         new Text(t.state().labelKey()));
             }
-            Held held = new Held(
-                    f,
-                    t,
-                    InspectionStore.measures(ctx, findingId),
-                    InspectionStore.evidenceOfFindings(ctx, List.of(findingId)).size());
+            // evidence of the rectification: not the photos of the problem, which hang on the 发现 step
+            Set<String> found = steps.stream()
+                    .filter(s -> s.kind() == StepKind.FOUND)
+                    .map(Step::id)
+                    .collect(Collectors.toSet());
+            Held held = new Held(f, t, InspectionStore.measures(ctx, findingId), (int)
+                    InspectionStore.evidenceOfFindings(ctx, List.of(findingId)).stream()
+                            .filter(l -> l.stepId() == null || !found.contains(l.stepId()))
+                            .count());
             Step s = make.apply(held);
             TrackedWriter w = store.tracked(ctx);
             InspectionStore.add(w, s);
@@ -709,6 +754,10 @@ public final class FindingService {
             }
             return null;
         });
+    }
+
+    private static List<String> ids(List<Attachment> files) {
+        return files.stream().map(Attachment::id).toList();
     }
 
     private static String blankToNull(String s) {

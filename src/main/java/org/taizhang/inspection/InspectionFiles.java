@@ -268,9 +268,14 @@ public final class InspectionFiles {
         }
     }
 
-    /** Writes the given ledger rows (what the window shows) as .xlsx or .csv, under {@code title}. */
+    /**
+     * Writes the given ledger rows (what the window shows) as .xlsx or .csv, under {@code title}. Merged findings
+     * are left out, as in every ledger report: their problem is counted once, under the finding they went into.
+     */
     public LedgerWritten writeLedger(
-            List<LedgerEntry> entries, String title, boolean xlsx, Path file, Messages m, Progress progress) {
+            List<LedgerEntry> given, String title, boolean xlsx, Path file, Messages m, Progress progress) {
+        List<LedgerEntry> entries =
+                given.stream().filter(e -> e.state() != FindingState.MERGED).toList();
         if (xlsx) {
             LedgerWorkbook.write(entries, title, findings.today(), file, m, progress);
         } else {

@@ -420,6 +420,15 @@ final class InspectionStore {
         writer.save(r);
     }
 
+    /** The finding a live measure belongs to. */
+    static Optional<String> findingOfMeasure(DSLContext ctx, String measureId) {
+        return ctx.select(RECTIFICATION_MEASURE.FINDING_ID)
+                .from(RECTIFICATION_MEASURE)
+                .where(RECTIFICATION_MEASURE.ID.eq(measureId))
+                .and(RECTIFICATION_MEASURE.DELETED.eq(0))
+                .fetchOptional(RECTIFICATION_MEASURE.FINDING_ID);
+    }
+
     static boolean deleteMeasure(TrackedWriter writer, String id) {
         return writer.delete(RECTIFICATION_MEASURE, id);
     }
@@ -431,6 +440,17 @@ final class InspectionStore {
 
     static String evidenceId(String owner, String attachmentId) {
         return Ids.forKey("inspection_evidence", owner, attachmentId);
+    }
+
+    /** Links stored files to a finding's step (its 发现 step for photos of the problem; null: the finding). */
+    static void linkAll(
+            TrackedWriter writer, DSLContext ctx, String findingId, String stepId, List<String> attachmentIds) {
+        for (String a : attachmentIds) {
+            link(
+                    writer,
+                    ctx,
+                    new EvidenceLink(evidenceId(stepId == null ? findingId : stepId, a), null, findingId, stepId, a));
+        }
     }
 
     static void link(TrackedWriter writer, DSLContext ctx, EvidenceLink link) {
@@ -471,13 +491,16 @@ final class InspectionStore {
                 .fetch(InspectionStore::link);
     }
 
-    /** How many live pieces of evidence each finding has. */
+    /** How many live pieces of rectification evidence each finding has (photos of the problem not counted). */
     static Map<String, Integer> evidenceCounts(DSLContext ctx) {
         Map<String, Integer> counts = new HashMap<>();
         ctx.select(INSPECTION_EVIDENCE.FINDING_ID, DSL.count())
                 .from(INSPECTION_EVIDENCE)
+                .leftJoin(FINDING_STEP)
+                .on(FINDING_STEP.ID.eq(INSPECTION_EVIDENCE.STEP_ID))
                 .where(INSPECTION_EVIDENCE.DELETED.eq(0))
                 .and(INSPECTION_EVIDENCE.FINDING_ID.isNotNull())
+                .and(FINDING_STEP.KIND.isNull().or(FINDING_STEP.KIND.ne(StepKind.FOUND.name())))
                 .groupBy(INSPECTION_EVIDENCE.FINDING_ID)
                 .forEach(r -> counts.put(r.value1(), r.value2()));
         return counts;

@@ -369,4 +369,87 @@ class FindingServiceTest {
                         DomainException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("inspection.error.repeatOtherCategory"));
     }
+
+    private Finding recorded(String text, LocalDate on) {
+        return Finding.recorded(
+                Ids.newId(),
+                null,
+                null,
+                unit.id(),
+                null,
+                "三会一课",
+                text,
+                null,
+                Severity.ORDINARY,
+                RectificationType.DEADLINE,
+                FindingSource.VISIT,
+                null,
+                on,
+                null);
+    }
+
+    @Test
+    void aFindingWithAPhotoThatCannotBeReadIsNotWrittenAtAllAndCanBeSavedAgain() throws IOException {
+        Finding f = recorded("党费收缴台账缺失", TODAY.minusDays(1));
+        Path gone = dir.resolve("拔出的U盘").resolve("现场.jpg");
+
+        assertThatThrownBy(() -> service.record(f, List.of(photo(), gone))).isInstanceOf(DomainException.class);
+        assertThat(service.ledger()).as("nothing half-written").isEmpty();
+
+        service.record(f, List.of(photo()));
+        assertThat(service.ledger()).extracting(LedgerEntry::id).containsExactly(f.id());
+        assertThat(service.evidence(f.id())).hasSize(1);
+    }
+
+    @Test
+    void photosOfTheProblemAreNotEvidenceOfItsRectification() throws IOException {
+        Finding f = service.record(recorded("活动室未挂党旗", TODAY.minusDays(3)), List.of(photo()));
+        service.register(f.id());
+        service.notify(f.id(), notice(TODAY.plusDays(30)), TODAY);
+
+        assertThat(service.evidence(f.id()))
+                .as("the photo is kept, on the 发现 step")
+                .singleElement()
+                .satisfies(e -> assertThat(
+                                service.timeline(f.id()).steps().getFirst().id())
+                        .isEqualTo(e.stepId()));
+        assertThat(service.ledger().getFirst().evidenceCount()).isZero();
+        assertThatThrownBy(() -> service.requestClose(f.id(), null, TODAY))
+                .isInstanceOfSatisfying(
+                        DomainException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("inspection.error.evidenceRequired"));
+
+        service.progress(f.id(), "已悬挂党旗", null, List.of(photo()), TODAY);
+        assertThat(service.ledger().getFirst().evidenceCount()).isEqualTo(1);
+        service.requestClose(f.id(), null, TODAY);
+        assertThat(service.timeline(f.id()).state()).isEqualTo(FindingState.CLOSE_REQUESTED);
+    }
+
+    @Test
+    void photosAddedWhileChangingTheRecordAreKeptWithTheChange() throws IOException {
+        Finding f = found("活动室未挂党旗", TODAY.minusDays(3));
+
+        service.edit(f, List.of(photo(), photo()));
+
+        assertThat(service.evidence(f.id())).hasSize(2);
+        assertThat(service.ledger().getFirst().evidenceCount()).isZero();
+    }
+
+    @Test
+    void aClosedFindingsMeasuresCannotBeDeleted() throws IOException {
+        Finding f = found("支部委员会会议未按月召开", TODAY.minusDays(3));
+        service.register(f.id());
+        service.notify(f.id(), notice(TODAY.plusDays(30)), TODAY);
+        Measure m = new Measure(Ids.newId(), f.id(), "制定会议计划", "赵敏", TODAY.plusDays(10), null, 0);
+        service.saveMeasure(m);
+        service.saveMeasure(m.doneOn(TODAY));
+        service.progress(f.id(), "已按月召开", null, List.of(photo()), TODAY);
+        service.requestClose(f.id(), null, TODAY);
+        service.close(f.id(), Verdict.GOOD, null, TODAY);
+
+        assertThatThrownBy(() -> service.deleteMeasure(m.id()))
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.messageKey()).isEqualTo("inspection.error.notOpen"));
+        assertThat(service.measures(f.id())).extracting(Measure::id).containsExactly(m.id());
+    }
 }

@@ -676,22 +676,13 @@ public final class LedgerViewModel {
         }
         Finding f = findingForm.read();
         List<Path> photos = List.copyOf(findingForm.photos);
-        tasks.run(
-                "ledger.task.record",
-                p -> {
-                    Finding recorded = service.record(f);
-                    for (Path photo : photos) {
-                        service.attach(recorded.id(), null, photo);
-                    }
-                    return recorded;
-                },
-                recorded -> {
-                    if (another) {
-                        findingForm.startNew();
-                    }
-                    done.run();
-                    load(() -> select(entry(recorded.id())));
-                });
+        tasks.run("ledger.task.record", p -> service.record(f, photos), recorded -> {
+            if (another) {
+                findingForm.startNew();
+            }
+            done.run();
+            load(() -> select(entry(recorded.id())));
+        });
     }
 
     // ---- measures
@@ -1040,10 +1031,12 @@ public final class LedgerViewModel {
                 was.numberSeq(),
                 was.importBatch(),
                 was.internalNotes());
+        // photos added while changing the record go with the change (linked to the 发现 step)
+        List<Path> photos = List.copyOf(findingForm.photos);
         tasks.run(
                 "ledger.task.record",
                 p -> {
-                    service.edit(changed);
+                    service.edit(changed, photos);
                     return changed;
                 },
                 saved -> {

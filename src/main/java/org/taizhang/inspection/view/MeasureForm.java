@@ -23,12 +23,18 @@ public final class MeasureForm extends FormModel<Measure> {
 
     private final String findingId;
     private final LocalDate today;
-    private final int sortOrder;
+    /** Where a new measure goes: last. */
+    private final int nextOrder;
+
+    /** Where the measure in the form stands: a changed one keeps its place. */
+    private int sortOrder;
+
     private String id = Ids.newId();
 
     MeasureForm(String findingId, LocalDate today, int sortOrder) {
         this.findingId = findingId;
         this.today = today;
+        this.nextOrder = sortOrder;
         this.sortOrder = sortOrder;
         track(text, owner, deadline, done, doneOn);
         done.addListener((o, was, now) -> {
@@ -41,6 +47,7 @@ public final class MeasureForm extends FormModel<Measure> {
     @Override
     protected void fill(Measure m) {
         id = m.id();
+        sortOrder = m.sortOrder();
         text.set(m.text() == null ? "" : m.text());
         owner.set(m.owner() == null ? "" : m.owner());
         deadline.set(m.deadline() == null ? "" : m.deadline().toString());
@@ -65,7 +72,8 @@ public final class MeasureForm extends FormModel<Measure> {
 
     @Override
     protected Measure blank() {
-        return new Measure(Ids.newId(), findingId, "", null, null, null, sortOrder);
+        sortOrder = nextOrder;
+        return new Measure(Ids.newId(), findingId, "", null, null, null, nextOrder);
     }
 
     @Override

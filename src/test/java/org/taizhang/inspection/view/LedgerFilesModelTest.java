@@ -134,4 +134,24 @@ class LedgerFilesModelTest {
         files.exportLedger(xlsx, true);
         assertThat(xlsx).exists().isNotEmptyFile();
     }
+
+    @Test
+    void aMergedFindingIsNotWrittenTwiceIntoTheLedgerForLeadership() throws Exception {
+        files.importFindings(list(
+                "good.xlsx",
+                List.of(
+                        List.of("单位", "问题描述", "问题类别"),
+                        List.of(unit.name(), "支委会未按月召开", "三会一课"),
+                        List.of(unit.name(), "支委会没有按月开", "三会一课"))));
+        List<org.taizhang.inspection.LedgerEntry> two = service.ledger();
+        service.merge(two.get(1).id(), two.get(0).id(), TODAY);
+        ledger.load(() -> {});
+        assertThat(ledger.entries()).as("the window still shows both").hasSize(2);
+
+        Path all = dir.resolve("all.csv");
+        files.exportLedger(all, false);
+
+        assertThat(Files.readAllLines(all)).hasSize(2); // the header and the one problem
+        assertThat(Files.readString(all)).doesNotContain("已合并");
+    }
 }

@@ -371,7 +371,9 @@ class LedgerViewModelTest {
         assertThat(vm.entries()).hasSize(1);
         LedgerEntry saved = vm.selectedProperty().get();
         assertThat(saved.state()).isEqualTo(FindingState.PENDING);
-        assertThat(saved.evidenceCount()).isEqualTo(1);
+        // the photo is kept with the finding, as a photo of the problem: not evidence of its rectification
+        assertThat(service.evidence(saved.id())).hasSize(1);
+        assertThat(saved.evidenceCount()).isZero();
         assertThat(saved.organizationName()).isNotNull();
         // the next finding of the same visit: the unit and day kept, the text empty
         assertThat(f.unit.get()).isEqualTo(unit);
@@ -430,5 +432,41 @@ class LedgerViewModelTest {
         vm.select(entry(twin));
         assertThat(vm.actions()).containsExactly(StepKind.NOTE);
         assertThat(List.of(entry(twin).state())).containsExactly(FindingState.MERGED);
+    }
+
+    @Test
+    void aChangedMeasureKeepsItsPlaceInTheList() {
+        Finding f = found(unit, "三会一课", "支部委员会会议未按月召开", TODAY.minusDays(3));
+        notified(f, TODAY.plusDays(30));
+        vm.load(() -> {});
+        choose(f);
+        for (String text : List.of("制定年度会议计划", "建立会议记录本", "支部书记讲党课")) {
+            MeasureForm m = vm.measureForm(null);
+            m.text.set(text);
+            vm.saveMeasure(m, () -> {});
+        }
+
+        MeasureForm first = vm.measureForm(vm.measures().getFirst());
+        first.owner.set("赵敏");
+        vm.saveMeasure(first, () -> {});
+
+        assertThat(vm.measures()).extracting(Measure::text).containsExactly("制定年度会议计划", "建立会议记录本", "支部书记讲党课");
+        assertThat(vm.measures().getFirst().owner()).isEqualTo("赵敏");
+    }
+
+    @Test
+    void photosAddedWhileChangingARecordAreKept() throws IOException {
+        Finding f = found(unit, "阵地建设", "活动室未悬挂党旗", TODAY.minusDays(3));
+        vm.load(() -> {});
+        choose(f);
+
+        FindingFormModel form = vm.editFinding();
+        form.description.set("活动室未悬挂党旗、入党誓词");
+        form.photos.add(file("现场.jpg.txt"));
+        vm.saveFinding(false, () -> {});
+
+        assertThat(service.evidence(f.id())).hasSize(1);
+        assertThat(vm.selectedProperty().get().finding().description()).isEqualTo("活动室未悬挂党旗、入党誓词");
+        assertThat(dialogs.shown).noneMatch(s -> s.startsWith("error"));
     }
 }
