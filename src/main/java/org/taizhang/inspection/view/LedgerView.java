@@ -803,9 +803,18 @@ public final class LedgerView {
         Button delete = new Button(m.get("ledger.action.deleteMeasure"));
         delete.setId("deleteMeasure");
         delete.setOnAction(e -> vm.deleteMeasure(list.getSelectionModel().getSelectedItem()));
+        // a closed or merged finding's measures are part of a finished record: shown, not changed
+        javafx.beans.binding.BooleanBinding finished = javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> vm.selectedProperty().get() == null
+                        || !vm.selectedProperty().get().state().isOpen(),
+                vm.selectedProperty());
+        add.disableProperty().bind(finished);
         for (Button b : List.of(edit, done, delete)) {
             b.disableProperty()
-                    .bind(list.getSelectionModel().selectedItemProperty().isNull());
+                    .bind(list.getSelectionModel()
+                            .selectedItemProperty()
+                            .isNull()
+                            .or(finished));
         }
         list.setOnMouseClicked(e -> {
             if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {

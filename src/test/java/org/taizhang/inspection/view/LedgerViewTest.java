@@ -173,6 +173,9 @@ class LedgerViewTest {
                 .extracting(LedgerViewModel.TimelineRow::kind)
                 .containsExactly("发现", "挂号", "交办", "签收", "整改进展", "申请销号", "销号");
         assertThat(steps.getItems().get(1).text()).isEqualTo(number);
+        // the finished record's measures can be read, not changed
+        assertThat(robot.lookup("#addMeasure").queryButton().isDisabled()).isTrue();
+        assertThat(robot.lookup("#deleteMeasure").queryButton().isDisabled()).isTrue();
         assertThat(steps.getItems().get(2).text()).contains("责任领导 刘书记");
         assertThat(steps.getItems().get(6).text()).isEqualTo("评价 好；经核查已整改到位");
         assertThat(steps.getItems()).allMatch(r -> r.operator().equals("王清") && r.applied());
