@@ -1,5 +1,6 @@
 package org.taizhang.inspection;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,11 @@ public final class FindingRules {
     public static final Map<String, Integer> MAX_LENGTHS =
             Map.of("description", 2000, "basis", 1000, "category", 50, "sourceRef", 200, "internalNotes", 2000);
 
-    public static List<Issue> check(Finding f, Registry registry) {
+    /**
+     * What a finding must be to be recorded. {@code today}: a finding cannot have been found after it (null: the
+     * caller checks the date itself, as the findings sheet does with the cell's own text).
+     */
+    public static List<Issue> check(Finding f, Registry registry, LocalDate today) {
         List<Issue> issues = new ArrayList<>();
         if (f.unitId() == null || registry.unit(f.unitId()).isEmpty()) {
             issues.add(Issue.error("unit", "inspection.error.unitRequired"));
@@ -31,6 +36,8 @@ public final class FindingRules {
         }
         if (f.foundOn() == null) {
             issues.add(Issue.error("foundOn", "inspection.error.foundOnRequired"));
+        } else if (today != null && f.foundOn().isAfter(today)) {
+            issues.add(Issue.error("foundOn", "inspection.error.foundAfterToday", f.foundOn()));
         }
         length(issues, "description", f.description());
         length(issues, "basis", f.basis());

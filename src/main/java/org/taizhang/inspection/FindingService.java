@@ -125,7 +125,7 @@ public final class FindingService {
      * rectification: they count neither for 申请销号 nor in the ledger's 佐证材料.
      */
     public Finding record(Finding f, List<Path> photos) {
-        List<Issue> errors = FindingRules.check(f, registry.load()).stream()
+        List<Issue> errors = FindingRules.check(f, registry.load(), today()).stream()
                 .filter(Issue::isError)
                 .toList();
         if (!errors.isEmpty()) {
@@ -177,7 +177,7 @@ public final class FindingService {
      * {@link #record(Finding, List)}) in the same transaction as the change.
      */
     public void edit(Finding f, List<Path> photos) {
-        List<Issue> errors = FindingRules.check(f, registry.load()).stream()
+        List<Issue> errors = FindingRules.check(f, registry.load(), today()).stream()
                 .filter(Issue::isError)
                 .toList();
         if (!errors.isEmpty()) {
@@ -743,6 +743,10 @@ public final class FindingService {
                             .filter(l -> l.stepId() == null || !found.contains(l.stepId()))
                             .count());
             Step s = make.apply(held);
+            // a step happens after the problem was found (a 交办 dated before it is a typing error)
+            if (s.occurredOn() != null && f.foundOn() != null && s.occurredOn().isBefore(f.foundOn())) {
+                throw new DomainException("inspection.error.stepBeforeFound", s.occurredOn(), f.foundOn());
+            }
             TrackedWriter w = store.tracked(ctx);
             InspectionStore.add(w, s);
             for (Attachment a : files) {
@@ -782,8 +786,9 @@ public final class FindingService {
             if (f.importBatch() == null) {
                 throw new IllegalArgumentException("an imported finding names its batch");
             }
-            List<Issue> errors =
-                    FindingRules.check(f, reg).stream().filter(Issue::isError).toList();
+            List<Issue> errors = FindingRules.check(f, reg, today()).stream()
+                    .filter(Issue::isError)
+                    .toList();
             if (!errors.isEmpty()) {
                 throw new ValidationException(errors);
             }
@@ -929,7 +934,8 @@ public final class FindingService {
                     reg,
                     operator,
                     year -> InspectionStore.highestSeq(ctx, year),
-                    id -> InspectionStore.finding(ctx, id).isPresent());
+                    id -> InspectionStore.finding(ctx, id).isPresent(),
+                    today());
             T result = work.apply(b);
             TrackedWriter w = store.tracked(ctx);
             InspectionStore.saveAll(w, List.copyOf(b.findings.values()));
@@ -942,6 +948,7 @@ public final class FindingService {
 
     /** The actions of one {@link #batch}; see there. Not thread-safe, and valid only inside its batch. */
     public static final class Batch {
+        private final LocalDate today;
         private final InspectionSettings settings;
         private final Registry registry;
         private final java.util.function.IntUnaryOperator highestSeq;
@@ -962,7 +969,9 @@ public final class FindingService {
                 Registry registry,
                 String operator,
                 java.util.function.IntUnaryOperator highestSeq,
-                java.util.function.Predicate<String> held) {
+                java.util.function.Predicate<String> held,
+                LocalDate today) {
+            this.today = today;
             this.settings = settings;
             this.registry = registry;
             this.operator = operator;
@@ -983,7 +992,7 @@ public final class FindingService {
 
         /** As {@link FindingService#record}: checked by {@link FindingRules}, recorded 待挂号 with its 发现 step. */
         public Finding record(Finding f) {
-            List<Issue> errors = FindingRules.check(f, registry).stream()
+            List<Issue> errors = FindingRules.check(f, registry, today).stream()
                     .filter(Issue::isError)
                     .toList();
             if (!errors.isEmpty()) {

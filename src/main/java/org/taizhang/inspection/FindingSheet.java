@@ -124,7 +124,7 @@ final class FindingSheet {
                     null,
                     batch,
                     blankToNull(row.text(NOTES)));
-            for (Issue issue : FindingRules.check(f, registry)) {
+            for (Issue issue : FindingRules.check(f, registry, null)) {
                 if (issue.isError()) {
                     String column = COLUMN_OF_FIELD.getOrDefault(issue.field(), DESCRIPTION);
                     errors.add(new CellIssue(SHEET, row.number(), column, issue));

@@ -452,4 +452,23 @@ class FindingServiceTest {
                         DomainException.class, e -> assertThat(e.messageKey()).isEqualTo("inspection.error.notOpen"));
         assertThat(service.measures(f.id())).extracting(Measure::id).containsExactly(m.id());
     }
+
+    @Test
+    void aFindingIsNotFoundAfterTodayAndItsStepsDoNotComeBeforeIt() {
+        assertThatThrownBy(() -> service.record(recorded("党费收缴台账缺失", TODAY.plusYears(1))))
+                .isInstanceOfSatisfying(
+                        ValidationException.class,
+                        e -> assertThat(e.issues())
+                                .extracting(org.taizhang.core.Issue::messageKey)
+                                .containsExactly("inspection.error.foundAfterToday"));
+        assertThat(service.ledger()).isEmpty();
+
+        Finding f = found("支部委员会会议未按月召开", TODAY.minusDays(3));
+        service.register(f.id());
+        assertThatThrownBy(() -> service.notify(f.id(), notice(TODAY.plusDays(30)), TODAY.minusDays(30)))
+                .isInstanceOfSatisfying(
+                        DomainException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("inspection.error.stepBeforeFound"));
+        assertThat(service.timeline(f.id()).state()).isEqualTo(FindingState.REGISTERED);
+    }
 }

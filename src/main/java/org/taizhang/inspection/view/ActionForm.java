@@ -64,6 +64,10 @@ public final class ActionForm extends FormModel<ActionForm.Input> {
     /** The deadline in force, which an extension must pass (null when none). */
     private final LocalDate currentDeadline;
 
+    private final LocalDate today;
+    /** The earliest day the step can have: the day the finding was found (null: several findings). */
+    private final LocalDate earliest;
+
     public final ObjectProperty<Unit> unit = new SimpleObjectProperty<>();
     public final StringProperty on = new SimpleStringProperty("");
     public final StringProperty deadline = new SimpleStringProperty("");
@@ -84,10 +88,12 @@ public final class ActionForm extends FormModel<ActionForm.Input> {
     /**
      * @param batch a notice to every 已挂号 finding of a unit (the unit is chosen in the form)
      */
-    ActionForm(StepKind kind, boolean batch, LocalDate currentDeadline) {
+    ActionForm(StepKind kind, boolean batch, LocalDate currentDeadline, LocalDate today, LocalDate earliest) {
         this.kind = kind;
         this.batch = batch;
         this.currentDeadline = currentDeadline;
+        this.today = today;
+        this.earliest = earliest;
         for (Verdict v : Verdict.values()) {
             if (kind == StepKind.CLOSE ? v.closes() : kind == StepKind.REWORK && !v.closes()) {
                 verdictChoices.add(v);
@@ -181,7 +187,14 @@ public final class ActionForm extends FormModel<ActionForm.Input> {
         if (f.contains(Field.UNIT) && in.unit() == null) {
             issues.add(Issue.error("unit", "inspection.error.unitRequired"));
         }
-        date(issues, "on", on.get(), "ledger.error.dateRequired");
+        // what happened is dated today or earlier, and not before the problem was found
+        if (date(issues, "on", on.get(), "ledger.error.dateRequired") && in.on() != null) {
+            if (today != null && in.on().isAfter(today)) {
+                issues.add(Issue.error("on", "ledger.error.dateAfterToday", in.on()));
+            } else if (earliest != null && in.on().isBefore(earliest)) {
+                issues.add(Issue.error("on", "inspection.error.stepBeforeFound", in.on(), earliest));
+            }
+        }
         if (f.contains(Field.DEADLINE)) {
             if (date(issues, "deadline", deadline.get(), "inspection.error.deadlineRequired")
                     && in.on() != null

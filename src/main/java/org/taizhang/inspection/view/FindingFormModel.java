@@ -163,7 +163,7 @@ public final class FindingFormModel extends FormModel<Finding> {
 
     @Override
     protected List<Issue> check(Finding f) {
-        List<Issue> issues = new ArrayList<>(FindingRules.check(f, registry));
+        List<Issue> issues = new ArrayList<>(FindingRules.check(f, registry, today));
         if (DateFields.unreadable(foundOn.get())) {
             issues.removeIf(i -> "foundOn".equals(i.field()));
             issues.add(Issue.error(

@@ -442,7 +442,8 @@ public final class LedgerViewModel {
             return null;
         }
         Timeline t = e.timeline();
-        ActionForm f = new ActionForm(kind, false, t.deadline());
+        ActionForm f =
+                new ActionForm(kind, false, t.deadline(), today, e.finding().foundOn());
         f.measureChoices.setAll(e.measures().stream().filter(x -> !x.isDone()).toList());
         LocalDate deadline = switch (kind) {
             case NOTIFY -> service.proposedDeadline(e.finding(), today);
@@ -553,7 +554,7 @@ public final class LedgerViewModel {
 
     /** The form of 向单位交办: the unit (the filtered one, or the chosen finding's) and one notice for all. */
     public ActionForm notifyUnitForm() {
-        ActionForm f = new ActionForm(StepKind.NOTIFY, true, null);
+        ActionForm f = new ActionForm(StepKind.NOTIFY, true, null, today, null);
         List<String> withRegistered = entries.stream()
                 .filter(e -> e.state() == FindingState.REGISTERED)
                 .map(e -> e.finding().unitId())

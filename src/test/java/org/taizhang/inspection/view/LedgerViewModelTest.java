@@ -114,10 +114,10 @@ class LedgerViewModelTest {
         vm.select(entry(f));
     }
 
-    /** Sent to the unit with the deadline given (already past or near, for the warnings). */
+    /** Sent to the unit the day it was found, with the deadline given (already past or near, for the warnings). */
     private void notified(Finding f, LocalDate deadline) {
         service.register(f.id());
-        service.notify(f.id(), new FindingService.Notice(deadline, "李副局长", "办公室", "赵敏", null), TODAY.minusDays(90));
+        service.notify(f.id(), new FindingService.Notice(deadline, "李副局长", "办公室", "赵敏", null), f.foundOn());
     }
 
     @Test
@@ -468,5 +468,40 @@ class LedgerViewModelTest {
         assertThat(service.evidence(f.id())).hasSize(1);
         assertThat(vm.selectedProperty().get().finding().description()).isEqualTo("活动室未悬挂党旗、入党誓词");
         assertThat(dialogs.shown).noneMatch(s -> s.startsWith("error"));
+    }
+
+    @Test
+    void aStepIsDatedTodayOrEarlierAndNotBeforeTheProblemWasFound() {
+        Finding f = found(unit, "三会一课", "支部委员会会议未按月召开", TODAY.minusDays(3));
+        notified(f, TODAY.plusDays(30));
+        vm.load(() -> {});
+        choose(f);
+        ActionForm progress = vm.actionForm(StepKind.PROGRESS);
+        progress.text.set("已制定年度会议计划");
+
+        progress.on.set(TODAY.plusDays(1).toString());
+        assertThat(progress.issues())
+                .extracting(i -> messages.get(i.messageKey(), i.args()))
+                .containsExactly("日期 " + TODAY.plusDays(1) + " 晚于今天。");
+        progress.on.set(TODAY.minusDays(4).toString());
+        assertThat(progress.issues())
+                .extracting(i -> messages.get(i.messageKey(), i.args()))
+                .containsExactly("日期 " + TODAY.minusDays(4) + " 早于问题的发现日期 " + TODAY.minusDays(3) + "。");
+        progress.on.set(TODAY.minusDays(3).toString());
+        assertThat(progress.hasErrorsProperty().get()).isFalse();
+    }
+
+    @Test
+    void aProblemCannotBeFoundAfterToday() {
+        FindingFormModel form = vm.newFinding();
+        form.unit.set(unit);
+        form.description.set("党费收缴台账缺失");
+        form.foundOn.set(TODAY.plusYears(1).toString()); // 2027 typed for 2026
+
+        assertThat(form.issues())
+                .extracting(i -> messages.get(i.messageKey(), i.args()))
+                .contains("发现日期 " + TODAY.plusYears(1) + " 晚于今天。");
+        form.foundOn.set(TODAY.toString());
+        assertThat(form.issues()).noneMatch(i -> "foundOn".equals(i.field()));
     }
 }
