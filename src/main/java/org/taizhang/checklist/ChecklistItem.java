@@ -41,6 +41,24 @@ public record ChecklistItem(
         replaces = List.copyOf(replaces);
     }
 
+    /** The same item in a next version: it continues its own key, nothing else. */
+    public ChecklistItem continuingItself() {
+        return new ChecklistItem(
+                key,
+                number,
+                text,
+                maxPoints,
+                mode,
+                deduction,
+                floor,
+                evidenceRequired,
+                methods,
+                veto,
+                bonus,
+                appliesTo,
+                List.of());
+    }
+
     public boolean appliesTo(OrganizationKind kind) {
         return appliesTo.isEmpty() || appliesTo.contains(kind);
     }

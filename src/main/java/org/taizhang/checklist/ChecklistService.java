@@ -115,13 +115,23 @@ public final class ChecklistService {
         });
     }
 
-    /** The draft of the next version of a published template (same item keys), saved. */
+    /**
+     * The draft of the next version of a published template (same item keys), saved. Only from the newest version
+     * of its name: a version after it already exists (published, or a draft being worked on) and is never written
+     * over.
+     */
     public ChecklistTemplate newVersion(String publishedId, int year) {
         ChecklistTemplate t =
                 template(publishedId).orElseThrow(() -> new DomainException("checklist.error.noSuchTemplate"));
         ChecklistTemplate next =
                 t.nextVersion(Ids.forKey("checklist_template", t.name(), Integer.toString(t.version() + 1)), year);
         store.write(ctx -> {
+            ChecklistStore.templates(ctx).stream()
+                    .filter(o -> o.name().equals(t.name()) && o.version() > t.version())
+                    .max(java.util.Comparator.comparingInt(ChecklistTemplate::version))
+                    .ifPresent(newer -> {
+                        throw new DomainException("checklist.error.newerVersionExists", t.name(), newer.version());
+                    });
             ChecklistStore.save(store.tracked(ctx), ctx, next);
             return null;
         });

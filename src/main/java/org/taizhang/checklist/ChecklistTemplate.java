@@ -70,8 +70,18 @@ public record ChecklistTemplate(
      * over; items the clerk then splits or merges name the keys they continue in {@code replaces}.
      */
     public ChecklistTemplate nextVersion(String newId, int newYear) {
+        // every item of the new version continues itself: what this version's items continued (承接条目) was said
+        // about the version before, whose keys the new one no longer knows
+        List<ChecklistCategory> continued = categories.stream()
+                .map(c -> new ChecklistCategory(
+                        c.key(),
+                        c.code(),
+                        c.name(),
+                        c.points(),
+                        c.items().stream().map(ChecklistItem::continuingItself).toList()))
+                .toList();
         return new ChecklistTemplate(
-                newId, name, version + 1, newYear, Status.DRAFT, categories, passScore, bands, bonusCap, notApplicable);
+                newId, name, version + 1, newYear, Status.DRAFT, continued, passScore, bands, bonusCap, notApplicable);
     }
 
     /**

@@ -87,6 +87,18 @@ final class TemplateImport {
 
     private TemplateImport() {}
 
+    /**
+     * An item of a next version whose 承接条目 are still those its key had in the version before (the column came
+     * back as exported) continues itself: those keys belong to the version before that one.
+     */
+    private static ChecklistItem continuing(ChecklistTemplate previous, ChecklistItem item) {
+        boolean carried = !item.replaces().isEmpty()
+                && previous.item(item.key())
+                        .map(p -> p.replaces().equals(item.replaces()))
+                        .orElse(false);
+        return carried ? item.continuingItself() : item;
+    }
+
     /** {@code draft} is null when there are errors; {@code previous}: the published version it follows, if any. */
     record Plan(ChecklistTemplate draft, ChecklistTemplate previous, List<RowIssue> errors) {}
 
@@ -161,8 +173,15 @@ final class TemplateImport {
                 id = Ids.forKey("checklist_template", name, Integer.toString(version));
             }
             List<ChecklistCategory> withItems = new ArrayList<>();
+            ChecklistTemplate before = previous;
             categories.forEach((code, c) -> withItems.add(new ChecklistCategory(
-                    c.key(), c.code(), c.name(), c.points(), items.getOrDefault(code, List.of()))));
+                    c.key(),
+                    c.code(),
+                    c.name(),
+                    c.points(),
+                    items.getOrDefault(code, List.of()).stream()
+                            .map(i -> before == null ? i : continuing(before, i))
+                            .toList())));
             ChecklistTemplate draft = new ChecklistTemplate(
                     id, name, version, year, ChecklistTemplate.Status.DRAFT, withItems, pass, bands, cap, policy);
             List<Issue> issues = new ArrayList<>(TemplateRules.check(draft));
@@ -228,7 +247,8 @@ final class TemplateImport {
                 String key = c.text(KEY).isEmpty() ? number : c.text(KEY);
                 String text = c.required(TEXT);
                 BigDecimal points = c.decimal(POINTS, true);
-                ScoringMode mode = c.text(MODE).isEmpty()
+                // every item says how it is scored: an empty cell is this row's error, never a failed save later
+                ScoringMode mode = c.required(MODE).isEmpty()
                         ? null
                         : c.choice(
                                 MODE,

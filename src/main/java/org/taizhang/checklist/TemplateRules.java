@@ -58,6 +58,9 @@ public final class TemplateRules {
         if (i.text() == null || i.text().isBlank()) {
             issues.add(Issue.error(field, "checklist.error.textRequired", i.number()));
         }
+        if (i.mode() == null) {
+            issues.add(Issue.error(field, "checklist.error.modeRequired", i.number()));
+        }
         if (i.maxPoints() == null || i.maxPoints().signum() <= 0) {
             issues.add(Issue.error(field, "checklist.error.maxPoints", i.number()));
             return;

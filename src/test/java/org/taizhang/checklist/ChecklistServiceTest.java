@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -164,5 +165,75 @@ class ChecklistServiceTest {
         Assessment reopened = checklists.reopen(a.id(), "资料补充");
         assertThat(checklists.assessment(a.id()).orElseThrow().reopenReason()).isEqualTo("资料补充");
         assertThat(reopened.isReadOnly()).isFalse();
+    }
+
+    @Test
+    void aNewVersionIsMadeOnlyFromTheNewestAndNeverWritesOverTheNextOne() {
+        checklists.installBuiltInTemplates();
+        ChecklistTemplate v1 = checklists.publish(standardId());
+        ChecklistTemplate v2 =
+                checklists.publish(checklists.newVersion(v1.id(), 2027).id());
+
+        assertThatThrownBy(() -> checklists.newVersion(v1.id(), 2028))
+                .isInstanceOfSatisfying(
+                        DomainException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("checklist.error.newerVersionExists"));
+        assertThat(checklists.template(v2.id()).orElseThrow().isPublished())
+                .as("v2 stays published")
+                .isTrue();
+        assertThat(checklists.template(v2.id()).orElseThrow().year()).isEqualTo(2027);
+    }
+
+    @Test
+    void theVersionAfterASplitCanBePublished() {
+        checklists.installBuiltInTemplates();
+        ChecklistTemplate v1 = checklists.publish(standardId());
+        ChecklistTemplate draft = checklists.newVersion(v1.id(), 2027);
+        // v2 splits the first item in two, each continuing it
+        ChecklistItem first = draft.categories().getFirst().items().getFirst();
+        java.math.BigDecimal half = first.maxPoints().divide(java.math.BigDecimal.valueOf(2));
+        List<ChecklistItem> split = new java.util.ArrayList<>();
+        for (String part : List.of("a", "b")) {
+            split.add(new ChecklistItem(
+                    first.key() + part,
+                    first.number() + part,
+                    first.text() + "（" + part + "）",
+                    half,
+                    ScoringMode.YES_NO,
+                    null,
+                    null,
+                    first.evidenceRequired(),
+                    first.methods(),
+                    false,
+                    false,
+                    first.appliesTo(),
+                    List.of(first.key())));
+        }
+        List<ChecklistItem> items = new java.util.ArrayList<>(split);
+        items.addAll(draft.categories()
+                .getFirst()
+                .items()
+                .subList(1, draft.categories().getFirst().items().size()));
+        List<ChecklistCategory> categories = new java.util.ArrayList<>(draft.categories());
+        ChecklistCategory a = categories.getFirst();
+        categories.set(0, new ChecklistCategory(a.key(), a.code(), a.name(), a.points(), items));
+        assertThat(checklists.saveDraft(new ChecklistTemplate(
+                        draft.id(),
+                        draft.name(),
+                        draft.version(),
+                        draft.year(),
+                        draft.status(),
+                        categories,
+                        draft.passScore(),
+                        draft.bands(),
+                        draft.bonusCap(),
+                        draft.notApplicable())))
+                .noneMatch(org.taizhang.core.Issue::isError);
+        ChecklistTemplate v2 = checklists.publish(draft.id());
+
+        ChecklistTemplate v3 = checklists.newVersion(v2.id(), 2028);
+
+        assertThat(v3.items()).allMatch(i -> i.replaces().isEmpty());
+        assertThat(checklists.publish(v3.id()).isPublished()).isTrue();
     }
 }

@@ -235,4 +235,56 @@ class TemplateWorkbookTest {
         checklists.publish(BuiltInTemplates.site(2026).id());
         assertThat(checklists.templateToExport(null).name()).isEqualTo(BuiltInTemplates.SITE_NAME);
     }
+
+    @Test
+    void anItemWithoutItsWayOfScoringIsARowError() throws Exception {
+        checklists.installBuiltInTemplates();
+        ChecklistTemplate standard =
+                checklists.publish(BuiltInTemplates.standard(2026).id());
+        Path exported = dir.resolve("四化.xlsx");
+        checklists.exportTemplate(standard.id(), exported);
+        Path file = edited(
+                exported,
+                "blank-mode.xlsx",
+                wb -> cell(wb.getSheet("条目"), 3, "计分方式").setBlank());
+        int before = checklists.templates().size();
+
+        TemplateImportReport report = checklists.importTemplate(file);
+
+        assertThat(report.errors())
+                .extracting(e -> e.sheet() + " " + e.row() + " " + e.column() + " "
+                        + e.issue().messageKey())
+                .containsExactly("条目 3 计分方式 checklist.import.required");
+        assertThat(checklists.templates()).hasSize(before);
+    }
+
+    @Test
+    void aNextVersionFromAnExportedSplitVersionContinuesItsOwnItems() throws Exception {
+        checklists.installBuiltInTemplates();
+        ChecklistTemplate site = checklists.publish(BuiltInTemplates.site(2026).id());
+        Path exported = dir.resolve("六有.xlsx");
+        checklists.exportTemplate(site.id(), exported);
+        // v2 in Excel: the first item continues itself by name (as a split part would name the item it continues)
+        String firstKey = site.items().getFirst().key();
+        Path v2File = edited(
+                exported, "v2.xlsx", wb -> cell(wb.getSheet("条目"), 2, "承接条目").setCellValue(firstKey));
+        assertThat(checklists.importTemplate(v2File).errors()).isEmpty();
+        ChecklistTemplate v2 = checklists.templates().stream()
+                .filter(t -> t.name().equals(site.name()) && t.version() == 2)
+                .findFirst()
+                .orElseThrow();
+        checklists.publish(v2.id());
+
+        // v2 exported and imported as it is: its 承接条目 came back, but they speak of v1
+        Path v2Exported = dir.resolve("六有v2.xlsx");
+        checklists.exportTemplate(v2.id(), v2Exported);
+        TemplateImportReport report = checklists.importTemplate(v2Exported);
+
+        assertThat(report.errors()).isEmpty();
+        ChecklistTemplate v3 = checklists.templates().stream()
+                .filter(t -> t.name().equals(site.name()) && t.version() == 3)
+                .findFirst()
+                .orElseThrow();
+        assertThat(v3.items()).allMatch(i -> i.replaces().isEmpty());
+    }
 }
