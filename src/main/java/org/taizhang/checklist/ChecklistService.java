@@ -138,6 +138,26 @@ public final class ChecklistService {
         return next;
     }
 
+    /**
+     * A form row laid over the stored answer: a file never clears an answer (decisions/0011), so a row that only adds
+     * a 备注 (or a reason) keeps the stored result and takes the new words; a row that scores replaces it.
+     */
+    static ItemAnswer overStored(ItemAnswer typed, ItemAnswer stored) {
+        boolean scores =
+                typed.notApplicable() || typed.met() != null || typed.score() != null || typed.occurrences() != null;
+        if (stored == null || scores) {
+            return typed;
+        }
+        return new ItemAnswer(
+                stored.itemKey(),
+                stored.met(),
+                stored.score(),
+                stored.occurrences(),
+                stored.notApplicable(),
+                typed.notApplicableReason() != null ? typed.notApplicableReason() : stored.notApplicableReason(),
+                typed.note() != null ? typed.note() : stored.note());
+    }
+
     // ---- the template workbook
 
     /**
@@ -790,6 +810,7 @@ public final class ChecklistService {
             Optional<Assessment> existing = ChecklistStore.assessment(ctx, id);
             Map<String, ItemAnswer> stored = existing.map(Assessment::answers).orElse(Map.of());
             List<ItemAnswer> changes = answers.values().stream()
+                    .map(a -> overStored(a, stored.get(a.itemKey())))
                     .filter(a -> !sameAnswer(a, stored.get(a.itemKey())))
                     .toList();
             List<String> replaced = changes.stream()

@@ -263,6 +263,24 @@ class AssessmentFormTest {
     }
 
     @Test
+    void aRowThatOnlyAddsANoteKeepsTheStoredResult() throws Exception {
+        Assessment a = checklists.startAssessment(branch.id(), standard.id(), Round.SELF, 2026);
+        checklists.answer(a.id(), ItemAnswer.met("std-A1", false));
+        Path file = export(branch);
+        edit(file, f -> {
+            f.set("A1", "评分", ""); // emptied, and a note written: the result stays
+            f.set("A1", "备注", "材料待补");
+        });
+
+        AssessmentFormImport r = checklists.importForm(file, null, Progress.NONE);
+
+        assertThat(r.applied()).isTrue();
+        ItemAnswer a1 = checklists.assessment(a.id()).orElseThrow().answers().get("std-A1");
+        assertThat(a1.met()).isFalse();
+        assertThat(a1.note()).isEqualTo("材料待补");
+    }
+
+    @Test
     void wrongValuesAreReportedCellByCellInChineseAndNothingIsWritten() throws Exception {
         Path file = export(branch);
         fillAll(file);
