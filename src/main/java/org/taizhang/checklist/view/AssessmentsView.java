@@ -533,6 +533,8 @@ public final class AssessmentsView {
         answerField.setPrefColumnCount(6);
         noteField.setId("noteField");
         noteField.setPromptText(m.get("checklist.view.notePrompt"));
+        // the note as last filled in from the stored answer: anything else in the field is typed and not yet saved
+        String[] filledNote = {""};
         Runnable fill = () -> {
             ItemRow r = sheet.getSelectionModel().getSelectedItem();
             if (r == null) {
@@ -540,18 +542,48 @@ public final class AssessmentsView {
                 hint.setText("");
                 answerField.setText("");
                 noteField.setText("");
+                filledNote[0] = "";
                 return;
             }
             itemText.setText(r.item().number() + "  " + r.item().text());
             hint.setText(hintOf(r));
             answerField.setText(vm.inputText(r));
-            noteField.setText(
-                    r.answer() == null || r.answer().note() == null
-                            ? ""
-                            : r.answer().note());
+            filledNote[0] = r.answer() == null || r.answer().note() == null
+                    ? ""
+                    : r.answer().note();
+            noteField.setText(filledNote[0]);
             answerField.selectAll();
         };
-        sheet.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> fill.run());
+        java.util.function.Predicate<String> typedNote = text -> !text.strip().equals(filledNote[0].strip());
+        // a note typed and left (another item, another field) is saved, never dropped; saving re-reads the rows
+        // and the table drops the selection of a row that changed, so the row is chosen again
+        sheet.getSelectionModel().selectedItemProperty().addListener((o, left, r) -> {
+            if (left != null
+                    && r != null
+                    && typedNote.test(noteField.getText())
+                    && !vm.readOnlyProperty().get()) {
+                int to = sheet.getItems().indexOf(r);
+                vm.note(left, noteField.getText());
+                if (sheet.getSelectionModel().getSelectedIndex() != to) {
+                    sheet.getSelectionModel().select(to); // its own change fills the entry
+                    return;
+                }
+            }
+            fill.run();
+        });
+        noteField.focusedProperty().addListener((o, had, has) -> {
+            int at = sheet.getSelectionModel().getSelectedIndex();
+            ItemRow r = sheet.getSelectionModel().getSelectedItem();
+            if (!has
+                    && r != null
+                    && typedNote.test(noteField.getText())
+                    && !vm.readOnlyProperty().get()) {
+                vm.note(r, noteField.getText());
+                if (sheet.getSelectionModel().getSelectedIndex() != at) {
+                    sheet.getSelectionModel().select(at);
+                }
+            }
+        });
         answerField.setOnKeyPressed(e -> {
             int index = sheet.getSelectionModel().getSelectedIndex();
             ItemRow r = sheet.getSelectionModel().getSelectedItem();
@@ -561,8 +593,9 @@ public final class AssessmentsView {
             switch (e.getCode()) {
                 case ENTER -> {
                     e.consume();
-                    boolean unchanged = answerField.getText().strip().equals(vm.inputText(r));
-                    if (unchanged || vm.answer(r, answerField.getText())) {
+                    boolean unchanged = answerField.getText().strip().equals(vm.inputText(r))
+                            && !typedNote.test(noteField.getText());
+                    if (unchanged || vm.answer(r, answerField.getText(), noteField.getText())) {
                         goTo(Math.min(index + 1, sheet.getItems().size() - 1));
                     } else {
                         answerField.selectAll(); // refused: the dialog said why; type it again
@@ -658,7 +691,13 @@ public final class AssessmentsView {
         // a new answer re-reads the rows: keep the entry on the chosen item
         vm.items().addListener((javafx.collections.ListChangeListener<ItemRow>) c -> {
             if (sheet.getSelectionModel().getSelectedItem() != null) {
+                // evidence loaded or attached meanwhile: a note being typed stays as typed
+                String typed = noteField.getText();
+                boolean typing = typedNote.test(typed);
                 fill.run();
+                if (typing) {
+                    noteField.setText(typed);
+                }
             }
         });
         return box;

@@ -380,6 +380,11 @@ public final class AssessmentsViewModel {
      * rules; the row shows the answer as saved.
      */
     public boolean answer(ItemRow row, String typed) {
+        return answer(row, typed, row.answer() == null ? null : row.answer().note());
+    }
+
+    /** The answer typed and the note beside it, saved together (the note in the field is what the inspector sees). */
+    public boolean answer(ItemRow row, String typed, String note) {
         Assessment a = assessment.get();
         if (a == null || readOnly.get()) {
             return false;
@@ -392,7 +397,17 @@ public final class AssessmentsViewModel {
             dialogs.showError(m.get("checklist.task.answer"), m.describe(e));
             return false;
         }
-        return save(a, next);
+        String n = note == null || note.isBlank() ? null : note.strip();
+        return save(
+                a,
+                new ItemAnswer(
+                        next.itemKey(),
+                        next.met(),
+                        next.score(),
+                        next.occurrences(),
+                        next.notApplicable(),
+                        next.notApplicableReason(),
+                        n));
     }
 
     /** The note of one item (kept with its answer). */

@@ -175,4 +175,45 @@ class AssessmentsViewTest {
                 .isEmpty();
         assertThat(sheet.getSelectionModel().getSelectedIndex()).isEqualTo(row);
     }
+
+    @Test
+    void aNoteTypedBeforeTheAnswerIsSavedWithItAndOneLeftBehindIsSavedToo(FxRobot robot) throws Exception {
+        TableView<BranchRow> branches = robot.lookup("#branchTable").queryTableView();
+        waitUntil(() -> branches.getItems().size() == 307);
+        robot.clickOn("#branchSearch").write(BRANCH);
+        waitUntil(() -> branches.getItems().size() == 1);
+        robot.interact(() -> branches.getSelectionModel().select(0));
+        waitUntil(() -> robot.lookup("#startAssessment")
+                .tryQuery()
+                .map(n -> n.isVisible())
+                .orElse(false));
+        robot.clickOn("#startAssessment");
+        TableView<ItemRow> sheet = robot.lookup("#itemSheet").queryTableView();
+        waitUntil(
+                () -> vm.assessmentProperty().get() != null && !sheet.getItems().isEmpty());
+        String id = vm.assessmentProperty().get().id();
+        String first = sheet.getItems().get(0).item().key();
+        String second = sheet.getItems().get(1).item().key();
+
+        // the note first, then the answer and Enter: both are stored
+        robot.interact(() -> sheet.getSelectionModel().select(0));
+        robot.clickOn("#noteField").write("会议记录缺两次");
+        robot.clickOn("#answerField")
+                .eraseText(10)
+                .write(typed(sheet.getItems().get(0)))
+                .type(KeyCode.ENTER);
+        waitUntil(() -> service.assessment(id).orElseThrow().answers().containsKey(first));
+        assertThat(service.assessment(id).orElseThrow().answers().get(first).note())
+                .isEqualTo("会议记录缺两次");
+
+        // a note typed and left for another item without Enter
+        waitUntil(() -> sheet.getSelectionModel().getSelectedIndex() == 1);
+        robot.clickOn("#noteField").write("待补材料");
+        robot.interact(() -> sheet.getSelectionModel().select(2));
+        waitUntil(() -> service.assessment(id)
+                .map(a -> a.answers().get(second))
+                .map(a -> "待补材料".equals(a.note()))
+                .orElse(false));
+        assertThat(dialogs.shown).noneMatch(s -> s.startsWith("error"));
+    }
 }
