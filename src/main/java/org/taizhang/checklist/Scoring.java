@@ -58,8 +58,10 @@ public final class Scoring {
         Map<String, BigDecimal> points = new LinkedHashMap<>();
         List<String> unscored = new ArrayList<>();
         List<String> vetoedBy = new ArrayList<>();
+        boolean otherKindsItems = false;
         for (ChecklistItem item : template.items()) {
             if (!item.appliesTo(kind)) {
+                otherKindsItems |= !item.bonus();
                 continue; // not part of this organization's standard: out of the total and the maximum
             }
             ItemAnswer answer = answers.get(item.key());
@@ -93,7 +95,9 @@ public final class Scoring {
         }
         BigDecimal full = template.fullMarks();
         BigDecimal regular = raw;
-        if (template.notApplicable() == NotApplicablePolicy.RESCALE
+        // 不适用 answers are rescaled or counted full, as the template says; items of another kind of organization
+        // are not this one's standard at all, so its total is on the template's full scale either way
+        if ((template.notApplicable() == NotApplicablePolicy.RESCALE || otherKindsItems)
                 && maximum.signum() > 0
                 && maximum.compareTo(full) != 0) {
             regular = raw.multiply(full).divide(maximum, 4, RoundingMode.HALF_UP);

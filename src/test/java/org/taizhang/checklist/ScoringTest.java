@@ -268,4 +268,37 @@ class ScoringTest {
         assertThat(joint.total()).isEqualByComparingTo("100");
         assertThat(branch.unscored()).containsExactly("std-A6");
     }
+
+    @Test
+    void underFullMarksAnItemForAnotherKindStillLeavesAFullScaleOf100() {
+        ChecklistTemplate builtIn = BuiltInTemplates.standard(2026);
+        ChecklistTemplate t = new ChecklistTemplate(
+                builtIn.id(),
+                builtIn.name(),
+                builtIn.version(),
+                builtIn.year(),
+                builtIn.status(),
+                builtIn.categories(),
+                builtIn.passScore(),
+                builtIn.bands(),
+                builtIn.bonusCap(),
+                NotApplicablePolicy.FULL_MARKS);
+        Map<String, ItemAnswer> all = new HashMap<>();
+        for (ChecklistItem i : t.items()) {
+            if (!i.bonus() && !i.key().equals("std-A6")) {
+                all.put(
+                        i.key(),
+                        switch (i.mode()) {
+                            case YES_NO -> ItemAnswer.met(i.key(), true);
+                            case GRADED -> new ItemAnswer(i.key(), null, i.maxPoints(), null, false, null, null);
+                            case DEDUCTION -> ItemAnswer.occurrences(i.key(), 0);
+                        });
+            }
+        }
+
+        Score joint = Scoring.score(t, OrganizationKind.JOINT_BRANCH, all);
+
+        assertThat(joint.maximum()).isEqualByComparingTo("98");
+        assertThat(joint.total()).isEqualByComparingTo("100");
+    }
 }
