@@ -59,6 +59,7 @@ public final class TemplateFormModel extends org.taizhang.core.ui.FormModel<Chec
 
     @Override
     protected void fill(ChecklistTemplate t) {
+        unreadable.clear();
         id = t.id();
         version = t.version();
         name.set(t.name());
@@ -113,6 +114,7 @@ public final class TemplateFormModel extends org.taizhang.core.ui.FormModel<Chec
         if (!bonusCap.get().isBlank() && decimal(bonusCap.get()) == null) {
             issues.add(Issue.error("bonusCap", "checklist.input.number", bonusCap.get()));
         }
+        unreadable.forEach((field, text) -> issues.add(Issue.error(field, "checklist.input.number", text)));
         for (String part : bandParts(bands.get())) {
             if (!BAND.matcher(part).matches()) {
                 issues.add(Issue.error("bands", "checklist.input.band", part.strip()));
@@ -120,6 +122,23 @@ public final class TemplateFormModel extends org.taizhang.core.ui.FormModel<Chec
         }
         issues.addAll(TemplateRules.check(t));
         return issues;
+    }
+
+    /**
+     * Numbers typed in the chosen item's or category's fields ({@code points}, {@code deduction}, {@code floor},
+     * {@code categoryPoints}) that cannot be read: an error until corrected, never dropped for the old value.
+     */
+    private final java.util.Map<String, String> unreadable = new java.util.TreeMap<>();
+
+    /** What was typed in one of those fields; the editor tells each keystroke (and a refill from the tree). */
+    public void typed(String field, String text) {
+        String t = text == null ? "" : text.strip();
+        boolean changed = t.isEmpty() || decimal(t) != null
+                ? unreadable.remove(field) != null
+                : !t.equals(unreadable.put(field, t));
+        if (changed) {
+            validate();
+        }
     }
 
     // ---- editing the tree (each replaces the categories as a whole)

@@ -509,6 +509,7 @@ public final class TemplatesView {
         for (TextField f : List.of(code, categoryName, categoryPoints)) {
             f.textProperty().addListener(o -> applyCategory.run());
         }
+        categoryPoints.textProperty().addListener((o, was, now) -> form.typed("categoryPoints", now));
         Runnable applyItem = () -> {
             ChecklistItem i = selectedItem();
             if (filling || i == null) {
@@ -549,6 +550,10 @@ public final class TemplatesView {
         for (TextField f : List.of(number, points, deduction, floor, replaces)) {
             f.textProperty().addListener(o -> applyItem.run());
         }
+        // a number that cannot be read is the form's error (the item keeps its last good value meanwhile)
+        points.textProperty().addListener((o, was, now) -> form.typed("points", now));
+        deduction.textProperty().addListener((o, was, now) -> form.typed("deduction", now));
+        floor.textProperty().addListener((o, was, now) -> form.typed("floor", now));
         text.textProperty().addListener(o -> applyItem.run());
         mode.valueProperty().addListener(o -> applyItem.run());
         for (CheckBox b : List.of(evidence, veto, bonus)) {

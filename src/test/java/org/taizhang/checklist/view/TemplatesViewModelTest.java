@@ -141,6 +141,21 @@ class TemplatesViewModelTest {
     }
 
     @Test
+    void pointsThatCannotBeReadAreAnErrorNotTheOldValue() {
+        typeSmallStandard();
+        assertThat(form.hasErrorsProperty().get()).isFalse();
+
+        form.typed("points", "3分"); // typed in the item's 分值: not a number
+
+        assertThat(form.issues())
+                .extracting(i -> i.field() + " " + i.messageKey() + " " + i.args()[0])
+                .contains("points checklist.input.number 3分");
+        assertThat(form.hasErrorsProperty().get()).isTrue();
+        form.typed("points", "3");
+        assertThat(form.issues()).noneMatch(i -> "points".equals(i.field()));
+    }
+
+    @Test
     void publishingAsksThenFixesTheStandardForGood() {
         ChecklistTemplate standard = named(BuiltInTemplates.standard(year).name());
         vm.page().select(standard);
