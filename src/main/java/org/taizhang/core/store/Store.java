@@ -341,7 +341,10 @@ public final class Store implements AutoCloseable {
         }
         DeviceFile.write(
                 deviceFile(),
-                new DeviceFile.State(deviceId, counter.get(), new DeviceFile.Binding(hostName(), database.toString())));
+                // the clock as committed: changes named in a transaction that rolled back were never stored, and a
+                // file ahead of its database reads as a restored backup
+                new DeviceFile.State(
+                        deviceId, persistedCounter, new DeviceFile.Binding(hostName(), database.toString())));
     }
 
     /** Why this open gave the database a new device identity (a copy or a restored backup), if it did. */
@@ -381,6 +384,9 @@ public final class Store implements AutoCloseable {
     private <T> T transaction(Function<DSLContext, T> work) {
         boolean settling = identityPending;
         String idBefore = deviceId;
+        // what the database will hold once this commits: taken as stored only after the commit (a commit that
+        // fails on a full disk leaves the old value, which the next write must then write again)
+        long[] committed = {persistedCounter};
         T result;
         try {
             result = dsl.transactionResult(cfg -> {
@@ -398,10 +404,11 @@ public final class Store implements AutoCloseable {
                             .doUpdate()
                             .set(LOCAL_SETTING.VALUE, Long.toString(now))
                             .execute();
-                    persistedCounter = now;
+                    committed[0] = now;
                 }
                 return r;
             });
+            persistedCounter = committed[0];
         } catch (RuntimeException e) {
             if (settling) {
                 deviceId = idBefore; // rolled back: still the stored id, still to be settled

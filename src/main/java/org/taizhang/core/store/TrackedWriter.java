@@ -68,6 +68,14 @@ public final class TrackedWriter {
      * update is written at once, after the inserts before it, so parents saved first exist for their children.
      */
     public List<Outcome> saveAll(List<? extends TableRecord<?>> records) {
+        // the states are read before the writes: a record twice in one call would undo its first save unseen
+        java.util.Set<String> once = new java.util.HashSet<>();
+        for (TableRecord<?> r : records) {
+            if (!once.add(r.getTable().getName() + "\n" + idOf(r))) {
+                throw new IllegalArgumentException(
+                        "saveAll: " + r.getTable().getName() + " " + idOf(r) + " twice; save it once, as it ends");
+            }
+        }
         List<Outcome> outcomes = new ArrayList<>(records.size());
         Inserts inserts = new Inserts();
         for (int from = 0; from < records.size(); from += READ_CHUNK) {

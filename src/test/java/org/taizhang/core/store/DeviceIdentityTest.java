@@ -1,6 +1,7 @@
 package org.taizhang.core.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -100,5 +101,25 @@ class DeviceIdentityTest {
         Files.writeString(note, Files.readString(note).replace(original, "someone-else"));
 
         assertThat(idOf(db)).isNotEqualTo(original);
+    }
+
+    @Test
+    void aWriteThatRolledBackDoesNotMakeTheNextOpenLookLikeARestoredBackup() {
+        Path db = newDatabaseWithAUnit();
+        String id = idOf(db);
+        try (Store store = Store.open(db, clock)) {
+            // changes named, then the whole write refused (a cancelled import, a rule that says no)
+            assertThatThrownBy(() -> store.write(ctx -> {
+                        store.tracked(ctx).save(TestRecords.unit(Ids.newId(), "江海市审计局"));
+                        store.tracked(ctx).save(TestRecords.unit(Ids.newId(), "江海市统计局"));
+                        throw new org.taizhang.core.DomainException("store.readOnly", db);
+                    }))
+                    .isInstanceOf(org.taizhang.core.DomainException.class);
+        }
+
+        try (Store store = Store.open(db, clock)) {
+            assertThat(store.identityRenewed()).isEmpty();
+            assertThat(store.deviceId()).isEqualTo(id);
+        }
     }
 }

@@ -323,4 +323,17 @@ class TrackedWriterTest {
         assertThat(UUID.fromString(newId).version()).isEqualTo(4);
         assertThat(newId).isNotEqualTo(Ids.newId());
     }
+
+    @Test
+    void aRecordTwiceInOneSaveAllIsRefusedBeforeAnythingIsWritten() {
+        save(finance("市财政局"));
+        long before = store.clockCounter();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+                        store.write(ctx -> store.tracked(ctx).saveAll(List.of(finance("财政局"), finance("市财政")))))
+                .isInstanceOf(IllegalArgumentException.class);
+
+        assertThat(row().getShortName()).isEqualTo("市财政局");
+        assertThat(store.clockCounter()).isEqualTo(before);
+    }
 }
