@@ -36,6 +36,12 @@ public record ItemAnswer(
         return NOT_MET_WORDS.contains(t) ? java.util.Optional.of(false) : java.util.Optional.empty();
     }
 
+    /** The same answer with another note (blank: none). */
+    public ItemAnswer withNote(String text) {
+        String n = text == null || text.isBlank() ? null : text.strip();
+        return new ItemAnswer(itemKey, met, score, occurrences, notApplicable, notApplicableReason, n);
+    }
+
     public static ItemAnswer met(String key, boolean met) {
         return new ItemAnswer(key, met, null, null, false, null, null);
     }

@@ -217,12 +217,12 @@ public final class FindingService {
                     f.internalNotes());
             TrackedWriter w = store.tracked(ctx);
             InspectionStore.save(w, kept);
-            String found = InspectionStore.steps(ctx, f.id()).stream()
-                    .filter(s -> s.kind() == StepKind.FOUND)
-                    .map(Step::id)
-                    .findFirst()
-                    .orElse(null);
-            InspectionStore.linkAll(w, ctx, f.id(), found, ids(files));
+            if (!files.isEmpty()) {
+                String found = foundStepIds(InspectionStore.steps(ctx, f.id())).stream()
+                        .findFirst()
+                        .orElse(null);
+                InspectionStore.linkAll(w, ctx, f.id(), found, ids(files));
+            }
             return null;
         });
     }
@@ -734,10 +734,7 @@ public final class FindingService {
                         new Text(t.state().labelKey()));
             }
             // evidence of the rectification: not the photos of the problem, which hang on the 发现 step
-            Set<String> found = steps.stream()
-                    .filter(s -> s.kind() == StepKind.FOUND)
-                    .map(Step::id)
-                    .collect(Collectors.toSet());
+            Set<String> found = foundStepIds(steps);
             Held held = new Held(f, t, InspectionStore.measures(ctx, findingId), (int)
                     InspectionStore.evidenceOfFindings(ctx, List.of(findingId)).stream()
                             .filter(l -> l.stepId() == null || !found.contains(l.stepId()))
@@ -749,15 +746,17 @@ public final class FindingService {
             }
             TrackedWriter w = store.tracked(ctx);
             InspectionStore.add(w, s);
-            for (Attachment a : files) {
-                InspectionStore.link(
-                        w,
-                        ctx,
-                        new InspectionStore.EvidenceLink(
-                                InspectionStore.evidenceId(s.id(), a.id()), null, findingId, s.id(), a.id()));
-            }
+            InspectionStore.linkAll(w, ctx, findingId, s.id(), ids(files));
             return null;
         });
+    }
+
+    /** The 发现 step(s) of a timeline: photos of the problem hang on them, not evidence of its rectification. */
+    private static Set<String> foundStepIds(List<Step> steps) {
+        return steps.stream()
+                .filter(s -> s.kind() == StepKind.FOUND)
+                .map(Step::id)
+                .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
     }
 
     private static List<String> ids(List<Attachment> files) {

@@ -243,9 +243,8 @@ class ScoringTest {
         assertThat(s.rating().name()).isEqualTo("一星");
     }
 
-    @Test
-    void anItemForAnotherOrganizationKindIsNotPartOfTheStandard() {
-        ChecklistTemplate t = BuiltInTemplates.standard(2026);
+    /** Every item that is not a bonus answered with full points. */
+    private static Map<String, ItemAnswer> everyItemMet(ChecklistTemplate t) {
         Map<String, ItemAnswer> all = new HashMap<>();
         for (ChecklistItem i : t.items()) {
             if (!i.bonus()) {
@@ -258,6 +257,13 @@ class ScoringTest {
                         });
             }
         }
+        return all;
+    }
+
+    @Test
+    void anItemForAnotherOrganizationKindIsNotPartOfTheStandard() {
+        ChecklistTemplate t = BuiltInTemplates.standard(2026);
+        Map<String, ItemAnswer> all = everyItemMet(t);
         all.remove("std-A6"); // 党小组: scored for a 党支部 only
 
         Score joint = Scoring.score(t, OrganizationKind.JOINT_BRANCH, all);
@@ -283,18 +289,8 @@ class ScoringTest {
                 builtIn.bands(),
                 builtIn.bonusCap(),
                 NotApplicablePolicy.FULL_MARKS);
-        Map<String, ItemAnswer> all = new HashMap<>();
-        for (ChecklistItem i : t.items()) {
-            if (!i.bonus() && !i.key().equals("std-A6")) {
-                all.put(
-                        i.key(),
-                        switch (i.mode()) {
-                            case YES_NO -> ItemAnswer.met(i.key(), true);
-                            case GRADED -> new ItemAnswer(i.key(), null, i.maxPoints(), null, false, null, null);
-                            case DEDUCTION -> ItemAnswer.occurrences(i.key(), 0);
-                        });
-            }
-        }
+        Map<String, ItemAnswer> all = everyItemMet(t);
+        all.remove("std-A6");
 
         Score joint = Scoring.score(t, OrganizationKind.JOINT_BRANCH, all);
 

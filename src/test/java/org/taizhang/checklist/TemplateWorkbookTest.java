@@ -236,6 +236,13 @@ class TemplateWorkbookTest {
         assertThat(checklists.templateToExport(null).name()).isEqualTo(BuiltInTemplates.SITE_NAME);
     }
 
+    private ChecklistTemplate version(String name, int version) {
+        return checklists.templates().stream()
+                .filter(t -> t.name().equals(name) && t.version() == version)
+                .findFirst()
+                .orElseThrow();
+    }
+
     @Test
     void anItemWithoutItsWayOfScoringIsARowError() throws Exception {
         checklists.installBuiltInTemplates();
@@ -269,10 +276,7 @@ class TemplateWorkbookTest {
         Path v2File = edited(
                 exported, "v2.xlsx", wb -> cell(wb.getSheet("条目"), 2, "承接条目").setCellValue(firstKey));
         assertThat(checklists.importTemplate(v2File).errors()).isEmpty();
-        ChecklistTemplate v2 = checklists.templates().stream()
-                .filter(t -> t.name().equals(site.name()) && t.version() == 2)
-                .findFirst()
-                .orElseThrow();
+        ChecklistTemplate v2 = version(site.name(), 2);
         checklists.publish(v2.id());
 
         // v2 exported and imported as it is: its 承接条目 came back, but they speak of v1
@@ -281,10 +285,7 @@ class TemplateWorkbookTest {
         TemplateImportReport report = checklists.importTemplate(v2Exported);
 
         assertThat(report.errors()).isEmpty();
-        ChecklistTemplate v3 = checklists.templates().stream()
-                .filter(t -> t.name().equals(site.name()) && t.version() == 3)
-                .findFirst()
-                .orElseThrow();
+        ChecklistTemplate v3 = version(site.name(), 3);
         assertThat(v3.items()).allMatch(i -> i.replaces().isEmpty());
     }
 }

@@ -63,8 +63,9 @@ class FindingServiceTest {
         service.saveSettings(new InspectionSettings(s.operator(), s.verifier(), false, s.numberFormat(), s.warnings()));
     }
 
-    private Finding found(String text, LocalDate on) {
-        return service.record(Finding.recorded(
+    /** A finding as typed, not yet recorded. */
+    private Finding recorded(String text, LocalDate on) {
+        return Finding.recorded(
                 Ids.newId(),
                 null,
                 null,
@@ -78,7 +79,11 @@ class FindingServiceTest {
                 FindingSource.VISIT,
                 null,
                 on,
-                null));
+                null);
+    }
+
+    private Finding found(String text, LocalDate on) {
+        return service.record(recorded(text, on));
     }
 
     private Path photo() throws IOException {
@@ -368,24 +373,6 @@ class FindingServiceTest {
                 .isInstanceOfSatisfying(
                         DomainException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("inspection.error.repeatOtherCategory"));
-    }
-
-    private Finding recorded(String text, LocalDate on) {
-        return Finding.recorded(
-                Ids.newId(),
-                null,
-                null,
-                unit.id(),
-                null,
-                "三会一课",
-                text,
-                null,
-                Severity.ORDINARY,
-                RectificationType.DEADLINE,
-                FindingSource.VISIT,
-                null,
-                on,
-                null);
     }
 
     @Test

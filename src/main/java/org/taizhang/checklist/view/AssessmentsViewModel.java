@@ -397,17 +397,7 @@ public final class AssessmentsViewModel {
             dialogs.showError(m.get("checklist.task.answer"), m.describe(e));
             return false;
         }
-        String n = note == null || note.isBlank() ? null : note.strip();
-        return save(
-                a,
-                new ItemAnswer(
-                        next.itemKey(),
-                        next.met(),
-                        next.score(),
-                        next.occurrences(),
-                        next.notApplicable(),
-                        next.notApplicableReason(),
-                        n));
+        return save(a, next.withNote(note));
     }
 
     /** The note of one item (kept with its answer). */
@@ -417,20 +407,8 @@ public final class AssessmentsViewModel {
             return false;
         }
         ItemAnswer was = row.answer() == null ? AnswerInput.cleared(row.item(), null) : row.answer();
-        String n = note == null || note.isBlank() ? null : note.strip();
-        if (Objects.equals(n, was.note())) {
-            return true;
-        }
-        return save(
-                a,
-                new ItemAnswer(
-                        was.itemKey(),
-                        was.met(),
-                        was.score(),
-                        was.occurrences(),
-                        was.notApplicable(),
-                        was.notApplicableReason(),
-                        n));
+        ItemAnswer next = was.withNote(note);
+        return Objects.equals(next.note(), was.note()) || save(a, next);
     }
 
     /** 不适用 with the reason asked for; asking again on a 不适用 item takes it back. */

@@ -72,7 +72,6 @@ public final class MeasureForm extends FormModel<Measure> {
 
     @Override
     protected Measure blank() {
-        sortOrder = nextOrder;
         return new Measure(Ids.newId(), findingId, "", null, null, null, nextOrder);
     }
 

@@ -80,8 +80,8 @@ class AssessmentsViewTest {
         };
     }
 
-    @Test
-    void anInspectorScoresEveryItemByKeyboardAndFinishes(FxRobot robot) throws Exception {
+    /** Finds the branch, starts its assessment and gives the scoring sheet once it holds the items. */
+    private TableView<ItemRow> startTheBranchesAssessment(FxRobot robot) throws Exception {
         TableView<BranchRow> branches = robot.lookup("#branchTable").queryTableView();
         waitUntil(() -> branches.getItems().size() == 307);
         robot.clickOn("#branchSearch").write(BRANCH);
@@ -95,6 +95,12 @@ class AssessmentsViewTest {
         TableView<ItemRow> sheet = robot.lookup("#itemSheet").queryTableView();
         waitUntil(
                 () -> vm.assessmentProperty().get() != null && !sheet.getItems().isEmpty());
+        return sheet;
+    }
+
+    @Test
+    void anInspectorScoresEveryItemByKeyboardAndFinishes(FxRobot robot) throws Exception {
+        TableView<ItemRow> sheet = startTheBranchesAssessment(robot);
 
         // Enter on the sheet puts the caret in the answer field; each answer + Enter saves it and moves on
         robot.clickOn(sheet.lookup(".table-row-cell"));
@@ -147,19 +153,7 @@ class AssessmentsViewTest {
 
     @Test
     void aWrongAnswerIsSaidAndTheFieldCanBeTypedAgain(FxRobot robot) throws Exception {
-        TableView<BranchRow> branches = robot.lookup("#branchTable").queryTableView();
-        waitUntil(() -> branches.getItems().size() == 307);
-        robot.clickOn("#branchSearch").write(BRANCH);
-        waitUntil(() -> branches.getItems().size() == 1);
-        robot.interact(() -> branches.getSelectionModel().select(0));
-        waitUntil(() -> robot.lookup("#startAssessment")
-                .tryQuery()
-                .map(n -> n.isVisible())
-                .orElse(false));
-        robot.clickOn("#startAssessment");
-        TableView<ItemRow> sheet = robot.lookup("#itemSheet").queryTableView();
-        waitUntil(
-                () -> vm.assessmentProperty().get() != null && !sheet.getItems().isEmpty());
+        TableView<ItemRow> sheet = startTheBranchesAssessment(robot);
         int yesNo = 0;
         while (sheet.getItems().get(yesNo).item().mode() != ScoringMode.YES_NO) {
             yesNo++;
@@ -178,19 +172,7 @@ class AssessmentsViewTest {
 
     @Test
     void aNoteTypedBeforeTheAnswerIsSavedWithItAndOneLeftBehindIsSavedToo(FxRobot robot) throws Exception {
-        TableView<BranchRow> branches = robot.lookup("#branchTable").queryTableView();
-        waitUntil(() -> branches.getItems().size() == 307);
-        robot.clickOn("#branchSearch").write(BRANCH);
-        waitUntil(() -> branches.getItems().size() == 1);
-        robot.interact(() -> branches.getSelectionModel().select(0));
-        waitUntil(() -> robot.lookup("#startAssessment")
-                .tryQuery()
-                .map(n -> n.isVisible())
-                .orElse(false));
-        robot.clickOn("#startAssessment");
-        TableView<ItemRow> sheet = robot.lookup("#itemSheet").queryTableView();
-        waitUntil(
-                () -> vm.assessmentProperty().get() != null && !sheet.getItems().isEmpty());
+        TableView<ItemRow> sheet = startTheBranchesAssessment(robot);
         String id = vm.assessmentProperty().get().id();
         String first = sheet.getItems().get(0).item().key();
         String second = sheet.getItems().get(1).item().key();
