@@ -28,7 +28,8 @@ import picocli.CommandLine.ScopeType;
             AssessmentsCommand.class,
             FindingsCommand.class,
             FeedbackCommand.class,
-            ReportCommand.class
+            ReportCommand.class,
+            DeviceCommand.class
         })
 public final class TaizhangCommand implements Runnable {
 

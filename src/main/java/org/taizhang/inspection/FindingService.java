@@ -56,9 +56,8 @@ public final class FindingService {
                 store.localSetting(InspectionSettings.VERIFIER_KEY)
                         .map("true"::equals)
                         .orElse(false),
-                !store.localSetting(InspectionSettings.ROLE_KEY)
-                        .map(InspectionSettings.FIELD_ROLE::equals)
-                        .orElse(false),
+                // the designation travels and names a device id: a copy of the hub's file is not the hub
+                store.isHub(),
                 store.localSetting(InspectionSettings.NUMBER_FORMAT_KEY)
                         .flatMap(NumberFormat::parse)
                         .orElse(NumberFormat.DEFAULT),
@@ -73,7 +72,11 @@ public final class FindingService {
         }
         store.setOperator(s.operator());
         store.putLocalSetting(InspectionSettings.VERIFIER_KEY, Boolean.toString(s.verifier()));
-        store.putLocalSetting(InspectionSettings.ROLE_KEY, s.hub() ? "hub" : InspectionSettings.FIELD_ROLE);
+        if (s.hub() && !store.isHub()) {
+            store.designateHub();
+        } else if (!s.hub()) {
+            store.designateField();
+        }
         store.putLocalSetting(
                 InspectionSettings.NUMBER_FORMAT_KEY, s.numberFormat().pattern());
         store.putLocalSetting(InspectionSettings.WARNINGS_KEY, s.warnings().format());
@@ -1265,6 +1268,9 @@ public final class FindingService {
     public int importSample() {
         if (InspectionStore.hasFindings(store.read())) {
             return 0;
+        }
+        if (store.hubDeviceId().isEmpty()) {
+            store.designateHub(); // the sample's findings are numbered: the demo database is the hub
         }
         return SampleFindings.load(this, new InspectionService(store), today());
     }

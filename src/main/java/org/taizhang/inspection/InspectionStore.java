@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.taizhang.core.Ids;
+import org.taizhang.core.store.Clocks;
 import org.taizhang.core.store.Dot;
 import org.taizhang.core.store.TrackedWriter;
 import org.taizhang.core.store.schema.tables.records.FindingCategoryRecord;
@@ -295,13 +296,44 @@ final class InspectionStore {
         return r;
     }
 
-    /** The highest sequence number given in {@code year} (0 when none): the next is one more, never reused. */
+    /**
+     * The highest sequence number given in {@code year} (0 when none): the next is one more, never reused. Every
+     * number counts that was ever given: a deleted finding's, and one a merge holds as a conflict (two devices that
+     * both acted as the hub), so a number never comes back.
+     */
     static int highestSeq(DSLContext ctx, int year) {
-        Integer max = ctx.select(DSL.max(FINDING.NUMBER_SEQ))
+        Integer shown = ctx.select(DSL.max(FINDING.NUMBER_SEQ))
                 .from(FINDING)
                 .where(FINDING.NUMBER_YEAR.eq(year))
                 .fetchOne(0, Integer.class);
-        return max == null ? 0 : max;
+        int max = shown == null ? 0 : shown;
+        var c = org.taizhang.core.store.schema.Tables.FIELD_CONFLICT;
+        var yearConflict = c.as("year_conflict");
+        for (String held : ctx.select(c.VALUE)
+                .from(c)
+                .join(FINDING)
+                .on(FINDING.ID.eq(c.ENTITY_ID))
+                .where(c.ENTITY.eq(FINDING.getName()))
+                .and(c.FIELD.eq(FINDING.NUMBER_SEQ.getName()))
+                .and(FINDING.NUMBER_YEAR
+                        .eq(year)
+                        .or(FINDING.NUMBER_YEAR.isNull())
+                        .or(DSL.exists(DSL.selectOne()
+                                .from(yearConflict)
+                                .where(yearConflict.ENTITY.eq(FINDING.getName()))
+                                .and(yearConflict.ENTITY_ID.eq(FINDING.ID))
+                                .and(yearConflict.FIELD.eq(FINDING.NUMBER_YEAR.getName()))
+                                .and(yearConflict.VALUE.eq(Integer.toString(year))))))
+                .fetch(c.VALUE)) {
+            if (held != null) {
+                try {
+                    max = Math.max(max, Integer.parseInt(held.strip()));
+                } catch (NumberFormatException notANumber) {
+                    // not a sequence number: nothing to count
+                }
+            }
+        }
+        return max;
     }
 
     /** When the spreadsheet with this SHA-256 was first imported (the first finding made from it), if ever. */
@@ -347,7 +379,8 @@ final class InspectionStore {
                 r.getEscalation() == null ? null : Escalation.valueOf(r.getEscalation()),
                 r.getMeasureId(),
                 r.getOtherId(),
-                new Dot(r.getRevision(), r.getUpdatedBy()));
+                // folded in the order of their first write: a step re-created on another device keeps its place
+                Clocks.firstCreate(r.getClock(), new Dot(r.getRevision(), r.getUpdatedBy())));
     }
 
     static void add(TrackedWriter writer, Step s) {
@@ -688,7 +721,7 @@ final class InspectionStore {
                         escalation == null ? null : Escalation.valueOf(escalation),
                         rs.getString(14),
                         rs.getString(15),
-                        new Dot(rs.getLong(16), rs.getString(17)));
+                        Clocks.firstCreate(rs.getString(18), new Dot(rs.getLong(16), rs.getString(17))));
                 byFinding
                         .computeIfAbsent(step.findingId(), k -> new ArrayList<>())
                         .add(step);
@@ -710,7 +743,8 @@ final class InspectionStore {
                             s.MEASURE_ID,
                             s.OTHER_ID,
                             s.REVISION,
-                            s.UPDATED_BY)
+                            s.UPDATED_BY,
+                            s.CLOCK)
                     .from(s);
             if (findingIds == null) {
                 each(ctx, select.where(s.DELETED.eq(0)), reader);

@@ -39,6 +39,37 @@ class InspectionCommandsTest {
         try (Store store = Store.openOrCreate(db)) {
             new org.taizhang.organization.RegistryService(store).importSample(org.taizhang.core.task.Progress.NONE);
         }
+        // numbers are given on the hub only: a new database is a field device until a person says otherwise
+        assertThat(run("--db", db, "device", "init", "--name", "办公室汇总机", "--role", "hub"))
+                .isZero();
+    }
+
+    @Test
+    void deviceShowsItsIdNameRoleAndTheHubAndAFieldDeviceGivesNoNumbers() throws Exception {
+        assertThat(run("--db", db, "device", "show")).isZero();
+        String id;
+        try (Store store = Store.open(db)) {
+            id = store.deviceId();
+        }
+        assertThat(cli.out.toString())
+                .contains("本机标识：" + id)
+                .contains("本机名称：办公室汇总机")
+                .contains("角色：汇总机")
+                .contains("汇总机标识：" + id);
+
+        assertThat(run("--db", db, "device", "init", "--name", "督查一组笔记本", "--role", "field"))
+                .isZero();
+        assertThat(cli.out.toString()).contains("角色：外业机").contains("尚未指定汇总机");
+        run("--db", db, "findings", "import", findingsFile("问题清单.xlsx", UNIT));
+        assertThat(run("--db", db, "findings", "register-pending")).isEqualTo(ExitCodes.ERROR);
+        assertThat(cli.err.toString()).contains("外业机");
+        assertThat(ledger()).noneMatch(e -> e.finding().isNumbered());
+
+        assertThat(run("--db", db, "device", "init", "--name", "x", "--role", "server"))
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(run("--db", db, "device", "init", "--name", " ", "--role", "hub"))
+                .isEqualTo(ExitCodes.ERROR);
+        assertThat(cli.err.toString()).contains("本机名称");
     }
 
     private int run(Object... args) {

@@ -46,6 +46,7 @@ class FindingImportTest {
         RegistryService registry = new RegistryService(store);
         registry.importSample(Progress.NONE);
         service = new FindingService(store, registry);
+        store.designateHub(); // numbers are given on the hub only (a new database is a field device)
         files = new InspectionFiles(store, registry);
         store.setOperator("王清");
         round = new Inspection(Ids.newId(), ROUND, "年中大督查", 2026, TODAY.minusDays(30), TODAY.minusDays(10), null);

@@ -42,6 +42,7 @@ class FindingServiceTest {
         RegistryService registry = new RegistryService(store);
         registry.importSample(Progress.NONE);
         service = new FindingService(store, registry);
+        store.designateHub(); // numbers are given on the hub only (a new database is a field device)
         unit = registry.load().units().get(0);
         otherUnit = registry.load().units().get(1);
         store.setOperator("王清");

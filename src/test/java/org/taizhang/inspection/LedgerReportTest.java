@@ -50,6 +50,7 @@ class LedgerReportTest {
         RegistryService registry = new RegistryService(store);
         registry.importSample(Progress.NONE);
         service = new FindingService(store, registry);
+        store.designateHub(); // numbers are given on the hub only (a new database is a field device)
         files = new InspectionFiles(store, registry);
         unit = registry.load().units().get(0);
         otherUnit = registry.load().units().get(1);

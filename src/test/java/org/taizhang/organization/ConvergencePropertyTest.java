@@ -87,6 +87,8 @@ class ConvergencePropertyTest {
     private static final String[] TEXTS = {"张红玲", "马兵德", "孙晶娟", null};
     private static Path template;
     private static Path templateDir;
+    /** Two teams' sheets of findings, the same files on every device (ids from the file and row). */
+    private static final List<Path> SHEETS = new ArrayList<>();
 
     @BeforeContainer
     static void makeTemplate() throws IOException {
@@ -99,10 +101,20 @@ class ConvergencePropertyTest {
             checklists.saveDraft(BuiltInTemplates.site(2026));
             checklists.publish(BuiltInTemplates.site(2026).id());
         }
+        for (int i = 0; i < 2; i++) {
+            SHEETS.add(org.taizhang.inspection.InspectionFilesFixture.sheet(
+                    templateDir.resolve("第" + (i + 1) + "组问题清单.xlsx"),
+                    "问题清单",
+                    List.of(
+                            List.of("序号", "单位", "问题类别", "问题描述", "整改类型", "发现日期"),
+                            List.of("1", UNIT_NAMES[0], "三会一课", "支委会未按月召开" + i, "限期整改", "2026-05-2" + i),
+                            List.of("2", UNIT_NAMES[1], "党费", "党费收缴台账不全" + i, "立行立改", "2026-05-1" + i))));
+        }
     }
 
     @AfterContainer
     static void removeTemplate() throws IOException {
+        SHEETS.clear();
         deleteTree(templateDir);
     }
 
@@ -150,7 +162,17 @@ class ConvergencePropertyTest {
                 net.jqwik.api.Tuple.of(3, Arbitraries.just(30)),
                 net.jqwik.api.Tuple.of(3, Arbitraries.just(31)),
                 net.jqwik.api.Tuple.of(2, Arbitraries.just(32)),
-                net.jqwik.api.Tuple.of(3, Arbitraries.just(33)));
+                net.jqwik.api.Tuple.of(3, Arbitraries.just(33)),
+                // issue 16: the same team's sheet imported on several devices (the same findings created on each),
+                // a clerk's resolve of a conflict, rounds, teams, visits and templates deleted and restored, a
+                // visit's photo added and removed
+                net.jqwik.api.Tuple.of(4, Arbitraries.just(34)),
+                net.jqwik.api.Tuple.of(3, Arbitraries.just(35)),
+                net.jqwik.api.Tuple.of(2, Arbitraries.just(36)),
+                net.jqwik.api.Tuple.of(2, Arbitraries.just(37)),
+                net.jqwik.api.Tuple.of(2, Arbitraries.just(38)),
+                // the hub designation (V8): the hub hands it over and takes it back
+                net.jqwik.api.Tuple.of(1, Arbitraries.just(39)));
         Arbitrary<Step> step = Combinators.combine(
                         kind,
                         Arbitraries.integers().between(0, DEVICES - 1),
@@ -159,6 +181,16 @@ class ConvergencePropertyTest {
                         Arbitraries.integers().between(0, 99))
                 .as(Step::new);
         return step.list().ofMinSize(10).ofMaxSize(50);
+    }
+
+    /**
+     * The seed with which an outside review found the create hole (issue 16: numbers [1, 2, 4] where [1, 2, 3] was
+     * expected); the generator has changed since, so it is kept as one more fixed example, beside the hand-written
+     * scenario in FindingsAcrossDevicesTest.
+     */
+    @Property(tries = 1, seed = "1199321788849401610")
+    void theSeedThatFoundTheCreateHoleStillConverges(@ForAll("scripts") List<Step> script) throws IOException {
+        devicesThatExchangeEverythingHoldTheSameRecordsAndLoseNothing(script);
     }
 
     @Property
@@ -175,6 +207,7 @@ class ConvergencePropertyTest {
             assertThat(devices.stream().map(d -> d.store.deviceId()).distinct()).hasSize(DEVICES);
             for (int i = 0; i < DEVICES; i++) {
                 devices.get(i).setUp(i == 0);
+                devices.get(i).hubDevice = devices.getFirst();
             }
             Oracle oracle = new Oracle();
             // what the devices start with (the template's records) counts as written before the script
@@ -376,9 +409,12 @@ class ConvergencePropertyTest {
         final Map<String, Map<Dot, Object>> written = new HashMap<>();
         final Map<String, Set<Dot>> overwritten = new HashMap<>();
         final Set<String> history = new HashSet<>();
+        /** The changes that created a record, per record: a create outranks no edit (decisions/0006). */
+        final Map<String, Set<Dot>> creates = new HashMap<>();
 
         void observe(Map<String, RecordState> before, Map<String, RecordState> after) {
             after.forEach((key, state) -> {
+                creates.computeIfAbsent(key, k -> new HashSet<>()).addAll(state.creates());
                 RecordState old = before.get(key);
                 state.fields().forEach((field, versions) -> {
                     Map<Dot, Object> now = dots(versions);
@@ -413,6 +449,7 @@ class ConvergencePropertyTest {
                 assertThat(state).as(key).isNotNull();
                 Map<Dot, Object> expected = new TreeMap<>(dots);
                 overwritten.getOrDefault(f, Set.of()).forEach(expected::remove);
+                outranked(expected, creates.getOrDefault(key, Set.of()));
                 Map<Dot, Object> actual = new TreeMap<>(dots(state.fields().get(field)));
                 assertThat(actual.keySet()).as(f).isEqualTo(expected.keySet());
                 actual.forEach((d, v) ->
@@ -423,6 +460,17 @@ class ConvergencePropertyTest {
                         .as(f + " shows the newest")
                         .isEqualTo(String.valueOf(actual.get(newest)));
             });
+        }
+
+        /**
+         * Among the surviving changes of a field, an edit outranks every create, and a create's value a create's
+         * empty field: records two devices both create must not let the busier one's create win.
+         */
+        private static void outranked(Map<Dot, Object> expected, Set<Dot> creates) {
+            java.util.function.Function<Map.Entry<Dot, Object>, Integer> rank =
+                    e -> !creates.contains(e.getKey()) ? 2 : e.getValue() == null ? 0 : 1;
+            int best = expected.entrySet().stream().mapToInt(rank::apply).max().orElse(0);
+            expected.entrySet().removeIf(e -> rank.apply(e) < best);
         }
 
         private static Map<Dot, Object> dots(List<FieldVersion> versions) {
@@ -442,6 +490,7 @@ class ConvergencePropertyTest {
         final ChecklistService checklists;
         final FindingService findings;
         final InspectionService inspections;
+        final org.taizhang.inspection.InspectionFiles files;
 
         Device(Store store) {
             this.store = store;
@@ -449,7 +498,11 @@ class ConvergencePropertyTest {
             this.checklists = new ChecklistService(store, service);
             this.findings = new FindingService(store, service);
             this.inspections = new InspectionService(store);
+            this.files = new org.taizhang.inspection.InspectionFiles(store, service);
         }
+
+        /** The device that was made the hub at the start (the only one that may take the designation back). */
+        Device hubDevice;
 
         /** The hub numbers findings; the laptops record them unnumbered. Everyone here may verify. */
         void setUp(boolean hub) {
@@ -769,6 +822,44 @@ class ConvergencePropertyTest {
                                     f.internalNotes()));
                         }
                     }
+                    case 34 -> files.importFindings(pick(SHEETS, s.a()), Progress.NONE);
+                    case 35 -> resolve(s);
+                    case 36 -> {
+                        List<Inspection> rounds = inspections.inspections();
+                        if (s.b() % 2 == 0 && !rounds.isEmpty()) {
+                            inspections.delete(pick(rounds, s.a()).id());
+                        } else {
+                            restore(rows("inspection", true), s.a(), inspections::restore);
+                        }
+                    }
+                    case 37 -> {
+                        Inspection round = pick(inspections.inspections(), s.a());
+                        if (round != null) {
+                            if (s.c() % 2 == 0) {
+                                InspectionTeam team = pick(inspections.teams(round.id()), s.b());
+                                if (team != null) {
+                                    inspections.deleteTeam(team.id());
+                                }
+                            } else {
+                                Visit visit = pick(inspections.visits(round.id()), s.b());
+                                if (visit != null) {
+                                    inspections.deleteVisit(visit.id());
+                                }
+                            }
+                        }
+                    }
+                    case 38 -> visitPhotoOrTemplate(s);
+                    case 39 -> {
+                        // only the first device: two devices acting as hub is a breach the cross-record check
+                        // (not yet built) must report; here numbers must stay unique
+                        if (store.hubDeviceId().isEmpty() || store.isHub()) {
+                            if (store.isHub()) {
+                                store.designateField();
+                            } else if (this == hubDevice) {
+                                store.designateHub();
+                            }
+                        }
+                    }
                     default -> throw new IllegalArgumentException("step " + s);
                 }
             } catch (IOException e) {
@@ -776,6 +867,58 @@ class ConvergencePropertyTest {
             } catch (DomainException refused) {
                 // the rules said no (a duplicate name, a unit that still has organizations, a deleted record
                 // this device has not seen restored …): a clerk would be told, and nothing was written
+            }
+        }
+
+        /** A clerk settles one conflict: the shown value, or one that lost (what the conflicts list will offer). */
+        private void resolve(Step s) {
+            List<RecordState> conflicted = states().values().stream()
+                    .filter(RecordState::hasConflicts)
+                    .sorted(Comparator.comparing(RecordState::id))
+                    .toList();
+            RecordState r = pick(conflicted, s.a());
+            if (r == null) {
+                return;
+            }
+            String field = pick(
+                    r.fields().keySet().stream()
+                            .filter(f -> !r.conflicts(f).isEmpty())
+                            .toList(),
+                    s.b());
+            Object value = pick(r.fields().get(field), s.c()).value();
+            org.jooq.Table<?> table = org.taizhang.core.store.schema.DefaultSchema.DEFAULT_SCHEMA.getTable(r.table());
+            store.write(ctx -> {
+                store.tracked(ctx).resolve(table, r.id(), field, value);
+                return null;
+            });
+        }
+
+        /** A visit's photo added or removed; or a template deleted or restored. */
+        private void visitPhotoOrTemplate(Step s) throws IOException {
+            if (s.c() % 2 == 0) {
+                List<Visit> visits = inspections.inspections().stream()
+                        .flatMap(i -> inspections.visits(i.id()).stream())
+                        .sorted(Comparator.comparing(Visit::id))
+                        .toList();
+                Visit visit = pick(visits, s.a());
+                if (visit == null) {
+                    return;
+                }
+                List<FindingService.Evidence> photos = inspections.photos(visit.id());
+                if (!photos.isEmpty() && s.b() % 2 == 0) {
+                    inspections.removePhoto(pick(photos, s.b()).id());
+                } else {
+                    Path photo = store.dataFolder().resolve("visit-" + s.b() % 3 + ".txt");
+                    Files.writeString(photo, "走访照片 " + s.b() % 3);
+                    inspections.attachToVisit(visit.id(), photo);
+                }
+            } else {
+                ChecklistTemplate t = pick(checklists.templates(), s.a());
+                if (t != null && s.b() % 2 == 0) {
+                    checklists.deleteTemplate(t.id());
+                } else {
+                    restore(rows("checklist_template", true), s.a(), checklists::restoreTemplate);
+                }
             }
         }
 

@@ -14,6 +14,12 @@ import java.util.TreeSet;
  * there. Surviving versions with equal values are one version; when several remain, the one with the newest
  * change is shown and the others are the field's conflicts. The result depends only on what the two states
  * hold, never on which is local or on the order in which states arrive, so every device ends the same.
+ *
+ * <p>A create outranks nothing: records with stable ids (a finding from a sheet's row) can be created on two
+ * devices, and a create writes every field. Among the surviving versions of a field, any written by a later change
+ * (an edit, a deletion) overwrite every version that only creates wrote, and a create's value overwrites a create's
+ * empty field: a busier device's create can neither hide the number the hub gave after its own create nor blank a
+ * value (cr-sqlite: an update outranks an insert). The create's values stay in its history entry.
  */
 public final class Merge {
     private Merge() {}
@@ -22,23 +28,23 @@ public final class Merge {
     public static RecordState merge(RecordState local, RecordState remote) {
         if (local == null) {
             return merge(
-                    new RecordState(remote.table(), remote.id(), null, null, null, Map.of(), VersionVector.EMPTY),
+                    new RecordState(
+                            remote.table(), remote.id(), null, null, null, Map.of(), VersionVector.EMPTY, List.of()),
                     remote);
         }
         if (!local.table().equals(remote.table()) || !local.id().equals(remote.id())) {
             throw new IllegalArgumentException("not the same record: " + local.id() + " / " + remote.id());
         }
+        Set<Dot> creates = new HashSet<>(local.creates());
+        creates.addAll(remote.creates());
         Set<String> names = new TreeSet<>(local.fields().keySet());
         names.addAll(remote.fields().keySet());
         Map<String, List<FieldVersion>> fields = new LinkedHashMap<>();
         for (String name : names) {
-            fields.put(
-                    name,
-                    mergeField(
-                            local.fields().getOrDefault(name, List.of()),
-                            local.seen(),
-                            remote.fields().getOrDefault(name, List.of()),
-                            remote.seen()));
+            List<FieldVersion> mine = local.fields().getOrDefault(name, List.of());
+            List<FieldVersion> theirs = remote.fields().getOrDefault(name, List.of());
+            refuseClash(local, name, mine, theirs);
+            fields.put(name, mergeField(mine, local.seen(), theirs, remote.seen(), creates));
         }
         boolean remoteNewer = local.latest() == null
                 || (remote.latest() != null && remote.latest().compareTo(local.latest()) > 0);
@@ -49,11 +55,71 @@ public final class Merge {
                 remoteNewer ? remote.updatedAt() : local.updatedAt(),
                 remoteNewer ? remote.latest() : local.latest(),
                 fields,
-                local.seen().join(remote.seen()));
+                local.seen().join(remote.seen()),
+                new ArrayList<>(creates));
+    }
+
+    /**
+     * A change has one name on every device and writes one value: two states that give one name two values
+     * cannot both be true (a database copied before version 2, or a backup restored with its device file, named
+     * new changes as old ones). Merging them would keep one at random, so the whole set is refused.
+     */
+    private static void refuseClash(
+            RecordState local, String field, List<FieldVersion> mine, List<FieldVersion> theirs) {
+        if (mine.isEmpty() || theirs.isEmpty()) {
+            return;
+        }
+        Map<Dot, Object> held = new java.util.HashMap<>();
+        for (FieldVersion v : mine) {
+            v.dots().forEach(d -> held.put(d, v.value()));
+        }
+        for (FieldVersion v : theirs) {
+            for (Dot d : v.dots()) {
+                if (held.containsKey(d) && !Values.same(held.get(d), v.value())) {
+                    throw new Clash(local.table(), local.id(), field, d);
+                }
+            }
+        }
+    }
+
+    /** Two states give one change two values: see {@link #refuseClash}. */
+    public static final class Clash extends IllegalStateException {
+        private final String table;
+        private final String id;
+        private final String field;
+        private final Dot dot;
+
+        Clash(String table, String id, String field, Dot dot) {
+            super(table + " " + id + " " + field + ": change " + dot + " holds two values");
+            this.table = table;
+            this.id = id;
+            this.field = field;
+            this.dot = dot;
+        }
+
+        public String table() {
+            return table;
+        }
+
+        public String id() {
+            return id;
+        }
+
+        public String field() {
+            return field;
+        }
+
+        public Dot dot() {
+            return dot;
+        }
     }
 
     private static List<FieldVersion> mergeField(
-            List<FieldVersion> mine, VersionVector mineSeen, List<FieldVersion> theirs, VersionVector theirsSeen) {
+            List<FieldVersion> mine,
+            VersionVector mineSeen,
+            List<FieldVersion> theirs,
+            VersionVector theirsSeen,
+            Set<Dot> creates) {
         Set<Dot> mineDots = dots(mine);
         Set<Dot> theirDots = dots(theirs);
         List<Object[]> kept = new ArrayList<>(); // {dot, value}
@@ -71,7 +137,41 @@ public final class Merge {
                 }
             }
         }
-        // equal values are one version; a dot is one change, so it carries one value everywhere
+        kept = outranked(kept, creates);
+        return group(kept);
+    }
+
+    /**
+     * Keeps the changes of the highest rank: an edit or deletion (2) over a create's value (1) over a create's
+     * empty field (0). The rank is a property of each change alone, so dropping the lower ones is the same on
+     * every device, and a dropped change is one both sides have now seen (it stays overwritten).
+     */
+    static List<Object[]> outranked(List<Object[]> kept, Set<Dot> creates) {
+        if (creates.isEmpty() || kept.size() < 2) {
+            return kept;
+        }
+        int best = -1;
+        for (Object[] k : kept) {
+            best = Math.max(best, rank(k, creates));
+        }
+        List<Object[]> top = new ArrayList<>();
+        for (Object[] k : kept) {
+            if (rank(k, creates) == best) {
+                top.add(k);
+            }
+        }
+        return top;
+    }
+
+    private static int rank(Object[] kept, Set<Dot> creates) {
+        if (!creates.contains((Dot) kept[0])) {
+            return 2;
+        }
+        return kept[1] == null ? 0 : 1;
+    }
+
+    /** Equal values are one version; a dot is one change, so it carries one value everywhere. Newest first. */
+    private static List<FieldVersion> group(List<Object[]> kept) {
         List<Object> values = new ArrayList<>();
         List<List<Dot>> dots = new ArrayList<>();
         for (Object[] k : kept) {

@@ -13,6 +13,8 @@ import java.util.TreeMap;
  *
  * @param latest the newest change in the record (its {@code revision} and {@code updated_by})
  * @param updatedAt the wall-clock time of that change on its device (shown, never compared)
+ * @param creates the changes that created the record: usually one; several when devices created it under the same
+ *     id without seeing each other (a record from a sheet's row, say). A create outranks nothing (decisions/0006).
  */
 public record RecordState(
         String table,
@@ -21,12 +23,14 @@ public record RecordState(
         String updatedAt,
         Dot latest,
         Map<String, List<FieldVersion>> fields,
-        VersionVector seen) {
+        VersionVector seen,
+        List<Dot> creates) {
     public static final String DELETED = "deleted";
 
     public RecordState {
         Objects.requireNonNull(table);
         Objects.requireNonNull(id);
+        creates = creates.stream().sorted().distinct().toList();
         TreeMap<String, List<FieldVersion>> sorted = new TreeMap<>();
         fields.forEach((field, versions) -> sorted.put(
                 field,
@@ -34,6 +38,23 @@ public record RecordState(
                         .sorted((a, b) -> b.latest().compareTo(a.latest()))
                         .toList()));
         fields = Collections.unmodifiableMap(sorted);
+    }
+
+    /** A state whose creating changes are not known (a record written before version 7 kept them). */
+    public RecordState(
+            String table,
+            String id,
+            String createdAt,
+            String updatedAt,
+            Dot latest,
+            Map<String, List<FieldVersion>> fields,
+            VersionVector seen) {
+        this(table, id, createdAt, updatedAt, latest, fields, seen, List.of());
+    }
+
+    /** The first change that created the record, as every device that holds it sees it; empty when unknown. */
+    public java.util.Optional<Dot> firstCreate() {
+        return creates.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(creates.getFirst());
     }
 
     /** The value the record shows for {@code field}: that of its newest version. */

@@ -21,7 +21,8 @@ import org.jooq.impl.DSL;
  *
  * <p>{@code clock} is {@code [!]dots|field=dots;field=dots}: the dots before {@code |} wrote every field not
  * listed after it (a new record is one dot for all its fields, so the column stays short); a leading {@code !}
- * says the record has rows in {@code field_conflict}, so records without conflicts cost no extra query.
+ * says the record has rows in {@code field_conflict}, so records without conflicts cost no extra query; a trailing
+ * {@code #dots} names the changes that created the record (since version 7; see {@link RecordState#creates}).
  */
 final class RecordStates {
     static final String ID = "id";
@@ -60,6 +61,7 @@ final class RecordStates {
         String clock = r.get(CLOCK, String.class);
         boolean conflicts = clock.startsWith("!");
         Map<String, List<Dot>> dots = parseClock(conflicts ? clock.substring(1) : clock);
+        List<Dot> creates = dots.getOrDefault(CREATES, List.of());
         List<Dot> all = dots.get("");
         Map<String, List<FieldVersion>> fields = new LinkedHashMap<>();
         for (Field<?> f : dataFields(table)) {
@@ -92,7 +94,8 @@ final class RecordStates {
                 r.get("updated_at", String.class),
                 new Dot(revision, r.get("updated_by", String.class)),
                 fields,
-                VersionVector.parse(r.get(SEEN, String.class)));
+                VersionVector.parse(r.get(SEEN, String.class)),
+                creates);
     }
 
     /** Writes {@code s} over the row (or inserts it); {@code before} is the row's state before, or null. */
@@ -166,12 +169,33 @@ final class RecordStates {
                 first = false;
             }
         }
+        if (!s.creates().isEmpty()) {
+            sb.append('#').append(encodeDots(s.creates()));
+        }
         return sb.toString();
     }
 
-    /** Field → dots; the key "" holds the dots of every field not listed. */
-    static Map<String, List<Dot>> parseClock(String clock) {
+    /** The key of {@link #parseClock}'s map that holds the changes that created the record. */
+    static final String CREATES = "#";
+
+    /** The changes that created a record, from its {@code clock} column: the first one orders what is folded. */
+    public static List<Dot> creates(String clock) {
+        int hash = clock.lastIndexOf('#');
+        return hash < 0 ? List.of() : parseDots(clock.substring(hash + 1));
+    }
+
+    /**
+     * Field → dots; the key "" holds the dots of every field not listed, {@link #CREATES} the changes that created
+     * the record.
+     */
+    static Map<String, List<Dot>> parseClock(String text) {
         Map<String, List<Dot>> map = new HashMap<>();
+        String clock = text;
+        int hash = text.lastIndexOf('#');
+        if (hash >= 0) {
+            map.put(CREATES, parseDots(text.substring(hash + 1)));
+            clock = text.substring(0, hash);
+        }
         int bar = clock.indexOf('|');
         if (bar < 0) {
             throw new IllegalArgumentException("bad clock " + clock);

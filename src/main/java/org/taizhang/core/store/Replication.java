@@ -16,6 +16,7 @@ import java.util.function.Predicate;
 import org.jooq.DSLContext;
 import org.jooq.ForeignKey;
 import org.jooq.Table;
+import org.taizhang.core.DomainException;
 import org.taizhang.core.store.schema.DefaultSchema;
 
 /**
@@ -33,6 +34,7 @@ final class Replication {
     record Applied(int created, int updated, int unchanged, int historyAdded) {}
 
     static Applied apply(DSLContext ctx, ChangeSet changes, LongConsumer observeCounter) {
+        ReceivedSets.check(changes);
         // a set may hold an organization before its unit, or a parent organization after its branch
         ctx.execute("PRAGMA defer_foreign_keys = ON");
         Map<String, Integer> order = new HashMap<>();
@@ -48,7 +50,17 @@ final class Replication {
             Table<?> table = table(remote.table());
             observeCounter.accept(remote.seen().maxCounter());
             RecordState local = RecordStates.read(ctx, table, remote.id());
-            RecordState merged = Merge.merge(local, remote);
+            RecordState merged;
+            try {
+                merged = Merge.merge(local, remote);
+            } catch (Merge.Clash clash) {
+                throw new DomainException(
+                        "store.changeClash",
+                        clash.table(),
+                        clash.id(),
+                        clash.field(),
+                        clash.dot().toString());
+            }
             if (local == null) {
                 RecordStates.write(ctx, table, merged, null);
                 created++;
@@ -62,6 +74,7 @@ final class Replication {
         int added = 0;
         for (ChangeSet.HistoryItem h : changes.history()) {
             observeCounter.accept(h.dot().counter());
+            refuseHistoryClash(ctx, h);
             added += ctx.insertInto(HISTORY)
                     .set(HISTORY.ID, h.id())
                     .set(HISTORY.ENTITY, h.entity())
@@ -78,6 +91,18 @@ final class Replication {
                     .execute();
         }
         return new Applied(created, updated, unchanged, added);
+    }
+
+    /** An entry's name is its change's: one held here under that name with other content is another change. */
+    private static void refuseHistoryClash(DSLContext ctx, ChangeSet.HistoryItem h) {
+        var held = ctx.selectFrom(HISTORY).where(HISTORY.ID.eq(h.id())).fetchOne();
+        if (held != null
+                && !(java.util.Objects.equals(held.getEntity(), h.entity())
+                        && java.util.Objects.equals(held.getEntityId(), h.entityId())
+                        && java.util.Objects.equals(held.getAction(), h.action())
+                        && java.util.Objects.equals(held.getChanges(), h.changes()))) {
+            throw new DomainException("store.changeClash", h.entity(), h.entityId(), "history", h.id());
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.taizhang.core.store;
 
 import static org.taizhang.core.store.schema.Tables.DEVICE;
+import static org.taizhang.core.store.schema.Tables.HUB_DESIGNATION;
 import static org.taizhang.core.store.schema.Tables.LOCAL_SETTING;
 
 import java.io.IOException;
@@ -71,6 +72,8 @@ public final class Store implements AutoCloseable {
 
     private long persistedCounter;
     private String identityRenewedBecause;
+    /** The device id this database had before this open renewed it (a copy or a restored backup), if it did. */
+    private String previousDeviceId;
     /** Who works here, as named in history and timelines: a setting, read once and kept. */
     private volatile String operator;
 
@@ -324,6 +327,7 @@ public final class Store implements AutoCloseable {
             // an id would give two different changes the same name
             LOG.warn("{}: new device id {} instead of {} ({})", database, id, existing.get(), reason);
             identityRenewedBecause = reason;
+            previousDeviceId = existing.get();
         } else {
             LOG.info("new device id {} for {}", id, database);
         }
@@ -359,6 +363,98 @@ public final class Store implements AutoCloseable {
             return "taizhang";
         }
     }
+
+    // ---- the hub (汇总机) and field devices (外业机)
+
+    /** The id of the device designated as the hub, as this database knows it; empty when none was designated. */
+    public Optional<String> hubDeviceId() {
+        return dsl.select(HUB_DESIGNATION.DEVICE_ID)
+                .from(HUB_DESIGNATION)
+                .where(HUB_DESIGNATION.ID.eq(HUB_ID))
+                .and(HUB_DESIGNATION.DELETED.eq(0))
+                .fetchOptional(HUB_DESIGNATION.DEVICE_ID)
+                .filter(id -> id != null && !id.isBlank());
+    }
+
+    /**
+     * Whether this database is the hub: the designation names this device's id. A copy of the hub's file (with or
+     * without its device file) has another id, so it is not the hub and gives no numbers.
+     */
+    public boolean isHub() {
+        String id = deviceId;
+        return !identityPending && hubDeviceId().filter(h -> h.equals(id)).isPresent();
+    }
+
+    /**
+     * This database was the hub until this open gave it a new device id (a copy, or the hub restored after a disk
+     * failure): a person must say whether it is the hub now ({@link #designateHub}); until then it gives no numbers.
+     */
+    public boolean wasHubUnderAnotherId() {
+        return previousDeviceId != null
+                && hubDeviceId().filter(previousDeviceId::equals).isPresent();
+    }
+
+    /** Makes this device the hub: a change like any other, which travels to the laptops. */
+    public void designateHub() {
+        write(ctx -> {
+            var r = HUB_DESIGNATION.newRecord();
+            r.setId(HUB_ID);
+            r.setDeviceId(deviceId);
+            r.setDeviceName(deviceName(ctx));
+            return tracked(ctx).save(r);
+        });
+    }
+
+    /** Makes this device a field device; when it was the hub, no device is the hub until one is designated. */
+    public void designateField() {
+        if (!isHub()) {
+            return;
+        }
+        write(ctx -> {
+            var r = HUB_DESIGNATION.newRecord();
+            r.setId(HUB_ID);
+            r.setDeviceId(null);
+            r.setDeviceName(null);
+            return tracked(ctx).save(r);
+        });
+    }
+
+    /** The name a person gave this device (the computer's name until then). */
+    public String deviceName() {
+        return deviceName(dsl);
+    }
+
+    private String deviceName(DSLContext ctx) {
+        return ctx.select(DEVICE.NAME)
+                .from(DEVICE)
+                .where(DEVICE.ID.eq(deviceId))
+                .fetchOptional(DEVICE.NAME)
+                .filter(n -> n != null && !n.isBlank())
+                .orElseGet(Store::hostName);
+    }
+
+    public void setDeviceName(String name) {
+        String given = name == null ? "" : name.strip();
+        if (given.isEmpty()) {
+            throw new DomainException("store.deviceNameRequired");
+        }
+        write(ctx -> {
+            int updated = ctx.update(DEVICE)
+                    .set(DEVICE.NAME, given)
+                    .where(DEVICE.ID.eq(deviceId))
+                    .execute();
+            if (updated == 0) {
+                ctx.insertInto(DEVICE)
+                        .set(DEVICE.ID, deviceId)
+                        .set(DEVICE.NAME, given)
+                        .set(DEVICE.CREATED_AT, Times.now(clock))
+                        .execute();
+            }
+            return null;
+        });
+    }
+
+    private static final String HUB_ID = "hub";
 
     /** Reads outside a transaction (each statement sees a committed state). */
     public DSLContext read() {

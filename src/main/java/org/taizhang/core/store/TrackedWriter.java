@@ -146,7 +146,8 @@ public final class TrackedWriter {
                 }
             }
             row.put(RecordStates.field(table, RecordState.DELETED, Integer.class), 0);
-            row.put(RecordStates.field(table, RecordStates.CLOCK, String.class), dot + "|");
+            // the dot also names the record's create, which outranks no edit (decisions/0006)
+            row.put(RecordStates.field(table, RecordStates.CLOCK, String.class), dot + "|#" + dot);
             row.put(
                     RecordStates.field(table, RecordStates.SEEN, String.class),
                     VersionVector.EMPTY.with(dot).encode());
@@ -170,7 +171,7 @@ public final class TrackedWriter {
         Map<String, Object> values = new LinkedHashMap<>();
         changes.forEach((field, oldNew) -> values.put(field, oldNew[1]));
         inserts.flush(); // rows inserted before this one (its new parent, say) must exist first
-        write(table, before, values, "update", changes);
+        write(table, before, values, "update", changes, true);
         return Outcome.UPDATED;
     }
 
@@ -244,7 +245,7 @@ public final class TrackedWriter {
             values.put(field, before.value(field));
         }
         values.put(RecordState.DELETED, 1);
-        write(table, before, values, "delete", Map.of());
+        write(table, before, values, "delete", Map.of(), true);
         return true;
     }
 
@@ -254,13 +255,14 @@ public final class TrackedWriter {
         if (before == null || !before.deleted()) {
             return false;
         }
-        write(table, before, Map.of(RecordState.DELETED, 0), "restore", Map.of());
+        write(table, before, Map.of(RecordState.DELETED, 0), "restore", Map.of(), true);
         return true;
     }
 
     /**
      * A clerk's decision on a field's conflict: {@code value} (the shown one, a lost one, or another) is written
-     * as a new change, which overwrites every version the field held here.
+     * as a new change, which overwrites every version the field held here. This is the only change that settles a
+     * conflict: an ordinary edit or a deletion keeps the field's other versions for a clerk to see.
      */
     public void resolve(Table<?> table, String id, String field, Object value) {
         RecordState before = RecordStates.read(ctx, table, id);
@@ -269,7 +271,7 @@ public final class TrackedWriter {
         }
         Map<String, Object[]> changes = new LinkedHashMap<>();
         changes.put(field, new Object[] {before.value(field), value});
-        write(table, before, Map.of(field, value), "update", changes);
+        write(table, before, Map.of(field, value), "update", changes, false);
     }
 
     private void write(
@@ -277,11 +279,25 @@ public final class TrackedWriter {
             RecordState before,
             Map<String, Object> values,
             String action,
-            Map<String, Object[]> changes) {
+            Map<String, Object[]> changes,
+            boolean keepConflicts) {
         Dot dot = nextDot();
         String now = Times.now(clock);
         Map<String, List<FieldVersion>> fields = new LinkedHashMap<>(before.fields());
-        values.forEach((field, value) -> fields.put(field, List.of(FieldVersion.of(value, dot))));
+        values.forEach((field, value) -> {
+            List<FieldVersion> versions = new ArrayList<>();
+            versions.add(FieldVersion.of(value, dot));
+            if (keepConflicts) {
+                // the other device's value is still undecided: only a clerk's resolve settles it (a value equal
+                // to the one written now is settled by it)
+                for (FieldVersion other : before.conflicts(field)) {
+                    if (!Values.same(other.value(), value)) {
+                        versions.add(other);
+                    }
+                }
+            }
+            fields.put(field, versions);
+        });
         RecordState after = new RecordState(
                 table.getName(),
                 before.id(),
@@ -289,7 +305,8 @@ public final class TrackedWriter {
                 now,
                 dot,
                 fields,
-                before.seen().with(dot));
+                before.seen().with(dot),
+                before.creates());
         RecordStates.write(ctx, table, after, before);
         history(table, before.id(), action, changes, dot, now);
     }

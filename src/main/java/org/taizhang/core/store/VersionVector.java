@@ -41,6 +41,14 @@ public final class VersionVector {
         return counters.values().stream().mapToLong(Long::longValue).max().orElse(0);
     }
 
+    public int size() {
+        return counters.size();
+    }
+
+    public java.util.Set<String> sites() {
+        return java.util.Collections.unmodifiableSet(counters.keySet());
+    }
+
     /** {@code site:n,site:n} in site order, as stored. */
     public String encode() {
         StringBuilder sb = new StringBuilder();

@@ -27,7 +27,7 @@ public final class SettingsModel {
     private final Messages m;
     final StringProperty operator = new SimpleStringProperty("");
     final BooleanProperty verifier = new SimpleBooleanProperty();
-    final BooleanProperty hub = new SimpleBooleanProperty(true);
+    final BooleanProperty hub = new SimpleBooleanProperty(false); // a new database is a field device
     final StringProperty numberFormat = new SimpleStringProperty("");
     final StringProperty attentionDays = new SimpleStringProperty("");
     final StringProperty soonDays = new SimpleStringProperty("");

@@ -21,6 +21,13 @@ class MergeTest {
         final Map<String, List<FieldVersion>> fields = new LinkedHashMap<>();
         VersionVector seen = VersionVector.EMPTY;
         Dot latest;
+        final List<Dot> creates = new java.util.ArrayList<>();
+
+        /** The record's create on a device: every field written by one dot, which names the create. */
+        State create(Dot dot, Map<String, Object> values) {
+            creates.add(dot);
+            return write(dot, values);
+        }
 
         State write(Dot dot, Map<String, Object> values) {
             values.forEach((f, v) -> fields.put(f, List.of(FieldVersion.of(v, dot))));
@@ -34,11 +41,14 @@ class MergeTest {
             fields.putAll(s.fields());
             seen = s.seen();
             latest = s.latest();
+            creates.clear();
+            creates.addAll(s.creates());
             return this;
         }
 
         RecordState build() {
-            return new RecordState("finding", "f1", "2026-05-01T00:00:00.000Z", "t" + latest, latest, fields, seen);
+            return new RecordState(
+                    "finding", "f1", "2026-05-01T00:00:00.000Z", "t" + latest, latest, fields, seen, creates);
         }
     }
 
@@ -57,6 +67,7 @@ class MergeTest {
         RecordState ba = Merge.merge(b, a);
         assertThat(RecordStates.encodeClock(ab)).isEqualTo(RecordStates.encodeClock(ba)); // commutative
         assertThat(ab.seen()).isEqualTo(ba.seen());
+        assertThat(ab.creates()).isEqualTo(ba.creates());
         assertThat(Merge.merge(ab, b).fields()).isEqualTo(ab.fields()); // idempotent
         assertThat(Merge.merge(ab, a).fields()).isEqualTo(ab.fields());
         return ab;
@@ -256,5 +267,112 @@ class MergeTest {
         assertThat(RecordStates.parseClock(clock)).containsEntry("note", List.of(dot(7, A)));
         assertThat(VersionVector.parse(s.seen().encode())).isEqualTo(s.seen());
         assertThat(s.seen().encode()).isEqualTo("1:hub,7:laptop-a");
+    }
+
+    // ---- records that two devices both create (a finding from the same sheet row: the same id everywhere)
+
+    private static Map<String, Object> fields(Object... pairs) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.put((String) pairs[i], pairs[i + 1]);
+        }
+        return map;
+    }
+
+    @Test
+    void aBusierDevicesCreateDoesNotHideTheNumberTheHubGaveAfterItsOwnCreate() {
+        // the laptop has made 30 more changes: its create's dot is newer than the hub's later 挂号
+        RecordState laptop = new State()
+                .create(dot(40, A), fields("number", null, "text", "支委会未按月召开", "deleted", 0))
+                .build();
+        RecordState hub = new State()
+                .create(dot(10, H), fields("number", null, "text", "支委会未按月召开", "deleted", 0))
+                .write(dot(11, H), fields("number", "督改〔2026〕0001号"))
+                .build();
+
+        RecordState merged = merge(laptop, hub);
+
+        assertThat(merged.value("number")).isEqualTo("督改〔2026〕0001号");
+        assertThat(merged.conflicts("number")).isEmpty();
+        assertThat(merged.hasConflicts()).isFalse();
+        assertThat(merged.value("text")).isEqualTo("支委会未按月召开");
+        assertThat(merged.creates()).containsExactly(dot(10, H), dot(40, A));
+    }
+
+    @Test
+    void anEditAfterACreateOutranksTheOtherDevicesCreateEvenWhenThatCameLater() {
+        RecordState hub = new State()
+                .create(dot(3, H), fields("text", "原文", "deleted", 0))
+                .write(dot(4, H), fields("text", "改后"))
+                .build();
+        RecordState laptop = new State()
+                .create(dot(90, A), fields("text", "原文", "deleted", 0))
+                .build();
+
+        RecordState merged = merge(hub, laptop);
+        // and through a third device, in the other order: the same
+        RecordState viaB = merge(merge(new State().from(laptop).build(), hub), laptop);
+
+        assertThat(merged.value("text")).isEqualTo("改后");
+        assertThat(merged.hasConflicts()).isFalse();
+        assertThat(RecordStates.encodeClock(viaB)).isEqualTo(RecordStates.encodeClock(merged));
+    }
+
+    @Test
+    void aCreatesEmptyFieldNeverHidesAnotherCreatesValue() {
+        RecordState laptop = new State()
+                .create(dot(50, A), fields("basis", null, "deleted", 0))
+                .build();
+        RecordState hub = new State()
+                .create(dot(2, H), fields("basis", "《条例》第十条", "deleted", 0))
+                .build();
+
+        RecordState merged = merge(laptop, hub);
+
+        assertThat(merged.value("basis")).isEqualTo("《条例》第十条");
+        assertThat(merged.conflicts("basis")).isEmpty();
+    }
+
+    @Test
+    void twoCreatesWithDifferentValuesKeepBothForAClerk() {
+        RecordState laptop = new State()
+                .create(dot(5, A), fields("basis", "第十条", "deleted", 0))
+                .build();
+        RecordState hub = new State()
+                .create(dot(2, H), fields("basis", "第十一条", "deleted", 0))
+                .build();
+
+        RecordState merged = merge(laptop, hub);
+
+        assertThat(merged.value("basis")).isEqualTo("第十条");
+        assertThat(merged.conflicts("basis")).extracting(FieldVersion::value).containsExactly("第十一条");
+    }
+
+    @Test
+    void aDeletionOnOneDeviceOutranksTheOtherDevicesCreate() {
+        RecordState hub = new State()
+                .create(dot(2, H), fields("text", "x", "deleted", 0))
+                .write(dot(3, H), fields("text", "x", "deleted", 1))
+                .build();
+        RecordState laptop = new State()
+                .create(dot(70, A), fields("text", "x", "deleted", 0))
+                .build();
+
+        assertThat(merge(hub, laptop).deleted()).isTrue();
+    }
+
+    @Test
+    void oneChangeNameWithTwoValuesIsRefusedNotMerged() {
+        // a database copied before version 2: both copies name their own later edit "2:old"
+        RecordState one = new State()
+                .write(dot(2, "old"), fields("text", "甲", "deleted", 0))
+                .build();
+        RecordState other = new State()
+                .write(dot(2, "old"), fields("text", "乙", "deleted", 0))
+                .build();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Merge.merge(one, other))
+                .isInstanceOf(Merge.Clash.class)
+                .hasMessageContaining("text");
     }
 }

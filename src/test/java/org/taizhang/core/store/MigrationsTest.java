@@ -144,14 +144,14 @@ class MigrationsTest {
         try (Connection c = ds.getConnection();
                 Statement s = c.createStatement()) {
             s.execute("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, "
-                    + "installed_by, execution_time, success) VALUES (99, '7', 'future', 'SQL', 'V7__future.sql', "
+                    + "installed_by, execution_time, success) VALUES (99, '99', 'future', 'SQL', 'V99__future.sql', "
                     + "'test', 1, 1)");
         }
         byte[] before = java.nio.file.Files.readAllBytes(db());
 
         assertThatThrownBy(() -> Store.open(db(), clock)).isInstanceOfSatisfying(DomainException.class, e -> {
             assertThat(e.messageKey()).isEqualTo("store.tooNew");
-            assertThat(e.args()).containsExactly(db().toAbsolutePath(), "7", Migrations.LATEST_VERSION);
+            assertThat(e.args()).containsExactly(db().toAbsolutePath(), "99", Migrations.LATEST_VERSION);
         });
         assertThat(java.nio.file.Files.readAllBytes(db())).isEqualTo(before);
         assertThat(dir.resolve("backups")).doesNotExist();
@@ -266,7 +266,7 @@ class MigrationsTest {
 
         try (Store store = Store.open(db(), clock)) {
             assertThat(query(db(), "SELECT clock || ' ' || seen FROM unit"))
-                    .containsExactly("3:old-device| 3:old-device");
+                    .containsExactly("3:old-device|#1:old-device 3:old-device"); // V7: the create is named
             assertThat(query(db(), "SELECT id || revision FROM history ORDER BY revision"))
                     .containsExactly("b1", "a2", "c3");
             assertThat(store.clockCounter()).isEqualTo(3);
@@ -279,6 +279,48 @@ class MigrationsTest {
             store.write(ctx -> store.tracked(ctx).save(rename));
             assertThat(query(db(), "SELECT revision FROM unit")).containsExactly("4");
             assertThat(TrackedWriter.historyOf(store.read(), "unit", "u1")).hasSize(4);
+        }
+    }
+
+    /** Version 7: records written before it learn which changes created them, from their create entries. */
+    @Test
+    void aVersionSixDatabaseNamesTheCreatesOfItsRecords() throws Exception {
+        SQLiteDataSource ds = new SQLiteDataSource();
+        ds.setUrl("jdbc:sqlite:" + db());
+        Flyway.configure()
+                .dataSource(ds)
+                .locations("classpath:db/migration")
+                .target("6")
+                .load()
+                .migrate();
+        try (Connection c = ds.getConnection();
+                Statement s = c.createStatement()) {
+            for (String[] u : new String[][] {{"u1", "5:dev|", "5:dev"}, {"u2", "7:other|", "2:dev,7:other"}}) {
+                s.execute("INSERT INTO unit (id, name, sort_order, created_at, updated_at, updated_by, revision,"
+                        + " deleted, clock, seen) VALUES ('" + u[0] + "', '单位" + u[0] + "', 1,"
+                        + " '2026-01-01T00:00:00.000Z', '2026-02-01T00:00:00.000Z', 'dev', 5, 0, '" + u[1] + "', '"
+                        + u[2] + "')");
+            }
+            // u1 created here and edited; u2 created on two devices (a sheet's row), as received
+            for (String[] h : new String[][] {
+                {"2:dev", "u1", "create", "2", "dev"},
+                {"5:dev", "u1", "update", "5", "dev"},
+                {"2:dev2", "u2", "create", "2", "dev"},
+                {"7:other", "u2", "create", "7", "other"}
+            }) {
+                s.execute("INSERT INTO history (id, entity, entity_id, action, changes, created_at, updated_at,"
+                        + " updated_by, revision) VALUES ('" + h[0] + "', 'unit', '" + h[1] + "', '" + h[2]
+                        + "', '{}', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z', '" + h[4] + "', "
+                        + h[3] + ")");
+            }
+        }
+
+        try (Store store = Store.open(db(), clock)) {
+            assertThat(query(db(), "SELECT clock FROM unit ORDER BY id"))
+                    .containsExactly("5:dev|#2:dev", "7:other|#2:dev,7:other");
+            assertThat(RecordStates.read(store.read(), org.taizhang.core.store.schema.Tables.UNIT, "u2")
+                            .creates())
+                    .containsExactly(new Dot(2, "dev"), new Dot(7, "other"));
         }
     }
 

@@ -154,4 +154,148 @@ class ReplicationTest {
                 .containsExactlyInAnyOrder("现场已整改", null);
         assertThat(hub.read().fetchCount(FIELD_CONFLICT)).isEqualTo(1);
     }
+
+    /** Both devices change u1's short name without seeing each other, then exchange: one value is a conflict. */
+    private String conflictOnShortName() {
+        saveOn(hub, TestRecords.unit("u1", "江海市财政局"));
+        laptop.applyChanges(hub.exportChanges(r -> true));
+        UnitRecord onHub = TestRecords.unit("u1", "江海市财政局");
+        onHub.setShortName("财政局");
+        saveOn(hub, onHub);
+        UnitRecord onLaptop = TestRecords.unit("u1", "江海市财政局");
+        onLaptop.setShortName("市财政局");
+        saveOn(laptop, onLaptop);
+        hub.applyChanges(laptop.exportChanges(r -> true));
+        return hub.read().select(FIELD_CONFLICT.VALUE).from(FIELD_CONFLICT).fetchOne(FIELD_CONFLICT.VALUE);
+    }
+
+    private List<String> conflictsOn(Store store) {
+        return store.read().select(FIELD_CONFLICT.VALUE).from(FIELD_CONFLICT).fetch(FIELD_CONFLICT.VALUE);
+    }
+
+    @Test
+    void deletingARecordKeepsItsPendingConflictsAndRestoringShowsThemAgain() {
+        String lost = conflictOnShortName();
+        assertThat(lost).isNotNull();
+
+        hub.write(ctx -> hub.tracked(ctx).delete(UNIT, "u1"));
+        assertThat(conflictsOn(hub)).containsExactly(lost);
+        hub.write(ctx -> hub.tracked(ctx).restore(UNIT, "u1"));
+        assertThat(conflictsOn(hub)).containsExactly(lost);
+
+        // and on a device that receives the deletion and the restore
+        laptop.applyChanges(hub.exportChanges(r -> true));
+        assertThat(conflictsOn(laptop)).containsExactly(lost);
+    }
+
+    @Test
+    void anOrdinaryEditOfAConflictedFieldKeepsTheOtherValueUntilAClerkResolvesIt() {
+        String lost = conflictOnShortName();
+        UnitRecord edit = TestRecords.unit("u1", "江海市财政局");
+        edit.setShortName("市财政");
+        saveOn(hub, edit);
+
+        assertThat(unitOn(hub, "u1").getShortName()).isEqualTo("市财政");
+        assertThat(conflictsOn(hub)).contains(lost);
+
+        hub.write(ctx -> {
+            hub.tracked(ctx).resolve(UNIT, "u1", "short_name", "市财政");
+            return null;
+        });
+        assertThat(conflictsOn(hub)).isEmpty();
+    }
+
+    @Test
+    void aSetWithACounterPastTheBoundIsRefusedWholeAndLeavesEverythingAsItWas() {
+        saveOn(laptop, TestRecords.unit("u1", "江海市财政局"));
+        saveOn(laptop, TestRecords.unit("u2", "江海市审计局"));
+        ChangeSet good = laptop.exportChanges(r -> true);
+        List<RecordState> records = new ArrayList<>(good.records());
+        RecordState r = records.removeLast();
+        Dot huge = new Dot(1L << 31, r.latest().site());
+        java.util.Map<String, List<FieldVersion>> fields = new java.util.LinkedHashMap<>(r.fields());
+        fields.put("remark", List.of(FieldVersion.of("x", huge)));
+        records.add(new RecordState(
+                r.table(),
+                r.id(),
+                r.createdAt(),
+                r.updatedAt(),
+                huge,
+                fields,
+                r.seen().with(huge),
+                r.creates()));
+        long clockBefore = hub.clockCounter();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> hub.applyChanges(new ChangeSet(records, good.history())))
+                .isInstanceOf(org.taizhang.core.DomainException.class)
+                .extracting(e -> ((org.taizhang.core.DomainException) e).messageKey())
+                .isEqualTo("store.setRefused");
+
+        assertThat(hub.read().fetchCount(UNIT)).isZero();
+        assertThat(hub.clockCounter()).isEqualTo(clockBefore);
+        saveOn(hub, TestRecords.unit("u9", "江海市统计局")); // local writes still work
+    }
+
+    @Test
+    void aSetFromANewerProgramWithAColumnThisOneDoesNotKnowIsRefusedNotDropped() {
+        saveOn(laptop, TestRecords.unit("u1", "江海市财政局"));
+        ChangeSet good = laptop.exportChanges(r -> true);
+        RecordState r = good.records().getFirst();
+        java.util.Map<String, List<FieldVersion>> fields = new java.util.LinkedHashMap<>(r.fields());
+        fields.put("credit_code", List.of(FieldVersion.of("11330100", r.latest())));
+        RecordState newer = new RecordState(
+                r.table(), r.id(), r.createdAt(), r.updatedAt(), r.latest(), fields, r.seen(), r.creates());
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> hub.applyChanges(new ChangeSet(List.of(newer), good.history())))
+                .isInstanceOf(org.taizhang.core.DomainException.class)
+                .extracting(e -> ((org.taizhang.core.DomainException) e).messageKey())
+                .isEqualTo("store.newerSchema");
+        assertThat(hub.read().fetchCount(UNIT)).isZero();
+    }
+
+    @Test
+    void aChangeNameThatCarriesAnotherValueHereIsRefusedAndReportedNeverMerged() {
+        saveOn(hub, TestRecords.unit("u1", "江海市财政局"));
+        laptop.applyChanges(hub.exportChanges(r -> true));
+        ChangeSet fromHub = hub.exportChanges(r -> true);
+        RecordState r = fromHub.records().getFirst();
+        // the same change name with another value: a copy of the hub restored with its device file did this
+        java.util.Map<String, List<FieldVersion>> fields = new java.util.LinkedHashMap<>(r.fields());
+        fields.put(
+                "name",
+                List.of(FieldVersion.of(
+                        "江海市财政局（改）", fields.get("name").getFirst().latest())));
+        RecordState forged = new RecordState(
+                r.table(), r.id(), r.createdAt(), r.updatedAt(), r.latest(), fields, r.seen(), r.creates());
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> laptop.applyChanges(new ChangeSet(List.of(forged), List.of())))
+                .isInstanceOf(org.taizhang.core.DomainException.class)
+                .extracting(e -> ((org.taizhang.core.DomainException) e).messageKey())
+                .isEqualTo("store.changeClash");
+        assertThat(unitOn(laptop, "u1").getName()).isEqualTo("江海市财政局");
+    }
+
+    @Test
+    void aRecordBothDevicesCreateKeepsTheValueTheHubSetAfterItsOwnCreate() {
+        // the laptop is busier: its create is named by a higher counter than the hub's later edit
+        for (int i = 0; i < 30; i++) {
+            saveOn(laptop, TestRecords.unit("busy" + i, "单位" + i));
+        }
+        saveOn(laptop, TestRecords.unit("u1", "江海市财政局"));
+        saveOn(hub, TestRecords.unit("u1", "江海市财政局"));
+        UnitRecord edit = TestRecords.unit("u1", "江海市财政局");
+        edit.setShortName("财政局");
+        saveOn(hub, edit);
+
+        hub.applyChanges(laptop.exportChanges(r -> true));
+        laptop.applyChanges(hub.exportChanges(r -> true));
+
+        assertThat(unitOn(hub, "u1").getShortName()).isEqualTo("财政局");
+        assertThat(unitOn(laptop, "u1").getShortName()).isEqualTo("财政局");
+        assertThat(conflictsOn(hub)).isEmpty();
+        assertThat(conflictsOn(laptop)).isEmpty();
+    }
 }

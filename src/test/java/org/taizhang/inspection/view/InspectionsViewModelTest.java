@@ -42,6 +42,7 @@ class InspectionsViewModelTest {
         RegistryService registry = new RegistryService(store);
         registry.importSample(Progress.NONE);
         findings = new FindingService(store, registry);
+        store.designateHub(); // numbers are given on the hub only (a new database is a field device)
         vm = new InspectionsViewModel(
                 new InspectionService(store),
                 registry,

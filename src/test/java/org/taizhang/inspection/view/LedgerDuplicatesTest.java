@@ -48,6 +48,7 @@ class LedgerDuplicatesTest {
         RegistryService registry = new RegistryService(store);
         registry.importSample(Progress.NONE);
         service = new FindingService(store, registry);
+        store.designateHub(); // numbers are given on the hub only (a new database is a field device)
         ledger = new LedgerViewModel(
                 service,
                 new InspectionService(store),

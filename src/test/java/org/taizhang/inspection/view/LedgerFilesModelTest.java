@@ -50,6 +50,7 @@ class LedgerFilesModelTest {
         RegistryService registry = new RegistryService(store);
         registry.importSample(Progress.NONE);
         service = new FindingService(store, registry);
+        store.designateHub(); // numbers are given on the hub only (a new database is a field device)
         TaskRunner tasks = new TaskRunner(TaskExecutor.synchronous(), messages, dialogs);
         ledger = new LedgerViewModel(service, new InspectionService(store), tasks, dialogs, messages);
         files = new LedgerFilesModel(new InspectionFiles(store, registry), ledger, tasks, dialogs, messages);

@@ -27,6 +27,7 @@ class LedgerScratchDb {
             FirstRun.markDone(store);
             FindingService service = new FindingService(store, registry);
             store.setOperator("王清");
+            store.designateHub();
             InspectionSettings s = service.settings();
             service.saveSettings(new InspectionSettings(s.operator(), true, s.hub(), s.numberFormat(), s.warnings()));
             LedgerFixtures.seed(service, new InspectionService(store), db.resolveSibling("ledger-files"));

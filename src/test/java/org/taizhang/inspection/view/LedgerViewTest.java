@@ -62,6 +62,7 @@ class LedgerViewTest {
         RegistryService registry = new RegistryService(store);
         registry.importSample(Progress.NONE);
         service = new FindingService(store, registry);
+        store.designateHub(); // numbers are given on the hub only (a new database is a field device)
         InspectionService inspections = new InspectionService(store);
         store.setOperator("王清");
         InspectionSettings s = service.settings();

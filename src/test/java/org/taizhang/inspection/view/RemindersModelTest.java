@@ -47,6 +47,7 @@ class RemindersModelTest {
         RegistryService registry = new RegistryService(store);
         registry.importSample(Progress.NONE);
         service = new FindingService(store, registry);
+        store.designateHub(); // numbers are given on the hub only (a new database is a field device)
         TaskRunner tasks = new TaskRunner(TaskExecutor.synchronous(), messages, dialogs);
         model = new RemindersModel(service, tasks, messages);
         ledger = new LedgerViewModel(service, new InspectionService(store), tasks, dialogs, messages);

@@ -44,7 +44,7 @@ class SettingsModelTest {
     @Test
     void theDefaultsShowAndAPreviewOfTheNextNumber() {
         assertThat(model.operator.get()).isNotBlank();
-        assertThat(model.hub.get()).isTrue();
+        assertThat(model.hub.get()).as("a new database is a field device").isFalse();
         assertThat(model.verifier.get()).isFalse();
         assertThat(model.preview.get()).startsWith("如：督改〔").endsWith("〕0001号");
         assertThat(model.problems).isEmpty();
@@ -64,7 +64,7 @@ class SettingsModelTest {
     void savedSettingsAreWhatTheLedgerUses() {
         model.operator.set("刘晓燕");
         model.verifier.set(true);
-        model.hub.set(false);
+        model.hub.set(true);
         model.numberFormat.set("机关督〔{year}〕{seq}号");
         model.attentionDays.set("0");
         model.soonDays.set("3");
@@ -74,7 +74,11 @@ class SettingsModelTest {
         assertThat(s.operator()).isEqualTo("刘晓燕");
         assertThat(store.operator()).isEqualTo("刘晓燕");
         assertThat(s.verifier()).isTrue();
-        assertThat(s.hub()).isFalse();
+        assertThat(s.hub()).isTrue();
+        assertThat(store.hubDeviceId()).contains(store.deviceId()); // the designation, which travels
+        model.hub.set(false);
+        model.save();
+        assertThat(service.settings().hub()).isFalse();
         assertThat(s.numberFormat().pattern()).isEqualTo("机关督〔{year}〕{seq}号");
         assertThat(s.warnings()).isEqualTo(new WarningPolicy(0, 3, 30));
     }
