@@ -21,6 +21,7 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import org.taizhang.core.files.FileNames;
 import org.taizhang.core.i18n.Messages;
 
 /** The real dialogs, owned by the main window. */
@@ -158,10 +159,18 @@ public final class FxDialogService implements DialogService {
 
     @Override
     public Optional<Path> chooseFileToSave(String title, String initialName, String filterName, String... patterns) {
-        FileChooser chooser = chooser(title, filterName, patterns);
-        chooser.setInitialFileName(initialName);
-        File f = chooser.showSaveDialog(owner);
+        File f = saveChooser(title, initialName, filterName, patterns).showSaveDialog(owner);
         return Optional.ofNullable(f).map(File::toPath);
+    }
+
+    /**
+     * Every suggested name passes here, and most are built from data (a unit's, an organization's or a template's
+     * name): made legal first, or a "/" in a unit's name would make a folder and a ":" be refused on Windows.
+     */
+    static FileChooser saveChooser(String title, String initialName, String filterName, String... patterns) {
+        FileChooser chooser = chooser(title, filterName, patterns);
+        chooser.setInitialFileName(FileNames.safe(initialName));
+        return chooser;
     }
 
     private static FileChooser chooser(String title, String filterName, String... patterns) {
