@@ -28,17 +28,24 @@ import org.taizhang.core.i18n.Messages;
 public final class FxDialogService implements DialogService {
     private final Window owner;
     private final Messages messages;
-    private final HostServices host;
+    private final FileOpener opener;
 
     public FxDialogService(Window owner, Messages messages) {
-        this(owner, messages, null);
+        this(owner, messages, (HostServices) null);
     }
 
-    /** @param host the application's services, to open exported files (null: opening is not offered) */
+    /**
+     * @param host the application's services, to open files and folders (null: none, except through the desktop
+     *     on Windows)
+     */
     public FxDialogService(Window owner, Messages messages, HostServices host) {
+        this(owner, messages, FileOpener.forThisSystem(host));
+    }
+
+    public FxDialogService(Window owner, Messages messages, FileOpener opener) {
         this.owner = owner;
         this.messages = messages;
-        this.host = host;
+        this.opener = opener;
     }
 
     @Override
@@ -54,9 +61,7 @@ public final class FxDialogService implements DialogService {
 
     @Override
     public void open(Path fileOrFolder) {
-        if (host != null) {
-            host.showDocument(fileOrFolder.toUri().toString());
-        }
+        opener.open(fileOrFolder);
     }
 
     private Alert alert(Alert.AlertType type, String header, String message) {
