@@ -306,6 +306,7 @@ class AssessmentsViewModelTest {
         assertThat(dialogs.opened.getFirst().getFileName()).hasToString("支委会记录.txt");
         assertThat(java.nio.file.Files.readString(dialogs.opened.getFirst())).isEqualTo("2026年3月支委会记录");
         java.nio.file.Files.delete(dialogs.opened.getFirst());
+        java.nio.file.Files.delete(dialogs.opened.getFirst().getParent());
 
         dialogs.confirmAnswer = false;
         vm.removeEvidence(now.evidence().getFirst());
