@@ -588,6 +588,11 @@ public final class ChecklistService {
         return attachments.file(e.attachment().id());
     }
 
+    /** A copy to open in its program, named as the file was added (the stored one has no extension). */
+    public Path evidenceToOpen(Evidence e) {
+        return attachments.copyToOpen(e.attachment());
+    }
+
     /** Removes a link (a tombstone: the removal travels); the file stays, other answers may show it. */
     public void removeEvidence(String evidenceId) {
         store.write(ctx -> {

@@ -1,5 +1,6 @@
 package org.taizhang.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ResourceBundle;
 import java.util.function.Consumer;
@@ -70,6 +71,10 @@ public final class TaizhangCommand implements Runnable {
     /** Builds the command line with Taizhang's error handling: one line, then the exit code. */
     public static CommandLine commandLine(Consumer<Path> openWindow, Messages messages) {
         CommandLine cl = new CommandLine(new TaizhangCommand(openWindow, messages));
+        // picocli takes its charset from sun.stdout.encoding, which the JDK no longer sets, and so wrote UTF-8 to
+        // a Chinese Windows console (code page 936): the console's own charset, as the JVM found it, is the one
+        cl.setOut(new PrintWriter(System.out, true, System.out.charset()));
+        cl.setErr(new PrintWriter(System.err, true, System.err.charset()));
         if (!messages.locale().getLanguage().equals("en")) {
             // picocli's usage headings and --help/--version texts in Chinese, for every subcommand
             cl.setResourceBundle(ResourceBundle.getBundle(
@@ -88,10 +93,10 @@ public final class TaizhangCommand implements Runnable {
      * one line as a failing command, and its exit code.
      */
     public static int windowFailed(Exception e, Messages messages) {
-        return windowFailed(e, messages, new java.io.PrintWriter(System.err, true, System.err.charset()));
+        return windowFailed(e, messages, new PrintWriter(System.err, true, System.err.charset()));
     }
 
-    static int windowFailed(Exception e, Messages messages, java.io.PrintWriter err) {
+    static int windowFailed(Exception e, Messages messages, PrintWriter err) {
         return new ErrorHandler(messages).report(e, err);
     }
 

@@ -545,6 +545,11 @@ public final class FindingService {
         return attachments.file(e.attachment().id());
     }
 
+    /** A copy to open in its program, named as the file was added (the stored one has no extension). */
+    public Path evidenceToOpen(Evidence e) {
+        return attachments.copyToOpen(e.attachment());
+    }
+
     public void removeEvidence(String evidenceId) {
         store.write(ctx -> InspectionStore.unlink(store.tracked(ctx), evidenceId));
     }

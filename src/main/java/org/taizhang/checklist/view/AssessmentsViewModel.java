@@ -635,7 +635,7 @@ public final class AssessmentsViewModel {
     }
 
     public void openEvidence(Evidence e) {
-        tasks.run("checklist.task.openEvidence", p -> service.evidenceFile(e), dialogs::open);
+        tasks.run("checklist.task.openEvidence", p -> service.evidenceToOpen(e), dialogs::open);
     }
 
     /** 完成评估: refused with the unscored items listed. */

@@ -22,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.taizhang.core.DomainException;
 import org.taizhang.core.attachment.Photos.Format;
+import org.taizhang.core.files.FileNames;
 import org.taizhang.core.files.IoReasons;
 import org.taizhang.core.files.SafeFiles;
 import org.taizhang.core.store.Store;
@@ -318,6 +319,62 @@ public final class AttachmentStore {
     public Path file(String id) {
         checkId(id);
         return folder.resolve(id.substring(0, 2)).resolve(id);
+    }
+
+    /**
+     * The stored file copied to the temp folder under the name it was added with, extension included, for opening
+     * it in its program: a stored file has no extension, and Windows then asks which program should open it. One
+     * folder per attachment, so two photos both named IMG_0001.JPG stay apart; a copy already there with the right
+     * bytes is used as it is (the viewer may still hold it open, and Windows would refuse to replace it).
+     *
+     * @throws DomainException {@code attachment.error.openFailed}
+     */
+    public Path copyToOpen(Attachment a) {
+        Path stored = file(a.id());
+        Path folder = openFolder().resolve(a.id().substring(0, 16));
+        Path copy = folder.resolve(openName(a));
+        if (intact(copy, a.id())) {
+            return copy;
+        }
+        try {
+            SafeFiles.writeOwnerOnly(copy, out -> Files.copy(stored, out));
+        } catch (DomainException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new DomainException(
+                    e,
+                    "attachment.error.openFailed",
+                    a.fileName(),
+                    folder,
+                    cause instanceof IOException io ? IoReasons.of(io) : String.valueOf(cause.getMessage()));
+        }
+        return copy;
+    }
+
+    /** Per user: on a shared Linux machine another user's folder of that name could not be written. */
+    private static Path openFolder() {
+        return Path.of(System.getProperty("java.io.tmpdir"))
+                .resolve(FileNames.safe("taizhang-open-" + System.getProperty("user.name")));
+    }
+
+    /** The name it was added with (made legal here: it may come from another system), given an extension if none. */
+    static String openName(Attachment a) {
+        String name = FileNames.safe(a.fileName());
+        String extension = switch (a.mediaType()) {
+            case "image/jpeg" -> ".jpg";
+            case "image/png" -> ".png";
+            case "application/pdf" -> ".pdf";
+            default -> "";
+        };
+        boolean hasExtension = name.lastIndexOf('.') > 0;
+        return hasExtension || extension.isEmpty() ? name : FileNames.safe(name + extension);
+    }
+
+    private static boolean intact(Path copy, String id) {
+        try {
+            return Files.isRegularFile(copy) && hash(copy).sha256().equals(id);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /**

@@ -17,7 +17,8 @@ import org.taizhang.core.files.IoReasons;
  * One program per database file. An OS file lock on {@code <db>.lock} is released by the OS when a program
  * dies, so a crash never leaves the file locked for good. On Linux and macOS the lock is a {@link Flock}, which
  * holds whatever else the program opens and closes; Java's FileChannel lock there is a POSIX record lock, dropped
- * when ANY descriptor of the file is closed. Windows keeps Java's lock (LockFileEx holds per handle).
+ * when ANY descriptor of the file is closed. Windows keeps Java's lock (LockFileEx holds per handle), on one byte
+ * past the holder text, which stays readable.
  */
 final class InstanceLock implements AutoCloseable {
     /**
@@ -34,7 +35,23 @@ final class InstanceLock implements AutoCloseable {
         this.osLock = osLock;
     }
 
+    /**
+     * Where Java's lock sits: one byte at 1 GiB, far past the holder text at the start (SQLite places its own lock
+     * bytes there, an offset every file system it runs on accepts, FAT32 included).
+     */
+    static final long LOCK_POSITION = 0x4000_0000L;
+
+    /** Which OS lock: {@link Flock} where the system has it, else Java's. Tests choose Java's to check it here. */
+    enum Kind {
+        FLOCK,
+        JAVA
+    }
+
     static InstanceLock acquire(Path database) {
+        return acquire(database, Flock.isAvailable() ? Kind.FLOCK : Kind.JAVA);
+    }
+
+    static InstanceLock acquire(Path database, Kind kind) {
         Path lockFile = database.resolveSibling(database.getFileName() + ".lock")
                 .toAbsolutePath()
                 .normalize();
@@ -51,7 +68,7 @@ final class InstanceLock implements AutoCloseable {
                     // another program created it first: the lock below decides
                 }
             }
-            Closeable osLock = Flock.isAvailable() ? flock(database, lockFile) : channelLock(database, lockFile);
+            Closeable osLock = kind == Kind.FLOCK ? flock(database, lockFile) : channelLock(database, lockFile);
             acquired = true;
             return new InstanceLock(lockFile, osLock);
         } catch (IOException e) {
@@ -106,7 +123,9 @@ final class InstanceLock implements AutoCloseable {
         try {
             FileLock lock;
             try {
-                lock = channel.tryLock();
+                // not the whole file: Windows' locks are mandatory, and one over the holder text kept a refused
+                // second start from reading it and Explorer from copying the data folder
+                lock = channel.tryLock(LOCK_POSITION, 1, false);
             } catch (OverlappingFileLockException e) {
                 lock = null; // held by this same program (another window or command in this JVM)
             }
@@ -135,8 +154,7 @@ final class InstanceLock implements AutoCloseable {
 
     /**
      * Reads who holds the lock through the channel already open: with Java's lock on POSIX systems, opening and
-     * closing another channel would drop this program's own lock. On Windows the holder's lock keeps other
-     * handles from reading it; then the holder is "?".
+     * closing another channel would drop this program's own lock. "?" when the file cannot be read.
      */
     private static String readHolder(FileChannel channel) {
         try {

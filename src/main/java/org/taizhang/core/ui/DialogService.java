@@ -33,5 +33,6 @@ public interface DialogService {
 
     Optional<Path> chooseFileToOpen(String title, String filterName, String... patterns);
 
+    /** {@code initialName} may be built from data as it is: the dialog makes it a legal file name. */
     Optional<Path> chooseFileToSave(String title, String initialName, String filterName, String... patterns);
 }

@@ -21,23 +21,31 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import org.taizhang.core.files.FileNames;
 import org.taizhang.core.i18n.Messages;
 
 /** The real dialogs, owned by the main window. */
 public final class FxDialogService implements DialogService {
     private final Window owner;
     private final Messages messages;
-    private final HostServices host;
+    private final FileOpener opener;
 
     public FxDialogService(Window owner, Messages messages) {
-        this(owner, messages, null);
+        this(owner, messages, (HostServices) null);
     }
 
-    /** @param host the application's services, to open exported files (null: opening is not offered) */
+    /**
+     * @param host the application's services, to open files and folders (null: none, except through the desktop
+     *     on Windows)
+     */
     public FxDialogService(Window owner, Messages messages, HostServices host) {
+        this(owner, messages, FileOpener.forThisSystem(host));
+    }
+
+    public FxDialogService(Window owner, Messages messages, FileOpener opener) {
         this.owner = owner;
         this.messages = messages;
-        this.host = host;
+        this.opener = opener;
     }
 
     @Override
@@ -53,9 +61,7 @@ public final class FxDialogService implements DialogService {
 
     @Override
     public void open(Path fileOrFolder) {
-        if (host != null) {
-            host.showDocument(fileOrFolder.toUri().toString());
-        }
+        opener.open(fileOrFolder);
     }
 
     private Alert alert(Alert.AlertType type, String header, String message) {
@@ -158,10 +164,18 @@ public final class FxDialogService implements DialogService {
 
     @Override
     public Optional<Path> chooseFileToSave(String title, String initialName, String filterName, String... patterns) {
-        FileChooser chooser = chooser(title, filterName, patterns);
-        chooser.setInitialFileName(initialName);
-        File f = chooser.showSaveDialog(owner);
+        File f = saveChooser(title, initialName, filterName, patterns).showSaveDialog(owner);
         return Optional.ofNullable(f).map(File::toPath);
+    }
+
+    /**
+     * Every suggested name passes here, and most are built from data (a unit's, an organization's or a template's
+     * name): made legal first, or a "/" in a unit's name would make a folder and a ":" be refused on Windows.
+     */
+    static FileChooser saveChooser(String title, String initialName, String filterName, String... patterns) {
+        FileChooser chooser = chooser(title, filterName, patterns);
+        chooser.setInitialFileName(FileNames.safe(initialName));
+        return chooser;
     }
 
     private static FileChooser chooser(String title, String filterName, String... patterns) {

@@ -757,7 +757,7 @@ public final class LedgerViewModel {
     }
 
     public void openEvidence(FindingService.Evidence e) {
-        tasks.run("ledger.task.openEvidence", p -> service.evidenceFile(e), dialogs::open);
+        tasks.run("ledger.task.openEvidence", p -> service.evidenceToOpen(e), dialogs::open);
     }
 
     public void removeEvidence(FindingService.Evidence e) {

@@ -302,7 +302,11 @@ class AssessmentsViewModelTest {
 
         vm.openEvidence(now.evidence().getFirst());
         assertThat(dialogs.opened).hasSize(1);
+        // a copy named as added: the stored file has no extension, and Windows would ask how to open it
+        assertThat(dialogs.opened.getFirst().getFileName()).hasToString("支委会记录.txt");
         assertThat(java.nio.file.Files.readString(dialogs.opened.getFirst())).isEqualTo("2026年3月支委会记录");
+        java.nio.file.Files.delete(dialogs.opened.getFirst());
+        java.nio.file.Files.delete(dialogs.opened.getFirst().getParent());
 
         dialogs.confirmAnswer = false;
         vm.removeEvidence(now.evidence().getFirst());

@@ -38,4 +38,15 @@ class FxDialogServiceTest {
         assertThat(((Button) alert[0].getDialogPane().lookupButton(yes)).isDefaultButton())
                 .isFalse();
     }
+
+    @Test
+    void aSuggestedFileNameBuiltFromDataIsMadeLegal() {
+        // a unit named with a "/" and a template named CON: Windows would make a folder of one, refuse the other
+        assertThat(FxDialogService.saveChooser("导出", "党建/组织科整改情况反馈表.xlsx", "Excel", "*.xlsx")
+                        .getInitialFileName())
+                .isEqualTo("党建／组织科整改情况反馈表.xlsx");
+        assertThat(FxDialogService.saveChooser("导出", "CON.xlsx", "Excel", "*.xlsx")
+                        .getInitialFileName())
+                .isEqualTo("CON_.xlsx");
+    }
 }

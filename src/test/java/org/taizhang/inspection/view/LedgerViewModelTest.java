@@ -455,6 +455,62 @@ class LedgerViewModelTest {
         assertThat(vm.measures().getFirst().owner()).isEqualTo("赵敏");
     }
 
+    /**
+     * Stored attachments are named by their hash, without an extension: Windows then asks which program should
+     * open them. What is handed to the opener is a copy named as the file was added, outside the data folder.
+     */
+    @Test
+    void evidenceOpensAsACopyNamedAsItWasAddedWithItsExtension() throws IOException {
+        Finding f = found(unit, "三会一课", "支部委员会会议未按月召开", TODAY.minusDays(3));
+        notified(f, TODAY.plusDays(30));
+        vm.load(() -> {});
+        choose(f);
+        byte[] png = png();
+        Path photo = Files.write(dir.resolve("整改后照片.png"), png);
+        // a phone app's export without an extension: the copy gets the one its content has
+        Path bare = Files.write(dir.resolve("IMG_0001"), png());
+        ActionForm progress = vm.actionForm(StepKind.PROGRESS);
+        progress.text.set("已整改");
+        progress.evidence.addAll(List.of(file("会议记录.docx"), photo, bare));
+        vm.submit(progress, () -> {});
+
+        try {
+            for (FindingService.Evidence e : vm.evidence()) {
+                vm.openEvidence(e);
+            }
+
+            assertThat(dialogs.opened)
+                    .extracting(p -> p.getFileName().toString())
+                    .containsExactlyInAnyOrder("会议记录.docx", "整改后照片.png", "IMG_0001.png");
+            assertThat(dialogs.opened).noneMatch(p -> p.startsWith(dir));
+            Path openedPhoto = dialogs.opened.stream()
+                    .filter(p -> p.endsWith("整改后照片.png"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(Files.readAllBytes(openedPhoto)).isEqualTo(png);
+            assertThat(dialogs.opened.stream().filter(p -> p.endsWith("会议记录.docx")))
+                    .singleElement()
+                    .satisfies(p -> assertThat(Files.readString(p)).isEqualTo("整改佐证 会议记录.docx"));
+        } finally {
+            for (Path p : dialogs.opened) {
+                Files.deleteIfExists(p);
+                Files.deleteIfExists(p.getParent());
+            }
+        }
+    }
+
+    private static int pngs;
+
+    /** A small real PNG, different each call (the store keeps one copy of identical bytes). */
+    private static byte[] png() throws IOException {
+        java.awt.image.BufferedImage image =
+                new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        image.setRGB(0, 0, ++pngs);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+
     @Test
     void photosAddedWhileChangingARecordAreKept() throws IOException {
         Finding f = found(unit, "阵地建设", "活动室未悬挂党旗", TODAY.minusDays(3));
