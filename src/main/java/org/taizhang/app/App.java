@@ -9,7 +9,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Supplier;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
@@ -28,6 +27,7 @@ import org.taizhang.core.store.Store;
 import org.taizhang.core.ui.FxDialogService;
 import org.taizhang.core.ui.Shell;
 import org.taizhang.core.ui.TaskRunner;
+import org.taizhang.core.ui.UnsavedEdits;
 import org.taizhang.inspection.FindingService;
 import org.taizhang.inspection.InspectionFiles;
 import org.taizhang.inspection.InspectionService;
@@ -51,7 +51,8 @@ import org.taizhang.organization.view.RegistryViewModel;
 public final class App extends Application {
     private Store store;
     private TaskRunner tasks;
-    private RegistryViewModel registryModel;
+    /** The forms of the pages built so far; closing the window asks about all of them. */
+    private UnsavedEdits unsaved;
 
     public static void open(Path database, Locale locale) {
         Application.launch(App.class, "--db=" + database.toAbsolutePath(), "--lang=" + locale.getLanguage());
@@ -65,6 +66,7 @@ public final class App extends Application {
         Locale.setDefault(messages.locale()); // JavaFX's own control texts follow the default locale
         FxDialogService dialogs = new FxDialogService(stage, messages, getHostServices());
         tasks = new TaskRunner(messages, dialogs);
+        unsaved = new UnsavedEdits(dialogs, messages);
         Shell shell = new Shell(messages, tasks);
         // the database opens on the worker while the window is shown, not after; the window creates the database
         // on its first start, then offers the sample data
@@ -101,7 +103,7 @@ public final class App extends Application {
         stage.setMinWidth(Math.min(1000, screen.getWidth()));
         stage.setMinHeight(Math.min(600, screen.getHeight()));
         stage.setMaximized(screen.getWidth() <= 1440 || screen.getHeight() <= 800);
-        askBeforeClosing(stage, () -> registryModel, Platform::exit);
+        askBeforeClosing(stage, unsaved, Platform::exit);
         stage.show();
         StartupProbe.mark("firstWindowMs");
         shell.footer().showDatabase(database.toAbsolutePath().toString());
@@ -109,18 +111,17 @@ public final class App extends Application {
 
     /**
      * Closing the window asks about unsaved edits first (保存 / 放弃 / 取消), like every other way out of a form:
-     * the request is held until the registry's forms are settled; 取消 keeps the window open. Before the database
-     * is open ({@code registry} gives null) there is nothing to lose.
+     * the request is held until every page's form is settled, and one question names them all; 取消 keeps the
+     * window open. Before the database is open no page has joined, so there is nothing to lose.
      */
-    static void askBeforeClosing(Stage stage, Supplier<RegistryViewModel> registry, Runnable exit) {
+    static void askBeforeClosing(Stage stage, UnsavedEdits unsaved, Runnable exit) {
         boolean[] closing = {false};
         stage.setOnCloseRequest(e -> {
-            RegistryViewModel model = registry.get();
-            if (model == null || closing[0]) {
+            if (closing[0]) {
                 return;
             }
             e.consume();
-            model.whenSettled(() -> {
+            unsaved.whenSettled(() -> {
                 closing[0] = true;
                 stage.close();
                 exit.run();
@@ -134,7 +135,8 @@ public final class App extends Application {
     private void wire(Opened start, Shell shell, Messages messages, FxDialogService dialogs, Stage stage) {
         Store opened = start.store();
         RegistryService registry = start.registry();
-        registryModel = new RegistryViewModel(registry, tasks, dialogs, messages);
+        RegistryViewModel registryModel = new RegistryViewModel(registry, tasks, dialogs, messages);
+        registryModel.joinClosePrompt(unsaved);
         RegistryView registryView = new RegistryView(registryModel);
         InspectionService inspections = new InspectionService(opened);
         FindingService findings = new FindingService(opened, registry);
@@ -168,18 +170,20 @@ public final class App extends Application {
         }));
         shell.add(new Shell.Section("registry", "nav.registry", registryView::node));
         ChecklistService checklists = new ChecklistService(opened, registry);
-        shell.add(new Shell.Section(
-                "checklists",
-                "nav.checklists",
-                () -> new ChecklistsView(
-                                new BoardViewModel(checklists, tasks, dialogs, messages),
-                                new AssessmentsViewModel(checklists, registry, tasks, dialogs, messages),
-                                new TemplatesViewModel(checklists, tasks, dialogs, messages),
-                                messages,
-                                dialogs)
-                        .node()));
+        shell.add(new Shell.Section("checklists", "nav.checklists", () -> {
+            TemplatesViewModel templates = new TemplatesViewModel(checklists, tasks, dialogs, messages);
+            templates.joinClosePrompt(unsaved);
+            return new ChecklistsView(
+                            new BoardViewModel(checklists, tasks, dialogs, messages),
+                            new AssessmentsViewModel(checklists, registry, tasks, dialogs, messages),
+                            templates,
+                            messages,
+                            dialogs)
+                    .node();
+        }));
         shell.add(new Shell.Section("inspections", "nav.inspections", () -> {
             InspectionsViewModel vm = new InspectionsViewModel(inspections, registry, tasks, dialogs, messages);
+            vm.joinClosePrompt(unsaved);
             InspectionsView view = new InspectionsView(vm);
             vm.reload();
             return view.node();

@@ -670,10 +670,10 @@ public final class AssessmentsViewModel {
                                 a.publicityStart().toString()),
                         a.publicityEnd().toString())
                 .ifPresent(text -> {
-                    java.time.LocalDate end;
-                    try {
-                        end = java.time.LocalDate.parse(text.strip());
-                    } catch (java.time.format.DateTimeParseException e) {
+                    // read as every date field reads it: 2026/12/10 and 20261210 are dates too
+                    java.time.LocalDate end =
+                            org.taizhang.core.ui.DateFields.parse(text).orElse(null);
+                    if (end == null) {
                         dialogs.showError(title, m.get("checklist.input.date", text.strip()));
                         return;
                     }

@@ -18,6 +18,7 @@ import org.taizhang.core.ui.DialogService;
 import org.taizhang.core.ui.RecordPage;
 import org.taizhang.core.ui.Rejections;
 import org.taizhang.core.ui.TaskRunner;
+import org.taizhang.core.ui.UnsavedEdits;
 
 /**
  * 测评细则: the templates as a list + form + history page (the shared pattern), plus what only templates have:
@@ -192,6 +193,11 @@ public final class TemplatesViewModel {
             case "not_applicable" -> m.get(NotApplicablePolicy.valueOf(stored).messageKey());
             default -> stored;
         };
+    }
+
+    /** Joins the template form to the question closing the window asks. */
+    public void joinClosePrompt(UnsavedEdits edits) {
+        edits.add(m.get("page.unsaved.place", m.get("nav.checklists"), m.get("checklist.tab.templates")), page);
     }
 
     public RecordPage<ChecklistTemplate> page() {

@@ -11,6 +11,7 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableColumn;
@@ -20,6 +21,7 @@ import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import javafx.stage.PopupWindow;
 import javafx.stage.Window;
 import org.taizhang.core.files.FileNames;
 import org.taizhang.core.i18n.Messages;
@@ -48,11 +50,35 @@ public final class FxDialogService implements DialogService {
         this.opener = opener;
     }
 
+    /**
+     * The window a dialog is centred on and stays in front of: the program's window the clerk is working in (a
+     * step's form over the ledger, say), else the main window; none while no window of the program is shown (a
+     * dialog owned by a window not on screen yet opens at the screen's top-left corner), then the screen's centre.
+     */
+    Window ownerNow() {
+        Window focused = Window.getWindows().stream()
+                .filter(w -> w.isShowing() && w.isFocused() && !(w instanceof PopupWindow))
+                .reduce((earlier, later) -> later) // the one shown last: a form over the window
+                .orElse(null);
+        if (focused != null) {
+            return focused;
+        }
+        return owner != null && owner.isShowing() ? owner : null;
+    }
+
+    /** Every dialog: owned by the window in use (centred on it), titled, never a bare window at the corner. */
+    private void place(Dialog<?> d) {
+        Window o = ownerNow();
+        if (o != null) {
+            d.initOwner(o);
+        }
+        d.setTitle(messages.get("app.title"));
+    }
+
     @Override
     public Optional<String> askText(String header, String message, String initial) {
         TextInputDialog d = new TextInputDialog(initial);
-        d.initOwner(owner);
-        d.setTitle(messages.get("app.title"));
+        place(d);
         d.setHeaderText(header);
         d.setContentText(message);
         d.getEditor().setPrefColumnCount(30);
@@ -66,8 +92,7 @@ public final class FxDialogService implements DialogService {
 
     private Alert alert(Alert.AlertType type, String header, String message) {
         Alert a = new Alert(type, message, ButtonType.OK);
-        a.initOwner(owner);
-        a.setTitle(messages.get("app.title"));
+        place(a);
         a.setHeaderText(header);
         a.getDialogPane().setMinWidth(460);
         return a;
@@ -158,13 +183,13 @@ public final class FxDialogService implements DialogService {
     @Override
     public Optional<Path> chooseFileToOpen(String title, String filterName, String... patterns) {
         FileChooser chooser = chooser(title, filterName, patterns);
-        File f = chooser.showOpenDialog(owner);
+        File f = chooser.showOpenDialog(ownerNow());
         return Optional.ofNullable(f).map(File::toPath);
     }
 
     @Override
     public Optional<Path> chooseFileToSave(String title, String initialName, String filterName, String... patterns) {
-        File f = saveChooser(title, initialName, filterName, patterns).showSaveDialog(owner);
+        File f = saveChooser(title, initialName, filterName, patterns).showSaveDialog(ownerNow());
         return Optional.ofNullable(f).map(File::toPath);
     }
 

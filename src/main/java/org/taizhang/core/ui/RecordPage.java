@@ -152,11 +152,8 @@ public final class RecordPage<T> {
             then.run();
             return;
         }
-        String name = actions.name(form.read());
         Optional<Integer> choice = dialogs.choose(
-                messages.get(
-                        "page.unsaved.header",
-                        name == null || name.isBlank() ? messages.get("page.unsaved.unnamed") : name),
+                messages.get("page.unsaved.header", editedName()),
                 messages.get("page.unsaved.message"),
                 List.of(
                         messages.get("page.unsaved.save"),
@@ -171,6 +168,12 @@ public final class RecordPage<T> {
             form.discard();
             then.run();
         }
+    }
+
+    /** How the record in the form is named in a question: its name as typed, or 新记录. */
+    public String editedName() {
+        String name = actions.name(form.read());
+        return name == null || name.isBlank() ? messages.get("page.unsaved.unnamed") : name;
     }
 
     public void save() {

@@ -85,11 +85,11 @@ public final class InspectionsView {
                 .field(m.get("inspection.form.year"), RecordPageView.text("inspectionYear", f.year), "year")
                 .field(
                         m.get("inspection.form.startsOn"),
-                        DateFields.picker("inspectionStartsOn", f.startsOn, m.get("inspection.form.datePrompt")),
+                        DateFields.picker("inspectionStartsOn", f.startsOn, m.get("inspection.form.datePrompt"), m),
                         "startsOn")
                 .field(
                         m.get("inspection.form.endsOn"),
-                        DateFields.picker("inspectionEndsOn", f.endsOn, m.get("inspection.form.datePrompt")),
+                        DateFields.picker("inspectionEndsOn", f.endsOn, m.get("inspection.form.datePrompt"), m),
                         "endsOn")
                 .field(m.get("inspection.form.notes"), notes, null);
         Node form = RecordPageView.formPane(
@@ -286,8 +286,11 @@ public final class InspectionsView {
         if (v != null) {
             vm.teams.stream().filter(t -> t.id().equals(v.teamId())).findFirst().ifPresent(team::setValue);
         }
-        DatePicker day = new DatePicker(v == null ? LocalDate.now() : v.visitedOn());
-        day.setId("visitDay");
+        DatePicker day = DateFields.picker(
+                "visitDay",
+                new javafx.beans.property.SimpleObjectProperty<>(v == null ? LocalDate.now() : v.visitedOn()),
+                m.get("inspection.form.datePrompt"),
+                m);
         HBox methods = new HBox(8);
         for (VisitMethod method : VisitMethod.values()) {
             CheckBox c = new CheckBox(m.get(method.labelKey()));
@@ -312,7 +315,9 @@ public final class InspectionsView {
                     .map(n -> (CheckBox) n)
                     .filter(CheckBox::isSelected)
                     .forEach(c -> chosen.add((VisitMethod) c.getUserData()));
-            vm.saveVisit(v, unit.getValue(), team.getValue(), day.getValue(), chosen, notes.getText());
+            // OK by Enter can come before the day was left: read what is on screen
+            LocalDate visited = DateFields.commit(day).orElse(null);
+            vm.saveVisit(v, unit.getValue(), team.getValue(), visited, chosen, notes.getText());
         }
     }
 

@@ -19,6 +19,7 @@ import org.taizhang.core.i18n.Messages;
 import org.taizhang.core.ui.DialogService;
 import org.taizhang.core.ui.RecordPage;
 import org.taizhang.core.ui.TaskRunner;
+import org.taizhang.core.ui.UnsavedEdits;
 import org.taizhang.inspection.FindingService;
 import org.taizhang.inspection.Inspection;
 import org.taizhang.inspection.InspectionService;
@@ -79,6 +80,11 @@ public final class InspectionsViewModel {
                 messages);
         page.connect(id -> Optional.ofNullable(byId.get(id)), (id, then) -> reload(then));
         page.selectedProperty().addListener((o, was, now) -> loadDetails());
+    }
+
+    /** Joins the round's form (督查安排) to the question closing the window asks. */
+    public void joinClosePrompt(UnsavedEdits edits) {
+        edits.add(m.get("nav.inspections"), page);
     }
 
     public Messages messages() {

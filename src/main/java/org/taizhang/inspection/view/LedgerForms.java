@@ -181,11 +181,11 @@ final class LedgerForms {
                     unit.valueProperty().bindBidirectional(f.unit);
                     grid.field(m.get("ledger.form.unit"), unit, "unit");
                 }
-                case DATE -> grid.field(label(kind), DateFields.picker("actionDate", f.on, prompt), "on");
+                case DATE -> grid.field(label(kind), DateFields.picker("actionDate", f.on, prompt, m), "on");
                 case DEADLINE ->
                     grid.field(
                             m.get(kind == StepKind.NOTIFY ? "ledger.form.deadline" : "ledger.form.newDeadline"),
-                            DateFields.picker("actionDeadline", f.deadline, prompt),
+                            DateFields.picker("actionDeadline", f.deadline, prompt, m),
                             "deadline");
                 case VERDICT -> {
                     ComboBox<Verdict> v = new ComboBox<>(f.verdictChoices);
@@ -366,7 +366,7 @@ final class LedgerForms {
                 .field(m.get("ledger.form.round"), round, null)
                 .field(
                         m.get("ledger.form.foundOn"),
-                        DateFields.picker("findingFoundOn", f.foundOn, m.get("ledger.form.datePrompt")),
+                        DateFields.picker("findingFoundOn", f.foundOn, m.get("ledger.form.datePrompt"), m),
                         "foundOn");
         files(grid, m.get("ledger.form.photos"), "finding", f.photos);
         Label hint = new Label(m.get("ledger.form.findingHint"));
@@ -404,14 +404,14 @@ final class LedgerForms {
         CheckBox done = new CheckBox(m.get("ledger.form.measureDone"));
         done.setId("measureDone");
         done.selectedProperty().bindBidirectional(f.done);
-        DatePicker doneOn = DateFields.picker("measureDoneOn", f.doneOn, m.get("ledger.form.datePrompt"));
+        DatePicker doneOn = DateFields.picker("measureDoneOn", f.doneOn, m.get("ledger.form.datePrompt"), m);
         doneOn.disableProperty().bind(f.done.not());
         FormGrid grid = new FormGrid(f)
                 .field(m.get("ledger.form.measureText"), text, "text")
                 .field(m.get("ledger.form.measureOwner"), RecordPageView.text("measureOwner", f.owner), null)
                 .field(
                         m.get("ledger.form.measureDeadline"),
-                        DateFields.picker("measureDeadline", f.deadline, m.get("ledger.form.datePrompt")),
+                        DateFields.picker("measureDeadline", f.deadline, m.get("ledger.form.datePrompt"), m),
                         "deadline")
                 .unlabelled(done)
                 .field(m.get("ledger.form.measureDoneOn"), doneOn, "doneOn");

@@ -45,6 +45,7 @@ import javafx.stage.Window;
 import org.controlsfx.control.SearchableComboBox;
 import org.controlsfx.control.textfield.TextFields;
 import org.taizhang.core.i18n.Messages;
+import org.taizhang.core.ui.DateFields;
 import org.taizhang.core.ui.DialogService;
 import org.taizhang.core.ui.Tables;
 import org.taizhang.inspection.Finding;
@@ -281,11 +282,8 @@ public final class LedgerView {
     }
 
     private DatePicker datePicker(String id, javafx.beans.property.ObjectProperty<LocalDate> value) {
-        DatePicker p = new DatePicker();
-        p.setId(id);
+        DatePicker p = DateFields.picker(id, value, m.get("ledger.filter.datePrompt"), m);
         p.setPrefWidth(124);
-        p.setPromptText(m.get("ledger.filter.datePrompt"));
-        p.valueProperty().bindBidirectional(value);
         return p;
     }
 

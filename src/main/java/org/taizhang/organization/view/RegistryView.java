@@ -368,11 +368,11 @@ public final class RegistryView {
                 .unlabelled(committee)
                 .field(
                         m.get("registry.form.termStart"),
-                        DateFields.picker("orgTermStart", f.termStart, prompt),
+                        DateFields.picker("orgTermStart", f.termStart, prompt, m),
                         RegistryColumns.ORG_TERM_START)
                 .field(
                         m.get("registry.form.termEnd"),
-                        DateFields.picker("orgTermEnd", f.termEnd, prompt),
+                        DateFields.picker("orgTermEnd", f.termEnd, prompt, m),
                         RegistryColumns.ORG_TERM_END)
                 .field(m.get("registry.form.community"), community, RegistryColumns.ORG_COMMUNITY)
                 .field(

@@ -19,6 +19,7 @@ import org.taizhang.core.i18n.Messages;
 import org.taizhang.core.ui.DialogService;
 import org.taizhang.core.ui.RecordPage;
 import org.taizhang.core.ui.TaskRunner;
+import org.taizhang.core.ui.UnsavedEdits;
 import org.taizhang.organization.Community;
 import org.taizhang.organization.ImportReport;
 import org.taizhang.organization.Organization;
@@ -138,6 +139,18 @@ public final class RegistryViewModel {
     /** 刷新: reads the registry again, after asking about unsaved edits. */
     public void refresh() {
         whenSettled(() -> reload(() -> {}));
+    }
+
+    /** Joins the three tabs' forms to the question closing the window asks. */
+    public void joinClosePrompt(UnsavedEdits edits) {
+        String page = messages.get("nav.registry");
+        edits.add(place(page, "registry.tab.organizations"), organizations);
+        edits.add(place(page, "registry.tab.units"), units);
+        edits.add(place(page, "registry.tab.communities"), communities);
+    }
+
+    private String place(String page, String tabKey) {
+        return messages.get("page.unsaved.place", page, messages.get(tabKey));
     }
 
     /** Runs {@code then} once no tab holds unsaved edits (each asks 保存 / 放弃 / 取消 in turn). */

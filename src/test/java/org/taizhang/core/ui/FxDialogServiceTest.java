@@ -2,10 +2,13 @@ package org.taizhang.core.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.DialogPane;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.taizhang.core.i18n.Messages;
@@ -22,6 +25,72 @@ class FxDialogServiceTest {
         this.stage = stage;
         stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.StackPane(), 200, 100));
         stage.show();
+    }
+
+    /** The dialog window {@code show} opened (it waits for an answer, so it is shown later on the FX thread). */
+    private static Stage shown(FxRobot robot, Runnable show) {
+        javafx.application.Platform.runLater(show);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        return robot.listWindows().stream()
+                .filter(w -> w instanceof Stage s && s.getScene().getRoot() instanceof DialogPane)
+                .map(w -> (Stage) w)
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private static void assertCentredOn(Window dialog, Window owner) {
+        double x = dialog.getX() + dialog.getWidth() / 2;
+        double y = dialog.getY() + dialog.getHeight() / 2;
+        assertThat(x).isBetween(owner.getX(), owner.getX() + owner.getWidth());
+        assertThat(y).isBetween(owner.getY(), owner.getY() + owner.getHeight());
+    }
+
+    @Test
+    void errorsAndQuestionsAreTitledAndCentredOnTheWindow(FxRobot robot) {
+        FxDialogService dialogs = new FxDialogService(stage, Messages.forLocale(Messages.CHINESE));
+        robot.interact(() -> {
+            stage.setX(300);
+            stage.setY(200);
+            stage.setWidth(800);
+            stage.setHeight(600);
+        });
+        List<Runnable> kinds = List.of(
+                () -> dialogs.showError("无法保存", "“党员人数”不是整数。"),
+                () -> dialogs.confirm("删除“市委办”？", ""),
+                () -> dialogs.choose("有未保存的修改", "", List.of("保存", "放弃", "取消")),
+                () -> dialogs.askText("公示期", "结束日期：", "2026-12-10"));
+        for (Runnable kind : kinds) {
+            Stage dialog = shown(robot, kind);
+
+            assertThat(dialog.getOwner()).isSameAs(stage);
+            assertThat(dialog.getTitle()).isNotBlank();
+            assertCentredOn(dialog, stage);
+            robot.interact(dialog::close);
+        }
+    }
+
+    @Test
+    void aDialogOverAFormIsOwnedByThatForm(FxRobot robot) {
+        FxDialogService dialogs = new FxDialogService(stage, Messages.forLocale(Messages.CHINESE));
+        Stage[] made = new Stage[1];
+        robot.interact(() -> made[0] = new Stage());
+        Stage form = made[0];
+        robot.interact(() -> {
+            form.initOwner(stage);
+            form.setScene(new javafx.scene.Scene(new javafx.scene.layout.StackPane(), 300, 200));
+            form.show();
+            form.requestFocus();
+        });
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        org.junit.jupiter.api.Assumptions.assumeTrue(form.isFocused(), "the platform gives windows focus");
+
+        Stage dialog = shown(robot, () -> dialogs.showError("销号被拒绝", "至少需要一份佐证材料。"));
+
+        assertThat(dialog.getOwner()).isSameAs(form);
+        robot.interact(() -> {
+            dialog.close();
+            form.close();
+        });
     }
 
     @Test
