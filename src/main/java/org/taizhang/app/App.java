@@ -218,6 +218,8 @@ public final class App extends Application {
             tasks.run("firstRun.task.check", p -> FirstRun.isPending(opened), pending -> {
                 if (pending) {
                     firstRun(opened, registryModel, shell, messages);
+                } else if (opened.wasHubUnderAnotherId()) {
+                    confirmHub(opened, shell, messages);
                 } else {
                     remindAtStart(reminders, shell, messages);
                 }
@@ -242,6 +244,25 @@ public final class App extends Application {
         };
         scene.addPostLayoutPulseListener(listener[0]);
         Platform.requestNextPulse();
+    }
+
+    /**
+     * This database was the hub under another device id: a copy of the hub's file, or the hub restored after a disk
+     * failure. Only a person can tell which; until confirmed it gives no numbers (a copy must never number too).
+     */
+    private void confirmHub(Store opened, Shell shell, Messages m) {
+        shell.showBanner(
+                m.get("formerHub.text"),
+                List.of(m.get("formerHub.confirm"), m.get("formerHub.field")),
+                List.of(
+                        () -> tasks.run(
+                                "formerHub.task",
+                                p -> {
+                                    opened.designateHub();
+                                    return true;
+                                },
+                                x -> {}),
+                        () -> {}));
     }
 
     /** 整改提醒 when the program starts: overdue and due-soon findings, with a way to the 工作台's list. */
@@ -280,7 +301,8 @@ public final class App extends Application {
         }
         shell.showBanner(
                 m.get("firstRun.banner", m.get("firstRun.header"), m.get("firstRun.message")),
-                List.of(m.get("firstRun.sample"), m.get("firstRun.empty")),
+                // which this computer is: a new database is a field device until a person makes it the hub
+                List.of(m.get("firstRun.sample"), m.get("firstRun.emptyHub"), m.get("firstRun.empty")),
                 List.of(
                         () -> {
                             registryModel.importSample();
@@ -300,6 +322,14 @@ public final class App extends Application {
                                     n -> {});
                             done.run();
                         },
+                        () -> tasks.run(
+                                "firstRun.task",
+                                p -> {
+                                    opened.designateHub();
+                                    FirstRun.markDone(opened);
+                                    return true;
+                                },
+                                x -> {}),
                         done));
     }
 

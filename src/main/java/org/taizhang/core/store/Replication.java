@@ -14,7 +14,6 @@ import java.util.Set;
 import java.util.function.LongConsumer;
 import java.util.function.Predicate;
 import org.jooq.DSLContext;
-import org.jooq.ForeignKey;
 import org.jooq.Table;
 import org.taizhang.core.DomainException;
 import org.taizhang.core.store.schema.DefaultSchema;
@@ -106,8 +105,9 @@ final class Replication {
     }
 
     /**
-     * The records {@code include} accepts, with every record they refer to (so the set applies on its own),
-     * and the history of those records.
+     * The records {@code include} accepts, with every record they refer to in any version (so the set applies on
+     * its own, whichever version the receiver shows) along {@link References}, and whole aggregates (a finding
+     * with its steps, measures and evidence …), with the history of those records.
      */
     static ChangeSet export(DSLContext ctx, Predicate<RecordState> include) {
         Map<String, RecordState> chosen = new LinkedHashMap<>();
@@ -121,17 +121,36 @@ final class Replication {
                 }
             }
         }
+        // the parts of aggregates, by root: a template's categories, items and bands, a finding's steps …
+        Map<String, List<RecordState>> parts = new HashMap<>();
+        References.AGGREGATES.forEach((root, children) -> {
+            for (References.Column child : children) {
+                for (RecordState s : all.values()) {
+                    if (s.table().equals(child.table()) && s.value(child.column()) != null) {
+                        parts.computeIfAbsent(key(root, s.value(child.column()).toString()), k -> new ArrayList<>())
+                                .add(s);
+                    }
+                }
+            }
+        });
         List<RecordState> pending = new ArrayList<>(chosen.values());
         while (!pending.isEmpty()) {
             RecordState s = pending.removeLast();
-            for (ForeignKey<?, ?> fk : table(s.table()).getReferences()) {
-                String parentTable = fk.getKey().getTable().getName();
-                Object parentId = s.value(fk.getFields().getFirst().getName());
-                if (parentId != null) {
-                    RecordState parent = all.get(key(parentTable, parentId.toString()));
-                    if (parent != null && chosen.putIfAbsent(key(parentTable, parent.id()), parent) == null) {
-                        pending.add(parent);
+            List<RecordState> next = new ArrayList<>(parts.getOrDefault(key(s.table(), s.id()), List.of()));
+            for (References.Reference ref : References.of(s.table())) {
+                // every version: the receiver may show a conflict's value, whose record must be there too
+                for (FieldVersion v : s.fields().getOrDefault(ref.column(), List.of())) {
+                    if (v.value() != null) {
+                        RecordState parent = all.get(key(ref.parent(), v.value().toString()));
+                        if (parent != null) {
+                            next.add(parent);
+                        }
                     }
+                }
+            }
+            for (RecordState n : next) {
+                if (chosen.putIfAbsent(key(n.table(), n.id()), n) == null) {
+                    pending.add(n);
                 }
             }
         }

@@ -16,6 +16,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -553,13 +554,29 @@ public final class Store implements AutoCloseable {
      * nothing the second time.
      */
     public ApplyResult applyChanges(ChangeSet changes) {
-        Replication.Applied a =
-                write(ctx -> Replication.apply(ctx, changes, seen -> counter.accumulateAndGet(seen, Math::max)));
-        return new ApplyResult(a.created(), a.updated(), a.unchanged(), a.historyAdded());
+        return write(ctx -> {
+            Replication.Applied a = Replication.apply(ctx, changes, seen -> counter.accumulateAndGet(seen, Math::max));
+            // what the merge joined may break a rule across records: listed for a clerk, never refused
+            List<MergeBreach> breaches = MergeCheck.run(ctx, clock);
+            return new ApplyResult(a.created(), a.updated(), a.unchanged(), a.historyAdded(), breaches.size());
+        });
     }
 
-    /** What {@link #applyChanges} did: records created, changed, already up to date; history entries added. */
-    public record ApplyResult(int created, int updated, int unchanged, int historyAdded) {}
+    /**
+     * What {@link #applyChanges} did: records created, changed, already up to date; history entries added; rules
+     * across records the database breaks after it ({@link #breaches}).
+     */
+    public record ApplyResult(int created, int updated, int unchanged, int historyAdded, int breaches) {}
+
+    /** The rules across records the last merge (or {@link #checkRecords}) found broken, for a clerk to mend. */
+    public List<MergeBreach> breaches() {
+        return MergeCheck.listed(dsl);
+    }
+
+    /** Checks the rules across records again (after a clerk mended some) and lists what is still broken. */
+    public List<MergeBreach> checkRecords() {
+        return write(ctx -> MergeCheck.run(ctx, clock));
+    }
 
     /**
      * The records {@code include} accepts (with the records they refer to) and their history, as a set to

@@ -119,7 +119,8 @@ class HubDesignationTest {
                 // back to version 7: as the program before this one left it
                 s.execute("DROP TABLE hub_designation");
                 s.execute("DELETE FROM history WHERE entity = 'hub_designation'");
-                s.execute("DELETE FROM flyway_schema_history WHERE version = '8'");
+                s.execute("DROP TABLE merge_breach"); // V9, and any later version: undone too
+                s.execute("DELETE FROM flyway_schema_history WHERE CAST(version AS INTEGER) >= 8");
                 if (role != null) {
                     s.execute("INSERT INTO local_setting (key, value) VALUES ('device.role', '" + role + "')");
                 }
@@ -130,7 +131,7 @@ class HubDesignationTest {
                             .load()
                             .info()
                             .pending())
-                    .hasSize(1);
+                    .isNotEmpty();
             try (Store store = Store.open(db, clock)) {
                 assertThat(store.deviceId()).isEqualTo(id);
                 assertThat(store.isHub()).as(String.valueOf(role)).isEqualTo(!"field".equals(role));
