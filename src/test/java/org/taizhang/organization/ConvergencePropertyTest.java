@@ -87,6 +87,9 @@ class ConvergencePropertyTest {
     private static final String[] TEXTS = {"张红玲", "马兵德", "孙晶娟", null};
     private static Path template;
     private static Path templateDir;
+    /** Feedback forms a unit filled in, in this try: any device may import any of them (a unit mails them all). */
+    private static final List<Path> FORMS = new ArrayList<>();
+
     /** Two teams' sheets of findings, the same files on every device (ids from the file and row). */
     private static final List<Path> SHEETS = new ArrayList<>();
 
@@ -166,13 +169,17 @@ class ConvergencePropertyTest {
                 // issue 16: the same team's sheet imported on several devices (the same findings created on each),
                 // a clerk's resolve of a conflict, rounds, teams, visits and templates deleted and restored, a
                 // visit's photo added and removed
-                net.jqwik.api.Tuple.of(4, Arbitraries.just(34)),
+                net.jqwik.api.Tuple.of(10, Arbitraries.just(34)),
                 net.jqwik.api.Tuple.of(3, Arbitraries.just(35)),
                 net.jqwik.api.Tuple.of(2, Arbitraries.just(36)),
                 net.jqwik.api.Tuple.of(2, Arbitraries.just(37)),
                 net.jqwik.api.Tuple.of(2, Arbitraries.just(38)),
                 // the hub designation (V8): the hub hands it over and takes it back
-                net.jqwik.api.Tuple.of(1, Arbitraries.just(39)));
+                net.jqwik.api.Tuple.of(1, Arbitraries.just(39)),
+                // organizations moved under another organization of their unit, and into another 共同体
+                net.jqwik.api.Tuple.of(3, Arbitraries.just(40)),
+                // a unit's feedback form filled in and imported on several devices (the same progress reports)
+                net.jqwik.api.Tuple.of(5, Arbitraries.just(41)));
         Arbitrary<Step> step = Combinators.combine(
                         kind,
                         Arbitraries.integers().between(0, DEVICES - 1),
@@ -198,6 +205,7 @@ class ConvergencePropertyTest {
             throws IOException {
         Path dir = scratch("taizhang-convergence");
         List<Device> devices = new ArrayList<>();
+        FORMS.clear();
         try {
             for (int i = 0; i < DEVICES; i++) {
                 Path db = dir.resolve("device" + i + ".db");
@@ -409,6 +417,15 @@ class ConvergencePropertyTest {
                     .collect(finalStates.values().stream()
                             .anyMatch(r -> r.table().equals("finding")
                                     && r.value("import_batch") != null
+                                    && r.creates().stream()
+                                                    .map(Dot::site)
+                                                    .distinct()
+                                                    .count()
+                                            > 1));
+            Statistics.label("progress from a feedback form")
+                    .collect(finalStates.values().stream()
+                            .anyMatch(r -> r.table().equals("finding_step")
+                                    && "PROGRESS".equals(r.value("kind"))
                                     && r.creates().stream()
                                                     .map(Dot::site)
                                                     .distinct()
@@ -880,6 +897,8 @@ class ConvergencePropertyTest {
                         }
                     }
                     case 38 -> visitPhotoOrTemplate(s);
+                    case 40 -> moveOrganization(r, s);
+                    case 41 -> feedbackForm(r, s);
                     case 39 -> {
                         // only the first device: two devices acting as hub is a breach the cross-record check
                         // (not yet built) must report; here numbers must stay unique
@@ -898,6 +917,88 @@ class ConvergencePropertyTest {
             } catch (DomainException refused) {
                 // the rules said no (a duplicate name, a unit that still has organizations, a deleted record
                 // this device has not seen restored …): a clerk would be told, and nothing was written
+            }
+        }
+
+        /**
+         * An organization moved under another organization of its unit (or to the top), or into another 共同体:
+         * two devices moving two organizations under each other make a cycle the check after the merge lists.
+         */
+        private void moveOrganization(Registry r, Step s) {
+            List<Organization> all = r.organizations().stream()
+                    .sorted(Comparator.comparing(Organization::id))
+                    .toList();
+            Organization o = pick(all, s.a());
+            if (o == null) {
+                return;
+            }
+            if (s.c() % 2 == 0) {
+                Community c = pick(r.communities(), s.b());
+                service.save(new Organization(
+                        o.id(),
+                        o.unitId(),
+                        o.parentId(),
+                        o.name(),
+                        o.kind(),
+                        o.secretary(),
+                        o.fullTimeDeputy(),
+                        o.memberCount(),
+                        o.hasCommittee(),
+                        o.termStart(),
+                        o.termEnd(),
+                        c == null || s.b() % 3 == 0 ? null : c.id(),
+                        o.contactPerson(),
+                        o.contactPhone(),
+                        o.remark(),
+                        o.sortOrder()));
+                return;
+            }
+            Organization parent = pick(
+                    all.stream()
+                            .filter(p -> p.unitId().equals(o.unitId())
+                                    && !p.id().equals(o.id())
+                                    && !p.kind().isBranch())
+                            .toList(),
+                    s.b());
+            service.save(new Organization(
+                    o.id(),
+                    o.unitId(),
+                    parent == null ? null : parent.id(),
+                    o.name(),
+                    o.kind(),
+                    o.secretary(),
+                    o.fullTimeDeputy(),
+                    o.memberCount(),
+                    o.hasCommittee(),
+                    o.termStart(),
+                    o.termEnd(),
+                    o.communityId(),
+                    o.contactPerson(),
+                    o.contactPhone(),
+                    o.remark(),
+                    o.sortOrder()));
+        }
+
+        /** A unit's form sent from here, filled in by the unit; or a filled form imported here. */
+        private void feedbackForm(Registry r, Step s) throws IOException {
+            if (FORMS.isEmpty() || s.b() % 2 == 0) {
+                Unit u = pick(r.units(), s.a());
+                if (u == null || files.feedbackFindings(u.id()).isEmpty()) {
+                    return;
+                }
+                Path form = store.dataFolder().resolve("反馈表-" + FORMS.size() + ".xlsx");
+                files.exportFeedback(
+                        u.id(),
+                        form,
+                        org.taizhang.core.i18n.Messages.forLocale(org.taizhang.core.i18n.Messages.CHINESE),
+                        Progress.NONE);
+                List<List<String>> cells = org.taizhang.inspection.InspectionFilesFixture.cells(form);
+                String number = cells.get(4 + s.c() % (cells.size() - 4)).getFirst();
+                org.taizhang.inspection.InspectionFilesFixture.fill(form, number, "整改进展情况", "已整改" + s.c() % 3);
+                org.taizhang.inspection.InspectionFilesFixture.fill(form, number, "报告日期", "2026-07-1" + s.c() % 10);
+                FORMS.add(form);
+            } else {
+                files.importFeedback(pick(FORMS, s.c()), null, Progress.NONE);
             }
         }
 

@@ -92,7 +92,13 @@ final class MergeCheck {
                     .onConflictDoNothing()
                     .execute();
         }
-        return List.copyOf(found);
+        // in one order everywhere, as listed()
+        return found.stream()
+                .sorted(java.util.Comparator.comparing(MergeBreach::kind)
+                        .thenComparing(MergeBreach::entity)
+                        .thenComparing(MergeBreach::entityId)
+                        .thenComparing(MergeBreach::detail))
+                .toList();
     }
 
     static List<MergeBreach> listed(DSLContext ctx) {

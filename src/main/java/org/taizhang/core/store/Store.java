@@ -285,7 +285,14 @@ public final class Store implements AutoCloseable {
 
     private String renewalReason(String id, long storedCounter) {
         DeviceFile.Binding here = new DeviceFile.Binding(hostName(), database.toString());
-        return DeviceFile.reasonToRenew(DeviceFile.read(deviceFile()), id, storedCounter, here, created);
+        String reason = DeviceFile.reasonToRenew(DeviceFile.read(deviceFile()), id, storedCounter, here, created);
+        long noted = ClockNotes.read(ClockNotes.folder(), id);
+        if (reason == null && !created && storedCounter < noted) {
+            // the device file came back with the database (a backup of the whole folder): the profile remembers
+            return "the database's clock " + storedCounter + " is behind " + noted
+                    + " noted in the user's profile: a backup was restored with its device file";
+        }
+        return reason;
     }
 
     private static long storedCounter(DSLContext ctx) {
@@ -344,6 +351,7 @@ public final class Store implements AutoCloseable {
         if (identityPending || readOnly) {
             return;
         }
+        ClockNotes.write(ClockNotes.folder(), deviceId, persistedCounter);
         DeviceFile.write(
                 deviceFile(),
                 // the clock as committed: changes named in a transaction that rolled back were never stored, and a

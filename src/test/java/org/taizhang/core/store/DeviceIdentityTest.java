@@ -93,6 +93,48 @@ class DeviceIdentityTest {
         }
     }
 
+    /**
+     * The whole data folder restored, the device file with the database: the two agree, so only the note in the
+     * user's profile (outside the data folder) can tell that changes were named after this backup (issue 16).
+     */
+    @Test
+    void aBackupRestoredWithItsDeviceFileGetsANewIdFromTheNoteInTheProfile() throws Exception {
+        Path db = newDatabaseWithAUnit();
+        Path device = db.resolveSibling("taizhang.db.device");
+        Path saved = Files.createDirectories(dir.resolve("usb"));
+        String original;
+        try (Store store = Store.open(db, clock)) {
+            original = store.deviceId();
+        }
+        Files.copy(db, saved.resolve("taizhang.db"));
+        Files.copy(device, saved.resolve("taizhang.db.device"));
+        try (Store store = Store.open(db, clock)) {
+            store.write(ctx -> store.tracked(ctx).save(TestRecords.unit(Ids.newId(), "江海市审计局")));
+            store.exportChanges(r -> true); // these changes now live on another device too
+        }
+        Files.copy(saved.resolve("taizhang.db"), db, StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(saved.resolve("taizhang.db.device"), device, StandardCopyOption.REPLACE_EXISTING);
+        Files.deleteIfExists(db.resolveSibling("taizhang.db-wal"));
+
+        try (Store store = Store.open(db, clock)) {
+            assertThat(store.deviceId()).isNotEqualTo(original);
+            assertThat(store.identityRenewed())
+                    .hasValueSatisfying(r -> assertThat(r).contains("profile"));
+        }
+    }
+
+    @Test
+    void theProfileFolderFollowsTheSystemsConventions() {
+        assertThat(ClockNotes.folder("/p", java.util.Map.of("APPDATA", "C:\\Users\\王清\\AppData\\Roaming"), "/home/w"))
+                .isEqualTo(Path.of("/p", "clocks"));
+        assertThat(ClockNotes.folder(null, java.util.Map.of("APPDATA", "/roaming"), "/home/w"))
+                .isEqualTo(Path.of("/roaming", "Taizhang", "clocks"));
+        assertThat(ClockNotes.folder(null, java.util.Map.of("XDG_CONFIG_HOME", "/xdg"), "/home/w"))
+                .isEqualTo(Path.of("/xdg", "taizhang", "clocks"));
+        assertThat(ClockNotes.folder(" ", java.util.Map.of(), "/home/w"))
+                .isEqualTo(Path.of("/home/w", ".config", "taizhang", "clocks"));
+    }
+
     @Test
     void aDeviceFileNamingAnotherDeviceGivesANewId() throws Exception {
         Path db = newDatabaseWithAUnit();
