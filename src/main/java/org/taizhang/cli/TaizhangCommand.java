@@ -30,7 +30,8 @@ import picocli.CommandLine.ScopeType;
             FindingsCommand.class,
             FeedbackCommand.class,
             ReportCommand.class,
-            DeviceCommand.class
+            DeviceCommand.class,
+            PackageCommand.class
         })
 public final class TaizhangCommand implements Runnable {
 

@@ -407,6 +407,31 @@ public final class AttachmentStore {
         }
     }
 
+    /**
+     * Bytes that arrived in a package, stored under their SHA-256 before the records that name them commit; a file
+     * already there intact is kept (content-addressed files are never overwritten).
+     *
+     * @throws DomainException {@code attachment.error.received} when the bytes do not hash to {@code id}
+     */
+    public void storeReceived(String id, byte[] bytes) {
+        checkId(id);
+        String sha;
+        try {
+            sha = java.util.HexFormat.of()
+                    .formatHex(
+                            java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        if (!sha.equals(id)) {
+            throw new DomainException("attachment.error.received", id);
+        }
+        if (verify(id)) {
+            return;
+        }
+        org.taizhang.core.files.SafeFiles.writeOwnerOnly(file(id), out -> out.write(bytes));
+    }
+
     /** True when the stored file of {@code id} is there and its bytes still hash to {@code id}. */
     public boolean verify(String id) {
         try {

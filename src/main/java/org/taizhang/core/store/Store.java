@@ -597,6 +597,11 @@ public final class Store implements AutoCloseable {
         return set;
     }
 
+    /** The schema version this program writes (the newest migration): a package from a newer one is refused. */
+    public static String schemaVersion() {
+        return Migrations.LATEST_VERSION;
+    }
+
     /** The newest counter this device has named or seen (its logical clock). */
     public long clockCounter() {
         return counter.get();

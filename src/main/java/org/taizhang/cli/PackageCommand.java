@@ -1,0 +1,203 @@
+package org.taizhang.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.taizhang.core.DomainException;
+import org.taizhang.core.i18n.Messages;
+import org.taizhang.core.store.Store;
+import org.taizhang.core.task.Progress;
+import org.taizhang.exchange.ExchangeService;
+import org.taizhang.exchange.files.PackageFile;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code taizhang package export|import|verify}: 数据交换 packages on a USB stick (issue 17). Exit 3 when any package
+ * of an import is rejected (the others still import).
+ */
+@Command(
+        name = "package",
+        description = "数据交换包（U盘）：导出、导入、校验。 Exchange packages: export, import, verify.",
+        subcommands = {PackageCommand.Export.class, PackageCommand.Import.class, PackageCommand.Verify.class})
+final class PackageCommand {
+    @ParentCommand
+    TaizhangCommand root;
+
+    /** Either a passphrase file or no encryption: one must be chosen until packages are encrypted to keys. */
+    static final class Protection {
+        @Option(
+                names = "--passphrase-file",
+                paramLabel = "FILE",
+                description = "口令文件（第一行为口令）。 A file whose first line is the passphrase.")
+        Path passphraseFile;
+
+        @Option(names = "--no-encryption", description = "不加密（明确选择）。 No encryption (an explicit choice).")
+        boolean none;
+    }
+
+    static char[] passphrase(Path file) {
+        if (file == null) {
+            return null;
+        }
+        try {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            String first = lines.isEmpty() ? "" : lines.getFirst().strip();
+            if (first.isEmpty()) {
+                throw new DomainException("cli.package.emptyPassphrase", file);
+            }
+            return first.toCharArray();
+        } catch (IOException e) {
+            throw new DomainException(e, "cli.package.passphraseUnreadable", file);
+        }
+    }
+
+    @Command(name = "export", description = "把本机的数据导出为一个数据包。 Write this database's records as one package.")
+    static final class Export implements Callable<Integer> {
+        @ParentCommand
+        PackageCommand parent;
+
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE", description = "输出文件。 Output file.")
+        Path out;
+
+        @Option(names = "--to", paramLabel = "DEVICE", description = "接收设备（可选）。 The receiving device (optional).")
+        String to;
+
+        @Option(names = "--all", description = "全部数据（目前每个包都含全部数据）。 Everything (every package does, for now).")
+        boolean all;
+
+        @ArgGroup(exclusive = true)
+        Protection protection;
+
+        @Override
+        public Integer call() {
+            Messages m = parent.root.messages;
+            if (protection == null) {
+                // packages encrypted to the hub's key need no choice; until they exist the user chooses (issue 17)
+                throw new DomainException("cli.package.chooseProtection");
+            }
+            PackageFile.Protection p = protection.none
+                    ? PackageFile.Protection.none()
+                    : new PackageFile.Protection(passphrase(protection.passphraseFile));
+            try (Store store = parent.root.openStore()) {
+                ExchangeService.Exported e = new ExchangeService(store).export(out, p, Progress.NONE);
+                spec.commandLine()
+                        .getOut()
+                        .println(m.get(
+                                "cli.package.exported",
+                                out.toAbsolutePath(),
+                                e.records(),
+                                e.history(),
+                                e.attachments(),
+                                p.encrypted() ? m.get("cli.package.encrypted") : m.get("cli.package.notEncrypted")));
+                if (e.missing() > 0) {
+                    spec.commandLine().getErr().println(m.get("cli.package.filesMissing", e.missing()));
+                }
+                return ExitCodes.OK;
+            }
+        }
+    }
+
+    @Command(
+            name = "import",
+            description = "导入一个或多个数据包；被拒绝的包不改动任何数据，其余照常导入（有拒绝时退出码 3）。"
+                    + " Import packages; a rejected one changes nothing, the others still import (exit 3 then).")
+    static final class Import implements Callable<Integer> {
+        @ParentCommand
+        PackageCommand parent;
+
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Parameters(arity = "1..*", paramLabel = "FILE", description = "数据包文件。 Package files.")
+        List<Path> files;
+
+        @Option(names = "--passphrase-file", paramLabel = "FILE", description = "口令文件。 The passphrase file.")
+        Path passphraseFile;
+
+        @Override
+        public Integer call() {
+            Messages m = parent.root.messages;
+            char[] passphrase = passphrase(passphraseFile);
+            int rejected = 0;
+            try (Store store = parent.root.openStore()) {
+                ExchangeService exchange = new ExchangeService(store);
+                var out = spec.commandLine().getOut();
+                var err = spec.commandLine().getErr();
+                for (Path file : files) {
+                    try {
+                        ExchangeService.Imported i = exchange.importPackage(file, passphrase, Progress.NONE);
+                        out.println(
+                                i.nothingNew()
+                                        ? m.get(
+                                                "cli.package.nothingNew",
+                                                file,
+                                                i.manifest().sourceName())
+                                        : m.get(
+                                                "cli.package.imported",
+                                                file,
+                                                i.manifest().sourceName(),
+                                                i.applied().created(),
+                                                i.applied().updated(),
+                                                i.applied().historyAdded(),
+                                                i.filesStored()));
+                        if (i.applied().breaches() > 0) {
+                            out.println(
+                                    m.get("cli.package.breaches", i.applied().breaches()));
+                        }
+                    } catch (DomainException e) {
+                        rejected++;
+                        err.println(m.get("cli.package.rejected", file, m.describe(e)));
+                    }
+                }
+                out.flush();
+                err.flush();
+            }
+            return rejected > 0 ? ExitCodes.IMPORT_REJECTED : ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "verify", description = "只校验数据包，不写入任何数据。 Check a package without writing anything.")
+    static final class Verify implements Callable<Integer> {
+        @ParentCommand
+        PackageCommand parent;
+
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Parameters(arity = "1", paramLabel = "FILE", description = "数据包文件。 The package file.")
+        Path file;
+
+        @Option(names = "--passphrase-file", paramLabel = "FILE", description = "口令文件。 The passphrase file.")
+        Path passphraseFile;
+
+        @Override
+        public Integer call() {
+            Messages m = parent.root.messages;
+            try (Store store = parent.root.openStore()) {
+                ExchangeService.Verified v = new ExchangeService(store).verify(file, passphrase(passphraseFile));
+                spec.commandLine()
+                        .getOut()
+                        .println(m.get(
+                                "cli.package.verified",
+                                file,
+                                v.manifest().sourceName(),
+                                v.manifest().createdAt(),
+                                v.changes().records().size(),
+                                v.changes().history().size(),
+                                v.files().size()));
+                return ExitCodes.OK;
+            }
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package org.taizhang.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code taizhang package export|import|verify}: the contract of issue 17 as far as it is built, with its exit codes. */
+class PackageCommandsTest {
+    @TempDir
+    Path dir;
+
+    private CliRun cli;
+
+    private int run(Object... args) {
+        cli = new CliRun();
+        return cli.run(args);
+    }
+
+    @Test
+    void aPackageGoesFromTheHubToALaptopAndAgainChangesNothing() throws Exception {
+        Path hub = dir.resolve("hub/taizhang.db");
+        Path laptop = dir.resolve("laptop/taizhang.db");
+        Path pass = Files.writeString(dir.resolve("口令.txt"), "督查一组2026\n");
+        assertThat(run("--db", hub, "init", "--sample")).isZero();
+        assertThat(run("--db", laptop, "device", "init", "--name", "督查一组笔记本", "--role", "field"))
+                .isZero();
+
+        Path pkg = dir.resolve("U盘/汇总机.tzpkg");
+        assertThat(run("--db", hub, "package", "export", "--out", pkg)).isEqualTo(ExitCodes.ERROR);
+        assertThat(cli.err.toString()).contains("--passphrase-file").contains("--no-encryption");
+        assertThat(run("--db", hub, "package", "export", "--out", pkg, "--passphrase-file", pass))
+                .isZero();
+        assertThat(cli.out.toString()).contains("已导出数据包").contains("已加密");
+
+        assertThat(run("--db", laptop, "package", "verify", pkg, "--passphrase-file", pass))
+                .isZero();
+        assertThat(cli.out.toString()).contains("校验通过");
+        assertThat(run("--db", laptop, "package", "import", pkg, "--passphrase-file", pass))
+                .isZero();
+        assertThat(cli.out.toString()).contains("新增");
+        assertThat(run("--db", laptop, "package", "import", pkg, "--passphrase-file", pass))
+                .isZero();
+        assertThat(cli.out.toString()).contains("没有新内容");
+        assertThat(run("--db", laptop, "device", "show")).isZero();
+        assertThat(cli.out.toString()).contains("角色：外业机");
+    }
+
+    @Test
+    void aRejectedPackageAmongGoodOnesExitsThreeAndTheOthersStillImport() throws Exception {
+        Path hub = dir.resolve("hub/taizhang.db");
+        Path laptop = dir.resolve("laptop/taizhang.db");
+        assertThat(run("--db", hub, "init", "--sample")).isZero();
+        assertThat(run("--db", laptop, "init")).isZero();
+        Path good = dir.resolve("good.tzpkg");
+        assertThat(run("--db", hub, "package", "export", "--out", good, "--no-encryption"))
+                .isZero();
+        assertThat(cli.out.toString()).contains("未加密");
+        byte[] bytes = Files.readAllBytes(good);
+        Path cut = Files.write(dir.resolve("拔出的U盘.tzpkg"), java.util.Arrays.copyOf(bytes, bytes.length / 3));
+
+        assertThat(run("--db", laptop, "package", "import", cut, good)).isEqualTo(ExitCodes.IMPORT_REJECTED);
+
+        assertThat(cli.err.toString()).contains("已拒绝").contains("拔出的U盘.tzpkg").contains("不完整或已损坏");
+        assertThat(cli.out.toString()).contains("新增");
+        assertThat(run("--db", laptop, "package", "verify", cut)).isEqualTo(ExitCodes.ERROR);
+    }
+}
