@@ -31,7 +31,8 @@ import picocli.CommandLine.ScopeType;
             FeedbackCommand.class,
             ReportCommand.class,
             DeviceCommand.class,
-            PackageCommand.class
+            PackageCommand.class,
+            ConflictsCommand.class
         })
 public final class TaizhangCommand implements Runnable {
 

@@ -576,6 +576,67 @@ public final class Store implements AutoCloseable {
      */
     public record ApplyResult(int created, int updated, int unchanged, int historyAdded, int breaches) {}
 
+    /** A field two devices changed concurrently: the value shown and the values that lost, for a clerk to decide. */
+    public record Conflict(String entity, String entityId, String field, Object shown, List<Object> others) {}
+
+    /** Every field that holds a conflict, in a stable order. */
+    public List<Conflict> conflicts() {
+        List<Conflict> list = new java.util.ArrayList<>();
+        var keys = dsl.selectDistinct(
+                        org.taizhang.core.store.schema.Tables.FIELD_CONFLICT.ENTITY,
+                        org.taizhang.core.store.schema.Tables.FIELD_CONFLICT.ENTITY_ID)
+                .from(org.taizhang.core.store.schema.Tables.FIELD_CONFLICT)
+                .orderBy(1, 2)
+                .fetch();
+        for (var k : keys) {
+            org.jooq.Table<?> table = Replication.table(k.value1());
+            RecordState state = RecordStates.read(dsl, table, k.value2());
+            if (state == null) {
+                continue;
+            }
+            state.fields().forEach((field, versions) -> {
+                if (versions.size() > 1) {
+                    list.add(new Conflict(
+                            k.value1(),
+                            k.value2(),
+                            field,
+                            versions.getFirst().value(),
+                            versions.subList(1, versions.size()).stream()
+                                    .map(FieldVersion::value)
+                                    .toList()));
+                }
+            });
+        }
+        return list;
+    }
+
+    /**
+     * A clerk's decision on a conflict: {@code value} (the shown one, one that lost, or another) becomes the field's
+     * only value, as a change of its own that travels like any other ({@link TrackedWriter#resolve}).
+     *
+     * @throws DomainException {@code store.noSuchConflict} when the record or field holds no conflict
+     */
+    public void resolve(String entity, String entityId, String field, Object value) {
+        write(ctx -> {
+            org.jooq.Table<?> table;
+            try {
+                table = Replication.table(entity);
+            } catch (IllegalArgumentException e) {
+                throw new DomainException("store.noSuchConflict", entity, entityId, field);
+            }
+            RecordState state = RecordStates.read(ctx, table, entityId);
+            if (state == null || state.conflicts(field).isEmpty()) {
+                throw new DomainException("store.noSuchConflict", entity, entityId, field);
+            }
+            org.jooq.Field<?> column = table.field(field);
+            Object typed = value == null || column == null
+                    ? value
+                    : column.getDataType().convert(value);
+            tracked(ctx).resolve(table, entityId, field, typed);
+            return null;
+        });
+    }
+
     /** The rules across records the last merge (or {@link #checkRecords}) found broken, for a clerk to mend. */
     public List<MergeBreach> breaches() {
         return MergeCheck.listed(dsl);
