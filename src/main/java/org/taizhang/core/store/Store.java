@@ -141,8 +141,14 @@ public final class Store implements AutoCloseable {
         // before the lock: the check only reads, and a refused file must not get a .lock file beside it
         boolean checked = !isNewFile(file);
         // a read-only folder (a write-protected stick, a folder of another account) cannot hold the -shm file a
-        // WAL database needs, nor a lock file: such a file is read as immutable, with no lock, and never written
-        boolean readOnly = checked && !Files.isWritable(file.getParent()) && Files.notExists(walOf(file));
+        // WAL database needs, nor a lock file: such a file is read as immutable, with no lock, and never written.
+        // Probed by making a file: Files.isWritable on Windows reads only the folder's ACL (InstanceLock). With a
+        // -wal beside it (not closed cleanly), immutable would skip the log, and SQLite cannot merge it there
+        boolean writable = !checked || InstanceLock.canCreateFilesIn(file.getParent());
+        boolean readOnly = !writable && Files.notExists(walOf(file));
+        if (!writable && !readOnly) {
+            throw new DomainException("store.readOnlyFolder", file);
+        }
         if (checked) {
             refuseForeignFile(file, readOnly);
         }
