@@ -23,6 +23,7 @@ import org.taizhang.checklist.view.TemplatesViewModel;
 import org.taizhang.core.DomainException;
 import org.taizhang.core.i18n.Messages;
 import org.taizhang.core.store.FirstRun;
+import org.taizhang.core.store.StorageLocation;
 import org.taizhang.core.store.Store;
 import org.taizhang.core.ui.FxDialogService;
 import org.taizhang.core.ui.Shell;
@@ -53,6 +54,8 @@ public final class App extends Application {
     private TaskRunner tasks;
     /** The forms of the pages built so far; closing the window asks about all of them. */
     private UnsavedEdits unsaved;
+    /** Where the database lies (a network share, a synced folder), found as the window opens. */
+    private StorageLocation location;
 
     public static void open(Path database, Locale locale) {
         Application.launch(App.class, "--db=" + database.toAbsolutePath(), "--lang=" + locale.getLanguage());
@@ -106,7 +109,9 @@ public final class App extends Application {
         askBeforeClosing(stage, unsaved, Platform::exit);
         stage.show();
         StartupProbe.mark("firstWindowMs");
-        shell.footer().showDatabase(database.toAbsolutePath().toString());
+        // a network share or a synced folder: said in the footer for good, and in a banner once the start is settled
+        location = StorageLocation.of(database);
+        shell.footer().showDatabase(database.toAbsolutePath() + (location.isLocal() ? "" : "  ⚠ " + location.where()));
     }
 
     /**
@@ -216,16 +221,34 @@ public final class App extends Application {
             StartupProbe.mark("registryShownMs");
             // a database read: on the worker, never on the JavaFX thread
             tasks.run("firstRun.task.check", p -> FirstRun.isPending(opened), pending -> {
-                if (pending) {
-                    firstRun(opened, registryModel, shell, messages);
-                } else if (opened.wasHubUnderAnotherId()) {
-                    confirmHub(opened, shell, messages);
-                } else {
-                    remindAtStart(reminders, shell, messages);
-                }
+                warnAboutLocation(opened, shell, messages, () -> {
+                    if (pending) {
+                        firstRun(opened, registryModel, shell, messages);
+                    } else if (opened.wasHubUnderAnotherId()) {
+                        confirmHub(opened, shell, messages);
+                    } else {
+                        remindAtStart(reminders, shell, messages);
+                    }
+                });
                 StartupProbe.finishIfProbing();
             });
         });
+    }
+
+    /**
+     * A database on a network share or in a synced folder opens, with a banner saying what may go wrong there; the
+     * start's own question or reminder ({@code next}) follows once it is read (one banner shows at a time).
+     */
+    private void warnAboutLocation(Store opened, Shell shell, Messages m, Runnable next) {
+        java.util.Optional<String> key = location == null ? java.util.Optional.empty() : location.warningKey();
+        if (key.isEmpty()) {
+            next.run();
+            return;
+        }
+        shell.showBanner(
+                m.get(key.get(), opened.database(), location.where()),
+                List.of(m.get("store.location.understood")),
+                List.of(next));
     }
 
     /** Runs {@code then} after the scene's next layout pass, i.e. once what was just set is on screen. */

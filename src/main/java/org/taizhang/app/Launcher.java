@@ -35,7 +35,13 @@ public final class Launcher {
         System.setProperty("taizhang.logdir", logFolder(args, fallback).toString());
         quietJavaFxConfigurationNote();
         Messages messages = Messages.fromSystemSetting();
-        Optional<Path> window = windowOnly(args);
+        Optional<Path> window;
+        try {
+            window = windowOnly(args);
+        } catch (RuntimeException e) {
+            System.exit(TaizhangCommand.windowFailed(e, messages)); // TAIZHANG_HOME is no path: one line, no trace
+            return;
+        }
         if (window.isPresent()) {
             // the everyday start: straight to the window, without building the command line's model of every
             // subcommand (about 0.3 s of a start that a clerk waits through, docs/benchmarks.md)
@@ -76,15 +82,28 @@ public final class Launcher {
      * leave no folder behind.
      */
     static Path logFolder(String[] args, Path fallback) {
-        Path db = database(args);
+        return logFolder(args, fallback, DataLocation::defaultDatabase);
+    }
+
+    /**
+     * With the default database given: a TAIZHANG_HOME that is no path logs to the fallback, and the command (or
+     * the window's start) then says what is wrong with it in one line.
+     */
+    static Path logFolder(String[] args, Path fallback, java.util.function.Supplier<Path> defaultDatabase) {
+        Path db;
+        try {
+            db = database(args, defaultDatabase);
+        } catch (RuntimeException e) {
+            return fallback;
+        }
         if (!Files.exists(db) && !mayCreateDatabase(args)) {
             return fallback;
         }
         return usableLogFolder(db.toAbsolutePath().getParent().resolve("logs"), fallback);
     }
 
-    private static Path database(String[] args) {
-        Path db = DataLocation.defaultDatabase();
+    private static Path database(String[] args, java.util.function.Supplier<Path> defaultDatabase) {
+        Path db = null;
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--db") && i + 1 < args.length) {
                 db = Path.of(args[i + 1]);
@@ -92,7 +111,7 @@ public final class Launcher {
                 db = Path.of(args[i].substring(5));
             }
         }
-        return db;
+        return db != null ? db : defaultDatabase.get();
     }
 
     /** {@code init}, or no subcommand (the window); help and version create nothing. */

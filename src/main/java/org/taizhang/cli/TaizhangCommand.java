@@ -6,6 +6,7 @@ import java.util.ResourceBundle;
 import java.util.function.Consumer;
 import org.taizhang.core.i18n.Messages;
 import org.taizhang.core.store.DataLocation;
+import org.taizhang.core.store.StorageLocation;
 import org.taizhang.core.store.Store;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -55,14 +56,29 @@ public final class TaizhangCommand implements Runnable {
         return database != null ? database : DataLocation.defaultDatabase();
     }
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     /** The existing database; a missing one is refused, so a mistyped --db creates nothing. */
     Store openStore() {
-        return Store.open(databaseOrDefault());
+        return warnAboutLocation(Store.open(databaseOrDefault()));
     }
 
     /** For init only: creates the database (and its folders) when missing. */
     Store openOrCreateStore() {
-        return Store.openOrCreate(databaseOrDefault());
+        return warnAboutLocation(Store.openOrCreate(databaseOrDefault()));
+    }
+
+    /**
+     * A database on a network share or in a synced folder is used, with a warning on stderr (the output stays
+     * what the command prints): the clerk may have no other place, and the window says the same.
+     */
+    private Store warnAboutLocation(Store store) {
+        StorageLocation location = StorageLocation.of(store.database());
+        location.warningKey()
+                .ifPresent(key ->
+                        spec.commandLine().getErr().println(messages.get(key, store.database(), location.where())));
+        return store;
     }
 
     @Override

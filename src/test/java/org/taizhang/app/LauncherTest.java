@@ -49,6 +49,21 @@ class LauncherTest {
     }
 
     @Test
+    void aTaizhangHomeThatIsNoPathLogsToTheFallbackInsteadOfFailingBeforeLoggingStarts() {
+        Path fallback = dir.resolve("fallback");
+        java.util.function.Supplier<Path> invalidHome = () -> {
+            throw new org.taizhang.core.DomainException("store.homeInvalid", "\"D:\\台账\"", "Illegal char");
+        };
+
+        assertThat(Launcher.logFolder(new String[] {"orgs", "export", "a.xlsx"}, fallback, invalidHome))
+                .isEqualTo(fallback);
+        // --db does not need the default at all
+        Path db = dir.resolve("新建").resolve("taizhang.db");
+        assertThat(Launcher.logFolder(new String[] {"--db", db.toString(), "init"}, fallback, invalidHome))
+                .isEqualTo(db.getParent().resolve("logs"));
+    }
+
+    @Test
     void anExistingDatabaseGetsItsLogBesideIt() throws IOException {
         Path db = Files.writeString(dir.resolve("taizhang.db"), "");
 

@@ -88,6 +88,23 @@ class CliTest {
         assertThat(db()).isRegularFile();
     }
 
+    /** Warned, not refused: the clerk may have no other place; the command's output stays what it was. */
+    @Test
+    void aDatabaseInASyncedFolderIsUsedWithAWarningOnStderr() {
+        Path synced = dir.resolve("OneDrive - 江海市委组织部").resolve("台账").resolve("taizhang.db");
+
+        assertThat(run("--db", synced, "init")).isZero();
+        assertThat(err.toString())
+                .startsWith("注意：数据库 " + synced.toAbsolutePath() + " 在同步文件夹（OneDrive - 江海市委组织部）里。")
+                .contains("冲突副本");
+        assertThat(out.toString()).doesNotContain("同步文件夹");
+
+        err.getBuffer().setLength(0);
+        assertThat(run("--db", synced, "device", "show")).isZero();
+        assertThat(err.toString()).contains("同步文件夹");
+        assertThat(Files.exists(synced)).isTrue();
+    }
+
     @Test
     void initWithoutSampleCreatesAnEmptyDatabase() {
         int code = run("--db", db(), "init");

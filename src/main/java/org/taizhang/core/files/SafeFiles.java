@@ -4,17 +4,16 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import org.taizhang.core.DomainException;
 import org.taizhang.core.Ids;
 
 /**
  * Writes a file so that a reader never sees half of it: write a temp file beside the target, force it to disk,
- * then move it over the target. A full disk or a pulled USB stick leaves the old file as it was and no temp file.
+ * then move it over the target ({@link FileReplacer}: retried while another program holds the target). A full disk,
+ * a pulled USB stick or a target still open in Excel leaves the old file as it was and no temp file.
  */
 public final class SafeFiles {
     private SafeFiles() {}
@@ -35,6 +34,11 @@ public final class SafeFiles {
     }
 
     private static void write(Path target, Writer writer, boolean ownerOnly) {
+        write(target, writer, ownerOnly, FileReplacer.system());
+    }
+
+    /** With the move given: tests replace a target "held by another program". */
+    static void write(Path target, Writer writer, boolean ownerOnly, FileReplacer replacer) {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
         Path temp = null;
@@ -54,11 +58,8 @@ public final class SafeFiles {
                 out.flush();
                 channel.force(true);
             }
-            try {
-                Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
-            }
+            // an export over a workbook still open in Excel or WPS: retried briefly, then "close it first"
+            replacer.replace(temp, absolute);
             temp = null;
         } catch (IOException e) {
             throw new DomainException(e, "file.writeFailed", absolute, IoReasons.of(e));

@@ -8,10 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.taizhang.core.DomainException;
+import org.taizhang.core.files.FileReplacer;
+import org.taizhang.core.files.IoReasons;
 import org.taizhang.core.files.OwnerOnly;
 
 /**
@@ -73,23 +75,44 @@ final class DeviceFile {
         }
     }
 
-    /** Best effort: a database in a read-only folder still opens (the next open then renews the id). */
     static void write(Path file, State state) {
+        write(file, state, FileReplacer.system());
+    }
+
+    /**
+     * Replaces the file whole. A failure is the caller's to weigh ({@code file.inUse} when another program still
+     * holds it after the retries, else {@code file.writeFailed}): a missing or stale file only makes the next open
+     * give a new id, but an export must not hand out changes this file does not account for.
+     */
+    static void write(Path file, State state, FileReplacer replacer) {
         Properties p = new Properties();
         p.setProperty("device", state.deviceId());
         p.setProperty("counter", Long.toString(state.counter()));
         p.setProperty("host", state.binding().host());
         p.setProperty("path", state.binding().path());
         StringWriter text = new StringWriter();
+        Path temp = file.resolveSibling(file.getFileName() + ".part");
         try {
             p.store(text, "Taizhang: which device this database is (do not copy this file with the database)");
-            Path temp = file.resolveSibling(file.getFileName() + ".part");
             Files.deleteIfExists(temp);
             OwnerOnly.createFile(temp);
             Files.writeString(temp, text.toString(), StandardCharsets.UTF_8);
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            // OneDrive or a scanner may hold the old file for a moment after it changed
+            replacer.replace(temp, file);
         } catch (IOException e) {
-            LOG.warn("device file {} not written: {}", file, e.toString());
+            deleteQuietly(temp);
+            throw new DomainException(e, "file.writeFailed", file, IoReasons.of(e));
+        } catch (DomainException e) {
+            deleteQuietly(temp);
+            throw e;
+        }
+    }
+
+    private static void deleteQuietly(Path temp) {
+        try {
+            Files.deleteIfExists(temp);
+        } catch (IOException e) {
+            LOG.debug("{} left behind: {}", temp, e.toString()); // the next write deletes it first
         }
     }
 }

@@ -72,6 +72,9 @@ final class InstanceLock implements AutoCloseable {
             acquired = true;
             return new InstanceLock(lockFile, osLock);
         } catch (IOException e) {
+            if (readOnlyFolder(e)) {
+                throw new DomainException(e, "store.readOnlyFolder", database);
+            }
             throw new DomainException(e, "store.openFailed", database, IoReasons.of(e));
         } finally {
             if (!acquired) {
@@ -88,11 +91,41 @@ final class InstanceLock implements AutoCloseable {
         try {
             return acquire(database);
         } catch (DomainException e) {
-            if (!e.messageKey().equals("store.openFailed")) {
+            if (!e.messageKey().equals("store.openFailed") && !e.messageKey().equals("store.readOnlyFolder")) {
                 throw e; // store.locked: another Taizhang has it open
             }
             return new InstanceLock(null, () -> {});
         }
+    }
+
+    /**
+     * Whether files can be made in {@code folder}, found by making one and deleting it. {@code Files.isWritable} on
+     * Windows reads only the folder's ACL and the volume's read-only flag: a read-only share, USB-control software
+     * or Controlled Folder Access passed it (and the lock file then failed, "无法打开"), while a folder whose ACL
+     * could not be read failed it, and a writable database opened immutable.
+     */
+    static boolean canCreateFilesIn(Path folder) {
+        Path probe;
+        try {
+            probe = java.nio.file.Files.createTempFile(folder, ".taizhang-", ".probe");
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+        try {
+            java.nio.file.Files.delete(probe);
+        } catch (IOException e) {
+            // made, so the folder is writable; a scanner holding the new file must not make it read-only
+        }
+        return true;
+    }
+
+    /** The lock file cannot be made or opened for writing because the folder or the volume refuses writing. */
+    private static boolean readOnlyFolder(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return true;
+        }
+        String reason = e instanceof java.nio.file.FileSystemException f ? String.valueOf(f.getReason()) : "";
+        return reason.contains("Read-only file system") || reason.contains("write protected");
     }
 
     /** Java opens (and creates) the file first, so a folder where it cannot be written gives Java's reasons. */

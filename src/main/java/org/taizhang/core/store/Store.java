@@ -141,8 +141,14 @@ public final class Store implements AutoCloseable {
         // before the lock: the check only reads, and a refused file must not get a .lock file beside it
         boolean checked = !isNewFile(file);
         // a read-only folder (a write-protected stick, a folder of another account) cannot hold the -shm file a
-        // WAL database needs, nor a lock file: such a file is read as immutable, with no lock, and never written
-        boolean readOnly = checked && !Files.isWritable(file.getParent()) && Files.notExists(walOf(file));
+        // WAL database needs, nor a lock file: such a file is read as immutable, with no lock, and never written.
+        // Probed by making a file: Files.isWritable on Windows reads only the folder's ACL (InstanceLock). With a
+        // -wal beside it (not closed cleanly), immutable would skip the log, and SQLite cannot merge it there
+        boolean writable = !checked || InstanceLock.canCreateFilesIn(file.getParent());
+        boolean readOnly = !writable && Files.notExists(walOf(file));
+        if (!writable && !readOnly) {
+            throw new DomainException("store.readOnlyFolder", file);
+        }
         if (checked) {
             refuseForeignFile(file, readOnly);
         }
@@ -346,8 +352,20 @@ public final class Store implements AutoCloseable {
         return database.resolveSibling(database.getFileName() + ".device");
     }
 
-    /** Notes beside the database which device it is and how far its clock went (see {@link DeviceFile}). */
+    /**
+     * Notes beside the database which device it is and how far its clock went (see {@link DeviceFile}). At open,
+     * after a write and at close a file that cannot be written is logged and the work goes on: a missing or stale
+     * file only makes the next open give a new id. An export fails instead ({@link #exportChanges}).
+     */
     private void recordDevice() {
+        try {
+            noteDevice();
+        } catch (DomainException e) {
+            LOG.warn("{}: device file not written ({}), the next open may give a new id", database, e.toString());
+        }
+    }
+
+    private void noteDevice() {
         if (identityPending || readOnly) {
             return;
         }
@@ -650,11 +668,12 @@ public final class Store implements AutoCloseable {
     /**
      * The records {@code include} accepts (with the records they refer to) and their history, as a set to
      * send to another device. Notes the clock beside the database: its changes now live elsewhere too, so a
-     * restored backup that lost them must not name new changes the same (see {@link DeviceFile}).
+     * restored backup that lost them must not name new changes the same (see {@link DeviceFile}); a device file
+     * that cannot be written fails the export ({@code file.inUse}, {@code file.writeFailed}), before the set leaves.
      */
     public ChangeSet exportChanges(java.util.function.Predicate<RecordState> include) {
         ChangeSet set = Replication.export(read(), include);
-        recordDevice();
+        noteDevice();
         return set;
     }
 

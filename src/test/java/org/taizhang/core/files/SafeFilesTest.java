@@ -114,6 +114,90 @@ class SafeFilesTest {
         assertThat(filesIn(dir)).containsExactly("台账.pdf");
     }
 
+    /**
+     * A target Windows will not let go of: a workbook open in Excel or WPS (access denied), or one OneDrive or a virus
+     * scanner holds for a moment (a sharing violation). The move fails {@code failures} times, then works.
+     */
+    private static final class HeldTarget {
+        final List<Long> pauses = new java.util.ArrayList<>();
+        int moves;
+
+        FileReplacer failing(int failures, IOException how) {
+            return new FileReplacer(
+                    (from, to) -> {
+                        if (++moves <= failures) {
+                            throw how;
+                        }
+                        Files.move(from, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    },
+                    pauses::add);
+        }
+    }
+
+    @Test
+    void aTargetHeldForAMomentIsReplacedOnALaterTry() throws IOException {
+        Path target = dir.resolve("组织台账.xlsx");
+        Files.writeString(target, "旧内容");
+        HeldTarget held = new HeldTarget();
+
+        SafeFiles.write(
+                target,
+                out -> out.write("新".getBytes(StandardCharsets.UTF_8)),
+                false,
+                held.failing(
+                        3,
+                        new FileSystemException(
+                                target.toString(),
+                                null,
+                                "The process cannot access the file because it is being used by another process")));
+
+        assertThat(target).hasContent("新");
+        assertThat(held.moves).isEqualTo(4);
+        assertThat(held.pauses).containsExactly(100L, 200L, 300L);
+        assertThat(filesIn(dir)).containsExactly("组织台账.xlsx");
+    }
+
+    @Test
+    void aTargetStillOpenInExcelAfterASecondSaysCloseItFirstAndKeepsTheOldFile() throws IOException {
+        Path target = dir.resolve("组织台账.xlsx");
+        Files.writeString(target, "旧内容");
+        HeldTarget held = new HeldTarget();
+
+        assertThatThrownBy(() -> SafeFiles.write(
+                        target,
+                        out -> out.write("新".getBytes(StandardCharsets.UTF_8)),
+                        false,
+                        held.failing(Integer.MAX_VALUE, new AccessDeniedException(target.toString()))))
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(e.messageKey()).isEqualTo("file.inUse");
+                    assertThat(Messages.forLocale(Messages.CHINESE).describe(e))
+                            .startsWith("请先关闭该文件：" + target.toAbsolutePath())
+                            .contains("Excel");
+                });
+
+        assertThat(held.moves).isEqualTo(FileReplacer.TRIES);
+        assertThat(held.pauses.stream().mapToLong(Long::longValue).sum()).isEqualTo(1_000L);
+        assertThat(target).hasContent("旧内容");
+        assertThat(filesIn(dir)).containsExactly("组织台账.xlsx");
+    }
+
+    @Test
+    void aMoveThatFailsForAnotherReasonIsNotRetried() throws IOException {
+        Path target = dir.resolve("台账.csv");
+        HeldTarget held = new HeldTarget();
+
+        assertThatThrownBy(() -> SafeFiles.write(
+                        target,
+                        out -> out.write('x'),
+                        false,
+                        held.failing(1, new FileSystemException(target.toString(), null, "Read-only file system"))))
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.messageKey()).isEqualTo("file.writeFailed"));
+        assertThat(held.moves).isEqualTo(1);
+        assertThat(held.pauses).isEmpty();
+        assertThat(filesIn(dir)).isEmpty();
+    }
+
     @Test
     void aFailedFirstWriteLeavesNoFileAtAll() throws IOException {
         Path target = dir.resolve("台账.xlsx");

@@ -164,4 +164,79 @@ class DeviceIdentityTest {
             assertThat(store.deviceId()).isEqualTo(id);
         }
     }
+
+    // ---- a device file that cannot be replaced (held by OneDrive or a scanner, or marked read-only)
+
+    private static final DeviceFile.State STATE =
+            new DeviceFile.State("device-1", 7, new DeviceFile.Binding("办公室电脑", "D:\\台账\\taizhang.db"));
+
+    private static org.taizhang.core.files.FileReplacer failing(int failures, int[] moves) {
+        return new org.taizhang.core.files.FileReplacer(
+                (from, to) -> {
+                    if (++moves[0] <= failures) {
+                        throw new java.nio.file.FileSystemException(
+                                to.toString(), null, "The process cannot access the file");
+                    }
+                    Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+                },
+                millis -> {});
+    }
+
+    @Test
+    void aDeviceFileHeldForAMomentIsWrittenOnALaterTry() {
+        Path note = dir.resolve("taizhang.db.device");
+        int[] moves = {0};
+
+        DeviceFile.write(note, STATE, failing(2, moves));
+
+        assertThat(moves[0]).isEqualTo(3);
+        assertThat(DeviceFile.read(note)).isEqualTo(STATE);
+        assertThat(dir.resolve("taizhang.db.device.part")).doesNotExist();
+    }
+
+    @Test
+    void aDeviceFileStillHeldIsAnErrorNamingItNotOnlyALogLine() throws Exception {
+        Path note = dir.resolve("taizhang.db.device");
+        DeviceFile.write(note, STATE);
+        int[] moves = {0};
+
+        assertThatThrownBy(() -> DeviceFile.write(
+                        note, new DeviceFile.State("device-1", 9, STATE.binding()), failing(Integer.MAX_VALUE, moves)))
+                .isInstanceOfSatisfying(org.taizhang.core.DomainException.class, e -> {
+                    assertThat(e.messageKey()).isEqualTo("file.inUse");
+                    assertThat(e.args()).containsExactly(note);
+                });
+        assertThat(DeviceFile.read(note)).isEqualTo(STATE);
+        assertThat(dir.resolve("taizhang.db.device.part")).doesNotExist();
+    }
+
+    /**
+     * The device file on disk cannot be replaced (chattr +i: even root's rename over it fails, as Windows' does over
+     * a file another program holds). Opening and closing go on, since a stale file only renews the id at the next
+     * open; an export fails before its changes leave, because the file would not account for them.
+     */
+    @Test
+    void aDeviceFileThatCannotBeReplacedFailsAnExportButNotTheOpen() throws Exception {
+        Path db = newDatabaseWithAUnit();
+        String id = idOf(db);
+        Path note = db.resolveSibling("taizhang.db.device");
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                org.taizhang.core.files.TmpfsMount.makeImmutable(note, true), "chattr +i not supported here");
+        try {
+            try (Store store = Store.open(db, clock)) {
+                assertThat(store.deviceId()).isEqualTo(id);
+                assertThatThrownBy(() -> store.exportChanges(r -> true))
+                        .isInstanceOfSatisfying(org.taizhang.core.DomainException.class, e -> {
+                            assertThat(e.messageKey()).isEqualTo("file.inUse");
+                            assertThat(org.taizhang.core.i18n.Messages.forLocale(
+                                                    org.taizhang.core.i18n.Messages.CHINESE)
+                                            .describe(e))
+                                    .startsWith("请先关闭该文件：" + note);
+                        });
+            }
+        } finally {
+            org.taizhang.core.files.TmpfsMount.makeImmutable(note, false);
+        }
+        assertThat(idOf(db)).isEqualTo(id);
+    }
 }

@@ -45,6 +45,43 @@ class InstanceLockTest {
         assertThat(probe("instance", db().toString())).isEqualTo("opened");
     }
 
+    @Test
+    void theProbeMakesAFileAndLeavesNothingBehind() throws Exception {
+        assertThat(InstanceLock.canCreateFilesIn(dir)).isTrue();
+        try (var left = java.nio.file.Files.list(dir)) {
+            assertThat(left).isEmpty();
+        }
+        assertThat(InstanceLock.canCreateFilesIn(dir.resolve("没有这个文件夹"))).isFalse();
+    }
+
+    @Test
+    void aFolderWhereNothingCanBeMadeProbesReadOnly() throws Exception {
+        try (ReadOnlyFolder folder = ReadOnlyFolder.in(dir)) {
+            folder.seal();
+
+            assertThat(InstanceLock.canCreateFilesIn(folder.folder())).isFalse();
+        }
+    }
+
+    /** It gave store.openFailed, "无法打开数据库…", which says nothing of why. */
+    @Test
+    void aLockFileThatCannotBeMadeSaysTheFolderIsReadOnly() throws Exception {
+        try (ReadOnlyFolder folder = ReadOnlyFolder.in(dir)) {
+            folder.seal();
+            Path db = folder.folder().resolve("taizhang.db");
+
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> InstanceLock.acquire(db))
+                    .isInstanceOfSatisfying(org.taizhang.core.DomainException.class, e -> {
+                        assertThat(e.messageKey()).isEqualTo("store.readOnlyFolder");
+                        assertThat(org.taizhang.core.i18n.Messages.forLocale(org.taizhang.core.i18n.Messages.CHINESE)
+                                        .describe(e))
+                                .contains("文件夹不能写入");
+                    });
+            // a database only read there goes on without a lock
+            InstanceLock.acquireIfPossible(db).close();
+        }
+    }
+
     private static String probe(String mode, String path) throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
         Process p = new ProcessBuilder(

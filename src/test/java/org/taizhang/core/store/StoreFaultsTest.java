@@ -106,6 +106,49 @@ class StoreFaultsTest {
         }
     }
 
+    /**
+     * A database whose program did not close it (a crash, a stick pulled out mid-session) keeps its -wal; then the
+     * stick is write-protected. Read as immutable it would skip the log, so it needs its lock file, which cannot be
+     * made: that says the folder is read-only, not "无法打开数据库" with a bare reason.
+     */
+    @Test
+    void aReadOnlyFolderWithAnUnmergedLogIsRefusedSayingTheFolderIsReadOnly() throws Exception {
+        try (ReadOnlyFolder stick = ReadOnlyFolder.in(dir)) {
+            Path db = stick.folder().resolve("taizhang.db");
+            try (Store store = Store.openOrCreate(db)) {
+                store.putLocalSetting("kept", "yes");
+            }
+            Files.deleteIfExists(db.resolveSibling("taizhang.db.lock"));
+            Files.createFile(db.resolveSibling("taizhang.db-wal")); // as a crash leaves it (empty: nothing lost)
+            stick.seal();
+
+            assertThatThrownBy(() -> Store.open(db)).isInstanceOfSatisfying(DomainException.class, e -> {
+                assertThat(e.messageKey()).isEqualTo("store.readOnlyFolder");
+                assertThat(chinese(e)).contains("文件夹不能写入").contains("复制到本机可写的位置");
+            });
+            assertThat(db.resolveSibling("taizhang.db.lock")).doesNotExist();
+        }
+    }
+
+    @Test
+    void aReadOnlyFolderHoldingACleanlyClosedDatabaseStillOpensForReading() throws Exception {
+        try (ReadOnlyFolder stick = ReadOnlyFolder.in(dir)) {
+            Path db = stick.folder().resolve("taizhang.db");
+            try (Store store = Store.openOrCreate(db)) {
+                store.putLocalSetting("kept", "yes");
+            }
+            stick.seal();
+
+            try (Store store = Store.open(db)) {
+                assertThat(store.localSetting("kept")).hasValue("yes");
+                assertThatThrownBy(() -> store.putLocalSetting("x", "y"))
+                        .isInstanceOfSatisfying(
+                                DomainException.class,
+                                e -> assertThat(e.messageKey()).isEqualTo("store.readOnly"));
+            }
+        }
+    }
+
     @Test
     void aReadOnlyDatabaseFileOpensForReadingAndAWriteSaysItIsReadOnly() throws Exception {
         try (Store store = Store.openOrCreate(db())) {

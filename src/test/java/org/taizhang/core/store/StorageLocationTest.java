@@ -1,0 +1,76 @@
+package org.taizhang.core.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.taizhang.core.store.StorageLocation.Kind;
+import org.taizhang.core.store.StorageLocation.Mount;
+
+/** A network share or a synced folder, told from the database's path (and, on Linux, the mount table). */
+class StorageLocationTest {
+    private static final List<Mount> MOUNTS = StorageLocation.parseMounts("""
+        /dev/sda2 / ext4 rw,relatime 0 0
+        tmpfs /tmp tmpfs rw 0 0
+        //nas/党建 /mnt/nas cifs rw,vers=3.0 0 0
+        nas:/export /srv/共享\\040数据 nfs4 rw 0 0
+        /dev/sdb1 /mnt/nas/local ext4 rw 0 0
+        """);
+
+    @ParameterizedTest(name = "{0} → {1} {2}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                // UNC paths, as Windows gives them for a share opened without a drive letter
+                "\\\\server\\share\\台账\\taizhang.db                    | NETWORK | \\\\server\\share",
+                "//server/share/taizhang.db                              | NETWORK | \\\\server\\share",
+                "\\\\?\\UNC\\办公室NAS\\党建\\taizhang.db                | NETWORK | \\\\办公室NAS\\党建",
+                "\\\\?\\C:\\Users\\张三\\taizhang.db                       | LOCAL   | ''",
+                "C:\\Users\\张三\\AppData\\Local\\Taizhang\\taizhang.db    | LOCAL   | ''",
+                // sync clients' folders, anywhere in the path
+                "C:\\Users\\张三\\OneDrive\\文档\\台账\\taizhang.db         | SYNCED  | OneDrive",
+                "C:\\Users\\张三\\OneDrive - 江海市委组织部\\台账\\taizhang.db | SYNCED | OneDrive - 江海市委组织部",
+                "C:\\Users\\张三\\onedrive\\taizhang.db                    | SYNCED  | onedrive",
+                "D:\\Dropbox\\taizhang.db                                  | SYNCED  | Dropbox",
+                "D:\\Dropbox (江海市)\\taizhang.db                          | SYNCED  | Dropbox (江海市)",
+                "C:\\Users\\张三\\Nutstore\\1\\我的坚果云\\taizhang.db       | SYNCED  | Nutstore",
+                "D:\\坚果云\\台账\\taizhang.db                              | SYNCED  | 坚果云",
+                "D:\\BaiduNetdiskWorkspace\\台账\\taizhang.db               | SYNCED  | BaiduNetdiskWorkspace",
+                "/home/张三/Dropbox/taizhang.db                             | SYNCED  | Dropbox",
+                // names that only look alike stay local
+                "D:\\OneDriveBackup\\taizhang.db                            | LOCAL   | ''",
+                "D:\\我的Dropbox资料\\taizhang.db                             | LOCAL   | ''",
+                "/home/张三/.local/share/taizhang/taizhang.db               | LOCAL   | ''",
+                // Linux mounts: the deepest mount point holding the path decides
+                "/mnt/nas/台账/taizhang.db                                  | NETWORK | /mnt/nas (cifs)",
+                "/mnt/nas/local/taizhang.db                                 | LOCAL   | ''",
+                "/mnt/nasty/taizhang.db                                     | LOCAL   | ''",
+                "/srv/共享 数据/taizhang.db                                  | NETWORK | /srv/共享 数据 (nfs4)",
+                "/tmp/taizhang.db                                           | LOCAL   | ''",
+            })
+    void theLocationIsToldFromThePath(String path, Kind kind, String where) {
+        StorageLocation location = StorageLocation.classify(path, MOUNTS);
+
+        assertThat(location.kind()).isEqualTo(kind);
+        assertThat(location.where()).isEqualTo(where);
+    }
+
+    @Test
+    void onlyANetworkOrSyncedLocationHasAWarning() {
+        assertThat(StorageLocation.classify("\\\\server\\share\\taizhang.db", List.of())
+                        .warningKey())
+                .hasValue("store.location.network");
+        assertThat(StorageLocation.classify("D:\\OneDrive\\taizhang.db", List.of())
+                        .warningKey())
+                .hasValue("store.location.synced");
+        assertThat(StorageLocation.classify("D:\\台账\\taizhang.db", List.of()).warningKey())
+                .isEmpty();
+    }
+
+    @Test
+    void aMissingMountTableIsNoError() {
+        assertThat(StorageLocation.mounts(java.nio.file.Path.of("/没有/mounts"))).isEmpty();
+    }
+}
