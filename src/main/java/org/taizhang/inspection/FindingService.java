@@ -171,6 +171,40 @@ public final class FindingService {
         });
     }
 
+    /**
+     * Records a finding whose id was derived from what it came from (an assessment's item: {@code Ids.forKey}), with
+     * a 发现 step whose id derives from it too, so recording it twice, or on two devices, gives one finding with one
+     * 发现 step. Returns the finding held under that id when there is one (nothing is written then).
+     */
+    public Finding recordOnce(Finding f) {
+        List<Issue> errors = FindingRules.check(f, registry.load(), today()).stream()
+                .filter(Issue::isError)
+                .toList();
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        String operator = store.operator();
+        return store.write(ctx -> {
+            Optional<Finding> held = InspectionStore.finding(ctx, f.id());
+            if (held.isPresent()) {
+                return held.get();
+            }
+            Finding clean = f.foundBy() == null ? withFoundBy(f, operator) : f;
+            TrackedWriter w = store.tracked(ctx);
+            InspectionStore.save(w, clean);
+            InspectionStore.add(
+                    w,
+                    Step.of(
+                            Ids.forKey("finding-found", clean.id()),
+                            clean.id(),
+                            StepKind.FOUND,
+                            clean.foundOn(),
+                            operator,
+                            null));
+            return clean;
+        });
+    }
+
     /** Changes what was recorded (description, category, basis …) while the finding is open; the number stays. */
     public void edit(Finding f) {
         edit(f, List.of());

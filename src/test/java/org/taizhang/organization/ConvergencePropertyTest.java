@@ -172,7 +172,9 @@ class ConvergencePropertyTest {
                 net.jqwik.api.Tuple.of(2, Arbitraries.just(37)),
                 net.jqwik.api.Tuple.of(2, Arbitraries.just(38)),
                 // the hub designation (V8): the hub hands it over and takes it back
-                net.jqwik.api.Tuple.of(1, Arbitraries.just(39)));
+                net.jqwik.api.Tuple.of(1, Arbitraries.just(39)),
+                // issue 18: 转为问题, the same item of the same round made a finding on several devices
+                net.jqwik.api.Tuple.of(3, Arbitraries.just(40)));
         Arbitrary<Step> step = Combinators.combine(
                         kind,
                         Arbitraries.integers().between(0, DEVICES - 1),
@@ -389,6 +391,9 @@ class ConvergencePropertyTest {
             Statistics.label("finding steps that came too late")
                     .collect(devices.getFirst().findings.ledger().stream()
                             .anyMatch(e -> e.timeline().entries().stream().anyMatch(x -> !x.applied())));
+            Statistics.label("findings from assessment items")
+                    .collect(devices.getFirst().findings.ledger().stream()
+                            .anyMatch(e -> e.finding().source() == org.taizhang.inspection.FindingSource.ASSESSMENT));
             Statistics.label("findings numbered")
                     .collect(devices.getFirst().findings.ledger().stream()
                             .anyMatch(e -> e.finding().isNumbered()));
@@ -891,6 +896,7 @@ class ConvergencePropertyTest {
                             }
                         }
                     }
+                    case 40 -> itemToFinding(s);
                     default -> throw new IllegalArgumentException("step " + s);
                 }
             } catch (IOException e) {
@@ -1199,6 +1205,27 @@ class ConvergencePropertyTest {
                     t.bands(),
                     t.bonusCap(),
                     t.notApplicable()));
+        }
+
+        /** 转为问题: an item of an assessment that lost points becomes the branch's finding (once per item and round). */
+        private void itemToFinding(Step s) {
+            Assessment a = pick(checklists.assessmentsOfYear(2026), s.a());
+            if (a == null) {
+                return;
+            }
+            ChecklistTemplate t = checklists.template(a.templateId()).orElseThrow();
+            List<String> answered = t.items().stream()
+                    .map(ChecklistItem::key)
+                    .filter(a.answers()::containsKey)
+                    .toList();
+            String key = pick(answered, s.b());
+            if (key != null) {
+                new org.taizhang.checklist.ItemFindings(
+                                checklists,
+                                findings,
+                                org.taizhang.core.i18n.Messages.forLocale(org.taizhang.core.i18n.Messages.CHINESE))
+                        .toFinding(a.id(), key);
+            }
         }
 
         /** An inspector scores one item: met or not, a grade, a count. */
