@@ -383,9 +383,9 @@ public final class LedgerView {
             @Override
             protected void updateItem(LedgerEntry e, boolean empty) {
                 super.updateItem(e, empty);
-                setText(empty || e == null ? null : vm.numberOf(e.finding()));
+                setText(empty || e == null ? null : vm.numberShown(e));
                 getStyleClass().remove("unnumbered");
-                if (!empty && e != null && !e.finding().isNumbered()) {
+                if (!empty && e != null && !e.finding().isNumbered() && e.state() != FindingState.MERGED) {
                     getStyleClass().add("unnumbered");
                 }
             }

@@ -399,6 +399,21 @@ public final class LedgerViewModel {
         return Optional.empty();
     }
 
+    /**
+     * The 问题编号 cell of a row: the number, or for a finding merged before it was numbered the number it lives on
+     * under (并入 督改〔2026〕0012号) — 待挂号 there would read as work still to do.
+     */
+    public String numberShown(LedgerEntry e) {
+        Finding f = e.finding();
+        if (e.state() == FindingState.MERGED && !f.isNumbered() && f.mergedInto() != null) {
+            LedgerEntry target = entry(f.mergedInto());
+            if (target != null) {
+                return m.get("ledger.mergedInto", numberOf(target.finding()));
+            }
+        }
+        return numberOf(f);
+    }
+
     /** The number a clerk reads for a finding: its 挂号 number, or 待挂号. */
     public String numberOf(Finding f) {
         return f.isNumbered() ? f.number() : m.get("ledger.unnumbered");
