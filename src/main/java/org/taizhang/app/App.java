@@ -16,6 +16,7 @@ import javafx.scene.Scene;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.taizhang.checklist.ChecklistService;
+import org.taizhang.checklist.ItemFindings;
 import org.taizhang.checklist.view.AssessmentsViewModel;
 import org.taizhang.checklist.view.BoardViewModel;
 import org.taizhang.checklist.view.ChecklistsView;
@@ -180,7 +181,13 @@ public final class App extends Application {
             templates.joinClosePrompt(unsaved);
             return new ChecklistsView(
                             new BoardViewModel(checklists, tasks, dialogs, messages),
-                            new AssessmentsViewModel(checklists, registry, tasks, dialogs, messages),
+                            new AssessmentsViewModel(
+                                    checklists,
+                                    registry,
+                                    new ItemFindings(checklists, findings, messages),
+                                    tasks,
+                                    dialogs,
+                                    messages),
                             templates,
                             messages,
                             dialogs)

@@ -4,7 +4,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.taizhang.core.DomainException;
 import org.taizhang.core.Issue;
+import org.taizhang.core.store.Dot;
 import org.taizhang.organization.Registry;
 
 /** The checks a finding must pass before it is written (a form's live checks and the service use the same). */
@@ -45,6 +47,47 @@ public final class FindingRules {
         length(issues, "sourceRef", f.sourceRef());
         length(issues, "internalNotes", f.internalNotes());
         return issues;
+    }
+
+    /**
+     * What 申请销号 needs, for the service and its batch alike: evidence of the rectification, every measure done,
+     * and after a 退回 or 二次整改 something new since it — a 整改进展 or evidence added later. Without that the
+     * verifier would be asked again about the evidence just judged insufficient. Throws when refused.
+     *
+     * @param evidence when each piece of rectification evidence was first added (null: it comes with this request)
+     */
+    public static void checkRequestClose(Timeline t, List<Dot> evidence, long openMeasures) {
+        if (evidence.isEmpty()) {
+            throw new DomainException("inspection.error.evidenceRequired");
+        }
+        if (openMeasures > 0) {
+            throw new DomainException("inspection.error.measuresOpen", openMeasures);
+        }
+        Step judged = null;
+        boolean progressSince = false;
+        for (Timeline.Entry e : t.entries()) {
+            if (!e.applied()) {
+                continue;
+            }
+            StepKind k = e.step().kind();
+            if (k == StepKind.REJECT || k == StepKind.REWORK) {
+                judged = e.step();
+                progressSince = false;
+            } else if (k == StepKind.PROGRESS) {
+                progressSince = true;
+            }
+        }
+        if (judged == null || progressSince) {
+            return;
+        }
+        Dot after = judged.order();
+        boolean newEvidence = evidence.stream().anyMatch(d -> d == null || after == null || d.compareTo(after) > 0);
+        if (!newEvidence) {
+            throw new DomainException(
+                    "inspection.error.nothingNewSinceJudged",
+                    new org.taizhang.core.i18n.Text(judged.kind().labelKey()),
+                    judged.occurredOn());
+        }
     }
 
     private static void length(List<Issue> issues, String field, String value) {

@@ -18,6 +18,7 @@ import org.taizhang.core.ValidationException;
 import org.taizhang.core.attachment.Attachment;
 import org.taizhang.core.attachment.AttachmentStore;
 import org.taizhang.core.i18n.Text;
+import org.taizhang.core.store.Dot;
 import org.taizhang.core.store.Store;
 import org.taizhang.core.store.TrackedWriter;
 import org.taizhang.organization.Organization;
@@ -166,6 +167,40 @@ public final class FindingService {
             Step found = step(clean.id(), StepKind.FOUND, clean.foundOn(), null);
             InspectionStore.add(w, found);
             InspectionStore.linkAll(w, ctx, clean.id(), found.id(), ids(files));
+            return clean;
+        });
+    }
+
+    /**
+     * Records a finding whose id was derived from what it came from (an assessment's item: {@code Ids.forKey}), with
+     * a 发现 step whose id derives from it too, so recording it twice, or on two devices, gives one finding with one
+     * 发现 step. Returns the finding held under that id when there is one (nothing is written then).
+     */
+    public Finding recordOnce(Finding f) {
+        List<Issue> errors = FindingRules.check(f, registry.load(), today()).stream()
+                .filter(Issue::isError)
+                .toList();
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        String operator = store.operator();
+        return store.write(ctx -> {
+            Optional<Finding> held = InspectionStore.finding(ctx, f.id());
+            if (held.isPresent()) {
+                return held.get();
+            }
+            Finding clean = f.foundBy() == null ? withFoundBy(f, operator) : f;
+            TrackedWriter w = store.tracked(ctx);
+            InspectionStore.save(w, clean);
+            InspectionStore.add(
+                    w,
+                    Step.of(
+                            Ids.forKey("finding-found", clean.id()),
+                            clean.id(),
+                            StepKind.FOUND,
+                            clean.foundOn(),
+                            operator,
+                            null));
             return clean;
         });
     }
@@ -377,22 +412,30 @@ public final class FindingService {
         return stepId;
     }
 
-    /** 申请销号: needs at least one piece of evidence and every measure done. */
+    /** 申请销号 with the evidence already attached ({@link FindingRules#checkRequestClose}). */
     public void requestClose(String findingId, String text, LocalDate on) {
+        requestClose(findingId, text, List.of(), on);
+    }
+
+    /**
+     * 申请销号 with evidence attached in the request itself (stored first, then linked to the step, as a progress
+     * report's are); refused as {@link FindingRules#checkRequestClose} says.
+     */
+    public void requestClose(String findingId, String text, List<Path> evidence, LocalDate on) {
+        List<Attachment> files = evidence.stream().map(attachments::add).toList();
         act(
                 findingId,
                 StepKind.REQUEST_CLOSE,
                 h -> {
-                    if (h.evidence() == 0) {
-                        throw new DomainException("inspection.error.evidenceRequired");
-                    }
-                    long open = h.measures().stream().filter(m -> !m.isDone()).count();
-                    if (open > 0) {
-                        throw new DomainException("inspection.error.measuresOpen", open);
-                    }
+                    List<Dot> orders = new ArrayList<>(h.evidence());
+                    files.forEach(x -> orders.add(null));
+                    FindingRules.checkRequestClose(
+                            h.timeline(),
+                            orders,
+                            h.measures().stream().filter(m -> !m.isDone()).count());
                     return step(findingId, StepKind.REQUEST_CLOSE, on, blankToNull(text));
                 },
-                List.of());
+                files);
     }
 
     // ---- 核查: 销号, 退回, 二次整改 (verifiers only)
@@ -717,8 +760,11 @@ public final class FindingService {
         return Step.of(Ids.newId(), findingId, kind, on, store.operator(), text);
     }
 
-    /** What a step is decided on: the finding, its timeline, its measures and how much evidence it has. */
-    private record Held(Finding finding, Timeline timeline, List<Measure> measures, int evidence) {}
+    /**
+     * What a step is decided on: the finding, its timeline, its measures and its rectification evidence (when each
+     * piece was first added).
+     */
+    private record Held(Finding finding, Timeline timeline, List<Measure> measures, List<Dot> evidence) {}
 
     private void act(String findingId, StepKind kind, java.util.function.BiFunction<Finding, Timeline, Step> make) {
         act(findingId, kind, h -> make.apply(h.finding(), h.timeline()), List.of());
@@ -743,10 +789,15 @@ public final class FindingService {
             }
             // evidence of the rectification: not the photos of the problem, which hang on the 发现 step
             Set<String> found = foundStepIds(steps);
-            Held held = new Held(f, t, InspectionStore.measures(ctx, findingId), (int)
+            Map<String, Dot> orders = InspectionStore.evidenceOrders(ctx, findingId);
+            Held held = new Held(
+                    f,
+                    t,
+                    InspectionStore.measures(ctx, findingId),
                     InspectionStore.evidenceOfFindings(ctx, List.of(findingId)).stream()
                             .filter(l -> l.stepId() == null || !found.contains(l.stepId()))
-                            .count());
+                            .map(l -> orders.get(l.id()))
+                            .toList());
             Step s = make.apply(held);
             // a step happens after the problem was found (a 交办 dated before it is a typing error)
             if (s.occurredOn() != null && f.foundOn() != null && s.occurredOn().isBefore(f.foundOn())) {
@@ -964,7 +1015,9 @@ public final class FindingService {
         private final Map<String, List<Step>> steps = new HashMap<>();
         private final List<Step> written = new ArrayList<>();
         private final Map<String, Measure> measures = new java.util.LinkedHashMap<>();
-        private final Map<String, Integer> evidence = new HashMap<>();
+        /** Per finding, when each piece of its rectification evidence came (the dot of its progress step). */
+        private final Map<String, List<Dot>> evidence = new HashMap<>();
+
         private final List<InspectionStore.EvidenceLink> links = new ArrayList<>();
         private final Map<Integer, Integer> seqs = new HashMap<>();
         private String operator;
@@ -1092,11 +1145,12 @@ public final class FindingService {
             }
             Step s = step(findingId, StepKind.PROGRESS, on, text.strip()).withMeasure(measureId);
             act(s);
+            Dot at = steps.get(findingId).getLast().order();
             for (Attachment a : files) {
                 String id = InspectionStore.evidenceId(s.id(), a.id());
                 if (links.stream().noneMatch(l -> l.id().equals(id))) {
                     links.add(new InspectionStore.EvidenceLink(id, null, findingId, s.id(), a.id()));
-                    evidence.merge(findingId, 1, Integer::sum);
+                    evidence.computeIfAbsent(findingId, x -> new ArrayList<>()).add(at);
                 }
             }
             return s.id();
@@ -1105,15 +1159,12 @@ public final class FindingService {
         public void requestClose(String findingId, String text, LocalDate on) {
             Step s = step(findingId, StepKind.REQUEST_CLOSE, on, blankToNull(text));
             allowed(s);
-            if (evidence.getOrDefault(findingId, 0) == 0) {
-                throw new DomainException("inspection.error.evidenceRequired");
-            }
-            long open = measures.values().stream()
-                    .filter(m -> m.findingId().equals(findingId) && !m.isDone())
-                    .count();
-            if (open > 0) {
-                throw new DomainException("inspection.error.measuresOpen", open);
-            }
+            FindingRules.checkRequestClose(
+                    timeline(findingId),
+                    evidence.getOrDefault(findingId, List.of()),
+                    measures.values().stream()
+                            .filter(m -> m.findingId().equals(findingId) && !m.isDone())
+                            .count());
             add(s);
         }
 

@@ -539,6 +539,17 @@ final class InspectionStore {
         return counts;
     }
 
+    /** When each live link of a finding was first added (by its link id): evidence added after a 退回 is new. */
+    static Map<String, Dot> evidenceOrders(DSLContext ctx, String findingId) {
+        Map<String, Dot> orders = new HashMap<>();
+        ctx.selectFrom(INSPECTION_EVIDENCE)
+                .where(INSPECTION_EVIDENCE.FINDING_ID.eq(findingId))
+                .and(INSPECTION_EVIDENCE.DELETED.eq(0))
+                .forEach(r -> orders.put(
+                        r.getId(), Clocks.firstCreate(r.getClock(), new Dot(r.getRevision(), r.getUpdatedBy()))));
+        return orders;
+    }
+
     private static EvidenceLink link(InspectionEvidenceRecord r) {
         return new EvidenceLink(r.getId(), r.getVisitId(), r.getFindingId(), r.getStepId(), r.getAttachmentId());
     }

@@ -206,12 +206,90 @@ class FindingServiceTest {
         assertThat(t.lastRejection()).isEqualTo("会议记录缺少查摆问题内容");
         assertThat(t.closeRequestedOn()).isNull();
 
-        service.requestClose(f.id(), null, TODAY.plusDays(5));
+        service.requestClose(f.id(), null, List.of(photo()), TODAY.plusDays(5));
         service.rework(f.id(), Verdict.FAIR, "整改不彻底", TODAY.plusDays(40), TODAY.plusDays(6));
         t = service.timeline(f.id());
         assertThat(t.state()).isEqualTo(FindingState.RECTIFYING);
         assertThat(t.reworks()).isEqualTo(1);
         assertThat(t.deadline()).isEqualTo(TODAY.plusDays(40));
+    }
+
+    @Test
+    void evidenceAttachedInTheRequestItselfIsEnoughToRequestClosing() throws IOException {
+        Finding f = found("阵地建设不达标", TODAY);
+        service.register(f.id());
+        service.notify(f.id(), notice(TODAY.plusDays(30)), TODAY);
+
+        service.requestClose(f.id(), "已整改", List.of(photo()), TODAY.plusDays(2));
+
+        Timeline t = service.timeline(f.id());
+        assertThat(t.state()).isEqualTo(FindingState.CLOSE_REQUESTED);
+        assertThat(service.evidence(f.id()))
+                .as("stored as the step's evidence, as 添加 would")
+                .singleElement()
+                .satisfies(e ->
+                        assertThat(e.stepId()).isEqualTo(t.steps().getLast().id()));
+    }
+
+    @Test
+    void afterASendBackANewRequestNeedsNewEvidenceOrProgress() throws IOException {
+        Finding f = found("党费收缴台账不全", TODAY);
+        service.register(f.id());
+        service.notify(f.id(), notice(TODAY.plusDays(30)), TODAY);
+        service.progress(f.id(), "已补齐台账", null, List.of(photo()), TODAY);
+        service.requestClose(f.id(), null, TODAY.plusDays(1));
+        service.reject(f.id(), "缺少1-3月收缴记录", TODAY.plusDays(2));
+
+        // the same evidence, judged insufficient, is refused
+        assertThatThrownBy(() -> service.requestClose(f.id(), null, TODAY.plusDays(3)))
+                .isInstanceOfSatisfying(
+                        DomainException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("inspection.error.nothingNewSinceJudged"));
+        assertThat(service.timeline(f.id()).state()).isEqualTo(FindingState.RECTIFYING);
+
+        // evidence added afterwards (the ledger's 添加) counts
+        service.attach(f.id(), null, photo());
+        service.requestClose(f.id(), null, TODAY.plusDays(3));
+        assertThat(service.timeline(f.id()).state()).isEqualTo(FindingState.CLOSE_REQUESTED);
+
+        // after a 二次整改, a new progress report counts too
+        service.rework(f.id(), Verdict.FAIR, "整改不彻底", TODAY.plusDays(40), TODAY.plusDays(4));
+        assertThatThrownBy(() -> service.requestClose(f.id(), null, TODAY.plusDays(5)))
+                .isInstanceOf(DomainException.class);
+        service.progress(f.id(), "补充了1-3月记录", null, List.of(), TODAY.plusDays(6));
+        service.requestClose(f.id(), null, TODAY.plusDays(6));
+        assertThat(service.timeline(f.id()).state()).isEqualTo(FindingState.CLOSE_REQUESTED);
+    }
+
+    @Test
+    void aBatchRefusesARequestAfterASendBackWithNothingNew() throws IOException {
+        var file = service.storeEvidence(photo()); // stored outside the batch's transaction, as the sample does
+        assertThatThrownBy(() -> service.batch(b -> {
+                    Finding f = b.record(recorded("组织生活会流于形式", TODAY));
+                    b.register(List.of(f.id()), TODAY);
+                    b.notify(f.id(), notice(TODAY.plusDays(30)), TODAY);
+                    b.progress(f.id(), "已重新召开", null, List.of(file), TODAY);
+                    b.requestClose(f.id(), null, TODAY);
+                    b.reject(f.id(), "会议记录不全", TODAY);
+                    b.requestClose(f.id(), null, TODAY);
+                    return f;
+                }))
+                .isInstanceOfSatisfying(
+                        DomainException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("inspection.error.nothingNewSinceJudged"));
+
+        Finding kept = service.batch(b -> {
+            Finding f = b.record(recorded("组织生活会流于形式", TODAY));
+            b.register(List.of(f.id()), TODAY);
+            b.notify(f.id(), notice(TODAY.plusDays(30)), TODAY);
+            b.progress(f.id(), "已重新召开", null, List.of(file), TODAY);
+            b.requestClose(f.id(), null, TODAY);
+            b.reject(f.id(), "会议记录不全", TODAY);
+            b.progress(f.id(), "已补齐会议记录", null, List.of(), TODAY);
+            b.requestClose(f.id(), null, TODAY);
+            return f;
+        });
+        assertThat(service.timeline(kept.id()).state()).isEqualTo(FindingState.CLOSE_REQUESTED);
     }
 
     @Test

@@ -179,7 +179,9 @@ class ConvergencePropertyTest {
                 // organizations moved under another organization of their unit, and into another 共同体
                 net.jqwik.api.Tuple.of(3, Arbitraries.just(40)),
                 // a unit's feedback form filled in and imported on several devices (the same progress reports)
-                net.jqwik.api.Tuple.of(5, Arbitraries.just(41)));
+                net.jqwik.api.Tuple.of(5, Arbitraries.just(41)),
+                // issue 18: 转为问题, the same item of the same round made a finding on several devices
+                net.jqwik.api.Tuple.of(3, Arbitraries.just(42)));
         Arbitrary<Step> step = Combinators.combine(
                         kind,
                         Arbitraries.integers().between(0, DEVICES - 1),
@@ -397,6 +399,9 @@ class ConvergencePropertyTest {
             Statistics.label("finding steps that came too late")
                     .collect(devices.getFirst().findings.ledger().stream()
                             .anyMatch(e -> e.timeline().entries().stream().anyMatch(x -> !x.applied())));
+            Statistics.label("findings from assessment items")
+                    .collect(devices.getFirst().findings.ledger().stream()
+                            .anyMatch(e -> e.finding().source() == org.taizhang.inspection.FindingSource.ASSESSMENT));
             Statistics.label("findings numbered")
                     .collect(devices.getFirst().findings.ledger().stream()
                             .anyMatch(e -> e.finding().isNumbered()));
@@ -900,8 +905,8 @@ class ConvergencePropertyTest {
                     case 40 -> moveOrganization(r, s);
                     case 41 -> feedbackForm(r, s);
                     case 39 -> {
-                        // only the first device: two devices acting as hub is a breach the cross-record check
-                        // (not yet built) must report; here numbers must stay unique
+                        // only the first device: two devices acting as hub is listed by the check after a merge
+                        // (TWO_HUBS, MergeCheckTest); here one hub keeps the numbers unique
                         if (store.hubDeviceId().isEmpty() || store.isHub()) {
                             if (store.isHub()) {
                                 store.designateField();
@@ -910,6 +915,7 @@ class ConvergencePropertyTest {
                             }
                         }
                     }
+                    case 42 -> itemToFinding(s);
                     default -> throw new IllegalArgumentException("step " + s);
                 }
             } catch (IOException e) {
@@ -1300,6 +1306,27 @@ class ConvergencePropertyTest {
                     t.bands(),
                     t.bonusCap(),
                     t.notApplicable()));
+        }
+
+        /** 转为问题: an item of an assessment that lost points becomes the branch's finding (once per item and round). */
+        private void itemToFinding(Step s) {
+            Assessment a = pick(checklists.assessmentsOfYear(2026), s.a());
+            if (a == null) {
+                return;
+            }
+            ChecklistTemplate t = checklists.template(a.templateId()).orElseThrow();
+            List<String> answered = t.items().stream()
+                    .map(ChecklistItem::key)
+                    .filter(a.answers()::containsKey)
+                    .toList();
+            String key = pick(answered, s.b());
+            if (key != null) {
+                new org.taizhang.checklist.ItemFindings(
+                                checklists,
+                                findings,
+                                org.taizhang.core.i18n.Messages.forLocale(org.taizhang.core.i18n.Messages.CHINESE))
+                        .toFinding(a.id(), key);
+            }
         }
 
         /** An inspector scores one item: met or not, a grade, a count. */

@@ -321,6 +321,16 @@ public final class AssessmentsView {
                 sheet.getSelectionModel().select(index);
             }
         });
+        Button toFinding = new Button(m.get("checklist.action.toFinding"));
+        toFinding.setId("toFinding");
+        toFinding.setTooltip(new Tooltip(m.get("checklist.view.toFindingHint")));
+        toFinding
+                .disableProperty()
+                .bind(Bindings.createBooleanBinding(
+                        () -> !vm.canMakeFinding(sheet.getSelectionModel().getSelectedItem()),
+                        sheet.getSelectionModel().selectedItemProperty(),
+                        vm.assessmentProperty()));
+        toFinding.setOnAction(e -> vm.toFinding(sheet.getSelectionModel().getSelectedItem()));
         Button nextUnscored = new Button(m.get("checklist.action.nextUnscored"));
         nextUnscored.setId("nextUnscored");
         nextUnscored.setTooltip(new Tooltip("Ctrl+N"));
@@ -353,7 +363,8 @@ public final class AssessmentsView {
         reopen.setOnAction(e -> vm.reopen());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox buttons = new HBox(6, notApplicable, nextUnscored, gap, finish, publicityEnd, closePublicity, reopen);
+        HBox buttons =
+                new HBox(6, notApplicable, toFinding, nextUnscored, gap, finish, publicityEnd, closePublicity, reopen);
         buttons.setPadding(new Insets(6, 8, 6, 8));
         buttons.getStyleClass().add("form-buttons");
         buttons.visibleProperty().bind(vm.assessmentProperty().isNotNull());

@@ -30,6 +30,7 @@ import org.taizhang.checklist.ChecklistService;
 import org.taizhang.checklist.ChecklistTemplate;
 import org.taizhang.checklist.Evidence;
 import org.taizhang.checklist.ItemAnswer;
+import org.taizhang.checklist.ItemFindings;
 import org.taizhang.checklist.Round;
 import org.taizhang.checklist.Scoring;
 import org.taizhang.core.DomainException;
@@ -110,6 +111,7 @@ public final class AssessmentsViewModel {
     }
 
     private final ChecklistService service;
+    private final ItemFindings itemFindings;
     private final RegistryService registryService;
     private final TaskRunner tasks;
     private final DialogService dialogs;
@@ -150,6 +152,18 @@ public final class AssessmentsViewModel {
             TaskRunner tasks,
             DialogService dialogs,
             Messages messages) {
+        this(service, registryService, null, tasks, dialogs, messages);
+    }
+
+    /** @param itemFindings 转为问题 (null: the page offers no finding, as where no ledger is wired) */
+    public AssessmentsViewModel(
+            ChecklistService service,
+            RegistryService registryService,
+            ItemFindings itemFindings,
+            TaskRunner tasks,
+            DialogService dialogs,
+            Messages messages) {
+        this.itemFindings = itemFindings;
         this.service = service;
         this.registryService = registryService;
         this.tasks = tasks;
@@ -638,11 +652,63 @@ public final class AssessmentsViewModel {
         tasks.run("checklist.task.openEvidence", p -> service.evidenceToOpen(e), dialogs::open);
     }
 
-    /** 完成评估: refused with the unscored items listed. */
+    /** Whether 转为问题 applies to the row: the item was scored and fell short of its points. */
+    public boolean canMakeFinding(ItemRow row) {
+        return itemFindings != null
+                && assessment.get() != null
+                && row != null
+                && ItemFindings.failed(row.item(), row.points());
+    }
+
+    /**
+     * 转为问题: the item becomes a finding of the branch (待挂号) in the ledger, once per item and round; doing it
+     * again says which finding it already is.
+     */
+    public void toFinding(ItemRow row) {
+        Assessment a = assessment.get();
+        if (!canMakeFinding(row)) {
+            return;
+        }
+        String title = m.get("checklist.action.toFinding");
+        tasks.run(
+                "checklist.task.toFinding",
+                p -> itemFindings.toFinding(a.id(), row.key()),
+                r -> dialogs.showInfo(
+                        title,
+                        m.get(
+                                r.recorded() ? "checklist.view.findingRecorded" : "checklist.view.findingHeld",
+                                row.item().number(),
+                                r.finding().isNumbered() ? r.finding().number() : m.get("checklist.view.unnumbered"))));
+    }
+
+    /**
+     * 完成评估: refused with the unscored items listed; when every item is scored but 需佐证 items have no evidence
+     * (缺), they are listed and the clerk is asked first (a sheet may be finished before the photos arrive).
+     */
     public void finish() {
         Assessment a = assessment.get();
         if (a == null || a.isReadOnly()) {
             return;
+        }
+        Scoring.Score now = score.get();
+        List<ItemRow> missing = items.stream()
+                .filter(r ->
+                        r.lacksEvidence() && (r.answer() == null || !r.answer().notApplicable()))
+                .toList();
+        if (now != null && now.unscored().isEmpty() && !missing.isEmpty()) {
+            String list = String.join(
+                    "\n",
+                    missing.stream()
+                            .map(r -> m.get(
+                                    "checklist.view.missingEvidenceItem",
+                                    r.item().number(),
+                                    r.item().text()))
+                            .toList());
+            if (!dialogs.confirm(
+                    m.get("checklist.action.finish"),
+                    m.get("checklist.question.finishWithoutEvidence", missing.size(), list))) {
+                return;
+            }
         }
         tasks.run("checklist.task.finish", p -> service.finish(a.id()), x -> reload());
     }

@@ -125,7 +125,9 @@ public final class ActionForm extends FormModel<ActionForm.Input> {
             case REWORK -> f.addAll(List.of(Field.VERDICT, Field.DEADLINE, Field.TEXT));
             case EXTEND -> f.addAll(List.of(Field.DEADLINE, Field.APPROVER, Field.TEXT));
             case ESCALATE -> f.addAll(List.of(Field.ESCALATION, Field.TEXT));
-            case REQUEST_CLOSE, REJECT, FOLLOW_UP, NOTE -> f.add(Field.TEXT);
+            // the evidence is attached where it is asked for, not on another tab before the form
+            case REQUEST_CLOSE -> f.addAll(List.of(Field.TEXT, Field.EVIDENCE));
+            case REJECT, FOLLOW_UP, NOTE -> f.add(Field.TEXT);
             default -> {
                 // 签收 asks for its day only; 挂号 asks for nothing (it is not shown as a form)
             }

@@ -383,9 +383,9 @@ public final class LedgerView {
             @Override
             protected void updateItem(LedgerEntry e, boolean empty) {
                 super.updateItem(e, empty);
-                setText(empty || e == null ? null : vm.numberOf(e.finding()));
+                setText(empty || e == null ? null : vm.numberShown(e));
                 getStyleClass().remove("unnumbered");
-                if (!empty && e != null && !e.finding().isNumbered()) {
+                if (!empty && e != null && !e.finding().isNumbered() && e.state() != FindingState.MERGED) {
                     getStyleClass().add("unnumbered");
                 }
             }
@@ -551,14 +551,28 @@ public final class LedgerView {
         status.setWrapText(true);
         FlowPane actions = new FlowPane(6, 6);
         actions.setId("detailActions");
+        // a disabled button shows no tooltip: the reasons are written under the buttons
+        Label blocked = new Label();
+        blocked.setId("actionsBlocked");
+        blocked.setWrapText(true);
+        blocked.getStyleClass().add("count-label");
+        blocked.managedProperty().bind(blocked.textProperty().isNotEmpty());
+        blocked.visibleProperty().bind(blocked.managedProperty());
         Runnable fillActions = () -> {
             actions.getChildren().clear();
+            java.util.Set<String> reasons = new java.util.LinkedHashSet<>();
             for (StepKind k : vm.actions()) {
                 Button b = new Button(m.get(k.labelKey()));
                 b.setId("action-" + k.name());
                 b.setOnAction(e -> act(k));
+                vm.blockedReason(k).ifPresent(r -> {
+                    b.setDisable(true);
+                    b.setTooltip(new Tooltip(r));
+                    reasons.add(r);
+                });
                 actions.getChildren().add(b);
             }
+            blocked.setText(String.join("\n", reasons));
             if (vm.selectedProperty().get() != null
                     && vm.selectedProperty().get().state().isOpen()) {
                 Button edit = new Button(m.get("ledger.action.editFinding"));
@@ -620,7 +634,7 @@ public final class LedgerView {
                 .bind(Bindings.createStringBinding(
                         () -> m.get("ledger.tab.evidenceCount", vm.evidence().size()), vm.evidence()));
 
-        VBox top = new VBox(6, title, status, actions);
+        VBox top = new VBox(6, title, status, actions, blocked);
         top.setPadding(new Insets(6, 8, 6, 8));
         BorderPane pane = new BorderPane(tabs);
         pane.setTop(top);

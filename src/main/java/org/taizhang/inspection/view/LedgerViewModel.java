@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import javafx.beans.property.ObjectProperty;
@@ -375,6 +376,44 @@ public final class LedgerViewModel {
 
     private record Detail(List<FindingService.Evidence> evidence, Map<Finding, Timeline> merged) {}
 
+    /**
+     * Why the chosen finding's step {@code kind} cannot be taken by this operator now (shown beside its disabled
+     * button), or empty: a clerk learns it before filling the form, not from a refusal after it. The service still
+     * decides.
+     */
+    public Optional<String> blockedReason(StepKind kind) {
+        LedgerEntry e = selected.get();
+        InspectionSettings s = settings.get();
+        if (e == null) {
+            return Optional.empty();
+        }
+        if ((kind == StepKind.CLOSE || kind == StepKind.REJECT || kind == StepKind.REWORK)
+                && s != null
+                && !s.verifier()) {
+            return Optional.of(m.get("ledger.action.verifierOnly", s.operator()));
+        }
+        long open = e.measures().stream().filter(x -> !x.isDone()).count();
+        if (kind == StepKind.REQUEST_CLOSE && open > 0) {
+            return Optional.of(m.get("inspection.error.measuresOpen", open));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The 问题编号 cell of a row: the number, or for a finding merged before it was numbered the number it lives on
+     * under (并入 督改〔2026〕0012号) — 待挂号 there would read as work still to do.
+     */
+    public String numberShown(LedgerEntry e) {
+        Finding f = e.finding();
+        if (e.state() == FindingState.MERGED && !f.isNumbered() && f.mergedInto() != null) {
+            LedgerEntry target = entry(f.mergedInto());
+            if (target != null) {
+                return m.get("ledger.mergedInto", numberOf(target.finding()));
+            }
+        }
+        return numberOf(f);
+    }
+
     /** The number a clerk reads for a finding: its 挂号 number, or 待挂号. */
     public String numberOf(Finding f) {
         return f.isNumbered() ? f.number() : m.get("ledger.unnumbered");
@@ -500,7 +539,7 @@ public final class LedgerViewModel {
                                     in.measure() == null ? null : in.measure().id(),
                                     in.evidence(),
                                     in.on());
-                        case REQUEST_CLOSE -> service.requestClose(id, in.text(), in.on());
+                        case REQUEST_CLOSE -> service.requestClose(id, in.text(), in.evidence(), in.on());
                         case CLOSE -> service.close(id, in.verdict(), in.text(), in.on());
                         case REJECT -> service.reject(id, in.text(), in.on());
                         case REWORK -> service.rework(id, in.verdict(), in.text(), in.deadline(), in.on());

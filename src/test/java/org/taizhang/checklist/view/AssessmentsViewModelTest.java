@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -199,6 +200,28 @@ class AssessmentsViewModelTest {
         assertThat(vm.readOnlyProperty().get()).isTrue();
         assertThat(vm.answer(vm.items().getFirst(), "否")).isFalse();
         assertThat(branch("市委办机关第一党支部").status()).isEqualTo(AcceptanceStatus.AWAITING_REVIEW);
+    }
+
+    @Test
+    void finishingWithEvidenceMissingListsTheItemsAndAsksFirst() {
+        started("市委办机关第一党支部");
+        answerAll();
+        List<ItemRow> lacking =
+                vm.items().stream().filter(ItemRow::lacksEvidence).toList();
+        assertThat(lacking).as("the built-in standard asks for evidence").isNotEmpty();
+
+        dialogs.confirmAnswer = false;
+        vm.finish();
+
+        assertThat(stored().status()).isEqualTo(Assessment.Status.SCORING);
+        assertThat(dialogs.confirmed.getLast())
+                .startsWith("还有 " + lacking.size() + " 项需佐证的条目没有佐证材料")
+                .contains(lacking.getFirst().item().number() + " "
+                        + lacking.getFirst().item().text());
+
+        dialogs.confirmAnswer = true;
+        vm.finish();
+        assertThat(stored().status()).isEqualTo(Assessment.Status.FINISHED);
     }
 
     @Test

@@ -43,6 +43,7 @@ class AssessmentsViewTest {
 
     private Store store;
     private ChecklistService service;
+    private org.taizhang.inspection.FindingService findings;
     private AssessmentsViewModel vm;
     private final RecordingDialogs dialogs = new RecordingDialogs();
 
@@ -55,7 +56,14 @@ class AssessmentsViewTest {
         service.installBuiltInTemplates();
         service.publish(BuiltInTemplates.standard(service.today().getYear()).id());
         Messages messages = Messages.forLocale(Messages.CHINESE);
-        vm = new AssessmentsViewModel(service, registry, new TaskRunner(messages, dialogs), dialogs, messages);
+        findings = new org.taizhang.inspection.FindingService(store, registry);
+        vm = new AssessmentsViewModel(
+                service,
+                registry,
+                new org.taizhang.checklist.ItemFindings(service, findings, messages),
+                new TaskRunner(messages, dialogs),
+                dialogs,
+                messages);
         AssessmentsView view = new AssessmentsView(vm, messages, dialogs);
         stage.setScene(new Scene((javafx.scene.Parent) view.node(), 1366, 768));
         stage.show();
@@ -197,5 +205,50 @@ class AssessmentsViewTest {
                 .map(a -> "待补材料".equals(a.note()))
                 .orElse(false));
         assertThat(dialogs.shown).noneMatch(s -> s.startsWith("error"));
+    }
+
+    @Test
+    void anItemNotMetBecomesAFindingOfTheBranchOncePerRound(FxRobot robot) throws Exception {
+        TableView<ItemRow> sheet = startTheBranchesAssessment(robot);
+        int yesNo = 0;
+        while (sheet.getItems().get(yesNo).item().mode() != ScoringMode.YES_NO
+                || sheet.getItems().get(yesNo).item().bonus()) {
+            yesNo++;
+        }
+        int row = yesNo;
+        ItemRow item = sheet.getItems().get(row);
+        robot.interact(() -> sheet.getSelectionModel().select(row));
+        assertThat(robot.lookup("#toFinding").queryButton().isDisabled())
+                .as("an item not scored is no finding")
+                .isTrue();
+        robot.clickOn("#noteField").write("支委会记录缺三次");
+        robot.clickOn("#answerField").write("否").type(KeyCode.ENTER);
+        String id = vm.assessmentProperty().get().id();
+        waitUntil(() -> service.assessment(id).orElseThrow().answers().containsKey(item.key()));
+        robot.interact(() -> sheet.getSelectionModel().select(row));
+        waitUntil(() -> !robot.lookup("#toFinding").queryButton().isDisabled());
+
+        robot.clickOn("#toFinding");
+        waitUntil(() -> dialogs.shown.stream().anyMatch(x -> x.startsWith("info: 转为问题")));
+        assertThat(dialogs.shown.getLast()).contains("第 " + item.item().number() + " 条已记为问题（待挂号）");
+        var ledger = findings.ledger();
+        assertThat(ledger).singleElement().satisfies(e -> {
+            assertThat(e.organizationName()).isEqualTo(BRANCH);
+            assertThat(e.finding().source()).isEqualTo(org.taizhang.inspection.FindingSource.ASSESSMENT);
+            assertThat(e.finding().sourceRef()).isEqualTo(item.key());
+            assertThat(e.finding().category()).isEqualTo(item.category().name());
+            assertThat(e.finding().basis())
+                    .contains(item.item().number(), item.item().text());
+            assertThat(e.finding().description()).contains("自评", "支委会记录缺三次");
+            assertThat(e.state()).isEqualTo(org.taizhang.inspection.FindingState.PENDING);
+        });
+
+        // a second time (or on another laptop): the same finding, nothing recorded again
+        robot.clickOn("#toFinding");
+        waitUntil(() -> dialogs.shown.getLast().contains("本轮已转为问题"));
+        assertThat(findings.ledger()).hasSize(1);
+        assertThat(findings.ledger().getFirst().id())
+                .isEqualTo(org.taizhang.checklist.ItemFindings.findingId(id, item.key()));
+        assertThat(dialogs.shown).noneMatch(x -> x.startsWith("error"));
     }
 }

@@ -9,6 +9,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class RecordingDialogs implements DialogService {
     public final List<String> shown = new CopyOnWriteArrayList<>();
     public volatile boolean confirmAnswer = true;
+    /** The messages of the confirmations asked, in order. */
+    public final List<String> confirmed = new CopyOnWriteArrayList<>();
     /** What the save dialog answers (empty: the clerk cancelled it); the patterns it was offered are recorded. */
     public volatile Path fileToSave;
 
@@ -34,6 +36,7 @@ public final class RecordingDialogs implements DialogService {
     @Override
     public boolean confirm(String header, String message) {
         shown.add("confirm: " + header);
+        confirmed.add(message);
         return confirmAnswer;
     }
 

@@ -122,6 +122,13 @@ class LedgerDuplicatesTest {
         assertThat(service.timeline(unnumbered.id()).state()).isEqualTo(FindingState.MERGED);
         assertThat(service.finding(unnumbered.id()).orElseThrow().mergedInto()).isEqualTo(numbered.id());
         assertThat(ledger.selectedProperty().get().id()).isEqualTo(numbered.id());
+        // the merged row's 问题编号 names where it went, not 待挂号
+        var merged = ledger.shown().stream()
+                .filter(e -> e.id().equals(unnumbered.id()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(ledger.numberShown(merged))
+                .isEqualTo("并入 " + service.finding(numbered.id()).orElseThrow().number());
 
         dialogs.shown.clear();
         ledger.reviewDuplicates();

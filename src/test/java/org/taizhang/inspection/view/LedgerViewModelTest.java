@@ -278,7 +278,7 @@ class LedgerViewModelTest {
         boolean[] closed = {false};
         vm.submit(vm.actionForm(StepKind.REQUEST_CLOSE), () -> closed[0] = true);
         assertThat(closed[0]).isFalse();
-        assertThat(dialogs.shown).containsExactly("error: 申请销号: 申请销号至少需要一份佐证材料：请先在整改进展中添加照片或文件。");
+        assertThat(dialogs.shown).containsExactly("error: 申请销号: 申请销号至少需要一份佐证材料：请在申请表中附上照片或文件，或先在整改进展中添加。");
         assertThat(vm.selectedProperty().get().state()).isEqualTo(FindingState.NOTIFIED);
 
         ActionForm progress = vm.actionForm(StepKind.PROGRESS);
@@ -292,6 +292,10 @@ class LedgerViewModelTest {
         // only a verifier closes
         verifier(false);
         vm.reload();
+        assertThat(vm.blockedReason(StepKind.CLOSE))
+                .as("said before the form is filled")
+                .hasValue("只有核查人可以销号、退回或要求二次整改；当前操作人“王清”不是核查人（在“设置”中指定）。");
+        assertThat(vm.blockedReason(StepKind.NOTE)).isEmpty();
         ActionForm close = vm.actionForm(StepKind.CLOSE);
         assertThat(close.verdictChoices).containsExactly(Verdict.GOOD, Verdict.FAIRLY_GOOD);
         close.verdict.set(Verdict.GOOD);

@@ -191,4 +191,37 @@ class LedgerViewTest {
         assertThat(robot.lookup("#ledgerSearch").queryAs(TextField.class).getText())
                 .isEqualTo(number);
     }
+
+    @Test
+    void evidenceIsAttachedInTheCloseRequestAndAVerifiersStepIsDisabledWithItsReason(FxRobot robot) throws Exception {
+        TableView<LedgerEntry> table = robot.lookup("#ledgerTable").queryTableView();
+        waitUntil(() -> table.getItems().size() == 12);
+        LedgerEntry sent = table.getItems().stream()
+                .filter(e -> e.state() == FindingState.NOTIFIED && e.evidenceCount() == 0)
+                .findFirst()
+                .orElseThrow();
+        robot.interact(() -> table.getSelectionModel().select(sent));
+        waitUntil(() -> vm.selectedProperty().get() != null
+                && vm.selectedProperty().get().id().equals(sent.id()));
+
+        // 申请销号 with no evidence yet: the file is chosen in the form itself
+        dialogs.fileToOpen = LedgerFixtures.file(dir, "整改报告.txt");
+        step(robot, "REQUEST_CLOSE", () -> robot.clickOn("#actionAddFile"), FindingState.CLOSE_REQUESTED);
+        waitUntil(() -> vm.evidence().size() == 1);
+        assertThat(vm.evidence().getFirst().attachment().fileName()).isEqualTo("整改报告.txt");
+        assertThat(dialogs.shown).noneMatch(x -> x.startsWith("error"));
+
+        // an operator who is not a 核查人: 销号 and 退回 are there, disabled, with the reason beside them
+        InspectionSettings s = service.settings();
+        service.saveSettings(new InspectionSettings(s.operator(), false, s.hub(), s.numberFormat(), s.warnings()));
+        robot.interact(vm::reload);
+        waitUntil(() -> robot.lookup("#action-CLOSE").tryQuery().isPresent()
+                && robot.lookup("#action-CLOSE").queryButton().isDisabled());
+        assertThat(robot.lookup("#action-REJECT").queryButton().isDisabled()).isTrue();
+        assertThat(robot.lookup("#action-NOTE").queryButton().isDisabled()).isFalse();
+        Label reason = robot.lookup("#actionsBlocked").queryAs(Label.class);
+        assertThat(reason.isVisible()).isTrue();
+        assertThat(reason.getText()).contains("只有核查人", "王清");
+        robot.interact(() -> Snapshots.save(table.getScene(), "ledger-not-verifier"));
+    }
 }
