@@ -581,6 +581,7 @@ public final class Store implements AutoCloseable {
      */
     public ApplyResult applyChanges(ChangeSet changes) {
         return write(ctx -> {
+            V1Names.renameOnce(ctx); // before anything of another device meets this one's v1 changes
             Replication.Applied a = Replication.apply(ctx, changes, seen -> counter.accumulateAndGet(seen, Math::max));
             // what the merge joined may break a rule across records: listed for a clerk, never refused
             List<MergeBreach> breaches = MergeCheck.run(ctx, clock);
@@ -672,6 +673,9 @@ public final class Store implements AutoCloseable {
      * that cannot be written fails the export ({@code file.inUse}, {@code file.writeFailed}), before the set leaves.
      */
     public ChangeSet exportChanges(java.util.function.Predicate<RecordState> include) {
+        if (!readOnly && localSetting(V1Names.DONE_KEY).isEmpty()) {
+            write(V1Names::renameOnce); // once, before this database's changes first leave it
+        }
         ChangeSet set = Replication.export(read(), include);
         noteDevice();
         return set;

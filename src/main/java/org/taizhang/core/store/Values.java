@@ -21,6 +21,17 @@ public final class Values {
         return n instanceof BigDecimal d ? d : new BigDecimal(n.toString());
     }
 
+    /** A value as text for hashing: numbers without their scale, so 7 and 7.0 read the same (as {@link #same}). */
+    static String text(Object o) {
+        if (o == null) {
+            return "\u0000null";
+        }
+        if (o instanceof Number n) {
+            return decimal(n).stripTrailingZeros().toPlainString();
+        }
+        return o.toString();
+    }
+
     static Integer asInteger(Object o) {
         return o instanceof Number n ? Integer.valueOf(n.intValue()) : null;
     }

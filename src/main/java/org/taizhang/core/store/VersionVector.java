@@ -41,6 +41,11 @@ public final class VersionVector {
         return counters.values().stream().mapToLong(Long::longValue).max().orElse(0);
     }
 
+    /** The highest counter seen of {@code site} (0 when none). */
+    public long counter(String site) {
+        return counters.getOrDefault(site, 0L);
+    }
+
     public int size() {
         return counters.size();
     }
