@@ -127,6 +127,8 @@ public final class Shell {
             Runnable action = actions.get(i);
             javafx.scene.control.Button b = new javafx.scene.control.Button(buttonTexts.get(i));
             b.setId("banner-" + i);
+            // the text wraps; a button is never cut to "…" (its words are the choice)
+            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             b.setOnAction(e -> {
                 banner.getChildren().clear();
                 action.run();
