@@ -240,7 +240,7 @@ public final class Store implements AutoCloseable {
 
     /** {@code immutable}: SQLite reads the file without -shm or locks (nothing may write it meanwhile). */
     private static String url(Path file, boolean readOnly) {
-        return readOnly ? "jdbc:sqlite:" + file.toUri() + "?immutable=1" : "jdbc:sqlite:" + file;
+        return readOnly ? "jdbc:sqlite:" + SqliteUri.of(file) + "?immutable=1" : "jdbc:sqlite:" + file;
     }
 
     private static SQLiteDataSource dataSource(Path file, boolean readOnly) {
