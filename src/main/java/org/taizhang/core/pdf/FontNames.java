@@ -28,6 +28,8 @@ final class FontNames {
     private static final int TYPOGRAPHIC_SUBFAMILY = 17;
     /** More faces than any real collection holds: a damaged header must not make us read forever. */
     private static final int MAX_FACES = 64;
+    /** Real name tables are a few KB (up to some 100 KB with many languages). */
+    private static final long MAX_NAME_TABLE = 1 << 20;
 
     /** One face: its index in a collection ({@code -1} in a single font), its family and style names. */
     record Face(int index, Set<String> families, Set<String> styles) {
@@ -59,35 +61,42 @@ final class FontNames {
         return family.toLowerCase(Locale.ROOT).replaceAll("[\\s_\\-]", "");
     }
 
+    /** Two reads per face: the table directory, then the whole name table (a Fonts folder holds hundreds). */
     private static Face face(FileChannel ch, long offset, int index) throws IOException {
         Set<String> families = new LinkedHashSet<>();
         Set<String> styles = new LinkedHashSet<>();
         int tables = u16(ch, offset + 4);
+        ByteBuffer directory = ByteBuffer.wrap(bytes(ch, offset + 12, 16 * tables));
         for (int t = 0; t < tables; t++) {
-            long record = offset + 12 + 16L * t;
-            if (u32(ch, record) == NAME) {
-                readNames(ch, u32(ch, record + 8), families, styles);
+            if (directory.getInt(16 * t) == NAME) {
+                long length = directory.getInt(16 * t + 12) & 0xffffffffL;
+                if (length > MAX_NAME_TABLE) {
+                    throw new IOException("name table of " + length + " bytes");
+                }
+                long at = directory.getInt(16 * t + 8) & 0xffffffffL;
+                readNames(ByteBuffer.wrap(bytes(ch, at, (int) length)), families, styles);
                 break;
             }
         }
         return new Face(index, families, styles);
     }
 
-    private static void readNames(FileChannel ch, long table, Set<String> families, Set<String> styles)
-            throws IOException {
-        int count = u16(ch, table + 2);
-        long strings = table + u16(ch, table + 4);
+    private static void readNames(ByteBuffer table, Set<String> families, Set<String> styles) {
+        int count = table.getShort(2) & 0xffff;
+        int strings = table.getShort(4) & 0xffff;
         for (int i = 0; i < count; i++) {
-            long r = table + 6 + 12L * i;
-            int platform = u16(ch, r);
-            int encoding = u16(ch, r + 2);
-            int nameId = u16(ch, r + 6);
+            int r = 6 + 12 * i;
+            int platform = table.getShort(r) & 0xffff;
+            int encoding = table.getShort(r + 2) & 0xffff;
+            int nameId = table.getShort(r + 6) & 0xffff;
             boolean family = nameId == FAMILY || nameId == TYPOGRAPHIC_FAMILY;
             boolean style = nameId == SUBFAMILY || nameId == TYPOGRAPHIC_SUBFAMILY;
             if (!family && !style) {
                 continue;
             }
-            String text = decode(platform, encoding, bytes(ch, strings + u16(ch, r + 10), u16(ch, r + 8)));
+            byte[] b = new byte[table.getShort(r + 8) & 0xffff];
+            table.get(strings + (table.getShort(r + 10) & 0xffff), b);
+            String text = decode(platform, encoding, b);
             if (text != null && !text.isBlank()) {
                 (family ? families : styles).add(text.strip());
             }

@@ -7,9 +7,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -216,58 +218,73 @@ public final class PdfFonts {
     }
 
     /**
-     * This face's own candidates first (by family name, then the fixed files), then the other faces' (a PDF in
-     * 宋体 beats no PDF).
+     * This face's own candidates first, then the other faces' (a PDF in 宋体 beats no PDF). Per face, the fixed
+     * files come before the search: they are the first families anyway (simsun.ttc is SimSun), and a PC that has
+     * them never reads its whole Fonts folder.
      */
     private BaseFont firstUsable(Face face) {
-        List<Candidate> order = new ArrayList<>(ownCandidates(face));
+        List<Face> faces = new ArrayList<>(List.of(face));
         for (Face other : Face.values()) {
-            for (Candidate c : ownCandidates(other)) {
-                if (!order.contains(c)) {
-                    order.add(c);
-                }
+            if (other != face) {
+                faces.add(other);
             }
         }
-        for (Candidate c : order) {
-            if (!Files.isRegularFile(c.file())) {
-                continue;
-            }
-            try {
-                BaseFont font = load(c);
-                String missing = missingGlyphs(font);
-                if (missing.isEmpty()) {
-                    LOG.info("PDF font for {}: {}", face, c);
-                    return font;
+        Set<Candidate> tried = new HashSet<>();
+        for (Face f : faces) {
+            for (boolean search : new boolean[] {false, true}) {
+                for (Candidate c : search ? byFamily(f) : candidates.getOrDefault(f, List.of())) {
+                    if (tried.add(c) && Files.isRegularFile(c.file())) {
+                        BaseFont font = usable(c);
+                        if (font != null) {
+                            LOG.info("PDF font for {}: {}", face, c);
+                            return font;
+                        }
+                    }
                 }
-                LOG.warn("PDF font {} skipped: it lacks \"{}\"", c, missing);
-            } catch (IOException | RuntimeException e) {
-                LOG.warn("PDF font {} skipped: {}", c, e.toString());
             }
         }
         throw new DomainException("pdf.error.noChineseFont", OVERRIDE_PROPERTY);
     }
 
-    /** Candidates for one face in order: the families in the face's order, its preferred weight first. */
+    /** The font, or null (logged) when it cannot be read or lacks a glyph. */
+    private static BaseFont usable(Candidate c) {
+        try {
+            BaseFont font = load(c);
+            String missing = missingGlyphs(font);
+            if (missing.isEmpty()) {
+                return font;
+            }
+            LOG.warn("PDF font {} skipped: it lacks \"{}\"", c, missing);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("PDF font {} skipped: {}", c, e.toString());
+        }
+        return null;
+    }
+
+    /** All candidates for one face, in the order {@link #firstUsable} tries them. */
     List<Candidate> ownCandidates(Face face) {
+        List<Candidate> own = new ArrayList<>(candidates.getOrDefault(face, List.of()));
+        for (Candidate c : byFamily(face)) {
+            if (!own.contains(c)) {
+                own.add(c);
+            }
+        }
+        return own;
+    }
+
+    /** The faces found in the search folders for one face: its families in order, its preferred weight first. */
+    private List<Candidate> byFamily(Face face) {
         List<Candidate> own = new ArrayList<>();
         for (String family : face.families) {
             String key = FontNames.key(family);
-            List<Found> matches = found().stream()
+            found().stream()
                     .filter(f ->
                             f.names().families().stream().map(FontNames::key).anyMatch(key::equals))
                     .sorted(Comparator.comparing((Found f) -> f.names().isBold() != face.bold)
                             .thenComparing(f -> f.candidate().toString()))
-                    .toList();
-            for (Found f : matches) {
-                if (!own.contains(f.candidate())) {
-                    own.add(f.candidate());
-                }
-            }
-        }
-        for (Candidate c : candidates.getOrDefault(face, List.of())) {
-            if (!own.contains(c)) {
-                own.add(c);
-            }
+                    .map(Found::candidate)
+                    .filter(c -> !own.contains(c))
+                    .forEach(own::add);
         }
         return own;
     }
