@@ -46,16 +46,18 @@ final class DeviceFile {
      */
     static String place(Path database) {
         Path absolute = database.toAbsolutePath();
+        String root = absolute.getRoot() == null ? "" : absolute.getRoot().toString();
         Integer serial = null;
-        try {
-            if (Files.getFileStore(absolute).getAttribute("volume:vsn") instanceof Integer vsn) {
-                serial = vsn;
+        if (DRIVE_ROOT.matcher(root).matches()) { // asked only where it is used: a share may answer slowly
+            try {
+                if (Files.getFileStore(absolute).getAttribute("volume:vsn") instanceof Integer vsn) {
+                    serial = vsn;
+                }
+            } catch (IOException | UnsupportedOperationException | IllegalArgumentException | SecurityException e) {
+                // the volume cannot say: the absolute path, as before
             }
-        } catch (IOException | UnsupportedOperationException | IllegalArgumentException | SecurityException e) {
-            // not Windows (or the volume cannot say): the absolute path, as before
         }
-        Path root = absolute.getRoot();
-        return place(absolute.toString(), root == null ? "" : root.toString(), serial);
+        return place(absolute.toString(), root, serial);
     }
 
     /** The same, from strings a test can give (Windows paths on any system). */
