@@ -12,9 +12,13 @@
     2. checks the jar holds the Windows JavaFX natives (glass.dll)
     3. jdeps + a fixed list of runtime-only modules -> jlink a trimmed JDK 25 runtime
     4. jpackage --type app-image       -> target\installer\image\Taizhang\Taizhang.exe (+ TaizhangCli.exe)
-    5. self-test of the app-image (TaizhangCli.exe --version / init --sample / orgs export, window start)
-    6. portable zip (Compress-Archive) -> target\installer\Taizhang-<ver>-windows-x64-portable.zip
-    7. jpackage --type msi (needs WiX 3, 4 or 5) -> target\installer\Taizhang-<ver>.msi
+    5. self-test of the app-image, in a data folder whose path has Chinese characters and spaces:
+       TaizhangCli.exe --version; --help must print Chinese (decoded in the system's ANSI code page, as
+       "TaizhangCli.exe --help > help.txt" writes it); init --sample; orgs export .xlsx and .pdf; window start
+    6. portable zip ([IO.Compression.ZipFile]::CreateFromDirectory, entry names with forward slashes)
+       -> target\installer\Taizhang-<ver>-windows-x64-portable.zip
+    7. jpackage --type msi (needs WiX 3.14, or WiX 4 / 5 with wix.exe), per user, no admin rights, into
+       %LOCALAPPDATA%\Programs\Taizhang, no folder chooser -> target\installer\Taizhang-<ver>.msi
 
   This file is ASCII on purpose: Windows PowerShell 5.1 reads a .ps1 without BOM in the ANSI code page.
 
@@ -148,6 +152,54 @@ function Find-Wix {
 }
 
 Add-Type -AssemblyName System.IO.Compression.FileSystem
+# Windows PowerShell 5.1 runs on .NET Framework as an app targeting 4.0, where ZipFile writes entry names with
+# backslashes: other unzip tools then make files named "Taizhang\app\taizhang.jar" instead of folders. The switch
+# must be set before ZipFile first reads it; step 6 checks the names anyway.
+[AppContext]::SetSwitch('Switch.System.IO.Compression.ZipFile.UseBackslash', $false)
+
+# Text the self-test expects, as code points: this file stays ASCII (see above).
+function Get-Text([int[]]$CodePoints) { return -join ($CodePoints | ForEach-Object { [char]$_ }) }
+$TextUsage  = Get-Text @(0x7528, 0x6CD5)                # "usage" heading of --help in Chinese
+$TextLedger = Get-Text @(0x53F0, 0x8D26)                # "ledger", in the program's name and in the data path
+$TextData   = Get-Text @(0x6570, 0x636E)                # "data"
+$TextUnits  = Get-Text @(0x5355, 0x4F4D)                # "units", in what init --sample reports
+
+# The system's ANSI code page (936 on Chinese Windows): the JVM writes in it when its output is not a console.
+function Get-AnsiEncoding {
+    $acp = 0
+    try {
+        $acp = [int](Get-ItemPropertyValue -LiteralPath 'HKLM:\SYSTEM\CurrentControlSet\Control\Nls\CodePage' -Name 'ACP')
+    } catch { $acp = 0 }
+    if ($acp -le 0) { return [Text.Encoding]::UTF8 }
+    # PowerShell 7 (.NET) knows code page 936 only once this provider is registered; 5.1 has no such type
+    try { [Text.Encoding]::RegisterProvider([Text.CodePagesEncodingProvider]::Instance) } catch { }
+    return [Text.Encoding]::GetEncoding($acp)
+}
+
+# One argument as the Windows command line needs it: quoted when it holds a space or a quote.
+function Format-Arg([string]$Arg) {
+    if ($Arg -eq '' -or $Arg -match '[\s"]') { return '"' + ($Arg -replace '"', '\"') + '"' }
+    return $Arg
+}
+
+# Runs a program with its output redirected, as "TaizhangCli.exe ... > out.txt" would, and decodes the bytes in
+# the given encoding (not PowerShell's own capture, which decodes in [Console]::OutputEncoding).
+function Invoke-Captured {
+    param([string]$Exe, [string[]]$ArgList, [Text.Encoding]$Encoding)
+    $psi = New-Object Diagnostics.ProcessStartInfo
+    $psi.FileName = $Exe
+    $psi.Arguments = (@($ArgList | ForEach-Object { Format-Arg $_ }) -join ' ')
+    $psi.UseShellExecute = $false
+    $psi.RedirectStandardOutput = $true
+    $psi.RedirectStandardError = $true
+    $psi.StandardOutputEncoding = $Encoding
+    $psi.StandardErrorEncoding = $Encoding
+    $p = [Diagnostics.Process]::Start($psi)
+    $errTask = $p.StandardError.ReadToEndAsync()   # both at once: a full stderr pipe would block the program
+    $out = $p.StandardOutput.ReadToEnd()
+    $p.WaitForExit()
+    return [pscustomobject]@{ Code = $p.ExitCode; Out = $out; Err = $errTask.Result }
+}
 
 function Get-JarEntryNames([string]$Path) {
     $zip = [System.IO.Compression.ZipFile]::OpenRead($Path)
@@ -270,9 +322,12 @@ try {
 
     # 5. Self-test -----------------------------------------------------------------------------------
     if (-not $NoSelfTest) {
-        $t = Join-Path $Work 'selftest'
+        # Chinese characters and spaces in every path, as under a clerk's own user folder
+        $t = Join-Path $Work ("self test $TextLedger")
         New-Item -ItemType Directory -Path $t | Out-Null
-        $env:TAIZHANG_HOME = Join-Path $t 'home'   # keep the real %LOCALAPPDATA%\Taizhang untouched
+        $ansi = Get-AnsiEncoding
+        # keep the real %LOCALAPPDATA%\Taizhang untouched; the database lands where TAIZHANG_HOME says
+        $env:TAIZHANG_HOME = Join-Path $t ("$TextLedger $TextData")
         try {
             $watch = [Diagnostics.Stopwatch]::StartNew()
             $v = @(Invoke-Tool $cli @('--version') -Quiet)
@@ -280,18 +335,47 @@ try {
             if (-not (($v -join "`n") -match 'taizhang ')) { Fail ("--version printed: " + ($v -join ' ')) }
             Say "ok  --version -> $($v[0]) ($ms ms)"
 
-            $db = Join-Path $t 't.db'
-            $initOut = @(Invoke-Tool $cli @('--db', $db, 'init', '--sample') -Quiet)
-            if (-not (Test-Path -LiteralPath $db)) { Fail "init --sample did not create $db" }
-            if (-not (($initOut -join ' ') -match '62')) { Fail ('init --sample did not report 62 units: ' + ($initOut -join ' ')) }
-            Say 'ok  init --sample'
+            $help = Invoke-Captured $cli @('--help') $ansi
+            if ($help.Code -ne 0) { Fail "--help exited with code $($help.Code): $($help.Err)" }
+            $roundTrip = $ansi.GetString($ansi.GetBytes($TextUsage))
+            if ($roundTrip -ne $TextUsage) {
+                # code page 1252 (an English build machine) has no Chinese: the JVM writes '?' there, rightly
+                Write-Host ("build-windows: WARNING: code page $($ansi.CodePage) cannot show Chinese; --help's Chinese " +
+                            'is not checked here. Run the build on a Chinese Windows (code page 936).') -ForegroundColor Yellow
+            } elseif (-not ($help.Out.Contains($TextUsage) -and $help.Out.Contains($TextLedger))) {
+                Fail ("--help does not print its Chinese in code page $($ansi.CodePage) (garbled console output): " +
+                      $help.Out.Substring(0, [math]::Min(200, $help.Out.Length)))
+            } else {
+                Say "ok  --help prints Chinese in code page $($ansi.CodePage)"
+            }
 
-            $xlsx = Join-Path $t 'o.xlsx'
+            # no --db: the database is found through TAIZHANG_HOME, a path with Chinese characters and a space
+            $init = Invoke-Captured $cli @('init', '--sample') $ansi
+            $db = Join-Path $env:TAIZHANG_HOME 'taizhang.db'
+            if ($init.Code -ne 0) { Fail "init --sample exited with code $($init.Code): $($init.Out) $($init.Err)" }
+            if (-not (Test-Path -LiteralPath $db)) { Fail "init --sample did not create $db" }
+            if ($roundTrip -eq $TextUsage -and -not $init.Out.Contains($TextUnits)) {
+                Fail ('init --sample did not report its units in Chinese: ' + $init.Out)
+            }
+            Say 'ok  init --sample (data folder with Chinese characters and a space)'
+
+            $xlsx = Join-Path $t ("$TextLedger export.xlsx")
             [void](Invoke-Tool $cli @('--db', $db, 'orgs', 'export', $xlsx) -Quiet)
             if (-not (Test-Path -LiteralPath $xlsx) -or (Get-Item -LiteralPath $xlsx).Length -eq 0) {
                 Fail "orgs export did not write $xlsx"
             }
-            Say "ok  orgs export ($((Get-Item -LiteralPath $xlsx).Length) bytes)"
+            Say "ok  orgs export .xlsx ($((Get-Item -LiteralPath $xlsx).Length) bytes)"
+
+            # the PDF needs a Chinese font of the system (simsun.ttc and the others, found by family name)
+            $pdf = Join-Path $t ("$TextLedger export.pdf")
+            $pdfRun = Invoke-Captured $cli @('--db', $db, 'orgs', 'export', $pdf) $ansi
+            if ($pdfRun.Code -ne 0) { Fail "orgs export .pdf exited with code $($pdfRun.Code): $($pdfRun.Err)" }
+            if (-not (Test-Path -LiteralPath $pdf)) { Fail "orgs export did not write $pdf" }
+            $head = New-Object byte[] 5
+            $fs = [IO.File]::OpenRead($pdf)
+            try { [void]$fs.Read($head, 0, 5) } finally { $fs.Dispose() }
+            if ([Text.Encoding]::ASCII.GetString($head) -ne '%PDF-') { Fail "$pdf is not a PDF file" }
+            Say "ok  orgs export .pdf ($((Get-Item -LiteralPath $pdf).Length) bytes)"
 
             if (-not $NoGuiTest) {
                 $p = Start-Process -FilePath $exe -ArgumentList @('--db', "`"$db`"") -PassThru
@@ -316,7 +400,13 @@ try {
         $zipPath = Join-Path $Dest "$AppName-$AppVersion-windows-x64-portable.zip"
         if (Test-Path -LiteralPath $zipPath) { Remove-Item -LiteralPath $zipPath -Force }
         Say "zip: $zipPath ..."
-        Compress-Archive -LiteralPath (Join-Path $stage $AppName) -DestinationPath $zipPath -CompressionLevel Optimal
+        # includeBaseDirectory: the zip holds one folder, Taizhang\, so "extract here" makes no mess
+        [System.IO.Compression.ZipFile]::CreateFromDirectory((Join-Path $stage $AppName), $zipPath,
+            [System.IO.Compression.CompressionLevel]::Optimal, $true)
+        $badNames = @(Get-JarEntryNames $zipPath | Where-Object { $_.Contains('\') })
+        if ($badNames.Count -gt 0) {
+            Fail ("$zipPath has entry names with backslashes (" + $badNames[0] + '): run the script with PowerShell 7 (pwsh)')
+        }
         Say ("zip: $zipPath (" + [math]::Round((Get-Item -LiteralPath $zipPath).Length / 1MB, 1) + ' MB)')
     }
 
@@ -330,10 +420,12 @@ try {
             Write-Host "build-windows: WARNING: $msg" -ForegroundColor Yellow
         } else {
             Say "WiX: $wix"
+            # No --win-dir-chooser: the MSI deletes its install folder recursively on uninstall and upgrade, so a
+            # clerk who chose D:\ or the data folder would lose it. Per user: no admin rights, %LOCALAPPDATA%\Programs.
             $msiArgs = @('--type', 'msi', '--app-image', $image) + $common + @(
                 '--dest', $Dest,
                 '--win-per-user-install', '--install-dir', $InstallDir,
-                '--win-menu', '--win-menu-group', $AppName, '--win-shortcut', '--win-dir-chooser',
+                '--win-menu', '--win-menu-group', $AppName, '--win-shortcut',
                 '--win-upgrade-uuid', $UpgradeUuid)
             Invoke-Tool $jpackage $msiArgs -Stream
             $msi = Join-Path $Dest "$AppName-$AppVersion.msi"

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Properties;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.taizhang.core.DomainException;
@@ -31,7 +32,41 @@ final class DeviceFile {
 
     record State(String deviceId, long counter, Binding binding) {}
 
+    /** A drive letter's root, {@code E:\}: the part a stick may get differently each time it is plugged in. */
+    private static final Pattern DRIVE_ROOT = Pattern.compile("^[A-Za-z]:[\\\\/]$");
+
     private DeviceFile() {}
+
+    /**
+     * The place a database is bound to: its absolute path; on a Windows drive, the volume's serial number and the
+     * path below the drive letter instead. A portable copy on a stick comes back as E: one day and F: the next
+     * and stays one device; a copy on another stick or on D: has another serial and a copy in another folder
+     * another path, so both still get a new id. Shares (UNC roots) keep the whole path: shares of one server disk
+     * share its serial.
+     */
+    static String place(Path database) {
+        Path absolute = database.toAbsolutePath();
+        String root = absolute.getRoot() == null ? "" : absolute.getRoot().toString();
+        Integer serial = null;
+        if (DRIVE_ROOT.matcher(root).matches()) { // asked only where it is used: a share may answer slowly
+            try {
+                if (Files.getFileStore(absolute).getAttribute("volume:vsn") instanceof Integer vsn) {
+                    serial = vsn;
+                }
+            } catch (IOException | UnsupportedOperationException | IllegalArgumentException | SecurityException e) {
+                // the volume cannot say: the absolute path, as before
+            }
+        }
+        return place(absolute.toString(), root, serial);
+    }
+
+    /** The same, from strings a test can give (Windows paths on any system). */
+    static String place(String absolute, String root, Integer volumeSerial) {
+        if (volumeSerial == null || !DRIVE_ROOT.matcher(root).matches() || !absolute.startsWith(root)) {
+            return absolute;
+        }
+        return String.format("volume %08X:%s", volumeSerial, absolute.substring(root.length()));
+    }
 
     /** Null when the database may keep its id; otherwise the reason (for the log) to give it a new one. */
     static String reasonToRenew(State noted, String deviceId, long counter, Binding here, boolean newDatabase) {

@@ -240,7 +240,7 @@ public final class Store implements AutoCloseable {
 
     /** {@code immutable}: SQLite reads the file without -shm or locks (nothing may write it meanwhile). */
     private static String url(Path file, boolean readOnly) {
-        return readOnly ? "jdbc:sqlite:" + file.toUri() + "?immutable=1" : "jdbc:sqlite:" + file;
+        return readOnly ? "jdbc:sqlite:" + SqliteUri.of(file) + "?immutable=1" : "jdbc:sqlite:" + file;
     }
 
     private static SQLiteDataSource dataSource(Path file, boolean readOnly) {
@@ -290,7 +290,7 @@ public final class Store implements AutoCloseable {
     }
 
     private String renewalReason(String id, long storedCounter) {
-        DeviceFile.Binding here = new DeviceFile.Binding(hostName(), database.toString());
+        DeviceFile.Binding here = new DeviceFile.Binding(hostName(), DeviceFile.place(database));
         String reason = DeviceFile.reasonToRenew(DeviceFile.read(deviceFile()), id, storedCounter, here, created);
         long noted = ClockNotes.read(ClockNotes.folder(), id);
         if (reason == null && !created && storedCounter < noted) {
@@ -375,7 +375,7 @@ public final class Store implements AutoCloseable {
                 // the clock as committed: changes named in a transaction that rolled back were never stored, and a
                 // file ahead of its database reads as a restored backup
                 new DeviceFile.State(
-                        deviceId, persistedCounter, new DeviceFile.Binding(hostName(), database.toString())));
+                        deviceId, persistedCounter, new DeviceFile.Binding(hostName(), DeviceFile.place(database))));
     }
 
     /** Why this open gave the database a new device identity (a copy or a restored backup), if it did. */

@@ -167,4 +167,84 @@ class PdfFontsTest {
         assertThat(fonts.font(Face.HEI).getPostscriptFontName()).startsWith("NotoSansCJKsc-");
         assertThat(PdfFonts.missingGlyphs(fonts.font(Face.FANG))).isEmpty();
     }
+
+    @Test
+    void aFontIsFoundByItsFamilyNameWhateverItsFileIsCalled() throws IOException {
+        assumeThat(NOTO_SERIF).as("fonts-noto-cjk installed").isRegularFile();
+        // as a clerk's own font arrives: a vendor's file name, in the per-user folder, not the system one
+        Path system = Files.createDirectories(dir.resolve("Windows").resolve("Fonts"));
+        Path perUser = Files.createDirectories(dir.resolve("用户 字体"));
+        Path renamed = Files.copy(NOTO_SERIF, perUser.resolve("FZSSJW.TTC"));
+        PdfFonts fonts = new PdfFonts(null, Map.of(), List.of(system, perUser), Map.of());
+
+        assertThat(fonts.ownCandidates(Face.SONG)).contains(new Candidate(renamed, 2));
+        assertThat(fonts.font(Face.SONG).getPostscriptFontName()).isEqualTo("NotoSerifCJKsc-Regular");
+    }
+
+    @Test
+    void aFaceOverrideNamesTheFileForThatFaceOnly() throws IOException {
+        assumeThat(NOTO_SERIF).as("fonts-noto-cjk installed").isRegularFile();
+        Path missing = dir.resolve("仿宋_GB2312.ttf");
+        PdfFonts fonts = new PdfFonts(
+                null, Map.of(Face.FANG, missing.toString(), Face.KAI, NOTO_SERIF + ",2"), List.of(), Map.of());
+
+        DomainException e = failure(fonts, Face.FANG);
+
+        assertThat(e.messageKey()).isEqualTo("pdf.error.fontNotFound");
+        assertThat(ZH.describe(e)).contains(missing.toString(), "taizhang.pdf.font.fang");
+        assertThat(fonts.font(Face.KAI).getPostscriptFontName()).isEqualTo("NotoSerifCJKsc-Regular");
+        assertThat(failure(fonts, Face.SONG).messageKey()).isEqualTo("pdf.error.noChineseFont");
+    }
+
+    @Test
+    void theFamilyNameOfAnOldChineseFontIsReadFromItsGbkNameRecord() throws IOException {
+        // 仿宋_GB2312.ttf names itself in GBK (Windows platform, encoding 3 "PRC"), a byte pair per 16-bit unit
+        Path file = dir.resolve("FS_GB2312.TTF");
+        Files.write(file, sfntWithFamily("仿宋_GB2312"));
+
+        List<FontNames.Face> faces = FontNames.read(file);
+
+        assertThat(faces).singleElement().satisfies(f -> {
+            assertThat(f.index()).isEqualTo(-1);
+            assertThat(f.families()).containsExactly("仿宋_GB2312");
+        });
+        assertThat(FontNames.key("FangSong_GB2312")).isEqualTo(FontNames.key("fangsong gb2312"));
+    }
+
+    @Test
+    void aFileThatIsNoFontIsSkippedBySearch() throws IOException {
+        Files.writeString(dir.resolve("simfang.ttf"), "这不是字体文件");
+        PdfFonts fonts = new PdfFonts(null, Map.of(), List.of(dir), Map.of());
+
+        assertThat(fonts.ownCandidates(Face.FANG)).isEmpty();
+        assertThat(failure(fonts, Face.FANG).messageKey()).isEqualTo("pdf.error.noChineseFont");
+    }
+
+    /** The smallest file FontNames reads: an sfnt header, one table record, a name table with one family. */
+    private static byte[] sfntWithFamily(String family) {
+        byte[] gbk = family.getBytes(java.nio.charset.Charset.forName("GBK"));
+        java.io.ByteArrayOutputStream units = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < gbk.length; i++) {
+            if ((gbk[i] & 0x80) != 0) {
+                units.write(gbk[i]);
+                units.write(gbk[++i]);
+            } else {
+                units.write(0);
+                units.write(gbk[i]);
+            }
+        }
+        byte[] name = units.toByteArray();
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(12 + 16 + 6 + 12 + name.length);
+        b.putInt(0x00010000)
+                .putShort((short) 1)
+                .putShort((short) 0)
+                .putShort((short) 0)
+                .putShort((short) 0);
+        b.putInt(0x6e616d65).putInt(0).putInt(28).putInt(6 + 12 + name.length); // 'name' at offset 28
+        b.putShort((short) 0).putShort((short) 1).putShort((short) (6 + 12)); // format, count, string offset
+        b.putShort((short) 3).putShort((short) 3).putShort((short) 0x0804).putShort((short) 1);
+        b.putShort((short) name.length).putShort((short) 0);
+        b.put(name);
+        return b.array();
+    }
 }

@@ -239,4 +239,58 @@ class DeviceIdentityTest {
         }
         assertThat(idOf(db)).isEqualTo(id);
     }
+
+    // ---- the portable copy on a stick: another drive letter is the same place
+
+    private static final int STICK = 0x1A2B3C4D;
+
+    @Test
+    void aStickThatComesBackUnderAnotherDriveLetterKeepsItsId() {
+        DeviceFile.State noted = new DeviceFile.State(
+                "device-1",
+                7,
+                new DeviceFile.Binding("办公室电脑", DeviceFile.place("E:\\台账 U盘\\data\\taizhang.db", "E:\\", STICK)));
+        DeviceFile.Binding asF =
+                new DeviceFile.Binding("办公室电脑", DeviceFile.place("F:\\台账 U盘\\data\\taizhang.db", "F:\\", STICK));
+
+        assertThat(DeviceFile.reasonToRenew(noted, "device-1", 7, asF, false)).isNull();
+    }
+
+    @Test
+    void aCopyOnAnotherVolumeOrInAnotherFolderStillGetsANewId() {
+        String onStick = DeviceFile.place("E:\\台账\\data\\taizhang.db", "E:\\", STICK);
+        DeviceFile.State noted = new DeviceFile.State("device-1", 7, new DeviceFile.Binding("办公室电脑", onStick));
+
+        // the whole folder copied to D: (another serial), to another stick, or to another folder on the stick
+        for (String elsewhere : new String[] {
+            DeviceFile.place("D:\\台账\\data\\taizhang.db", "D:\\", 0x0BADF00D),
+            DeviceFile.place("E:\\台账\\data\\taizhang.db", "E:\\", 0x5EED5EED),
+            DeviceFile.place("E:\\备份\\台账\\data\\taizhang.db", "E:\\", STICK)
+        }) {
+            assertThat(DeviceFile.reasonToRenew(
+                            noted, "device-1", 7, new DeviceFile.Binding("办公室电脑", elsewhere), false))
+                    .as(elsewhere)
+                    .isNotNull();
+        }
+    }
+
+    @Test
+    void withoutAVolumeSerialOrOnAShareThePlaceIsTheWholePath() {
+        assertThat(DeviceFile.place("/home/clerk/taizhang.db", "/", null)).isEqualTo("/home/clerk/taizhang.db");
+        assertThat(DeviceFile.place("E:\\data\\taizhang.db", "E:\\", null)).isEqualTo("E:\\data\\taizhang.db");
+        // shares of one server disk share its serial: the share's name must stay in the place
+        assertThat(DeviceFile.place("\\\\srv\\a\\taizhang.db", "\\\\srv\\a\\", STICK))
+                .isEqualTo("\\\\srv\\a\\taizhang.db");
+        assertThat(DeviceFile.place("E:\\data\\taizhang.db", "E:\\", STICK))
+                .isEqualTo("volume 1A2B3C4D:data\\taizhang.db");
+    }
+
+    @Test
+    void onThisSystemThePlaceOfADatabaseIsStable(@TempDir Path tmp) throws Exception {
+        Path db = Files.createFile(tmp.resolve("台账.db"));
+
+        assertThat(DeviceFile.place(db))
+                .isEqualTo(DeviceFile.place(tmp.resolve(".").resolve("台账.db").normalize()));
+        assertThat(DeviceFile.place(db)).endsWith("台账.db");
+    }
 }
