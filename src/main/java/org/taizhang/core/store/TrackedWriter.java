@@ -271,7 +271,8 @@ public final class TrackedWriter {
         }
         Map<String, Object[]> changes = new LinkedHashMap<>();
         changes.put(field, new Object[] {before.value(field), value});
-        write(table, before, Map.of(field, value), "update", changes, false);
+        // a clerk may keep an empty value (one device cleared the field): Map.of refuses null
+        write(table, before, java.util.Collections.singletonMap(field, value), "update", changes, false);
     }
 
     private void write(

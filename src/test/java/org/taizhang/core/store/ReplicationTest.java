@@ -298,4 +298,23 @@ class ReplicationTest {
         assertThat(conflictsOn(hub)).isEmpty();
         assertThat(conflictsOn(laptop)).isEmpty();
     }
+
+    @Test
+    void aClerkMayKeepTheEmptyValueOfAConflict() {
+        saveOn(hub, TestRecords.unit("u1", "江海市财政局"));
+        laptop.applyChanges(hub.exportChanges(r -> true));
+        UnitRecord onHub = TestRecords.unit("u1", "江海市财政局");
+        onHub.setShortName("财政局");
+        saveOn(hub, onHub);
+        UnitRecord onLaptop = TestRecords.unit("u1", "江海市财政局");
+        onLaptop.setRemark("x");
+        onLaptop.setShortName("市财政局");
+        saveOn(laptop, onLaptop);
+        hub.applyChanges(laptop.exportChanges(r -> true));
+
+        hub.resolve("unit", "u1", "short_name", null);
+
+        assertThat(unitOn(hub, "u1").getShortName()).isNull();
+        assertThat(conflictsOn(hub)).isEmpty();
+    }
 }
