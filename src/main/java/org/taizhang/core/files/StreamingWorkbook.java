@@ -53,8 +53,8 @@ import org.xml.sax.helpers.DefaultHandler;
  * is within the same budget. The file is recognised by its content, not its name.
  *
  * <p>A cell reads as the clerk sees it: dates as yyyy-MM-dd, whole numbers without ".0", booleans as 是/否, a
- * formula as its cached result. A formula saved without a result (written by a program, never opened in Excel)
- * is marked, so the import can ask for the workbook to be recalculated instead of reading it as 0.
+ * formula as its cached result. A formula saved without a result, or with an empty one that is not text (written
+ * by a program, never opened in Excel), is marked, so the import can ask for the workbook to be recalculated instead of reading it as 0.
  */
 public final class StreamingWorkbook {
     /** A boolean cell reads as the clerk writes one in a workbook. */
@@ -476,7 +476,7 @@ public final class StreamingWorkbook {
         }
 
         private void endCell() {
-            if (formula && !hasValue) {
+            if (formula && (!hasValue || emptyNonText())) {
                 uncalculated.set(column);
                 return;
             }
@@ -492,6 +492,16 @@ public final class StreamingWorkbook {
                 default -> number(v.strip());
             };
             cells.put(column, value);
+        }
+
+        /**
+         * An empty {@code <v></v>} under a formula is a result never calculated (openpyxl, report generators);
+         * only a text result (t="str") can be the empty text.
+         */
+        private boolean emptyNonText() {
+            return !"str".equals(type)
+                    && !"inlineStr".equals(type)
+                    && text.toString().isBlank();
         }
 
         private String number(String v) {
