@@ -52,7 +52,7 @@ final class FindingsCommand {
                             FormWorkbook.lines(result.errors(), m),
                             m.get("cli.findings.rejected", result.errors().size()));
                 }
-                spec.commandLine().getOut().println(m.get("cli.findings.imported", result.recorded()));
+                spec.commandLine().getOut().println(m.get("cli.findings.imported", result.recorded(), result.sheet()));
                 return ExitCodes.OK;
             }
         }

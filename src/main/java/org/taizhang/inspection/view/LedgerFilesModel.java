@@ -86,7 +86,7 @@ public final class LedgerFilesModel {
                 return;
             }
             ledger.load(() -> dialogs.showInfo(
-                    m.get("ledger.files.importFindings"), m.get("ledger.files.findingsRead", r.recorded())));
+                    m.get("ledger.files.importFindings"), m.get("ledger.files.findingsRead", r.recorded(), r.sheet())));
         });
     }
 
