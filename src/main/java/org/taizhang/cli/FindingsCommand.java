@@ -53,6 +53,11 @@ final class FindingsCommand {
                             m.get("cli.findings.rejected", result.errors().size()));
                 }
                 spec.commandLine().getOut().println(m.get("cli.findings.imported", result.recorded(), result.sheet()));
+                if (!result.unread().isEmpty()) {
+                    spec.commandLine()
+                            .getOut()
+                            .println(m.get("cli.findings.unread", String.join("、", result.unread())));
+                }
                 return ExitCodes.OK;
             }
         }

@@ -36,6 +36,8 @@ final class FindingSheet {
     static final String NOTES = "备注";
     static final List<String> REQUIRED = List.of(UNIT, DESCRIPTION);
     static final List<String> OPTIONAL = List.of(BRANCH, CATEGORY, BASIS, TYPE, SEVERITY, SOURCE, FOUND_ON, NOTES);
+    /** A team's row numbers: expected in the file, meaning nothing to a finding. */
+    static final String SERIAL = "序号";
 
     /** The column a rule's field is read from (FindingRules names fields, the file names columns). */
     private static final Map<String, String> COLUMN_OF_FIELD = Map.of(
@@ -49,6 +51,16 @@ final class FindingSheet {
             "sourceRef", UNIT);
 
     private FindingSheet() {}
+
+    /**
+     * The sheet's columns no finding takes (整改时限, 责任人 …): said in the result, so a clerk who filled them knows
+     * they were not read. A finding has no deadline until 交办, which proposes one.
+     */
+    static List<String> unread(SheetData sheet) {
+        return sheet.headers().stream()
+                .filter(h -> !REQUIRED.contains(h) && !OPTIONAL.contains(h) && !SERIAL.equals(h))
+                .toList();
+    }
 
     record Plan(List<Finding> findings, List<CellIssue> errors) {}
 

@@ -179,6 +179,7 @@ public final class InspectionFiles {
             return new FindingImport(
                     0,
                     null,
+                    List.of(),
                     List.of(fileIssue("findingImport.error.alreadyImported", FindingService.localTime(before.get()))));
         }
         progress.update(0, 2, "findingImport.progress.checking");
@@ -195,11 +196,12 @@ public final class InspectionFiles {
             errors.add(fileIssue("findingImport.error.empty", sheet.name()));
         }
         if (!errors.isEmpty()) {
-            return new FindingImport(0, sheet.name(), errors);
+            return new FindingImport(0, sheet.name(), FindingSheet.unread(sheet), errors);
         }
         progress.checkCancelled();
         progress.update(1, 2, "findingImport.progress.writing");
-        return new FindingImport(findings.recordAll(plan.findings()), sheet.name(), List.of());
+        return new FindingImport(
+                findings.recordAll(plan.findings()), sheet.name(), FindingSheet.unread(sheet), List.of());
     }
 
     /** Numbers every 待挂号 finding in the order found (hub only): {@link FindingService#registerPending}. */

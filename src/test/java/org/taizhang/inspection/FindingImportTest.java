@@ -206,6 +206,22 @@ class FindingImportTest {
                 .containsExactlyInAnyOrder("阵地标识陈旧", "党费收缴台账不全");
     }
 
+    @Test
+    void columnsNoFindingTakesAreNamedInTheResult() throws IOException {
+        // a finding has no deadline before 交办 (which proposes one): a 整改时限 column must not vanish unsaid
+        Path file = sheet(
+                "带时限.xlsx",
+                List.of(
+                        List.of("序号", "单位", "问题描述", "整改时限", "责任人"),
+                        List.of("1", UNIT, "支委会未按月召开", "2026-08-31", "赵敏")));
+
+        FindingImport result = files.importFindings(file, Progress.NONE);
+
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.unread()).containsExactly("整改时限", "责任人");
+        assertThat(files.importFindings(goodFile(), Progress.NONE).unread()).isEmpty();
+    }
+
     /** Sheets named Sheet1 and Sheet2 headed as given; a row of findings under a header that has 问题描述. */
     private Path twoSheets(String name, List<String> first, List<String> second) throws IOException {
         Path file = dir.resolve(name);
