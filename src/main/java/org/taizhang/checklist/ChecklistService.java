@@ -350,7 +350,8 @@ public final class ChecklistService {
     // ---- past results (往年结果)
 
     /**
-     * Imports a year's (or several years') results from the sheet 往年结果 of a workbook: every row is checked
+     * Imports a year's (or several years') results from the sheet 往年结果 of a workbook (or its only sheet, or its
+     * one sheet with the required columns, whatever it is called): every row is checked
      * first, and nothing is written unless the whole file is good. Importing the same file again changes nothing
      * (the ids come from branch + year + round; unchanged rows are not rewritten).
      */
@@ -361,8 +362,7 @@ public final class ChecklistService {
         if (!Files.isRegularFile(file)) {
             throw new DomainException("import.error.fileNotFound", file);
         }
-        SheetData sheet =
-                StreamingWorkbook.read(file, List.of(ResultsImport.SHEET)).get(ResultsImport.SHEET);
+        SheetData sheet = StreamingWorkbook.readSheet(file, ResultsImport.SHEET, ResultsImport.REQUIRED);
         return importResults(sheet, String.valueOf(file.getFileName()), progress);
     }
 
@@ -375,12 +375,12 @@ public final class ChecklistService {
         ResultsImport.Plan plan = ResultsImport.plan(current, sheet, sourceFile, ratings, today().getYear());
         progress.checkCancelled();
         if (!plan.errors().isEmpty()) {
-            return new ImportReport(false, 0, 0, 0, plan.errors(), List.of());
+            return new ImportReport(false, 0, 0, 0, plan.errors(), List.of(), sheet.name());
         }
         return store.write(ctx -> {
             int[] counts = ChecklistStore.saveResults(store.tracked(ctx), ctx, plan.results(), progress);
             progress.update(1, 1, "checklist.progress.done");
-            return new ImportReport(true, counts[0], counts[1], counts[2], List.of(), List.of());
+            return new ImportReport(true, counts[0], counts[1], counts[2], List.of(), List.of(), sheet.name());
         });
     }
 

@@ -18,7 +18,7 @@ import org.taizhang.organization.Registry;
 import org.taizhang.organization.Unit;
 
 /**
- * Turns a sheet of past results (往年结果: 单位, 组织名称, 年度, 轮次, 总分, 等级, 结论; 上级组织 optional, to tell two
+ * Turns a sheet of past results (往年结果, or a workbook's only sheet or its one sheet with the required columns: 单位, 组织名称, 年度, 轮次, 总分, 等级, 结论; 上级组织 optional, to tell two
  * branches of one name apart) into the results to write, or row errors. Organizations are named as in the registry
  * workbook, never by id. Every row is checked before anything is written: one bad row rejects the file.
  */
@@ -57,8 +57,8 @@ final class ResultsImport {
         }
         for (String column : REQUIRED) {
             if (!sheet.headers().contains(column)) {
-                errors.add(
-                        new RowIssue(SHEET, 1, column, Issue.error(column, "checklist.import.missingColumn", column)));
+                errors.add(new RowIssue(
+                        sheet.name(), 1, column, Issue.error(column, "checklist.import.missingColumn", column)));
             }
         }
         if (!errors.isEmpty()) {
@@ -67,7 +67,7 @@ final class ResultsImport {
         Map<String, Integer> seen = new HashMap<>();
         for (Row row : sheet.rows()) {
             int before = errors.size();
-            Cells cells = new Cells(row, errors);
+            Cells cells = new Cells(sheet.name(), row, errors);
             if (!row.uncalculated().isEmpty()) {
                 row.uncalculated().forEach(c -> cells.error(c, "import.error.formulaNotCalculated"));
                 continue;
@@ -141,9 +141,9 @@ final class ResultsImport {
     }
 
     /** One row's cells, read and checked; each problem becomes a row error naming its column. */
-    private record Cells(Row row, List<RowIssue> errors) {
+    private record Cells(String sheet, Row row, List<RowIssue> errors) {
         void error(String column, String key, Object... args) {
-            errors.add(new RowIssue(SHEET, row.number(), column, Issue.error(column, key, args)));
+            errors.add(new RowIssue(sheet, row.number(), column, Issue.error(column, key, args)));
         }
 
         String required(String column) {

@@ -52,7 +52,12 @@ final class FindingsCommand {
                             FormWorkbook.lines(result.errors(), m),
                             m.get("cli.findings.rejected", result.errors().size()));
                 }
-                spec.commandLine().getOut().println(m.get("cli.findings.imported", result.recorded()));
+                spec.commandLine().getOut().println(m.get("cli.findings.imported", result.recorded(), result.sheet()));
+                if (!result.unread().isEmpty()) {
+                    spec.commandLine()
+                            .getOut()
+                            .println(m.get("cli.findings.unread", String.join("、", result.unread())));
+                }
                 return ExitCodes.OK;
             }
         }

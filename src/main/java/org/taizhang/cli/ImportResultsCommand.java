@@ -44,6 +44,7 @@ final class ImportResultsCommand implements Callable<Integer> {
                         ImportReports.lines(report.errors(), m),
                         m.get("cli.import.rejected", report.errors().size()));
             }
+            out.println(m.get("cli.import.sheetRead", report.sheet()));
             out.println(m.get(
                     "cli.import.done",
                     report.created(),

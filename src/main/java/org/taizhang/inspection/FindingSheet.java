@@ -16,7 +16,8 @@ import org.taizhang.organization.Registry;
 import org.taizhang.organization.Unit;
 
 /**
- * An inspection team's spreadsheet of findings (sheet 问题清单, headers in row 1 named as the ledger's columns)
+ * An inspection team's spreadsheet of findings (sheet 问题清单, or the workbook's only sheet or its one sheet with
+ * the required columns, whatever it is called; headers in row 1 named as the ledger's columns)
  * turned into findings to record, each 待挂号, or row errors. Units and branches are named as in the registry
  * workbook; 来源 names a round by its title, or one of the sources (自查, 上级交办 …). Every row is checked before
  * anything is written: one bad row rejects the file.
@@ -35,6 +36,8 @@ final class FindingSheet {
     static final String NOTES = "备注";
     static final List<String> REQUIRED = List.of(UNIT, DESCRIPTION);
     static final List<String> OPTIONAL = List.of(BRANCH, CATEGORY, BASIS, TYPE, SEVERITY, SOURCE, FOUND_ON, NOTES);
+    /** A team's row numbers: expected in the file, meaning nothing to a finding. */
+    static final String SERIAL = "序号";
 
     /** The column a rule's field is read from (FindingRules names fields, the file names columns). */
     private static final Map<String, String> COLUMN_OF_FIELD = Map.of(
@@ -48,6 +51,16 @@ final class FindingSheet {
             "sourceRef", UNIT);
 
     private FindingSheet() {}
+
+    /**
+     * The sheet's columns no finding takes (整改时限, 责任人 …): said in the result, so a clerk who filled them knows
+     * they were not read. A finding has no deadline until 交办, which proposes one.
+     */
+    static List<String> unread(SheetData sheet) {
+        return sheet.headers().stream()
+                .filter(h -> !REQUIRED.contains(h) && !OPTIONAL.contains(h) && !SERIAL.equals(h))
+                .toList();
+    }
 
     record Plan(List<Finding> findings, List<CellIssue> errors) {}
 
@@ -76,7 +89,7 @@ final class FindingSheet {
         for (String column : REQUIRED) {
             if (!sheet.headers().contains(column)) {
                 errors.add(new CellIssue(
-                        SHEET, 1, column, Issue.error(column, "findingImport.error.missingColumn", column)));
+                        sheet.name(), 1, column, Issue.error(column, "findingImport.error.missingColumn", column)));
             }
         }
         if (!errors.isEmpty()) {
@@ -84,7 +97,7 @@ final class FindingSheet {
         }
         String file = fileName.length() > 150 ? fileName.substring(0, 150) : fileName;
         for (SheetData.Row row : sheet.rows()) {
-            Cells cells = new Cells(row, errors);
+            Cells cells = new Cells(sheet.name(), row, errors);
             if (!row.uncalculated().isEmpty()) {
                 row.uncalculated().forEach(c -> cells.error(c, "import.error.formulaNotCalculated"));
                 continue;
@@ -127,7 +140,7 @@ final class FindingSheet {
             for (Issue issue : FindingRules.check(f, registry, null)) {
                 if (issue.isError()) {
                     String column = COLUMN_OF_FIELD.getOrDefault(issue.field(), DESCRIPTION);
-                    errors.add(new CellIssue(SHEET, row.number(), column, issue));
+                    errors.add(new CellIssue(sheet.name(), row.number(), column, issue));
                 }
             }
             if (errors.size() == before) {
@@ -140,9 +153,10 @@ final class FindingSheet {
     /** What 来源 names: a round (the source is then a visit of it), or a kind of source without a round. */
     private record Source(String round, FindingSource kind) {}
 
-    private record Cells(SheetData.Row row, List<CellIssue> errors) {
+    /** {@code sheet}: the sheet read, 问题清单 or a file's only sheet whatever its name. */
+    private record Cells(String sheet, SheetData.Row row, List<CellIssue> errors) {
         void error(String column, String key, Object... args) {
-            errors.add(new CellIssue(SHEET, row.number(), column, Issue.error(column, key, args)));
+            errors.add(new CellIssue(sheet, row.number(), column, Issue.error(column, key, args)));
         }
 
         String required(String column) {

@@ -178,11 +178,12 @@ public final class InspectionFiles {
         if (before.isPresent()) {
             return new FindingImport(
                     0,
+                    null,
+                    List.of(),
                     List.of(fileIssue("findingImport.error.alreadyImported", FindingService.localTime(before.get()))));
         }
         progress.update(0, 2, "findingImport.progress.checking");
-        SheetData sheet =
-                StreamingWorkbook.read(file, List.of(FindingSheet.SHEET)).get(FindingSheet.SHEET);
+        SheetData sheet = StreamingWorkbook.readSheet(file, FindingSheet.SHEET, FindingSheet.REQUIRED);
         FindingSheet.Plan plan = FindingSheet.plan(
                 findings.registry(),
                 inspections.inspections(),
@@ -192,14 +193,15 @@ public final class InspectionFiles {
                 findings.today());
         List<CellIssue> errors = new ArrayList<>(plan.errors());
         if (errors.isEmpty() && plan.findings().isEmpty()) {
-            errors.add(fileIssue("findingImport.error.empty", FindingSheet.SHEET));
+            errors.add(fileIssue("findingImport.error.empty", sheet.name()));
         }
         if (!errors.isEmpty()) {
-            return new FindingImport(0, errors);
+            return new FindingImport(0, sheet.name(), FindingSheet.unread(sheet), errors);
         }
         progress.checkCancelled();
         progress.update(1, 2, "findingImport.progress.writing");
-        return new FindingImport(findings.recordAll(plan.findings()), List.of());
+        return new FindingImport(
+                findings.recordAll(plan.findings()), sheet.name(), FindingSheet.unread(sheet), List.of());
     }
 
     /** Numbers every 待挂号 finding in the order found (hub only): {@link FindingService#registerPending}. */

@@ -184,10 +184,26 @@ class ResultsImportTest {
     }
 
     @Test
-    void aFileWithoutTheSheetOrAColumnIsRefusedBeforeAnyRow() throws Exception {
-        Path noSheet = new TestWorkbooks()
+    void aWorkbookWhoseOnlySheetIsSheet1IsReadAndTheReportNamesIt() throws Exception {
+        Path sheet1 = new TestWorkbooks()
                 .sheet("Sheet1", HEADERS)
                 .row("江海市财政局", "办公室党支部", "2024", "达标验收", "85", "四星", "达标")
+                .write(dir.resolve("sheet1.xlsx"));
+
+        ImportReport report = checklists.importResults(sheet1, Progress.NONE);
+
+        assertThat(report.errors()).isEmpty();
+        assertThat(report.created()).isEqualTo(1);
+        assertThat(report.sheet()).isEqualTo("Sheet1");
+    }
+
+    @Test
+    void aFileWithoutTheSheetOrAColumnIsRefusedBeforeAnyRow() throws Exception {
+        Path noSheet = new TestWorkbooks()
+                .sheet("说明", List.of("填表说明"))
+                .row("按年度填写")
+                .sheet("Sheet2", List.of("单位", "组织名称"))
+                .row("江海市财政局", "办公室党支部")
                 .write(dir.resolve("sheet1.xlsx"));
         Path noColumn = new TestWorkbooks()
                 .sheet("往年结果", List.of("单位", "组织名称", "年度", "轮次", "总分", "等级"))

@@ -25,6 +25,7 @@ class ImportResultsCommandTest {
         assertThat(cli.run("--db", db, "assessments", "import-results", file)).isZero();
 
         String[] lines = cli.out.toString().strip().split("\\R");
+        assertThat(lines[lines.length - 2]).isEqualTo("读取的工作表：往年结果");
         assertThat(lines[lines.length - 1]).startsWith("导入完成：新增 0 条，更新 0 条");
         assertThat(cli.err.toString()).isEmpty();
     }

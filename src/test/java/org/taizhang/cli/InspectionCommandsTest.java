@@ -111,7 +111,7 @@ class InspectionCommandsTest {
         Path file = findingsFile("问题清单.xlsx", UNIT);
 
         assertThat(run("--db", db, "findings", "import", file)).isZero();
-        assertThat(cli.out.toString()).contains("已导入 2 个问题，均为待挂号");
+        assertThat(cli.out.toString()).contains("已从“问题清单”工作表导入 2 个问题，均为待挂号");
 
         assertThat(run("--db", db, "findings", "import", file)).isEqualTo(ExitCodes.IMPORT_REJECTED);
         assertThat(cli.err.toString()).contains("这个文件已于 ").contains(" 导入过，不能重复导入。");

@@ -176,11 +176,71 @@ class FindingImportTest {
                         files.importFindings(noColumn, Progress.NONE).errors(), m))
                 .containsExactly("“问题清单”表第1行“问题描述”列：缺少“问题描述”列。");
 
-        Path otherSheet = InspectionFilesFixture.sheet(
-                dir.resolve("Sheet1.xlsx"), "Sheet1", List.of(List.of("单位", "问题描述"), List.of(UNIT, "x")));
+        Path twoOthers = twoSheets("两张表.xlsx", List.of("单位", "问题"), List.of("序号", "说明"));
         assertThat(FormWorkbook.lines(
-                        files.importFindings(otherSheet, Progress.NONE).errors(), m))
-                .containsExactly("找不到“问题清单”工作表。请把问题放在名为“问题清单”的工作表中，第一行为列名（必须有：单位、问题描述）。");
+                        files.importFindings(twoOthers, Progress.NONE).errors(), m))
+                .containsExactly(
+                        "找不到问题清单：没有“问题清单”工作表，也没有唯一一张第一行含单位、问题描述列的工作表。" + "请把问题放在名为“问题清单”的工作表中，第一行为列名（必须有：单位、问题描述）。");
         assertThat(service.ledger()).isEmpty();
+    }
+
+    @Test
+    void aWorkbookWithOneSheetOrOneFittingSheetIsReadWhateverItsName() throws IOException {
+        Path only = InspectionFilesFixture.sheet(
+                dir.resolve("Sheet1.xlsx"), "Sheet1", List.of(List.of("单位", "问题描述"), List.of(UNIT, "阵地标识陈旧")));
+
+        FindingImport fromOnly = files.importFindings(only, Progress.NONE);
+
+        assertThat(fromOnly.errors()).isEmpty();
+        assertThat(fromOnly.recorded()).isEqualTo(1);
+        assertThat(fromOnly.sheet()).isEqualTo("Sheet1");
+
+        Path fitting = twoSheets("说明加清单.xlsx", List.of("填表说明"), List.of("单位", "问题描述"));
+
+        FindingImport fromFitting = files.importFindings(fitting, Progress.NONE);
+
+        assertThat(fromFitting.errors()).isEmpty();
+        assertThat(fromFitting.sheet()).isEqualTo("Sheet2");
+        assertThat(service.ledger())
+                .extracting(e -> e.finding().description())
+                .containsExactlyInAnyOrder("阵地标识陈旧", "党费收缴台账不全");
+    }
+
+    @Test
+    void columnsNoFindingTakesAreNamedInTheResult() throws IOException {
+        // a finding has no deadline before 交办 (which proposes one): a 整改时限 column must not vanish unsaid
+        Path file = sheet(
+                "带时限.xlsx",
+                List.of(
+                        List.of("序号", "单位", "问题描述", "整改时限", "责任人"),
+                        List.of("1", UNIT, "支委会未按月召开", "2026-08-31", "赵敏")));
+
+        FindingImport result = files.importFindings(file, Progress.NONE);
+
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.unread()).containsExactly("整改时限", "责任人");
+        assertThat(files.importFindings(goodFile(), Progress.NONE).unread()).isEmpty();
+    }
+
+    /** Sheets named Sheet1 and Sheet2 headed as given; a row of findings under a header that has 问题描述. */
+    private Path twoSheets(String name, List<String> first, List<String> second) throws IOException {
+        Path file = dir.resolve(name);
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+                java.io.OutputStream out = java.nio.file.Files.newOutputStream(file)) {
+            for (List<String> header : List.of(first, second)) {
+                var sheet = wb.createSheet("Sheet" + (wb.getNumberOfSheets() + 1));
+                var top = sheet.createRow(0);
+                for (int c = 0; c < header.size(); c++) {
+                    top.createCell(c).setCellValue(header.get(c));
+                }
+                var row = sheet.createRow(1);
+                row.createCell(0).setCellValue(UNIT);
+                if (header.size() > 1) {
+                    row.createCell(1).setCellValue("党费收缴台账不全");
+                }
+            }
+            wb.write(out);
+        }
+        return file;
     }
 }

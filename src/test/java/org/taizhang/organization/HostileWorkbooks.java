@@ -103,6 +103,28 @@ public final class HostileWorkbooks {
         return file;
     }
 
+    /**
+     * {@code source} with the XML of its sheets passed through {@code edit}: what another program writes (an
+     * empty cached result, say) made from a workbook POI wrote.
+     */
+    public static Path rewriteSheets(Path source, Path file, java.util.function.UnaryOperator<String> edit)
+            throws IOException {
+        try (java.util.zip.ZipFile in = new java.util.zip.ZipFile(source.toFile());
+                ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
+            for (ZipEntry e : java.util.Collections.list(in.entries())) {
+                byte[] bytes = in.getInputStream(e).readAllBytes();
+                if (e.getName().startsWith("xl/worksheets/") && e.getName().endsWith(".xml")) {
+                    entry(zip, e.getName(), edit.apply(new String(bytes, StandardCharsets.UTF_8)));
+                } else {
+                    zip.putNextEntry(new ZipEntry(e.getName()));
+                    zip.write(bytes);
+                    zip.closeEntry();
+                }
+            }
+        }
+        return file;
+    }
+
     private static void entry(ZipOutputStream zip, String name, String text) throws IOException {
         zip.putNextEntry(new ZipEntry(name));
         zip.write(text.getBytes(StandardCharsets.UTF_8));

@@ -203,6 +203,26 @@ class WorkbookFilesTest {
                 .isEqualTo(15);
     }
 
+    @Test
+    void aFormulaSavedWithAnEmptyResultIsRefusedAndKeepsTheStoredCount() throws IOException {
+        service.importWorkbook(withFormulas(dir.resolve("已计算.xlsx"), true), Progress.NONE);
+        Path file = HostileWorkbooks.rewriteSheets(
+                withFormulas(dir.resolve("空结果.xlsx"), true),
+                dir.resolve("空结果-openpyxl.xlsx"),
+                xml -> xml.replaceAll("(<f>[^<]*</f>)<v>[^<]*</v>", "$1<v></v>"));
+
+        ImportReport report = service.importWorkbook(file, Progress.NONE);
+
+        assertThat(report.applied()).isFalse();
+        assertThat(report.errors())
+                .extracting(RowIssue::sheet, RowIssue::column, i -> i.issue().messageKey())
+                .contains(tuple(ORGS, RegistryColumns.ORG_MEMBERS, "import.error.formulaNotCalculated"));
+        Registry r = service.load();
+        Unit unit = r.unitNamed("江海市测试局").orElseThrow();
+        assertThat(r.organizationNamed(unit.id(), "测试局党支部").orElseThrow().memberCount())
+                .isEqualTo(15);
+    }
+
     // ---- Excel 97–2003 ----
 
     @Test

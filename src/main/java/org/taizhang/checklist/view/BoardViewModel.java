@@ -188,7 +188,12 @@ public final class BoardViewModel {
             reload();
             dialogs.showInfo(
                     m.get("checklist.task.importResults"),
-                    m.get("checklist.view.resultsImported", report.created(), report.updated(), report.unchanged()));
+                    m.get(
+                            "checklist.view.resultsImported",
+                            report.created(),
+                            report.updated(),
+                            report.unchanged(),
+                            report.sheet()));
         });
     }
 

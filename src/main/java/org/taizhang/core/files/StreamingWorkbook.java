@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.ooxml.POIXMLException;
@@ -53,8 +55,8 @@ import org.xml.sax.helpers.DefaultHandler;
  * is within the same budget. The file is recognised by its content, not its name.
  *
  * <p>A cell reads as the clerk sees it: dates as yyyy-MM-dd, whole numbers without ".0", booleans as 是/否, a
- * formula as its cached result. A formula saved without a result (written by a program, never opened in Excel)
- * is marked, so the import can ask for the workbook to be recalculated instead of reading it as 0.
+ * formula as its cached result. A formula saved without a result, or with an empty one that is not text (written
+ * by a program, never opened in Excel), is marked, so the import can ask for the workbook to be recalculated instead of reading it as 0.
  */
 public final class StreamingWorkbook {
     /** A boolean cell reads as the clerk writes one in a workbook. */
@@ -83,6 +85,42 @@ public final class StreamingWorkbook {
      * row with a value from there on. A form's title block above its table is then not taken for the header.
      */
     public static Map<String, SheetData> read(Path file, List<String> names, int headerRow) {
+        Map<String, SheetData> found = read(file, names::contains, headerRow);
+        Map<String, SheetData> result = new LinkedHashMap<>();
+        for (String name : names) {
+            result.put(name, found.getOrDefault(name, SheetData.absent(name)));
+        }
+        return result;
+    }
+
+    /**
+     * The sheet named {@code preferred}; else, whatever they are called (a team's file often keeps "Sheet1"), the
+     * workbook's only sheet, or its one sheet whose header has every {@code required} column. Absent (named
+     * {@code preferred}) when none or several qualify; {@link SheetData#name} says which sheet was read.
+     */
+    public static SheetData readSheet(Path file, String preferred, Collection<String> required) {
+        List<String> names = new ArrayList<>();
+        read(
+                file,
+                name -> { // the names only: no sheet is parsed
+                    names.add(name);
+                    return false;
+                },
+                1);
+        if (names.contains(preferred)) {
+            return read(file, preferred::equals, 1).get(preferred);
+        }
+        Map<String, SheetData> all = read(file, name -> true, 1);
+        List<SheetData> fitting = all.size() == 1
+                ? List.copyOf(all.values())
+                : all.values().stream()
+                        .filter(sheet -> sheet.headers().containsAll(required))
+                        .toList();
+        return fitting.size() == 1 ? fitting.getFirst() : SheetData.absent(preferred);
+    }
+
+    /** The sheets {@code wanted} accepts, by name in the workbook's order. */
+    private static Map<String, SheetData> read(Path file, Predicate<String> wanted, int headerRow) {
         FileMagic magic;
         try (InputStream in = FileMagic.prepareToCheckMagic(Files.newInputStream(file))) {
             magic = FileMagic.valueOf(in);
@@ -90,8 +128,8 @@ public final class StreamingWorkbook {
             throw new DomainException(e, "import.error.notExcel", file);
         }
         return switch (magic) {
-            case OOXML -> readXlsx(file, names, headerRow);
-            case OLE2 -> readOle2(file, names, headerRow);
+            case OOXML -> readXlsx(file, wanted, headerRow);
+            case OLE2 -> readOle2(file, wanted, headerRow);
             default -> throw new DomainException("import.error.notExcel", file);
         };
     }
@@ -103,7 +141,7 @@ public final class StreamingWorkbook {
 
     // ---- .xlsx ----
 
-    private static Map<String, SheetData> readXlsx(Path file, List<String> names, int headerRow) {
+    private static Map<String, SheetData> readXlsx(Path file, Predicate<String> wanted, int headerRow) {
         Budget budget = new Budget(file);
         try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
             XSSFReader reader = new XSSFReader(pkg);
@@ -114,7 +152,7 @@ public final class StreamingWorkbook {
             while (sheets.hasNext()) {
                 try (InputStream xml = sheets.next()) {
                     String name = sheets.getSheetName();
-                    if (names.contains(name) && !found.containsKey(name)) {
+                    if (!found.containsKey(name) && wanted.test(name)) {
                         Collector sheet = new Collector(file, name, headerRow);
                         parse(budget.count(xml), new SheetHandler(sheet, styles, date1904, file));
                         found.put(name, sheet);
@@ -133,9 +171,8 @@ public final class StreamingWorkbook {
                 }
             }
             Map<String, SheetData> result = new LinkedHashMap<>();
-            for (String name : names) {
-                Collector c = found.get(name);
-                result.put(name, c == null ? SheetData.absent(name) : c.toSheet(strings));
+            for (var c : found.entrySet()) {
+                result.put(c.getKey(), c.getValue().toSheet(strings));
             }
             return result;
         } catch (DomainException e) {
@@ -476,7 +513,7 @@ public final class StreamingWorkbook {
         }
 
         private void endCell() {
-            if (formula && !hasValue) {
+            if (formula && (!hasValue || emptyNonText())) {
                 uncalculated.set(column);
                 return;
             }
@@ -492,6 +529,16 @@ public final class StreamingWorkbook {
                 default -> number(v.strip());
             };
             cells.put(column, value);
+        }
+
+        /**
+         * An empty {@code <v></v>} under a formula is a result never calculated (openpyxl, report generators);
+         * only a text result (t="str") can be the empty text.
+         */
+        private boolean emptyNonText() {
+            return !"str".equals(type)
+                    && !"inlineStr".equals(type)
+                    && text.toString().isBlank();
         }
 
         private String number(String v) {
@@ -667,7 +714,7 @@ public final class StreamingWorkbook {
 
     // ---- OLE2: .xls, or a password-protected .xlsx ----
 
-    private static Map<String, SheetData> readOle2(Path file, List<String> names, int headerRow) {
+    private static Map<String, SheetData> readOle2(Path file, Predicate<String> wanted, int headerRow) {
         try {
             if (Files.size(file) > MAX_UNCOMPRESSED_BYTES) {
                 throw tooLarge(file);
@@ -681,11 +728,11 @@ public final class StreamingWorkbook {
                 try (HSSFWorkbook wb = new HSSFWorkbook(root, true)) {
                     Map<String, SheetData> result = new LinkedHashMap<>();
                     DataFormatter formatter = new DataFormatter();
-                    for (String name : names) {
-                        Sheet sheet = wb.getSheet(name);
-                        result.put(
-                                name,
-                                sheet == null ? SheetData.absent(name) : xlsSheet(file, sheet, formatter, headerRow));
+                    for (Sheet sheet : wb) {
+                        String name = sheet.getSheetName();
+                        if (!result.containsKey(name) && wanted.test(name)) {
+                            result.put(name, xlsSheet(file, sheet, formatter, headerRow));
+                        }
                     }
                     return result;
                 }

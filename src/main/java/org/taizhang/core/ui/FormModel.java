@@ -1,17 +1,20 @@
 package org.taizhang.core.ui;
 
+import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.Observable;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.taizhang.core.Issue;
 
 /**
  * A form's state with no controls in it: the fields (properties the subclass declares and passes to
- * {@link #track}), whether they were changed since the record was loaded ({@code dirty}), the live checks (the
+ * {@link #track}), whether a value differs from the one loaded ({@code dirty}: typing "a" and erasing it is no
+ * change), the live checks (the
  * feature's own rules, the same the save runs), whether it is a new record, and whether the record was deleted
  * (then the form is read-only until it is restored).
  *
@@ -29,17 +32,40 @@ public abstract class FormModel<T> {
     private final BooleanBinding issuesShown = dirty.or(isNew.not());
     private boolean loading;
     private T original;
+    private final List<Observable> fields = new ArrayList<>();
+    /** The fields' values as loaded or saved: the form is dirty while any value differs from these. */
+    private List<Object> loaded = List.of();
 
-    /** Registers the fields: a change by the clerk marks the form dirty and runs the checks again. */
-    protected final void track(Observable... fields) {
-        for (Observable f : fields) {
+    /** Registers the fields: a change by the clerk sets whether the form differs from the loaded record, and checks. */
+    protected final void track(Observable... tracked) {
+        for (Observable f : tracked) {
+            fields.add(f);
             f.addListener(o -> {
                 if (!loading) {
-                    dirty.set(true);
+                    dirty.set(!values().equals(loaded));
                     validate();
                 }
             });
         }
+    }
+
+    /** The tracked fields' values now; "" and null are one (an emptied text field gives "", a blank record null). */
+    private List<Object> values() {
+        List<Object> now = new ArrayList<>(fields.size());
+        for (Observable f : fields) {
+            Object v = switch (f) {
+                case ObservableValue<?> value -> value.getValue();
+                case javafx.collections.ObservableList<?> list -> List.copyOf(list);
+                default -> new Object(); // nothing to compare: any change counts, as before
+            };
+            now.add(v instanceof String s && s.isEmpty() ? null : v);
+        }
+        return now;
+    }
+
+    private void markLoaded() {
+        loaded = values();
+        dirty.set(false);
     }
 
     /** Puts the record into the fields. */
@@ -60,7 +86,7 @@ public abstract class FormModel<T> {
         original = record;
         isNew.set(false);
         deleted.set(isDeleted);
-        dirty.set(false);
+        markLoaded();
         validate();
     }
 
@@ -71,7 +97,7 @@ public abstract class FormModel<T> {
         original = null;
         isNew.set(true);
         deleted.set(false);
-        dirty.set(false);
+        markLoaded();
         validate();
     }
 
@@ -95,6 +121,9 @@ public abstract class FormModel<T> {
         } finally {
             loading = was;
         }
+        if (!was && !dirty.get()) {
+            loaded = values(); // what a quiet change puts in a field is not the clerk's change
+        }
     }
 
     private void load(T record) {
@@ -110,7 +139,7 @@ public abstract class FormModel<T> {
     /** After a successful save the form holds the stored record. */
     public final void markSaved() {
         original = read();
-        dirty.set(false);
+        markLoaded();
         isNew.set(false);
     }
 

@@ -85,8 +85,11 @@ public final class LedgerFilesModel {
                 rejected("ledger.files.importFindings", r.errors());
                 return;
             }
-            ledger.load(() -> dialogs.showInfo(
-                    m.get("ledger.files.importFindings"), m.get("ledger.files.findingsRead", r.recorded())));
+            String read = m.get("ledger.files.findingsRead", r.recorded(), r.sheet());
+            String said = r.unread().isEmpty()
+                    ? read
+                    : read + "\n" + m.get("ledger.files.unreadColumns", String.join("、", r.unread()));
+            ledger.load(() -> dialogs.showInfo(m.get("ledger.files.importFindings"), said));
         });
     }
 

@@ -504,7 +504,7 @@ public final class LedgerView {
         Label figures = new Label();
         figures.setId("ledgerFigures");
         figures.getStyleClass().add("count-label");
-        figures.textProperty().bind(Bindings.createStringBinding(vm::figures, vm.shown()));
+        figures.textProperty().bind(Bindings.createStringBinding(vm::figures, vm.shown(), vm.countsProperty()));
         VBox box = new VBox(4, table, figures);
         VBox.setVgrow(table, Priority.ALWAYS);
         box.setMinWidth(420);

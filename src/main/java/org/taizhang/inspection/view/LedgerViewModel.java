@@ -105,6 +105,9 @@ public final class LedgerViewModel {
     private final ObservableList<String> communities = FXCollections.observableArrayList();
     private final ObservableList<String> categories = FXCollections.observableArrayList();
     /** Findings per state among those the other filters let through (the state filter itself aside). */
+    /** The rows every filter but the state keeps: what the state buttons and the footer both count. */
+    private List<LedgerEntry> counted = List.of();
+
     private final ReadOnlyObjectWrapper<Map<FindingState, Integer>> counts =
             new ReadOnlyObjectWrapper<>(new EnumMap<>(FindingState.class));
 
@@ -278,11 +281,14 @@ public final class LedgerViewModel {
         for (FindingState st : FindingState.values()) {
             c.put(st, 0);
         }
+        List<LedgerEntry> kept = new ArrayList<>();
         for (LedgerEntry e : entries) {
             if (others.test(e)) {
                 c.merge(e.state(), 1, Integer::sum);
+                kept.add(e);
             }
         }
+        counted = List.copyOf(kept);
         counts.set(c);
     }
 
@@ -913,9 +919,13 @@ public final class LedgerViewModel {
 
     // ---- figures and possible duplicates
 
-    /** The figures of the findings shown: found, closed, in progress, 销号率, overdue, 反弹 (a line under the table). */
+    /**
+     * The figures under the table: found, closed, in progress, 销号率, overdue, 反弹, over the rows the state buttons
+     * count (every filter but the state), each group named with the buttons it adds up, so the two never disagree.
+     */
     public String figures() {
-        var f = org.taizhang.inspection.LedgerStats.of(List.copyOf(shown)).total();
+        var f = org.taizhang.inspection.LedgerStats.of(counted).total();
+        Map<FindingState, Integer> c = counts.get();
         String rate = f.closureRate().isPresent()
                 ? String.format(java.util.Locale.ROOT, "%.1f%%", f.closureRate().getAsDouble() * 100)
                 : "—";
@@ -927,6 +937,9 @@ public final class LedgerViewModel {
                 f.found(),
                 f.closed(),
                 f.inProgress(),
+                c.getOrDefault(FindingState.NOTIFIED, 0),
+                c.getOrDefault(FindingState.RECTIFYING, 0),
+                c.getOrDefault(FindingState.CLOSE_REQUESTED, 0),
                 f.pending(),
                 rate,
                 f.overdue(),

@@ -94,6 +94,24 @@ class StreamingWorkbookTest {
                         e -> assertThat(e.messageKey()).isEqualTo("import.error.notExcel"));
     }
 
+    @Test
+    void aFormulaSavedWithAnEmptyResultIsMarkedAsNotCalculated() throws IOException {
+        // openpyxl and report generators write <v></v> for a formula they did not calculate; a formula whose
+        // result is the empty text (t="str") is calculated and reads as blank
+        Path file = workbook(
+                dir.resolve("empty-result.xlsx"),
+                SHEET.replace("<c r=\"B2\" s=\"1\"><v>45352</v></c>", "<c r=\"B2\"><f>SUM(100,5)</f><v></v></c>")
+                        .replace(
+                                "<c r=\"B3\" s=\"2\"><v>45352</v></c>",
+                                "<c r=\"B3\" t=\"str\"><f>IF(1,\"\",\"x\")</f><v></v></c>"));
+
+        SheetData sheet = StreamingWorkbook.read(file, List.of("表")).get("表");
+
+        assertThat(sheet.rows().get(0).uncalculated()).containsExactly("备注");
+        assertThat(sheet.rows().get(1).uncalculated()).isEmpty();
+        assertThat(sheet.rows().get(1).text("备注")).isEmpty();
+    }
+
     private static Path workbook(Path file) throws IOException {
         return workbook(file, SHEET);
     }

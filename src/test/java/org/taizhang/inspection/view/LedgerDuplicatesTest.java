@@ -137,7 +137,7 @@ class LedgerDuplicatesTest {
 
     @Test
     void theFiguresFollowWhatIsShown() {
-        assertThat(ledger.figures()).startsWith("发现 3，已销号 0，整改中 0，待交办 3，销号率 0.0%");
+        assertThat(ledger.figures()).startsWith("发现 3，已销号 0，交办未销号 0（已交办 0、整改中 0、待核查 0），未交办 3，销号率 0.0%");
         ledger.categoryFilterProperty().set("党费");
         assertThat(ledger.figures()).startsWith("发现 1，");
     }

@@ -78,11 +78,12 @@ class LedgerFilesModelTest {
         Path good = list(
                 "good.xlsx",
                 List.of(
-                        List.of("单位", "问题描述", "问题类别"),
-                        List.of(unit.name(), "支委会未按月召开", "三会一课"),
-                        List.of(unit.name(), "党费收缴不及时", "党费")));
+                        List.of("单位", "问题描述", "问题类别", "整改时限"),
+                        List.of(unit.name(), "支委会未按月召开", "三会一课", "2026-08-31"),
+                        List.of(unit.name(), "党费收缴不及时", "党费", "2026-08-31")));
         files.importFindings(good);
         assertThat(ledger.entries()).hasSize(2).allMatch(e -> e.state() == FindingState.PENDING);
+        assertThat(dialogs.shown.getLast()).contains("已从“问题清单”工作表导入 2 个问题").contains("未读取的列：整改时限");
         files.importFindings(good);
         assertThat(dialogs.shown.getLast())
                 .contains("已于 2026-06-15 10:00 导入过"); // refused with the date of the first import

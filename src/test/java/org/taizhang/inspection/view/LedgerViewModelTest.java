@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -564,5 +565,32 @@ class LedgerViewModelTest {
                 .contains("发现日期 " + TODAY.plusYears(1) + " 晚于今天。");
         form.foundOn.set(TODAY.toString());
         assertThat(form.issues()).noneMatch(i -> "foundOn".equals(i.field()));
+    }
+
+    @Test
+    void theFooterAndTheStateButtonsCountTheSameRowsOnTheSampleData() {
+        service.importSample();
+        vm.load(() -> {});
+
+        assertFooterAgreesWithButtons();
+        vm.categoryFilterProperty().set(vm.entries().getFirst().finding().category());
+        assertFooterAgreesWithButtons();
+        // a state chosen narrows the table, not the figures the buttons and the footer share
+        vm.stateFilterProperty().set(FindingState.RECTIFYING);
+        assertFooterAgreesWithButtons();
+    }
+
+    /** Each group the footer names is the sum of the state buttons it is made of. */
+    private void assertFooterAgreesWithButtons() {
+        Map<FindingState, Integer> c = vm.countsProperty().get();
+        int all = c.values().stream().mapToInt(Integer::intValue).sum();
+        int notified =
+                c.get(FindingState.NOTIFIED) + c.get(FindingState.RECTIFYING) + c.get(FindingState.CLOSE_REQUESTED);
+        int notYet = c.get(FindingState.PENDING) + c.get(FindingState.REGISTERED);
+        assertThat(notified).isPositive();
+        assertThat(vm.figures())
+                .startsWith("发现 " + all + "，已销号 " + c.get(FindingState.CLOSED) + "，交办未销号 " + notified
+                        + "（已交办 " + c.get(FindingState.NOTIFIED) + "、整改中 " + c.get(FindingState.RECTIFYING)
+                        + "、待核查 " + c.get(FindingState.CLOSE_REQUESTED) + "），未交办 " + notYet + "，");
     }
 }

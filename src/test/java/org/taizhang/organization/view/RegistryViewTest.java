@@ -14,6 +14,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -161,6 +162,36 @@ class RegistryViewTest {
                         .queryAs(javafx.scene.layout.VBox.class)
                         .getChildren())
                 .anyMatch(n -> ((Label) n).getText().contains("不能设立支部委员会"));
+    }
+
+    @Test
+    void typingThenUndoingItLeavesTheFormUnchanged(FxRobot robot) throws Exception {
+        waitUntil(() -> table(robot).getItems().size() == 374);
+        OrganizationRow branch = table(robot).getItems().stream()
+                .filter(r -> r.organization().kind().isBranch()
+                        && r.organization().secretary() != null
+                        && r.organization().termEnd() == null)
+                .findFirst()
+                .orElseThrow();
+        robot.interact(() -> table(robot).getSelectionModel().select(branch));
+        waitUntil(() -> robot.lookup("#orgName")
+                .queryAs(TextField.class)
+                .getText()
+                .equals(branch.organization().name()));
+
+        robot.clickOn("#orgSecretary").write("a").type(KeyCode.BACK_SPACE);
+        assertThat(vm.form().isDirty()).as("书记 typed and erased").isFalse();
+
+        TextField termEnd = robot.lookup("#orgTermEnd")
+                .queryAs(javafx.scene.control.DatePicker.class)
+                .getEditor();
+        robot.clickOn(termEnd).write("2").type(KeyCode.BACK_SPACE);
+        assertThat(vm.form().isDirty())
+                .as("an empty date typed into and cleared")
+                .isFalse();
+
+        robot.clickOn("#orgSecretary").write("b");
+        assertThat(vm.form().isDirty()).as("a value that differs").isTrue();
     }
 
     @Test
