@@ -226,19 +226,23 @@ public final class App extends Application {
         afterLayout(stage.getScene(), () -> {
             // the rows have been laid out on screen (the table's cells exist), not only handed to the table
             StartupProbe.mark("registryShownMs");
-            // a database read: on the worker, never on the JavaFX thread
-            tasks.run("firstRun.task.check", p -> FirstRun.isPending(opened), pending -> {
-                warnAboutLocation(opened, shell, messages, () -> {
-                    if (pending) {
-                        firstRun(opened, registryModel, shell, messages);
-                    } else if (opened.wasHubUnderAnotherId()) {
-                        confirmHub(opened, shell, messages);
-                    } else {
-                        remindAtStart(reminders, shell, messages);
-                    }
-                });
-                StartupProbe.finishIfProbing();
-            });
+            // both are database reads: on the worker, never on the JavaFX thread
+            tasks.run(
+                    "firstRun.task.check",
+                    p -> new boolean[] {FirstRun.isPending(opened), opened.wasHubUnderAnotherId()},
+                    found -> {
+                        boolean pending = found[0];
+                        warnAboutLocation(opened, shell, messages, () -> {
+                            if (pending) {
+                                firstRun(opened, registryModel, shell, messages);
+                            } else if (found[1]) {
+                                confirmHub(opened, shell, messages);
+                            } else {
+                                remindAtStart(reminders, shell, messages);
+                            }
+                        });
+                        StartupProbe.finishIfProbing();
+                    });
         });
     }
 
