@@ -1,8 +1,10 @@
 package org.taizhang.cli;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.taizhang.core.DomainException;
 import org.taizhang.core.store.Store;
+import org.taizhang.exchange.ExchangeService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -15,7 +17,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "device",
         description = "本机（汇总机或外业机）的标识与角色。 This device's id, name and role.",
-        subcommands = {DeviceCommand.Show.class, DeviceCommand.Init.class})
+        subcommands = {DeviceCommand.Show.class, DeviceCommand.Init.class, DeviceCommand.ListDevices.class})
 final class DeviceCommand {
     @ParentCommand
     TaizhangCommand parent;
@@ -38,6 +40,45 @@ final class DeviceCommand {
         public Integer call() {
             try (Store store = device.parent.openStore()) {
                 print(store, device.parent, spec);
+                return ExitCodes.OK;
+            }
+        }
+    }
+
+    /** The devices this one exchanges packages with (on the hub: its field laptops), with their staleness. */
+    @Command(name = "list", description = "列出交换过数据包的设备及其未联系天数。 List the devices packages were exchanged with.")
+    static final class ListDevices implements Callable<Integer> {
+        @ParentCommand
+        DeviceCommand device;
+
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            var m = device.parent.messages;
+            var out = spec.commandLine().getOut();
+            try (Store store = device.parent.openStore()) {
+                List<ExchangeService.Device> devices = new ExchangeService(store).devices();
+                if (devices.isEmpty()) {
+                    out.println(m.get("cli.device.list.none"));
+                } else {
+                    out.println(m.get("cli.device.list.header"));
+                    for (ExchangeService.Device d : devices) {
+                        out.println(String.join(
+                                "\t",
+                                d.deviceId(),
+                                d.name() == null ? "" : d.name(),
+                                d.role() == null ? "" : d.role(),
+                                d.receivedAt() == null ? "" : d.receivedAt().toString(),
+                                d.sentAt() == null ? "" : d.sentAt().toString(),
+                                d.daysSilent() == null ? "" : d.daysSilent().toString(),
+                                d.keyKnown()
+                                        ? m.get("cli.device.list.keyKnown")
+                                        : m.get("cli.device.list.keyUnknown")));
+                    }
+                }
+                out.flush();
                 return ExitCodes.OK;
             }
         }
@@ -86,6 +127,17 @@ final class DeviceCommand {
         out.println(m.get("cli.device.name", store.deviceName()));
         out.println(m.get("cli.device.role", role));
         out.println(m.get("cli.device.hub", store.hubDeviceId().orElse(m.get("cli.device.noHub"))));
+        if (!store.isReadOnly()) {
+            ExchangeService exchange = new ExchangeService(store);
+            out.println(m.get("cli.device.key", exchange.keyFingerprint()));
+            ExchangeService.Unacknowledged u = exchange.unacknowledged();
+            if (store.hubDeviceId().isPresent() && !store.isHub()) {
+                out.println(
+                        u.none()
+                                ? m.get("cli.device.allAcknowledged")
+                                : m.get("cli.device.unacknowledged", u.count(), u.since(), u.notExported()));
+            }
+        }
         out.flush();
     }
 }

@@ -26,12 +26,17 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "package",
         description = "数据交换包（U盘）：导出、导入、校验。 Exchange packages: export, import, verify.",
-        subcommands = {PackageCommand.Export.class, PackageCommand.Import.class, PackageCommand.Verify.class})
+        subcommands = {
+            PackageCommand.Export.class,
+            PackageCommand.PrepareField.class,
+            PackageCommand.Import.class,
+            PackageCommand.Verify.class
+        })
 final class PackageCommand {
     @ParentCommand
     TaizhangCommand root;
 
-    /** Either a passphrase file or no encryption: one must be chosen until packages are encrypted to keys. */
+    /** A passphrase file or no encryption; neither: encrypted to the receiver's key (a laptop's packages to its hub). */
     static final class Protection {
         @Option(
                 names = "--passphrase-file",
@@ -70,10 +75,15 @@ final class PackageCommand {
         @Option(names = "--out", required = true, paramLabel = "FILE", description = "输出文件。 Output file.")
         Path out;
 
-        @Option(names = "--to", paramLabel = "DEVICE", description = "接收设备（可选）。 The receiving device (optional).")
+        @Option(
+                names = "--to",
+                paramLabel = "DEVICE",
+                description = "接收设备的标识或名称（外业机默认发给汇总机）。 The receiving device's id or name (a field laptop: its hub).")
         String to;
 
-        @Option(names = "--all", description = "全部数据（目前每个包都含全部数据）。 Everything (every package does, for now).")
+        @Option(
+                names = "--all",
+                description = "导出全部数据，而不只是对方尚未确认收到的。 Everything, not only what the receiver has not acknowledged.")
         boolean all;
 
         @ArgGroup(exclusive = true)
@@ -82,27 +92,80 @@ final class PackageCommand {
         @Override
         public Integer call() {
             Messages m = parent.root.messages;
-            if (protection == null) {
-                // packages encrypted to the hub's key need no choice; until they exist the user chooses (issue 17)
-                throw new DomainException("cli.package.chooseProtection");
-            }
-            PackageFile.Protection p = protection.none
-                    ? PackageFile.Protection.none()
-                    : new PackageFile.Protection(passphrase(protection.passphraseFile));
+            PackageFile.Protection p = protection(protection);
             try (Store store = parent.root.openStore()) {
-                ExchangeService.Exported e = new ExchangeService(store).export(out, p, Progress.NONE);
-                spec.commandLine()
-                        .getOut()
-                        .println(m.get(
-                                "cli.package.exported",
-                                out.toAbsolutePath(),
-                                e.records(),
-                                e.history(),
-                                e.attachments(),
-                                p.encrypted() ? m.get("cli.package.encrypted") : m.get("cli.package.notEncrypted")));
+                ExchangeService.Exported e = new ExchangeService(store)
+                        .export(out, new ExchangeService.ExportRequest(to, all, p), Progress.NONE);
+                var o = spec.commandLine().getOut();
+                o.println(m.get(
+                        "cli.package.exported",
+                        out.toAbsolutePath(),
+                        e.records(),
+                        e.history(),
+                        e.attachments(),
+                        e.toKey()
+                                ? m.get("cli.package.encryptedTo", e.target() == null ? "-" : e.target())
+                                : p != null && p.encrypted()
+                                        ? m.get("cli.package.encrypted")
+                                        : m.get("cli.package.notEncrypted")));
+                if (!all) {
+                    o.println(m.get("cli.package.exportedAck"));
+                }
                 if (e.missing() > 0) {
                     spec.commandLine().getErr().println(m.get("cli.package.filesMissing", e.missing()));
                 }
+                return ExitCodes.OK;
+            }
+        }
+    }
+
+    /** Null when neither option was given: the package is then encrypted to the receiver's key. */
+    static PackageFile.Protection protection(Protection protection) {
+        if (protection == null) {
+            return null;
+        }
+        return protection.none
+                ? PackageFile.Protection.none()
+                : new PackageFile.Protection(passphrase(protection.passphraseFile));
+    }
+
+    @Command(
+            name = "prepare-field",
+            description =
+                    "（汇总机）为一台外业机写准备包：组织台账、共同体、已发布的测评表、督查安排和问题类别。" + " (Hub) Write the preparation of a field laptop.")
+    static final class PrepareField implements Callable<Integer> {
+        @ParentCommand
+        PackageCommand parent;
+
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--name", required = true, paramLabel = "NAME", description = "外业机名称。 The laptop's name.")
+        String name;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE", description = "输出文件。 Output file.")
+        Path out;
+
+        @ArgGroup(exclusive = true)
+        Protection protection;
+
+        @Override
+        public Integer call() {
+            Messages m = parent.root.messages;
+            if (protection == null) {
+                throw new DomainException("cli.package.chooseProtection");
+            }
+            PackageFile.Protection p = protection(protection);
+            try (Store store = parent.root.openStore()) {
+                ExchangeService.Exported e = new ExchangeService(store).prepareField(name, out, p, Progress.NONE);
+                spec.commandLine()
+                        .getOut()
+                        .println(m.get(
+                                "cli.package.prepared",
+                                name.strip(),
+                                out.toAbsolutePath(),
+                                e.records(),
+                                p.encrypted() ? m.get("cli.package.encrypted") : m.get("cli.package.notEncrypted")));
                 return ExitCodes.OK;
             }
         }
@@ -137,16 +200,20 @@ final class PackageCommand {
                 for (Path file : files) {
                     try {
                         ExchangeService.Imported i = exchange.importPackage(file, passphrase, Progress.NONE);
+                        String from = i.manifest().sourceName() == null
+                                ? i.manifest().sourceDevice()
+                                : i.manifest().sourceName();
+                        if (i.duplicate()) {
+                            out.println(m.get("cli.package.duplicate", file, from));
+                            continue;
+                        }
                         out.println(
                                 i.nothingNew()
-                                        ? m.get(
-                                                "cli.package.nothingNew",
-                                                file,
-                                                i.manifest().sourceName())
+                                        ? m.get("cli.package.nothingNew", file, from)
                                         : m.get(
                                                 "cli.package.imported",
                                                 file,
-                                                i.manifest().sourceName(),
+                                                from,
                                                 i.applied().created(),
                                                 i.applied().updated(),
                                                 i.applied().historyAdded(),
@@ -154,6 +221,15 @@ final class PackageCommand {
                         if (i.applied().breaches() > 0) {
                             out.println(
                                     m.get("cli.package.breaches", i.applied().breaches()));
+                        }
+                        if (!i.prerequisitesMet()) {
+                            out.println(m.get("cli.package.prerequisitesMissing", file));
+                        }
+                        if (i.identityRenewed()) {
+                            out.println(m.get("cli.package.identityRenewed"));
+                        }
+                        if (i.senderBehind()) {
+                            out.println(m.get("cli.package.senderBehind", from));
                         }
                     } catch (DomainException e) {
                         rejected++;
@@ -196,6 +272,11 @@ final class PackageCommand {
                                 v.changes().records().size(),
                                 v.changes().history().size(),
                                 v.files().size()));
+                spec.commandLine()
+                        .getOut()
+                        .println(m.get(
+                                "cli.package.verifiedPrerequisites",
+                                v.prerequisitesMet() ? m.get("cli.package.yes") : m.get("cli.package.no")));
                 return ExitCodes.OK;
             }
         }

@@ -2,53 +2,164 @@ package org.taizhang.exchange;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
 import org.taizhang.core.DomainException;
 import org.taizhang.core.Ids;
 import org.taizhang.core.attachment.AttachmentStore;
 import org.taizhang.core.store.ChangeSet;
 import org.taizhang.core.store.RecordState;
 import org.taizhang.core.store.Store;
+import org.taizhang.core.store.VersionVector;
 import org.taizhang.core.task.Progress;
 import org.taizhang.exchange.files.ChangeSetCodec;
+import org.taizhang.exchange.files.DeviceKeys;
 import org.taizhang.exchange.files.PackageFile;
 
 /**
- * 数据交换's use cases, shared by the window and the command line: a package of this database's changes written to
- * a file (a USB stick), and received packages checked and applied — each whole, in one transaction, after its
- * attachment files are stored and checked. Applying the same package again changes nothing; any order of packages
- * gives the same records (decisions/0006).
+ * 数据交换's use cases, shared by the window and the command line (issue 17, decisions/0014): packages of what
+ * another device lacks written to a file (a USB stick), received packages checked and applied — each whole, in one
+ * transaction, after its attachment files are stored and checked — and the hub preparing a field laptop.
  *
- * <p>Not yet (issue 17): packages encrypted to the hub's or a laptop's key without a passphrase, acknowledgements
- * (so a package carries what the receiver lacks, not everything), preparing a field laptop, the device list, the
- * 数据交换 page.
+ * <p>Acknowledgements, not guesses: every package carries its sender's knowledge; the receiver takes it in the
+ * transaction that applies the package, and its own next package tells the sender, who then sends only what lies
+ * above. An export never counts as received, so a lost, skipped or twice-imported package costs nothing.
  */
 public final class ExchangeService {
     static final String CHANGES = "changes";
     static final String MANIFEST = "manifest";
     static final String ATTACHMENT_PREFIX = "attachment/";
 
+    /** What a field laptop is given when it is prepared: the registry, published templates, rounds and teams. */
+    static final Set<String> PREPARATION_TABLES = Set.of(
+            "unit",
+            "community",
+            "organization",
+            "checklist_template",
+            "inspection",
+            "inspection_team",
+            "inspection_unit",
+            "finding_category",
+            "rating_quota",
+            "hub_designation");
+
     private final Store store;
     private final AttachmentStore attachments;
+    private final ExchangeStore exchange;
 
     public ExchangeService(Store store) {
         this.store = store;
         this.attachments = new AttachmentStore(store);
+        this.exchange = new ExchangeStore(store);
     }
 
     /** What an export wrote: records, history entries and attachment files; files this device lacks itself. */
-    public record Exported(Path file, String packageId, int records, int history, int attachments, int missing) {}
+    public record Exported(
+            Path file,
+            String packageId,
+            int records,
+            int history,
+            int attachments,
+            int missing,
+            boolean toKey,
+            String target) {}
 
     /**
-     * Writes every record of this database, with its history and the attachment files the records name, as one
-     * package. A receiver that holds some of it already is not harmed: the merge skips what it holds.
+     * What to export: for whom ({@code to}: a device id or name; none on a field laptop means its hub), everything
+     * ({@code all}) or what the receiver lacks by its last acknowledgement, and how to protect it (null: encrypted
+     * to the receiver's key, which a laptop has of its hub from its preparation and the hub has of a laptop from
+     * that laptop's first package).
      */
+    public record ExportRequest(String to, boolean all, PackageFile.Protection protection) {
+        public static ExportRequest everything(PackageFile.Protection protection) {
+            return new ExportRequest(null, true, protection);
+        }
+    }
+
+    /** Every record, unencrypted or under a passphrase, for nobody in particular (as before acknowledgements). */
     public Exported export(Path out, PackageFile.Protection protection, Progress progress) {
+        return export(out, ExportRequest.everything(protection), progress);
+    }
+
+    public Exported export(Path out, ExportRequest request, Progress progress) {
         progress.update(0, 3, "package.progress.reading");
-        ChangeSet set = store.exportChanges(r -> true);
+        Target target = target(request.to());
+        PackageFile.Protection protection = request.protection();
+        if (protection == null) {
+            String key = target == null ? null : target.publicKey();
+            if (key == null) {
+                throw new DomainException("package.error.noKey", target == null ? "-" : target.label());
+            }
+            protection = PackageFile.Protection.to(DeviceKeys.decodePublic(key, "peer"));
+        }
+        VersionVector prerequisites = request.all() || target == null ? VersionVector.EMPTY : target.knowledge();
+        // read before the records: it may claim less than the package holds, never more
+        VersionVector knowledge = store.knowledge();
+        ChangeSet set = store.exportSince(prerequisites);
         progress.checkCancelled();
+        return write(
+                out,
+                set,
+                Manifest.Kind.CHANGES,
+                target == null ? null : target.deviceId(),
+                target == null ? null : target.name(),
+                prerequisites,
+                knowledge,
+                protection,
+                progress);
+    }
+
+    /**
+     * The hub prepares a field laptop: the registry, communities, published templates, rounds, teams, categories
+     * and the hub's designation and key, under a passphrase (or none, explicitly). Imported into a new database,
+     * it makes that database a field device of this hub, named {@code name}.
+     */
+    public Exported prepareField(String name, Path out, PackageFile.Protection protection, Progress progress) {
+        if (!store.isHub()) {
+            throw new DomainException("package.error.notHub");
+        }
+        if (name == null || name.isBlank()) {
+            throw new DomainException("package.error.nameNeeded");
+        }
+        if (protection == null || protection.recipient() != null) {
+            throw new DomainException("package.error.chooseProtection");
+        }
+        progress.update(0, 3, "package.progress.reading");
+        VersionVector knowledge = store.knowledge();
+        Predicate<RecordState> wanted = r -> PREPARATION_TABLES.contains(r.table())
+                && !r.deleted()
+                && (!r.table().equals("checklist_template") || "PUBLISHED".equals(r.value("status")));
+        ChangeSet set = store.exportChanges(wanted);
+        return write(
+                out,
+                set,
+                Manifest.Kind.PREPARATION,
+                null,
+                name.strip(),
+                VersionVector.EMPTY,
+                knowledge,
+                protection,
+                progress);
+    }
+
+    private Exported write(
+            Path out,
+            ChangeSet set,
+            Manifest.Kind kind,
+            String targetDevice,
+            String targetName,
+            VersionVector prerequisites,
+            VersionVector knowledge,
+            PackageFile.Protection protection,
+            Progress progress) {
         Map<String, byte[]> files = new LinkedHashMap<>();
         int missing = 0;
         for (RecordState r : set.records()) {
@@ -63,28 +174,36 @@ public final class ExchangeService {
                     missing++; // noted in the manifest's counts: the receiver learns the file never came
                 }
             }
+            progress.checkCancelled();
         }
         progress.update(1, 3, "package.progress.writing");
         byte[] changes = ChangeSetCodec.encode(set);
         Map<String, String> sums = new LinkedHashMap<>();
-        sums.put(CHANGES, PackageFile.sha256Hex(changes));
+        String contentSha = PackageFile.sha256Hex(changes);
+        sums.put(CHANGES, contentSha);
         files.forEach((name, bytes) -> sums.put(name, PackageFile.sha256Hex(bytes)));
         Map<String, Integer> counts = new HashMap<>();
         set.records().forEach(r -> counts.merge(r.table(), 1, Integer::sum));
         counts.put("history", set.history().size());
         counts.put("attachment-files-missing", missing);
         String id = Ids.newId();
+        KeyPair own = exchange.ownKey();
         Manifest manifest = new Manifest(
                 PackageFile.FORMAT,
                 id,
+                kind,
                 store.deviceId(),
                 store.deviceName(),
                 store.isHub(),
+                DeviceKeys.encodePublic(own.getPublic()),
                 store.hubDeviceId().orElse(null),
-                null,
-                java.time.Instant.now(store.clock()).toString(),
+                targetDevice,
+                targetName,
+                Instant.now(store.clock()).toString(),
                 programVersion(),
                 Store.schemaVersion(),
+                prerequisites,
+                knowledge,
                 counts,
                 sums);
         Map<String, byte[]> entries = new LinkedHashMap<>();
@@ -93,19 +212,58 @@ public final class ExchangeService {
         entries.putAll(files);
         progress.checkCancelled();
         PackageFile.write(out, entries, protection);
+        exchange.sent(manifest, out.toAbsolutePath().toString(), contentSha, knowledge.counter(store.deviceId()));
         progress.update(3, 3, "package.progress.done");
-        return new Exported(out, id, set.records().size(), set.history().size(), files.size(), missing);
+        return new Exported(
+                out,
+                id,
+                set.records().size(),
+                set.history().size(),
+                files.size(),
+                missing,
+                protection.recipient() != null,
+                targetName);
     }
 
-    /** A package read and checked, nothing written. */
-    public record Verified(Manifest manifest, ChangeSet changes, Map<String, byte[]> files) {}
+    /** The device a package is for, as this one knows it. */
+    private record Target(String deviceId, String name, String publicKey, VersionVector knowledge) {
+        String label() {
+            return name == null ? deviceId : name;
+        }
+    }
+
+    private Target target(String to) {
+        if (to == null || to.isBlank()) {
+            Optional<String> hub = store.hubDeviceId();
+            if (store.isHub() || hub.isEmpty()) {
+                return null; // the hub names the laptop; a device without a hub sends to whoever imports it
+            }
+            return exchange.peer(hub.get())
+                    .map(p -> new Target(p.deviceId(), p.name(), p.publicKey(), p.knowledge()))
+                    .orElse(new Target(hub.get(), null, null, VersionVector.EMPTY));
+        }
+        String wanted = to.strip();
+        List<ExchangeStore.Peer> matches = exchange.peers().stream()
+                .filter(p -> p.deviceId().equals(wanted) || wanted.equals(p.name()))
+                .toList();
+        if (matches.size() != 1) {
+            throw new DomainException(
+                    matches.isEmpty() ? "package.error.unknownDevice" : "package.error.ambiguousDevice", wanted);
+        }
+        ExchangeStore.Peer p = matches.getFirst();
+        return new Target(p.deviceId(), p.name(), p.publicKey(), p.knowledge());
+    }
+
+    /** A package read and checked, nothing written; whether this database holds what it was built against. */
+    public record Verified(Manifest manifest, ChangeSet changes, Map<String, byte[]> files, boolean prerequisitesMet) {}
 
     /**
-     * Reads a package and checks everything that can be checked without writing: protection, every entry's
-     * SHA-256 against the manifest, the schema (a newer program's package: 先升级本程序), the changes' format.
+     * Reads a package and checks everything that can be checked without writing: protection (this device's keys or
+     * the passphrase), every entry's SHA-256 against the manifest, the schema (a newer program's package:
+     * 先升级本程序), the changes' format, and whether the hub it belongs to is this device's hub.
      */
     public Verified verify(Path file, char[] passphrase) {
-        Map<String, byte[]> entries = PackageFile.read(file, passphrase);
+        Map<String, byte[]> entries = PackageFile.read(file, new PackageFile.Unlock(passphrase, exchange.ownKeys()));
         Manifest m = Manifest.decode(entries.get(MANIFEST), file);
         if (m.format() > PackageFile.FORMAT) {
             throw new DomainException("package.error.newerFormat", file, m.format());
@@ -132,6 +290,7 @@ public final class ExchangeService {
         if (m.sha256().size() != entries.size() - 1) {
             throw new DomainException("package.error.damaged", file);
         }
+        refuseAnotherHub(m, file);
         ChangeSet changes = ChangeSetCodec.decode(entries.get(CHANGES), file);
         Map<String, byte[]> files = new LinkedHashMap<>();
         entries.forEach((name, bytes) -> {
@@ -139,26 +298,81 @@ public final class ExchangeService {
                 files.put(name.substring(ATTACHMENT_PREFIX.length()), bytes);
             }
         });
-        return new Verified(m, changes, files);
+        return new Verified(m, changes, files, m.prerequisites().coveredBy(store.knowledge()));
+    }
+
+    /** A package of another hub's devices would mix two committees' records: refused, nothing written. */
+    private void refuseAnotherHub(Manifest m, Path file) {
+        Optional<String> mine = store.hubDeviceId();
+        String theirs = m.sourceIsHub() ? m.sourceDevice() : m.hubDevice();
+        if (mine.isPresent() && theirs != null && !mine.get().equals(theirs)) {
+            throw new DomainException(
+                    "package.error.otherHub", file, m.sourceName() == null ? m.sourceDevice() : m.sourceName());
+        }
     }
 
     /** What one import did. */
-    public record Imported(Manifest manifest, Store.ApplyResult applied, int filesStored) {
+    public record Imported(
+            Manifest manifest,
+            Store.ApplyResult applied,
+            int filesStored,
+            boolean duplicate,
+            boolean identityRenewed,
+            boolean prerequisitesMet,
+            boolean senderBehind) {
         /** Nothing new: the same package (or one whose changes were all here) again. */
         public boolean nothingNew() {
-            return applied.created() + applied.updated() + applied.historyAdded() == 0;
+            return duplicate || applied.created() + applied.updated() + applied.historyAdded() == 0;
         }
     }
 
     /**
      * Verifies a package, stores its attachment files (checked by their SHA-256), then applies its changes whole in
-     * one transaction. A refused package ({@code package.error.*}, {@code store.*}) changes nothing.
+     * one transaction, noting the sender's knowledge and the package in the same transaction. A refused package
+     * ({@code package.error.*}, {@code store.*}) changes nothing but its line in the history. The same package
+     * again changes nothing and says so.
      */
     public Imported importPackage(Path file, char[] passphrase, Progress progress) {
         progress.update(0, 3, "package.progress.checking");
-        Verified v = verify(file, passphrase);
-        if (v.manifest().sourceDevice().equals(store.deviceId())) {
+        Verified v;
+        try {
+            v = verify(file, passphrase);
+        } catch (DomainException e) {
+            exchange.rejected(null, null, file.toString(), e.messageKey());
+            throw e;
+        }
+        Manifest m = v.manifest();
+        try {
+            return apply(file, v, progress);
+        } catch (DomainException e) {
+            exchange.rejected(m, m.packageId(), file.toString(), e.messageKey());
+            throw e;
+        }
+    }
+
+    private Imported apply(Path file, Verified v, Progress progress) {
+        Manifest m = v.manifest();
+        if (m.sourceDevice().equals(store.deviceId())) {
             throw new DomainException("package.error.ownPackage", file);
+        }
+        String contentSha = m.sha256().get(CHANGES);
+        Optional<String> held = exchange.appliedContent(m.packageId());
+        if (held.isPresent()) {
+            if (!held.get().equals(contentSha)) {
+                throw new DomainException("package.error.idReused", file);
+            }
+            return new Imported(m, new Store.ApplyResult(0, 0, 0, 0, 0, false), 0, true, false, true, false);
+        }
+        // the sender holds fewer of its own changes than reached this device before: it was restored from an older
+        // copy; what it lacks is sent again (its knowledge as told now), and it takes a new id when it hears back
+        boolean senderBehind =
+                m.knowledge().counter(m.sourceDevice()) < store.knowledge().counter(m.sourceDevice());
+        // another device holds changes of this one above its clock: this database is an older copy of itself
+        boolean renewed = m.knowledge().counter(store.deviceId()) > store.clockCounter();
+        if (renewed) {
+            store.renewIdentity("a package of " + m.sourceDevice() + " holds this device's changes up to "
+                    + m.knowledge().counter(store.deviceId()) + ", above its clock " + store.clockCounter()
+                    + ": the database was restored from an older copy");
         }
         progress.checkCancelled();
         progress.update(1, 3, "package.progress.files");
@@ -166,9 +380,123 @@ public final class ExchangeService {
         v.files().forEach(attachments::storeReceived);
         progress.checkCancelled();
         progress.update(2, 3, "package.progress.applying");
-        Store.ApplyResult result = store.applyChanges(v.changes());
+        // a preparation holds a part of the hub's records: it raises no knowledge
+        VersionVector learned = m.kind() == Manifest.Kind.CHANGES ? m.knowledge() : VersionVector.EMPTY;
+        Store.ApplyResult result = store.applyChanges(
+                v.changes(),
+                new Store.Receipt(
+                        m.prerequisites(), learned, exchange.received(m, file.toString(), contentSha, "applied")));
+        if (m.kind() == Manifest.Kind.PREPARATION) {
+            if (m.targetName() != null) {
+                store.setDeviceName(m.targetName());
+            }
+            exchange.ownKey(); // now, so that the first backup of the laptop holds the key the hub will write to
+        }
         progress.update(3, 3, "package.progress.done");
-        return new Imported(v.manifest(), result, v.files().size());
+        return new Imported(m, result, v.files().size(), false, renewed, v.prerequisitesMet(), senderBehind);
+    }
+
+    // ---- what the window and `device show` say
+
+    /** A device this one exchanges with: its name and role, when it was last heard from, what was last sent. */
+    public record Device(
+            String deviceId,
+            String name,
+            String role,
+            Instant heardAt,
+            Instant receivedAt,
+            Instant sentAt,
+            boolean keyKnown,
+            Long daysSilent) {}
+
+    public List<Device> devices() {
+        Instant now = Instant.now(store.clock());
+        return exchange.peers().stream()
+                .map(p -> new Device(
+                        p.deviceId(),
+                        p.name(),
+                        p.role(),
+                        instant(p.heardAt()),
+                        instant(p.receivedAt()),
+                        instant(p.sentAt()),
+                        p.publicKey() != null,
+                        p.receivedAt() == null
+                                ? null
+                                : Duration.between(instant(p.receivedAt()), now).toDays()))
+                .toList();
+    }
+
+    /**
+     * This device's own changes the hub has not acknowledged: how many and since when (a laptop never says 已同步
+     * while any is left); {@code notExported} of them were never written into a package for the hub.
+     */
+    public record Unacknowledged(int count, Instant since, int notExported) {
+        public boolean none() {
+            return count == 0;
+        }
+    }
+
+    public Unacknowledged unacknowledged() {
+        Optional<String> hub = store.hubDeviceId();
+        if (store.isHub() || hub.isEmpty()) {
+            return new Unacknowledged(0, null, 0);
+        }
+        Optional<ExchangeStore.Peer> peer = exchange.peer(hub.get());
+        long acknowledged =
+                peer.map(p -> p.knowledge().counter(store.deviceId())).orElse(0L);
+        long exported = peer.map(ExchangeStore.Peer::sentCounter).orElse(0L);
+        ExchangeStore.Unsent all = exchange.ownChangesAbove(acknowledged);
+        ExchangeStore.Unsent unsent = exchange.ownChangesAbove(Math.max(acknowledged, exported));
+        return new Unacknowledged(all.count(), instant(all.since()), unsent.count());
+    }
+
+    /** One line of the history of packages sent and received, the newest first. */
+    public record LogLine(
+            String packageId,
+            boolean received,
+            String kind,
+            String peer,
+            Instant createdAt,
+            Instant at,
+            String file,
+            int records,
+            int history,
+            int files,
+            String outcome,
+            String detail) {}
+
+    public List<LogLine> history(int limit) {
+        return exchange.log(limit).stream()
+                .map(e -> new LogLine(
+                        e.packageId(),
+                        e.direction().equals("in"),
+                        e.kind(),
+                        e.peerName() == null ? e.peerDevice() : e.peerName(),
+                        instant(e.createdAt()),
+                        instant(e.loggedAt()),
+                        e.file(),
+                        e.records(),
+                        e.history(),
+                        e.files(),
+                        e.outcome(),
+                        e.detail()))
+                .toList();
+    }
+
+    /** This device's public key's fingerprint (made at the first need), for a clerk comparing two screens. */
+    public String keyFingerprint() {
+        return DeviceKeys.fingerprintHex(exchange.ownKey().getPublic()).substring(0, 16);
+    }
+
+    private static Instant instant(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
     }
 
     private static int schemaNumber(String version) {

@@ -43,7 +43,7 @@ class PackageCommandsTest {
         assertThat(cli.out.toString()).contains("新增");
         assertThat(run("--db", laptop, "package", "import", pkg, "--passphrase-file", pass))
                 .isZero();
-        assertThat(cli.out.toString()).contains("没有新内容");
+        assertThat(cli.out.toString()).contains("已导入过");
         assertThat(run("--db", laptop, "device", "show")).isZero();
         assertThat(cli.out.toString()).contains("角色：外业机");
     }

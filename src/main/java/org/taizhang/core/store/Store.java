@@ -71,8 +71,10 @@ public final class Store implements AutoCloseable {
     /** This device's logical clock: the counter of its newest change (decisions/0006). */
     private final AtomicLong counter = new AtomicLong();
 
-    private long persistedCounter;
+    private volatile long persistedCounter;
     private String identityRenewedBecause;
+    /** Set by {@link #renewIdentity}: the next write takes a new id for this reason. */
+    private volatile String forcedRenewal;
     /** The device id this database had before this open renewed it (a copy or a restored backup), if it did. */
     private String previousDeviceId;
     /** Who works here, as named in history and timelines: a setting, read once and kept. */
@@ -290,6 +292,9 @@ public final class Store implements AutoCloseable {
     }
 
     private String renewalReason(String id, long storedCounter) {
+        if (forcedRenewal != null) {
+            return forcedRenewal;
+        }
         DeviceFile.Binding here = new DeviceFile.Binding(hostName(), DeviceFile.place(database));
         String reason = DeviceFile.reasonToRenew(DeviceFile.read(deviceFile()), id, storedCounter, here, created);
         long noted = ClockNotes.read(ClockNotes.folder(), id);
@@ -342,6 +347,7 @@ public final class Store implements AutoCloseable {
             LOG.warn("{}: new device id {} instead of {} ({})", database, id, existing.get(), reason);
             identityRenewedBecause = reason;
             previousDeviceId = existing.get();
+            forcedRenewal = null;
         } else {
             LOG.info("new device id {} for {}", id, database);
         }
@@ -580,12 +586,45 @@ public final class Store implements AutoCloseable {
      * nothing the second time.
      */
     public ApplyResult applyChanges(ChangeSet changes) {
+        return applyChanges(changes, null);
+    }
+
+    /**
+     * A package's changes and what it says about them (decisions/0014): the receiver's knowledge it was built
+     * against, the sender's knowledge when it was made, and what the exchange notes of it (its log, the sender as
+     * a peer) — written in the transaction that applies the changes, so nothing is noted as received that is not.
+     */
+    public record Receipt(VersionVector prerequisites, VersionVector senderKnowledge, InTransaction alsoWrite) {}
+
+    /** Work that must commit with an apply, or not at all: given the transaction (storage code only). */
+    @FunctionalInterface
+    public interface InTransaction {
+        void write(DSLContext transaction);
+    }
+
+    /**
+     * {@link #applyChanges(ChangeSet)} for a package: when this database holds the package's prerequisites, the
+     * package brought everything its sender held above them, so this database's {@link #knowledge} rises to the
+     * sender's in the same transaction ({@link ApplyResult#knowledgeRaised}); when it does not (a database restored
+     * from an older backup), the changes are merged all the same and the knowledge stays where it was, so that the
+     * next package says what is missing and the sender sends it again.
+     */
+    public ApplyResult applyChanges(ChangeSet changes, Receipt receipt) {
         return write(ctx -> {
             V1Names.renameOnce(ctx); // before anything of another device meets this one's v1 changes
+            boolean complete =
+                    receipt != null && receipt.prerequisites().coveredBy(Knowledge.read(ctx, deviceId, counter.get()));
             Replication.Applied a = Replication.apply(ctx, changes, seen -> counter.accumulateAndGet(seen, Math::max));
+            if (complete) {
+                Knowledge.raise(ctx, deviceId, receipt.senderKnowledge());
+            }
+            if (receipt != null && receipt.alsoWrite() != null) {
+                receipt.alsoWrite().write(ctx);
+            }
             // what the merge joined may break a rule across records: listed for a clerk, never refused
             List<MergeBreach> breaches = MergeCheck.run(ctx, clock);
-            return new ApplyResult(a.created(), a.updated(), a.unchanged(), a.historyAdded(), breaches.size());
+            return new ApplyResult(
+                    a.created(), a.updated(), a.unchanged(), a.historyAdded(), breaches.size(), complete);
         });
     }
 
@@ -593,7 +632,8 @@ public final class Store implements AutoCloseable {
      * What {@link #applyChanges} did: records created, changed, already up to date; history entries added; rules
      * across records the database breaks after it ({@link #breaches}).
      */
-    public record ApplyResult(int created, int updated, int unchanged, int historyAdded, int breaches) {}
+    public record ApplyResult(
+            int created, int updated, int unchanged, int historyAdded, int breaches, boolean knowledgeRaised) {}
 
     /** A field two devices changed concurrently: the value shown and the values that lost, for a clerk to decide. */
     public record Conflict(String entity, String entityId, String field, Object shown, List<Object> others) {}
@@ -681,6 +721,43 @@ public final class Store implements AutoCloseable {
         return set;
     }
 
+    /**
+     * What a device that holds {@code known} lacks of this database ({@link Replication#exportSince}); an empty
+     * {@code known} (a device never heard from, or {@code --all}) gets every record, as {@link #exportChanges}.
+     * Notes the clock beside the database as {@link #exportChanges} does.
+     */
+    public ChangeSet exportSince(VersionVector known) {
+        if (known.size() == 0) {
+            return exportChanges(r -> true);
+        }
+        if (!readOnly && localSetting(V1Names.DONE_KEY).isEmpty()) {
+            write(V1Names::renameOnce);
+        }
+        ChangeSet set = Replication.exportSince(read(), known);
+        noteDevice();
+        return set;
+    }
+
+    /**
+     * What this database holds of every device's changes: its own up to its clock, the others' as far as packages
+     * built against its knowledge raised it (table {@code knowledge}). Sent in every package, so that the other
+     * side knows what to send next.
+     */
+    public VersionVector knowledge() {
+        // the committed clock: a change named in a transaction still open is not in what an export reads
+        return Knowledge.read(dsl, deviceId, persistedCounter);
+    }
+
+    /**
+     * Another device holds changes of this one above this database's clock: this database is an older copy of
+     * itself (a backup restored with its device file, on a computer whose profile did not note the clock). Its
+     * next write takes a new device id, so that no new change is named like one that already exists elsewhere.
+     */
+    public void renewIdentity(String reason) {
+        forcedRenewal = reason;
+        identityPending = true;
+    }
+
     /** The schema version this program writes (the newest migration): a package from a newer one is refused. */
     public static String schemaVersion() {
         return Migrations.LATEST_VERSION;
@@ -728,6 +805,11 @@ public final class Store implements AutoCloseable {
 
     public Clock clock() {
         return clock;
+    }
+
+    /** Opened read-only (a write-protected folder): every write is refused. */
+    public boolean isReadOnly() {
+        return readOnly;
     }
 
     /** True when this open created the database file (the first start). */

@@ -46,6 +46,21 @@ public final class VersionVector {
         return counters.getOrDefault(site, 0L);
     }
 
+    /** Every counter here is covered by {@code other}: who knows {@code other} has seen everything this names. */
+    public boolean coveredBy(VersionVector other) {
+        for (var e : counters.entrySet()) {
+            if (e.getValue() > other.counter(e.getKey())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Device → counter, in device order. */
+    public java.util.SortedMap<String, Long> counters() {
+        return java.util.Collections.unmodifiableSortedMap(counters);
+    }
+
     public int size() {
         return counters.size();
     }

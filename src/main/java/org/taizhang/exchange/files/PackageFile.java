@@ -16,6 +16,7 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import javax.crypto.AEADBadTagException;
@@ -42,6 +43,7 @@ public final class PackageFile {
     public static final int FORMAT = 1;
     static final int NONE = 0;
     static final int PASSPHRASE = 1;
+    static final int DEVICE_KEY = 2;
     static final int ITERATIONS = 600_000;
     /** The largest body read: packages are read whole, and a stick's file may claim any length. */
     static final long MAX_BODY = 1L << 30;
@@ -51,14 +53,37 @@ public final class PackageFile {
 
     private PackageFile() {}
 
-    /** How a package is protected: a passphrase, or none (an explicit choice, never the default). */
-    public record Protection(char[] passphrase) {
+    /**
+     * How a package is protected: encrypted to a device's public key (the default between the hub and its laptops:
+     * nothing to type), a passphrase (preparation and manual exports), or none (an explicit choice, never the
+     * default).
+     */
+    public record Protection(char[] passphrase, java.security.PublicKey recipient) {
+        public Protection(char[] passphrase) {
+            this(passphrase, null);
+        }
+
         public static Protection none() {
-            return new Protection(null);
+            return new Protection(null, null);
+        }
+
+        public static Protection to(java.security.PublicKey recipient) {
+            return new Protection(null, recipient);
         }
 
         public boolean encrypted() {
-            return passphrase != null;
+            return passphrase != null || recipient != null;
+        }
+    }
+
+    /** What a reader may open a package with: a passphrase (may be null) and this device's key pairs. */
+    public record Unlock(char[] passphrase, List<java.security.KeyPair> keys) {
+        public Unlock {
+            keys = keys == null ? List.of() : List.copyOf(keys);
+        }
+
+        public static Unlock passphrase(char[] passphrase) {
+            return new Unlock(passphrase, List.of());
         }
     }
 
@@ -66,6 +91,10 @@ public final class PackageFile {
     public static void write(Path out, Map<String, byte[]> entries, Protection protection) {
         byte[] file = encode(entries, protection, new SecureRandom());
         SafeFiles.write(out, stream -> stream.write(file));
+        if (protection.recipient() != null) {
+            checkedWithoutPrivateKey(out, file);
+            return;
+        }
         Map<String, byte[]> back = read(out, protection.passphrase());
         if (!back.keySet().equals(entries.keySet())) {
             throw new DomainException("package.error.writeCheck", out);
@@ -84,6 +113,9 @@ public final class PackageFile {
                 h.writeLong(body.length);
                 byte[] head = header.toByteArray();
                 return concat(head, body, sha256(head, body));
+            }
+            if (protection.recipient() != null) {
+                return toDevice(header, h, body, protection.recipient(), random);
             }
             byte[] salt = new byte[16];
             byte[] nonce = new byte[12];
@@ -107,6 +139,54 @@ public final class PackageFile {
         }
     }
 
+    /**
+     * Protection 2: a random AES-256 key for this package encrypts the body; the key is wrapped for the recipient
+     * (an ephemeral X25519 agreement with its public key, HKDF-SHA256, AES-GCM), so only the device holding the
+     * private key opens it, and the writer needs no secret (decisions/0014).
+     */
+    private static byte[] toDevice(
+            ByteArrayOutputStream header,
+            DataOutputStream h,
+            byte[] body,
+            java.security.PublicKey recipient,
+            SecureRandom random)
+            throws IOException, GeneralSecurityException {
+        byte[] contentKey = new byte[32];
+        random.nextBytes(contentKey);
+        DeviceKeys.Wrapped wrapped = DeviceKeys.wrap(contentKey, recipient, random);
+        byte[] nonce = new byte[12];
+        random.nextBytes(nonce);
+        h.writeByte(DEVICE_KEY);
+        h.writeByte(1); // recipients: one today; the format leaves room for the office safe's key beside the hub's
+        h.write(wrapped.fingerprint());
+        h.writeShort(wrapped.ephemeral().length);
+        h.write(wrapped.ephemeral());
+        h.write(wrapped.nonce());
+        h.write(wrapped.key());
+        h.write(nonce);
+        h.writeLong(body.length + 16L);
+        byte[] head = header.toByteArray();
+        Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+        c.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(contentKey, "AES"), new GCMParameterSpec(128, nonce));
+        c.updateAAD(head);
+        return concat(head, c.doFinal(body), new byte[0]);
+    }
+
+    /**
+     * The writer of a package encrypted to another device cannot open it: it checks what it can — the file is whole
+     * on the stick, byte for byte as encoded (the read-back of a pulled stick fails here).
+     */
+    private static void checkedWithoutPrivateKey(Path out, byte[] written) {
+        try {
+            byte[] back = Files.readAllBytes(out);
+            if (!Arrays.equals(back, written)) {
+                throw new DomainException("package.error.writeCheck", out);
+            }
+        } catch (IOException e) {
+            throw new DomainException(e, "package.error.writeCheck", out);
+        }
+    }
+
     private static byte[] body(Map<String, byte[]> entries) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(bytes);
@@ -127,6 +207,11 @@ public final class PackageFile {
      * and sizes. {@code package.error.*} when anything is wrong; nothing of a refused file is returned.
      */
     public static Map<String, byte[]> read(Path file, char[] passphrase) {
+        return read(file, Unlock.passphrase(passphrase));
+    }
+
+    /** {@link #read(Path, char[])} with this device's keys for packages encrypted to it. */
+    public static Map<String, byte[]> read(Path file, Unlock unlock) {
         byte[] all;
         try {
             if (Files.size(file) > MAX_BODY + 1024) {
@@ -138,10 +223,15 @@ public final class PackageFile {
         } catch (IOException e) {
             throw new DomainException(e, "package.error.unreadable", file, e.getMessage());
         }
-        return decode(all, passphrase, file);
+        return decodeWith(all, unlock, file);
     }
 
     static Map<String, byte[]> decode(byte[] all, char[] passphrase, Object name) {
+        return decodeWith(all, Unlock.passphrase(passphrase), name);
+    }
+
+    static Map<String, byte[]> decodeWith(byte[] all, Unlock unlock, Object name) {
+        char[] passphrase = unlock.passphrase();
         try {
             DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(all));
             byte[] magic = in.readNBytes(MAGIC.length);
@@ -190,6 +280,8 @@ public final class PackageFile {
                     // a wrong passphrase and a changed byte look the same, by design
                     throw new DomainException("package.error.passphraseOrDamaged", name);
                 }
+            } else if (protection == DEVICE_KEY) {
+                body = openForDevice(in, all, unlock, name);
             } else {
                 throw new DomainException("package.error.newerFormat", name, format + "." + protection);
             }
@@ -198,6 +290,53 @@ public final class PackageFile {
             throw new DomainException("package.error.damaged", name);
         } catch (IOException | GeneralSecurityException e) {
             throw new DomainException(e, "package.error.damaged", name);
+        }
+    }
+
+    private static byte[] openForDevice(DataInputStream in, byte[] all, Unlock unlock, Object name)
+            throws IOException, GeneralSecurityException {
+        int recipients = in.readUnsignedByte();
+        if (recipients < 1 || recipients > 8) {
+            throw new DomainException("package.error.damaged", name);
+        }
+        byte[] contentKey = null;
+        for (int i = 0; i < recipients; i++) {
+            byte[] fingerprint = in.readNBytes(32);
+            int ephemeralLength = in.readUnsignedShort();
+            if (ephemeralLength < 1 || ephemeralLength > 512) {
+                throw new DomainException("package.error.damaged", name);
+            }
+            byte[] ephemeral = in.readNBytes(ephemeralLength);
+            byte[] wrapNonce = in.readNBytes(12);
+            byte[] wrappedKey = in.readNBytes(48);
+            if (wrappedKey.length != 48) {
+                throw new EOFException();
+            }
+            for (java.security.KeyPair pair : unlock.keys()) {
+                if (contentKey == null
+                        && MessageDigest.isEqual(fingerprint, DeviceKeys.fingerprint(pair.getPublic()))) {
+                    contentKey = DeviceKeys.unwrap(
+                            new DeviceKeys.Wrapped(fingerprint, ephemeral, wrapNonce, wrappedKey), pair, name);
+                }
+            }
+        }
+        byte[] nonce = in.readNBytes(12);
+        long length = in.readLong();
+        int headLength = all.length - in.available();
+        if (length < 16 || length > MAX_BODY || headLength + length != all.length) {
+            throw new DomainException("package.error.damaged", name);
+        }
+        if (contentKey == null) {
+            // encrypted to another device's key: another hub's package, or one meant for another laptop
+            throw new DomainException("package.error.notForThisDevice", name);
+        }
+        Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+        c.init(Cipher.DECRYPT_MODE, new SecretKeySpec(contentKey, "AES"), new GCMParameterSpec(128, nonce));
+        c.updateAAD(all, 0, headLength);
+        try {
+            return c.doFinal(all, headLength, (int) length);
+        } catch (AEADBadTagException e) {
+            throw new DomainException("package.error.damaged", name);
         }
     }
 

@@ -100,7 +100,7 @@ class MigrationsTest {
             assertThat(store.deviceId()).isNotBlank();
         }
         assertThat(query(db(), "SELECT text FROM legacy_note")).containsExactly("升级前的台账");
-        assertThat(query(db(), "SELECT max(version) FROM flyway_schema_history"))
+        assertThat(query(db(), "SELECT max(CAST(version AS INTEGER)) FROM flyway_schema_history"))
                 .containsExactly(Migrations.LATEST_VERSION);
     }
 

@@ -1,0 +1,273 @@
+package org.taizhang.exchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.taizhang.core.DomainException;
+import org.taizhang.core.Ids;
+import org.taizhang.core.store.Store;
+import org.taizhang.core.task.Progress;
+import org.taizhang.exchange.files.PackageFile;
+import org.taizhang.inspection.Finding;
+import org.taizhang.inspection.FindingService;
+import org.taizhang.inspection.FindingSource;
+import org.taizhang.inspection.FindingState;
+import org.taizhang.inspection.RectificationType;
+import org.taizhang.inspection.Severity;
+import org.taizhang.organization.RegistryService;
+import org.taizhang.organization.Unit;
+
+/**
+ * Issue 17: a laptop prepared by the hub, packages encrypted to each other's keys with nothing typed, and
+ * acknowledgements — a package carries what the receiver has not acknowledged, so a lost package costs nothing,
+ * the same package twice changes nothing, and a device whose knowledge went back is sent what it lacks again.
+ */
+class AcknowledgementTest {
+    @TempDir
+    Path dir;
+
+    private Store hub;
+    private Store laptop;
+    private static final char[] PASS = "办公室保险柜".toCharArray();
+
+    @BeforeEach
+    void prepare() {
+        hub = Store.openOrCreate(dir.resolve("hub/taizhang.db"));
+        hub.designateHub();
+        new RegistryService(hub).importSample(Progress.NONE);
+        laptop = Store.openOrCreate(dir.resolve("laptop/taizhang.db"));
+        Path prepared = dir.resolve("stick/prepare.tzpkg");
+        new ExchangeService(hub).prepareField("督查一组笔记本", prepared, new PackageFile.Protection(PASS), Progress.NONE);
+        new ExchangeService(laptop).importPackage(prepared, PASS, Progress.NONE);
+    }
+
+    @AfterEach
+    void close() {
+        hub.close();
+        laptop.close();
+    }
+
+    private String recordFinding(Store store, String text) {
+        Unit unit = new RegistryService(store).load().units().getFirst();
+        String id = Ids.newId();
+        new FindingService(store, new RegistryService(store))
+                .record(
+                        Finding.recorded(
+                                id,
+                                null,
+                                null,
+                                unit.id(),
+                                null,
+                                "三会一课",
+                                text,
+                                null,
+                                Severity.ORDINARY,
+                                RectificationType.DEADLINE,
+                                FindingSource.VISIT,
+                                null,
+                                LocalDate.now().minusDays(1),
+                                null),
+                        List.of());
+        return id;
+    }
+
+    private ExchangeService.Exported toHub(String name) {
+        // a laptop's package: encrypted to the hub's key, nothing to choose or type
+        return new ExchangeService(laptop)
+                .export(
+                        dir.resolve("stick/" + name),
+                        new ExchangeService.ExportRequest(null, false, null),
+                        Progress.NONE);
+    }
+
+    private ExchangeService.Imported atHub(String name) {
+        return new ExchangeService(hub).importPackage(dir.resolve("stick/" + name), null, Progress.NONE);
+    }
+
+    private ExchangeService.Exported toLaptop(String name) {
+        return new ExchangeService(hub)
+                .export(
+                        dir.resolve("stick/" + name),
+                        new ExchangeService.ExportRequest(laptop.deviceId(), false, null),
+                        Progress.NONE);
+    }
+
+    @Test
+    void thePreparedLaptopIsAFieldDeviceOfTheHubWithItsRegistryAndNoFindings() {
+        assertThat(laptop.hubDeviceId()).contains(hub.deviceId());
+        assertThat(laptop.isHub()).isFalse();
+        assertThat(laptop.deviceName()).isEqualTo("督查一组笔记本");
+        assertThat(new RegistryService(laptop).load().units())
+                .hasSameSizeAs(new RegistryService(hub).load().units());
+        assertThat(new ExchangeService(laptop).devices()).singleElement().satisfies(d -> {
+            assertThat(d.deviceId()).isEqualTo(hub.deviceId());
+            assertThat(d.keyKnown()).isTrue();
+        });
+        // a laptop cannot prepare another one
+        assertThatThrownBy(() -> new ExchangeService(laptop)
+                        .prepareField("x", dir.resolve("x.tzpkg"), PackageFile.Protection.none(), Progress.NONE))
+                .satisfies(e -> assertThat(((DomainException) e).messageKey()).isEqualTo("package.error.notHub"));
+    }
+
+    @Test
+    void findingsGoToTheHubEncryptedToItsKeyAndComeBackNumberedWithNothingTyped() {
+        String id = recordFinding(laptop, "支委会未按月召开");
+        ExchangeService.Exported out = toHub("laptop-1.tzpkg");
+        assertThat(out.toKey()).isTrue();
+        // another laptop cannot open it: it is for the hub's key only
+        try (Store other = Store.openOrCreate(dir.resolve("other/taizhang.db"))) {
+            assertThatThrownBy(() -> new ExchangeService(other)
+                            .importPackage(dir.resolve("stick/laptop-1.tzpkg"), PASS, Progress.NONE))
+                    .satisfies(e ->
+                            assertThat(((DomainException) e).messageKey()).isEqualTo("package.error.notForThisDevice"));
+        }
+        atHub("laptop-1.tzpkg");
+        String number = new FindingService(hub, new RegistryService(hub)).register(id);
+
+        ExchangeService.Exported back = toLaptop("hub-1.tzpkg");
+        assertThat(back.toKey()).isTrue();
+        new ExchangeService(laptop).importPackage(dir.resolve("stick/hub-1.tzpkg"), null, Progress.NONE);
+        var entry = new FindingService(laptop, new RegistryService(laptop))
+                .ledger().stream().filter(e -> e.id().equals(id)).findFirst().orElseThrow();
+        assertThat(entry.finding().number()).isEqualTo(number);
+        assertThat(entry.state()).isEqualTo(FindingState.REGISTERED);
+
+        // everything acknowledged both ways: the next packages carry nothing
+        assertThat(new ExchangeService(laptop).unacknowledged().none()).isTrue();
+        assertThat(toHub("laptop-2.tzpkg").records()).isZero();
+        atHub("laptop-2.tzpkg");
+        assertThat(toLaptop("hub-2.tzpkg").records()).isZero();
+    }
+
+    @Test
+    void aLostPackageCostsNothingTheNextOneCarriesItsChangesToo() {
+        String first = recordFinding(laptop, "党费收缴台账不全");
+        assertThat(new ExchangeService(laptop).unacknowledged().count()).isPositive();
+        assertThat(new ExchangeService(laptop).unacknowledged().notExported()).isPositive();
+        toHub("lost.tzpkg"); // never reaches the hub
+        assertThat(new ExchangeService(laptop).unacknowledged().notExported()).isZero();
+        assertThat(new ExchangeService(laptop).unacknowledged().count()).isPositive();
+        String second = recordFinding(laptop, "组织生活会记录不全");
+        toHub("found.tzpkg");
+        atHub("found.tzpkg");
+
+        var ids = new FindingService(hub, new RegistryService(hub))
+                .ledger().stream().map(e -> e.id()).toList();
+        assertThat(ids).contains(first, second);
+        // the laptop still says its changes are unacknowledged until the hub's answer arrives
+        assertThat(new ExchangeService(laptop).unacknowledged().none()).isFalse();
+        toLaptop("answer.tzpkg");
+        new ExchangeService(laptop).importPackage(dir.resolve("stick/answer.tzpkg"), null, Progress.NONE);
+        assertThat(new ExchangeService(laptop).unacknowledged().none()).isTrue();
+    }
+
+    @Test
+    void theSamePackageTwiceChangesNothingAndSaysSo() {
+        recordFinding(laptop, "支委会未按月召开");
+        toHub("twice.tzpkg");
+        assertThat(atHub("twice.tzpkg").duplicate()).isFalse();
+        long history = hub.read().fetchCount(org.taizhang.core.store.schema.Tables.HISTORY);
+        ExchangeService.Imported again = atHub("twice.tzpkg");
+        assertThat(again.duplicate()).isTrue();
+        assertThat(again.nothingNew()).isTrue();
+        assertThat(hub.read().fetchCount(org.taizhang.core.store.schema.Tables.HISTORY))
+                .isEqualTo(history);
+        assertThat(new ExchangeService(hub).history(10))
+                .filteredOn(l -> l.received())
+                .extracting(ExchangeService.LogLine::outcome)
+                .contains("applied");
+    }
+
+    @Test
+    void anExportAfterAFewEditsReadsOnlyWhatChanged() {
+        toHub("first.tzpkg");
+        atHub("first.tzpkg");
+        toLaptop("ack.tzpkg");
+        new ExchangeService(laptop).importPackage(dir.resolve("stick/ack.tzpkg"), null, Progress.NONE);
+        recordFinding(laptop, "一");
+        recordFinding(laptop, "二");
+        ExchangeService.Exported small = toHub("small.tzpkg");
+        // two findings and their 发现 steps, nothing of the registry
+        assertThat(small.records()).isBetween(2, 6);
+        ExchangeService.Exported all = new ExchangeService(laptop)
+                .export(
+                        dir.resolve("stick/all.tzpkg"),
+                        new ExchangeService.ExportRequest(null, true, null),
+                        Progress.NONE);
+        assertThat(all.records()).isGreaterThan(100);
+    }
+
+    @Test
+    void aPackageOfAnotherHubIsRefusedAndChangesNothing() throws IOException {
+        try (Store otherHub = Store.openOrCreate(dir.resolve("otherhub/taizhang.db"))) {
+            otherHub.designateHub();
+            Path pkg = dir.resolve("stick/other.tzpkg");
+            new ExchangeService(otherHub).prepareField("笔记本", pkg, PackageFile.Protection.none(), Progress.NONE);
+            long before = laptop.read().fetchCount(org.taizhang.core.store.schema.Tables.HISTORY);
+            assertThatThrownBy(() -> new ExchangeService(laptop).importPackage(pkg, null, Progress.NONE))
+                    .satisfies(
+                            e -> assertThat(((DomainException) e).messageKey()).isEqualTo("package.error.otherHub"));
+            assertThat(laptop.read().fetchCount(org.taizhang.core.store.schema.Tables.HISTORY))
+                    .isEqualTo(before);
+            assertThat(laptop.hubDeviceId()).contains(hub.deviceId());
+        }
+    }
+
+    @Test
+    void aLaptopRestoredFromAnOlderCopyIsToldByTheHubAndTakesANewId() throws IOException {
+        // a copy of the laptop (database and device file) before it worked
+        Path db = dir.resolve("laptop/taizhang.db");
+        laptop.close();
+        Path saved = dir.resolve("saved");
+        Files.createDirectories(saved);
+        Files.copy(db, saved.resolve("taizhang.db"));
+        Files.copy(db.resolveSibling("taizhang.db.device"), saved.resolve("taizhang.db.device"));
+        laptop = Store.open(db);
+        String oldId = laptop.deviceId();
+        String before = recordFinding(laptop, "支委会未按月召开");
+        toHub("work.tzpkg");
+        atHub("work.tzpkg");
+        toLaptop("answer.tzpkg");
+        laptop.close();
+        // the disk fails; the copy comes back with its device file, and the profile's note is lost too
+        Files.copy(saved.resolve("taizhang.db"), db, StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(
+                saved.resolve("taizhang.db.device"),
+                db.resolveSibling("taizhang.db.device"),
+                StandardCopyOption.REPLACE_EXISTING);
+        Files.deleteIfExists(db.resolveSibling("taizhang.db-wal"));
+        org.taizhang.core.store.ClockNotesAccess.forget(oldId);
+        laptop = Store.open(db);
+        assertThat(laptop.deviceId()).isEqualTo(oldId); // it cannot tell by itself
+
+        ExchangeService.Imported in =
+                new ExchangeService(laptop).importPackage(dir.resolve("stick/answer.tzpkg"), null, Progress.NONE);
+        assertThat(in.identityRenewed()).isTrue();
+        assertThat(laptop.deviceId()).isNotEqualTo(oldId);
+        // the answer was built for what the laptop held before the failure: it says so, and the next round mends it
+        assertThat(in.prerequisitesMet()).isFalse();
+        String after = recordFinding(laptop, "党费收缴台账不全");
+        toHub("after.tzpkg");
+        atHub("after.tzpkg");
+        new ExchangeService(hub)
+                .export(
+                        dir.resolve("stick/mend.tzpkg"),
+                        new ExchangeService.ExportRequest(laptop.deviceId(), false, null),
+                        Progress.NONE);
+        new ExchangeService(laptop).importPackage(dir.resolve("stick/mend.tzpkg"), null, Progress.NONE);
+        // the finding made before the failure came back from the hub, and the new work, named anew, reached it
+        assertThat(new FindingService(laptop, new RegistryService(laptop)).ledger())
+                .anyMatch(e -> e.id().equals(before));
+        assertThat(new FindingService(hub, new RegistryService(hub)).ledger()).anyMatch(e -> e.id().equals(after));
+    }
+}
