@@ -311,6 +311,18 @@ public final class ExchangeService {
         }
     }
 
+    /**
+     * What importing a package would do, shown before a clerk applies it: per kind of record how many it adds,
+     * changes, turns into conflicts and already holds; whether it was imported before. Nothing is written.
+     */
+    public record Preview(Verified verified, Map<String, Store.Counts> counts, boolean duplicate) {}
+
+    public Preview preview(Path file, char[] passphrase) {
+        Verified v = verify(file, passphrase);
+        boolean duplicate = exchange.appliedContent(v.manifest().packageId()).isPresent();
+        return new Preview(v, duplicate ? Map.of() : store.previewChanges(v.changes()), duplicate);
+    }
+
     /** What one import did. */
     public record Imported(
             Manifest manifest,

@@ -270,4 +270,23 @@ class AcknowledgementTest {
                 .anyMatch(e -> e.id().equals(before));
         assertThat(new FindingService(hub, new RegistryService(hub)).ledger()).anyMatch(e -> e.id().equals(after));
     }
+
+    @Test
+    void thePreviewSaysWhatAPackageWouldDoAndWritesNothing() {
+        recordFinding(laptop, "支委会未按月召开");
+        toHub("preview.tzpkg");
+        long history = hub.read().fetchCount(org.taizhang.core.store.schema.Tables.HISTORY);
+        ExchangeService.Preview p = new ExchangeService(hub).preview(dir.resolve("stick/preview.tzpkg"), null);
+        assertThat(p.duplicate()).isFalse();
+        assertThat(p.counts().get("finding").added()).isEqualTo(1);
+        assertThat(hub.read().fetchCount(org.taizhang.core.store.schema.Tables.HISTORY))
+                .isEqualTo(history);
+        assertThat(hub.read().fetchCount(org.taizhang.core.store.schema.Tables.FINDING))
+                .isZero();
+        atHub("preview.tzpkg");
+        assertThat(new ExchangeService(hub)
+                        .preview(dir.resolve("stick/preview.tzpkg"), null)
+                        .duplicate())
+                .isTrue();
+    }
 }

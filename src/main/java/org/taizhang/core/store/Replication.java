@@ -30,7 +30,7 @@ final class Replication {
 
     private Replication() {}
 
-    record Applied(int created, int updated, int unchanged, int historyAdded) {}
+    record Applied(int created, int updated, int unchanged, int historyAdded, Map<String, Store.Counts> perTable) {}
 
     static Applied apply(DSLContext ctx, ChangeSet changes, LongConsumer observeCounter) {
         ReceivedSets.check(changes);
@@ -45,6 +45,7 @@ final class Replication {
         int created = 0;
         int updated = 0;
         int unchanged = 0;
+        Map<String, int[]> per = new java.util.TreeMap<>(); // new, changed, conflicting, unchanged
         for (RecordState remote : records) {
             Table<?> table = table(remote.table());
             observeCounter.accept(remote.seen().maxCounter());
@@ -60,14 +61,18 @@ final class Replication {
                         clash.field(),
                         clash.dot().toString());
             }
+            int[] counts = per.computeIfAbsent(remote.table(), t -> new int[4]);
             if (local == null) {
                 RecordStates.write(ctx, table, merged, null);
                 created++;
+                counts[0]++;
             } else if (sameState(local, merged)) {
                 unchanged++;
+                counts[3]++;
             } else {
                 RecordStates.write(ctx, table, merged, local);
                 updated++;
+                counts[conflictsGrew(local, merged) ? 2 : 1]++;
             }
         }
         int added = 0;
@@ -89,7 +94,20 @@ final class Replication {
                     .onConflictDoNothing()
                     .execute();
         }
-        return new Applied(created, updated, unchanged, added);
+        Map<String, Store.Counts> perTable = new LinkedHashMap<>();
+        per.forEach((t, c) -> perTable.put(t, new Store.Counts(c[0], c[1], c[2], c[3])));
+        return new Applied(created, updated, unchanged, added, perTable);
+    }
+
+    /** The merge left a field with more versions than before: a conflict a clerk will have to settle. */
+    private static boolean conflictsGrew(RecordState local, RecordState merged) {
+        for (var e : merged.fields().entrySet()) {
+            int before = local.fields().getOrDefault(e.getKey(), List.of()).size();
+            if (e.getValue().size() > Math.max(1, before)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** An entry's name is its change's: one held here under that name with other content is another change. */

@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -634,6 +635,32 @@ public final class Store implements AutoCloseable {
      */
     public record ApplyResult(
             int created, int updated, int unchanged, int historyAdded, int breaches, boolean knowledgeRaised) {}
+
+    /** Per kind of record (table): how many a set adds, changes, changes into a conflict, and already holds. */
+    public record Counts(int added, int changed, int conflicting, int unchanged) {}
+
+    /**
+     * What applying {@code changes} would do, per table, without keeping any of it: the set is merged in a
+     * transaction that is then rolled back (the window shows this before a clerk applies a package).
+     */
+    public Map<String, Counts> previewChanges(ChangeSet changes) {
+        final class Preview extends RuntimeException {
+            final transient Map<String, Counts> counts;
+
+            Preview(Map<String, Counts> counts) {
+                super(null, null, false, false);
+                this.counts = counts;
+            }
+        }
+        try {
+            write(ctx -> {
+                throw new Preview(Replication.apply(ctx, changes, seen -> {}).perTable());
+            });
+            throw new IllegalStateException("unreachable");
+        } catch (Preview p) {
+            return p.counts;
+        }
+    }
 
     /** A field two devices changed concurrently: the value shown and the values that lost, for a clerk to decide. */
     public record Conflict(String entity, String entityId, String field, Object shown, List<Object> others) {}
