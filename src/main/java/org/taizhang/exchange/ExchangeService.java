@@ -197,6 +197,7 @@ public final class ExchangeService {
                 store.isHub(),
                 DeviceKeys.encodePublic(own.getPublic()),
                 store.hubDeviceId().orElse(null),
+                store.hubLineage(),
                 targetDevice,
                 targetName,
                 Instant.now(store.clock()).toString(),
@@ -301,11 +302,15 @@ public final class ExchangeService {
         return new Verified(m, changes, files, m.prerequisites().coveredBy(store.knowledge()));
     }
 
-    /** A package of another hub's devices would mix two committees' records: refused, nothing written. */
+    /**
+     * A package of another committee's hub or laptops would mix two committees' records: refused, nothing written.
+     * Told apart by the hub designation's creates (Store#hubLineage), not by the hub's device id, which changes
+     * when the hub is handed over or restored under a new id (a change that must reach the laptops).
+     */
     private void refuseAnotherHub(Manifest m, Path file) {
-        Optional<String> mine = store.hubDeviceId();
-        String theirs = m.sourceIsHub() ? m.sourceDevice() : m.hubDevice();
-        if (mine.isPresent() && theirs != null && !mine.get().equals(theirs)) {
+        Set<String> mine = store.hubLineage();
+        Set<String> theirs = m.hubLineage();
+        if (!mine.isEmpty() && !theirs.isEmpty() && java.util.Collections.disjoint(mine, theirs)) {
             throw new DomainException(
                     "package.error.otherHub", file, m.sourceName() == null ? m.sourceDevice() : m.sourceName());
         }

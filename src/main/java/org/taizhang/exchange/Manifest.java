@@ -23,6 +23,7 @@ public record Manifest(
         boolean sourceIsHub,
         String sourceKey,
         String hubDevice,
+        java.util.Set<String> hubLineage,
         String targetDevice,
         String targetName,
         String createdAt,
@@ -66,6 +67,7 @@ public record Manifest(
         line(sb, "source-role", sourceIsHub ? "hub" : "field");
         line(sb, "source-key", sourceKey);
         line(sb, "hub", hubDevice);
+        line(sb, "hub-lineage", String.join(",", new java.util.TreeSet<>(hubLineage)));
         line(sb, "target-device", targetDevice);
         line(sb, "target-name", targetName);
         line(sb, "created-at", createdAt);
@@ -120,6 +122,7 @@ public record Manifest(
                 "hub".equals(lines.get("source-role")),
                 blankToNull(lines.get("source-key")),
                 blankToNull(lines.get("hub")),
+                lineage(lines.getOrDefault("hub-lineage", "")),
                 blankToNull(lines.get("target-device")),
                 blankToNull(lines.get("target-name")),
                 lines.get("created-at"),
@@ -147,6 +150,16 @@ public record Manifest(
             }
             throw new DomainException("package.error.damaged", name);
         }
+    }
+
+    private static java.util.Set<String> lineage(String text) {
+        java.util.Set<String> dots = new java.util.TreeSet<>();
+        for (String d : text.split(",")) {
+            if (!d.isBlank()) {
+                dots.add(d.strip());
+            }
+        }
+        return dots;
     }
 
     private static String blankToNull(String s) {

@@ -289,4 +289,20 @@ class AcknowledgementTest {
                         .duplicate())
                 .isTrue();
     }
+
+    @Test
+    void aHubRestoredUnderANewIdIsStillTheLaptopsHubAndItsDesignationReachesThem() throws IOException {
+        hub.close();
+        Path restored = dir.resolve("newdisk/taizhang.db");
+        Files.createDirectories(restored.getParent());
+        Files.copy(dir.resolve("hub/taizhang.db"), restored); // without its device file: a new id
+        hub = Store.open(restored);
+        assertThat(hub.wasHubUnderAnotherId()).isTrue();
+        hub.designateHub(); // a person confirms it once
+        Path pkg = dir.resolve("stick/restored-hub.tzpkg");
+        new ExchangeService(hub).export(pkg, PackageFile.Protection.none(), Progress.NONE);
+
+        new ExchangeService(laptop).importPackage(pkg, null, Progress.NONE);
+        assertThat(laptop.hubDeviceId()).contains(hub.deviceId());
+    }
 }

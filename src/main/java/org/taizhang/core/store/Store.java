@@ -428,6 +428,21 @@ public final class Store implements AutoCloseable {
                 && hubDeviceId().filter(previousDeviceId::equals).isPresent();
     }
 
+    /**
+     * The changes that created this database's hub designation: the same on every device of one committee (the
+     * record travels from the hub that was first designated), different for another committee's hub. A handover
+     * or a restored hub edits the record and keeps them, so its packages are not mistaken for another hub's.
+     */
+    public Set<String> hubLineage() {
+        RecordState r = RecordStates.read(dsl, HUB_DESIGNATION, HUB_ID);
+        if (r == null) {
+            return Set.of();
+        }
+        Set<String> dots = new java.util.TreeSet<>();
+        r.creates().forEach(d -> dots.add(d.toString()));
+        return dots;
+    }
+
     /** Makes this device the hub: a change like any other, which travels to the laptops. */
     public void designateHub() {
         write(ctx -> {
