@@ -50,7 +50,7 @@ import org.taizhang.organization.Unit;
 public final class InspectionBenchmark {
     private InspectionBenchmark() {}
 
-    private static final LocalDate TODAY = LocalDate.of(2026, 12, 3);
+    static final LocalDate TODAY = LocalDate.of(2026, 12, 3);
     private static final int FINDINGS = 20_000;
     private static final int PENDING = 1_000;
     private static final String[] CATEGORIES = {"主体责任", "三会一课", "组织生活", "党员管理", "党费", "阵地建设", "作风"};
@@ -272,7 +272,7 @@ public final class InspectionBenchmark {
      * Findings {@code from … from+n} with a life by a roll: 5% 待挂号, 8% 已挂号, 10% 已交办, 35% 整改中, 10% 待核查,
      * 30% 已销号, 2% 已合并 (about five steps each); all 待挂号 when {@code pendingOnly}. Returns the steps written.
      */
-    private static int generate(
+    static int generate(
             FindingService.Batch b,
             Registry registry,
             Random random,
