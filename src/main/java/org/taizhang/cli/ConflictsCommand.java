@@ -137,6 +137,7 @@ final class ConflictsCommand {
             case "DUPLICATE_NUMBER" -> "cli.conflicts.kind.DUPLICATE_NUMBER";
             case "DUPLICATE_NAME" -> "cli.conflicts.kind.DUPLICATE_NAME";
             case "TWO_HUBS" -> "cli.conflicts.kind.TWO_HUBS";
+            case "REGISTERED_OFF_HUB" -> "cli.conflicts.kind.REGISTERED_OFF_HUB";
             default -> throw new IllegalArgumentException("breach kind " + kind);
         };
     }

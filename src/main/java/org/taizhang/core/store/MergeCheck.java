@@ -80,6 +80,7 @@ final class MergeCheck {
                 .fetch(FIELD_CONFLICT.ENTITY_ID)) {
             found.add(new MergeBreach("TWO_HUBS", "hub_designation", id, "device_id"));
         }
+        registeredOffTheHub(ctx, found);
         ctx.deleteFrom(MERGE_BREACH).execute();
         String now = Times.now(clock);
         for (MergeBreach b : found) {
@@ -99,6 +100,40 @@ final class MergeCheck {
                         .thenComparing(MergeBreach::entityId)
                         .thenComparing(MergeBreach::detail))
                 .toList();
+    }
+
+    /**
+     * A 挂号 step written by a device that was never designated the hub (issue 16): it gave a number it may not
+     * give (a copy of the hub's file that missed the designation's move, a clock that moved back). Which devices were
+     * ever the hub is read from the designation's history and its versions, so every device holding the same records
+     * decides the same; a step of a device that was the hub at some other time is not listed (the history does not
+     * say when a change was made, only in which order each device made its own).
+     */
+    private static void registeredOffTheHub(DSLContext ctx, Set<MergeBreach> found) {
+        Set<String> hubs = new HashSet<>();
+        for (Record h : ctx.resultQuery("SELECT changes FROM history WHERE entity = 'hub_designation'")
+                .fetch()) {
+            for (HistoryEntry.FieldChange c : Json.parseChanges(h.get(0, String.class))) {
+                if (c.field().equals("device_id") && c.after() != null) {
+                    hubs.add(c.after());
+                }
+            }
+        }
+        for (Record r : ctx.resultQuery("SELECT device_id FROM hub_designation WHERE device_id IS NOT NULL UNION"
+                        + " SELECT value FROM field_conflict WHERE entity = 'hub_designation' AND field = 'device_id'"
+                        + " AND value IS NOT NULL")
+                .fetch()) {
+            hubs.add(r.get(0, String.class));
+        }
+        for (Record r : ctx.resultQuery("SELECT id, clock FROM finding_step WHERE deleted = 0 AND kind = 'REGISTER'")
+                .fetch()) {
+            for (Dot create : RecordStates.creates(r.get(1, String.class))) {
+                if (!hubs.contains(create.site())) {
+                    found.add(new MergeBreach(
+                            "REGISTERED_OFF_HUB", "finding_step", r.get(0, String.class), "device=" + create.site()));
+                }
+            }
+        }
     }
 
     static List<MergeBreach> listed(DSLContext ctx) {

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.taizhang.core.store.schema.tables.records.FindingRecord;
+import org.taizhang.core.store.schema.tables.records.FindingStepRecord;
 import org.taizhang.core.store.schema.tables.records.OrganizationRecord;
 
 /**
@@ -135,6 +136,37 @@ class MergeCheckTest {
         exchange();
 
         assertThat(hub.breaches()).extracting(MergeBreach::kind).containsExactly("TWO_HUBS");
+    }
+
+    private static FindingStepRecord register(String id, String findingId) {
+        var step = FINDING_STEP.newRecord();
+        step.setId(id);
+        step.setFindingId(findingId);
+        step.setKind("REGISTER");
+        step.setOccurredOn("2026-06-02");
+        step.setOperator("王清");
+        return step;
+    }
+
+    @Test
+    void aRegisterStepWrittenByADeviceThatWasNeverTheHubIsListed() {
+        hub.designateHub();
+        save(hub, finding("f1", 1));
+        save(hub, register("s-hub", "f1"));
+        exchange();
+        save(laptop, finding("f2", 2)); // a laptop that numbered as if it were the hub (a copy, an old version)
+        save(laptop, register("s-laptop", "f2"));
+
+        exchange();
+
+        assertThat(hub.breaches())
+                .extracting(MergeBreach::kind, MergeBreach::entityId, MergeBreach::detail)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(
+                        "REGISTERED_OFF_HUB", "s-laptop", "device=" + laptop.deviceId()));
+        // the hub handed over to the laptop: its register steps were written by a device that was the hub
+        laptop.designateHub();
+        exchange();
+        assertThat(hub.breaches()).extracting(MergeBreach::kind).doesNotContain("REGISTERED_OFF_HUB");
     }
 
     @Test
