@@ -81,6 +81,35 @@ class PackageFileTest {
     }
 
     @Test
+    void aPackageEncryptedToADeviceKeyOpensOnlyThereAndEveryDamageIsRefused() {
+        java.security.KeyPair hub = DeviceKeys.generate();
+        java.security.KeyPair laptop = DeviceKeys.generate();
+        Path file = dir.resolve("to-hub.tzpkg");
+        PackageFile.write(file, entries(), PackageFile.Protection.to(hub.getPublic()));
+        Map<String, byte[]> back = PackageFile.read(file, new PackageFile.Unlock(null, java.util.List.of(laptop, hub)));
+        entries().forEach((k, v) -> assertThat(back.get(k)).isEqualTo(v));
+        assertThat(new String(readAll(file), StandardCharsets.UTF_8)).doesNotContain("变更", "manifest");
+        // another device's key, or none: refused in one line, never a decryption attempt that half works
+        assertThatThrownBy(() -> PackageFile.read(file, new PackageFile.Unlock(PASS, java.util.List.of(laptop))))
+                .satisfies(e -> assertThat(key(e)).isEqualTo("package.error.notForThisDevice"));
+        assertThatThrownBy(() -> PackageFile.read(file, (char[]) null))
+                .satisfies(e -> assertThat(key(e)).isEqualTo("package.error.notForThisDevice"));
+        byte[] good = readAll(file);
+        PackageFile.Unlock unlock = new PackageFile.Unlock(null, java.util.List.of(hub));
+        for (int at = 0; at < good.length; at++) {
+            byte[] bad = good.clone();
+            bad[at] ^= 0x01;
+            assertThatThrownBy(() -> PackageFile.decodeWith(bad, unlock, "x"))
+                    .as("byte %d flipped", at)
+                    .isInstanceOf(DomainException.class);
+            byte[] cut = Arrays.copyOf(good, at);
+            assertThatThrownBy(() -> PackageFile.decodeWith(cut, unlock, "x"))
+                    .as("cut at %d", at)
+                    .isInstanceOf(DomainException.class);
+        }
+    }
+
+    @Test
     void aWrongOrMissingPassphraseIsRefusedInOneLine() {
         byte[] good = PackageFile.encode(entries(), new PackageFile.Protection(PASS), new SecureRandom());
         assertThatThrownBy(() -> PackageFile.decode(good, "别的口令".toCharArray(), "x"))
