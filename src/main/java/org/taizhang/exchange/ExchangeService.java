@@ -362,6 +362,15 @@ public final class ExchangeService {
         }
     }
 
+    /**
+     * A package a clerk chose to import that was refused before it could be applied (the window previews first, and
+     * applies only the packages it accepted): its line in the history, with the reason, as {@link #importPackage}
+     * writes for a package it refuses. Nothing else is written.
+     */
+    public void refused(Path file, DomainException reason) {
+        exchange.rejected(null, null, file.toString(), reason.messageKey());
+    }
+
     private Imported apply(Path file, Verified v, Progress progress) {
         Manifest m = v.manifest();
         if (m.sourceDevice().equals(store.deviceId())) {
