@@ -504,6 +504,14 @@ public final class ExchangeService {
                 .toList();
     }
 
+    /**
+     * A record as a clerk knows it, for 待处理's lists: a unit's, organization's or round's name, a finding's number or
+     * description; the id itself when the record has no such name.
+     */
+    public String recordLabel(String entity, String id) {
+        return exchange.label(entity, id).orElse(id);
+    }
+
     /** This device's public key's fingerprint (made at the first need), for a clerk comparing two screens. */
     public String keyFingerprint() {
         return DeviceKeys.fingerprintHex(exchange.ownKey().getPublic()).substring(0, 16);

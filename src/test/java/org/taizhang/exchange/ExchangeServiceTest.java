@@ -158,6 +158,16 @@ class ExchangeServiceTest {
     }
 
     @Test
+    void aRecordIsNamedAsAClerkKnowsItAndByItsIdWhenItHasNoName() {
+        ExchangeService service = new ExchangeService(hub);
+        Unit unit = new RegistryService(hub).load().units().getFirst();
+        assertThat(service.recordLabel("unit", unit.id())).isEqualTo(unit.name());
+        assertThat(service.recordLabel("unit", "no-such-id")).isEqualTo("no-such-id");
+        assertThat(service.recordLabel("hub_designation", "x")).isEqualTo("x");
+        assertThat(service.recordLabel("no_such_table", "y")).isEqualTo("y");
+    }
+
+    @Test
     void valuesKeepTheirTypesExactlyThroughAPackage() {
         Path stick = dir.resolve("stick/all.tzpkg");
         new ExchangeService(hub).export(stick, PackageFile.Protection.none(), Progress.NONE);
