@@ -399,7 +399,8 @@ public final class ExchangeView {
                 .getColumns()
                 .addAll(List.of(
                         Tables.textColumn(m.get("exchange.column.entity"), 100, c -> texts.table(c.entity())),
-                        Tables.textColumn(m.get("exchange.column.record"), 150, Store.Conflict::entityId),
+                        Tables.textColumn(
+                                m.get("exchange.column.record"), 150, c -> vm.record(c.entity(), c.entityId())),
                         Tables.textColumn(m.get("exchange.column.field"), 110, Store.Conflict::field),
                         Tables.textColumn(m.get("exchange.column.shown"), 170, c -> texts.value(c.shown())),
                         Tables.textColumn(
@@ -427,7 +428,8 @@ public final class ExchangeView {
                 .addAll(List.of(
                         Tables.textColumn(m.get("exchange.column.breach"), 120, b -> texts.breach(b.kind())),
                         Tables.textColumn(m.get("exchange.column.entity"), 100, b -> texts.table(b.entity())),
-                        Tables.textColumn(m.get("exchange.column.record"), 150, MergeBreach::entityId),
+                        Tables.textColumn(
+                                m.get("exchange.column.record"), 150, b -> vm.record(b.entity(), b.entityId())),
                         Tables.textColumn(m.get("exchange.column.detail"), 560, MergeBreach::detail)));
         javafx.collections.transformation.SortedList<MergeBreach> sortedBreaches =
                 new javafx.collections.transformation.SortedList<>(vm.breaches);
@@ -488,7 +490,11 @@ public final class ExchangeView {
                 which.setText(m.get("exchange.pending.chooseConflict"));
                 return;
             }
-            which.setText(m.get("exchange.pending.conflictOf", texts.table(c.entity()), c.entityId(), c.field()));
+            which.setText(m.get(
+                    "exchange.pending.conflictOf",
+                    texts.table(c.entity()),
+                    vm.record(c.entity(), c.entityId()),
+                    c.field()));
             Set<Object> values = new LinkedHashSet<>();
             values.add(c.shown());
             values.addAll(c.others());

@@ -71,6 +71,8 @@ public final class ExchangeViewModel {
     final ObservableList<ExchangeService.LogLine> history = FXCollections.observableArrayList();
     final ObservableList<Store.Conflict> conflicts = FXCollections.observableArrayList();
     final ObservableList<MergeBreach> breaches = FXCollections.observableArrayList();
+    /** The records of 待处理 as a clerk knows them (entity/id → name), read with the lists. */
+    private final Map<String, String> labels = new java.util.HashMap<>();
 
     // the packages chosen to import, previewed
     final ObservableList<PreviewRow> preview = FXCollections.observableArrayList();
@@ -117,6 +119,7 @@ public final class ExchangeViewModel {
             List<ExchangeService.LogLine> history,
             List<Store.Conflict> conflicts,
             List<MergeBreach> breaches,
+            Map<String, String> labels,
             int silentDays) {}
 
     public void reload() {
@@ -133,6 +136,13 @@ public final class ExchangeViewModel {
     private Snapshot read() {
         int days =
                 store.localSetting(SILENT_DAYS_KEY).map(ExchangeViewModel::days).orElse(DEFAULT_SILENT_DAYS);
+        List<Store.Conflict> conflicts = store.conflicts();
+        List<MergeBreach> breaches = store.breaches();
+        Map<String, String> labels = new java.util.HashMap<>();
+        conflicts.forEach(c -> labels.computeIfAbsent(
+                c.entity() + "/" + c.entityId(), k -> service.recordLabel(c.entity(), c.entityId())));
+        breaches.forEach(b -> labels.computeIfAbsent(
+                b.entity() + "/" + b.entityId(), k -> service.recordLabel(b.entity(), b.entityId())));
         return new Snapshot(
                 store.deviceId(),
                 store.deviceName(),
@@ -143,8 +153,9 @@ public final class ExchangeViewModel {
                 service.unacknowledged(),
                 service.devices(),
                 service.history(100),
-                store.conflicts(),
-                store.breaches(),
+                conflicts,
+                breaches,
+                labels,
                 days);
     }
 
@@ -198,6 +209,8 @@ public final class ExchangeViewModel {
                         : s.devices());
         silentDays.set(s.silentDays());
         history.setAll(s.history());
+        labels.clear();
+        labels.putAll(s.labels());
         conflicts.setAll(s.conflicts());
         breaches.setAll(s.breaches());
         loaded.set(true);
@@ -218,6 +231,11 @@ public final class ExchangeViewModel {
         return u.notExported() > 0
                 ? m.get("exchange.status.unacknowledged", u.count(), since, u.notExported())
                 : m.get("exchange.status.allExported", u.count(), since);
+    }
+
+    /** A record of 待处理 by its name (its id when it has none). */
+    String record(String entity, String id) {
+        return labels.getOrDefault(entity + "/" + id, id);
     }
 
     /** Whether a device has not been heard from for longer than the setting (never heard: not silent yet). */

@@ -289,6 +289,8 @@ class ExchangeViewTest {
         // the kind of record in Chinese, both values side by side
         Node firstCell = robot.lookup("#conflicts .table-cell").nth(0).query();
         assertThat(((javafx.scene.control.TableCell<?, ?>) firstCell).getText()).isEqualTo("单位");
+        // the record by its name, not its id
+        assertThat(vm.record(conflict.entity(), conflict.entityId())).isEqualTo(onHub.name());
         robot.interact(() -> table.getSelectionModel().select(0));
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> Snapshots.save(stage.getScene(), "exchange-pending"));
