@@ -343,6 +343,35 @@ class ExchangeViewTest {
         assertThat(hub.localSetting(ExchangeViewModel.SILENT_DAYS_KEY)).contains("30");
     }
 
+    @Test
+    void aPassphraseIsAskedOnlyForAPackageThatNeedsOneAndAgainWhenItWasWrong(FxRobot robot) throws Exception {
+        hub = open(dir.resolve("hub/taizhang.db"), hubClock);
+        hub.designateHub();
+        new RegistryService(hub).importSample(Progress.NONE);
+        Path prepared = dir.resolve("stick/prepare.tzpkg");
+        new ExchangeService(hub).prepareField("督查二组笔记本", prepared, new PackageFile.Protection(PASS), Progress.NONE);
+        laptop = open(dir.resolve("new/taizhang.db"), Clock.systemUTC());
+        ExchangeViewModel vm = show(robot, laptop);
+        assertThat(text(robot, "#exchangeRole")).isEqualTo("外业机（尚未由汇总机准备）");
+        // not prepared: never 已同步, there is no hub to acknowledge anything
+        assertThat(text(robot, "#exchangeStatus")).doesNotContain("已同步");
+
+        List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        vm.setPassphrases((file, again) -> {
+            asked.add(file + (again ? " again" : ""));
+            return Optional.of(asked.size() == 1 ? "不对的口令".toCharArray() : PASS.clone());
+        });
+        dialogs.filesToOpen = List.of(prepared);
+        robot.clickOn("#exchangeImport");
+        waitUntil(() -> vm.canApply.get());
+        assertThat(asked).containsExactly("prepare.tzpkg", "prepare.tzpkg again");
+        robot.clickOn("#importApply");
+        waitUntil(() -> text(robot, "#exchangeRole").equals("外业机"));
+        assertThat(laptop.hubDeviceId()).contains(hub.deviceId());
+        assertThat(laptop.deviceName()).isEqualTo("督查二组笔记本");
+        assertThat(text(robot, "#exchangeStatus")).startsWith("已同步");
+    }
+
     /** A clock the test moves: the hub's days go by without waiting. */
     static final class MovableClock extends Clock {
         private volatile Instant now = Instant.now();
