@@ -30,6 +30,9 @@ import org.taizhang.core.ui.FxDialogService;
 import org.taizhang.core.ui.Shell;
 import org.taizhang.core.ui.TaskRunner;
 import org.taizhang.core.ui.UnsavedEdits;
+import org.taizhang.exchange.ExchangeService;
+import org.taizhang.exchange.view.ExchangeView;
+import org.taizhang.exchange.view.ExchangeViewModel;
 import org.taizhang.inspection.FindingService;
 import org.taizhang.inspection.InspectionFiles;
 import org.taizhang.inspection.InspectionService;
@@ -207,13 +210,16 @@ public final class App extends Application {
                         .withFiles(new LedgerFilesModel(
                                 new InspectionFiles(opened, registry), ledgerModel.get(), tasks, dialogs, messages))
                         .node()));
-        for (String[] later :
-                List.of(new String[] {"reports", "nav.reports"}, new String[] {"exchange", "nav.exchange"})) {
-            shell.add(new Shell.Section(
-                    later[0],
-                    later[1],
-                    () -> Shell.placeholder(messages.get("shell.notBuilt", messages.get(later[1])))));
-        }
+        shell.add(new Shell.Section(
+                "reports",
+                "nav.reports",
+                () -> Shell.placeholder(messages.get("shell.notBuilt", messages.get("nav.reports")))));
+        shell.add(new Shell.Section("exchange", "nav.exchange", () -> {
+            ExchangeViewModel vm = new ExchangeViewModel(new ExchangeService(opened), opened, tasks, dialogs, messages);
+            ExchangeView view = new ExchangeView(vm, dialogs);
+            vm.reload();
+            return view.node();
+        }));
         shell.add(new Shell.Section(
                 "settings",
                 "nav.settings",

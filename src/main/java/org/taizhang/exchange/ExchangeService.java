@@ -367,6 +367,15 @@ public final class ExchangeService {
         }
     }
 
+    /**
+     * A package a clerk chose to import that was refused before it could be applied (the window previews first, and
+     * applies only the packages it accepted): its line in the history, with the reason, as {@link #importPackage}
+     * writes for a package it refuses. Nothing else is written.
+     */
+    public void refused(Path file, DomainException reason) {
+        exchange.rejected(null, null, file.toString(), reason.messageKey());
+    }
+
     private Imported apply(Path file, Verified v, Progress progress) {
         Manifest m = v.manifest();
         if (m.sourceDevice().equals(store.deviceId())) {
@@ -498,6 +507,14 @@ public final class ExchangeService {
                         e.outcome(),
                         e.detail()))
                 .toList();
+    }
+
+    /**
+     * A record as a clerk knows it, for 待处理's lists: a unit's, organization's or round's name, a finding's number or
+     * description; the id itself when the record has no such name.
+     */
+    public String recordLabel(String entity, String id) {
+        return exchange.label(entity, id).orElse(id);
     }
 
     /** This device's public key's fingerprint (made at the first need), for a clerk comparing two screens. */

@@ -266,6 +266,29 @@ final class ExchangeStore {
                 .execute();
     }
 
+    /**
+     * What a clerk calls a record of a travelling table: its name, a finding's register number or else its
+     * description; empty for a table without one (or a record that is gone).
+     */
+    Optional<String> label(String entity, String id) {
+        org.jooq.Table<?> t = org.taizhang.core.store.schema.DefaultSchema.DEFAULT_SCHEMA.getTable(entity);
+        if (t == null || t.field("id") == null) {
+            return Optional.empty();
+        }
+        org.jooq.Field<String> label = entity.equals("finding")
+                ? org.jooq.impl.DSL.coalesce(t.field("number", String.class), t.field("description", String.class))
+                : t.field("name", String.class);
+        if (label == null) {
+            return Optional.empty();
+        }
+        return store.read()
+                .select(label)
+                .from(t)
+                .where(t.field("id", String.class).eq(id))
+                .fetchOptional(label)
+                .filter(l -> !l.isBlank());
+    }
+
     /** Changes this device made itself above {@code counter} (history entries it wrote), and the oldest one's time. */
     record Unsent(int count, String since) {}
 

@@ -139,6 +139,35 @@ class ExchangeServiceTest {
     }
 
     @Test
+    void aPackageRefusedAtItsPreviewIsNotedInTheHistoryWithItsReasonAndNothingElse() throws IOException {
+        Path bad = dir.resolve("stick/bad.tzpkg");
+        Files.write(bad, "not a package".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        ExchangeService service = new ExchangeService(hub);
+        DomainException reason = org.assertj.core.api.Assertions.catchThrowableOfType(
+                DomainException.class, () -> service.preview(bad, null));
+        long history = hub.read().fetchCount(org.taizhang.core.store.schema.Tables.HISTORY);
+        service.refused(bad, reason);
+        assertThat(service.history(10)).first().satisfies(l -> {
+            assertThat(l.received()).isTrue();
+            assertThat(l.outcome()).isEqualTo("rejected");
+            assertThat(l.detail()).isEqualTo(reason.messageKey());
+            assertThat(l.file()).isEqualTo(bad.toString());
+        });
+        assertThat(hub.read().fetchCount(org.taizhang.core.store.schema.Tables.HISTORY))
+                .isEqualTo(history);
+    }
+
+    @Test
+    void aRecordIsNamedAsAClerkKnowsItAndByItsIdWhenItHasNoName() {
+        ExchangeService service = new ExchangeService(hub);
+        Unit unit = new RegistryService(hub).load().units().getFirst();
+        assertThat(service.recordLabel("unit", unit.id())).isEqualTo(unit.name());
+        assertThat(service.recordLabel("unit", "no-such-id")).isEqualTo("no-such-id");
+        assertThat(service.recordLabel("hub_designation", "x")).isEqualTo("x");
+        assertThat(service.recordLabel("no_such_table", "y")).isEqualTo("y");
+    }
+
+    @Test
     void valuesKeepTheirTypesExactlyThroughAPackage() {
         Path stick = dir.resolve("stick/all.tzpkg");
         new ExchangeService(hub).export(stick, PackageFile.Protection.none(), Progress.NONE);

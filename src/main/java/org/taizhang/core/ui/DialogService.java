@@ -33,6 +33,11 @@ public interface DialogService {
 
     Optional<Path> chooseFileToOpen(String title, String filterName, String... patterns);
 
+    /** One file or many (a drawer of USB sticks); empty when cancelled. */
+    default List<Path> chooseFilesToOpen(String title, String filterName, String... patterns) {
+        return chooseFileToOpen(title, filterName, patterns).map(List::of).orElse(List.of());
+    }
+
     /** {@code initialName} may be built from data as it is: the dialog makes it a legal file name. */
     Optional<Path> chooseFileToSave(String title, String initialName, String filterName, String... patterns);
 }

@@ -188,6 +188,12 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
+    public List<Path> chooseFilesToOpen(String title, String filterName, String... patterns) {
+        List<File> files = chooser(title, filterName, patterns).showOpenMultipleDialog(ownerNow());
+        return files == null ? List.of() : files.stream().map(File::toPath).toList();
+    }
+
+    @Override
     public Optional<Path> chooseFileToSave(String title, String initialName, String filterName, String... patterns) {
         File f = saveChooser(title, initialName, filterName, patterns).showSaveDialog(ownerNow());
         return Optional.ofNullable(f).map(File::toPath);

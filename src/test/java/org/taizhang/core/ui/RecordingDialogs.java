@@ -73,6 +73,14 @@ public final class RecordingDialogs implements DialogService {
         return Optional.ofNullable(fileToOpen);
     }
 
+    /** The files a multiple chooser "picks" (empty: cancelled). */
+    public volatile List<Path> filesToOpen = List.of();
+
+    @Override
+    public List<Path> chooseFilesToOpen(String title, String filterName, String... patterns) {
+        return filesToOpen;
+    }
+
     @Override
     public Optional<Path> chooseFileToSave(String title, String initialName, String filterName, String... patterns) {
         savePatterns.addAll(List.of(patterns));
