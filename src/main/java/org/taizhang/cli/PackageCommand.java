@@ -261,23 +261,24 @@ final class PackageCommand {
         public Integer call() {
             Messages m = parent.root.messages;
             try (Store store = parent.root.openStore()) {
-                ExchangeService.Verified v = new ExchangeService(store).verify(file, passphrase(passphraseFile));
-                spec.commandLine()
-                        .getOut()
-                        .println(m.get(
-                                "cli.package.verified",
-                                file,
-                                v.manifest().sourceName(),
-                                v.manifest().createdAt(),
-                                v.changes().records().size(),
-                                v.changes().history().size(),
-                                v.files().size()));
-                spec.commandLine()
-                        .getOut()
-                        .println(m.get(
-                                "cli.package.verifiedPrerequisites",
-                                v.prerequisitesMet() ? m.get("cli.package.yes") : m.get("cli.package.no")));
-                return ExitCodes.OK;
+                try (ExchangeService.Verified v = new ExchangeService(store).verify(file, passphrase(passphraseFile))) {
+                    spec.commandLine()
+                            .getOut()
+                            .println(m.get(
+                                    "cli.package.verified",
+                                    file,
+                                    v.manifest().sourceName(),
+                                    v.manifest().createdAt(),
+                                    v.changes().records().size(),
+                                    v.changes().history().size(),
+                                    v.files().size()));
+                    spec.commandLine()
+                            .getOut()
+                            .println(m.get(
+                                    "cli.package.verifiedPrerequisites",
+                                    v.prerequisitesMet() ? m.get("cli.package.yes") : m.get("cli.package.no")));
+                    return ExitCodes.OK;
+                }
             }
         }
     }

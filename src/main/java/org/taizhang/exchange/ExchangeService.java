@@ -160,13 +160,14 @@ public final class ExchangeService {
             VersionVector knowledge,
             PackageFile.Protection protection,
             Progress progress) {
-        Map<String, byte[]> files = new LinkedHashMap<>();
+        List<PackageFile.Entry> files = new java.util.ArrayList<>();
         int missing = 0;
         for (RecordState r : set.records()) {
             if (r.table().equals("attachment") && !r.deleted()) {
+                // content-addressed: a file that still hashes to its id is sent, streamed, never read whole
                 if (attachments.verify(r.id())) {
                     try {
-                        files.put(ATTACHMENT_PREFIX + r.id(), Files.readAllBytes(attachments.file(r.id())));
+                        files.add(PackageFile.Entry.of(ATTACHMENT_PREFIX + r.id(), attachments.file(r.id())));
                     } catch (java.io.IOException e) {
                         missing++;
                     }
@@ -181,7 +182,7 @@ public final class ExchangeService {
         Map<String, String> sums = new LinkedHashMap<>();
         String contentSha = PackageFile.sha256Hex(changes);
         sums.put(CHANGES, contentSha);
-        files.forEach((name, bytes) -> sums.put(name, PackageFile.sha256Hex(bytes)));
+        files.forEach(f -> sums.put(f.name(), f.name().substring(ATTACHMENT_PREFIX.length())));
         Map<String, Integer> counts = new HashMap<>();
         set.records().forEach(r -> counts.merge(r.table(), 1, Integer::sum));
         counts.put("history", set.history().size());
@@ -207,10 +208,10 @@ public final class ExchangeService {
                 knowledge,
                 counts,
                 sums);
-        Map<String, byte[]> entries = new LinkedHashMap<>();
-        entries.put(MANIFEST, manifest.encode());
-        entries.put(CHANGES, changes);
-        entries.putAll(files);
+        List<PackageFile.Entry> entries = new java.util.ArrayList<>();
+        entries.add(PackageFile.Entry.of(MANIFEST, manifest.encode()));
+        entries.add(PackageFile.Entry.of(CHANGES, changes));
+        entries.addAll(files);
         progress.checkCancelled();
         PackageFile.write(out, entries, protection);
         exchange.sent(manifest, out.toAbsolutePath().toString(), contentSha, knowledge.counter(store.deviceId()));
@@ -255,51 +256,127 @@ public final class ExchangeService {
         return new Target(p.deviceId(), p.name(), p.publicKey(), p.knowledge());
     }
 
-    /** A package read and checked, nothing written; whether this database holds what it was built against. */
-    public record Verified(Manifest manifest, ChangeSet changes, Map<String, byte[]> files, boolean prerequisitesMet) {}
+    /**
+     * A package read and checked, nothing written to the database; its attachment files wait in a staging folder
+     * beside the database until {@link #close} (they are never held in memory); whether this database holds what it
+     * was built against.
+     */
+    public record Verified(
+            Manifest manifest, ChangeSet changes, Map<String, Path> files, boolean prerequisitesMet, Path staging)
+            implements AutoCloseable {
+        /** Removes the staged files. */
+        @Override
+        public void close() {
+            deleteTree(staging);
+        }
+    }
 
     /**
-     * Reads a package and checks everything that can be checked without writing: protection (this device's keys or
-     * the passphrase), every entry's SHA-256 against the manifest, the schema (a newer program's package:
-     * 先升级本程序), the changes' format, and whether the hub it belongs to is this device's hub.
+     * Reads a package and checks everything that can be checked without writing to the database: protection (this
+     * device's keys or the passphrase), every entry's SHA-256 against the manifest, the schema (a newer program's
+     * package: 先升级本程序), the changes' format, and whether the hub it belongs to is this device's hub. Close the
+     * result.
      */
     public Verified verify(Path file, char[] passphrase) {
-        Map<String, byte[]> entries = PackageFile.read(file, new PackageFile.Unlock(passphrase, exchange.ownKeys()));
-        Manifest m = Manifest.decode(entries.get(MANIFEST), file);
-        if (m.format() > PackageFile.FORMAT) {
-            throw new DomainException("package.error.newerFormat", file, m.format());
-        }
-        if (schemaNumber(m.schema()) > schemaNumber(Store.schemaVersion())) {
-            throw new DomainException("package.error.newerProgram", file, m.program());
-        }
-        if (!entries.containsKey(CHANGES)) {
-            throw new DomainException("package.error.damaged", file);
-        }
-        for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-            if (e.getKey().equals(MANIFEST)) {
-                continue;
+        Path staging = staging();
+        Map<String, java.io.ByteArrayOutputStream> inMemory = new LinkedHashMap<>();
+        Map<String, java.security.MessageDigest> sums = new LinkedHashMap<>();
+        Map<String, Path> files = new LinkedHashMap<>();
+        try {
+            PackageFile.read(file, new PackageFile.Unlock(passphrase, exchange.ownKeys()), (name, length) -> {
+                java.security.MessageDigest d = sha256();
+                sums.put(name, d);
+                java.io.OutputStream target;
+                if (name.startsWith(ATTACHMENT_PREFIX)) {
+                    Path staged = staging.resolve(name.substring(ATTACHMENT_PREFIX.length()));
+                    files.put(name.substring(ATTACHMENT_PREFIX.length()), staged);
+                    target = new java.io.BufferedOutputStream(Files.newOutputStream(staged));
+                } else {
+                    java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+                    inMemory.put(name, b);
+                    target = b;
+                }
+                return new java.security.DigestOutputStream(target, d);
+            });
+            Manifest m = Manifest.decode(inMemory.get(MANIFEST).toByteArray(), file);
+            if (m.format() > PackageFile.FORMAT) {
+                throw new DomainException("package.error.newerFormat", file, m.format());
             }
-            String expected = m.sha256().get(e.getKey());
-            if (expected == null || !expected.equals(PackageFile.sha256Hex(e.getValue()))) {
-                throw new DomainException("package.error.checksum", file, e.getKey());
+            if (schemaNumber(m.schema()) > schemaNumber(Store.schemaVersion())) {
+                throw new DomainException("package.error.newerProgram", file, m.program());
             }
-            if (e.getKey().startsWith(ATTACHMENT_PREFIX)
-                    && !e.getKey().substring(ATTACHMENT_PREFIX.length()).equals(expected)) {
-                throw new DomainException("package.error.checksum", file, e.getKey());
+            if (!inMemory.containsKey(CHANGES)) {
+                throw new DomainException("package.error.damaged", file);
             }
+            for (Map.Entry<String, java.security.MessageDigest> e : sums.entrySet()) {
+                if (e.getKey().equals(MANIFEST)) {
+                    continue;
+                }
+                String expected = m.sha256().get(e.getKey());
+                String actual = java.util.HexFormat.of().formatHex(e.getValue().digest());
+                if (expected == null || !expected.equals(actual)) {
+                    throw new DomainException("package.error.checksum", file, e.getKey());
+                }
+                if (e.getKey().startsWith(ATTACHMENT_PREFIX)
+                        && !e.getKey().substring(ATTACHMENT_PREFIX.length()).equals(expected)) {
+                    throw new DomainException("package.error.checksum", file, e.getKey());
+                }
+            }
+            if (m.sha256().size() != sums.size() - 1) {
+                throw new DomainException("package.error.damaged", file);
+            }
+            refuseAnotherHub(m, file);
+            ChangeSet changes = ChangeSetCodec.decode(inMemory.get(CHANGES).toByteArray(), file);
+            return new Verified(m, changes, files, m.prerequisites().coveredBy(store.knowledge()), staging);
+        } catch (RuntimeException e) {
+            deleteTree(staging);
+            throw e;
         }
-        if (m.sha256().size() != entries.size() - 1) {
-            throw new DomainException("package.error.damaged", file);
-        }
-        refuseAnotherHub(m, file);
-        ChangeSet changes = ChangeSetCodec.decode(entries.get(CHANGES), file);
-        Map<String, byte[]> files = new LinkedHashMap<>();
-        entries.forEach((name, bytes) -> {
-            if (name.startsWith(ATTACHMENT_PREFIX)) {
-                files.put(name.substring(ATTACHMENT_PREFIX.length()), bytes);
+    }
+
+    /**
+     * A new folder for one package's files, beside the database (the same disk: storing them is a copy within it).
+     * Folders left by a program that was killed are removed once they are an hour old.
+     */
+    private Path staging() {
+        Path root = store.dataFolder().resolve("exchange-staging");
+        try {
+            if (Files.isDirectory(root)) {
+                try (var old = Files.list(root)) {
+                    for (Path p : old.toList()) {
+                        if (Files.getLastModifiedTime(p)
+                                .toInstant()
+                                .isBefore(Instant.now().minus(Duration.ofHours(1)))) {
+                            deleteTree(p);
+                        }
+                    }
+                }
             }
-        });
-        return new Verified(m, changes, files, m.prerequisites().coveredBy(store.knowledge()));
+            return Files.createDirectories(root.resolve(Ids.newId()));
+        } catch (java.io.IOException e) {
+            throw new DomainException(e, "package.error.staging", root, e.getMessage());
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        if (dir == null || !Files.exists(dir)) {
+            return;
+        }
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (java.io.IOException e) {
+            // left for the next staging() to remove
+        }
+    }
+
+    private static java.security.MessageDigest sha256() {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**
@@ -323,9 +400,11 @@ public final class ExchangeService {
     public record Preview(Verified verified, Map<String, Store.Counts> counts, boolean duplicate) {}
 
     public Preview preview(Path file, char[] passphrase) {
-        Verified v = verify(file, passphrase);
-        boolean duplicate = exchange.appliedContent(v.manifest().packageId()).isPresent();
-        return new Preview(v, duplicate ? Map.of() : store.previewChanges(v.changes()), duplicate);
+        try (Verified v = verify(file, passphrase)) {
+            boolean duplicate =
+                    exchange.appliedContent(v.manifest().packageId()).isPresent();
+            return new Preview(v, duplicate ? Map.of() : store.previewChanges(v.changes()), duplicate);
+        }
     }
 
     /** What one import did. */
@@ -359,7 +438,7 @@ public final class ExchangeService {
             throw e;
         }
         Manifest m = v.manifest();
-        try {
+        try (v) {
             return apply(file, v, progress);
         } catch (DomainException e) {
             exchange.rejected(m, m.packageId(), file.toString(), e.messageKey());

@@ -432,6 +432,25 @@ public final class AttachmentStore {
         org.taizhang.core.files.SafeFiles.writeOwnerOnly(file(id), out -> out.write(bytes));
     }
 
+    /**
+     * {@link #storeReceived(String, byte[])} for a file received in a package and staged on disk: streamed, never
+     * read whole; checked against {@code id} before it is stored.
+     */
+    public void storeReceived(String id, Path staged) {
+        checkId(id);
+        try {
+            if (!hash(staged).sha256().equals(id)) {
+                throw new DomainException("attachment.error.received", id);
+            }
+        } catch (IOException e) {
+            throw new DomainException(e, "attachment.error.received", id);
+        }
+        if (verify(id)) {
+            return;
+        }
+        org.taizhang.core.files.SafeFiles.writeOwnerOnly(file(id), out -> Files.copy(staged, out));
+    }
+
     /** True when the stored file of {@code id} is there and its bytes still hash to {@code id}. */
     public boolean verify(String id) {
         try {

@@ -1,15 +1,19 @@
 package org.taizhang.exchange.files;
 
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.DigestOutputStream;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -21,6 +25,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.PBEKeySpec;
@@ -30,23 +35,30 @@ import org.taizhang.core.files.SafeFiles;
 
 /**
  * One package file (docs/package-format.md): a header that says how the body is protected, then the body — named
- * entries, the manifest first. With a passphrase the body is AES-256-GCM under a key from PBKDF2-HMAC-SHA256
- * (600,000 iterations, a random salt), the header authenticated with it; without protection (an explicit choice)
- * a SHA-256 of header and body closes the file, which finds damage but not tampering. Nothing here knows SQLite.
+ * entries, the manifest first — in chunks of 1 MiB, so that neither writing nor reading ever holds a package in
+ * memory (a laptop's photos may reach gigabytes). With a key (a device's, or one from a passphrase by
+ * PBKDF2-HMAC-SHA256, 600,000 iterations) each chunk is sealed by AES-256-GCM with the header, its index and
+ * whether it is the last as associated data, so chunks can be neither changed, reordered, dropped nor cut off;
+ * without protection (an explicit choice) a SHA-256 of everything closes the file, which finds damage but not
+ * tampering. Nothing here knows SQLite.
  *
- * <p>Written to a temporary file beside the target, forced to disk and moved over it, then read back and checked:
- * a stick pulled out mid-write leaves no file that verifies. Read with bounds: a damaged or hostile file is refused
- * in one Chinese line ({@code package.error.*}) before anything of it is used.
+ * <p>Written to a temporary file beside the target, forced to disk and moved over it, then read back and compared
+ * (its SHA-256 with the one of what was written): a stick pulled out mid-write leaves no file that verifies. Read with
+ * bounds: a damaged or hostile file is refused in one Chinese line ({@code package.error.*}); what an entry's sink
+ * received before a refusal must be thrown away by its caller.
  */
 public final class PackageFile {
     static final byte[] MAGIC = "TAIZHANG-PKG".getBytes(StandardCharsets.US_ASCII);
-    public static final int FORMAT = 1;
+    public static final int FORMAT = 2;
     static final int NONE = 0;
     static final int PASSPHRASE = 1;
     static final int DEVICE_KEY = 2;
     static final int ITERATIONS = 600_000;
-    /** The largest body read: packages are read whole, and a stick's file may claim any length. */
-    static final long MAX_BODY = 1L << 30;
+    static final int CHUNK = 1 << 20;
+    /** An entry kept in memory (the manifest, the changes) may not exceed this; files go to disk. */
+    static final long MAX_IN_MEMORY = 512L << 20;
+    /** One entry (an attachment file) may not exceed this. */
+    static final long MAX_ENTRY = 4L << 30;
 
     static final int MAX_ENTRIES = 100_000;
     private static final Pattern ENTRY = Pattern.compile("manifest|changes|attachment/[0-9a-f]{64}");
@@ -87,99 +99,70 @@ public final class PackageFile {
         }
     }
 
-    /** Writes {@code entries} (name → bytes, "manifest" first) to {@code out}, then reads it back and checks it. */
-    public static void write(Path out, Map<String, byte[]> entries, Protection protection) {
-        byte[] file = encode(entries, protection, new SecureRandom());
-        SafeFiles.write(out, stream -> stream.write(file));
-        if (protection.recipient() != null) {
-            checkedWithoutPrivateKey(out, file);
-            return;
+    /** One entry to write: its name, its exact length, and its bytes as a stream (a file is never read whole). */
+    public interface Entry {
+        String name();
+
+        long length();
+
+        InputStream open() throws IOException;
+
+        static Entry of(String name, byte[] bytes) {
+            return new Entry() {
+                public String name() {
+                    return name;
+                }
+
+                public long length() {
+                    return bytes.length;
+                }
+
+                public InputStream open() {
+                    return new ByteArrayInputStream(bytes);
+                }
+            };
         }
-        Map<String, byte[]> back = read(out, protection.passphrase());
-        if (!back.keySet().equals(entries.keySet())) {
-            throw new DomainException("package.error.writeCheck", out);
+
+        static Entry of(String name, Path file) throws IOException {
+            long length = Files.size(file);
+            return new Entry() {
+                public String name() {
+                    return name;
+                }
+
+                public long length() {
+                    return length;
+                }
+
+                public InputStream open() throws IOException {
+                    return Files.newInputStream(file);
+                }
+            };
         }
     }
 
-    static byte[] encode(Map<String, byte[]> entries, Protection protection, SecureRandom random) {
-        try {
-            byte[] body = body(entries);
-            ByteArrayOutputStream header = new ByteArrayOutputStream();
-            DataOutputStream h = new DataOutputStream(header);
-            h.write(MAGIC);
-            h.writeShort(FORMAT);
-            if (!protection.encrypted()) {
-                h.writeByte(NONE);
-                h.writeLong(body.length);
-                byte[] head = header.toByteArray();
-                return concat(head, body, sha256(head, body));
+    /** Where a reader puts each entry as it arrives, in the file's order (the manifest first). */
+    public interface Sink {
+        OutputStream open(String name, long length) throws IOException;
+    }
+
+    /** Writes {@code entries} ("manifest" first) to {@code out}, then reads it back and compares it. */
+    public static void write(Path out, List<Entry> entries, Protection protection) {
+        byte[][] digest = new byte[1][];
+        SafeFiles.write(out, stream -> {
+            MessageDigest d = sha256();
+            DigestOutputStream counted = new DigestOutputStream(stream, d);
+            writeTo(counted, entries, protection, new SecureRandom());
+            counted.flush();
+            digest[0] = d.digest();
+        });
+        try (InputStream back = Files.newInputStream(out)) {
+            MessageDigest d = sha256();
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = back.read(buffer)) > 0; ) {
+                d.update(buffer, 0, n);
             }
-            if (protection.recipient() != null) {
-                return toDevice(header, h, body, protection.recipient(), random);
-            }
-            byte[] salt = new byte[16];
-            byte[] nonce = new byte[12];
-            random.nextBytes(salt);
-            random.nextBytes(nonce);
-            h.writeByte(PASSPHRASE);
-            h.writeInt(ITERATIONS);
-            h.write(salt);
-            h.write(nonce);
-            h.writeLong(body.length + 16L); // the GCM tag follows the ciphertext
-            byte[] head = header.toByteArray();
-            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
-            c.init(
-                    Cipher.ENCRYPT_MODE,
-                    key(protection.passphrase(), salt, ITERATIONS),
-                    new GCMParameterSpec(128, nonce));
-            c.updateAAD(head);
-            return concat(head, c.doFinal(body), new byte[0]);
-        } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /**
-     * Protection 2: a random AES-256 key for this package encrypts the body; the key is wrapped for the recipient
-     * (an ephemeral X25519 agreement with its public key, HKDF-SHA256, AES-GCM), so only the device holding the
-     * private key opens it, and the writer needs no secret (decisions/0014).
-     */
-    private static byte[] toDevice(
-            ByteArrayOutputStream header,
-            DataOutputStream h,
-            byte[] body,
-            java.security.PublicKey recipient,
-            SecureRandom random)
-            throws IOException, GeneralSecurityException {
-        byte[] contentKey = new byte[32];
-        random.nextBytes(contentKey);
-        DeviceKeys.Wrapped wrapped = DeviceKeys.wrap(contentKey, recipient, random);
-        byte[] nonce = new byte[12];
-        random.nextBytes(nonce);
-        h.writeByte(DEVICE_KEY);
-        h.writeByte(1); // recipients: one today; the format leaves room for the office safe's key beside the hub's
-        h.write(wrapped.fingerprint());
-        h.writeShort(wrapped.ephemeral().length);
-        h.write(wrapped.ephemeral());
-        h.write(wrapped.nonce());
-        h.write(wrapped.key());
-        h.write(nonce);
-        h.writeLong(body.length + 16L);
-        byte[] head = header.toByteArray();
-        Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
-        c.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(contentKey, "AES"), new GCMParameterSpec(128, nonce));
-        c.updateAAD(head);
-        return concat(head, c.doFinal(body), new byte[0]);
-    }
-
-    /**
-     * The writer of a package encrypted to another device cannot open it: it checks what it can — the file is whole
-     * on the stick, byte for byte as encoded (the read-back of a pulled stick fails here).
-     */
-    private static void checkedWithoutPrivateKey(Path out, byte[] written) {
-        try {
-            byte[] back = Files.readAllBytes(out);
-            if (!Arrays.equals(back, written)) {
+            if (!MessageDigest.isEqual(d.digest(), digest[0])) {
                 throw new DomainException("package.error.writeCheck", out);
             }
         } catch (IOException e) {
@@ -187,24 +170,202 @@ public final class PackageFile {
         }
     }
 
-    private static byte[] body(Map<String, byte[]> entries) throws IOException {
+    /** {@link #write(Path, List, Protection)} of entries held in memory. */
+    public static void write(Path out, Map<String, byte[]> entries, Protection protection) {
+        write(
+                out,
+                entries.entrySet().stream()
+                        .map(e -> Entry.of(e.getKey(), e.getValue()))
+                        .toList(),
+                protection);
+    }
+
+    static byte[] encode(Map<String, byte[]> entries, Protection protection, SecureRandom random) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        DataOutputStream out = new DataOutputStream(bytes);
-        out.writeInt(entries.size());
-        for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-            if (!ENTRY.matcher(e.getKey()).matches()) {
-                throw new IllegalArgumentException("entry " + e.getKey());
-            }
-            out.writeUTF(e.getKey());
-            out.writeLong(e.getValue().length);
-            out.write(e.getValue());
+        try {
+            writeTo(
+                    bytes,
+                    entries.entrySet().stream()
+                            .map(e -> Entry.of(e.getKey(), e.getValue()))
+                            .toList(),
+                    protection,
+                    random);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
         return bytes.toByteArray();
     }
 
+    private static void writeTo(OutputStream out, List<Entry> entries, Protection protection, SecureRandom random)
+            throws IOException {
+        try {
+            ByteArrayOutputStream header = new ByteArrayOutputStream();
+            DataOutputStream h = new DataOutputStream(header);
+            h.write(MAGIC);
+            h.writeShort(FORMAT);
+            SecretKey key = null;
+            byte[] prefix = new byte[8];
+            if (protection.recipient() != null) {
+                byte[] contentKey = new byte[32];
+                random.nextBytes(contentKey);
+                DeviceKeys.Wrapped wrapped = DeviceKeys.wrap(contentKey, protection.recipient(), random);
+                h.writeByte(DEVICE_KEY);
+                h.writeByte(1); // recipients: one today; the format leaves room for the office safe's key
+                h.write(wrapped.fingerprint());
+                h.writeShort(wrapped.ephemeral().length);
+                h.write(wrapped.ephemeral());
+                h.write(wrapped.nonce());
+                h.write(wrapped.key());
+                key = new SecretKeySpec(contentKey, "AES");
+            } else if (protection.passphrase() != null) {
+                byte[] salt = new byte[16];
+                random.nextBytes(salt);
+                h.writeByte(PASSPHRASE);
+                h.writeInt(ITERATIONS);
+                h.write(salt);
+                key = key(protection.passphrase(), salt, ITERATIONS);
+            } else {
+                h.writeByte(NONE);
+            }
+            if (key != null) {
+                random.nextBytes(prefix);
+                h.write(prefix);
+            }
+            byte[] head = header.toByteArray();
+            out.write(head);
+            Chunks chunks = new Chunks(out, head, key, prefix);
+            DataOutputStream body = new DataOutputStream(chunks);
+            body.writeInt(entries.size());
+            byte[] buffer = new byte[1 << 16];
+            for (Entry e : entries) {
+                if (!ENTRY.matcher(e.name()).matches()) {
+                    throw new IllegalArgumentException("entry " + e.name());
+                }
+                body.writeUTF(e.name());
+                body.writeLong(e.length());
+                long left = e.length();
+                try (InputStream in = e.open()) {
+                    for (int n; left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0; ) {
+                        body.write(buffer, 0, n);
+                        left -= n;
+                    }
+                }
+                if (left != 0) {
+                    throw new IOException("entry " + e.name() + " changed while it was written");
+                }
+            }
+            body.flush();
+            chunks.finish();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The body as frames: 4 bytes length, 1 byte "last", the chunk (sealed when there is a key). */
+    private static final class Chunks extends OutputStream {
+        private final OutputStream out;
+        private final byte[] head;
+        private final SecretKey key;
+        private final byte[] prefix;
+        private final MessageDigest plain;
+        private final byte[] buffer = new byte[CHUNK];
+        private int filled;
+        private long index;
+
+        Chunks(OutputStream out, byte[] head, SecretKey key, byte[] prefix) {
+            this.out = out;
+            this.head = head;
+            this.key = key;
+            this.prefix = prefix;
+            this.plain = key == null ? sha256() : null;
+            if (plain != null) {
+                plain.update(head);
+            }
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            if (filled == CHUNK) {
+                emit(false);
+            }
+            buffer[filled++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            while (len > 0) {
+                if (filled == CHUNK) {
+                    emit(false);
+                }
+                int n = Math.min(len, CHUNK - filled);
+                System.arraycopy(b, off, buffer, filled, n);
+                filled += n;
+                off += n;
+                len -= n;
+            }
+        }
+
+        void finish() throws IOException {
+            emit(true);
+            if (plain != null) {
+                out.write(plain.digest());
+            }
+            out.flush();
+        }
+
+        private void emit(boolean last) throws IOException {
+            byte[] frame =
+                    key == null ? Arrays.copyOf(buffer, filled) : seal(key, head, prefix, index, last, buffer, filled);
+            ByteArrayOutputStream f = new ByteArrayOutputStream(5);
+            DataOutputStream d = new DataOutputStream(f);
+            d.writeInt(frame.length);
+            d.writeByte(last ? 1 : 0);
+            byte[] framing = f.toByteArray();
+            out.write(framing);
+            out.write(frame);
+            if (plain != null) {
+                plain.update(framing);
+                plain.update(frame);
+            }
+            index++;
+            filled = 0;
+        }
+    }
+
+    private static byte[] seal(SecretKey key, byte[] head, byte[] prefix, long index, boolean last, byte[] data, int n)
+            throws IOException {
+        try {
+            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+            c.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, nonce(prefix, index)));
+            c.updateAAD(head);
+            c.updateAAD(aad(index, last));
+            return c.doFinal(data, 0, n);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] nonce(byte[] prefix, long index) {
+        byte[] nonce = Arrays.copyOf(prefix, 12);
+        nonce[8] = (byte) (index >>> 24);
+        nonce[9] = (byte) (index >>> 16);
+        nonce[10] = (byte) (index >>> 8);
+        nonce[11] = (byte) index;
+        return nonce;
+    }
+
+    private static byte[] aad(long index, boolean last) {
+        byte[] a = new byte[9];
+        for (int i = 0; i < 8; i++) {
+            a[i] = (byte) (index >>> (56 - 8 * i));
+        }
+        a[8] = (byte) (last ? 1 : 0);
+        return a;
+    }
+
     /**
-     * Reads and checks a package: its header, its protection (the passphrase, when it has one), its entries' names
-     * and sizes. {@code package.error.*} when anything is wrong; nothing of a refused file is returned.
+     * Reads and checks a package into memory: for small packages and tests. {@code package.error.*} when anything
+     * is wrong; nothing of a refused file is returned.
      */
     public static Map<String, byte[]> read(Path file, char[] passphrase) {
         return read(file, Unlock.passphrase(passphrase));
@@ -212,18 +373,30 @@ public final class PackageFile {
 
     /** {@link #read(Path, char[])} with this device's keys for packages encrypted to it. */
     public static Map<String, byte[]> read(Path file, Unlock unlock) {
-        byte[] all;
-        try {
-            if (Files.size(file) > MAX_BODY + 1024) {
-                throw new DomainException("package.error.tooLarge", file);
-            }
-            all = Files.readAllBytes(file);
+        Map<String, ByteArrayOutputStream> entries = new LinkedHashMap<>();
+        read(file, unlock, (name, length) -> {
+            ByteArrayOutputStream b = new ByteArrayOutputStream();
+            entries.put(name, b);
+            return b;
+        });
+        Map<String, byte[]> result = new LinkedHashMap<>();
+        entries.forEach((k, v) -> result.put(k, v.toByteArray()));
+        return result;
+    }
+
+    /**
+     * Reads and checks a package, handing each entry to {@code sink} as it arrives (a file entry is streamed, never
+     * held). Returns only when the whole file checked out: what the sink received is usable only then; on any
+     * {@code package.error.*} its caller throws it away.
+     */
+    public static void read(Path file, Unlock unlock, Sink sink) {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            read(in, unlock, sink, file);
         } catch (NoSuchFileException e) {
             throw new DomainException("package.error.missing", file);
         } catch (IOException e) {
             throw new DomainException(e, "package.error.unreadable", file, e.getMessage());
         }
-        return decodeWith(all, unlock, file);
     }
 
     static Map<String, byte[]> decode(byte[] all, char[] passphrase, Object name) {
@@ -231,69 +404,96 @@ public final class PackageFile {
     }
 
     static Map<String, byte[]> decodeWith(byte[] all, Unlock unlock, Object name) {
-        char[] passphrase = unlock.passphrase();
+        Map<String, ByteArrayOutputStream> entries = new LinkedHashMap<>();
         try {
-            DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(all));
-            byte[] magic = in.readNBytes(MAGIC.length);
+            read(
+                    new ByteArrayInputStream(all),
+                    unlock,
+                    (n, length) -> {
+                        ByteArrayOutputStream b = new ByteArrayOutputStream();
+                        entries.put(n, b);
+                        return b;
+                    },
+                    name);
+        } catch (IOException e) {
+            throw new DomainException(e, "package.error.damaged", name);
+        }
+        Map<String, byte[]> result = new LinkedHashMap<>();
+        entries.forEach((k, v) -> result.put(k, v.toByteArray()));
+        return result;
+    }
+
+    private static void read(InputStream raw, Unlock unlock, Sink sink, Object name) throws IOException {
+        HeaderReader header = new HeaderReader(raw);
+        try {
+            byte[] magic = header.in.readNBytes(MAGIC.length);
             if (!Arrays.equals(magic, MAGIC)) {
                 throw new DomainException("package.error.notAPackage", name);
             }
-            int format = in.readUnsignedShort();
+            int format = header.in.readUnsignedShort();
             if (format > FORMAT) {
                 throw new DomainException("package.error.newerFormat", name, format);
             }
-            int protection = in.readUnsignedByte();
-            byte[] body;
-            if (protection == NONE) {
-                long length = in.readLong();
-                int headLength = MAGIC.length + 2 + 1 + 8;
-                if (length < 0 || length > MAX_BODY || headLength + length + 32 != all.length) {
-                    throw new DomainException("package.error.damaged", name);
-                }
-                byte[] head = Arrays.copyOfRange(all, 0, headLength);
-                body = Arrays.copyOfRange(all, headLength, headLength + (int) length);
-                byte[] sum = Arrays.copyOfRange(all, headLength + (int) length, all.length);
-                if (!MessageDigest.isEqual(sum, sha256(head, body))) {
-                    throw new DomainException("package.error.damaged", name);
-                }
-            } else if (protection == PASSPHRASE) {
-                int iterations = in.readInt();
-                byte[] salt = in.readNBytes(16);
-                byte[] nonce = in.readNBytes(12);
-                long length = in.readLong();
-                int headLength = MAGIC.length + 2 + 1 + 4 + 16 + 12 + 8;
+            if (format < FORMAT) {
+                throw new DomainException("package.error.olderFormat", name, format);
+            }
+            int protection = header.in.readUnsignedByte();
+            SecretKey key = null;
+            boolean passphraseKey = false;
+            if (protection == PASSPHRASE) {
+                int iterations = header.in.readInt();
+                byte[] salt = exactly(header.in, 16);
                 if (iterations < 100_000 || iterations > 10_000_000) {
                     throw new DomainException("package.error.damaged", name);
                 }
-                if (length < 16 || length > MAX_BODY || headLength + length != all.length) {
-                    throw new DomainException("package.error.damaged", name);
-                }
-                if (passphrase == null || passphrase.length == 0) {
+                if (unlock.passphrase() == null || unlock.passphrase().length == 0) {
                     throw new DomainException("package.error.passphraseNeeded", name);
                 }
-                Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
-                c.init(Cipher.DECRYPT_MODE, key(passphrase, salt, iterations), new GCMParameterSpec(128, nonce));
-                c.updateAAD(all, 0, headLength);
-                try {
-                    body = c.doFinal(all, headLength, (int) length);
-                } catch (AEADBadTagException e) {
-                    // a wrong passphrase and a changed byte look the same, by design
-                    throw new DomainException("package.error.passphraseOrDamaged", name);
-                }
+                key = key(unlock.passphrase(), salt, iterations);
+                passphraseKey = true;
             } else if (protection == DEVICE_KEY) {
-                body = openForDevice(in, all, unlock, name);
-            } else {
+                key = deviceKey(header.in, unlock, name);
+            } else if (protection != NONE) {
                 throw new DomainException("package.error.newerFormat", name, format + "." + protection);
             }
-            return entries(body, name);
+            byte[] prefix = key == null ? new byte[0] : exactly(header.in, 8);
+            byte[] head = header.bytes();
+            FrameReader body = new FrameReader(raw, head, key, prefix, passphraseKey, name);
+            entries(new DataInputStream(body), sink, name);
+            if (body.read() != -1) { // the last frame, its tag or the digest checked; nothing after it
+                throw new DomainException("package.error.damaged", name);
+            }
         } catch (EOFException e) {
             throw new DomainException("package.error.damaged", name);
-        } catch (IOException | GeneralSecurityException e) {
+        } catch (GeneralSecurityException e) {
             throw new DomainException(e, "package.error.damaged", name);
         }
     }
 
-    private static byte[] openForDevice(DataInputStream in, byte[] all, Unlock unlock, Object name)
+    /** Reads the header's fields while keeping its bytes: they are the associated data of every chunk. */
+    private static final class HeaderReader {
+        final ByteArrayOutputStream copy = new ByteArrayOutputStream();
+        final DataInputStream in;
+
+        HeaderReader(InputStream raw) {
+            this.in = new DataInputStream(new InputStream() {
+                @Override
+                public int read() throws IOException {
+                    int b = raw.read();
+                    if (b >= 0) {
+                        copy.write(b);
+                    }
+                    return b;
+                }
+            });
+        }
+
+        byte[] bytes() {
+            return copy.toByteArray();
+        }
+    }
+
+    private static SecretKey deviceKey(DataInputStream in, Unlock unlock, Object name)
             throws IOException, GeneralSecurityException {
         int recipients = in.readUnsignedByte();
         if (recipients < 1 || recipients > 8) {
@@ -301,17 +501,14 @@ public final class PackageFile {
         }
         byte[] contentKey = null;
         for (int i = 0; i < recipients; i++) {
-            byte[] fingerprint = in.readNBytes(32);
+            byte[] fingerprint = exactly(in, 32);
             int ephemeralLength = in.readUnsignedShort();
             if (ephemeralLength < 1 || ephemeralLength > 512) {
                 throw new DomainException("package.error.damaged", name);
             }
-            byte[] ephemeral = in.readNBytes(ephemeralLength);
-            byte[] wrapNonce = in.readNBytes(12);
-            byte[] wrappedKey = in.readNBytes(48);
-            if (wrappedKey.length != 48) {
-                throw new EOFException();
-            }
+            byte[] ephemeral = exactly(in, ephemeralLength);
+            byte[] wrapNonce = exactly(in, 12);
+            byte[] wrappedKey = exactly(in, 48);
             for (java.security.KeyPair pair : unlock.keys()) {
                 if (contentKey == null
                         && MessageDigest.isEqual(fingerprint, DeviceKeys.fingerprint(pair.getPublic()))) {
@@ -320,52 +517,165 @@ public final class PackageFile {
                 }
             }
         }
-        byte[] nonce = in.readNBytes(12);
-        long length = in.readLong();
-        int headLength = all.length - in.available();
-        if (length < 16 || length > MAX_BODY || headLength + length != all.length) {
-            throw new DomainException("package.error.damaged", name);
-        }
         if (contentKey == null) {
             // encrypted to another device's key: another hub's package, or one meant for another laptop
             throw new DomainException("package.error.notForThisDevice", name);
         }
-        Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
-        c.init(Cipher.DECRYPT_MODE, new SecretKeySpec(contentKey, "AES"), new GCMParameterSpec(128, nonce));
-        c.updateAAD(all, 0, headLength);
-        try {
-            return c.doFinal(all, headLength, (int) length);
-        } catch (AEADBadTagException e) {
-            throw new DomainException("package.error.damaged", name);
+        return new SecretKeySpec(contentKey, "AES");
+    }
+
+    /** The body, frame by frame: each checked before a byte of it is handed on. */
+    private static final class FrameReader extends InputStream {
+        private final DataInputStream in;
+        private final byte[] head;
+        private final SecretKey key;
+        private final byte[] prefix;
+        private final boolean passphraseKey;
+        private final Object name;
+        private final MessageDigest plain;
+        private byte[] chunk = new byte[0];
+        private int at;
+        private long index;
+        private boolean last;
+
+        FrameReader(InputStream raw, byte[] head, SecretKey key, byte[] prefix, boolean passphraseKey, Object name) {
+            this.in = new DataInputStream(raw);
+            this.head = head;
+            this.key = key;
+            this.prefix = prefix;
+            this.passphraseKey = passphraseKey;
+            this.name = name;
+            this.plain = key == null ? sha256() : null;
+            if (plain != null) {
+                plain.update(head);
+            }
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (!fill()) {
+                return -1;
+            }
+            return chunk[at++] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (len == 0) {
+                return 0;
+            }
+            if (!fill()) {
+                return -1;
+            }
+            int n = Math.min(len, chunk.length - at);
+            System.arraycopy(chunk, at, b, off, n);
+            at += n;
+            return n;
+        }
+
+        private boolean fill() throws IOException {
+            while (at == chunk.length) {
+                if (last) {
+                    return false;
+                }
+                next();
+            }
+            return true;
+        }
+
+        private void next() throws IOException {
+            int length = in.readInt();
+            int flag = in.readUnsignedByte();
+            int max = key == null ? CHUNK : CHUNK + 16;
+            if (length < 0 || length > max || flag > 1) {
+                throw new DomainException("package.error.damaged", name);
+            }
+            byte[] frame = exactly(in, length);
+            last = flag == 1;
+            if (key == null) {
+                if (plain != null) {
+                    plain.update(new byte[] {
+                        (byte) (length >>> 24),
+                        (byte) (length >>> 16),
+                        (byte) (length >>> 8),
+                        (byte) length,
+                        (byte) flag
+                    });
+                    plain.update(frame);
+                }
+                chunk = frame;
+                if (last && !MessageDigest.isEqual(exactly(in, 32), plain.digest())) {
+                    throw new DomainException("package.error.damaged", name);
+                }
+            } else {
+                try {
+                    Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+                    c.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, nonce(prefix, index)));
+                    c.updateAAD(head);
+                    c.updateAAD(aad(index, last));
+                    chunk = c.doFinal(frame);
+                } catch (AEADBadTagException e) {
+                    // a wrong passphrase and a changed byte look the same, by design
+                    throw new DomainException(
+                            passphraseKey ? "package.error.passphraseOrDamaged" : "package.error.damaged", name);
+                } catch (GeneralSecurityException e) {
+                    throw new DomainException(e, "package.error.damaged", name);
+                }
+            }
+            if (last && in.read() != -1) {
+                throw new DomainException("package.error.damaged", name);
+            }
+            at = 0;
+            index++;
         }
     }
 
-    private static Map<String, byte[]> entries(byte[] body, Object name) throws IOException {
-        DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(body));
+    private static void entries(DataInputStream in, Sink sink, Object name) throws IOException {
         int count = in.readInt();
         if (count < 1 || count > MAX_ENTRIES) {
             throw new DomainException("package.error.damaged", name);
         }
-        Map<String, byte[]> entries = new LinkedHashMap<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        byte[] buffer = new byte[1 << 16];
         for (int i = 0; i < count; i++) {
             String entry = in.readUTF();
             long length = in.readLong();
             // only the names this format knows: no path can lead outside the attachments folder
-            if (!ENTRY.matcher(entry).matches() || entries.containsKey(entry)) {
+            if (!ENTRY.matcher(entry).matches() || !seen.add(entry) || (i == 0) != entry.equals("manifest")) {
                 throw new DomainException("package.error.badEntry", name, entry);
             }
-            if (length < 0 || length > in.available()) {
+            long bound = entry.startsWith("attachment/") ? MAX_ENTRY : MAX_IN_MEMORY;
+            if (length < 0 || length > bound) {
                 throw new DomainException("package.error.damaged", name);
             }
-            entries.put(entry, readExactly(in, (int) length));
+            OutputStream out;
+            try {
+                out = sink.open(entry, length);
+            } catch (IOException e) {
+                throw new DomainException(e, "package.error.staging", name, e.getMessage());
+            }
+            long left = length;
+            while (left > 0) {
+                int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+                if (n < 0) {
+                    throw new EOFException();
+                }
+                try {
+                    out.write(buffer, 0, n);
+                } catch (IOException e) {
+                    throw new DomainException(e, "package.error.staging", name, e.getMessage());
+                }
+                left -= n;
+            }
+            try {
+                out.close();
+            } catch (IOException e) {
+                throw new DomainException(e, "package.error.staging", name, e.getMessage());
+            }
         }
-        if (in.available() != 0 || !entries.containsKey("manifest")) {
-            throw new DomainException("package.error.damaged", name);
-        }
-        return entries;
     }
 
-    private static byte[] readExactly(InputStream in, int length) throws IOException {
+    private static byte[] exactly(InputStream in, int length) throws IOException {
         byte[] b = in.readNBytes(length);
         if (b.length != length) {
             throw new EOFException();
@@ -387,25 +697,15 @@ public final class PackageFile {
     }
 
     public static String sha256Hex(byte[] bytes) {
-        return HexFormat.of().formatHex(sha256(bytes, new byte[0]));
+        MessageDigest d = sha256();
+        return HexFormat.of().formatHex(d.digest(bytes));
     }
 
-    private static byte[] sha256(byte[] a, byte[] b) {
+    static MessageDigest sha256() {
         try {
-            MessageDigest d = MessageDigest.getInstance("SHA-256");
-            d.update(a);
-            d.update(b);
-            return d.digest();
+            return MessageDigest.getInstance("SHA-256");
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static byte[] concat(byte[] a, byte[] b, byte[] c) {
-        byte[] all = new byte[a.length + b.length + c.length];
-        System.arraycopy(a, 0, all, 0, a.length);
-        System.arraycopy(b, 0, all, a.length, b.length);
-        System.arraycopy(c, 0, all, a.length + b.length, c.length);
-        return all;
     }
 }

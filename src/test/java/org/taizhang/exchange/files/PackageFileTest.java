@@ -110,6 +110,58 @@ class PackageFileTest {
     }
 
     @Test
+    void aLargePackageTravelsInChunksThatCanBeNeitherReorderedNorDroppedNorCut() throws Exception {
+        java.security.KeyPair hub = DeviceKeys.generate();
+        byte[] photo = new byte[(int) (2.5 * PackageFile.CHUNK)];
+        new java.util.Random(7).nextBytes(photo);
+        Path photoFile = Files.write(dir.resolve("photo.bin"), photo);
+        Path file = dir.resolve("big.tzpkg");
+        PackageFile.write(
+                file,
+                java.util.List.of(
+                        PackageFile.Entry.of("manifest", "a: b".getBytes(StandardCharsets.UTF_8)),
+                        PackageFile.Entry.of("attachment/" + "cd".repeat(32), photoFile)),
+                PackageFile.Protection.to(hub.getPublic()));
+        PackageFile.Unlock unlock = new PackageFile.Unlock(null, java.util.List.of(hub));
+        // streamed to the sink, never held whole by the reader
+        java.io.ByteArrayOutputStream received = new java.io.ByteArrayOutputStream();
+        PackageFile.read(
+                file,
+                unlock,
+                (name, length) -> name.startsWith("attachment/") ? received : java.io.OutputStream.nullOutputStream());
+        assertThat(received.toByteArray()).isEqualTo(photo);
+
+        byte[] good = readAll(file);
+        int head = 15 + 1 + 32;
+        head += 2 + ((good[head] & 0xff) << 8 | (good[head + 1] & 0xff)) + 12 + 48 + 8;
+        java.util.List<byte[]> frames = new java.util.ArrayList<>();
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(good, head, good.length - head);
+        while (in.hasRemaining()) {
+            int length = in.getInt();
+            byte[] frame = new byte[5 + length];
+            in.position(in.position() - 4);
+            in.get(frame);
+            frames.add(frame);
+        }
+        assertThat(frames).hasSizeGreaterThanOrEqualTo(3);
+        byte[] header = Arrays.copyOf(good, head);
+        java.util.List<byte[]> swapped = new java.util.ArrayList<>(frames);
+        java.util.Collections.swap(swapped, 0, 1);
+        java.util.List<byte[]> dropped = new java.util.ArrayList<>(frames);
+        dropped.remove(1);
+        java.util.List<byte[]> withoutLast = new java.util.ArrayList<>(frames.subList(0, frames.size() - 1));
+        for (java.util.List<byte[]> bad : java.util.List.of(swapped, dropped, withoutLast)) {
+            java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+            b.write(header);
+            for (byte[] f : bad) {
+                b.write(f);
+            }
+            assertThatThrownBy(() -> PackageFile.decodeWith(b.toByteArray(), unlock, "x"))
+                    .isInstanceOf(DomainException.class);
+        }
+    }
+
+    @Test
     void aWrongOrMissingPassphraseIsRefusedInOneLine() {
         byte[] good = PackageFile.encode(entries(), new PackageFile.Protection(PASS), new SecureRandom());
         assertThatThrownBy(() -> PackageFile.decode(good, "别的口令".toCharArray(), "x"))
@@ -144,15 +196,19 @@ class PackageFileTest {
         ByteArrayOutputStream h = new ByteArrayOutputStream();
         DataOutputStream head = new DataOutputStream(h);
         head.write(PackageFile.MAGIC);
-        head.writeShort(1);
+        head.writeShort(PackageFile.FORMAT);
         head.writeByte(0);
-        head.writeLong(bodyBytes.length);
+        ByteArrayOutputStream f = new ByteArrayOutputStream();
+        DataOutputStream frame = new DataOutputStream(f);
+        frame.writeInt(bodyBytes.length); // one chunk, the last
+        frame.writeByte(1);
+        frame.write(bodyBytes);
         MessageDigest d = MessageDigest.getInstance("SHA-256");
         d.update(h.toByteArray());
-        d.update(bodyBytes);
+        d.update(f.toByteArray());
         ByteArrayOutputStream all = new ByteArrayOutputStream();
         all.write(h.toByteArray());
-        all.write(bodyBytes);
+        all.write(f.toByteArray());
         all.write(d.digest());
         return all.toByteArray();
     }
