@@ -94,8 +94,18 @@ final class PackageCommand {
             Messages m = parent.root.messages;
             PackageFile.Protection p = protection(protection);
             try (Store store = parent.root.openStore()) {
-                ExchangeService.Exported e = new ExchangeService(store)
-                        .export(out, new ExchangeService.ExportRequest(to, all, p), Progress.NONE);
+                ExchangeService.Exported e;
+                try {
+                    e = new ExchangeService(store)
+                            .export(out, new ExchangeService.ExportRequest(to, all, p), Progress.NONE);
+                } catch (DomainException refused) {
+                    if (refused.messageKey().equals("package.error.noReceiver")
+                            || refused.messageKey().equals("package.error.noKey")) {
+                        // the window offers the choices; here they are options
+                        throw new DomainException("cli.package.keyUnknown", m.describe(refused));
+                    }
+                    throw refused;
+                }
                 var o = spec.commandLine().getOut();
                 o.println(m.get(
                         "cli.package.exported",

@@ -94,9 +94,13 @@ public final class ExchangeService {
         Target target = target(request.to());
         PackageFile.Protection protection = request.protection();
         if (protection == null) {
-            String key = target == null ? null : target.publicKey();
+            if (target == null) {
+                // no receiver named and no hub to send to: nobody's key to encrypt to
+                throw new DomainException("package.error.noReceiver");
+            }
+            String key = target.publicKey();
             if (key == null) {
-                throw new DomainException("package.error.noKey", target == null ? "-" : target.label());
+                throw new DomainException("package.error.noKey", target.label());
             }
             protection = PackageFile.Protection.to(DeviceKeys.decodePublic(key, "peer"));
         }
