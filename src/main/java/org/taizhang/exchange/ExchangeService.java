@@ -486,7 +486,7 @@ public final class ExchangeService {
         progress.checkCancelled();
         progress.update(1, 3, "package.progress.files");
         // the files first: content-addressed, so one stored before a refused apply harms nothing
-        v.files().forEach(attachments::storeReceived);
+        storeFiles(v.files(), progress);
         progress.checkCancelled();
         progress.update(2, 3, "package.progress.applying");
         // a preparation holds a part of the hub's records: it raises no knowledge
@@ -503,6 +503,39 @@ public final class ExchangeService {
         }
         progress.update(3, 3, "package.progress.done");
         return new Imported(m, result, v.files().size(), false, renewed, v.prerequisitesMet(), senderBehind);
+    }
+
+    /**
+     * Stores the staged files, several at a time: each is forced to disk before the records that name it commit,
+     * and a disk does that faster for several files at once than one after another (500 photos: 500 syncs).
+     */
+    private void storeFiles(Map<String, Path> files, Progress progress) {
+        if (files.isEmpty()) {
+            return;
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+                Math.min(8, files.size()),
+                Thread.ofPlatform().daemon().name("package-files-", 0).factory());
+        try {
+            List<java.util.concurrent.Future<?>> stored = new java.util.ArrayList<>();
+            files.forEach((id, staged) -> stored.add(pool.submit(() -> attachments.storeReceived(id, staged))));
+            for (java.util.concurrent.Future<?> f : stored) {
+                progress.checkCancelled();
+                try {
+                    f.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException r) {
+                        throw r;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new java.util.concurrent.CancellationException("interrupted");
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     // ---- what the window and `device show` say

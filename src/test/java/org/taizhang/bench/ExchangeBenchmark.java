@@ -45,7 +45,9 @@ public final class ExchangeBenchmark {
                 + Runtime.getRuntime().availableProcessors() + " cores, Java " + Runtime.version() + ", load average "
                 + load());
         importPackage(work, report);
-        exportAfterEdits(work, report);
+        if (args.length == 0 || !args[0].equals("import")) {
+            exportAfterEdits(work, report);
+        }
         report.add("load average at the end " + load());
         String text = String.join(System.lineSeparator(), report) + System.lineSeparator();
         Path out = Path.of("target", "benchmarks.txt");

@@ -46,10 +46,14 @@ final class Replication {
         int updated = 0;
         int unchanged = 0;
         Map<String, int[]> per = new java.util.TreeMap<>(); // new, changed, conflicting, unchanged
+        Map<String, Set<String>> held = heldIds(ctx, records);
         for (RecordState remote : records) {
             Table<?> table = table(remote.table());
             observeCounter.accept(remote.seen().maxCounter());
-            RecordState local = RecordStates.read(ctx, table, remote.id());
+            // a record not held here needs no read (a laptop's first package is mostly new records)
+            RecordState local = held.getOrDefault(remote.table(), Set.of()).contains(remote.id())
+                    ? RecordStates.read(ctx, table, remote.id())
+                    : null;
             RecordState merged;
             try {
                 merged = Merge.merge(local, remote);
@@ -76,27 +80,88 @@ final class Replication {
             }
         }
         int added = 0;
+        Set<String> heldHistory = new HashSet<>();
+        List<String> historyIds =
+                changes.history().stream().map(ChangeSet.HistoryItem::id).toList();
+        for (int from = 0; from < historyIds.size(); from += 500) {
+            heldHistory.addAll(ctx.select(HISTORY.ID)
+                    .from(HISTORY)
+                    .where(HISTORY.ID.in(historyIds.subList(from, Math.min(historyIds.size(), from + 500))))
+                    .fetch(HISTORY.ID));
+        }
+        // the new entries in one prepared statement, bound once per entry (a statement prepared per row costs more
+        // than the insert itself)
+        var insert = ctx.batch(ctx.insertInto(HISTORY)
+                .set(HISTORY.ID, (String) null)
+                .set(HISTORY.ENTITY, (String) null)
+                .set(HISTORY.ENTITY_ID, (String) null)
+                .set(HISTORY.ACTION, (String) null)
+                .set(HISTORY.CHANGES, (String) null)
+                .set(HISTORY.USER_NAME, (String) null)
+                .set(HISTORY.CREATED_AT, (String) null)
+                .set(HISTORY.UPDATED_AT, (String) null)
+                .set(HISTORY.UPDATED_BY, (String) null)
+                .set(HISTORY.REVISION, (Integer) null)
+                .set(HISTORY.DELETED, (Integer) null)
+                .onConflictDoNothing());
+        Map<String, ChangeSet.HistoryItem> inThisSet = new HashMap<>();
         for (ChangeSet.HistoryItem h : changes.history()) {
             observeCounter.accept(h.dot().counter());
-            refuseHistoryClash(ctx, h);
-            added += ctx.insertInto(HISTORY)
-                    .set(HISTORY.ID, h.id())
-                    .set(HISTORY.ENTITY, h.entity())
-                    .set(HISTORY.ENTITY_ID, h.entityId())
-                    .set(HISTORY.ACTION, h.action())
-                    .set(HISTORY.CHANGES, h.changes())
-                    .set(HISTORY.USER_NAME, h.userName())
-                    .set(HISTORY.CREATED_AT, h.createdAt())
-                    .set(HISTORY.UPDATED_AT, h.createdAt())
-                    .set(HISTORY.UPDATED_BY, h.dot().site())
-                    .set(HISTORY.REVISION, Math.toIntExact(h.dot().counter()))
-                    .set(HISTORY.DELETED, 0)
-                    .onConflictDoNothing()
-                    .execute();
+            if (heldHistory.contains(h.id())) {
+                refuseHistoryClash(ctx, h);
+                continue;
+            }
+            ChangeSet.HistoryItem twice = inThisSet.putIfAbsent(h.id(), h);
+            if (twice != null) {
+                if (!(java.util.Objects.equals(twice.entity(), h.entity())
+                        && java.util.Objects.equals(twice.entityId(), h.entityId())
+                        && java.util.Objects.equals(twice.action(), h.action())
+                        && java.util.Objects.equals(twice.changes(), h.changes()))) {
+                    throw new DomainException("store.changeClash", h.entity(), h.entityId(), "history", h.id());
+                }
+                continue; // the same entry twice in one set
+            }
+            insert.bind(
+                    h.id(),
+                    h.entity(),
+                    h.entityId(),
+                    h.action(),
+                    h.changes(),
+                    h.userName(),
+                    h.createdAt(),
+                    h.createdAt(),
+                    h.dot().site(),
+                    Math.toIntExact(h.dot().counter()),
+                    0);
+            added++;
+        }
+        if (added > 0) {
+            insert.execute();
         }
         Map<String, Store.Counts> perTable = new LinkedHashMap<>();
         per.forEach((t, c) -> perTable.put(t, new Store.Counts(c[0], c[1], c[2], c[3])));
         return new Applied(created, updated, unchanged, added, perTable);
+    }
+
+    /** Per table, the ids of {@code records} this database holds already (read in chunks, one query each). */
+    private static Map<String, Set<String>> heldIds(DSLContext ctx, List<RecordState> records) {
+        Map<String, List<String>> byTable = new HashMap<>();
+        records.forEach(
+                r -> byTable.computeIfAbsent(r.table(), t -> new ArrayList<>()).add(r.id()));
+        Map<String, Set<String>> held = new HashMap<>();
+        byTable.forEach((name, ids) -> {
+            Table<?> table = table(name);
+            org.jooq.Field<String> id = RecordStates.field(table, "id", String.class);
+            Set<String> found = new HashSet<>();
+            for (int from = 0; from < ids.size(); from += 500) {
+                found.addAll(ctx.select(id)
+                        .from(table)
+                        .where(id.in(ids.subList(from, Math.min(ids.size(), from + 500))))
+                        .fetch(id));
+            }
+            held.put(name, found);
+        });
+        return held;
     }
 
     /** The merge left a field with more versions than before: a conflict a clerk will have to settle. */
