@@ -47,6 +47,9 @@ final class Replication {
         int unchanged = 0;
         Map<String, int[]> per = new java.util.TreeMap<>(); // new, changed, conflicting, unchanged
         Map<String, Set<String>> held = heldIds(ctx, records);
+        // new records, inserted per table in one batch after the loop (keys are deferred to the commit; a set names
+        // a record once, ReceivedSets)
+        Map<Table<?>, Map<String, RecordState>> fresh = new LinkedHashMap<>();
         for (RecordState remote : records) {
             Table<?> table = table(remote.table());
             observeCounter.accept(remote.seen().maxCounter());
@@ -67,7 +70,7 @@ final class Replication {
             }
             int[] counts = per.computeIfAbsent(remote.table(), t -> new int[4]);
             if (local == null) {
-                RecordStates.write(ctx, table, merged, null);
+                fresh.computeIfAbsent(table, t -> new LinkedHashMap<>()).put(remote.id(), merged);
                 created++;
                 counts[0]++;
             } else if (sameState(local, merged)) {
@@ -79,6 +82,7 @@ final class Replication {
                 counts[conflictsGrew(local, merged) ? 2 : 1]++;
             }
         }
+        fresh.forEach((table, states) -> RecordStates.insertAll(ctx, table, new ArrayList<>(states.values())));
         int added = 0;
         Set<String> heldHistory = new HashSet<>();
         List<String> historyIds =

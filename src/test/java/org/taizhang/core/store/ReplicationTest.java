@@ -88,6 +88,26 @@ class ReplicationTest {
     }
 
     @Test
+    void aSetThatNamesARecordTwiceIsRefusedWhole() {
+        saveOn(hub, TestRecords.unit("u1", "江海市财政局"));
+        ChangeSet first = hub.exportChanges(r -> true);
+        UnitRecord renamed = unitOn(hub, "u1");
+        renamed.setName("江海市财政局（更名）");
+        saveOn(hub, renamed);
+        ChangeSet second = hub.exportChanges(r -> true);
+        java.util.List<RecordState> both = new java.util.ArrayList<>(second.records());
+        both.addAll(first.records());
+        java.util.List<ChangeSet.HistoryItem> history = new java.util.ArrayList<>(second.history());
+        history.addAll(first.history());
+
+        // new records are inserted in one batch: a record named twice must never reach it
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> laptop.applyChanges(new ChangeSet(both, history)))
+                .satisfies(e -> assertThat(((org.taizhang.core.DomainException) e).messageKey())
+                        .isEqualTo("store.setRefused"));
+        assertThat(laptop.exportChanges(r -> true).records()).isEmpty();
+    }
+
+    @Test
     void applyingTheSameSetTwiceChangesNothingTheSecondTime() {
         saveOn(hub, TestRecords.unit("u1", "江海市财政局"));
         ChangeSet set = hub.exportChanges(r -> true);
