@@ -51,6 +51,9 @@ import org.taizhang.organization.view.RegistryViewModel;
  * background, then wires the features by hand (constructor injection, no globals).
  */
 public final class App extends Application {
+    /** The page the window opens on: the clerk's 工作台. */
+    static final String FIRST_SECTION = "dashboard";
+
     private Store store;
     private TaskRunner tasks;
     /** The forms of the pages built so far; closing the window asks about all of them. */
@@ -155,25 +158,28 @@ public final class App extends Application {
             return ledger[0];
         };
         RemindersModel reminders = new RemindersModel(findings, tasks, messages);
-        shell.add(new Shell.Section("dashboard", "nav.dashboard", () -> {
-            reminders.reload(() -> {});
-            return new DashboardView(registryModel, messages, shown -> {
-                        registryModel.show(shown);
-                        shell.select("registry");
-                    })
-                    .with(new RemindersPane(
-                                    reminders,
-                                    kind -> {
-                                        ledgerModel.get().show(kind);
-                                        shell.select("ledger");
-                                    },
-                                    id -> {
-                                        ledgerModel.get().showFinding(id);
-                                        shell.select("ledger");
-                                    })
-                            .node())
-                    .node();
-        }));
+        // the clerk's first page; its reminder counts are read again each time it is shown, so a step taken in the
+        // ledger (or anything else that changed a finding) shows when the clerk comes back
+        shell.add(new Shell.Section(
+                "dashboard",
+                "nav.dashboard",
+                () -> new DashboardView(registryModel, messages, shown -> {
+                            registryModel.show(shown);
+                            shell.select("registry");
+                        })
+                        .with(new RemindersPane(
+                                        reminders,
+                                        kind -> {
+                                            ledgerModel.get().show(kind);
+                                            shell.select("ledger");
+                                        },
+                                        id -> {
+                                            ledgerModel.get().showFinding(id);
+                                            shell.select("ledger");
+                                        })
+                                .node())
+                        .node(),
+                () -> reminders.reload(() -> {})));
         shell.add(new Shell.Section("registry", "nav.registry", registryView::node));
         ChecklistService checklists = new ChecklistService(opened, registry);
         shell.add(new Shell.Section("checklists", "nav.checklists", () -> {
@@ -220,8 +226,8 @@ public final class App extends Application {
                 () -> new SettingsView(opened, tasks, dialogs, messages)
                         .with(new SettingsPane(new SettingsModel(findings, tasks, dialogs, messages)).node())
                         .node()));
-        // the registry first; -Dtaizhang.section=checklists (say) opens another page, for screenshots of it
-        shell.select(System.getProperty("taizhang.section", "registry"));
+        // the 工作台 first; -Dtaizhang.section=checklists (say) opens another page, for screenshots of it
+        shell.select(System.getProperty("taizhang.section", FIRST_SECTION));
         registryModel.show(start.loaded());
         afterLayout(stage.getScene(), () -> {
             // the rows have been laid out on screen (the table's cells exist), not only handed to the table
@@ -234,7 +240,7 @@ public final class App extends Application {
                         boolean pending = found[0];
                         warnAboutLocation(opened, shell, messages, () -> {
                             if (pending) {
-                                firstRun(opened, registryModel, shell, messages);
+                                firstRun(opened, registryModel, reminders, shell, messages);
                             } else if (found[1]) {
                                 confirmHub(opened, shell, messages);
                             } else {
@@ -318,7 +324,8 @@ public final class App extends Application {
         });
     }
 
-    private void firstRun(Store opened, RegistryViewModel registryModel, Shell shell, Messages m) {
+    private void firstRun(
+            Store opened, RegistryViewModel registryModel, RemindersModel reminders, Shell shell, Messages m) {
         Runnable done = () -> tasks.run(
                 "firstRun.task",
                 p -> {
@@ -353,7 +360,8 @@ public final class App extends Application {
                                         new FindingService(opened, registries).importSample();
                                         return made;
                                     },
-                                    n -> {});
+                                    // the 工作台's reminders count the sample's findings
+                                    n -> reminders.reload(() -> {}));
                             done.run();
                         },
                         () -> tasks.run(

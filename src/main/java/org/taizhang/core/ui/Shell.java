@@ -31,8 +31,15 @@ public final class Shell {
     private final Messages messages;
     private final StatusFooter footer;
 
-    /** One entry of the navigation. */
-    public record Section(String id, String titleKey, Supplier<Node> view) {}
+    /**
+     * One entry of the navigation; {@code shown} runs each time the section is shown (its first build included),
+     * for a page whose figures come from other pages' changes (the 工作台's counts).
+     */
+    public record Section(String id, String titleKey, Supplier<Node> view, Runnable shown) {
+        public Section(String id, String titleKey, Supplier<Node> view) {
+            this(id, titleKey, view, () -> {});
+        }
+    }
 
     public Shell(Messages messages, TaskRunner tasks) {
         this.messages = messages;
@@ -94,6 +101,7 @@ public final class Shell {
         Section s = sections.get(id);
         if (s != null) {
             setContent(built.computeIfAbsent(id, k -> s.view().get()));
+            s.shown().run();
         }
     }
 
@@ -136,6 +144,12 @@ public final class Shell {
             box.getChildren().add(b);
         }
         banner.getChildren().setAll(box);
+    }
+
+    /** The section shown now (null before one is chosen). */
+    public String selected() {
+        javafx.scene.control.Toggle t = group.getSelectedToggle();
+        return t == null ? null : (String) t.getUserData();
     }
 
     public StatusFooter footer() {
