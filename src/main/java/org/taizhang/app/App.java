@@ -340,12 +340,43 @@ public final class App extends Application {
             done.run();
             return;
         }
+        // who works here and the committee the reports name: asked with the choice, saved whichever is chosen
+        javafx.scene.control.TextField operator = new javafx.scene.control.TextField();
+        operator.setId("firstRunOperator");
+        operator.setPromptText(m.get("firstRun.operator"));
+        operator.setPrefColumnCount(8);
+        javafx.scene.control.TextField committee = new javafx.scene.control.TextField();
+        committee.setId("firstRunCommittee");
+        committee.setPromptText(m.get("firstRun.committee"));
+        committee.setPrefColumnCount(14);
+        javafx.scene.layout.GridPane ask = new javafx.scene.layout.GridPane(6, 4);
+        ask.addRow(0, new javafx.scene.control.Label(m.get("firstRun.operator")), operator);
+        ask.addRow(1, new javafx.scene.control.Label(m.get("firstRun.committee")), committee);
+        ask.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Runnable names = () -> {
+            String who = operator.getText().strip();
+            String reporting = committee.getText().strip();
+            tasks.run(
+                    "firstRun.task",
+                    p -> {
+                        if (!who.isEmpty()) {
+                            opened.setOperator(who);
+                        }
+                        if (!reporting.isEmpty()) {
+                            new FindingService(opened, new RegistryService(opened)).saveCommittee(reporting);
+                        }
+                        return true;
+                    },
+                    x -> {});
+        };
         shell.showBanner(
                 m.get("firstRun.banner", m.get("firstRun.header"), m.get("firstRun.message")),
+                ask,
                 // which this computer is: a new database is a field device until a person makes it the hub
                 List.of(m.get("firstRun.sample"), m.get("firstRun.emptyHub"), m.get("firstRun.empty")),
                 List.of(
                         () -> {
+                            names.run();
                             registryModel.importSample();
                             // after the registry's sample on the same worker: the templates and a year of
                             // assessments of the sample branches, as init --sample loads them
@@ -364,15 +395,21 @@ public final class App extends Application {
                                     n -> reminders.reload(() -> {}));
                             done.run();
                         },
-                        () -> tasks.run(
-                                "firstRun.task",
-                                p -> {
-                                    opened.designateHub();
-                                    FirstRun.markDone(opened);
-                                    return true;
-                                },
-                                x -> {}),
-                        done));
+                        () -> {
+                            names.run();
+                            tasks.run(
+                                    "firstRun.task",
+                                    p -> {
+                                        opened.designateHub();
+                                        FirstRun.markDone(opened);
+                                        return true;
+                                    },
+                                    x -> {});
+                        },
+                        () -> {
+                            names.run();
+                            done.run();
+                        }));
     }
 
     @Override

@@ -38,9 +38,15 @@ class AppStartTest {
     private App app;
     private final FxRobot robot = new FxRobot();
 
+    private Path db;
+
     @BeforeEach
-    void launch() throws Exception {
-        Path db = Files.createDirectories(dir.resolve("data")).resolve("t.db");
+    void database() throws Exception {
+        db = Files.createDirectories(dir.resolve("data")).resolve("t.db");
+    }
+
+    /** The sample registry and findings on the hub, the first start behind it. */
+    private void launchOnTheSample() throws Exception {
         try (Store store = Store.openOrCreate(db)) {
             store.designateHub(); // the hub numbers findings
             RegistryService registry = new RegistryService(store);
@@ -48,27 +54,60 @@ class AppStartTest {
             new FindingService(store, registry).importSample();
             FirstRun.markDone(store);
         }
-        FxToolkit.registerPrimaryStage();
-        app = (App) FxToolkit.setupApplication(App.class, "--db=" + db, "--lang=zh");
+        launch();
         waitUntil(() -> robot.lookup("#tile-reminder-PENDING").tryQuery().isPresent()
                 && !count("#tile-reminder-PENDING").equals("0"));
     }
 
+    private void launch() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        app = (App) FxToolkit.setupApplication(App.class, "--db=" + db, "--lang=zh");
+    }
+
     @AfterEach
     void close() throws Exception {
-        FxToolkit.cleanupApplication(app);
+        if (app != null) {
+            FxToolkit.cleanupApplication(app);
+        }
         FxToolkit.cleanupStages();
     }
 
     @Test
-    void theWindowOpensOnTheDashboard() {
+    void theFirstStartAsksForTheOperatorAndTheReportingCommittee() throws Exception {
+        launch();
+        waitUntil(() -> robot.lookup("#firstRunCommittee").tryQuery().isPresent());
+
+        robot.clickOn("#firstRunOperator").write("刘晓燕");
+        robot.clickOn("#firstRunCommittee").write("中共江海市直属机关工作委员会");
+        robot.clickOn("#banner-1"); // 空白开始（本机为汇总机）
+        waitUntil(() -> robot.lookup("#firstRunCommittee").tryQuery().isEmpty());
+
+        // 设置 reads them on the same worker, after the writes
+        robot.clickOn("#nav-settings");
+        waitUntil(() -> "中共江海市直属机关工作委员会".equals(text("#settingsCommittee")));
+        assertThat(text("#settingsOperator")).isEqualTo("刘晓燕");
+        FxToolkit.cleanupApplication(app);
+        app = null;
+
+        try (Store store = Store.openOrCreate(db)) {
+            assertThat(store.operator()).isEqualTo("刘晓燕");
+            assertThat(store.committee()).isEqualTo("中共江海市直属机关工作委员会");
+            assertThat(store.isHub()).isTrue();
+            assertThat(FirstRun.isPending(store)).isFalse();
+        }
+    }
+
+    @Test
+    void theWindowOpensOnTheDashboard() throws Exception {
+        launchOnTheSample();
         assertThat(robot.lookup("#nav-dashboard").queryAs(ToggleButton.class).isSelected())
                 .isTrue();
         assertThat(robot.lookup("#tile-members").tryQuery()).isPresent();
     }
 
     @Test
-    void theDashboardsCountsFollowAStepTakenInTheLedger() {
+    void theDashboardsCountsFollowAStepTakenInTheLedger() throws Exception {
+        launchOnTheSample();
         assertThat(Integer.parseInt(count("#tile-reminder-PENDING"))).isPositive();
 
         robot.clickOn("#nav-ledger");
@@ -90,6 +129,13 @@ class AppStartTest {
         return Window.getWindows().stream()
                 .filter(w -> w instanceof Stage s && s.getOwner() != null && s.isShowing())
                 .count();
+    }
+
+    private String text(String field) {
+        return robot.lookup(field)
+                .tryQueryAs(javafx.scene.control.TextField.class)
+                .map(javafx.scene.control.TextField::getText)
+                .orElse(null);
     }
 
     private String count(String tile) {

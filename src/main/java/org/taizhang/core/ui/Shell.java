@@ -124,9 +124,18 @@ public final class Shell {
      * dialog: the clerk can look at the program before deciding. Any button closes it.
      */
     public void showBanner(String text, java.util.List<String> buttonTexts, java.util.List<Runnable> actions) {
+        showBanner(text, null, buttonTexts, actions);
+    }
+
+    /** A banner with fields ({@code ask}: what the buttons' actions read) between its text and its buttons. */
+    public void showBanner(
+            String text, Node ask, java.util.List<String> buttonTexts, java.util.List<Runnable> actions) {
         Label label = new Label(text);
         label.setWrapText(true);
         javafx.scene.layout.HBox box = new javafx.scene.layout.HBox(10, label);
+        if (ask != null) {
+            box.getChildren().add(ask);
+        }
         box.getStyleClass().add("banner");
         box.setAlignment(Pos.CENTER_LEFT);
         box.setPadding(new Insets(10, 12, 10, 12));
