@@ -564,12 +564,8 @@ public final class AssessmentsViewModel {
                     service.exportForm(row.organization().id(), t.id(), r, y, file, m, p);
                     return file;
                 },
-                written -> {
-                    if (dialogs.confirm(
-                            m.get("checklist.task.exportForm"), m.get("checklist.question.openExport", written))) {
-                        dialogs.open(written);
-                    }
-                });
+                written -> dialogs.offerToOpen(
+                        m, m.get("checklist.task.exportForm"), m.get("checklist.info.exported", written), written));
     }
 
     /**

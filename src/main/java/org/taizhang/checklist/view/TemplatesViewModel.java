@@ -154,12 +154,8 @@ public final class TemplatesViewModel {
                     service.exportTemplate(shown.id(), file);
                     return file;
                 },
-                written -> {
-                    if (dialogs.confirm(
-                            m.get("checklist.task.exportTemplate"), m.get("checklist.question.openExport", written))) {
-                        dialogs.open(written);
-                    }
-                });
+                written -> dialogs.offerToOpen(
+                        m, m.get("checklist.task.exportTemplate"), m.get("checklist.info.exported", written), written));
     }
 
     /** A template row's changes in the clerk's words: field labels, and 草稿/已发布 for the status. */

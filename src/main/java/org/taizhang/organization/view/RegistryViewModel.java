@@ -414,20 +414,7 @@ public final class RegistryViewModel {
     }
 
     private void offerToOpen(String done, Path file) {
-        dialogs.choose(
-                        messages.get("registry.task.export"),
-                        done,
-                        List.of(
-                                messages.get("registry.export.openFile"),
-                                messages.get("registry.export.openFolder"),
-                                messages.get("registry.export.close")))
-                .ifPresent(i -> {
-                    if (i == 0) {
-                        dialogs.open(file);
-                    } else if (i == 1) {
-                        dialogs.open(file.toAbsolutePath().getParent());
-                    }
-                });
+        dialogs.offerToOpen(messages, messages.get("registry.task.export"), done, file);
     }
 
     public void exportTemplate(Path file) {

@@ -353,7 +353,7 @@ class AssessmentsViewModelTest {
 
         vm.exportForm(form);
         assertThat(form).exists();
-        assertThat(dialogs.shown).anyMatch(s -> s.startsWith("confirm: 导出测评表"));
+        assertThat(dialogs.shown).anyMatch(s -> s.startsWith("choose: 导出测评表 [打开文件, 打开所在文件夹, 关闭]"));
 
         vm.importForm(form); // nothing new in it
         assertThat(dialogs.shown).anyMatch(s -> s.startsWith("info: 导入测评表") && s.contains("已经导入过"));
