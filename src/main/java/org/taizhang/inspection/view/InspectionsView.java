@@ -31,6 +31,7 @@ import org.controlsfx.control.textfield.TextFields;
 import org.taizhang.core.i18n.Messages;
 import org.taizhang.core.ui.DateFields;
 import org.taizhang.core.ui.HistoryText;
+import org.taizhang.core.ui.Pickers;
 import org.taizhang.core.ui.RecordPageView;
 import org.taizhang.core.ui.RecordPageView.FormGrid;
 import org.taizhang.core.ui.Tables;
@@ -197,6 +198,7 @@ public final class InspectionsView {
         SearchableComboBox<Unit> unit = new SearchableComboBox<>(vm.units);
         unit.setId("scopeUnit");
         unit.setConverter(Tables.converter(u -> u == null ? "" : u.name()));
+        Pickers.pinyin(unit, m);
         unit.setPromptText(m.get("inspection.scope.unitPrompt"));
         ComboBox<InspectionTeam> team = new ComboBox<>(vm.teams);
         team.setId("scopeTeam");
@@ -277,6 +279,7 @@ public final class InspectionsView {
         SearchableComboBox<Unit> unit = new SearchableComboBox<>(vm.units);
         unit.setId("visitUnit");
         unit.setConverter(Tables.converter(u -> u == null ? "" : u.name()));
+        Pickers.pinyin(unit, m);
         if (v != null) {
             vm.registryProperty().get().unit(v.unitId()).ifPresent(unit::setValue);
         }

@@ -35,6 +35,7 @@ import org.taizhang.core.ui.DateFields;
 import org.taizhang.core.ui.DialogService;
 import org.taizhang.core.ui.FormModel;
 import org.taizhang.core.ui.IssueLabels;
+import org.taizhang.core.ui.Pickers;
 import org.taizhang.core.ui.RecordPageView;
 import org.taizhang.core.ui.RecordPageView.FormGrid;
 import org.taizhang.core.ui.Tables;
@@ -178,6 +179,7 @@ final class LedgerForms {
                     SearchableComboBox<Unit> unit = new SearchableComboBox<>(f.unitChoices);
                     unit.setId("actionUnit");
                     unit.setConverter(Tables.converter(u -> u == null ? "" : u.name()));
+                    Pickers.pinyin(unit, m);
                     unit.valueProperty().bindBidirectional(f.unit);
                     grid.field(m.get("ledger.form.unit"), unit, "unit");
                 }
@@ -316,10 +318,12 @@ final class LedgerForms {
         SearchableComboBox<Unit> unit = new SearchableComboBox<>(f.unitChoices);
         unit.setId("findingUnit");
         unit.setConverter(Tables.converter(u -> u == null ? "" : u.name()));
+        Pickers.pinyin(unit, m);
         unit.valueProperty().bindBidirectional(f.unit);
-        ComboBox<Organization> org = new ComboBox<>(f.organizationChoices);
+        SearchableComboBox<Organization> org = new SearchableComboBox<>(f.organizationChoices);
         org.setId("findingOrganization");
         org.setConverter(Tables.converter(o -> o == null ? m.get("ledger.form.wholeUnit") : o.name()));
+        Pickers.pinyin(org, m);
         org.valueProperty().bindBidirectional(f.organization);
         ComboBox<String> category = new ComboBox<>(f.categoryChoices);
         category.setId("findingCategory");

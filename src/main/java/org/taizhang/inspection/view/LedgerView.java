@@ -47,6 +47,7 @@ import org.controlsfx.control.textfield.TextFields;
 import org.taizhang.core.i18n.Messages;
 import org.taizhang.core.ui.DateFields;
 import org.taizhang.core.ui.DialogService;
+import org.taizhang.core.ui.Pickers;
 import org.taizhang.core.ui.Tables;
 import org.taizhang.inspection.Finding;
 import org.taizhang.inspection.FindingService;
@@ -232,6 +233,7 @@ public final class LedgerView {
         SearchableComboBox<Unit> unit = new SearchableComboBox<>();
         unit.setId("unitFilter");
         unit.setConverter(Tables.converter(u -> u == null ? m.get("ledger.filter.allUnits") : u.name()));
+        Pickers.pinyin(unit, m);
         withNone(unit.getItems(), vm.units());
         vm.units().addListener((ListChangeListener<Unit>) c -> {
             Unit chosen = vm.unitFilterProperty().get();

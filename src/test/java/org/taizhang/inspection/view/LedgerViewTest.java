@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javafx.scene.Scene;
@@ -12,6 +13,7 @@ import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.controlsfx.control.SearchableComboBox;
 import org.junit.jupiter.api.AfterEach;
@@ -190,6 +192,42 @@ class LedgerViewTest {
         waitUntil(() -> table.getItems().size() == 1);
         assertThat(robot.lookup("#ledgerSearch").queryAs(TextField.class).getText())
                 .isEqualTo(number);
+    }
+
+    /** The inner list of a searchable picker: what is offered for the text typed. */
+    @SuppressWarnings("unchecked")
+    private static <T> ComboBox<T> offered(SearchableComboBox<T> box) {
+        return (ComboBox<T>) ((javafx.scene.control.SkinBase<?>) box.getSkin())
+                .getChildren().stream()
+                        .filter(n -> n instanceof ComboBox<?>)
+                        .findFirst()
+                        .orElseThrow();
+    }
+
+    @Test
+    void theNewFindingsUnitPickerTakesPinyinInitialsAndSaysWhenNothingMatches(FxRobot robot) throws Exception {
+        TableView<LedgerEntry> table = robot.lookup("#ledgerTable").queryTableView();
+        waitUntil(() -> table.getItems().size() == 12);
+        robot.clickOn("#newFinding");
+        waitUntil(() -> robot.lookup("#findingDialogOk").tryQuery().isPresent());
+        SearchableComboBox<Unit> unitBox = robot.lookup("#findingUnit").query();
+
+        for (String initials : List.of("dag", "jhsd")) {
+            robot.clickOn("#findingUnit");
+            robot.write(initials);
+            waitUntil(() -> !offered(unitBox).getItems().isEmpty());
+            assertThat(offered(unitBox).getItems())
+                    .as(initials)
+                    .allMatch(u -> org.taizhang.core.text.Pinyin.matches(u.name(), initials))
+                    .hasSizeLessThan(unitBox.getItems().size());
+            robot.type(KeyCode.ESCAPE);
+        }
+        robot.clickOn("#findingUnit");
+        robot.write("qqxz");
+        waitUntil(() -> offered(unitBox).getItems().isEmpty());
+        assertThat(((Label) offered(unitBox).getPlaceholder()).getText()).isEqualTo("无匹配");
+        robot.type(KeyCode.ESCAPE);
+        robot.interact(() -> ((Stage) unitBox.getScene().getWindow()).close());
     }
 
     @Test
