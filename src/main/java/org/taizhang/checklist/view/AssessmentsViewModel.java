@@ -302,6 +302,17 @@ public final class AssessmentsViewModel {
 
     /** … or of a unit (the board shown by unit). */
     public void showOnly(Community community, org.taizhang.organization.Unit unit, AcceptanceStatus status) {
+        // the round the number counted: 达标/未达标/公示中 come from the 达标验收, 自评中 from the 自评
+        Round counted = status == null
+                ? null
+                : switch (status) {
+                    case PASSED, FAILED, IN_PUBLICITY -> Round.ACCEPTANCE;
+                    case SELF_ASSESSING, NOT_ASSESSED -> Round.SELF;
+                    case AWAITING_REVIEW -> null; // the team's round or the acceptance being scored: per branch
+                };
+        if (counted != null) {
+            round.set(counted);
+        }
         search.set("");
         unitFilter = unit == null ? null : unit.id();
         communityFilter.set(community);

@@ -135,6 +135,34 @@ class AssessmentsViewModelTest {
     }
 
     @Test
+    void aNumberOfTheBoardOpensTheRoundItCounted() {
+        vm.roundProperty().set(Round.SELF);
+
+        vm.showOnly(null, AcceptanceStatus.FAILED);
+        assertThat(vm.roundProperty().get()).isEqualTo(Round.ACCEPTANCE);
+        vm.showOnly(null, AcceptanceStatus.SELF_ASSESSING);
+        assertThat(vm.roundProperty().get()).isEqualTo(Round.SELF);
+        vm.showOnly(null, AcceptanceStatus.PASSED);
+        assertThat(vm.roundProperty().get()).isEqualTo(Round.ACCEPTANCE);
+    }
+
+    @Test
+    void startingAnAssessmentKeepsTheCommunityFilter() {
+        BranchRow b = branch("市委办机关第一党支部");
+        Community community = vm.communities().stream()
+                .filter(c -> vm.registry().communityIdsOf(b.organization()).contains(c.id()))
+                .findFirst()
+                .orElseThrow();
+        vm.communityFilterProperty().set(community);
+
+        started("市委办机关第一党支部");
+
+        assertThat(vm.communityFilterProperty().get()).isEqualTo(community);
+        assertThat(vm.shownBranches())
+                .allMatch(r -> vm.registry().communityIdsOf(r.organization()).contains(community.id()));
+    }
+
+    @Test
     void anAnswerIsSavedAsSoonAsItIsTypedAndTheTotalFollows() {
         started("市委办机关第一党支部");
         assertThat(vm.items()).isNotEmpty().noneMatch(ItemRow::scored);

@@ -107,6 +107,30 @@ class AssessmentsViewTest {
     }
 
     @Test
+    void startingAnAssessmentKeepsTheCommunityChosen(FxRobot robot) throws Exception {
+        TableView<BranchRow> branches = robot.lookup("#branchTable").queryTableView();
+        waitUntil(() -> branches.getItems().size() == 307);
+        javafx.scene.control.ComboBox<org.taizhang.organization.Community> community =
+                robot.lookup("#communityFilter").query();
+        org.taizhang.organization.Community chosen = vm.communities().getFirst();
+        robot.interact(() -> community.setValue(chosen));
+        waitUntil(() -> branches.getItems().size() < 307);
+        int shown = branches.getItems().size();
+
+        robot.interact(() -> branches.getSelectionModel().select(0));
+        waitUntil(() -> robot.lookup("#startAssessment")
+                .tryQuery()
+                .map(n -> n.isVisible())
+                .orElse(false));
+        robot.clickOn("#startAssessment");
+        waitUntil(() -> vm.assessmentProperty().get() != null);
+
+        assertThat(community.getValue()).isEqualTo(chosen);
+        assertThat(vm.communityFilterProperty().get()).isEqualTo(chosen);
+        assertThat(branches.getItems()).hasSize(shown);
+    }
+
+    @Test
     void anInspectorScoresEveryItemByKeyboardAndFinishes(FxRobot robot) throws Exception {
         TableView<ItemRow> sheet = startTheBranchesAssessment(robot);
 
