@@ -41,6 +41,16 @@ public record AcceptanceBoard(
             this(status, score, rating, imported, false);
         }
 
+        /**
+         * Whether the rating is the year's 达标验收 rating (an acceptance, its imported result, or 直接定级), the one
+         * the 等级比例 limit: an imported 自评 or 检查组评估 rating is shown but not counted.
+         */
+        public boolean ratedInAcceptance() {
+            return status == AcceptanceStatus.PASSED
+                    || status == AcceptanceStatus.FAILED
+                    || status == AcceptanceStatus.IN_PUBLICITY;
+        }
+
         /** 直接定级: the committee's rating over the computed one; the branch is 达标. */
         Standing directly(String directRating) {
             return new Standing(AcceptanceStatus.PASSED, score, directRating, imported, true);
@@ -135,7 +145,7 @@ public record AcceptanceBoard(
                 continue;
             }
             int count = (int) standingByBranch.values().stream()
-                    .filter(s -> q.rating().equals(s.rating()))
+                    .filter(s -> s.ratedInAcceptance() && q.rating().equals(s.rating()))
                     .count();
             BigDecimal share = BigDecimal.valueOf(count * 100L)
                     .divide(BigDecimal.valueOf(total.branches()), 1, RoundingMode.HALF_UP);
