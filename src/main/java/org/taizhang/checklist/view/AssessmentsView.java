@@ -221,18 +221,7 @@ public final class AssessmentsView {
                 summary.setText("");
                 veto.setText("");
             } else {
-                summary.setText(m.get(
-                        "checklist.view.summary",
-                        s.total().toPlainString(),
-                        t.fullMarks().toPlainString(),
-                        s.unscored().size(),
-                        m.get(
-                                switch (s.result()) {
-                                    case PASSED -> "checklist.result.passed";
-                                    case FAILED -> "checklist.result.failed";
-                                    case INCOMPLETE -> "checklist.result.incomplete";
-                                }),
-                        s.rating() == null ? "—" : s.rating().name()));
+                summary.setText(vm.summaryOf(s, t));
                 veto.setText(
                         s.vetoed()
                                 ? m.get(

@@ -295,6 +295,37 @@ public final class AssessmentsViewModel {
         shownBranches.setPredicate(p);
     }
 
+    /**
+     * The sheet's summary: 得分 / 满分, and where points above the full marks come from (加分: 得分 100.5 / 满分
+     * 100（含加分 0.5）), what is unscored, the result and the rating.
+     */
+    public String summaryOf(Scoring.Score s, ChecklistTemplate t) {
+        String result = m.get(
+                switch (s.result()) {
+                    case PASSED -> "checklist.result.passed";
+                    case FAILED -> "checklist.result.failed";
+                    case INCOMPLETE -> "checklist.result.incomplete";
+                });
+        String rating = s.rating() == null ? "—" : s.rating().name();
+        boolean bonus = s.bonus() != null && s.bonus().signum() > 0;
+        return bonus
+                ? m.get(
+                        "checklist.view.summaryBonus",
+                        s.total().toPlainString(),
+                        t.fullMarks().toPlainString(),
+                        s.unscored().size(),
+                        result,
+                        rating,
+                        s.bonus().stripTrailingZeros().toPlainString())
+                : m.get(
+                        "checklist.view.summary",
+                        s.total().toPlainString(),
+                        t.fullMarks().toPlainString(),
+                        s.unscored().size(),
+                        result,
+                        rating);
+    }
+
     /** Opens the list on the branches of a community with a status (the board's numbers lead here). */
     public void showOnly(Community community, AcceptanceStatus status) {
         showOnly(community, null, status);

@@ -14,8 +14,10 @@ import org.taizhang.checklist.AcceptanceStatus;
 import org.taizhang.checklist.Assessment;
 import org.taizhang.checklist.BuiltInTemplates;
 import org.taizhang.checklist.ChecklistService;
+import org.taizhang.checklist.ChecklistTemplate;
 import org.taizhang.checklist.ItemAnswer;
 import org.taizhang.checklist.Round;
+import org.taizhang.checklist.Scoring;
 import org.taizhang.checklist.ScoringMode;
 import org.taizhang.checklist.view.AssessmentsViewModel.BranchRow;
 import org.taizhang.checklist.view.AssessmentsViewModel.ItemRow;
@@ -132,6 +134,32 @@ class AssessmentsViewModelTest {
         vm.searchProperty().set("swbjgdy"); // 市委办机关第一… by pinyin initials
         assertThat(vm.shownBranches()).extracting(b -> b.organization().name()).contains("市委办机关第一党支部");
         assertThat(vm.shownBranches().size()).isLessThanOrEqualTo(named);
+    }
+
+    @Test
+    void aTotalAboveTheFullMarksSaysItsBonus() {
+        ChecklistTemplate t = BuiltInTemplates.standard(year);
+        Scoring.Score withBonus = new Scoring.Score(
+                new java.math.BigDecimal("100.5"),
+                t.fullMarks(),
+                new java.math.BigDecimal("0.50"),
+                java.util.Map.of(),
+                java.util.List.of(),
+                java.util.List.of(),
+                Scoring.Result.PASSED,
+                null);
+        Scoring.Score without = new Scoring.Score(
+                new java.math.BigDecimal("96"),
+                t.fullMarks(),
+                java.math.BigDecimal.ZERO,
+                java.util.Map.of(),
+                java.util.List.of(),
+                java.util.List.of(),
+                Scoring.Result.PASSED,
+                null);
+
+        assertThat(vm.summaryOf(withBonus, t)).startsWith("得分 100.5 / 满分 100（含加分 0.5）");
+        assertThat(vm.summaryOf(without, t)).startsWith("得分 96 / 满分 100　").doesNotContain("加分");
     }
 
     @Test
