@@ -67,6 +67,14 @@ class InspectionsViewModelTest {
     }
 
     @Test
+    void theNewRoundFormStartsWithThisYearWrittenPlainly() {
+        int year = new RegistryService(store).today().getYear();
+
+        assertThat(vm.form.year.get()).isEqualTo(Integer.toString(year)).doesNotContain(",");
+        assertThat(vm.form.kind.get()).isNotBlank();
+    }
+
+    @Test
     void aRoundIsSavedWithItsTeamsScopeAndVisits() throws Exception {
         typeRound("2026年年中大督查");
         vm.page.save();
