@@ -250,7 +250,15 @@ public final class InspectionsView {
         ListView<FindingService.Evidence> photos = new ListView<>(vm.photos);
         photos.setId("visitPhotos");
         photos.setPrefHeight(90);
-        photos.setPlaceholder(new Label(m.get("inspection.photos.empty")));
+        Label noPhotos = new Label(m.get("inspection.photos.empty"));
+        noPhotos.setId("visitPhotosEmpty");
+        // with a visit chosen the list is that visit's: it has none yet, and 添加 is right below
+        noPhotos.textProperty()
+                .bind(javafx.beans.binding.Bindings.when(
+                                table.getSelectionModel().selectedItemProperty().isNull())
+                        .then(m.get("inspection.photos.empty"))
+                        .otherwise(m.get("inspection.photos.none")));
+        photos.setPlaceholder(noPhotos);
         photos.setCellFactory(l -> new javafx.scene.control.ListCell<>() {
             @Override
             protected void updateItem(FindingService.Evidence e, boolean empty) {
@@ -312,7 +320,7 @@ public final class InspectionsView {
         g.addRow(2, new Label(m.get("inspection.visit.day")), day);
         g.addRow(3, new Label(m.get("inspection.visit.methods")), methods);
         g.addRow(4, new Label(m.get("inspection.visit.notes")), notes);
-        if (ask(v == null ? "inspection.visit.add" : "inspection.visit.edit", g, unit)) {
+        if (ask(v == null ? "inspection.visit.titleNew" : "inspection.visit.titleEdit", g, unit)) {
             Set<VisitMethod> chosen = EnumSet.noneOf(VisitMethod.class);
             methods.getChildren().stream()
                     .map(n -> (CheckBox) n)
