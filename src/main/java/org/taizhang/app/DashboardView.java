@@ -46,7 +46,7 @@ final class DashboardView {
                         card("dashboard.organizations", r.organizationCount(), RegistryViewModel.Shown.ORGANIZATIONS),
                         card("dashboard.branches", branches, RegistryViewModel.Shown.BRANCHES),
                         card("dashboard.communities", r.communities().size(), RegistryViewModel.Shown.COMMUNITIES),
-                        card("dashboard.members", r.memberTotal(), RegistryViewModel.Shown.ORGANIZATIONS),
+                        card("dashboard.members", r.memberTotal(), RegistryViewModel.Shown.MEMBERS),
                         card("dashboard.termsExpired", expired, RegistryViewModel.Shown.TERM_EXPIRED));
     }
 

@@ -70,6 +70,24 @@ class DashboardViewTest {
     }
 
     @Test
+    void theMembersTileOpensTheOrganizationsItAddsUp(FxRobot robot) {
+        String members = number(robot.lookup("#tile-members").queryAs(Button.class));
+
+        robot.clickOn("#tile-members");
+
+        assertThat(opened).containsExactly(RegistryViewModel.Shown.MEMBERS);
+        assertThat(vm.rows()).isNotEmpty().allMatch(r -> r.organization().isTopLevel());
+        long sum = vm.rows().stream()
+                .mapToLong(r -> r.organization().memberCount() == null
+                        ? 0
+                        : r.organization().memberCount())
+                .sum();
+        assertThat(java.text.NumberFormat.getIntegerInstance(java.util.Locale.CHINA)
+                        .format(sum))
+                .isEqualTo(members);
+    }
+
+    @Test
     void theExpiredTermsTileOpensExactlyThoseOrganizations(FxRobot robot) {
         String count = number(robot.lookup("#tile-termsExpired").queryAs(Button.class));
 

@@ -241,6 +241,8 @@ public final class RegistryView {
                         () -> switch (vm.quick.get()) {
                             case BRANCHES -> m.get("registry.filter.quick", m.get("registry.filter.branches"));
                             case TERM_EXPIRED -> m.get("registry.filter.quick", m.get("registry.filter.termExpired"));
+                            case MEMBERS_COUNTED ->
+                                m.get("registry.filter.quick", m.get("registry.filter.membersCounted"));
                             default -> "";
                         },
                         vm.quick));

@@ -196,7 +196,9 @@ public final class RegistryViewModel {
         ORGANIZATIONS,
         BRANCHES,
         COMMUNITIES,
-        TERM_EXPIRED
+        TERM_EXPIRED,
+        /** 党员总数: the organizations it adds up. */
+        MEMBERS
     }
 
     /** Opens the list behind a 工作台 tile: the tab, with every other filter cleared. */
@@ -209,6 +211,7 @@ public final class RegistryViewModel {
                 switch (what) {
                     case BRANCHES -> RegistryFilter.Quick.BRANCHES;
                     case TERM_EXPIRED -> RegistryFilter.Quick.TERM_EXPIRED;
+                    case MEMBERS -> RegistryFilter.Quick.MEMBERS_COUNTED;
                     default -> RegistryFilter.Quick.NONE;
                 });
         tab.set(
