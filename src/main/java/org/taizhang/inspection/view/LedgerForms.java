@@ -257,7 +257,7 @@ final class LedgerForms {
         String title = f.isBatch()
                 ? m.get("ledger.action.notifyUnit")
                 : m.get("ledger.form.actionTitle", m.get(kind.labelKey()), findingName);
-        return show(owner, "actionDialog", title, f, body, m.get(kind.labelKey()), onOk, null, null);
+        return show(owner, "actionDialog", title, f, body, okText(kind), onOk, null, null);
     }
 
     private String label(StepKind kind) {
@@ -310,6 +310,15 @@ final class LedgerForms {
 
     Dialog<ButtonType> finding(Window owner, FindingFormModel f, Consumer<Runnable> save, Consumer<Runnable> saveNext) {
         return finding(owner, f, m.get("ledger.action.newFinding"), save, saveNext);
+    }
+
+    /** The OK button says what it does: a verb (交办, 销号) is its own; 整改进展 and 备注 are saved. */
+    private String okText(StepKind kind) {
+        return switch (kind) {
+            case PROGRESS -> m.get("ledger.form.okProgress");
+            case NOTE -> m.get("ledger.form.okNote");
+            default -> m.get(kind.labelKey());
+        };
     }
 
     /** The finding form; {@code saveNext} null: no 保存并继续 (changing a finding recorded before). */

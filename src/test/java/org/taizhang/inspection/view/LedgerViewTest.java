@@ -146,6 +146,8 @@ class LedgerViewTest {
                 robot,
                 "PROGRESS",
                 () -> {
+                    assertThat(robot.lookup("#actionDialogOk").queryButton().getText())
+                            .isEqualTo("保存进展");
                     robot.clickOn("#actionText").write("已补开支委会并完善记录");
                     robot.clickOn("#actionAddFile");
                 },
