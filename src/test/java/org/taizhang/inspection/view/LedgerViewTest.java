@@ -196,6 +196,28 @@ class LedgerViewTest {
                 .isEqualTo(number);
     }
 
+    /** 1366×768 at 125% leaves the program 1093×614 of its own pixels: no filter is cut, nor the footer. */
+    @Test
+    void atOneHundredTwentyFivePercentNoFilterIsCut(FxRobot robot) throws Exception {
+        TableView<LedgerEntry> table = robot.lookup("#ledgerTable").queryTableView();
+        waitUntil(() -> table.getItems().size() == 12);
+        Stage window = (Stage) table.getScene().getWindow();
+        robot.interact(() -> {
+            window.setWidth(1093);
+            window.setHeight(614);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        java.util.List<String> cut = new java.util.ArrayList<>();
+        robot.interact(() -> {
+            cut.addAll(org.taizhang.core.ui.CutTexts.in(
+                    robot.lookup("#ledgerFilters").query()));
+            cut.addAll(org.taizhang.core.ui.CutTexts.in(
+                    robot.lookup("#ledgerFigures").query()));
+        });
+        assertThat(cut).isEmpty();
+    }
+
     /** The inner list of a searchable picker: what is offered for the text typed. */
     @SuppressWarnings("unchecked")
     private static <T> ComboBox<T> offered(SearchableComboBox<T> box) {
