@@ -372,9 +372,9 @@ public final class AssessmentsView {
         }));
         Region titleGap = new Region();
         HBox.setHgrow(titleGap, Priority.ALWAYS);
-        Button exportForm = new Button(m.get("checklist.action.exportForm"));
+        javafx.scene.control.MenuItem exportForm =
+                new javafx.scene.control.MenuItem(m.get("checklist.action.exportForm"));
         exportForm.setId("exportForm");
-        exportForm.setTooltip(new Tooltip(m.get("checklist.view.formHint")));
         exportForm
                 .disableProperty()
                 .bind(vm.branchProperty()
@@ -394,18 +394,29 @@ public final class AssessmentsView {
                             "*.xlsx")
                     .ifPresent(vm::exportForm);
         });
-        Button importForm = new Button(m.get("checklist.action.importForm"));
+        javafx.scene.control.MenuItem importForm =
+                new javafx.scene.control.MenuItem(m.get("checklist.action.importForm"));
         importForm.setId("importForm");
         importForm.disableProperty().bind(exportForm.disableProperty());
         importForm.setOnAction(
                 e -> dialogs.chooseFileToOpen(m.get("checklist.action.importForm"), "Excel", "*.xlsx", "*.xls")
                         .ifPresent(vm::importForm));
-        Button direct = new Button(m.get("checklist.action.directRating"));
+        javafx.scene.control.MenuItem direct =
+                new javafx.scene.control.MenuItem(m.get("checklist.action.directRating"));
         direct.setId("directRating");
-        direct.setTooltip(new Tooltip(m.get("checklist.view.directHint")));
         direct.disableProperty().bind(vm.branchProperty().isNull());
         direct.setOnAction(e -> vm.directRating());
-        HBox titleRow = new HBox(6, title, titleGap, exportForm, importForm, direct, record);
+        // four buttons were cut to "…" beside a long title (all four at 125%): the form's way out and back and
+        // 直接定级 sit in one menu, 支部档案 stays a button; neither is ever narrower than its text
+        javafx.scene.control.MenuButton more = new javafx.scene.control.MenuButton(
+                m.get("checklist.action.more"), null, exportForm, importForm, direct);
+        more.setId("sheetMenu");
+        more.setTooltip(new Tooltip(m.get("checklist.view.formHint") + "\n" + m.get("checklist.view.directHint")));
+        more.setMinWidth(Region.USE_PREF_SIZE);
+        record.setMinWidth(Region.USE_PREF_SIZE);
+        title.setMinWidth(0); // the title gives way (it is also in the list on the left), never a button
+        HBox titleRow = new HBox(6, title, titleGap, more, record);
+        titleRow.setId("sheetTitleRow");
         titleRow.setAlignment(Pos.CENTER_LEFT);
         VBox head = new VBox(2, titleRow, summary, veto, state);
         head.setPadding(new Insets(6, 8, 4, 8));

@@ -218,6 +218,8 @@ public final class InspectionsView {
         remove.disableProperty()
                 .bind(table.getSelectionModel().selectedItemProperty().isNull());
         HBox.setHgrow(unit, Priority.ALWAYS);
+        unit.setMinWidth(120);
+        team.setMinWidth(90);
         return box(table, new HBox(6, unit, team, add, remove));
     }
 
@@ -337,6 +339,7 @@ public final class InspectionsView {
     private Button button(String id, String key, Runnable action) {
         Button b = new Button(m.get(key));
         b.setId(id);
+        b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // never cut to "…": the pickers beside give way
         b.setOnAction(e -> action.run());
         return b;
     }

@@ -107,6 +107,31 @@ class AssessmentsViewTest {
     }
 
     @Test
+    void atOneHundredTwentyFivePercentTheSheetsButtonsAreWhole(FxRobot robot) throws Exception {
+        startTheBranchesAssessment(robot);
+        javafx.stage.Stage window = (javafx.stage.Stage)
+                robot.lookup("#sheetTitleRow").query().getScene().getWindow();
+        robot.interact(() -> {
+            window.setWidth(1093);
+            window.setHeight(614);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        java.util.List<String> cut = new java.util.ArrayList<>();
+        robot.interact(() -> {
+            cut.addAll(
+                    org.taizhang.core.ui.CutTexts.in(robot.lookup("#sheetMenu").query()));
+            cut.addAll(org.taizhang.core.ui.CutTexts.in(
+                    robot.lookup("#branchRecordButton").query()));
+        });
+        assertThat(cut).isEmpty();
+        javafx.scene.control.MenuButton menu = robot.lookup("#sheetMenu").query();
+        assertThat(menu.getItems())
+                .extracting(javafx.scene.control.MenuItem::getText)
+                .containsExactly("导出测评表…", "导入测评表…", "直接定级…");
+    }
+
+    @Test
     void startingAnAssessmentKeepsTheCommunityChosen(FxRobot robot) throws Exception {
         TableView<BranchRow> branches = robot.lookup("#branchTable").queryTableView();
         waitUntil(() -> branches.getItems().size() == 307);

@@ -67,6 +67,29 @@ class InspectionsViewTest {
     }
 
     @Test
+    void atOneHundredTwentyFivePercentTheScopesButtonsAreWhole(FxRobot robot) throws Exception {
+        TableView<Inspection> rounds = robot.lookup("#inspectionTable").queryTableView();
+        waitUntil(() -> !rounds.getItems().isEmpty());
+        robot.interact(() -> rounds.getSelectionModel().select(0));
+        robot.clickOn("检查范围");
+        Stage window = (Stage) rounds.getScene().getWindow();
+        robot.interact(() -> {
+            window.setWidth(1093);
+            window.setHeight(614);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        java.util.List<String> cut = new java.util.ArrayList<>();
+        robot.interact(() -> {
+            cut.addAll(
+                    org.taizhang.core.ui.CutTexts.in(robot.lookup("#scopeAdd").query()));
+            cut.addAll(org.taizhang.core.ui.CutTexts.in(
+                    robot.lookup("#scopeRemove").query()));
+        });
+        assertThat(cut).isEmpty();
+    }
+
+    @Test
     void theVisitDialogIsTitledForANewVisitAndShowsItsDayAsEverywhereElse(FxRobot robot) throws Exception {
         TableView<Inspection> rounds = robot.lookup("#inspectionTable").queryTableView();
         waitUntil(() -> !rounds.getItems().isEmpty());
