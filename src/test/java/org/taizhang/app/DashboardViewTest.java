@@ -64,6 +64,23 @@ class DashboardViewTest {
     }
 
     @Test
+    void aWindowTooLowForTheTilesScrolls(FxRobot robot) {
+        Stage window = (Stage) robot.lookup("#tile-members").query().getScene().getWindow();
+        robot.interact(() -> {
+            window.setWidth(400);
+            window.setHeight(120);
+        });
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+
+        javafx.scene.control.ScrollPane scroll =
+                robot.lookup("#dashboardScroll").query();
+        assertThat(scroll.getContent().getLayoutBounds().getHeight())
+                .isGreaterThan(scroll.getViewportBounds().getHeight());
+        robot.interact(() -> scroll.setVvalue(1));
+        assertThat(scroll.getVvalue()).isEqualTo(1);
+    }
+
+    @Test
     void numbersHaveThousandsSeparators(FxRobot robot) {
         String members = number(robot.lookup("#tile-members").queryAs(Button.class));
         assertThat(members).matches("\\d{1,3}(,\\d{3})+");
