@@ -107,4 +107,29 @@ class BoardViewTest {
         waitUntil(() -> table.getItems().size() > 10);
         assertThat(table.getItems().getFirst().community()).isNull();
     }
+
+    @Test
+    void theTotalStaysInViewUnderSixtyUnitsAtOneHundredTwentyFivePercent(FxRobot robot) throws Exception {
+        TableView<AcceptanceBoard.Row> table = robot.lookup("#boardTable").queryTableView();
+        waitUntil(() -> table.getItems().size() > 2);
+        robot.clickOn("#boardByUnit");
+        waitUntil(() -> table.getItems().size() > 10);
+        javafx.stage.Stage window = (javafx.stage.Stage) table.getScene().getWindow();
+        robot.interact(() -> {
+            window.setWidth(1093);
+            window.setHeight(614);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        TableView<AcceptanceBoard.Row> total = robot.lookup("#boardTotal").queryTableView();
+        assertThat(total.getItems())
+                .singleElement()
+                .satisfies(r -> assertThat(r.community()).isNull());
+        assertThat(table.getItems()).doesNotContain(total.getItems().getFirst());
+        assertThat(total.localToScene(total.getBoundsInLocal()).getMaxY())
+                .as("合计 inside the window")
+                .isLessThanOrEqualTo(table.getScene().getHeight());
+        assertThat(robot.lookup("#boardTotal .table-cell").queryAll())
+                .anyMatch(n -> n instanceof javafx.scene.control.TableCell<?, ?> c && "合计".equals(c.getText()));
+    }
 }
