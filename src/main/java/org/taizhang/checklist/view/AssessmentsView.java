@@ -418,7 +418,29 @@ public final class AssessmentsView {
         HBox titleRow = new HBox(6, title, titleGap, more, record);
         titleRow.setId("sheetTitleRow");
         titleRow.setAlignment(Pos.CENTER_LEFT);
-        VBox head = new VBox(2, titleRow, summary, veto, state);
+        // a branch with several assessments in this round (one per template): the page shows one, in order, and
+        // names the others here to switch to
+        ComboBox<Assessment> others = new ComboBox<>(vm.inRound());
+        others.setId("roundAssessments");
+        others.setConverter(Tables.converter(vm::describe));
+        others.visibleProperty()
+                .bind(javafx.beans.binding.Bindings.size(vm.inRound()).greaterThan(1));
+        others.managedProperty().bind(others.visibleProperty());
+        vm.assessmentProperty().addListener((o, was, now) -> others.setValue(now));
+        others.setOnAction(e -> {
+            Assessment chosen = others.getValue();
+            if (chosen != null
+                    && (vm.assessmentProperty().get() == null
+                            || !chosen.id().equals(vm.assessmentProperty().get().id()))) {
+                vm.switchTo(chosen);
+            }
+        });
+        Label othersLabel = new Label(m.get("checklist.view.severalInRound"));
+        othersLabel.visibleProperty().bind(others.visibleProperty());
+        othersLabel.managedProperty().bind(others.visibleProperty());
+        HBox switchRow = new HBox(6, othersLabel, others);
+        switchRow.setAlignment(Pos.CENTER_LEFT);
+        VBox head = new VBox(2, titleRow, switchRow, summary, veto, state);
         head.setPadding(new Insets(6, 8, 4, 8));
         BorderPane pane = new BorderPane(middle);
         pane.setTop(head);

@@ -175,7 +175,10 @@ public final class AssessmentsViewModel {
         });
         statusFilter.addListener(o -> refilter());
         communityFilter.addListener(o -> refilter());
-        round.addListener((o, a, b) -> showBranch(branch.get()));
+        round.addListener((o, a, b) -> {
+            switchedTo = null;
+            showBranch(branch.get());
+        });
     }
 
     // ---- loading
@@ -354,21 +357,79 @@ public final class AssessmentsViewModel {
     // ---- the chosen branch
 
     public void select(BranchRow row) {
+        BranchRow was = branch.get();
+        if (row == null
+                || was == null
+                || !was.organization().id().equals(row.organization().id())) {
+            switchedTo = null;
+        }
         showBranch(row);
+    }
+
+    /** The assessment the clerk chose among several of the branch in this round (null: the first in order). */
+    private String switchedTo;
+
+    private final ObservableList<Assessment> inRound = FXCollections.observableArrayList();
+
+    /**
+     * The branch's assessments in this round (one per template), first the one the page shows unless the clerk
+     * switches: the newest template (year, then version), then a finished one over one being scored, then id.
+     */
+    public ObservableList<Assessment> inRound() {
+        return inRound;
+    }
+
+    /** One of {@link #inRound()} as the switch names it: its template and version, and its state. */
+    public String describe(Assessment a) {
+        if (a == null) {
+            return "";
+        }
+        ChecklistTemplate t = templatesById.get(a.templateId());
+        String template = t == null ? "?" : t.name() + m.get("checklist.view.version", t.version());
+        return m.get(
+                "checklist.view.otherAssessment", template, m.get(a.status().messageKey()));
+    }
+
+    /** Shows another of the branch's assessments of this round (see {@link #inRound()}). */
+    public void switchTo(Assessment a) {
+        if (a != null && inRound.stream().anyMatch(x -> x.id().equals(a.id()))) {
+            switchedTo = a.id();
+            showBranch(branch.get());
+        }
+    }
+
+    private Comparator<Assessment> newestFirst() {
+        Comparator<Assessment> order = Comparator.comparingInt((Assessment a) -> {
+                    ChecklistTemplate t = templatesById.get(a.templateId());
+                    return t == null ? 0 : t.year();
+                })
+                .thenComparingInt(a -> {
+                    ChecklistTemplate t = templatesById.get(a.templateId());
+                    return t == null ? 0 : t.version();
+                })
+                .thenComparing(a -> a.status() != Assessment.Status.SCORING)
+                .thenComparing(Assessment::id);
+        return order.reversed();
     }
 
     private void showBranch(BranchRow row) {
         branch.set(row);
         if (row == null) {
+            inRound.clear();
             show(null, null);
             return;
         }
         Organization o = row.organization();
-        Optional<Assessment> inRound = assessmentsOfYear.stream()
+        List<Assessment> candidates = assessmentsOfYear.stream()
                 .filter(a -> a.organizationId().equals(o.id()) && a.round() == round.get())
-                .max(Comparator.comparing((Assessment a) -> a.status() != Assessment.Status.SCORING)
-                        .thenComparing(Assessment::id));
-        show(inRound.orElse(null), o);
+                .sorted(newestFirst())
+                .toList();
+        inRound.setAll(candidates);
+        Assessment shown = candidates.stream()
+                .filter(a -> a.id().equals(switchedTo))
+                .findFirst()
+                .orElse(candidates.isEmpty() ? null : candidates.getFirst());
+        show(shown, o);
     }
 
     private void show(Assessment a, Organization o) {

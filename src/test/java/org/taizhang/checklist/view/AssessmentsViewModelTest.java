@@ -137,6 +137,31 @@ class AssessmentsViewModelTest {
     }
 
     @Test
+    void severalAssessmentsOfOneRoundAreInOrderAndTheClerkCanSwitch() {
+        BranchRow b = started("市委办机关第一党支部"); // the 四化 standard
+        String first = vm.assessmentProperty().get().id();
+        ChecklistTemplate site = BuiltInTemplates.site(year);
+        service.publish(site.id());
+        String second = service.startAssessment(b.organization().id(), site.id(), Round.SELF, year)
+                .id();
+        vm.loadCurrentYear(() -> {});
+        vm.select(branch("市委办机关第一党支部"));
+
+        assertThat(vm.inRound()).extracting(Assessment::id).containsExactlyInAnyOrder(first, second);
+        String shown = vm.assessmentProperty().get().id();
+        assertThat(shown).isEqualTo(vm.inRound().getFirst().id());
+
+        Assessment other = vm.inRound().stream()
+                .filter(a -> !a.id().equals(shown))
+                .findFirst()
+                .orElseThrow();
+        vm.switchTo(other);
+        assertThat(vm.assessmentProperty().get().id()).isEqualTo(other.id());
+        vm.answer(row(ScoringMode.YES_NO), "是"); // a save reloads: the choice stays
+        assertThat(vm.assessmentProperty().get().id()).isEqualTo(other.id());
+    }
+
+    @Test
     void aTotalAboveTheFullMarksSaysItsBonus() {
         ChecklistTemplate t = BuiltInTemplates.standard(year);
         Scoring.Score withBonus = new Scoring.Score(

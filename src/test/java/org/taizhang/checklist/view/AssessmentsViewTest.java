@@ -132,6 +132,32 @@ class AssessmentsViewTest {
     }
 
     @Test
+    void aSecondAssessmentOfTheRoundIsNamedAndCanBeShown(FxRobot robot) throws Exception {
+        startTheBranchesAssessment(robot);
+        javafx.scene.control.ComboBox<org.taizhang.checklist.Assessment> others =
+                robot.lookup("#roundAssessments").query();
+        assertThat(others.isVisible()).isFalse();
+        String first = vm.assessmentProperty().get().id();
+        BranchRow b = vm.branchProperty().get();
+        int year = service.today().getYear();
+        service.publish(BuiltInTemplates.site(year).id());
+        service.startAssessment(
+                b.organization().id(), BuiltInTemplates.site(year).id(), org.taizhang.checklist.Round.SELF, year);
+        robot.interact(() -> vm.loadCurrentYear(() -> {}));
+        waitUntil(() -> vm.inRound().size() == 2);
+
+        assertThat(others.isVisible()).isTrue();
+        org.taizhang.checklist.Assessment other = vm.inRound().stream()
+                .filter(a -> !a.id().equals(vm.assessmentProperty().get().id()))
+                .findFirst()
+                .orElseThrow();
+        robot.interact(() -> others.setValue(other));
+        waitUntil(() -> vm.assessmentProperty().get().id().equals(other.id()));
+        assertThat(List.of(first, other.id()))
+                .contains(vm.assessmentProperty().get().id());
+    }
+
+    @Test
     void startingAnAssessmentKeepsTheCommunityChosen(FxRobot robot) throws Exception {
         TableView<BranchRow> branches = robot.lookup("#branchTable").queryTableView();
         waitUntil(() -> branches.getItems().size() == 307);
