@@ -92,6 +92,20 @@ public record AcceptanceBoard(
             List<Assessment> assessments,
             List<PastResult> results,
             Function<Assessment, Scoring.Score> score) {
+        return of(year, registry, assessments, results, score, a -> 0L);
+    }
+
+    /**
+     * @param templateRank where an assessment's template stands, newer higher (year, then version): of several
+     *     assessments of one branch in one round the newest template's decides (then a finished one, then id)
+     */
+    public static AcceptanceBoard of(
+            int year,
+            Registry registry,
+            List<Assessment> assessments,
+            List<PastResult> results,
+            Function<Assessment, Scoring.Score> score,
+            java.util.function.ToLongFunction<Assessment> templateRank) {
         Map<String, List<Assessment>> byBranch = new HashMap<>();
         for (Assessment a : assessments) {
             if (a.year() == year) {
@@ -117,7 +131,8 @@ public record AcceptanceBoard(
                     standing(
                             byBranch.getOrDefault(o.id(), List.of()),
                             importedByBranch.getOrDefault(o.id(), List.of()),
-                            score));
+                            score,
+                            templateRank));
         }
         return tally(year, registry, standings);
     }
@@ -243,9 +258,21 @@ public record AcceptanceBoard(
             List<Assessment> assessments,
             List<PastResult> results,
             Function<Assessment, Scoring.Score> score) {
+        return of(from, to, registry, assessments, results, score, a -> 0L);
+    }
+
+    /** … the newest template's assessment deciding among several of one round (see {@code templateRank}). */
+    public static List<AcceptanceBoard> of(
+            int from,
+            int to,
+            Registry registry,
+            List<Assessment> assessments,
+            List<PastResult> results,
+            Function<Assessment, Scoring.Score> score,
+            java.util.function.ToLongFunction<Assessment> templateRank) {
         List<AcceptanceBoard> boards = new ArrayList<>();
         for (int year = from; year <= to; year++) {
-            boards.add(of(year, registry, assessments, results, score));
+            boards.add(of(year, registry, assessments, results, score, templateRank));
         }
         return boards;
     }
@@ -256,12 +283,15 @@ public record AcceptanceBoard(
      * that round: the branch awaits its acceptance).
      */
     private static Standing standing(
-            List<Assessment> own, List<PastResult> imported, Function<Assessment, Scoring.Score> score) {
-        Optional<Assessment> acceptance = AcceptanceStatus.latest(own, Round.ACCEPTANCE);
+            List<Assessment> own,
+            List<PastResult> imported,
+            Function<Assessment, Scoring.Score> score,
+            java.util.function.ToLongFunction<Assessment> rank) {
+        Optional<Assessment> acceptance = AcceptanceStatus.latest(own, Round.ACCEPTANCE, rank);
         if (acceptance.isPresent()) {
             Assessment a = acceptance.get();
             Scoring.Score s = a.status() == Assessment.Status.SCORING ? null : score.apply(a);
-            AcceptanceStatus status = AcceptanceStatus.of(own, x -> s.result());
+            AcceptanceStatus status = AcceptanceStatus.of(own, x -> s.result(), rank);
             return new Standing(
                     status,
                     s == null ? null : s.total(),
@@ -276,7 +306,7 @@ public record AcceptanceBoard(
             return new Standing(
                     r.passed() ? AcceptanceStatus.PASSED : AcceptanceStatus.FAILED, r.totalScore(), r.rating(), true);
         }
-        AcceptanceStatus status = AcceptanceStatus.of(own, x -> score.apply(x).result());
+        AcceptanceStatus status = AcceptanceStatus.of(own, x -> score.apply(x).result(), rank);
         if (status == AcceptanceStatus.NOT_ASSESSED && !imported.isEmpty()) {
             PastResult r = imported.stream()
                     .max(java.util.Comparator.comparing(PastResult::round))

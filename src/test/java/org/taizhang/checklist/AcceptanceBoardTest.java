@@ -36,6 +36,50 @@ class AcceptanceBoardTest {
     }
 
     @Test
+    void ofTwoAcceptancesOfOneBranchTheNewestTemplatesDecidesNotTheLargestId() {
+        Registry registry = new Registry(
+                List.of(new Unit("u1", "江海市财政局", null, null, null, null, 0)),
+                List.of(),
+                List.of(org("b1", null, OrganizationKind.BRANCH, null)));
+        Assessment older = acceptance("b1", true);
+        Assessment newer = acceptance("b1", false);
+        // the older template's assessment has the larger id: by id alone it decided
+        older = new Assessment(
+                "z-older",
+                older.organizationId(),
+                older.templateId(),
+                older.round(),
+                older.year(),
+                older.status(),
+                older.publicityStart(),
+                older.publicityEnd(),
+                older.reopenReason(),
+                older.answers());
+        newer = new Assessment(
+                "a-newer",
+                newer.organizationId(),
+                newer.templateId(),
+                newer.round(),
+                newer.year(),
+                newer.status(),
+                newer.publicityStart(),
+                newer.publicityEnd(),
+                newer.reopenReason(),
+                newer.answers());
+        String newerId = newer.id();
+
+        AcceptanceBoard board = AcceptanceBoard.of(
+                2026,
+                registry,
+                List.of(older, newer),
+                List.of(),
+                a -> a.score(site, OrganizationKind.BRANCH),
+                a -> a.id().equals(newerId) ? 20_260_002L : 20_260_001L);
+
+        assertThat(board.statusByBranch()).containsEntry("b1", AcceptanceStatus.FAILED);
+    }
+
+    @Test
     void onlyRatingsOfTheAcceptanceCountTowardTheQuotas() {
         Registry registry = new Registry(
                 List.of(new Unit("u1", "江海市财政局", null, null, null, null, 0)),

@@ -399,14 +399,9 @@ public final class AssessmentsViewModel {
     }
 
     private Comparator<Assessment> newestFirst() {
-        Comparator<Assessment> order = Comparator.comparingInt((Assessment a) -> {
-                    ChecklistTemplate t = templatesById.get(a.templateId());
-                    return t == null ? 0 : t.year();
-                })
-                .thenComparingInt(a -> {
-                    ChecklistTemplate t = templatesById.get(a.templateId());
-                    return t == null ? 0 : t.version();
-                })
+        // the board's order too (AcceptanceStatus.latest with ChecklistService.templateRank)
+        Comparator<Assessment> order = Comparator.comparingLong(
+                        (Assessment a) -> ChecklistService.templateRank(templatesById.get(a.templateId())))
                 .thenComparing(a -> a.status() != Assessment.Status.SCORING)
                 .thenComparing(Assessment::id);
         return order.reversed();
