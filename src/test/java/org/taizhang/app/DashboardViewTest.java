@@ -65,19 +65,26 @@ class DashboardViewTest {
 
     @Test
     void aWindowTooLowForTheTilesScrolls(FxRobot robot) {
-        Stage window = (Stage) robot.lookup("#tile-members").query().getScene().getWindow();
+        // a window of its own, 400×120: the shared test window keeps its size
+        Stage[] small = new Stage[1];
         robot.interact(() -> {
-            window.setWidth(400);
-            window.setHeight(120);
+            DashboardView view = new DashboardView(vm, Messages.forLocale(Messages.CHINESE), shown -> {});
+            small[0] = new Stage();
+            small[0].setScene(new Scene((javafx.scene.Parent) view.node(), 400, 120));
+            small[0].show();
         });
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
-
-        javafx.scene.control.ScrollPane scroll =
-                robot.lookup("#dashboardScroll").query();
-        assertThat(scroll.getContent().getLayoutBounds().getHeight())
-                .isGreaterThan(scroll.getViewportBounds().getHeight());
-        robot.interact(() -> scroll.setVvalue(1));
-        assertThat(scroll.getVvalue()).isEqualTo(1);
+        try {
+            javafx.scene.control.ScrollPane scroll =
+                    (javafx.scene.control.ScrollPane) small[0].getScene().getRoot();
+            assertThat(scroll.getId()).isEqualTo("dashboardScroll");
+            assertThat(scroll.getContent().getLayoutBounds().getHeight())
+                    .isGreaterThan(scroll.getViewportBounds().getHeight());
+            robot.interact(() -> scroll.setVvalue(1));
+            assertThat(scroll.getVvalue()).isEqualTo(1);
+        } finally {
+            robot.interact(small[0]::close);
+        }
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javafx.scene.Scene;
@@ -36,6 +37,15 @@ import org.testfx.util.WaitForAsyncUtils;
 /** An inspector fills a whole assessment by keyboard in the real window (headless), and it is stored. */
 @ExtendWith(ApplicationExtension.class)
 class AssessmentsViewTest {
+    /** Gives the shared test window its size back after a test that changed it. */
+    private Runnable restore = () -> {};
+
+    @org.junit.jupiter.api.AfterEach
+    void restoreTheWindowsSize() {
+        restore.run();
+        restore = () -> {};
+    }
+
     private static final String BRANCH = "市委办机关第一党支部";
 
     @TempDir
@@ -111,6 +121,13 @@ class AssessmentsViewTest {
         startTheBranchesAssessment(robot);
         javafx.stage.Stage window = (javafx.stage.Stage)
                 robot.lookup("#sheetTitleRow").query().getScene().getWindow();
+        double wasWidth = window.getWidth();
+        double wasHeight = window.getHeight();
+        // the test window is shared by the test classes: its size is given back afterwards
+        restore = () -> robot.interact(() -> {
+            window.setWidth(wasWidth);
+            window.setHeight(wasHeight);
+        });
         robot.interact(() -> {
             window.setWidth(1093);
             window.setHeight(614);

@@ -34,6 +34,15 @@ import org.testfx.util.WaitForAsyncUtils;
 /** 督查安排's 走访 in the window: the visit dialog's title and day, and what the photo area says. */
 @ExtendWith(ApplicationExtension.class)
 class InspectionsViewTest {
+    /** Gives the shared test window its size back after a test that changed it. */
+    private Runnable restore = () -> {};
+
+    @org.junit.jupiter.api.AfterEach
+    void restoreTheWindowsSize() {
+        restore.run();
+        restore = () -> {};
+    }
+
     @TempDir
     static Path dir;
 
@@ -73,6 +82,13 @@ class InspectionsViewTest {
         robot.interact(() -> rounds.getSelectionModel().select(0));
         robot.clickOn("检查范围");
         Stage window = (Stage) rounds.getScene().getWindow();
+        double wasWidth = window.getWidth();
+        double wasHeight = window.getHeight();
+        // the test window is shared by the test classes: its size is given back afterwards
+        restore = () -> robot.interact(() -> {
+            window.setWidth(wasWidth);
+            window.setHeight(wasHeight);
+        });
         robot.interact(() -> {
             window.setWidth(1093);
             window.setHeight(614);

@@ -46,6 +46,15 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class LedgerViewTest {
+    /** Gives the shared test window its size back after a test that changed it. */
+    private Runnable restore = () -> {};
+
+    @org.junit.jupiter.api.AfterEach
+    void restoreTheWindowsSize() {
+        restore.run();
+        restore = () -> {};
+    }
+
     private static final String TEXT = "党员发展程序不规范，缺少支委会讨论记录";
 
     @TempDir
@@ -202,6 +211,13 @@ class LedgerViewTest {
         TableView<LedgerEntry> table = robot.lookup("#ledgerTable").queryTableView();
         waitUntil(() -> table.getItems().size() == 12);
         Stage window = (Stage) table.getScene().getWindow();
+        double wasWidth = window.getWidth();
+        double wasHeight = window.getHeight();
+        // the test window is shared by the test classes: its size is given back afterwards
+        restore = () -> robot.interact(() -> {
+            window.setWidth(wasWidth);
+            window.setHeight(wasHeight);
+        });
         robot.interact(() -> {
             window.setWidth(1093);
             window.setHeight(614);
