@@ -54,6 +54,9 @@ import org.taizhang.organization.view.RegistryViewModel;
  * background, then wires the features by hand (constructor injection, no globals).
  */
 public final class App extends Application {
+    /** The page the window opens on: the clerk's 工作台. */
+    static final String FIRST_SECTION = "dashboard";
+
     private Store store;
     private TaskRunner tasks;
     /** The forms of the pages built so far; closing the window asks about all of them. */
@@ -158,25 +161,28 @@ public final class App extends Application {
             return ledger[0];
         };
         RemindersModel reminders = new RemindersModel(findings, tasks, messages);
-        shell.add(new Shell.Section("dashboard", "nav.dashboard", () -> {
-            reminders.reload(() -> {});
-            return new DashboardView(registryModel, messages, shown -> {
-                        registryModel.show(shown);
-                        shell.select("registry");
-                    })
-                    .with(new RemindersPane(
-                                    reminders,
-                                    kind -> {
-                                        ledgerModel.get().show(kind);
-                                        shell.select("ledger");
-                                    },
-                                    id -> {
-                                        ledgerModel.get().showFinding(id);
-                                        shell.select("ledger");
-                                    })
-                            .node())
-                    .node();
-        }));
+        // the clerk's first page; its reminder counts are read again each time it is shown, so a step taken in the
+        // ledger (or anything else that changed a finding) shows when the clerk comes back
+        shell.add(new Shell.Section(
+                "dashboard",
+                "nav.dashboard",
+                () -> new DashboardView(registryModel, messages, shown -> {
+                            registryModel.show(shown);
+                            shell.select("registry");
+                        })
+                        .with(new RemindersPane(
+                                        reminders,
+                                        kind -> {
+                                            ledgerModel.get().show(kind);
+                                            shell.select("ledger");
+                                        },
+                                        id -> {
+                                            ledgerModel.get().showFinding(id);
+                                            shell.select("ledger");
+                                        })
+                                .node())
+                        .node(),
+                () -> reminders.reload(() -> {})));
         shell.add(new Shell.Section("registry", "nav.registry", registryView::node));
         ChecklistService checklists = new ChecklistService(opened, registry);
         shell.add(new Shell.Section("checklists", "nav.checklists", () -> {
@@ -226,8 +232,8 @@ public final class App extends Application {
                 () -> new SettingsView(opened, tasks, dialogs, messages)
                         .with(new SettingsPane(new SettingsModel(findings, tasks, dialogs, messages)).node())
                         .node()));
-        // the registry first; -Dtaizhang.section=checklists (say) opens another page, for screenshots of it
-        shell.select(System.getProperty("taizhang.section", "registry"));
+        // the 工作台 first; -Dtaizhang.section=checklists (say) opens another page, for screenshots of it
+        shell.select(System.getProperty("taizhang.section", FIRST_SECTION));
         registryModel.show(start.loaded());
         afterLayout(stage.getScene(), () -> {
             // the rows have been laid out on screen (the table's cells exist), not only handed to the table
@@ -240,7 +246,7 @@ public final class App extends Application {
                         boolean pending = found[0];
                         warnAboutLocation(opened, shell, messages, () -> {
                             if (pending) {
-                                firstRun(opened, registryModel, shell, messages);
+                                firstRun(opened, registryModel, reminders, shell, messages);
                             } else if (found[1]) {
                                 confirmHub(opened, shell, messages);
                             } else {
@@ -324,7 +330,8 @@ public final class App extends Application {
         });
     }
 
-    private void firstRun(Store opened, RegistryViewModel registryModel, Shell shell, Messages m) {
+    private void firstRun(
+            Store opened, RegistryViewModel registryModel, RemindersModel reminders, Shell shell, Messages m) {
         Runnable done = () -> tasks.run(
                 "firstRun.task",
                 p -> {
@@ -339,12 +346,43 @@ public final class App extends Application {
             done.run();
             return;
         }
+        // who works here and the committee the reports name: asked with the choice, saved whichever is chosen
+        javafx.scene.control.TextField operator = new javafx.scene.control.TextField();
+        operator.setId("firstRunOperator");
+        operator.setPromptText(m.get("firstRun.operator"));
+        operator.setPrefColumnCount(8);
+        javafx.scene.control.TextField committee = new javafx.scene.control.TextField();
+        committee.setId("firstRunCommittee");
+        committee.setPromptText(m.get("firstRun.committee"));
+        committee.setPrefColumnCount(14);
+        javafx.scene.layout.GridPane ask = new javafx.scene.layout.GridPane(6, 4);
+        ask.addRow(0, new javafx.scene.control.Label(m.get("firstRun.operator")), operator);
+        ask.addRow(1, new javafx.scene.control.Label(m.get("firstRun.committee")), committee);
+        ask.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Runnable names = () -> {
+            String who = operator.getText().strip();
+            String reporting = committee.getText().strip();
+            tasks.run(
+                    "firstRun.task",
+                    p -> {
+                        if (!who.isEmpty()) {
+                            opened.setOperator(who);
+                        }
+                        if (!reporting.isEmpty()) {
+                            new FindingService(opened, new RegistryService(opened)).saveCommittee(reporting);
+                        }
+                        return true;
+                    },
+                    x -> {});
+        };
         shell.showBanner(
                 m.get("firstRun.banner", m.get("firstRun.header"), m.get("firstRun.message")),
+                ask,
                 // which this computer is: a new database is a field device until a person makes it the hub
                 List.of(m.get("firstRun.sample"), m.get("firstRun.emptyHub"), m.get("firstRun.empty")),
                 List.of(
                         () -> {
+                            names.run();
                             registryModel.importSample();
                             // after the registry's sample on the same worker: the templates and a year of
                             // assessments of the sample branches, as init --sample loads them
@@ -359,18 +397,25 @@ public final class App extends Application {
                                         new FindingService(opened, registries).importSample();
                                         return made;
                                     },
-                                    n -> {});
+                                    // the 工作台's reminders count the sample's findings
+                                    n -> reminders.reload(() -> {}));
                             done.run();
                         },
-                        () -> tasks.run(
-                                "firstRun.task",
-                                p -> {
-                                    opened.designateHub();
-                                    FirstRun.markDone(opened);
-                                    return true;
-                                },
-                                x -> {}),
-                        done));
+                        () -> {
+                            names.run();
+                            tasks.run(
+                                    "firstRun.task",
+                                    p -> {
+                                        opened.designateHub();
+                                        FirstRun.markDone(opened);
+                                        return true;
+                                    },
+                                    x -> {});
+                        },
+                        () -> {
+                            names.run();
+                            done.run();
+                        }));
     }
 
     @Override

@@ -41,6 +41,16 @@ public record AcceptanceBoard(
             this(status, score, rating, imported, false);
         }
 
+        /**
+         * Whether the rating is the year's 达标验收 rating (an acceptance, its imported result, or 直接定级), the one
+         * the 等级比例 limit: an imported 自评 or 检查组评估 rating is shown but not counted.
+         */
+        public boolean ratedInAcceptance() {
+            return status == AcceptanceStatus.PASSED
+                    || status == AcceptanceStatus.FAILED
+                    || status == AcceptanceStatus.IN_PUBLICITY;
+        }
+
         /** 直接定级: the committee's rating over the computed one; the branch is 达标. */
         Standing directly(String directRating) {
             return new Standing(AcceptanceStatus.PASSED, score, directRating, imported, true);
@@ -82,6 +92,20 @@ public record AcceptanceBoard(
             List<Assessment> assessments,
             List<PastResult> results,
             Function<Assessment, Scoring.Score> score) {
+        return of(year, registry, assessments, results, score, a -> 0L);
+    }
+
+    /**
+     * @param templateRank where an assessment's template stands, newer higher (year, then version): of several
+     *     assessments of one branch in one round the newest template's decides (then a finished one, then id)
+     */
+    public static AcceptanceBoard of(
+            int year,
+            Registry registry,
+            List<Assessment> assessments,
+            List<PastResult> results,
+            Function<Assessment, Scoring.Score> score,
+            java.util.function.ToLongFunction<Assessment> templateRank) {
         Map<String, List<Assessment>> byBranch = new HashMap<>();
         for (Assessment a : assessments) {
             if (a.year() == year) {
@@ -107,7 +131,8 @@ public record AcceptanceBoard(
                     standing(
                             byBranch.getOrDefault(o.id(), List.of()),
                             importedByBranch.getOrDefault(o.id(), List.of()),
-                            score));
+                            score,
+                            templateRank));
         }
         return tally(year, registry, standings);
     }
@@ -135,7 +160,7 @@ public record AcceptanceBoard(
                 continue;
             }
             int count = (int) standingByBranch.values().stream()
-                    .filter(s -> q.rating().equals(s.rating()))
+                    .filter(s -> s.ratedInAcceptance() && q.rating().equals(s.rating()))
                     .count();
             BigDecimal share = BigDecimal.valueOf(count * 100L)
                     .divide(BigDecimal.valueOf(total.branches()), 1, RoundingMode.HALF_UP);
@@ -233,9 +258,21 @@ public record AcceptanceBoard(
             List<Assessment> assessments,
             List<PastResult> results,
             Function<Assessment, Scoring.Score> score) {
+        return of(from, to, registry, assessments, results, score, a -> 0L);
+    }
+
+    /** … the newest template's assessment deciding among several of one round (see {@code templateRank}). */
+    public static List<AcceptanceBoard> of(
+            int from,
+            int to,
+            Registry registry,
+            List<Assessment> assessments,
+            List<PastResult> results,
+            Function<Assessment, Scoring.Score> score,
+            java.util.function.ToLongFunction<Assessment> templateRank) {
         List<AcceptanceBoard> boards = new ArrayList<>();
         for (int year = from; year <= to; year++) {
-            boards.add(of(year, registry, assessments, results, score));
+            boards.add(of(year, registry, assessments, results, score, templateRank));
         }
         return boards;
     }
@@ -246,12 +283,15 @@ public record AcceptanceBoard(
      * that round: the branch awaits its acceptance).
      */
     private static Standing standing(
-            List<Assessment> own, List<PastResult> imported, Function<Assessment, Scoring.Score> score) {
-        Optional<Assessment> acceptance = AcceptanceStatus.latest(own, Round.ACCEPTANCE);
+            List<Assessment> own,
+            List<PastResult> imported,
+            Function<Assessment, Scoring.Score> score,
+            java.util.function.ToLongFunction<Assessment> rank) {
+        Optional<Assessment> acceptance = AcceptanceStatus.latest(own, Round.ACCEPTANCE, rank);
         if (acceptance.isPresent()) {
             Assessment a = acceptance.get();
             Scoring.Score s = a.status() == Assessment.Status.SCORING ? null : score.apply(a);
-            AcceptanceStatus status = AcceptanceStatus.of(own, x -> s.result());
+            AcceptanceStatus status = AcceptanceStatus.of(own, x -> s.result(), rank);
             return new Standing(
                     status,
                     s == null ? null : s.total(),
@@ -266,7 +306,7 @@ public record AcceptanceBoard(
             return new Standing(
                     r.passed() ? AcceptanceStatus.PASSED : AcceptanceStatus.FAILED, r.totalScore(), r.rating(), true);
         }
-        AcceptanceStatus status = AcceptanceStatus.of(own, x -> score.apply(x).result());
+        AcceptanceStatus status = AcceptanceStatus.of(own, x -> score.apply(x).result(), rank);
         if (status == AcceptanceStatus.NOT_ASSESSED && !imported.isEmpty()) {
             PastResult r = imported.stream()
                     .max(java.util.Comparator.comparing(PastResult::round))

@@ -33,7 +33,15 @@ public enum AcceptanceStatus {
      * @param result the computed result of a finished assessment (its template's rules)
      */
     public static AcceptanceStatus of(List<Assessment> assessments, Function<Assessment, Scoring.Result> result) {
-        Optional<Assessment> acceptance = latest(assessments, Round.ACCEPTANCE);
+        return of(assessments, result, a -> 0L);
+    }
+
+    /** … of several assessments of one round, the newest template's ({@code templateRank}) decides. */
+    public static AcceptanceStatus of(
+            List<Assessment> assessments,
+            Function<Assessment, Scoring.Result> result,
+            java.util.function.ToLongFunction<Assessment> templateRank) {
+        Optional<Assessment> acceptance = latest(assessments, Round.ACCEPTANCE, templateRank);
         if (acceptance.isPresent()) {
             Assessment a = acceptance.get();
             return switch (a.status()) {
@@ -45,7 +53,7 @@ public enum AcceptanceStatus {
         if (assessments.stream().anyMatch(a -> a.round() != Round.SELF)) {
             return AWAITING_REVIEW;
         }
-        Optional<Assessment> self = latest(assessments, Round.SELF);
+        Optional<Assessment> self = latest(assessments, Round.SELF, templateRank);
         if (self.isEmpty()) {
             return NOT_ASSESSED;
         }
@@ -53,10 +61,20 @@ public enum AcceptanceStatus {
     }
 
     static Optional<Assessment> latest(List<Assessment> assessments, Round round) {
-        // finished ones over open ones (a reopened one is open again), then by id for a stable choice
+        return latest(assessments, round, a -> 0L);
+    }
+
+    /**
+     * The assessment of a round that counts: the newest template's (one branch may be assessed against several),
+     * then a finished one over an open one (a reopened one is open again), then by id for a stable choice — the
+     * order the scoring page shows them in.
+     */
+    static Optional<Assessment> latest(
+            List<Assessment> assessments, Round round, java.util.function.ToLongFunction<Assessment> templateRank) {
         return assessments.stream()
                 .filter(a -> a.round() == round)
-                .max(Comparator.comparing((Assessment a) -> a.status() != Assessment.Status.SCORING)
+                .max(Comparator.comparingLong(templateRank)
+                        .thenComparing((Assessment a) -> a.status() != Assessment.Status.SCORING)
                         .thenComparing(Assessment::id));
     }
 }

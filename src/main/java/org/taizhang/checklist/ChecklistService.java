@@ -324,14 +324,27 @@ public final class ChecklistService {
         List<Assessment> assessments = ChecklistStore.assessmentsOfYears(store.read(), from, to);
         List<PastResult> results = ChecklistStore.results(store.read(), from, to);
         List<DirectRating> direct = RatingStore.directRatings(store.read(), from, to);
-        return AcceptanceBoard.of(from, to, current, assessments, results, a -> {
-                    ChecklistTemplate t = byId.get(a.templateId());
-                    Organization o = current.organization(a.organizationId()).orElse(null);
-                    return t == null || o == null ? Scoring.Score.INCOMPLETE : a.score(t, o.kind());
-                })
+        return AcceptanceBoard.of(
+                        from,
+                        to,
+                        current,
+                        assessments,
+                        results,
+                        a -> {
+                            ChecklistTemplate t = byId.get(a.templateId());
+                            Organization o =
+                                    current.organization(a.organizationId()).orElse(null);
+                            return t == null || o == null ? Scoring.Score.INCOMPLETE : a.score(t, o.kind());
+                        },
+                        a -> templateRank(byId.get(a.templateId())))
                 .stream()
                 .map(b -> direct.isEmpty() ? b : b.withDirectRatings(current, direct))
                 .toList();
+    }
+
+    /** Where a template stands among those a branch may be assessed against: newer year, then newer version. */
+    public static long templateRank(ChecklistTemplate t) {
+        return t == null ? 0L : t.year() * 10_000L + t.version();
     }
 
     /** A branch's standing in each year of {@code fromYear}..{@code toYear} and its items still open. */

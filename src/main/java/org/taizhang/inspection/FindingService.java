@@ -83,6 +83,21 @@ public final class FindingService {
         store.putLocalSetting(InspectionSettings.WARNINGS_KEY, s.warnings().format());
     }
 
+    /** The 填报单位 the ledger's reports name (a setting of this installation, not of the ledger's records). */
+    public String committee() {
+        return store.committee();
+    }
+
+    public void saveCommittee(String name) {
+        if (name != null && name.strip().length() > COMMITTEE_MAX_LENGTH) {
+            throw new DomainException("inspection.error.committeeTooLong", COMMITTEE_MAX_LENGTH);
+        }
+        store.setCommittee(name);
+    }
+
+    /** As an organization's name in the registry. */
+    public static final int COMMITTEE_MAX_LENGTH = 100;
+
     // ---- the category dictionary
 
     /** The names the clerk keeps, in order; a fresh database offers the common ones. */

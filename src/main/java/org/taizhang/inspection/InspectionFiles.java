@@ -230,7 +230,7 @@ public final class InspectionFiles {
         }
         List<LedgerEntry> entries = LedgerReport.select(findings.ledger(), filter);
         if (xlsx) {
-            LedgerWorkbook.write(entries, title(filter, m), findings.today(), file, m, progress);
+            LedgerWorkbook.write(entries, title(filter, m), findings.committee(), findings.today(), file, m, progress);
         } else {
             LedgerCsv.write(entries, file);
         }
@@ -279,7 +279,7 @@ public final class InspectionFiles {
         List<LedgerEntry> entries =
                 given.stream().filter(e -> e.state() != FindingState.MERGED).toList();
         if (xlsx) {
-            LedgerWorkbook.write(entries, title, findings.today(), file, m, progress);
+            LedgerWorkbook.write(entries, title, findings.committee(), findings.today(), file, m, progress);
         } else {
             LedgerCsv.write(entries, file);
         }

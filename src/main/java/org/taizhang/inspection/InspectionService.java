@@ -80,8 +80,11 @@ public final class InspectionService {
     }
 
     public List<InspectionTeam> teams(String inspectionId) {
+        // 第一、第二、第三检查组 by their number (the store's order put 第三 before 第二)
         return InspectionStore.teams(store.read()).stream()
                 .filter(t -> t.inspectionId().equals(inspectionId))
+                .sorted(java.util.Comparator.comparing(
+                        InspectionTeam::name, org.taizhang.core.text.NumberedOrder.INSTANCE))
                 .toList();
     }
 

@@ -37,8 +37,15 @@ final class LedgerWorkbook {
 
     private LedgerWorkbook() {}
 
+    /** @param committee the 填报单位 of the settings ("" leaves the cell's label alone) */
     static void write(
-            List<LedgerEntry> entries, String title, LocalDate today, Path file, Messages m, Progress progress) {
+            List<LedgerEntry> entries,
+            String title,
+            String committee,
+            LocalDate today,
+            Path file,
+            Messages m,
+            Progress progress) {
         List<String> columns = LedgerReport.COLUMNS;
         int last = columns.size() - 1;
         try (SXSSFWorkbook wb = new SXSSFWorkbook(200)) { // closing also removes SXSSF's temporary files
@@ -78,7 +85,7 @@ final class LedgerWorkbook {
             sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, last));
             Row headingRow = sheet.createRow(1);
             headingRow.setHeightInPoints(20);
-            text(headingRow, 0, m.get("ledgerReport.preparer"), plain);
+            text(headingRow, 0, m.get("ledgerReport.preparer") + committee, plain);
             text(
                     headingRow,
                     last - 5,

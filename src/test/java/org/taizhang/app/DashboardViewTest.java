@@ -64,9 +64,51 @@ class DashboardViewTest {
     }
 
     @Test
+    void aWindowTooLowForTheTilesScrolls(FxRobot robot) {
+        // a window of its own, 400×120: the shared test window keeps its size
+        Stage[] small = new Stage[1];
+        robot.interact(() -> {
+            DashboardView view = new DashboardView(vm, Messages.forLocale(Messages.CHINESE), shown -> {});
+            small[0] = new Stage();
+            small[0].setScene(new Scene((javafx.scene.Parent) view.node(), 400, 120));
+            small[0].show();
+        });
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        try {
+            javafx.scene.control.ScrollPane scroll =
+                    (javafx.scene.control.ScrollPane) small[0].getScene().getRoot();
+            assertThat(scroll.getId()).isEqualTo("dashboardScroll");
+            assertThat(scroll.getContent().getLayoutBounds().getHeight())
+                    .isGreaterThan(scroll.getViewportBounds().getHeight());
+            robot.interact(() -> scroll.setVvalue(1));
+            assertThat(scroll.getVvalue()).isEqualTo(1);
+        } finally {
+            robot.interact(small[0]::close);
+        }
+    }
+
+    @Test
     void numbersHaveThousandsSeparators(FxRobot robot) {
         String members = number(robot.lookup("#tile-members").queryAs(Button.class));
         assertThat(members).matches("\\d{1,3}(,\\d{3})+");
+    }
+
+    @Test
+    void theMembersTileOpensTheOrganizationsItAddsUp(FxRobot robot) {
+        String members = number(robot.lookup("#tile-members").queryAs(Button.class));
+
+        robot.clickOn("#tile-members");
+
+        assertThat(opened).containsExactly(RegistryViewModel.Shown.MEMBERS);
+        assertThat(vm.rows()).isNotEmpty().allMatch(r -> r.organization().isTopLevel());
+        long sum = vm.rows().stream()
+                .mapToLong(r -> r.organization().memberCount() == null
+                        ? 0
+                        : r.organization().memberCount())
+                .sum();
+        assertThat(java.text.NumberFormat.getIntegerInstance(java.util.Locale.CHINA)
+                        .format(sum))
+                .isEqualTo(members);
     }
 
     @Test

@@ -36,6 +36,77 @@ class AcceptanceBoardTest {
     }
 
     @Test
+    void ofTwoAcceptancesOfOneBranchTheNewestTemplatesDecidesNotTheLargestId() {
+        Registry registry = new Registry(
+                List.of(new Unit("u1", "江海市财政局", null, null, null, null, 0)),
+                List.of(),
+                List.of(org("b1", null, OrganizationKind.BRANCH, null)));
+        Assessment older = acceptance("b1", true);
+        Assessment newer = acceptance("b1", false);
+        // the older template's assessment has the larger id: by id alone it decided
+        older = new Assessment(
+                "z-older",
+                older.organizationId(),
+                older.templateId(),
+                older.round(),
+                older.year(),
+                older.status(),
+                older.publicityStart(),
+                older.publicityEnd(),
+                older.reopenReason(),
+                older.answers());
+        newer = new Assessment(
+                "a-newer",
+                newer.organizationId(),
+                newer.templateId(),
+                newer.round(),
+                newer.year(),
+                newer.status(),
+                newer.publicityStart(),
+                newer.publicityEnd(),
+                newer.reopenReason(),
+                newer.answers());
+        String newerId = newer.id();
+
+        AcceptanceBoard board = AcceptanceBoard.of(
+                2026,
+                registry,
+                List.of(older, newer),
+                List.of(),
+                a -> a.score(site, OrganizationKind.BRANCH),
+                a -> a.id().equals(newerId) ? 20_260_002L : 20_260_001L);
+
+        assertThat(board.statusByBranch()).containsEntry("b1", AcceptanceStatus.FAILED);
+    }
+
+    @Test
+    void onlyRatingsOfTheAcceptanceCountTowardTheQuotas() {
+        Registry registry = new Registry(
+                List.of(new Unit("u1", "江海市财政局", null, null, null, null, 0)),
+                List.of(),
+                List.of(
+                        org("b1", null, OrganizationKind.BRANCH, null),
+                        org("b2", null, OrganizationKind.BRANCH, null),
+                        org("b3", null, OrganizationKind.BRANCH, null),
+                        org("b4", null, OrganizationKind.BRANCH, null)));
+        java.math.BigDecimal ninety = new java.math.BigDecimal("90");
+        List<PastResult> imported = List.of(
+                new PastResult("r1", "b1", 2026, Round.SELF, ninety, "五星", true, "自评.xlsx"),
+                new PastResult("r2", "b2", 2026, Round.REVIEW, ninety, "五星", true, "检查组.xlsx"),
+                new PastResult("r3", "b3", 2026, Round.ACCEPTANCE, ninety, "五星", true, "验收.xlsx"));
+        AcceptanceBoard board =
+                AcceptanceBoard.of(2026, registry, List.of(), imported, a -> a.score(site, OrganizationKind.BRANCH));
+        RatingQuota quota = new RatingQuota("q", 2026, "五星", new java.math.BigDecimal("25"));
+
+        // one 五星 of four branches in the 达标验收 is 25%, within the share; the 自评 and 检查组 ones do not count
+        assertThat(board.excesses(List.of(quota))).isEmpty();
+        RatingQuota tighter = new RatingQuota("q", 2026, "五星", new java.math.BigDecimal("20"));
+        assertThat(board.excesses(List.of(tighter)))
+                .singleElement()
+                .satisfies(e -> assertThat(e.count()).isEqualTo(1));
+    }
+
+    @Test
     void theRateIsPassedBranchesOfAllBranchesPerCommunityAndOverall() {
         Registry registry = new Registry(
                 List.of(new Unit("u1", "江海市财政局", null, null, null, null, 0)),

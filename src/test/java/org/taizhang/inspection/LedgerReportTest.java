@@ -99,6 +99,20 @@ class LedgerReportTest {
     }
 
     @Test
+    void theCommitteeOfTheSettingsFillsTheXlsxsReportingCommitteeCell() throws IOException {
+        ledger();
+        service.saveCommittee("中共江海市直属机关工作委员会");
+        Path whole = dir.resolve("全部.xlsx");
+        Path shown = dir.resolve("当前.xlsx");
+
+        files.writeLedger(LedgerReport.Filter.ALL, true, whole, m, Progress.NONE);
+        files.writeLedger(service.ledger(), "问题整改台账", true, shown, m, Progress.NONE);
+
+        assertThat(InspectionFilesFixture.cells(whole).get(1).getFirst()).isEqualTo("填报单位：中共江海市直属机关工作委员会");
+        assertThat(InspectionFilesFixture.cells(shown).get(1).getFirst()).isEqualTo("填报单位：中共江海市直属机关工作委员会");
+    }
+
+    @Test
     void theXlsxHasTheOfficialLayoutTheLedgerColumnsAndOneRowPerFinding() throws IOException {
         ledger();
         Path file = dir.resolve("台账.xlsx");

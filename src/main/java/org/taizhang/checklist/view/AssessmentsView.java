@@ -221,18 +221,7 @@ public final class AssessmentsView {
                 summary.setText("");
                 veto.setText("");
             } else {
-                summary.setText(m.get(
-                        "checklist.view.summary",
-                        s.total().toPlainString(),
-                        t.fullMarks().toPlainString(),
-                        s.unscored().size(),
-                        m.get(
-                                switch (s.result()) {
-                                    case PASSED -> "checklist.result.passed";
-                                    case FAILED -> "checklist.result.failed";
-                                    case INCOMPLETE -> "checklist.result.incomplete";
-                                }),
-                        s.rating() == null ? "—" : s.rating().name()));
+                summary.setText(vm.summaryOf(s, t));
                 veto.setText(
                         s.vetoed()
                                 ? m.get(
@@ -383,9 +372,9 @@ public final class AssessmentsView {
         }));
         Region titleGap = new Region();
         HBox.setHgrow(titleGap, Priority.ALWAYS);
-        Button exportForm = new Button(m.get("checklist.action.exportForm"));
+        javafx.scene.control.MenuItem exportForm =
+                new javafx.scene.control.MenuItem(m.get("checklist.action.exportForm"));
         exportForm.setId("exportForm");
-        exportForm.setTooltip(new Tooltip(m.get("checklist.view.formHint")));
         exportForm
                 .disableProperty()
                 .bind(vm.branchProperty()
@@ -405,20 +394,53 @@ public final class AssessmentsView {
                             "*.xlsx")
                     .ifPresent(vm::exportForm);
         });
-        Button importForm = new Button(m.get("checklist.action.importForm"));
+        javafx.scene.control.MenuItem importForm =
+                new javafx.scene.control.MenuItem(m.get("checklist.action.importForm"));
         importForm.setId("importForm");
         importForm.disableProperty().bind(exportForm.disableProperty());
         importForm.setOnAction(
                 e -> dialogs.chooseFileToOpen(m.get("checklist.action.importForm"), "Excel", "*.xlsx", "*.xls")
                         .ifPresent(vm::importForm));
-        Button direct = new Button(m.get("checklist.action.directRating"));
+        javafx.scene.control.MenuItem direct =
+                new javafx.scene.control.MenuItem(m.get("checklist.action.directRating"));
         direct.setId("directRating");
-        direct.setTooltip(new Tooltip(m.get("checklist.view.directHint")));
         direct.disableProperty().bind(vm.branchProperty().isNull());
         direct.setOnAction(e -> vm.directRating());
-        HBox titleRow = new HBox(6, title, titleGap, exportForm, importForm, direct, record);
+        // four buttons were cut to "…" beside a long title (all four at 125%): the form's way out and back and
+        // 直接定级 sit in one menu, 支部档案 stays a button; neither is ever narrower than its text
+        javafx.scene.control.MenuButton more = new javafx.scene.control.MenuButton(
+                m.get("checklist.action.more"), null, exportForm, importForm, direct);
+        more.setId("sheetMenu");
+        more.setTooltip(new Tooltip(m.get("checklist.view.formHint") + "\n" + m.get("checklist.view.directHint")));
+        more.setMinWidth(Region.USE_PREF_SIZE);
+        record.setMinWidth(Region.USE_PREF_SIZE);
+        title.setMinWidth(0); // the title gives way (it is also in the list on the left), never a button
+        HBox titleRow = new HBox(6, title, titleGap, more, record);
+        titleRow.setId("sheetTitleRow");
         titleRow.setAlignment(Pos.CENTER_LEFT);
-        VBox head = new VBox(2, titleRow, summary, veto, state);
+        // a branch with several assessments in this round (one per template): the page shows one, in order, and
+        // names the others here to switch to
+        ComboBox<Assessment> others = new ComboBox<>(vm.inRound());
+        others.setId("roundAssessments");
+        others.setConverter(Tables.converter(vm::describe));
+        others.visibleProperty()
+                .bind(javafx.beans.binding.Bindings.size(vm.inRound()).greaterThan(1));
+        others.managedProperty().bind(others.visibleProperty());
+        vm.assessmentProperty().addListener((o, was, now) -> others.setValue(now));
+        others.setOnAction(e -> {
+            Assessment chosen = others.getValue();
+            if (chosen != null
+                    && (vm.assessmentProperty().get() == null
+                            || !chosen.id().equals(vm.assessmentProperty().get().id()))) {
+                vm.switchTo(chosen);
+            }
+        });
+        Label othersLabel = new Label(m.get("checklist.view.severalInRound"));
+        othersLabel.visibleProperty().bind(others.visibleProperty());
+        othersLabel.managedProperty().bind(others.visibleProperty());
+        HBox switchRow = new HBox(6, othersLabel, others);
+        switchRow.setAlignment(Pos.CENTER_LEFT);
+        VBox head = new VBox(2, titleRow, switchRow, summary, veto, state);
         head.setPadding(new Insets(6, 8, 4, 8));
         BorderPane pane = new BorderPane(middle);
         pane.setTop(head);

@@ -175,7 +175,10 @@ public final class AssessmentsViewModel {
         });
         statusFilter.addListener(o -> refilter());
         communityFilter.addListener(o -> refilter());
-        round.addListener((o, a, b) -> showBranch(branch.get()));
+        round.addListener((o, a, b) -> {
+            switchedTo = null;
+            showBranch(branch.get());
+        });
     }
 
     // ---- loading
@@ -295,6 +298,37 @@ public final class AssessmentsViewModel {
         shownBranches.setPredicate(p);
     }
 
+    /**
+     * The sheet's summary: 得分 / 满分, and where points above the full marks come from (加分: 得分 100.5 / 满分
+     * 100（含加分 0.5）), what is unscored, the result and the rating.
+     */
+    public String summaryOf(Scoring.Score s, ChecklistTemplate t) {
+        String result = m.get(
+                switch (s.result()) {
+                    case PASSED -> "checklist.result.passed";
+                    case FAILED -> "checklist.result.failed";
+                    case INCOMPLETE -> "checklist.result.incomplete";
+                });
+        String rating = s.rating() == null ? "—" : s.rating().name();
+        boolean bonus = s.bonus() != null && s.bonus().signum() > 0;
+        return bonus
+                ? m.get(
+                        "checklist.view.summaryBonus",
+                        s.total().toPlainString(),
+                        t.fullMarks().toPlainString(),
+                        s.unscored().size(),
+                        result,
+                        rating,
+                        s.bonus().stripTrailingZeros().toPlainString())
+                : m.get(
+                        "checklist.view.summary",
+                        s.total().toPlainString(),
+                        t.fullMarks().toPlainString(),
+                        s.unscored().size(),
+                        result,
+                        rating);
+    }
+
     /** Opens the list on the branches of a community with a status (the board's numbers lead here). */
     public void showOnly(Community community, AcceptanceStatus status) {
         showOnly(community, null, status);
@@ -302,6 +336,17 @@ public final class AssessmentsViewModel {
 
     /** … or of a unit (the board shown by unit). */
     public void showOnly(Community community, org.taizhang.organization.Unit unit, AcceptanceStatus status) {
+        // the round the number counted: 达标/未达标/公示中 come from the 达标验收, 自评中 from the 自评
+        Round counted = status == null
+                ? null
+                : switch (status) {
+                    case PASSED, FAILED, IN_PUBLICITY -> Round.ACCEPTANCE;
+                    case SELF_ASSESSING, NOT_ASSESSED -> Round.SELF;
+                    case AWAITING_REVIEW -> null; // the team's round or the acceptance being scored: per branch
+                };
+        if (counted != null) {
+            round.set(counted);
+        }
         search.set("");
         unitFilter = unit == null ? null : unit.id();
         communityFilter.set(community);
@@ -312,21 +357,74 @@ public final class AssessmentsViewModel {
     // ---- the chosen branch
 
     public void select(BranchRow row) {
+        BranchRow was = branch.get();
+        if (row == null
+                || was == null
+                || !was.organization().id().equals(row.organization().id())) {
+            switchedTo = null;
+        }
         showBranch(row);
+    }
+
+    /** The assessment the clerk chose among several of the branch in this round (null: the first in order). */
+    private String switchedTo;
+
+    private final ObservableList<Assessment> inRound = FXCollections.observableArrayList();
+
+    /**
+     * The branch's assessments in this round (one per template), first the one the page shows unless the clerk
+     * switches: the newest template (year, then version), then a finished one over one being scored, then id.
+     */
+    public ObservableList<Assessment> inRound() {
+        return inRound;
+    }
+
+    /** One of {@link #inRound()} as the switch names it: its template and version, and its state. */
+    public String describe(Assessment a) {
+        if (a == null) {
+            return "";
+        }
+        ChecklistTemplate t = templatesById.get(a.templateId());
+        String template = t == null ? "?" : t.name() + m.get("checklist.view.version", t.version());
+        return m.get(
+                "checklist.view.otherAssessment", template, m.get(a.status().messageKey()));
+    }
+
+    /** Shows another of the branch's assessments of this round (see {@link #inRound()}). */
+    public void switchTo(Assessment a) {
+        if (a != null && inRound.stream().anyMatch(x -> x.id().equals(a.id()))) {
+            switchedTo = a.id();
+            showBranch(branch.get());
+        }
+    }
+
+    private Comparator<Assessment> newestFirst() {
+        // the board's order too (AcceptanceStatus.latest with ChecklistService.templateRank)
+        Comparator<Assessment> order = Comparator.comparingLong(
+                        (Assessment a) -> ChecklistService.templateRank(templatesById.get(a.templateId())))
+                .thenComparing(a -> a.status() != Assessment.Status.SCORING)
+                .thenComparing(Assessment::id);
+        return order.reversed();
     }
 
     private void showBranch(BranchRow row) {
         branch.set(row);
         if (row == null) {
+            inRound.clear();
             show(null, null);
             return;
         }
         Organization o = row.organization();
-        Optional<Assessment> inRound = assessmentsOfYear.stream()
+        List<Assessment> candidates = assessmentsOfYear.stream()
                 .filter(a -> a.organizationId().equals(o.id()) && a.round() == round.get())
-                .max(Comparator.comparing((Assessment a) -> a.status() != Assessment.Status.SCORING)
-                        .thenComparing(Assessment::id));
-        show(inRound.orElse(null), o);
+                .sorted(newestFirst())
+                .toList();
+        inRound.setAll(candidates);
+        Assessment shown = candidates.stream()
+                .filter(a -> a.id().equals(switchedTo))
+                .findFirst()
+                .orElse(candidates.isEmpty() ? null : candidates.getFirst());
+        show(shown, o);
     }
 
     private void show(Assessment a, Organization o) {
@@ -564,12 +662,8 @@ public final class AssessmentsViewModel {
                     service.exportForm(row.organization().id(), t.id(), r, y, file, m, p);
                     return file;
                 },
-                written -> {
-                    if (dialogs.confirm(
-                            m.get("checklist.task.exportForm"), m.get("checklist.question.openExport", written))) {
-                        dialogs.open(written);
-                    }
-                });
+                written -> dialogs.offerToOpen(
+                        m, m.get("checklist.task.exportForm"), m.get("checklist.info.exported", written), written));
     }
 
     /**

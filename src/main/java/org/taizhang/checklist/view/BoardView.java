@@ -134,21 +134,54 @@ public final class BoardView {
         return bar;
     }
 
-    private Node body() {
-        TableView<AcceptanceBoard.Row> table = new TableView<>(vm.rows());
-        table.setId("boardTable");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    private List<TableColumn<AcceptanceBoard.Row, ?>> columns() {
         TableColumn<AcceptanceBoard.Row, String> name =
                 Tables.textColumn(m.get("checklist.stats.community"), 200, vm::name);
         name.setSortable(false);
-        table.getColumns()
-                .addAll(
-                        name,
-                        countColumn("checklist.stats.branches", AcceptanceBoard.Row::branches, null),
-                        countColumn("checklist.stats.accepted", AcceptanceBoard.Row::accepted, null),
-                        countColumn("checklist.stats.passed", AcceptanceBoard.Row::passed, AcceptanceStatus.PASSED),
-                        countColumn("checklist.stats.failed", AcceptanceBoard.Row::failed, AcceptanceStatus.FAILED),
-                        rateColumn());
+        return List.of(
+                name,
+                countColumn("checklist.stats.branches", AcceptanceBoard.Row::branches, null),
+                countColumn("checklist.stats.accepted", AcceptanceBoard.Row::accepted, null),
+                countColumn("checklist.stats.passed", AcceptanceBoard.Row::passed, AcceptanceStatus.PASSED),
+                countColumn("checklist.stats.failed", AcceptanceBoard.Row::failed, AcceptanceStatus.FAILED),
+                rateColumn());
+    }
+
+    /**
+     * 合计 in a one-row table of its own under the list, its columns as wide as the list's: it stays in view
+     * however many communities or units scroll above it (at 125% it hid below the scroll).
+     */
+    private TableView<AcceptanceBoard.Row> pinnedTotal(TableView<AcceptanceBoard.Row> table) {
+        TableView<AcceptanceBoard.Row> total =
+                new TableView<>(new javafx.collections.transformation.FilteredList<>(vm.rows(), vm::isTotal));
+        total.setId("boardTotal");
+        total.getStyleClass().add("pinned-total");
+        total.getColumns().setAll(columns());
+        for (int i = 0; i < total.getColumns().size(); i++) {
+            total.getColumns()
+                    .get(i)
+                    .prefWidthProperty()
+                    .bind(table.getColumns().get(i).widthProperty());
+        }
+        total.setFixedCellSize(28);
+        total.setPrefHeight(30);
+        total.setMinHeight(30);
+        total.setMaxHeight(30);
+        total.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
+            {
+                getStyleClass().add("row-total");
+            }
+        });
+        return total;
+    }
+
+    private Node body() {
+        TableView<AcceptanceBoard.Row> table =
+                new TableView<>(new javafx.collections.transformation.FilteredList<>(vm.rows(), r -> !vm.isTotal(r)));
+        table.setId("boardTable");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().addAll(columns());
+        TableView<AcceptanceBoard.Row> total = pinnedTotal(table);
         table.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
             @Override
             protected void updateItem(AcceptanceBoard.Row r, boolean empty) {
@@ -234,7 +267,8 @@ public final class BoardView {
                                         ex.maxShare().stripTrailingZeros().toPlainString()))
                                 .toList())));
         over.managedProperty().bind(over.textProperty().isNotEmpty());
-        VBox box = new VBox(6, table, note, over, charts);
+        VBox box = new VBox(0, table, total, note, over, charts);
+        VBox.setMargin(note, new Insets(6, 0, 0, 0));
         VBox.setVgrow(table, Priority.ALWAYS);
         box.setPadding(new Insets(0, 8, 8, 8));
         return box;

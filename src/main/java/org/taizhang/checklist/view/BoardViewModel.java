@@ -164,12 +164,8 @@ public final class BoardViewModel {
                     AcceptanceStats.write(b, file, xlsx, m);
                     return file;
                 },
-                written -> {
-                    if (dialogs.confirm(
-                            m.get("checklist.task.export"), m.get("checklist.question.openExport", written))) {
-                        dialogs.open(written);
-                    }
-                });
+                written -> dialogs.offerToOpen(
+                        m, m.get("checklist.task.export"), m.get("checklist.info.exported", written), written));
     }
 
     /** 导入往年结果: earlier years' results, so the board shows the whole plan; all or nothing. */

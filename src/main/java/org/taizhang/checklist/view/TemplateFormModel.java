@@ -70,6 +70,7 @@ public final class TemplateFormModel extends org.taizhang.core.ui.FormModel<Chec
         bands.set(bandsText(t.bands()));
         categories.set(t.categories());
         published.set(t.isPublished());
+        setReadOnly(t.isPublished()); // published templates never change: 保存 and 删除 are off
     }
 
     @Override

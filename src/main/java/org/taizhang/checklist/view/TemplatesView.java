@@ -111,7 +111,9 @@ public final class TemplatesView {
                 .disableProperty()
                 .bind(Bindings.createBooleanBinding(
                         () -> vm.page().selectedProperty().get() == null
-                                || !vm.page().selectedProperty().get().isPublished(),
+                                || !vm.page().selectedProperty().get().isPublished()
+                                || vm.hasNewerVersion(
+                                        vm.page().selectedProperty().get()),
                         vm.page().selectedProperty()));
         newVersion.setOnAction(e -> vm.newVersion());
         Button importFile = new Button(m.get("checklist.action.importTemplate"));

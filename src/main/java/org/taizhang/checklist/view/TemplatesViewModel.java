@@ -105,6 +105,12 @@ public final class TemplatesViewModel {
     }
 
     /** 新版本: a draft copy of the published template in the form, for this year. */
+    /** Whether a later version of {@code t}'s template exists: 新版本 is made from the newest one only. */
+    public boolean hasNewerVersion(ChecklistTemplate t) {
+        return t != null
+                && byId.values().stream().anyMatch(o -> o.name().equals(t.name()) && o.version() > t.version());
+    }
+
     public void newVersion() {
         ChecklistTemplate shown = page.selectedProperty().get();
         if (shown == null || !shown.isPublished()) {
@@ -154,12 +160,8 @@ public final class TemplatesViewModel {
                     service.exportTemplate(shown.id(), file);
                     return file;
                 },
-                written -> {
-                    if (dialogs.confirm(
-                            m.get("checklist.task.exportTemplate"), m.get("checklist.question.openExport", written))) {
-                        dialogs.open(written);
-                    }
-                });
+                written -> dialogs.offerToOpen(
+                        m, m.get("checklist.task.exportTemplate"), m.get("checklist.info.exported", written), written));
     }
 
     /** A template row's changes in the clerk's words: field labels, and 草稿/已发布 for the status. */

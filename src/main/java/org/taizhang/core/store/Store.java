@@ -595,6 +595,18 @@ public final class Store implements AutoCloseable {
         operator = null;
     }
 
+    /** The setting naming the committee that reports (填报单位), asked at first start. */
+    public static final String COMMITTEE_KEY = "report.committee";
+
+    /** The 填报单位 every report names ("" until a clerk names it): a setting of this installation. */
+    public String committee() {
+        return localSetting(COMMITTEE_KEY).map(String::strip).orElse("");
+    }
+
+    public void setCommittee(String name) {
+        putLocalSetting(COMMITTEE_KEY, name == null ? "" : name.strip());
+    }
+
     /**
      * The write path for changes received from another device: merges every record of the set into this
      * database in one transaction, keeping the origin's metadata and history; a field two devices changed

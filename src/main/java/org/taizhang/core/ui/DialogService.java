@@ -28,8 +28,25 @@ public interface DialogService {
     /** Asks for one line of text, {@code initial} filled in; empty when cancelled. */
     Optional<String> askText(String header, String message, String initial);
 
-    /** Opens a file in its program, or a folder in the file manager. */
+    /**
+     * Opens a file in its program, or a folder in the file manager; when the system cannot (no program for this
+     * kind of file) it says so, in the user's language.
+     */
     void open(Path fileOrFolder);
+
+    /**
+     * After an export: {@code done} says what was written, and the clerk chooses 打开文件, 打开所在文件夹 or 关闭.
+     */
+    default void offerToOpen(org.taizhang.core.i18n.Messages m, String header, String done, Path file) {
+        choose(header, done, List.of(m.get("export.openFile"), m.get("export.openFolder"), m.get("export.close")))
+                .ifPresent(i -> {
+                    if (i == 0) {
+                        open(file);
+                    } else if (i == 1) {
+                        open(file.toAbsolutePath().getParent());
+                    }
+                });
+    }
 
     Optional<Path> chooseFileToOpen(String title, String filterName, String... patterns);
 

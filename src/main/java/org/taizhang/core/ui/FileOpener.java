@@ -31,7 +31,24 @@ public interface FileOpener {
      */
     static FileOpener forThisSystem(HostServices host) {
         boolean windows = System.getProperty("os.name", "").startsWith("Windows");
-        return windows ? firstOf(desktop(), showDocument(host)) : showDocument(host);
+        return windows ? desktopElse(showDocument(host)) : showDocument(host);
+    }
+
+    /**
+     * The desktop where there is one, and {@code otherwise} only where there is none: when the shell refuses a file
+     * (no program registered for .xlsx) showDocument goes to the same shell and fails without a word, so the
+     * refusal is the answer and the clerk is told.
+     */
+    static FileOpener desktopElse(FileOpener otherwise) {
+        return fileOrFolder -> hasDesktop() ? desktop().open(fileOrFolder) : otherwise.open(fileOrFolder);
+    }
+
+    private static boolean hasDesktop() {
+        try {
+            return Desktop.isDesktopSupported() && Desktop.getDesktop().isSupported(Desktop.Action.OPEN);
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /** AWT's desktop (ShellExecute on Windows); false when it is missing (headless) or the shell refused. */

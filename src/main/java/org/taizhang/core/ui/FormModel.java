@@ -29,6 +29,9 @@ public abstract class FormModel<T> {
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper isNew = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyBooleanWrapper deleted = new ReadOnlyBooleanWrapper();
+    /** A record that is shown but never changed (a published template): 保存 and 删除 are off. */
+    private final ReadOnlyBooleanWrapper readOnly = new ReadOnlyBooleanWrapper();
+
     private final BooleanBinding issuesShown = dirty.or(isNew.not());
     private boolean loading;
     private T original;
@@ -175,6 +178,15 @@ public abstract class FormModel<T> {
 
     public final ReadOnlyBooleanProperty deletedProperty() {
         return deleted.getReadOnlyProperty();
+    }
+
+    public final ReadOnlyBooleanProperty readOnlyProperty() {
+        return readOnly.getReadOnlyProperty();
+    }
+
+    /** Set by {@link #fill} for a record the clerk may read but not save or delete. */
+    protected final void setReadOnly(boolean value) {
+        readOnly.set(value);
     }
 
     /** A blank new form is not yet wrong: its messages wait until the clerk types. */

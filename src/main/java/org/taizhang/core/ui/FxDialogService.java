@@ -87,7 +87,14 @@ public final class FxDialogService implements DialogService {
 
     @Override
     public void open(Path fileOrFolder) {
-        opener.open(fileOrFolder);
+        if (!opener.open(fileOrFolder)) {
+            Path where = fileOrFolder.toAbsolutePath();
+            showError(
+                    messages.get("open.failed.header"),
+                    java.nio.file.Files.isDirectory(where)
+                            ? messages.get("open.failed.folder", where)
+                            : messages.get("open.failed.file", where.getFileName(), where.getParent()));
+        }
     }
 
     private Alert alert(Alert.AlertType type, String header, String message) {

@@ -158,14 +158,16 @@ public final class RecordPageView {
         save.setId(prefix + "Save");
         save.setDefaultButton(true);
         save.setTooltip(new Tooltip("Ctrl+S"));
-        save.disableProperty().bind(form.hasErrorsProperty().or(form.deletedProperty()));
+        save.disableProperty()
+                .bind(form.hasErrorsProperty().or(form.deletedProperty()).or(form.readOnlyProperty()));
         save.setOnAction(e -> page.save());
         Button create = new Button(m.get("page.action.new"));
         create.setId(prefix + "New");
         create.setOnAction(e -> page.startNew());
         Button delete = new Button(m.get("page.action.delete"));
         delete.setId(prefix + "Delete");
-        delete.disableProperty().bind(form.isNewProperty().or(form.deletedProperty()));
+        delete.disableProperty()
+                .bind(form.isNewProperty().or(form.deletedProperty()).or(form.readOnlyProperty()));
         delete.setOnAction(e -> page.delete());
         Button restore = new Button(m.get("page.action.restore"));
         restore.setId(prefix + "Restore");

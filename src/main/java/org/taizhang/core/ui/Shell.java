@@ -31,8 +31,15 @@ public final class Shell {
     private final Messages messages;
     private final StatusFooter footer;
 
-    /** One entry of the navigation. */
-    public record Section(String id, String titleKey, Supplier<Node> view) {}
+    /**
+     * One entry of the navigation; {@code shown} runs each time the section is shown (its first build included),
+     * for a page whose figures come from other pages' changes (the 工作台's counts).
+     */
+    public record Section(String id, String titleKey, Supplier<Node> view, Runnable shown) {
+        public Section(String id, String titleKey, Supplier<Node> view) {
+            this(id, titleKey, view, () -> {});
+        }
+    }
 
     public Shell(Messages messages, TaskRunner tasks) {
         this.messages = messages;
@@ -94,6 +101,7 @@ public final class Shell {
         Section s = sections.get(id);
         if (s != null) {
             setContent(built.computeIfAbsent(id, k -> s.view().get()));
+            s.shown().run();
         }
     }
 
@@ -116,9 +124,18 @@ public final class Shell {
      * dialog: the clerk can look at the program before deciding. Any button closes it.
      */
     public void showBanner(String text, java.util.List<String> buttonTexts, java.util.List<Runnable> actions) {
+        showBanner(text, null, buttonTexts, actions);
+    }
+
+    /** A banner with fields ({@code ask}: what the buttons' actions read) between its text and its buttons. */
+    public void showBanner(
+            String text, Node ask, java.util.List<String> buttonTexts, java.util.List<Runnable> actions) {
         Label label = new Label(text);
         label.setWrapText(true);
         javafx.scene.layout.HBox box = new javafx.scene.layout.HBox(10, label);
+        if (ask != null) {
+            box.getChildren().add(ask);
+        }
         box.getStyleClass().add("banner");
         box.setAlignment(Pos.CENTER_LEFT);
         box.setPadding(new Insets(10, 12, 10, 12));
@@ -136,6 +153,12 @@ public final class Shell {
             box.getChildren().add(b);
         }
         banner.getChildren().setAll(box);
+    }
+
+    /** The section shown now (null before one is chosen). */
+    public String selected() {
+        javafx.scene.control.Toggle t = group.getSelectedToggle();
+        return t == null ? null : (String) t.getUserData();
     }
 
     public StatusFooter footer() {

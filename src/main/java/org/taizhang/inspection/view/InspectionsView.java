@@ -31,6 +31,7 @@ import org.controlsfx.control.textfield.TextFields;
 import org.taizhang.core.i18n.Messages;
 import org.taizhang.core.ui.DateFields;
 import org.taizhang.core.ui.HistoryText;
+import org.taizhang.core.ui.Pickers;
 import org.taizhang.core.ui.RecordPageView;
 import org.taizhang.core.ui.RecordPageView.FormGrid;
 import org.taizhang.core.ui.Tables;
@@ -197,6 +198,7 @@ public final class InspectionsView {
         SearchableComboBox<Unit> unit = new SearchableComboBox<>(vm.units);
         unit.setId("scopeUnit");
         unit.setConverter(Tables.converter(u -> u == null ? "" : u.name()));
+        Pickers.pinyin(unit, m);
         unit.setPromptText(m.get("inspection.scope.unitPrompt"));
         ComboBox<InspectionTeam> team = new ComboBox<>(vm.teams);
         team.setId("scopeTeam");
@@ -216,6 +218,8 @@ public final class InspectionsView {
         remove.disableProperty()
                 .bind(table.getSelectionModel().selectedItemProperty().isNull());
         HBox.setHgrow(unit, Priority.ALWAYS);
+        unit.setMinWidth(120);
+        team.setMinWidth(90);
         return box(table, new HBox(6, unit, team, add, remove));
     }
 
@@ -248,7 +252,15 @@ public final class InspectionsView {
         ListView<FindingService.Evidence> photos = new ListView<>(vm.photos);
         photos.setId("visitPhotos");
         photos.setPrefHeight(90);
-        photos.setPlaceholder(new Label(m.get("inspection.photos.empty")));
+        Label noPhotos = new Label(m.get("inspection.photos.empty"));
+        noPhotos.setId("visitPhotosEmpty");
+        // with a visit chosen the list is that visit's: it has none yet, and 添加 is right below
+        noPhotos.textProperty()
+                .bind(javafx.beans.binding.Bindings.when(
+                                table.getSelectionModel().selectedItemProperty().isNull())
+                        .then(m.get("inspection.photos.empty"))
+                        .otherwise(m.get("inspection.photos.none")));
+        photos.setPlaceholder(noPhotos);
         photos.setCellFactory(l -> new javafx.scene.control.ListCell<>() {
             @Override
             protected void updateItem(FindingService.Evidence e, boolean empty) {
@@ -277,6 +289,7 @@ public final class InspectionsView {
         SearchableComboBox<Unit> unit = new SearchableComboBox<>(vm.units);
         unit.setId("visitUnit");
         unit.setConverter(Tables.converter(u -> u == null ? "" : u.name()));
+        Pickers.pinyin(unit, m);
         if (v != null) {
             vm.registryProperty().get().unit(v.unitId()).ifPresent(unit::setValue);
         }
@@ -309,7 +322,7 @@ public final class InspectionsView {
         g.addRow(2, new Label(m.get("inspection.visit.day")), day);
         g.addRow(3, new Label(m.get("inspection.visit.methods")), methods);
         g.addRow(4, new Label(m.get("inspection.visit.notes")), notes);
-        if (ask(v == null ? "inspection.visit.add" : "inspection.visit.edit", g, unit)) {
+        if (ask(v == null ? "inspection.visit.titleNew" : "inspection.visit.titleEdit", g, unit)) {
             Set<VisitMethod> chosen = EnumSet.noneOf(VisitMethod.class);
             methods.getChildren().stream()
                     .map(n -> (CheckBox) n)
@@ -326,6 +339,7 @@ public final class InspectionsView {
     private Button button(String id, String key, Runnable action) {
         Button b = new Button(m.get(key));
         b.setId(id);
+        b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // never cut to "…": the pickers beside give way
         b.setOnAction(e -> action.run());
         return b;
     }

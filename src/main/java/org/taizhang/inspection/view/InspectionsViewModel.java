@@ -110,6 +110,9 @@ public final class InspectionsViewModel {
                         registryService.today().getYear()),
                 loaded -> {
                     form.setDefaultYear(loaded.year());
+                    if (form.isNewProperty().get() && !form.isDirty() && form.original() == null) {
+                        form.startNew(); // the empty 新增 form shows this year and the first kind, not blanks
+                    }
                     registry.set(loaded.registry());
                     units.setAll(loaded.registry().units());
                     byId = loaded.rounds().stream().collect(Collectors.toMap(Inspection::id, Function.identity()));

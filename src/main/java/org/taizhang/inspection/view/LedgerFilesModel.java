@@ -55,13 +55,14 @@ public final class LedgerFilesModel {
             dialogs.showInfo(m.get("ledger.files.exportFeedback"), m.get("ledger.files.chooseUnit"));
             return;
         }
-        tasks.run("ledger.files.exportFeedback", p -> files.exportFeedback(unit.id(), file, m, p), n -> {
-            if (dialogs.confirm(
-                    m.get("ledger.files.exportFeedback"),
-                    m.get("ledger.files.feedbackWritten", unit.name(), n, file))) {
-                dialogs.open(file);
-            }
-        });
+        tasks.run(
+                "ledger.files.exportFeedback",
+                p -> files.exportFeedback(unit.id(), file, m, p),
+                n -> dialogs.offerToOpen(
+                        m,
+                        m.get("ledger.files.exportFeedback"),
+                        m.get("ledger.files.feedbackWritten", unit.name(), n, file),
+                        file));
     }
 
     /** 导入整改情况反馈表: the unit's progress reports, all or nothing; the same file twice adds nothing. */
@@ -101,12 +102,14 @@ public final class LedgerFilesModel {
                 .endsWith(".csv");
         List<org.taizhang.inspection.LedgerEntry> rows = List.copyOf(shownOnly ? ledger.shown() : ledger.entries());
         String title = m.get("ledger.files.ledgerTitle");
-        tasks.run("ledger.files.exportLedger", p -> files.writeLedger(rows, title, xlsx, file, m, p), w -> {
-            if (dialogs.confirm(
-                    m.get("ledger.files.exportLedger"), m.get("ledger.files.ledgerWritten", w.rows(), file))) {
-                dialogs.open(file);
-            }
-        });
+        tasks.run(
+                "ledger.files.exportLedger",
+                p -> files.writeLedger(rows, title, xlsx, file, m, p),
+                w -> dialogs.offerToOpen(
+                        m,
+                        m.get("ledger.files.exportLedger"),
+                        m.get("ledger.files.ledgerWritten", w.rows(), file),
+                        file));
     }
 
     private void rejected(String titleKey, List<FormWorkbook.CellIssue> errors) {

@@ -35,6 +35,7 @@ import org.taizhang.core.ui.DateFields;
 import org.taizhang.core.ui.DialogService;
 import org.taizhang.core.ui.FormModel;
 import org.taizhang.core.ui.IssueLabels;
+import org.taizhang.core.ui.Pickers;
 import org.taizhang.core.ui.RecordPageView;
 import org.taizhang.core.ui.RecordPageView.FormGrid;
 import org.taizhang.core.ui.Tables;
@@ -178,6 +179,7 @@ final class LedgerForms {
                     SearchableComboBox<Unit> unit = new SearchableComboBox<>(f.unitChoices);
                     unit.setId("actionUnit");
                     unit.setConverter(Tables.converter(u -> u == null ? "" : u.name()));
+                    Pickers.pinyin(unit, m);
                     unit.valueProperty().bindBidirectional(f.unit);
                     grid.field(m.get("ledger.form.unit"), unit, "unit");
                 }
@@ -255,7 +257,7 @@ final class LedgerForms {
         String title = f.isBatch()
                 ? m.get("ledger.action.notifyUnit")
                 : m.get("ledger.form.actionTitle", m.get(kind.labelKey()), findingName);
-        return show(owner, "actionDialog", title, f, body, m.get(kind.labelKey()), onOk, null, null);
+        return show(owner, "actionDialog", title, f, body, okText(kind), onOk, null, null);
     }
 
     private String label(StepKind kind) {
@@ -310,16 +312,27 @@ final class LedgerForms {
         return finding(owner, f, m.get("ledger.action.newFinding"), save, saveNext);
     }
 
+    /** The OK button says what it does: a verb (交办, 销号) is its own; 整改进展 and 备注 are saved. */
+    private String okText(StepKind kind) {
+        return switch (kind) {
+            case PROGRESS -> m.get("ledger.form.okProgress");
+            case NOTE -> m.get("ledger.form.okNote");
+            default -> m.get(kind.labelKey());
+        };
+    }
+
     /** The finding form; {@code saveNext} null: no 保存并继续 (changing a finding recorded before). */
     Dialog<ButtonType> finding(
             Window owner, FindingFormModel f, String title, Consumer<Runnable> save, Consumer<Runnable> saveNext) {
         SearchableComboBox<Unit> unit = new SearchableComboBox<>(f.unitChoices);
         unit.setId("findingUnit");
         unit.setConverter(Tables.converter(u -> u == null ? "" : u.name()));
+        Pickers.pinyin(unit, m);
         unit.valueProperty().bindBidirectional(f.unit);
-        ComboBox<Organization> org = new ComboBox<>(f.organizationChoices);
+        SearchableComboBox<Organization> org = new SearchableComboBox<>(f.organizationChoices);
         org.setId("findingOrganization");
         org.setConverter(Tables.converter(o -> o == null ? m.get("ledger.form.wholeUnit") : o.name()));
+        Pickers.pinyin(org, m);
         org.valueProperty().bindBidirectional(f.organization);
         ComboBox<String> category = new ComboBox<>(f.categoryChoices);
         category.setId("findingCategory");

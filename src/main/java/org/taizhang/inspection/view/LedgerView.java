@@ -40,6 +40,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.controlsfx.control.SearchableComboBox;
@@ -47,6 +48,7 @@ import org.controlsfx.control.textfield.TextFields;
 import org.taizhang.core.i18n.Messages;
 import org.taizhang.core.ui.DateFields;
 import org.taizhang.core.ui.DialogService;
+import org.taizhang.core.ui.Pickers;
 import org.taizhang.core.ui.Tables;
 import org.taizhang.inspection.Finding;
 import org.taizhang.inspection.FindingService;
@@ -232,6 +234,7 @@ public final class LedgerView {
         SearchableComboBox<Unit> unit = new SearchableComboBox<>();
         unit.setId("unitFilter");
         unit.setConverter(Tables.converter(u -> u == null ? m.get("ledger.filter.allUnits") : u.name()));
+        Pickers.pinyin(unit, m);
         withNone(unit.getItems(), vm.units());
         vm.units().addListener((ListChangeListener<Unit>) c -> {
             Unit chosen = vm.unitFilterProperty().get();
@@ -264,20 +267,19 @@ public final class LedgerView {
         Button clear = new Button(m.get("ledger.filter.clear"));
         clear.setId("clearFilters");
         clear.setOnAction(e -> vm.clearFilters());
-        HBox bar = new HBox(
-                6,
-                round,
-                unit,
-                community,
-                category,
-                warning,
-                new Label(m.get("ledger.filter.found")),
-                from,
-                new Label(m.get("ledger.filter.to")),
-                to,
-                clear);
+        Label found = new Label(m.get("ledger.filter.found"));
+        found.setMinWidth(Region.USE_PREF_SIZE);
+        Label until = new Label(m.get("ledger.filter.to"));
+        until.setMinWidth(Region.USE_PREF_SIZE);
+        clear.setMinWidth(Region.USE_PREF_SIZE);
+        HBox dates = new HBox(6, found, from, until, to, clear);
+        dates.setAlignment(Pos.CENTER_LEFT);
+        // a filter is never cut to "…": what does not fit in one line (125%, a narrow window) goes to the next
+        FlowPane bar = new FlowPane(6, 4, round, unit, community, category, warning, dates);
+        bar.setId("ledgerFilters");
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(0, 8, 4, 8));
+        bar.setPrefWrapLength(600);
         return bar;
     }
 
@@ -505,6 +507,8 @@ public final class LedgerView {
         figures.setId("ledgerFigures");
         figures.getStyleClass().add("count-label");
         figures.textProperty().bind(Bindings.createStringBinding(vm::figures, vm.shown(), vm.countsProperty()));
+        figures.setWrapText(true); // the whole sentence, on two lines when the table is narrow
+        figures.setMinHeight(Region.USE_PREF_SIZE);
         VBox box = new VBox(4, table, figures);
         VBox.setVgrow(table, Priority.ALWAYS);
         box.setMinWidth(420);

@@ -26,6 +26,9 @@ public final class SettingsModel {
     private final DialogService dialogs;
     private final Messages m;
     final StringProperty operator = new SimpleStringProperty("");
+    /** 填报单位: the committee the reports name. */
+    final StringProperty committee = new SimpleStringProperty("");
+
     final BooleanProperty verifier = new SimpleBooleanProperty();
     final BooleanProperty hub = new SimpleBooleanProperty(false); // a new database is a field device
     final StringProperty numberFormat = new SimpleStringProperty("");
@@ -40,7 +43,7 @@ public final class SettingsModel {
         this.tasks = tasks;
         this.dialogs = dialogs;
         this.m = messages;
-        for (StringProperty p : List.of(operator, numberFormat, attentionDays, soonDays, severeDays)) {
+        for (StringProperty p : List.of(operator, committee, numberFormat, attentionDays, soonDays, severeDays)) {
             p.addListener((o, was, now) -> check());
         }
     }
@@ -50,7 +53,9 @@ public final class SettingsModel {
     }
 
     public void load() {
-        tasks.run("inspection.task.settings", p -> service.settings(), s -> {
+        tasks.run("inspection.task.settings", p -> new Loaded(service.settings(), service.committee()), l -> {
+            InspectionSettings s = l.settings();
+            committee.set(l.committee());
             operator.set(s.operator());
             verifier.set(s.verifier());
             hub.set(s.hub());
@@ -62,11 +67,16 @@ public final class SettingsModel {
         });
     }
 
+    private record Loaded(InspectionSettings settings, String committee) {}
+
     /** What is wrong with the values typed (in the user's language); empty when they can be saved. */
     List<String> check() {
         List<String> list = new ArrayList<>();
         if (operator.get() == null || operator.get().isBlank()) {
             list.add(m.get("inspection.error.operatorRequired"));
+        }
+        if (committee.get() != null && committee.get().strip().length() > FindingService.COMMITTEE_MAX_LENGTH) {
+            list.add(m.get("inspection.error.committeeTooLong", FindingService.COMMITTEE_MAX_LENGTH));
         }
         if (NumberFormat.parse(numberFormat.get()).isEmpty()) {
             list.add(m.get("inspection.settings.badFormat"));
@@ -96,10 +106,12 @@ public final class SettingsModel {
                 new NumberFormat(numberFormat.get().strip()),
                 WarningPolicy.parse(attentionDays.get() + "," + soonDays.get() + "," + severeDays.get())
                         .orElseThrow());
+        String named = committee.get() == null ? "" : committee.get().strip();
         tasks.run(
                 "inspection.task.settings",
                 p -> {
                     service.saveSettings(s);
+                    service.saveCommittee(named);
                     return null;
                 },
                 done -> dialogs.showInfo(m.get("inspection.settings.title"), m.get("inspection.settings.saved")));

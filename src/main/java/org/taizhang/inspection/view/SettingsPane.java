@@ -22,6 +22,8 @@ public final class SettingsPane {
         Label title = new Label(m.get("inspection.settings.title"));
         title.getStyleClass().add("form-title");
         TextField operator = field("settingsOperator", model.operator, 16);
+        TextField committee = field("settingsCommittee", model.committee, 24);
+        committee.setPromptText(m.get("inspection.settings.committeePrompt"));
         CheckBox verifier = new CheckBox(m.get("inspection.settings.verifier"));
         verifier.setId("settingsVerifier");
         verifier.selectedProperty().bindBidirectional(model.verifier);
@@ -46,10 +48,11 @@ public final class SettingsPane {
         grid.setHgap(8);
         grid.setVgap(8);
         grid.addRow(0, new Label(m.get("inspection.settings.operator")), new HBox(12, operator, verifier));
-        grid.addRow(1, new Label(m.get("inspection.settings.role")), new HBox(12, hub, field));
-        grid.addRow(2, new Label(m.get("inspection.settings.numberFormat")), new HBox(12, format, preview));
+        grid.addRow(1, new Label(m.get("inspection.settings.committee")), committee);
+        grid.addRow(2, new Label(m.get("inspection.settings.role")), new HBox(12, hub, field));
+        grid.addRow(3, new Label(m.get("inspection.settings.numberFormat")), new HBox(12, format, preview));
         grid.addRow(
-                3,
+                4,
                 new Label(m.get("inspection.settings.warnings")),
                 new HBox(
                         6,
@@ -58,7 +61,8 @@ public final class SettingsPane {
                         new Label(m.get("inspection.settings.soon")),
                         soon,
                         new Label(m.get("inspection.settings.severe")),
-                        severe));
+                        severe,
+                        new Label(m.get("inspection.settings.severeAfter"))));
         VBox problems = new VBox(2);
         model.problems.addListener((javafx.collections.ListChangeListener<String>) c -> problems.getChildren()
                 .setAll(model.problems.stream()

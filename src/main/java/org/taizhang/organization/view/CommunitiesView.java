@@ -14,6 +14,7 @@ import org.controlsfx.control.SearchableComboBox;
 import org.controlsfx.control.textfield.TextFields;
 import org.taizhang.core.i18n.Messages;
 import org.taizhang.core.ui.HistoryText;
+import org.taizhang.core.ui.Pickers;
 import org.taizhang.core.ui.RecordPageView;
 import org.taizhang.core.ui.RecordPageView.FormGrid;
 import org.taizhang.core.ui.Tables;
@@ -61,6 +62,7 @@ public final class CommunitiesView {
         SearchableComboBox<Unit> lead = new SearchableComboBox<>(f.unitChoices);
         lead.setId("communityLeadUnit");
         lead.setConverter(Tables.converter(u -> u == null ? "" : u.name()));
+        Pickers.pinyin(lead, m);
         lead.valueProperty().bindBidirectional(f.leadUnit);
         ListView<String> members = new ListView<>(f.members);
         members.setPrefHeight(180);

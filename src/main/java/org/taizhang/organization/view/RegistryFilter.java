@@ -12,11 +12,15 @@ public record RegistryFilter(
         Scope scope, String search, OrganizationKind kind, boolean issuesOnly, Quick quick, java.time.LocalDate today)
         implements Predicate<OrganizationRow> {
 
-    /** What a 工作台 tile opens: all branches (党支部 and 联合支部), or the terms that are over. */
+    /**
+     * What a 工作台 tile opens: all branches (党支部 and 联合支部), the terms that are over, or the organizations
+     * whose members the 党员总数 adds up (each unit's top-level ones: theirs hold those below them).
+     */
     public enum Quick {
         NONE,
         BRANCHES,
-        TERM_EXPIRED
+        TERM_EXPIRED,
+        MEMBERS_COUNTED
     }
 
     public RegistryFilter(Scope scope, String search, OrganizationKind kind, boolean issuesOnly) {
@@ -52,7 +56,8 @@ public record RegistryFilter(
             return false;
         }
         if (quick == Quick.BRANCHES && !o.kind().isBranch()
-                || quick == Quick.TERM_EXPIRED && (today == null || !o.termExpired(today))) {
+                || quick == Quick.TERM_EXPIRED && (today == null || !o.termExpired(today))
+                || quick == Quick.MEMBERS_COUNTED && !o.isTopLevel()) {
             return false;
         }
         if (search == null || search.isBlank()) {

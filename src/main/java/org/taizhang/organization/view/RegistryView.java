@@ -39,6 +39,7 @@ import org.taizhang.core.i18n.Messages;
 import org.taizhang.core.ui.DateFields;
 import org.taizhang.core.ui.FileButtons;
 import org.taizhang.core.ui.HistoryText;
+import org.taizhang.core.ui.Pickers;
 import org.taizhang.core.ui.RecordPageView;
 import org.taizhang.core.ui.RecordPageView.FormGrid;
 import org.taizhang.core.ui.Tables;
@@ -240,6 +241,8 @@ public final class RegistryView {
                         () -> switch (vm.quick.get()) {
                             case BRANCHES -> m.get("registry.filter.quick", m.get("registry.filter.branches"));
                             case TERM_EXPIRED -> m.get("registry.filter.quick", m.get("registry.filter.termExpired"));
+                            case MEMBERS_COUNTED ->
+                                m.get("registry.filter.quick", m.get("registry.filter.membersCounted"));
                             default -> "";
                         },
                         vm.quick));
@@ -335,10 +338,12 @@ public final class RegistryView {
         SearchableComboBox<Unit> unit = new SearchableComboBox<>(f.unitChoices);
         unit.setId("orgUnit");
         unit.setConverter(Tables.converter(u -> u == null ? "" : u.name()));
+        Pickers.pinyin(unit, m);
         unit.valueProperty().bindBidirectional(f.unit);
-        ComboBox<Organization> parent = new ComboBox<>(f.parentChoices);
+        SearchableComboBox<Organization> parent = new SearchableComboBox<>(f.parentChoices);
         parent.setId("orgParent");
         parent.setConverter(Tables.converter(o -> o == null ? m.get("registry.form.noParent") : o.name()));
+        Pickers.pinyin(parent, m);
         parent.valueProperty().bindBidirectional(f.parent);
         ComboBox<Community> community = new ComboBox<>(f.communityChoices);
         community.setId("orgCommunity");

@@ -196,7 +196,9 @@ public final class RegistryViewModel {
         ORGANIZATIONS,
         BRANCHES,
         COMMUNITIES,
-        TERM_EXPIRED
+        TERM_EXPIRED,
+        /** 党员总数: the organizations it adds up. */
+        MEMBERS
     }
 
     /** Opens the list behind a 工作台 tile: the tab, with every other filter cleared. */
@@ -209,6 +211,7 @@ public final class RegistryViewModel {
                 switch (what) {
                     case BRANCHES -> RegistryFilter.Quick.BRANCHES;
                     case TERM_EXPIRED -> RegistryFilter.Quick.TERM_EXPIRED;
+                    case MEMBERS -> RegistryFilter.Quick.MEMBERS_COUNTED;
                     default -> RegistryFilter.Quick.NONE;
                 });
         tab.set(
@@ -414,20 +417,7 @@ public final class RegistryViewModel {
     }
 
     private void offerToOpen(String done, Path file) {
-        dialogs.choose(
-                        messages.get("registry.task.export"),
-                        done,
-                        List.of(
-                                messages.get("registry.export.openFile"),
-                                messages.get("registry.export.openFolder"),
-                                messages.get("registry.export.close")))
-                .ifPresent(i -> {
-                    if (i == 0) {
-                        dialogs.open(file);
-                    } else if (i == 1) {
-                        dialogs.open(file.toAbsolutePath().getParent());
-                    }
-                });
+        dialogs.offerToOpen(messages, messages.get("registry.task.export"), done, file);
     }
 
     public void exportTemplate(Path file) {

@@ -14,8 +14,10 @@ import org.taizhang.checklist.AcceptanceStatus;
 import org.taizhang.checklist.Assessment;
 import org.taizhang.checklist.BuiltInTemplates;
 import org.taizhang.checklist.ChecklistService;
+import org.taizhang.checklist.ChecklistTemplate;
 import org.taizhang.checklist.ItemAnswer;
 import org.taizhang.checklist.Round;
+import org.taizhang.checklist.Scoring;
 import org.taizhang.checklist.ScoringMode;
 import org.taizhang.checklist.view.AssessmentsViewModel.BranchRow;
 import org.taizhang.checklist.view.AssessmentsViewModel.ItemRow;
@@ -132,6 +134,85 @@ class AssessmentsViewModelTest {
         vm.searchProperty().set("swbjgdy"); // 市委办机关第一… by pinyin initials
         assertThat(vm.shownBranches()).extracting(b -> b.organization().name()).contains("市委办机关第一党支部");
         assertThat(vm.shownBranches().size()).isLessThanOrEqualTo(named);
+    }
+
+    @Test
+    void severalAssessmentsOfOneRoundAreInOrderAndTheClerkCanSwitch() {
+        BranchRow b = started("市委办机关第一党支部"); // the 四化 standard
+        String first = vm.assessmentProperty().get().id();
+        ChecklistTemplate site = BuiltInTemplates.site(year);
+        service.publish(site.id());
+        String second = service.startAssessment(b.organization().id(), site.id(), Round.SELF, year)
+                .id();
+        vm.loadCurrentYear(() -> {});
+        vm.select(branch("市委办机关第一党支部"));
+
+        assertThat(vm.inRound()).extracting(Assessment::id).containsExactlyInAnyOrder(first, second);
+        String shown = vm.assessmentProperty().get().id();
+        assertThat(shown).isEqualTo(vm.inRound().getFirst().id());
+
+        Assessment other = vm.inRound().stream()
+                .filter(a -> !a.id().equals(shown))
+                .findFirst()
+                .orElseThrow();
+        vm.switchTo(other);
+        assertThat(vm.assessmentProperty().get().id()).isEqualTo(other.id());
+        vm.answer(row(ScoringMode.YES_NO), "是"); // a save reloads: the choice stays
+        assertThat(vm.assessmentProperty().get().id()).isEqualTo(other.id());
+    }
+
+    @Test
+    void aTotalAboveTheFullMarksSaysItsBonus() {
+        ChecklistTemplate t = BuiltInTemplates.standard(year);
+        Scoring.Score withBonus = new Scoring.Score(
+                new java.math.BigDecimal("100.5"),
+                t.fullMarks(),
+                new java.math.BigDecimal("0.50"),
+                java.util.Map.of(),
+                java.util.List.of(),
+                java.util.List.of(),
+                Scoring.Result.PASSED,
+                null);
+        Scoring.Score without = new Scoring.Score(
+                new java.math.BigDecimal("96"),
+                t.fullMarks(),
+                java.math.BigDecimal.ZERO,
+                java.util.Map.of(),
+                java.util.List.of(),
+                java.util.List.of(),
+                Scoring.Result.PASSED,
+                null);
+
+        assertThat(vm.summaryOf(withBonus, t)).startsWith("得分 100.5 / 满分 100（含加分 0.5）");
+        assertThat(vm.summaryOf(without, t)).startsWith("得分 96 / 满分 100　").doesNotContain("加分");
+    }
+
+    @Test
+    void aNumberOfTheBoardOpensTheRoundItCounted() {
+        vm.roundProperty().set(Round.SELF);
+
+        vm.showOnly(null, AcceptanceStatus.FAILED);
+        assertThat(vm.roundProperty().get()).isEqualTo(Round.ACCEPTANCE);
+        vm.showOnly(null, AcceptanceStatus.SELF_ASSESSING);
+        assertThat(vm.roundProperty().get()).isEqualTo(Round.SELF);
+        vm.showOnly(null, AcceptanceStatus.PASSED);
+        assertThat(vm.roundProperty().get()).isEqualTo(Round.ACCEPTANCE);
+    }
+
+    @Test
+    void startingAnAssessmentKeepsTheCommunityFilter() {
+        BranchRow b = branch("市委办机关第一党支部");
+        Community community = vm.communities().stream()
+                .filter(c -> vm.registry().communityIdsOf(b.organization()).contains(c.id()))
+                .findFirst()
+                .orElseThrow();
+        vm.communityFilterProperty().set(community);
+
+        started("市委办机关第一党支部");
+
+        assertThat(vm.communityFilterProperty().get()).isEqualTo(community);
+        assertThat(vm.shownBranches())
+                .allMatch(r -> vm.registry().communityIdsOf(r.organization()).contains(community.id()));
     }
 
     @Test
@@ -353,7 +434,7 @@ class AssessmentsViewModelTest {
 
         vm.exportForm(form);
         assertThat(form).exists();
-        assertThat(dialogs.shown).anyMatch(s -> s.startsWith("confirm: 导出测评表"));
+        assertThat(dialogs.shown).anyMatch(s -> s.startsWith("choose: 导出测评表 [打开文件, 打开所在文件夹, 关闭]"));
 
         vm.importForm(form); // nothing new in it
         assertThat(dialogs.shown).anyMatch(s -> s.startsWith("info: 导入测评表") && s.contains("已经导入过"));

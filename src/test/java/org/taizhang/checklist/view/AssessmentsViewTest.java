@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javafx.scene.Scene;
@@ -36,6 +37,15 @@ import org.testfx.util.WaitForAsyncUtils;
 /** An inspector fills a whole assessment by keyboard in the real window (headless), and it is stored. */
 @ExtendWith(ApplicationExtension.class)
 class AssessmentsViewTest {
+    /** Gives the shared test window its size back after a test that changed it. */
+    private Runnable restore = () -> {};
+
+    @org.junit.jupiter.api.AfterEach
+    void restoreTheWindowsSize() {
+        restore.run();
+        restore = () -> {};
+    }
+
     private static final String BRANCH = "市委办机关第一党支部";
 
     @TempDir
@@ -104,6 +114,88 @@ class AssessmentsViewTest {
         waitUntil(
                 () -> vm.assessmentProperty().get() != null && !sheet.getItems().isEmpty());
         return sheet;
+    }
+
+    @Test
+    void atOneHundredTwentyFivePercentTheSheetsButtonsAreWhole(FxRobot robot) throws Exception {
+        startTheBranchesAssessment(robot);
+        javafx.stage.Stage window = (javafx.stage.Stage)
+                robot.lookup("#sheetTitleRow").query().getScene().getWindow();
+        double wasWidth = window.getWidth();
+        double wasHeight = window.getHeight();
+        // the test window is shared by the test classes: its size is given back afterwards
+        restore = () -> robot.interact(() -> {
+            window.setWidth(wasWidth);
+            window.setHeight(wasHeight);
+        });
+        robot.interact(() -> {
+            window.setWidth(1093);
+            window.setHeight(614);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        java.util.List<String> cut = new java.util.ArrayList<>();
+        robot.interact(() -> {
+            cut.addAll(
+                    org.taizhang.core.ui.CutTexts.in(robot.lookup("#sheetMenu").query()));
+            cut.addAll(org.taizhang.core.ui.CutTexts.in(
+                    robot.lookup("#branchRecordButton").query()));
+        });
+        assertThat(cut).isEmpty();
+        javafx.scene.control.MenuButton menu = robot.lookup("#sheetMenu").query();
+        assertThat(menu.getItems())
+                .extracting(javafx.scene.control.MenuItem::getText)
+                .containsExactly("导出测评表…", "导入测评表…", "直接定级…");
+    }
+
+    @Test
+    void aSecondAssessmentOfTheRoundIsNamedAndCanBeShown(FxRobot robot) throws Exception {
+        startTheBranchesAssessment(robot);
+        javafx.scene.control.ComboBox<org.taizhang.checklist.Assessment> others =
+                robot.lookup("#roundAssessments").query();
+        assertThat(others.isVisible()).isFalse();
+        String first = vm.assessmentProperty().get().id();
+        BranchRow b = vm.branchProperty().get();
+        int year = service.today().getYear();
+        service.publish(BuiltInTemplates.site(year).id());
+        service.startAssessment(
+                b.organization().id(), BuiltInTemplates.site(year).id(), org.taizhang.checklist.Round.SELF, year);
+        robot.interact(() -> vm.loadCurrentYear(() -> {}));
+        waitUntil(() -> vm.inRound().size() == 2);
+
+        assertThat(others.isVisible()).isTrue();
+        org.taizhang.checklist.Assessment other = vm.inRound().stream()
+                .filter(a -> !a.id().equals(vm.assessmentProperty().get().id()))
+                .findFirst()
+                .orElseThrow();
+        robot.interact(() -> others.setValue(other));
+        waitUntil(() -> vm.assessmentProperty().get().id().equals(other.id()));
+        assertThat(List.of(first, other.id()))
+                .contains(vm.assessmentProperty().get().id());
+    }
+
+    @Test
+    void startingAnAssessmentKeepsTheCommunityChosen(FxRobot robot) throws Exception {
+        TableView<BranchRow> branches = robot.lookup("#branchTable").queryTableView();
+        waitUntil(() -> branches.getItems().size() == 307);
+        javafx.scene.control.ComboBox<org.taizhang.organization.Community> community =
+                robot.lookup("#communityFilter").query();
+        org.taizhang.organization.Community chosen = vm.communities().getFirst();
+        robot.interact(() -> community.setValue(chosen));
+        waitUntil(() -> branches.getItems().size() < 307);
+        int shown = branches.getItems().size();
+
+        robot.interact(() -> branches.getSelectionModel().select(0));
+        waitUntil(() -> robot.lookup("#startAssessment")
+                .tryQuery()
+                .map(n -> n.isVisible())
+                .orElse(false));
+        robot.clickOn("#startAssessment");
+        waitUntil(() -> vm.assessmentProperty().get() != null);
+
+        assertThat(community.getValue()).isEqualTo(chosen);
+        assertThat(vm.communityFilterProperty().get()).isEqualTo(chosen);
+        assertThat(branches.getItems()).hasSize(shown);
     }
 
     @Test

@@ -34,6 +34,15 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The 达标验收 board in the window on the sample: its buttons, by unit, and a count that opens its branches. */
 @ExtendWith(ApplicationExtension.class)
 class BoardViewTest {
+    /** Gives the shared test window its size back after a test that changed it. */
+    private Runnable restore = () -> {};
+
+    @org.junit.jupiter.api.AfterEach
+    void restoreTheWindowsSize() {
+        restore.run();
+        restore = () -> {};
+    }
+
     @TempDir
     static Path dir;
 
@@ -106,5 +115,37 @@ class BoardViewTest {
         robot.clickOn("#boardByUnit");
         waitUntil(() -> table.getItems().size() > 10);
         assertThat(table.getItems().getFirst().community()).isNull();
+    }
+
+    @Test
+    void theTotalStaysInViewUnderSixtyUnitsAtOneHundredTwentyFivePercent(FxRobot robot) throws Exception {
+        TableView<AcceptanceBoard.Row> table = robot.lookup("#boardTable").queryTableView();
+        waitUntil(() -> table.getItems().size() > 2);
+        robot.clickOn("#boardByUnit");
+        waitUntil(() -> table.getItems().size() > 10);
+        javafx.stage.Stage window = (javafx.stage.Stage) table.getScene().getWindow();
+        double wasWidth = window.getWidth();
+        double wasHeight = window.getHeight();
+        // the test window is shared by the test classes: its size is given back afterwards
+        restore = () -> robot.interact(() -> {
+            window.setWidth(wasWidth);
+            window.setHeight(wasHeight);
+        });
+        robot.interact(() -> {
+            window.setWidth(1093);
+            window.setHeight(614);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        TableView<AcceptanceBoard.Row> total = robot.lookup("#boardTotal").queryTableView();
+        assertThat(total.getItems())
+                .singleElement()
+                .satisfies(r -> assertThat(r.community()).isNull());
+        assertThat(table.getItems()).doesNotContain(total.getItems().getFirst());
+        assertThat(total.localToScene(total.getBoundsInLocal()).getMaxY())
+                .as("合计 inside the window")
+                .isLessThanOrEqualTo(table.getScene().getHeight());
+        assertThat(robot.lookup("#boardTotal .table-cell").queryAll())
+                .anyMatch(n -> n instanceof javafx.scene.control.TableCell<?, ?> c && "合计".equals(c.getText()));
     }
 }

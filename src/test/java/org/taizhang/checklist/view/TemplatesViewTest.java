@@ -110,5 +110,30 @@ class TemplatesViewTest {
                 || robot.lookup("#templateName").queryAs(TextField.class).isDisabled());
         assertThat(robot.lookup("#templateName").queryAs(TextField.class).isDisabled())
                 .isTrue();
+        // published: never saved or deleted again; 新版本 is made from it while it is the newest
+        assertThat(robot.lookup("#templateSave").queryButton().isDisabled()).isTrue();
+        assertThat(robot.lookup("#templateDelete").queryButton().isDisabled()).isTrue();
+        assertThat(robot.lookup("#newTemplateVersion").queryButton().isDisabled())
+                .isFalse();
+
+        robot.clickOn("#newTemplateVersion");
+        waitUntil(() ->
+                service.templates().stream().filter(t -> t.name().equals(name)).count() == 2);
+        ChecklistTemplate older = service.templates().stream()
+                .filter(t -> t.name().equals(name) && t.isPublished())
+                .findFirst()
+                .orElseThrow();
+        waitUntil(() ->
+                list.getItems().stream().filter(t -> t.name().equals(name)).count() == 2);
+        robot.interact(() -> list.getSelectionModel()
+                .select(list.getItems().stream()
+                        .filter(t -> t.id().equals(older.id()))
+                        .findFirst()
+                        .orElseThrow()));
+        waitUntil(() ->
+                older.id().equals(list.getSelectionModel().getSelectedItem().id()));
+        assertThat(robot.lookup("#newTemplateVersion").queryButton().isDisabled())
+                .as("an older version while a newer one exists")
+                .isTrue();
     }
 }

@@ -37,6 +37,15 @@ class FileOpenerTest {
         assertThat(tried).containsExactly("showDocument 整改后照片.png");
     }
 
+    /** Where there is no desktop the other way is used; where there is one, its refusal is the answer. */
+    @Test
+    void theDesktopsAbsenceOnlyLetsTheOtherWayTry() {
+        boolean opened = FileOpener.desktopElse(way("showDocument", true)).open(file);
+
+        assertThat(opened).isTrue();
+        assertThat(tried).containsExactly("showDocument 整改后照片.png");
+    }
+
     @Test
     void withoutHostServicesShowDocumentOpensNothing() {
         assertThat(FileOpener.showDocument(null).open(file)).isFalse();

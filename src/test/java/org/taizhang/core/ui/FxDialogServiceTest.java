@@ -70,6 +70,31 @@ class FxDialogServiceTest {
     }
 
     @Test
+    void whenTheSystemCannotOpenAFileTheClerkIsToldWhereItIs(FxRobot robot) {
+        java.nio.file.Path file = java.nio.file.Path.of("/tmp/导出/问题整改台账.xlsx");
+        FxDialogService dialogs = new FxDialogService(stage, Messages.forLocale(Messages.CHINESE), f -> false);
+
+        Stage dialog = shown(robot, () -> dialogs.open(file));
+
+        String text = ((DialogPane) dialog.getScene().getRoot()).getContentText();
+        assertThat(text)
+                .contains("系统打不开“问题整改台账.xlsx”", "Excel 或 WPS", file.getParent().toString());
+        robot.interact(dialog::close);
+    }
+
+    @Test
+    void aFileTheSystemOpensSaysNothing(FxRobot robot) {
+        java.util.List<java.nio.file.Path> opened = new java.util.ArrayList<>();
+        FxDialogService dialogs = new FxDialogService(stage, Messages.forLocale(Messages.CHINESE), f -> opened.add(f));
+
+        robot.interact(() -> dialogs.open(java.nio.file.Path.of("问题整改台账.xlsx")));
+
+        assertThat(opened).hasSize(1);
+        assertThat(robot.listWindows())
+                .noneMatch(w -> w instanceof Stage s && s.getScene().getRoot() instanceof DialogPane);
+    }
+
+    @Test
     void aDialogOverAFormIsOwnedByThatForm(FxRobot robot) {
         FxDialogService dialogs = new FxDialogService(stage, Messages.forLocale(Messages.CHINESE));
         Stage[] made = new Stage[1];

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.EnumSet;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,6 +65,30 @@ class InspectionsViewModelTest {
         vm.form.year.set("2026");
         vm.form.startsOn.set("2026-06-01");
         vm.form.endsOn.set("2026-06-20");
+    }
+
+    @Test
+    void teamsAreListedByTheirNumber() {
+        InspectionService service = new InspectionService(store);
+        org.taizhang.inspection.Inspection round = new org.taizhang.inspection.Inspection(
+                org.taizhang.core.Ids.newId(), "2026年年中大督查", "年中大督查", 2026, null, null, null);
+        service.save(round);
+        for (String name : List.of("第一检查组", "第三检查组", "第二检查组")) {
+            service.save(new org.taizhang.inspection.InspectionTeam(
+                    org.taizhang.core.Ids.newId(), round.id(), name, null, null));
+        }
+
+        assertThat(service.teams(round.id()))
+                .extracting(org.taizhang.inspection.InspectionTeam::name)
+                .containsExactly("第一检查组", "第二检查组", "第三检查组");
+    }
+
+    @Test
+    void theNewRoundFormStartsWithThisYearWrittenPlainly() {
+        int year = new RegistryService(store).today().getYear();
+
+        assertThat(vm.form.year.get()).isEqualTo(Integer.toString(year)).doesNotContain(",");
+        assertThat(vm.form.kind.get()).isNotBlank();
     }
 
     @Test

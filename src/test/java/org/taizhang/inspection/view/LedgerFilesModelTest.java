@@ -138,6 +138,24 @@ class LedgerFilesModelTest {
     }
 
     @Test
+    void afterAnExportTheFileOrItsFolderIsOffered() throws Exception {
+        files.importFindings(list("good.xlsx", List.of(List.of("单位", "问题描述"), List.of(unit.name(), "支委会未按月召开"))));
+        Path xlsx = dir.resolve("台账.xlsx");
+
+        dialogs.chooseAnswer = java.util.Optional.of(1);
+        files.exportLedger(xlsx, false);
+
+        assertThat(dialogs.shown.getLast()).startsWith("choose: 导出整改台账 [打开文件, 打开所在文件夹, 关闭] 已导出 1 个问题");
+        assertThat(dialogs.opened).containsExactly(xlsx.toAbsolutePath().getParent());
+        dialogs.chooseAnswer = java.util.Optional.of(0);
+        files.exportLedger(xlsx, false);
+        assertThat(dialogs.opened.getLast()).isEqualTo(xlsx);
+        dialogs.chooseAnswer = java.util.Optional.of(2); // 关闭
+        files.exportLedger(xlsx, false);
+        assertThat(dialogs.opened).hasSize(2);
+    }
+
+    @Test
     void aMergedFindingIsNotWrittenTwiceIntoTheLedgerForLeadership() throws Exception {
         files.importFindings(list(
                 "good.xlsx",

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javafx.scene.Scene;
@@ -12,6 +13,7 @@ import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.controlsfx.control.SearchableComboBox;
 import org.junit.jupiter.api.AfterEach;
@@ -44,6 +46,15 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class LedgerViewTest {
+    /** Gives the shared test window its size back after a test that changed it. */
+    private Runnable restore = () -> {};
+
+    @org.junit.jupiter.api.AfterEach
+    void restoreTheWindowsSize() {
+        restore.run();
+        restore = () -> {};
+    }
+
     private static final String TEXT = "党员发展程序不规范，缺少支委会讨论记录";
 
     @TempDir
@@ -144,6 +155,8 @@ class LedgerViewTest {
                 robot,
                 "PROGRESS",
                 () -> {
+                    assertThat(robot.lookup("#actionDialogOk").queryButton().getText())
+                            .isEqualTo("保存进展");
                     robot.clickOn("#actionText").write("已补开支委会并完善记录");
                     robot.clickOn("#actionAddFile");
                 },
@@ -190,6 +203,71 @@ class LedgerViewTest {
         waitUntil(() -> table.getItems().size() == 1);
         assertThat(robot.lookup("#ledgerSearch").queryAs(TextField.class).getText())
                 .isEqualTo(number);
+    }
+
+    /** 1366×768 at 125% leaves the program 1093×614 of its own pixels: no filter is cut, nor the footer. */
+    @Test
+    void atOneHundredTwentyFivePercentNoFilterIsCut(FxRobot robot) throws Exception {
+        TableView<LedgerEntry> table = robot.lookup("#ledgerTable").queryTableView();
+        waitUntil(() -> table.getItems().size() == 12);
+        Stage window = (Stage) table.getScene().getWindow();
+        double wasWidth = window.getWidth();
+        double wasHeight = window.getHeight();
+        // the test window is shared by the test classes: its size is given back afterwards
+        restore = () -> robot.interact(() -> {
+            window.setWidth(wasWidth);
+            window.setHeight(wasHeight);
+        });
+        robot.interact(() -> {
+            window.setWidth(1093);
+            window.setHeight(614);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        java.util.List<String> cut = new java.util.ArrayList<>();
+        robot.interact(() -> {
+            cut.addAll(org.taizhang.core.ui.CutTexts.in(
+                    robot.lookup("#ledgerFilters").query()));
+            cut.addAll(org.taizhang.core.ui.CutTexts.in(
+                    robot.lookup("#ledgerFigures").query()));
+        });
+        assertThat(cut).isEmpty();
+    }
+
+    /** The inner list of a searchable picker: what is offered for the text typed. */
+    @SuppressWarnings("unchecked")
+    private static <T> ComboBox<T> offered(SearchableComboBox<T> box) {
+        return (ComboBox<T>) ((javafx.scene.control.SkinBase<?>) box.getSkin())
+                .getChildren().stream()
+                        .filter(n -> n instanceof ComboBox<?>)
+                        .findFirst()
+                        .orElseThrow();
+    }
+
+    @Test
+    void theNewFindingsUnitPickerTakesPinyinInitialsAndSaysWhenNothingMatches(FxRobot robot) throws Exception {
+        TableView<LedgerEntry> table = robot.lookup("#ledgerTable").queryTableView();
+        waitUntil(() -> table.getItems().size() == 12);
+        robot.clickOn("#newFinding");
+        waitUntil(() -> robot.lookup("#findingDialogOk").tryQuery().isPresent());
+        SearchableComboBox<Unit> unitBox = robot.lookup("#findingUnit").query();
+
+        for (String initials : List.of("dag", "jhsd")) {
+            robot.clickOn("#findingUnit");
+            robot.write(initials);
+            waitUntil(() -> !offered(unitBox).getItems().isEmpty());
+            assertThat(offered(unitBox).getItems())
+                    .as(initials)
+                    .allMatch(u -> org.taizhang.core.text.Pinyin.matches(u.name(), initials))
+                    .hasSizeLessThan(unitBox.getItems().size());
+            robot.type(KeyCode.ESCAPE);
+        }
+        robot.clickOn("#findingUnit");
+        robot.write("qqxz");
+        waitUntil(() -> offered(unitBox).getItems().isEmpty());
+        assertThat(((Label) offered(unitBox).getPlaceholder()).getText()).isEqualTo("无匹配");
+        robot.type(KeyCode.ESCAPE);
+        robot.interact(() -> ((Stage) unitBox.getScene().getWindow()).close());
     }
 
     @Test

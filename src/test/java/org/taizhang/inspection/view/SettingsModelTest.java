@@ -51,6 +51,24 @@ class SettingsModelTest {
     }
 
     @Test
+    void theReportingCommitteeIsNamedInSettingsAndReadBack() {
+        assertThat(model.committee.get()).isEmpty();
+        model.committee.set("  中共江海市直属机关工作委员会 ");
+        model.operator.set("刘晓燕");
+        model.save();
+
+        assertThat(service.committee()).isEqualTo("中共江海市直属机关工作委员会");
+        SettingsModel again = new SettingsModel(
+                service, new TaskRunner(TaskExecutor.synchronous(), messages, dialogs), dialogs, messages);
+        again.load();
+        assertThat(again.committee.get()).isEqualTo("中共江海市直属机关工作委员会");
+        assertThat(again.operator.get()).isEqualTo("刘晓燕");
+
+        again.committee.set("委".repeat(101));
+        assertThat(again.problems).anySatisfy(p -> assertThat(p).contains("填报单位"));
+    }
+
+    @Test
     void badValuesAreNamedAndNothingIsSaved() {
         model.numberFormat.set("督改第{seq}号");
         model.soonDays.set("三");
