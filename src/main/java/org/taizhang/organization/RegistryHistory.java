@@ -39,9 +39,32 @@ public final class RegistryHistory {
         return readable(entry, RegistryStore.COMMUNITY_HISTORY_FIELDS, registry);
     }
 
+    /**
+     * A record's conflicts as a clerk reads them: per other value, the field's name, the value shown here (before)
+     * and the other device's (after).
+     */
+    static List<FieldChange> conflicts(
+            List<org.taizhang.core.store.Store.Conflict> conflicts, Map<String, Field> fields, Registry registry) {
+        List<FieldChange> raw = new ArrayList<>();
+        for (var c : conflicts) {
+            for (Object other : c.others()) {
+                raw.add(new FieldChange(c.field(), text(c.shown()), text(other)));
+            }
+        }
+        return readable(raw, fields, registry);
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value instanceof java.math.BigDecimal d ? d.toPlainString() : value.toString();
+    }
+
     private static List<FieldChange> readable(HistoryEntry entry, Map<String, Field> fields, Registry registry) {
+        return readable(entry.changes(), fields, registry);
+    }
+
+    private static List<FieldChange> readable(List<FieldChange> changes, Map<String, Field> fields, Registry registry) {
         List<FieldChange> list = new ArrayList<>();
-        for (FieldChange c : entry.changes()) {
+        for (FieldChange c : changes) {
             Field f = fields.get(c.field());
             if (f == null) {
                 continue; // bookkeeping such as the sort order: not something the clerk typed

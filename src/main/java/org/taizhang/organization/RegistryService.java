@@ -136,6 +136,30 @@ public final class RegistryService {
     }
 
     /**
+     * The fields of an organization that hold another device's value beside the one shown (issue 16): the form
+     * says so, and an ordinary save keeps the other value until a clerk decides in 数据交换 → 待处理.
+     */
+    public List<HistoryEntry.FieldChange> conflictsOfOrganization(String id) {
+        return conflictsOf("organization", id, RegistryStore.ORGANIZATION_HISTORY_FIELDS);
+    }
+
+    public List<HistoryEntry.FieldChange> conflictsOfUnit(String id) {
+        return conflictsOf("unit", id, RegistryStore.UNIT_HISTORY_FIELDS);
+    }
+
+    public List<HistoryEntry.FieldChange> conflictsOfCommunity(String id) {
+        return conflictsOf("community", id, RegistryStore.COMMUNITY_HISTORY_FIELDS);
+    }
+
+    private List<HistoryEntry.FieldChange> conflictsOf(
+            String entity, String id, java.util.Map<String, RegistryHistory.Field> fields) {
+        List<Store.Conflict> mine = store.conflicts().stream()
+                .filter(c -> c.entity().equals(entity) && c.entityId().equals(id))
+                .toList();
+        return mine.isEmpty() ? List.of() : RegistryHistory.conflicts(mine, fields, load());
+    }
+
+    /**
      * Reads the workbook, checks every row against the registry as it would be after the import, and writes
      * all rows in one transaction only when no row has an error. A rejected file changes nothing.
      */

@@ -40,6 +40,60 @@ public final class RecordPage<T> {
         /** Why the record cannot be deleted now (empty: it can), against the data on screen. */
         List<Issue> checkDelete(T record);
 
+        /**
+         * The record's fields that hold another device's value beside the one shown (field name, value shown, other
+         * value), as a clerk reads them; none by default.
+         */
+        default List<HistoryEntry.FieldChange> conflicts(String id) {
+            return List.of();
+        }
+
+        /** These actions, with the record's conflicts read by {@code conflicts}. */
+        default Actions<T> withConflicts(Function<String, List<HistoryEntry.FieldChange>> conflicts) {
+            Actions<T> base = this;
+            return new Actions<>() {
+                @Override
+                public String id(T record) {
+                    return base.id(record);
+                }
+
+                @Override
+                public String name(T record) {
+                    return base.name(record);
+                }
+
+                @Override
+                public List<Issue> save(T record) {
+                    return base.save(record);
+                }
+
+                @Override
+                public void delete(String recordId) {
+                    base.delete(recordId);
+                }
+
+                @Override
+                public void restore(String recordId) {
+                    base.restore(recordId);
+                }
+
+                @Override
+                public List<HistoryEntry> history(String recordId) {
+                    return base.history(recordId);
+                }
+
+                @Override
+                public List<Issue> checkDelete(T record) {
+                    return base.checkDelete(record);
+                }
+
+                @Override
+                public List<HistoryEntry.FieldChange> conflicts(String recordId) {
+                    return conflicts.apply(recordId);
+                }
+            };
+        }
+
         /** The actions of a page whose service has one method for each (a page needs no class of its own). */
         static <T> Actions<T> of(
                 Function<T, String> id,
@@ -95,6 +149,7 @@ public final class RecordPage<T> {
     private final Messages messages;
     private final ReadOnlyObjectWrapper<T> selected = new ReadOnlyObjectWrapper<>();
     private final ObservableList<HistoryEntry> history = FXCollections.observableArrayList();
+    private final ObservableList<HistoryEntry.FieldChange> conflicts = FXCollections.observableArrayList();
     /** Reloads the data after a write, then runs the continuation (set by the feature's view model). */
     private BiConsumer<String, Runnable> afterWrite = (id, then) -> then.run();
     /** Finds a record in the data on screen. */
@@ -140,6 +195,7 @@ public final class RecordPage<T> {
             shownId = actions.id(form.read());
             selected.set(null);
             history.clear();
+            conflicts.clear();
         });
     }
 
@@ -259,12 +315,16 @@ public final class RecordPage<T> {
         }
     }
 
+    private record Loaded(List<HistoryEntry> history, List<HistoryEntry.FieldChange> conflicts) {}
+
     private void loadHistory() {
         String id = shownId;
         history.clear();
-        tasks.run("page.task.history", p -> actions.history(id), list -> {
+        conflicts.clear();
+        tasks.run("page.task.history", p -> new Loaded(actions.history(id), actions.conflicts(id)), loaded -> {
             if (id.equals(shownId)) {
-                history.setAll(list);
+                history.setAll(loaded.history());
+                conflicts.setAll(loaded.conflicts());
             }
         });
     }
@@ -291,6 +351,11 @@ public final class RecordPage<T> {
 
     public ObservableList<HistoryEntry> history() {
         return history;
+    }
+
+    /** The shown record's fields that hold another device's value too (read with its history). */
+    public ObservableList<HistoryEntry.FieldChange> conflicts() {
+        return conflicts;
     }
 
     /** The id of the record in the form, new or stored; null when the form shows nothing yet. */

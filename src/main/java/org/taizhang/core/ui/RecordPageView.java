@@ -131,6 +131,33 @@ public final class RecordPageView {
 
         VBox issues = IssueLabels.list(prefix + "Issues", form.issues(), form.issuesShown(), m);
 
+        // another device's value beside the one shown: said here, decided in 数据交换 → 待处理 (a save keeps it)
+        Label conflictNote = new Label();
+        conflictNote.setWrapText(true);
+        conflictNote.getStyleClass().add("issue-warning");
+        conflictNote.setId(prefix + "Conflicts");
+        conflictNote
+                .textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> page.conflicts().isEmpty()
+                                ? ""
+                                : m.get("page.conflicts")
+                                        + page.conflicts().stream()
+                                                .map(c -> "\n"
+                                                        + m.get(
+                                                                "page.conflict",
+                                                                c.field(),
+                                                                c.before() == null
+                                                                        ? m.get("page.conflict.empty")
+                                                                        : c.before(),
+                                                                c.after() == null
+                                                                        ? m.get("page.conflict.empty")
+                                                                        : c.after()))
+                                                .collect(java.util.stream.Collectors.joining()),
+                        page.conflicts()));
+        conflictNote.visibleProperty().bind(Bindings.isNotEmpty(page.conflicts()));
+        conflictNote.managedProperty().bind(conflictNote.visibleProperty());
+
         ListView<HistoryEntry> history = new ListView<>(page.history());
         history.setId(prefix + "History");
         history.setPrefHeight(140);
@@ -148,7 +175,7 @@ public final class RecordPageView {
         historyPane.setId(prefix + "HistoryPane");
         historyPane.setExpanded(false);
 
-        VBox body = new VBox(8, deletedNote, grid.node(), issues, historyPane);
+        VBox body = new VBox(8, deletedNote, conflictNote, grid.node(), issues, historyPane);
         body.setPadding(new Insets(4, 8, 8, 8));
         ScrollPane scroll = new ScrollPane(body);
         scroll.setFitToWidth(true);

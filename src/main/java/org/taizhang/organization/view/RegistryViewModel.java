@@ -78,39 +78,42 @@ public final class RegistryViewModel {
         organizations = new RecordPage<>(
                 form,
                 RecordPage.Actions.of(
-                        Organization::id,
-                        Organization::name,
-                        service::save,
-                        service::deleteOrganization,
-                        service::restoreOrganization,
-                        service::historyOfOrganization,
-                        o -> RegistryRules.checkDelete(registry.get(), o)),
+                                Organization::id,
+                                Organization::name,
+                                service::save,
+                                service::deleteOrganization,
+                                service::restoreOrganization,
+                                service::historyOfOrganization,
+                                o -> RegistryRules.checkDelete(registry.get(), o))
+                        .withConflicts(service::conflictsOfOrganization),
                 tasks,
                 dialogs,
                 messages);
         units = new RecordPage<>(
                 unitForm,
                 RecordPage.Actions.of(
-                        Unit::id,
-                        Unit::name,
-                        service::save,
-                        service::deleteUnit,
-                        service::restoreUnit,
-                        service::historyOfUnit,
-                        u -> RegistryRules.checkDelete(registry.get(), u)),
+                                Unit::id,
+                                Unit::name,
+                                service::save,
+                                service::deleteUnit,
+                                service::restoreUnit,
+                                service::historyOfUnit,
+                                u -> RegistryRules.checkDelete(registry.get(), u))
+                        .withConflicts(service::conflictsOfUnit),
                 tasks,
                 dialogs,
                 messages);
         communities = new RecordPage<>(
                 communityForm,
                 RecordPage.Actions.of(
-                        Community::id,
-                        Community::name,
-                        service::save,
-                        service::deleteCommunity,
-                        service::restoreCommunity,
-                        service::historyOfCommunity,
-                        c -> RegistryRules.checkDelete(registry.get(), c)),
+                                Community::id,
+                                Community::name,
+                                service::save,
+                                service::deleteCommunity,
+                                service::restoreCommunity,
+                                service::historyOfCommunity,
+                                c -> RegistryRules.checkDelete(registry.get(), c))
+                        .withConflicts(service::conflictsOfCommunity),
                 tasks,
                 dialogs,
                 messages);

@@ -68,6 +68,37 @@ class RegistryViewModelTest {
     }
 
     @Test
+    void aFieldAnotherDeviceGaveAnotherValueIsNamedInTheFormAndASaveKeepsTheOtherValue() {
+        String id = named("市委办机关第一党支部").id();
+        try (Store laptop = Store.openOrCreate(dir.resolve("laptop.db"))) {
+            laptop.applyChanges(store.exportChanges(r -> true));
+            vm.organizations.select(named("市委办机关第一党支部"));
+            vm.form.secretary.set("马兵德");
+            vm.organizations.save();
+            laptop.write(ctx -> {
+                var row = ctx.selectFrom(org.taizhang.core.store.schema.Tables.ORGANIZATION)
+                        .where(org.taizhang.core.store.schema.Tables.ORGANIZATION.ID.eq(id))
+                        .fetchOne();
+                row.setSecretary("孙晶娟");
+                return laptop.tracked(ctx).save(row);
+            });
+            store.applyChanges(laptop.exportChanges(r -> true));
+        }
+        vm.reload(() -> {});
+        vm.organizations.select(named("市委办机关第一党支部"));
+
+        assertThat(vm.organizations.conflicts()).singleElement().satisfies(c -> {
+            assertThat(c.field()).isEqualTo("书记");
+            assertThat(java.util.List.of(c.before(), c.after())).containsExactlyInAnyOrder("马兵德", "孙晶娟");
+        });
+        // an ordinary edit of another field keeps the other value: only 待处理 settles it
+        vm.form.contactPerson.set("赵敏");
+        vm.organizations.save();
+        vm.organizations.select(named("市委办机关第一党支部"));
+        assertThat(vm.organizations.conflicts()).hasSize(1);
+    }
+
+    @Test
     void choosingAnotherRowWithUnsavedEditsAsksAndCancelKeepsThem() {
         vm.organizations.select(named("市委办机关第一党支部"));
         vm.form.secretary.set("马兵德");

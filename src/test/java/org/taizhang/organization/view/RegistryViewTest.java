@@ -165,6 +165,34 @@ class RegistryViewTest {
     }
 
     @Test
+    void theFormSaysWhichFieldAnotherDeviceGaveAnotherValue(FxRobot robot) throws Exception {
+        waitUntil(() -> table(robot).getItems().size() == 374);
+        try (Store laptop = Store.openOrCreate(dir.resolve("conflict-laptop/t.db"))) {
+            laptop.applyChanges(store.exportChanges(r -> true));
+            for (Store s : new Store[] {store, laptop}) {
+                s.write(ctx -> {
+                    var row = ctx.selectFrom(org.taizhang.core.store.schema.Tables.ORGANIZATION)
+                            .where(org.taizhang.core.store.schema.Tables.ORGANIZATION.NAME.eq("市委办机关第一党支部"))
+                            .fetchOne();
+                    row.setSecretary(s == store ? "马兵德" : "孙晶娟");
+                    return s.tracked(ctx).save(row);
+                });
+            }
+            store.applyChanges(laptop.exportChanges(r -> true));
+        }
+        robot.interact(() -> vm.reload(() -> {}));
+        waitUntil(() -> table(robot).getItems().size() == 374);
+        OrganizationRow branch = table(robot).getItems().stream()
+                .filter(r -> r.organization().name().equals("市委办机关第一党支部"))
+                .findFirst()
+                .orElseThrow();
+        robot.interact(() -> table(robot).getSelectionModel().select(branch));
+        waitUntil(() -> robot.lookup("#orgConflicts").queryAs(Label.class).isVisible());
+        assertThat(robot.lookup("#orgConflicts").queryAs(Label.class).getText()).contains("书记", "马兵德", "孙晶娟", "待处理");
+        robot.interact(() -> org.taizhang.core.ui.Snapshots.save(stage.getScene(), "registry-conflict"));
+    }
+
+    @Test
     void typingThenUndoingItLeavesTheFormUnchanged(FxRobot robot) throws Exception {
         waitUntil(() -> table(robot).getItems().size() == 374);
         OrganizationRow branch = table(robot).getItems().stream()
