@@ -161,6 +161,9 @@ public final class App extends Application {
             return ledger[0];
         };
         RemindersModel reminders = new RemindersModel(findings, tasks, messages);
+        // the 工作台 says whether this laptop's changes reached the hub, or which laptops the hub has not heard from
+        ExchangeViewModel exchangeStatus =
+                new ExchangeViewModel(new ExchangeService(opened), opened, tasks, dialogs, messages);
         // the clerk's first page; its reminder counts are read again each time it is shown, so a step taken in the
         // ledger (or anything else that changed a finding) shows when the clerk comes back
         shell.add(new Shell.Section(
@@ -181,8 +184,12 @@ public final class App extends Application {
                                             shell.select("ledger");
                                         })
                                 .node())
+                        .with(ExchangeView.dashboardPart(exchangeStatus, () -> shell.select("exchange")))
                         .node(),
-                () -> reminders.reload(() -> {})));
+                () -> {
+                    reminders.reload(() -> {});
+                    exchangeStatus.reload();
+                }));
         shell.add(new Shell.Section("registry", "nav.registry", registryView::node));
         ChecklistService checklists = new ChecklistService(opened, registry);
         shell.add(new Shell.Section("checklists", "nav.checklists", () -> {

@@ -94,6 +94,36 @@ public final class ExchangeView {
         vm.breaches.addListener((ListChangeListener<MergeBreach>) c -> pendingTitle.run());
     }
 
+    /**
+     * The 工作台's part of 数据交换 (issue 17): on a laptop whether the hub has everything (已同步) or how many changes
+     * wait, since when; on the hub the laptops silent longer than the setting; a link to the page.
+     */
+    public static Node dashboardPart(ExchangeViewModel vm, Runnable openPage) {
+        org.taizhang.core.i18n.Messages m = vm.messages();
+        Label title = new Label(m.get("exchange.dashboard.title"));
+        title.getStyleClass().add("form-title");
+        Label status = new Label();
+        status.setId("dashboardExchangeStatus");
+        status.setWrapText(true);
+        status.textProperty().bind(vm.status);
+        vm.statusWarning.addListener(
+                (o, was, warn) -> status.getStyleClass().setAll("label", warn ? "exchange-unsent" : "exchange-synced"));
+        status.getStyleClass().add("exchange-synced");
+        Label silent = new Label();
+        silent.setId("dashboardExchangeSilent");
+        silent.setWrapText(true);
+        silent.getStyleClass().add("issue-warning");
+        silent.textProperty().bind(vm.silentNote);
+        silent.visibleProperty().bind(vm.silentNote.isNotEmpty());
+        silent.managedProperty().bind(silent.visibleProperty());
+        javafx.scene.control.Hyperlink open = new javafx.scene.control.Hyperlink(m.get("exchange.dashboard.open"));
+        open.setId("dashboardExchangeOpen");
+        open.setOnAction(e -> openPage.run());
+        javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(4, title, status, silent, open);
+        box.setId("dashboardExchange");
+        return box;
+    }
+
     public Node node() {
         return root;
     }

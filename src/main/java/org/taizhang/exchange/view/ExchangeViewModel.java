@@ -63,6 +63,8 @@ public final class ExchangeViewModel {
     final StringProperty fingerprint = new SimpleStringProperty("");
     final StringProperty status = new SimpleStringProperty("");
     final BooleanProperty statusWarning = new SimpleBooleanProperty();
+    /** On the hub: the field laptops not heard from for longer than the setting (the 工作台 names them). */
+    final StringProperty silentNote = new SimpleStringProperty("");
     /** The hub as this laptop knows it, for the export's receiver; null on the hub or an unprepared device. */
     private ExchangeService.Device hubDevice;
 
@@ -208,6 +210,12 @@ public final class ExchangeViewModel {
                                 .toList()
                         : s.devices());
         silentDays.set(s.silentDays());
+        List<String> silentOnes = devices.stream()
+                .filter(this::silent)
+                .map(d -> m.get(
+                        "exchange.dashboard.silentDevice", d.name() == null ? d.deviceId() : d.name(), d.daysSilent()))
+                .toList();
+        silentNote.set(silentOnes.isEmpty() ? "" : m.get("exchange.dashboard.silent", String.join("、", silentOnes)));
         history.setAll(s.history());
         labels.clear();
         labels.putAll(s.labels());

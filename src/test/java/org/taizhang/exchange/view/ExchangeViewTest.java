@@ -344,6 +344,40 @@ class ExchangeViewTest {
     }
 
     @Test
+    void theWorkbenchNamesALaptopSilentTooLongAndALaptopSaysWhatWaits(FxRobot robot) throws Exception {
+        hubAndLaptop();
+        recordFinding(laptop, "组织生活会记录不全");
+        new ExchangeService(hub).importPackage(laptopToHub("first.tzpkg"), null, Progress.NONE);
+        hubClock.advance(Duration.ofDays(20));
+        TaskRunner tasks = new TaskRunner(messages, dialogs);
+        runners.add(tasks);
+        ExchangeViewModel atHub = new ExchangeViewModel(new ExchangeService(hub), hub, tasks, dialogs, messages);
+        boolean[] opened = {false};
+        robot.interact(() -> {
+            stage.setScene(new Scene(
+                    new javafx.scene.layout.VBox(ExchangeView.dashboardPart(atHub, () -> opened[0] = true)), 800, 300));
+            atHub.reload();
+        });
+        waitUntil(atHub.loaded::get);
+        assertThat(text(robot, "#dashboardExchangeSilent")).contains("督查一组笔记本", "20 天");
+        robot.clickOn("#dashboardExchangeOpen");
+        assertThat(opened[0]).isTrue();
+
+        recordFinding(laptop, "党费收缴台账不全");
+        ExchangeViewModel atLaptop =
+                new ExchangeViewModel(new ExchangeService(laptop), laptop, tasks, dialogs, messages);
+        robot.interact(() -> {
+            stage.setScene(
+                    new Scene(new javafx.scene.layout.VBox(ExchangeView.dashboardPart(atLaptop, () -> {})), 800, 300));
+            atLaptop.reload();
+        });
+        waitUntil(atLaptop.loaded::get);
+        assertThat(text(robot, "#dashboardExchangeStatus")).contains("尚未被汇总机确认");
+        assertThat(robot.lookup("#dashboardExchangeSilent").queryAs(Label.class).isVisible())
+                .isFalse();
+    }
+
+    @Test
     void aPassphraseIsAskedOnlyForAPackageThatNeedsOneAndAgainWhenItWasWrong(FxRobot robot) throws Exception {
         hub = open(dir.resolve("hub/taizhang.db"), hubClock);
         hub.designateHub();
