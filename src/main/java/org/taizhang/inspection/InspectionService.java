@@ -67,6 +67,25 @@ public final class InspectionService {
         store.write(ctx -> InspectionStore.restoreInspection(store.tracked(ctx), id));
     }
 
+    /**
+     * The fields of a round that hold another device's value beside the one shown: column, value shown, other value
+     * (one per other value); the form names them, 数据交换 → 待处理 decides.
+     */
+    public List<HistoryEntry.FieldChange> conflicts(String id) {
+        List<HistoryEntry.FieldChange> list = new java.util.ArrayList<>();
+        for (Store.Conflict c : store.conflicts()) {
+            if (c.entity().equals("inspection") && c.entityId().equals(id)) {
+                for (Object other : c.others()) {
+                    list.add(new HistoryEntry.FieldChange(
+                            c.field(),
+                            c.shown() == null ? null : c.shown().toString(),
+                            other == null ? null : other.toString()));
+                }
+            }
+        }
+        return list;
+    }
+
     public List<HistoryEntry> history(String id) {
         return InspectionStore.history(store.read(), "inspection", id);
     }

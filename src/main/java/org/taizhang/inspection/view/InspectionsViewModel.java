@@ -68,13 +68,14 @@ public final class InspectionsViewModel {
         page = new RecordPage<>(
                 form,
                 RecordPage.Actions.of(
-                        Inspection::id,
-                        Inspection::title,
-                        service::save,
-                        service::delete,
-                        service::restore,
-                        service::history,
-                        service::checkDelete),
+                                Inspection::id,
+                                Inspection::title,
+                                service::save,
+                                service::delete,
+                                service::restore,
+                                service::history,
+                                service::checkDelete)
+                        .withConflicts(id -> readable(service.conflicts(id))),
                 tasks,
                 dialogs,
                 messages);
@@ -300,8 +301,14 @@ public final class InspectionsViewModel {
     /** A history entry's changes with the form's labels (bookkeeping fields left out). */
     public List<org.taizhang.core.store.HistoryEntry.FieldChange> readableChanges(
             org.taizhang.core.store.HistoryEntry h) {
+        return readable(h.changes());
+    }
+
+    /** Changes (or conflicts) of a round's fields as the form names them; bookkeeping columns left out. */
+    private List<org.taizhang.core.store.HistoryEntry.FieldChange> readable(
+            List<org.taizhang.core.store.HistoryEntry.FieldChange> changes) {
         List<org.taizhang.core.store.HistoryEntry.FieldChange> list = new ArrayList<>();
-        for (var c : h.changes()) {
+        for (var c : changes) {
             String label = switch (c.field()) {
                 case "title" -> "inspection.form.title";
                 case "kind" -> "inspection.form.kind";

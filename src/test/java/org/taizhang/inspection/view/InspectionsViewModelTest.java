@@ -68,6 +68,28 @@ class InspectionsViewModelTest {
     }
 
     @Test
+    void aRoundsFieldAnotherDeviceGaveAnotherValueIsNamedInTheForm() {
+        InspectionService service = new InspectionService(store);
+        String id = org.taizhang.core.Ids.newId();
+        service.save(new org.taizhang.inspection.Inspection(id, "2026年年中大督查", "年中大督查", 2026, null, null, null));
+        try (Store laptop = Store.openOrCreate(dir.resolve("laptop.db"))) {
+            laptop.applyChanges(store.exportChanges(r -> true));
+            service.save(new org.taizhang.inspection.Inspection(id, "2026年年中督查", "年中大督查", 2026, null, null, null));
+            new InspectionService(laptop)
+                    .save(new org.taizhang.inspection.Inspection(id, "2026年上半年督查", "年中大督查", 2026, null, null, null));
+            store.applyChanges(laptop.exportChanges(r -> true));
+        }
+        vm.reload();
+        vm.page.select(
+                vm.rounds.stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow());
+
+        assertThat(vm.page.conflicts()).singleElement().satisfies(c -> {
+            assertThat(c.field()).isEqualTo("督查名称");
+            assertThat(List.of(c.before(), c.after())).containsExactlyInAnyOrder("2026年年中督查", "2026年上半年督查");
+        });
+    }
+
+    @Test
     void teamsAreListedByTheirNumber() {
         InspectionService service = new InspectionService(store);
         org.taizhang.inspection.Inspection round = new org.taizhang.inspection.Inspection(
