@@ -7,25 +7,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.LocalDate;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.taizhang.core.DomainException;
-import org.taizhang.core.Ids;
 import org.taizhang.core.store.Store;
 import org.taizhang.core.task.Progress;
 import org.taizhang.exchange.files.PackageFile;
-import org.taizhang.inspection.Finding;
 import org.taizhang.inspection.FindingService;
-import org.taizhang.inspection.FindingSource;
 import org.taizhang.inspection.FindingState;
-import org.taizhang.inspection.RectificationType;
-import org.taizhang.inspection.Severity;
 import org.taizhang.organization.RegistryService;
-import org.taizhang.organization.Unit;
 
 /**
  * Issue 17: a laptop prepared by the hub, packages encrypted to each other's keys with nothing typed, and
@@ -57,28 +49,8 @@ class AcknowledgementTest {
         laptop.close();
     }
 
-    private String recordFinding(Store store, String text) {
-        Unit unit = new RegistryService(store).load().units().getFirst();
-        String id = Ids.newId();
-        new FindingService(store, new RegistryService(store))
-                .record(
-                        Finding.recorded(
-                                id,
-                                null,
-                                null,
-                                unit.id(),
-                                null,
-                                "三会一课",
-                                text,
-                                null,
-                                Severity.ORDINARY,
-                                RectificationType.DEADLINE,
-                                FindingSource.VISIT,
-                                null,
-                                LocalDate.now().minusDays(1),
-                                null),
-                        List.of());
-        return id;
+    private static String recordFinding(Store store, String text) {
+        return org.taizhang.exchange.ExchangeFixtures.recordFinding(store, text);
     }
 
     private ExchangeService.Exported toHub(String name) {

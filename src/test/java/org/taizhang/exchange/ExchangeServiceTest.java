@@ -6,26 +6,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.taizhang.core.DomainException;
-import org.taizhang.core.Ids;
 import org.taizhang.core.attachment.AttachmentStore;
 import org.taizhang.core.store.RecordState;
 import org.taizhang.core.store.Store;
 import org.taizhang.core.task.Progress;
 import org.taizhang.exchange.files.PackageFile;
-import org.taizhang.inspection.Finding;
 import org.taizhang.inspection.FindingService;
-import org.taizhang.inspection.FindingSource;
 import org.taizhang.inspection.FindingState;
 import org.taizhang.inspection.LedgerEntry;
-import org.taizhang.inspection.RectificationType;
-import org.taizhang.inspection.Severity;
 import org.taizhang.organization.RegistryService;
 import org.taizhang.organization.Unit;
 
@@ -68,28 +62,9 @@ class ExchangeServiceTest {
     void aFindingAndItsPhotoTravelToTheHubAreNumberedThereAndTheNumberComesBack() throws IOException {
         assertThat(laptop.isHub()).isFalse();
         assertThat(laptop.hubDeviceId()).contains(hub.deviceId());
-        FindingService onLaptop = new FindingService(laptop, new RegistryService(laptop));
-        Unit unit = new RegistryService(laptop).load().units().getFirst();
         Path photo =
                 Files.write(dir.resolve("现场照片.jpg.txt"), "支委会记录本缺页".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        String id = Ids.newId();
-        onLaptop.record(
-                Finding.recorded(
-                        id,
-                        null,
-                        null,
-                        unit.id(),
-                        null,
-                        "三会一课",
-                        "支委会未按月召开",
-                        null,
-                        Severity.ORDINARY,
-                        RectificationType.DEADLINE,
-                        FindingSource.VISIT,
-                        null,
-                        LocalDate.now().minusDays(1),
-                        null),
-                List.of(photo));
+        String id = ExchangeFixtures.recordFinding(laptop, "支委会未按月召开", List.of(photo));
 
         Path stick = dir.resolve("stick/laptop-1.tzpkg");
         ExchangeService.Exported out =

@@ -50,48 +50,15 @@ public final class RecordPage<T> {
 
         /** These actions, with the record's conflicts read by {@code conflicts}. */
         default Actions<T> withConflicts(Function<String, List<HistoryEntry.FieldChange>> conflicts) {
-            Actions<T> base = this;
-            return new Actions<>() {
-                @Override
-                public String id(T record) {
-                    return base.id(record);
-                }
-
-                @Override
-                public String name(T record) {
-                    return base.name(record);
-                }
-
-                @Override
-                public List<Issue> save(T record) {
-                    return base.save(record);
-                }
-
-                @Override
-                public void delete(String recordId) {
-                    base.delete(recordId);
-                }
-
-                @Override
-                public void restore(String recordId) {
-                    base.restore(recordId);
-                }
-
-                @Override
-                public List<HistoryEntry> history(String recordId) {
-                    return base.history(recordId);
-                }
-
-                @Override
-                public List<Issue> checkDelete(T record) {
-                    return base.checkDelete(record);
-                }
-
-                @Override
-                public List<HistoryEntry.FieldChange> conflicts(String recordId) {
-                    return conflicts.apply(recordId);
-                }
-            };
+            return new Functions<>(
+                    this::id,
+                    this::name,
+                    this::save,
+                    this::delete,
+                    this::restore,
+                    this::history,
+                    this::checkDelete,
+                    conflicts);
         }
 
         /** The actions of a page whose service has one method for each (a page needs no class of its own). */
@@ -103,42 +70,59 @@ public final class RecordPage<T> {
                 java.util.function.Consumer<String> restore,
                 Function<String, List<HistoryEntry>> history,
                 Function<T, List<Issue>> checkDelete) {
-            return new Actions<>() {
-                @Override
-                public String id(T record) {
-                    return id.apply(record);
-                }
+            return new Functions<>(id, name, save, delete, restore, history, checkDelete, recordId -> List.of());
+        }
+    }
 
-                @Override
-                public String name(T record) {
-                    return name.apply(record);
-                }
+    /** {@link Actions} as one function each. */
+    private record Functions<T>(
+            Function<T, String> idOf,
+            Function<T, String> nameOf,
+            Function<T, List<Issue>> saving,
+            java.util.function.Consumer<String> deleting,
+            java.util.function.Consumer<String> restoring,
+            Function<String, List<HistoryEntry>> historyOf,
+            Function<T, List<Issue>> deleteCheck,
+            Function<String, List<HistoryEntry.FieldChange>> conflictsOf)
+            implements Actions<T> {
+        @Override
+        public String id(T record) {
+            return idOf.apply(record);
+        }
 
-                @Override
-                public List<Issue> save(T record) {
-                    return save.apply(record);
-                }
+        @Override
+        public String name(T record) {
+            return nameOf.apply(record);
+        }
 
-                @Override
-                public void delete(String recordId) {
-                    delete.accept(recordId);
-                }
+        @Override
+        public List<Issue> save(T record) {
+            return saving.apply(record);
+        }
 
-                @Override
-                public void restore(String recordId) {
-                    restore.accept(recordId);
-                }
+        @Override
+        public void delete(String recordId) {
+            deleting.accept(recordId);
+        }
 
-                @Override
-                public List<HistoryEntry> history(String recordId) {
-                    return history.apply(recordId);
-                }
+        @Override
+        public void restore(String recordId) {
+            restoring.accept(recordId);
+        }
 
-                @Override
-                public List<Issue> checkDelete(T record) {
-                    return checkDelete.apply(record);
-                }
-            };
+        @Override
+        public List<HistoryEntry> history(String recordId) {
+            return historyOf.apply(recordId);
+        }
+
+        @Override
+        public List<Issue> checkDelete(T record) {
+            return deleteCheck.apply(record);
+        }
+
+        @Override
+        public List<HistoryEntry.FieldChange> conflicts(String recordId) {
+            return conflictsOf.apply(recordId);
         }
     }
 

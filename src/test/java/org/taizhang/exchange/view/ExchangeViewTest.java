@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +24,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.taizhang.core.Ids;
 import org.taizhang.core.i18n.Messages;
 import org.taizhang.core.store.Store;
 import org.taizhang.core.task.Progress;
@@ -34,11 +32,7 @@ import org.taizhang.core.ui.Snapshots;
 import org.taizhang.core.ui.TaskRunner;
 import org.taizhang.exchange.ExchangeService;
 import org.taizhang.exchange.files.PackageFile;
-import org.taizhang.inspection.Finding;
 import org.taizhang.inspection.FindingService;
-import org.taizhang.inspection.FindingSource;
-import org.taizhang.inspection.RectificationType;
-import org.taizhang.inspection.Severity;
 import org.taizhang.organization.RegistryService;
 import org.taizhang.organization.Unit;
 import org.testfx.api.FxRobot;
@@ -117,27 +111,7 @@ class ExchangeViewTest {
     }
 
     private static String recordFinding(Store store, String text) {
-        Unit unit = new RegistryService(store).load().units().getFirst();
-        String id = Ids.newId();
-        new FindingService(store, new RegistryService(store))
-                .record(
-                        Finding.recorded(
-                                id,
-                                null,
-                                null,
-                                unit.id(),
-                                null,
-                                "三会一课",
-                                text,
-                                null,
-                                Severity.ORDINARY,
-                                RectificationType.DEADLINE,
-                                FindingSource.VISIT,
-                                null,
-                                LocalDate.now().minusDays(1),
-                                null),
-                        List.of());
-        return id;
+        return org.taizhang.exchange.ExchangeFixtures.recordFinding(store, text);
     }
 
     /** The laptop's package for the hub: encrypted to the hub's key, nothing typed. */
