@@ -182,7 +182,9 @@ class ConvergencePropertyTest {
                 // a unit's feedback form filled in and imported on several devices (the same progress reports)
                 net.jqwik.api.Tuple.of(5, Arbitraries.just(41)),
                 // issue 18: 转为问题, the same item of the same round made a finding on several devices
-                net.jqwik.api.Tuple.of(3, Arbitraries.just(42)));
+                net.jqwik.api.Tuple.of(3, Arbitraries.just(42)),
+                // issue 17: the hub prepares a field laptop again (taizhang package prepare-field + import)
+                net.jqwik.api.Tuple.of(2, Arbitraries.just(43)));
         Arbitrary<Step> step = Combinators.combine(
                         kind,
                         Arbitraries.integers().between(0, DEVICES - 1),
@@ -325,6 +327,19 @@ class ConvergencePropertyTest {
                         to.receive(stick);
                     } else {
                         drawer.add(Map.entry(stick, to));
+                    }
+                } else if (s.kind() == 43) {
+                    // a preparation: part of the hub's records under a passphrase-free package, imported by a laptop
+                    if (hub.store.isHub()) {
+                        Device to = devices.get(1 + s.a() % (DEVICES - 1));
+                        Path stick = dir.resolve("prepare-" + java.util.UUID.randomUUID() + ".tzpkg");
+                        new org.taizhang.exchange.ExchangeService(hub.store)
+                                .prepareField(
+                                        "笔记本" + s.b(),
+                                        stick,
+                                        org.taizhang.exchange.files.PackageFile.Protection.none(),
+                                        Progress.NONE);
+                        to.receive(stick);
                     }
                 } else if (s.kind() == 14 && s.a() % 2 == 0 && !drawer.isEmpty()) {
                     // a package from the drawer, late, perhaps for the second time
