@@ -39,9 +39,7 @@ public record Manifest(
         /** What the receiver lacks of the sender's records (the usual package). */
         CHANGES,
         /** The hub's registry, templates, rounds and settings for a new field laptop. */
-        PREPARATION,
-        /** Unacknowledged changes saved before something could replace them (kept in {@code backups/}). */
-        EMERGENCY;
+        PREPARATION;
 
         String word() {
             return name().toLowerCase(java.util.Locale.ROOT);

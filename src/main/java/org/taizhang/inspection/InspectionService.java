@@ -73,16 +73,7 @@ public final class InspectionService {
      */
     public List<HistoryEntry.FieldChange> conflicts(String id) {
         List<HistoryEntry.FieldChange> list = new java.util.ArrayList<>();
-        for (Store.Conflict c : store.conflicts()) {
-            if (c.entity().equals("inspection") && c.entityId().equals(id)) {
-                for (Object other : c.others()) {
-                    list.add(new HistoryEntry.FieldChange(
-                            c.field(),
-                            c.shown() == null ? null : c.shown().toString(),
-                            other == null ? null : other.toString()));
-                }
-            }
-        }
+        store.conflicts("inspection", id).forEach(c -> list.addAll(c.asChanges()));
         return list;
     }
 

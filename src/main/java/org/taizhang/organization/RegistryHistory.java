@@ -46,16 +46,8 @@ public final class RegistryHistory {
     static List<FieldChange> conflicts(
             List<org.taizhang.core.store.Store.Conflict> conflicts, Map<String, Field> fields, Registry registry) {
         List<FieldChange> raw = new ArrayList<>();
-        for (var c : conflicts) {
-            for (Object other : c.others()) {
-                raw.add(new FieldChange(c.field(), text(c.shown()), text(other)));
-            }
-        }
+        conflicts.forEach(c -> raw.addAll(c.asChanges()));
         return readable(raw, fields, registry);
-    }
-
-    private static String text(Object value) {
-        return value == null ? null : value instanceof java.math.BigDecimal d ? d.toPlainString() : value.toString();
     }
 
     private static List<FieldChange> readable(HistoryEntry entry, Map<String, Field> fields, Registry registry) {

@@ -153,9 +153,7 @@ public final class RegistryService {
 
     private List<HistoryEntry.FieldChange> conflictsOf(
             String entity, String id, java.util.Map<String, RegistryHistory.Field> fields) {
-        List<Store.Conflict> mine = store.conflicts().stream()
-                .filter(c -> c.entity().equals(entity) && c.entityId().equals(id))
-                .toList();
+        List<Store.Conflict> mine = store.conflicts(entity, id);
         return mine.isEmpty() ? List.of() : RegistryHistory.conflicts(mine, fields, load());
     }
 

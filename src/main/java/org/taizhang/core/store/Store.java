@@ -690,7 +690,20 @@ public final class Store implements AutoCloseable {
     }
 
     /** A field two devices changed concurrently: the value shown and the values that lost, for a clerk to decide. */
-    public record Conflict(String entity, String entityId, String field, Object shown, List<Object> others) {}
+    public record Conflict(String entity, String entityId, String field, Object shown, List<Object> others) {
+        /** One (field, value shown, other value) per other value, values as stored text: as a history shows them. */
+        public List<HistoryEntry.FieldChange> asChanges() {
+            return others.stream()
+                    .map(o -> new HistoryEntry.FieldChange(field, text(shown), text(o)))
+                    .toList();
+        }
+
+        private static String text(Object value) {
+            return value == null
+                    ? null
+                    : value instanceof java.math.BigDecimal d ? d.toPlainString() : value.toString();
+        }
+    }
 
     /** Every field that holds a conflict, in a stable order. */
     public List<Conflict> conflicts() {
@@ -702,24 +715,36 @@ public final class Store implements AutoCloseable {
                 .orderBy(1, 2)
                 .fetch();
         for (var k : keys) {
-            org.jooq.Table<?> table = Replication.table(k.value1());
-            RecordState state = RecordStates.read(dsl, table, k.value2());
-            if (state == null) {
-                continue;
-            }
-            state.fields().forEach((field, versions) -> {
-                if (versions.size() > 1) {
-                    list.add(new Conflict(
-                            k.value1(),
-                            k.value2(),
-                            field,
-                            versions.getFirst().value(),
-                            versions.subList(1, versions.size()).stream()
-                                    .map(FieldVersion::value)
-                                    .toList()));
-                }
-            });
+            list.addAll(conflicts(k.value1(), k.value2()));
         }
+        return list;
+    }
+
+    /** The fields of one record that hold a conflict (a form shows them): one record read, not every conflict. */
+    public List<Conflict> conflicts(String entity, String entityId) {
+        org.jooq.Table<?> table;
+        try {
+            table = Replication.table(entity);
+        } catch (IllegalArgumentException e) {
+            return List.of();
+        }
+        RecordState state = RecordStates.read(dsl, table, entityId);
+        if (state == null || !state.hasConflicts()) {
+            return List.of();
+        }
+        List<Conflict> list = new java.util.ArrayList<>();
+        state.fields().forEach((field, versions) -> {
+            if (versions.size() > 1) {
+                list.add(new Conflict(
+                        entity,
+                        entityId,
+                        field,
+                        versions.getFirst().value(),
+                        versions.subList(1, versions.size()).stream()
+                                .map(FieldVersion::value)
+                                .toList()));
+            }
+        });
         return list;
     }
 

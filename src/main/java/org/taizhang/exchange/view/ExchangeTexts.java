@@ -76,7 +76,7 @@ final class ExchangeTexts {
         };
     }
 
-    /** What a package was: changes, a laptop's preparation, an emergency copy. */
+    /** What a package was: changes, or a laptop's preparation. */
     String kind(String kind) {
         if (kind == null) {
             return "";
@@ -84,7 +84,6 @@ final class ExchangeTexts {
         return switch (kind) {
             case "changes" -> m.get("exchange.kind.changes");
             case "preparation" -> m.get("exchange.kind.preparation");
-            case "emergency" -> m.get("exchange.kind.emergency");
             default -> kind;
         };
     }
