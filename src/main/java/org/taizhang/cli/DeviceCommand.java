@@ -127,16 +127,15 @@ final class DeviceCommand {
         out.println(m.get("cli.device.name", store.deviceName()));
         out.println(m.get("cli.device.role", role));
         out.println(m.get("cli.device.hub", store.hubDeviceId().orElse(m.get("cli.device.noHub"))));
-        if (!store.isReadOnly()) {
-            ExchangeService exchange = new ExchangeService(store);
-            out.println(m.get("cli.device.key", exchange.keyFingerprint()));
-            ExchangeService.Unacknowledged u = exchange.unacknowledged();
-            if (store.hubDeviceId().isPresent() && !store.isHub()) {
-                out.println(
-                        u.none()
-                                ? m.get("cli.device.allAcknowledged")
-                                : m.get("cli.device.unacknowledged", u.count(), u.since(), u.notExported()));
-            }
+        ExchangeService exchange = new ExchangeService(store);
+        String fingerprint = exchange.keyFingerprint();
+        out.println(m.get("cli.device.key", fingerprint.isEmpty() ? m.get("cli.device.noKey") : fingerprint));
+        ExchangeService.Unacknowledged u = exchange.unacknowledged();
+        if (store.hubDeviceId().isPresent() && !store.isHub()) {
+            out.println(
+                    u.none()
+                            ? m.get("cli.device.allAcknowledged")
+                            : m.get("cli.device.unacknowledged", u.count(), u.since(), u.notExported()));
         }
         out.flush();
     }

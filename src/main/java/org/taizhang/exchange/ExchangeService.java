@@ -633,9 +633,14 @@ public final class ExchangeService {
         return exchange.label(entity, id).orElse(id);
     }
 
-    /** This device's public key's fingerprint (made at the first need), for a clerk comparing two screens. */
+    /** This device's public key's fingerprint, for a clerk comparing two screens; empty before it has a key. */
     public String keyFingerprint() {
-        return DeviceKeys.fingerprintHex(exchange.ownKey().getPublic()).substring(0, 16);
+        // read only: showing the page or the 工作台 must not write (a read-only database refuses any write); the key
+        // is made when a package first needs it (an export, or the import of a preparation)
+        List<KeyPair> keys = exchange.ownKeys();
+        return keys.isEmpty()
+                ? ""
+                : DeviceKeys.fingerprintHex(keys.getFirst().getPublic()).substring(0, 16);
     }
 
     private static Instant instant(String text) {

@@ -277,4 +277,17 @@ class AcknowledgementTest {
         new ExchangeService(laptop).importPackage(pkg, null, Progress.NONE);
         assertThat(laptop.hubDeviceId()).contains(hub.deviceId());
     }
+
+    @Test
+    void showingTheKeysFingerprintWritesNothingTheKeyIsMadeWhenAPackageNeedsIt() {
+        try (Store fresh = Store.openOrCreate(dir.resolve("fresh/taizhang.db"))) {
+            // the page and the 工作台 show it: a read-only database must be able to, so no key is made here
+            assertThat(new ExchangeService(fresh).keyFingerprint()).isEmpty();
+            assertThat(fresh.read().fetchCount(org.taizhang.core.store.schema.Tables.DEVICE_KEY))
+                    .isZero();
+            new ExchangeService(fresh)
+                    .export(dir.resolve("stick/fresh.tzpkg"), PackageFile.Protection.none(), Progress.NONE);
+            assertThat(new ExchangeService(fresh).keyFingerprint()).hasSize(16);
+        }
+    }
 }
