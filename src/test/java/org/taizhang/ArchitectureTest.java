@@ -11,13 +11,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,7 +34,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The rules of docs/architecture.md, kept true by the build. Each rule is a function of the package root, so it
- * names no feature: every top-level package other than {@code core}, {@code cli} and {@code app} is a feature,
+ * names no feature (except {@link #FEATURE_USES}, which records which feature may use which): every top-level package other than {@code core}, {@code cli} and {@code app} is a feature,
  * and one added later is held to the rules without editing them. Each rule is checked twice: on the program
  * (it must hold) and on the made-up program in {@code org.taizhang.archfixture} (it must fail on the class
  * planted to break it), so a rule that has quietly stopped matching anything shows up.
@@ -38,8 +44,16 @@ class ArchitectureTest {
     private static final String FIXTURE_ROOT = "org.taizhang.archfixture";
     /** Top-level packages that are not features: the shared core and the two entry points. */
     private static final List<String> NOT_FEATURES = List.of("core", "cli", "app");
-    /** Names that mark a file format (xlsx, csv, pdf, docx): the classes that may use POI and OpenPDF. */
-    private static final Pattern FILE_FORMAT_NAME = Pattern.compile(".*(Workbook|Csv|Pdf|Docx)");
+    /**
+     * Which feature may use which (docs/architecture.md): the one rule that names features, because it records a
+     * decision, not a shape. A feature missing here may use none; a new arrow is added here on purpose.
+     */
+    static final Map<String, Set<String>> FEATURE_USES = Map.of(
+            "organization", Set.of(),
+            // a failed item becomes a finding (ItemFindings): checklist → inspection, never the other way
+            "checklist", Set.of("organization", "inspection"),
+            "inspection", Set.of("organization"),
+            "exchange", Set.of());
 
     private static final Pattern VIOLATOR = Pattern.compile("^\\W*\\w+ <([^>]+)>");
 
@@ -67,14 +81,22 @@ class ArchitectureTest {
                 ArchitectureTest::onlyViewsUseJavaFx,
                 List.of("checklist.ChecklistItem", "cli.ChecklistCommand"),
                 List.of("checklist.view.ChecklistView")),
-        ONLY_FILE_FORMATS_USE_POI_AND_OPENPDF(
-                ArchitectureTest::onlyFileFormatsUsePoiAndOpenPdf,
+        ONLY_FILES_USE_POI_AND_OPENPDF(
+                ArchitectureTest::onlyFilesUsePoiAndOpenPdf,
                 List.of("checklist.ChecklistSummary"),
-                List.of("checklist.ChecklistWorkbook", "checklist.ChecklistPdf")),
+                List.of("checklist.files.")),
         ONLY_STORES_TOUCH_JOOQ(
                 ArchitectureTest::onlyStoresTouchJooq,
-                List.of("checklist.ChecklistQueries", "checklist.view.ChecklistTable"),
-                List.of("checklist.ChecklistStore")),
+                List.of("checklist.ChecklistQueries", "checklist.ChecklistRows", "checklist.view.ChecklistTable"),
+                List.of("checklist.store.")),
+        ONLY_A_FEATURES_ROOT_USES_ITS_STORE(
+                ArchitectureTest::onlyAFeaturesRootUsesItsStore,
+                List.of("inspection.InspectionReport", "checklist.files.ChecklistWorkbook"),
+                List.of("checklist.ChecklistService")),
+        FEATURES_USE_ONLY_THE_FEATURES_ALLOWED(
+                ArchitectureTest::featuresUseOnlyTheFeaturesAllowed,
+                List.of("inspection.Inspection", "inspection.InspectionReport"),
+                List.of("checklist.")),
         VIEWS_DO_NOT_TOUCH_STORAGE(
                 ArchitectureTest::viewsDoNotTouchStorage, List.of("checklist.view.ChecklistTable"), List.of()),
         NO_CYCLES_BETWEEN_TOP_LEVEL_PACKAGES(
@@ -82,9 +104,7 @@ class ArchitectureTest {
         CLI_DOES_NOT_KNOW_THE_WINDOW(
                 ArchitectureTest::cliDoesNotKnowTheWindow, List.of("cli.ChecklistCommand"), List.of()),
         NO_SYSTEM_OUT(ArchitectureTest::noSystemOut, List.of("checklist.ChecklistPrinter"), List.of()),
-        NO_RAW_THREADS(ArchitectureTest::noRawThreads, List.of("checklist.ChecklistWorker"), List.of()),
-        STORES_ARE_PACKAGE_PRIVATE(
-                ArchitectureTest::storesArePackagePrivate, List.of("checklist.ChecklistStore"), List.of());
+        NO_RAW_THREADS(ArchitectureTest::noRawThreads, List.of("checklist.ChecklistWorker"), List.of());
 
         final Function<String, ArchRule> rule;
         final List<String> planted;
@@ -172,32 +192,90 @@ class ArchitectureTest {
                 .because("only views, the window shell and the app may use JavaFX");
     }
 
-    static ArchRule onlyFileFormatsUsePoiAndOpenPdf(String root) {
+    static ArchRule onlyFilesUsePoiAndOpenPdf(String root) {
         return noClasses()
                 .that()
                 .resideInAPackage(root + "..")
-                .and(describe(
-                        "are not file-format classes (named *Workbook, *Csv, *Pdf, *Docx or in a files/pdf package)",
-                        (JavaClass c) -> !isFileFormat(c)))
+                .and()
+                .resideOutsideOfPackages(root + "..files..", root + ".core.pdf..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("org.apache.poi..", "org.openpdf..")
-                .because("reading and writing xlsx and pdf stays in the file-format classes (docs/architecture.md)");
+                .because("reading and writing xlsx, csv and pdf stays in the files packages (docs/architecture.md)");
     }
 
     static ArchRule onlyStoresTouchJooq(String root) {
         return noClasses()
                 .that()
                 .resideInAPackage(root + "..")
-                .and(describe(
-                        "are not named *Store",
-                        (JavaClass c) -> !topLevelSimpleName(c).endsWith("Store")))
                 .and()
-                .resideOutsideOfPackage(root + ".core.store..")
+                .resideOutsideOfPackage(root + "..store..")
+                // the attachment files' table, kept beside the attachments in core
+                .and(describe(
+                        "are not a core class named *Store",
+                        (JavaClass c) -> !(c.getPackageName().startsWith(root + ".core.")
+                                && topLevelSimpleName(c).endsWith("Store"))))
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("org.jooq..", "java.sql..", "org.flywaydb..")
-                .because("SQL stays in the store classes (docs/architecture.md)");
+                .because("SQL stays in the store packages, signatures included (docs/architecture.md)");
+    }
+
+    static ArchRule onlyAFeaturesRootUsesItsStore(String root) {
+        return classes()
+                .that()
+                .resideInAPackage(root + "..")
+                .should(new ArchCondition<JavaClass>("use a feature's store only from that feature's root package") {
+                    @Override
+                    public void check(JavaClass c, ConditionEvents events) {
+                        for (Dependency d : c.getDirectDependenciesFromSelf()) {
+                            List<String> target = segmentsBelow(root, d.getTargetClass());
+                            if (target.size() < 2
+                                    || NOT_FEATURES.contains(target.get(0))
+                                    || !target.get(1).equals("store")) {
+                                continue;
+                            }
+                            List<String> origin = segmentsBelow(root, c);
+                            boolean inRoot = origin.equals(List.of(target.get(0)));
+                            boolean inStore = origin.size() >= 2
+                                    && origin.get(0).equals(target.get(0))
+                                    && origin.get(1).equals("store");
+                            if (!inRoot && !inStore) {
+                                events.add(SimpleConditionEvent.violated(d, d.getDescription()));
+                            }
+                        }
+                    }
+                })
+                .because("a feature's store is reached through its services, which keep its rules");
+    }
+
+    static ArchRule featuresUseOnlyTheFeaturesAllowed(String root) {
+        return classes()
+                .that()
+                .resideInAPackage(root + "..")
+                .should(new ArchCondition<JavaClass>("use only the features " + FEATURE_USES + " allows") {
+                    @Override
+                    public void check(JavaClass c, ConditionEvents events) {
+                        List<String> origin = segmentsBelow(root, c);
+                        if (origin.isEmpty() || NOT_FEATURES.contains(origin.get(0))) {
+                            return;
+                        }
+                        for (Dependency d : c.getDirectDependenciesFromSelf()) {
+                            List<String> target = segmentsBelow(root, d.getTargetClass());
+                            if (target.isEmpty()
+                                    || NOT_FEATURES.contains(target.get(0))
+                                    || target.get(0).equals(origin.get(0))) {
+                                continue;
+                            }
+                            if (!FEATURE_USES
+                                    .getOrDefault(origin.get(0), Set.of())
+                                    .contains(target.get(0))) {
+                                events.add(SimpleConditionEvent.violated(d, d.getDescription()));
+                            }
+                        }
+                    }
+                })
+                .because("an arrow between features is a decision (docs/architecture.md), not an accident");
     }
 
     static ArchRule viewsDoNotTouchStorage(String root) {
@@ -253,19 +331,6 @@ class ArchitectureTest {
                 .because("long work runs through TaskRunner, with progress and cancel");
     }
 
-    static ArchRule storesArePackagePrivate(String root) {
-        return classes()
-                .that()
-                .resideInAPackage(root + "..")
-                .and()
-                .haveSimpleNameEndingWith("Store")
-                .and()
-                .resideOutsideOfPackage(root + ".core..")
-                .should()
-                .notBePublic()
-                .because("a feature's store is reached through its service");
-    }
-
     // ---- what the rules call features, views and file formats
 
     /** The package's segments below {@code root}, or none when it is not under it. */
@@ -294,14 +359,6 @@ class ArchitectureTest {
             return s.contains("view")
                     || s.size() >= 2 && s.get(0).equals("core") && s.get(1).equals("ui");
         });
-    }
-
-    /** Named for a file format, or in a files/pdf package; nested classes count as their top-level class. */
-    private static boolean isFileFormat(JavaClass c) {
-        List<String> packages = Arrays.asList(c.getPackageName().split("\\."));
-        return FILE_FORMAT_NAME.matcher(topLevelSimpleName(c)).matches()
-                || packages.contains("files")
-                || packages.contains("pdf");
     }
 
     /** {@code RegistryPdf} for {@code RegistryPdf$PageNumbers}: a nested class belongs to its top-level class. */

@@ -34,8 +34,9 @@ import org.taizhang.exchange.ExchangeService;
 import org.taizhang.exchange.view.ExchangeView;
 import org.taizhang.exchange.view.ExchangeViewModel;
 import org.taizhang.inspection.FindingService;
-import org.taizhang.inspection.InspectionFiles;
 import org.taizhang.inspection.InspectionService;
+import org.taizhang.inspection.files.InspectionFiles;
+import org.taizhang.inspection.sample.SampleFindings;
 import org.taizhang.inspection.view.InspectionsView;
 import org.taizhang.inspection.view.InspectionsViewModel;
 import org.taizhang.inspection.view.LedgerFilesModel;
@@ -401,7 +402,7 @@ public final class App extends Application {
                                         int made = checklists.importSample(
                                                 checklists.today().getYear());
                                         // and the ledger's two inspection rounds, the same way
-                                        new FindingService(opened, registries).importSample();
+                                        SampleFindings.importInto(opened, registries);
                                         return made;
                                     },
                                     // the 工作台's reminders count the sample's findings

@@ -6,8 +6,8 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 import org.taizhang.core.i18n.Messages;
-import org.taizhang.organization.Organization;
-import org.taizhang.organization.Registry;
+import org.taizhang.organization.model.Organization;
+import org.taizhang.organization.model.Registry;
 import org.taizhang.organization.view.RegistryViewModel;
 
 /** 工作台: the registry at a glance (counts, members, terms that are due), refreshed with the registry. */

@@ -9,10 +9,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import org.taizhang.organization.Community;
-import org.taizhang.organization.Organization;
-import org.taizhang.organization.OrganizationKind;
-import org.taizhang.organization.Registry;
+import org.taizhang.checklist.model.AcceptanceStatus;
+import org.taizhang.checklist.model.Assessment;
+import org.taizhang.checklist.model.DirectRating;
+import org.taizhang.checklist.model.PastResult;
+import org.taizhang.checklist.model.RatingQuota;
+import org.taizhang.checklist.model.Round;
+import org.taizhang.organization.model.Community;
+import org.taizhang.organization.model.Organization;
+import org.taizhang.organization.model.OrganizationKind;
+import org.taizhang.organization.model.Registry;
 
 /**
  * The 达标验收 board of a year: every branch's status, score and rating, and per 共同体 and overall the figures
@@ -217,7 +223,7 @@ public record AcceptanceBoard(
     }
 
     /** A unit's line: its branches' figures (a branch counts for the unit it belongs to). */
-    public record UnitRow(org.taizhang.organization.Unit unit, Row figures) {}
+    public record UnitRow(org.taizhang.organization.model.Unit unit, Row figures) {}
 
     /** The same figures per unit, in the registry's order; units without branches are left out. */
     public List<UnitRow> byUnit(Registry registry) {

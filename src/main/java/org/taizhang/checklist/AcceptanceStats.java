@@ -3,6 +3,7 @@ package org.taizhang.checklist;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.taizhang.checklist.files.AcceptanceStatsWorkbook;
 import org.taizhang.core.files.CsvFiles;
 import org.taizhang.core.i18n.Messages;
 
@@ -14,7 +15,7 @@ import org.taizhang.core.i18n.Messages;
 public final class AcceptanceStats {
     private AcceptanceStats() {}
 
-    static List<String> header(Messages m) {
+    public static List<String> header(Messages m) {
         return List.of(
                 m.get("checklist.stats.community"),
                 m.get("checklist.stats.branches"),
@@ -25,7 +26,7 @@ public final class AcceptanceStats {
     }
 
     /** The rows below the header, the 合计 row last. */
-    static List<List<String>> rows(AcceptanceBoard board, Messages m) {
+    public static List<List<String>> rows(AcceptanceBoard board, Messages m) {
         List<List<String>> rows = new ArrayList<>();
         for (AcceptanceBoard.Row r : board.rows()) {
             rows.add(row(

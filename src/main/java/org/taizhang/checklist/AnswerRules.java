@@ -3,6 +3,8 @@ package org.taizhang.checklist;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import org.taizhang.checklist.model.ChecklistItem;
+import org.taizhang.checklist.model.ItemAnswer;
 import org.taizhang.core.Issue;
 
 /** Whether an answer fits its item: the form, the Excel round trip and the save all ask here. */

@@ -1,20 +1,27 @@
 package org.taizhang.checklist;
 
-import static org.taizhang.checklist.CheckMethod.DOCUMENTS;
-import static org.taizhang.checklist.CheckMethod.INTERVIEW;
-import static org.taizhang.checklist.CheckMethod.RECORDS;
-import static org.taizhang.checklist.CheckMethod.REPORT;
-import static org.taizhang.checklist.CheckMethod.SITE;
-import static org.taizhang.checklist.ScoringMode.DEDUCTION;
-import static org.taizhang.checklist.ScoringMode.GRADED;
-import static org.taizhang.checklist.ScoringMode.YES_NO;
+import static org.taizhang.checklist.model.CheckMethod.DOCUMENTS;
+import static org.taizhang.checklist.model.CheckMethod.INTERVIEW;
+import static org.taizhang.checklist.model.CheckMethod.RECORDS;
+import static org.taizhang.checklist.model.CheckMethod.REPORT;
+import static org.taizhang.checklist.model.CheckMethod.SITE;
+import static org.taizhang.checklist.model.ScoringMode.DEDUCTION;
+import static org.taizhang.checklist.model.ScoringMode.GRADED;
+import static org.taizhang.checklist.model.ScoringMode.YES_NO;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.taizhang.checklist.model.CheckMethod;
+import org.taizhang.checklist.model.ChecklistCategory;
+import org.taizhang.checklist.model.ChecklistItem;
+import org.taizhang.checklist.model.ChecklistTemplate;
+import org.taizhang.checklist.model.NotApplicablePolicy;
+import org.taizhang.checklist.model.RatingBand;
+import org.taizhang.checklist.model.ScoringMode;
 import org.taizhang.core.Ids;
-import org.taizhang.organization.OrganizationKind;
+import org.taizhang.organization.model.OrganizationKind;
 
 /**
  * The templates shipped with the program, as a clerk would start from them (../shared/DOMAIN.md): the

@@ -11,6 +11,28 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.taizhang.checklist.files.AssessmentFormImport;
+import org.taizhang.checklist.files.AssessmentFormWorkbook;
+import org.taizhang.checklist.files.ResultsImport;
+import org.taizhang.checklist.files.ResultsWorkbook;
+import org.taizhang.checklist.files.TemplateImport;
+import org.taizhang.checklist.files.TemplateImportReport;
+import org.taizhang.checklist.files.TemplateWorkbook;
+import org.taizhang.checklist.model.Assessment;
+import org.taizhang.checklist.model.BranchRecord;
+import org.taizhang.checklist.model.ChecklistItem;
+import org.taizhang.checklist.model.ChecklistTemplate;
+import org.taizhang.checklist.model.DirectRating;
+import org.taizhang.checklist.model.Evidence;
+import org.taizhang.checklist.model.ItemAnswer;
+import org.taizhang.checklist.model.PastResult;
+import org.taizhang.checklist.model.RatingBand;
+import org.taizhang.checklist.model.RatingQuota;
+import org.taizhang.checklist.model.Round;
+import org.taizhang.checklist.sample.SampleAssessments;
+import org.taizhang.checklist.sample.SampleResults;
+import org.taizhang.checklist.store.ChecklistStore;
+import org.taizhang.checklist.store.RatingStore;
 import org.taizhang.core.DomainException;
 import org.taizhang.core.Ids;
 import org.taizhang.core.Issue;
@@ -18,16 +40,17 @@ import org.taizhang.core.ValidationException;
 import org.taizhang.core.attachment.Attachment;
 import org.taizhang.core.attachment.AttachmentStore;
 import org.taizhang.core.files.FormWorkbook;
+import org.taizhang.core.files.RowIssue;
 import org.taizhang.core.files.SheetData;
 import org.taizhang.core.files.StreamingWorkbook;
 import org.taizhang.core.i18n.Messages;
 import org.taizhang.core.store.Store;
 import org.taizhang.core.task.Progress;
-import org.taizhang.organization.ImportReport;
-import org.taizhang.organization.Organization;
-import org.taizhang.organization.Registry;
 import org.taizhang.organization.RegistryService;
-import org.taizhang.organization.Unit;
+import org.taizhang.organization.files.ImportReport;
+import org.taizhang.organization.model.Organization;
+import org.taizhang.organization.model.Registry;
+import org.taizhang.organization.model.Unit;
 
 /**
  * The checklist use cases, shared by the window and the command line: templates (drafts, publishing, new
@@ -278,7 +301,7 @@ public final class ChecklistService {
         return assessmentId(organizationId, templateId, round, year);
     }
 
-    static String assessmentId(String organizationId, String templateId, Round round, int year) {
+    public static String assessmentId(String organizationId, String templateId, Round round, int year) {
         return Ids.forKey("assessment", organizationId, templateId, round.name(), Integer.toString(year));
     }
 
@@ -414,7 +437,7 @@ public final class ChecklistService {
             current.organization(r.organizationId())
                     .ifPresent(o -> rows.add(List.of(
                             current.unit(o.unitId())
-                                    .map(org.taizhang.organization.Unit::name)
+                                    .map(org.taizhang.organization.model.Unit::name)
                                     .orElse(""),
                             o.name(),
                             o.parentId() == null
@@ -629,7 +652,7 @@ public final class ChecklistService {
      */
     public Organization organizationNamed(String unitName, String name, String parentName) {
         Registry current = registry.load();
-        List<org.taizhang.organization.Unit> units = current.unitsNamed(unitName);
+        List<org.taizhang.organization.model.Unit> units = current.unitsNamed(unitName);
         if (units.isEmpty()) {
             throw new DomainException("checklist.form.unitUnknown", unitName);
         }
@@ -781,7 +804,7 @@ public final class ChecklistService {
                     List.of(fileIssue("checklist.form.organizationGone", organizationName)));
         }
         Organization o = organization.get();
-        List<FormWorkbook.CellIssue> errors = new ArrayList<>(form.errors());
+        List<RowIssue> errors = new ArrayList<>(form.errors());
         return store.write(ctx -> {
             Optional<ChecklistTemplate> found = ChecklistStore.template(ctx, templateId);
             if (found.isEmpty()) {
@@ -796,13 +819,13 @@ public final class ChecklistService {
             for (FormWorkbook.FilledRow row : form.rows()) {
                 Optional<ChecklistItem> item = t.item(row.key());
                 if (item.isEmpty()) {
-                    errors.add(new FormWorkbook.CellIssue(
+                    errors.add(new RowIssue(
                             form.sheet(),
                             row.number(),
                             null,
                             Issue.error(null, "checklist.form.itemUnknown", row.label())));
                 } else if (!item.get().appliesTo(o.kind())) {
-                    errors.add(new FormWorkbook.CellIssue(
+                    errors.add(new RowIssue(
                             form.sheet(),
                             row.number(),
                             null,
@@ -875,8 +898,8 @@ public final class ChecklistService {
         });
     }
 
-    private static FormWorkbook.CellIssue fileIssue(String key, Object... args) {
-        return new FormWorkbook.CellIssue(null, 0, null, Issue.error(null, key, args));
+    private static RowIssue fileIssue(String key, Object... args) {
+        return new RowIssue(null, 0, null, Issue.error(null, key, args));
     }
 
     /** The same answer, whatever the scale of a score (4.5 and 4.50) or empty text against none. */

@@ -1,15 +1,20 @@
 package org.taizhang.checklist;
 
 import java.math.BigDecimal;
+import org.taizhang.checklist.model.Assessment;
+import org.taizhang.checklist.model.ChecklistCategory;
+import org.taizhang.checklist.model.ChecklistItem;
+import org.taizhang.checklist.model.ChecklistTemplate;
+import org.taizhang.checklist.model.ItemAnswer;
 import org.taizhang.core.DomainException;
 import org.taizhang.core.Ids;
 import org.taizhang.core.i18n.Messages;
-import org.taizhang.inspection.Finding;
 import org.taizhang.inspection.FindingService;
-import org.taizhang.inspection.FindingSource;
-import org.taizhang.inspection.RectificationType;
-import org.taizhang.inspection.Severity;
-import org.taizhang.organization.Organization;
+import org.taizhang.inspection.model.Finding;
+import org.taizhang.inspection.model.FindingSource;
+import org.taizhang.inspection.model.RectificationType;
+import org.taizhang.inspection.model.Severity;
+import org.taizhang.organization.model.Organization;
 
 /**
  * 转为问题: an item an assessment scored below its points becomes a finding of the ledger for the branch, with the

@@ -7,7 +7,12 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.taizhang.organization.OrganizationKind;
+import org.taizhang.checklist.model.ChecklistItem;
+import org.taizhang.checklist.model.ChecklistTemplate;
+import org.taizhang.checklist.model.ItemAnswer;
+import org.taizhang.checklist.model.NotApplicablePolicy;
+import org.taizhang.checklist.model.RatingBand;
+import org.taizhang.organization.model.OrganizationKind;
 
 /**
  * Computes an assessment's total, result and rating from its answers by the template's rules — never typed.

@@ -5,9 +5,9 @@ import org.taizhang.checklist.ChecklistService;
 import org.taizhang.core.store.FirstRun;
 import org.taizhang.core.store.Store;
 import org.taizhang.core.task.Progress;
-import org.taizhang.inspection.FindingService;
-import org.taizhang.organization.Registry;
+import org.taizhang.inspection.sample.SampleFindings;
 import org.taizhang.organization.RegistryService;
+import org.taizhang.organization.model.Registry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -38,7 +38,7 @@ final class InitCommand implements Callable<Integer> {
                 ChecklistService checklists = new ChecklistService(store, registry);
                 checklists.importSample(checklists.today().getYear());
                 // and the ledger's: two inspection rounds with their findings over every state
-                new FindingService(store, registry).importSample();
+                SampleFindings.importInto(store, registry);
             }
             FirstRun.markDone(store);
             Registry r = registry.load();

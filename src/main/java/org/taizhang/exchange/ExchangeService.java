@@ -23,6 +23,7 @@ import org.taizhang.core.task.Progress;
 import org.taizhang.exchange.files.ChangeSetCodec;
 import org.taizhang.exchange.files.DeviceKeys;
 import org.taizhang.exchange.files.PackageFile;
+import org.taizhang.exchange.store.ExchangeStore;
 
 /**
  * 数据交换's use cases, shared by the window and the command line (issue 17, decisions/0014): packages of what
@@ -36,7 +37,7 @@ import org.taizhang.exchange.files.PackageFile;
 public final class ExchangeService {
     static final String CHANGES = "changes";
     static final String MANIFEST = "manifest";
-    static final String ATTACHMENT_PREFIX = "attachment/";
+    public static final String ATTACHMENT_PREFIX = "attachment/";
 
     /** What a field laptop is given when it is prepared: the registry, published templates, rounds and teams. */
     static final Set<String> PREPARATION_TABLES = Set.of(

@@ -41,7 +41,7 @@ public record Manifest(
         /** The hub's registry, templates, rounds and settings for a new field laptop. */
         PREPARATION;
 
-        String word() {
+        public String word() {
             return name().toLowerCase(java.util.Locale.ROOT);
         }
 

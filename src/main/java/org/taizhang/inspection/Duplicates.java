@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.taizhang.inspection.model.Finding;
+import org.taizhang.inspection.model.LedgerEntry;
 
 /**
  * Possible duplicates: two open findings of the same unit, category and round whose descriptions say nearly the

@@ -7,7 +7,11 @@ import java.util.Map;
 import org.taizhang.core.DomainException;
 import org.taizhang.core.Issue;
 import org.taizhang.core.store.Dot;
-import org.taizhang.organization.Registry;
+import org.taizhang.inspection.model.Finding;
+import org.taizhang.inspection.model.Step;
+import org.taizhang.inspection.model.StepKind;
+import org.taizhang.inspection.model.Timeline;
+import org.taizhang.organization.model.Registry;
 
 /** The checks a finding must pass before it is written (a form's live checks and the service use the same). */
 public final class FindingRules {

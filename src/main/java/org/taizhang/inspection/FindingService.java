@@ -7,7 +7,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -17,13 +16,27 @@ import org.taizhang.core.Issue;
 import org.taizhang.core.ValidationException;
 import org.taizhang.core.attachment.Attachment;
 import org.taizhang.core.attachment.AttachmentStore;
-import org.taizhang.core.i18n.Text;
 import org.taizhang.core.store.Dot;
 import org.taizhang.core.store.Store;
 import org.taizhang.core.store.TrackedWriter;
-import org.taizhang.organization.Organization;
-import org.taizhang.organization.Registry;
+import org.taizhang.inspection.model.Escalation;
+import org.taizhang.inspection.model.Finding;
+import org.taizhang.inspection.model.FindingState;
+import org.taizhang.inspection.model.Inspection;
+import org.taizhang.inspection.model.InspectionSettings;
+import org.taizhang.inspection.model.LedgerEntry;
+import org.taizhang.inspection.model.Measure;
+import org.taizhang.inspection.model.NumberFormat;
+import org.taizhang.inspection.model.Step;
+import org.taizhang.inspection.model.StepKind;
+import org.taizhang.inspection.model.Timeline;
+import org.taizhang.inspection.model.Verdict;
+import org.taizhang.inspection.model.Warning;
+import org.taizhang.inspection.model.WarningPolicy;
+import org.taizhang.inspection.store.InspectionStore;
 import org.taizhang.organization.RegistryService;
+import org.taizhang.organization.model.Organization;
+import org.taizhang.organization.model.Registry;
 
 /**
  * The use cases of 挂号反馈、整改销号, shared by the window and the command line. Each step is one transaction
@@ -150,28 +163,7 @@ public final class FindingService {
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
-        Finding clean = new Finding(
-                f.id(),
-                f.inspectionId(),
-                f.visitId(),
-                f.unitId(),
-                f.organizationId(),
-                f.category(),
-                f.description().strip(),
-                f.basis(),
-                f.severity(),
-                f.type(),
-                f.source(),
-                f.sourceRef(),
-                f.foundOn(),
-                f.foundBy() == null ? store.operator() : f.foundBy(),
-                f.repeatOf(),
-                null,
-                null,
-                null,
-                null,
-                f.importBatch(),
-                f.internalNotes());
+        Finding clean = StepRules.recorded(f, store.operator());
         List<Attachment> files = photos.stream().map(attachments::add).toList();
         return store.write(ctx -> {
             if (InspectionStore.finding(ctx, f.id()).isPresent()) {
@@ -204,7 +196,7 @@ public final class FindingService {
             if (held.isPresent()) {
                 return held.get();
             }
-            Finding clean = f.foundBy() == null ? withFoundBy(f, operator) : f;
+            Finding clean = StepRules.recorded(f, operator);
             TrackedWriter w = store.tracked(ctx);
             InspectionStore.save(w, clean);
             InspectionStore.add(
@@ -241,33 +233,14 @@ public final class FindingService {
             Finding held = InspectionStore.finding(ctx, f.id())
                     .orElseThrow(() -> new DomainException("inspection.error.noSuchFinding"));
             Timeline t = Lifecycle.fold(InspectionStore.steps(ctx, f.id()));
-            if (!t.state().isOpen()) {
-                throw new DomainException(
-                        "inspection.error.notOpen", new Text(t.state().labelKey()));
-            }
+            StepRules.requireOpen(t.state());
             // what the life cycle owns is never edited here
-            Finding kept = new Finding(
-                    held.id(),
-                    f.inspectionId(),
-                    f.visitId(),
-                    f.unitId(),
-                    f.organizationId(),
-                    f.category(),
-                    f.description(),
-                    f.basis(),
-                    f.severity(),
-                    f.type(),
-                    f.source(),
-                    f.sourceRef(),
-                    f.foundOn(),
-                    held.foundBy(),
-                    f.repeatOf(),
-                    held.mergedInto(),
-                    held.number(),
-                    held.numberYear(),
-                    held.numberSeq(),
-                    held.importBatch(),
-                    f.internalNotes());
+            Finding kept = f.toBuilder()
+                    .foundBy(held.foundBy())
+                    .mergedInto(held.mergedInto())
+                    .number(held.number(), held.numberYear(), held.numberSeq())
+                    .importBatch(held.importBatch())
+                    .build();
             TrackedWriter w = store.tracked(ctx);
             InspectionStore.save(w, kept);
             if (!files.isEmpty()) {
@@ -283,7 +256,14 @@ public final class FindingService {
     // ---- 挂号
 
     /** What numbering gave: how many, and the first and last number (null when none was pending). */
-    public record Registered(int count, String first, String last) {}
+    public record Registered(int count, String first, String last) {
+        static Registered of(List<Finding> numbered) {
+            return new Registered(
+                    numbered.size(),
+                    numbered.isEmpty() ? null : numbered.getFirst().number(),
+                    numbered.isEmpty() ? null : numbered.getLast().number());
+        }
+    }
 
     /** Numbers one finding (hub only); refused when it is not 待挂号. */
     public String register(String findingId) {
@@ -303,9 +283,7 @@ public final class FindingService {
 
     private Registered register(List<String> ids, boolean strict) {
         InspectionSettings s = settings();
-        if (!s.hub()) {
-            throw new DomainException("inspection.error.registerOnHub");
-        }
+        StepRules.requireHub(s);
         LocalDate today = today();
         return store.write(ctx -> {
             List<Finding> candidates = ids == null ? InspectionStore.findings(ctx) : InspectionStore.findings(ctx, ids);
@@ -323,37 +301,22 @@ public final class FindingService {
                 if (t.state() == FindingState.PENDING && !f.isNumbered()) {
                     pending.add(f);
                 } else if (strict) {
-                    throw new DomainException(
-                            "inspection.error.notAllowed",
-                            new Text(StepKind.REGISTER.labelKey()),
-                            new Text(t.state().labelKey()));
+                    StepRules.allowed(t, StepKind.REGISTER);
                 }
             }
-            pending.sort(FOUND_ORDER);
             int year = today.getYear();
-            int seq = InspectionStore.highestSeq(ctx, year);
+            List<Finding> numbered =
+                    StepRules.number(pending, year, InspectionStore.highestSeq(ctx, year), s.numberFormat());
             TrackedWriter w = store.tracked(ctx);
-            List<Finding> numbered = new ArrayList<>();
-            List<Step> registered = new ArrayList<>();
-            for (Finding f : pending) {
-                seq++;
-                Finding n = f.withNumber(s.numberFormat().format(year, seq), year, seq);
-                numbered.add(n);
-                registered.add(step(f.id(), StepKind.REGISTER, today, n.number()));
-            }
             InspectionStore.saveAll(w, numbered);
-            InspectionStore.addAll(w, registered);
-            return new Registered(
-                    numbered.size(),
-                    numbered.isEmpty() ? null : numbered.getFirst().number(),
-                    numbered.isEmpty() ? null : numbered.getLast().number());
+            InspectionStore.addAll(
+                    w,
+                    numbered.stream()
+                            .map(n -> step(n.id(), StepKind.REGISTER, today, n.number()))
+                            .toList());
+            return Registered.of(numbered);
         });
     }
-
-    /** The order 待挂号 findings are numbered in: as found, then as recorded (the id breaks ties the same way). */
-    static final Comparator<Finding> FOUND_ORDER = Comparator.comparing(Finding::foundOn)
-            .thenComparing(f -> f.sourceRef() == null ? "" : f.sourceRef())
-            .thenComparing(Finding::id);
 
     // ---- 交办, 签收, 整改
 
@@ -366,18 +329,7 @@ public final class FindingService {
     }
 
     public void notify(String findingId, Notice n, LocalDate on) {
-        if (n.deadline() == null) {
-            throw new DomainException("inspection.error.deadlineRequired");
-        }
-        if (n.deadline().isBefore(on)) {
-            throw new DomainException("inspection.error.deadlineBeforeDay");
-        }
-        act(
-                findingId,
-                StepKind.NOTIFY,
-                (f, t) -> step(findingId, StepKind.NOTIFY, on, n.text())
-                        .withDeadline(n.deadline())
-                        .withPeople(blankToNull(n.leader()), blankToNull(n.department()), blankToNull(n.person())));
+        act(StepRules.notice(this::step, findingId, n, on));
     }
 
     /** Sends every 已挂号 finding of a unit with the same notice (a batch action); returns how many went. */
@@ -393,38 +345,15 @@ public final class FindingService {
     }
 
     public void receipt(String findingId, LocalDate on) {
-        act(findingId, StepKind.RECEIPT, (f, t) -> step(findingId, StepKind.RECEIPT, on, null));
+        act(StepRules.receipt(this::step, findingId, on));
     }
 
     /** A progress report (of one measure, or of the whole), with its evidence files; returns the step's id. */
     public String progress(String findingId, String text, String measureId, List<Path> evidence, LocalDate on) {
-        if (text == null || text.isBlank()) {
-            throw new DomainException("inspection.error.progressRequired");
-        }
+        Step s = StepRules.progress(this::step, findingId, text, measureId, on);
         List<Attachment> files = evidence.stream().map(attachments::add).toList();
-        String stepId = Ids.newId();
-        act(
-                findingId,
-                StepKind.PROGRESS,
-                h -> new Step(
-                        stepId,
-                        findingId,
-                        StepKind.PROGRESS,
-                        on,
-                        store.operator(),
-                        text.strip(),
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        measureId,
-                        null,
-                        null),
-                files);
-        return stepId;
+        act(s, files, h -> {});
+        return s.id();
     }
 
     /** 申请销号 with the evidence already attached ({@link FindingRules#checkRequestClose}). */
@@ -437,104 +366,57 @@ public final class FindingService {
      * report's are); refused as {@link FindingRules#checkRequestClose} says.
      */
     public void requestClose(String findingId, String text, List<Path> evidence, LocalDate on) {
+        Step s = StepRules.requestClose(this::step, findingId, text, on);
         List<Attachment> files = evidence.stream().map(attachments::add).toList();
-        act(
-                findingId,
-                StepKind.REQUEST_CLOSE,
-                h -> {
-                    List<Dot> orders = new ArrayList<>(h.evidence());
-                    files.forEach(x -> orders.add(null));
-                    FindingRules.checkRequestClose(
-                            h.timeline(),
-                            orders,
-                            h.measures().stream().filter(m -> !m.isDone()).count());
-                    return step(findingId, StepKind.REQUEST_CLOSE, on, blankToNull(text));
-                },
-                files);
+        act(s, files, h -> {
+            List<Dot> orders = new ArrayList<>(h.evidence());
+            files.forEach(x -> orders.add(null));
+            FindingRules.checkRequestClose(
+                    h.timeline(),
+                    orders,
+                    h.measures().stream().filter(m -> !m.isDone()).count());
+        });
     }
 
     // ---- 核查: 销号, 退回, 二次整改 (verifiers only)
 
     public void close(String findingId, Verdict verdict, String opinion, LocalDate on) {
         requireVerifier();
-        if (verdict == null || !verdict.closes()) {
-            throw new DomainException("inspection.error.closeVerdict");
-        }
-        act(
-                findingId,
-                StepKind.CLOSE,
-                (f, t) -> step(findingId, StepKind.CLOSE, on, blankToNull(opinion))
-                        .withVerdict(verdict));
+        act(StepRules.close(this::step, findingId, verdict, opinion, on));
     }
 
     public void reject(String findingId, String reason, LocalDate on) {
         requireVerifier();
-        if (reason == null || reason.isBlank()) {
-            throw new DomainException("inspection.error.reasonRequired");
-        }
-        act(findingId, StepKind.REJECT, (f, t) -> step(findingId, StepKind.REJECT, on, reason.strip()));
+        act(StepRules.reject(this::step, findingId, reason, on));
     }
 
     /** 二次整改: the verifier rates the work 一般 or 差 and sets a new deadline. */
     public void rework(String findingId, Verdict verdict, String opinion, LocalDate newDeadline, LocalDate on) {
         requireVerifier();
-        if (verdict == null || verdict.closes()) {
-            throw new DomainException("inspection.error.reworkVerdict");
-        }
-        if (newDeadline == null || newDeadline.isBefore(on)) {
-            throw new DomainException("inspection.error.deadlineBeforeDay");
-        }
-        act(
-                findingId,
-                StepKind.REWORK,
-                (f, t) -> step(findingId, StepKind.REWORK, on, blankToNull(opinion))
-                        .withVerdict(verdict)
-                        .withDeadline(newDeadline));
+        act(StepRules.rework(this::step, findingId, verdict, opinion, newDeadline, on));
     }
 
     private void requireVerifier() {
-        if (!settings().verifier()) {
-            throw new DomainException("inspection.error.notVerifier", store.operator());
-        }
+        StepRules.requireVerifier(settings().verifier(), store.operator());
     }
 
     // ---- 延期, 督办, 回头看, 备注
 
     public void extend(String findingId, LocalDate newDeadline, String reason, String approver, LocalDate on) {
-        if (reason == null || reason.isBlank() || approver == null || approver.isBlank()) {
-            throw new DomainException("inspection.error.extensionIncomplete");
-        }
-        act(findingId, StepKind.EXTEND, (f, t) -> {
-            if (newDeadline == null || (t.deadline() != null && !newDeadline.isAfter(t.deadline()))) {
-                throw new DomainException("inspection.error.extensionNotLater", t.deadline());
-            }
-            return step(findingId, StepKind.EXTEND, on, reason.strip())
-                    .withDeadline(newDeadline)
-                    .withApprover(approver.strip());
-        });
+        Step s = StepRules.extension(this::step, findingId, newDeadline, reason, approver, on);
+        act(s, List.of(), h -> StepRules.later(s, h.timeline()));
     }
 
     public void escalate(String findingId, Escalation kind, String text, LocalDate on) {
-        Objects.requireNonNull(kind, "kind");
-        act(
-                findingId,
-                StepKind.ESCALATE,
-                (f, t) -> step(findingId, StepKind.ESCALATE, on, blankToNull(text))
-                        .withEscalation(kind));
+        act(StepRules.escalation(this::step, findingId, kind, text, on));
     }
 
     public void followUp(String findingId, String text, LocalDate on) {
-        if (text == null || text.isBlank()) {
-            throw new DomainException("inspection.error.textRequired");
-        }
-        act(findingId, StepKind.FOLLOW_UP, (f, t) -> step(findingId, StepKind.FOLLOW_UP, on, text.strip()));
+        act(StepRules.followUp(this::step, findingId, text, on));
     }
 
     public void note(String findingId, String text, LocalDate on) {
-        if (text == null || text.isBlank()) {
-            throw new DomainException("inspection.error.textRequired");
-        }
-        act(findingId, StepKind.NOTE, (f, t) -> step(findingId, StepKind.NOTE, on, text.strip()));
+        act(StepRules.note(this::step, findingId, text, on));
     }
 
     // ---- 整改措施
@@ -545,15 +427,10 @@ public final class FindingService {
 
     /** Adds or changes a measure while the finding is open. */
     public void saveMeasure(Measure m) {
-        if (m.text() == null || m.text().isBlank()) {
-            throw new DomainException("inspection.error.measureTextRequired");
-        }
+        StepRules.checkMeasure(m);
         store.write(ctx -> {
-            Timeline t = Lifecycle.fold(InspectionStore.steps(ctx, m.findingId()));
-            if (!t.state().isOpen()) {
-                throw new DomainException(
-                        "inspection.error.notOpen", new Text(t.state().labelKey()));
-            }
+            StepRules.requireOpen(
+                    Lifecycle.fold(InspectionStore.steps(ctx, m.findingId())).state());
             InspectionStore.save(store.tracked(ctx), m);
             return null;
         });
@@ -564,11 +441,8 @@ public final class FindingService {
         store.write(ctx -> {
             String findingId = InspectionStore.findingOfMeasure(ctx, measureId)
                     .orElseThrow(() -> new DomainException("inspection.error.noSuchFinding"));
-            Timeline t = Lifecycle.fold(InspectionStore.steps(ctx, findingId));
-            if (!t.state().isOpen()) {
-                throw new DomainException(
-                        "inspection.error.notOpen", new Text(t.state().labelKey()));
-            }
+            StepRules.requireOpen(
+                    Lifecycle.fold(InspectionStore.steps(ctx, findingId)).state());
             return InspectionStore.deleteMeasure(store.tracked(ctx), measureId);
         });
     }
@@ -620,36 +494,22 @@ public final class FindingService {
      * lost or reused: when only the absorbed one is numbered, the clerk must keep that one instead.
      */
     public void merge(String absorbedId, String targetId, LocalDate on) {
-        if (absorbedId.equals(targetId)) {
-            throw new DomainException("inspection.error.mergeSelf");
-        }
+        StepRules.checkMergeSelf(absorbedId, targetId);
         store.write(ctx -> {
             Finding absorbed = InspectionStore.finding(ctx, absorbedId)
                     .orElseThrow(() -> new DomainException("inspection.error.noSuchFinding"));
             Finding target = InspectionStore.finding(ctx, targetId)
                     .orElseThrow(() -> new DomainException("inspection.error.noSuchFinding"));
-            if (!absorbed.unitId().equals(target.unitId())) {
-                throw new DomainException("inspection.error.mergeOtherUnit");
-            }
-            if (absorbed.isNumbered() && !target.isNumbered()) {
-                throw new DomainException("inspection.error.mergeKeepNumber", absorbed.number());
-            }
-            Timeline tt = Lifecycle.fold(InspectionStore.steps(ctx, targetId));
-            if (!tt.state().isOpen()) {
-                throw new DomainException(
-                        "inspection.error.notOpen", new Text(tt.state().labelKey()));
-            }
-            Timeline ta = Lifecycle.fold(InspectionStore.steps(ctx, absorbedId));
-            if (Lifecycle.next(ta.state(), StepKind.MERGE).isEmpty()) {
-                throw new DomainException(
-                        "inspection.error.notAllowed",
-                        new Text(StepKind.MERGE.labelKey()),
-                        new Text(ta.state().labelKey()));
-            }
+            Step s = StepRules.merge(
+                    this::step,
+                    absorbed,
+                    Lifecycle.fold(InspectionStore.steps(ctx, absorbedId)),
+                    target,
+                    Lifecycle.fold(InspectionStore.steps(ctx, targetId)),
+                    on);
             TrackedWriter w = store.tracked(ctx);
             InspectionStore.save(w, absorbed.withMergedInto(targetId));
-            InspectionStore.add(
-                    w, step(absorbedId, StepKind.MERGE, on, target.number()).withOther(targetId));
+            InspectionStore.add(w, s);
             return null;
         });
     }
@@ -661,24 +521,15 @@ public final class FindingService {
                     .orElseThrow(() -> new DomainException("inspection.error.noSuchFinding"));
             Finding earlier = InspectionStore.finding(ctx, earlierId)
                     .orElseThrow(() -> new DomainException("inspection.error.noSuchFinding"));
-            if (!earlier.unitId().equals(f.unitId()) || earlierId.equals(findingId)) {
-                throw new DomainException("inspection.error.repeatOtherUnit");
-            }
-            if (!Lifecycle.fold(InspectionStore.steps(ctx, earlierId)).isClosed()) {
-                throw new DomainException("inspection.error.repeatNotClosed");
-            }
-            if (!sameProblemKind(f, earlier)) {
-                throw new DomainException("inspection.error.repeatOtherCategory");
-            }
+            StepRules.checkRepeat(f, earlier, Lifecycle.fold(InspectionStore.steps(ctx, earlierId)));
             InspectionStore.save(store.tracked(ctx), f.withRepeatOf(earlierId));
             return null;
         });
     }
 
-    /** 屡查屡犯 means the same kind of problem: the same category, or the same checklist item (source ref). */
+    /** 屡查屡犯 means the same kind of problem ({@link StepRules#sameProblemKind}). */
     public static boolean sameProblemKind(Finding f, Finding earlier) {
-        return java.util.Objects.equals(f.category(), earlier.category())
-                || (f.sourceRef() != null && f.sourceRef().equals(earlier.sourceRef()));
+        return StepRules.sameProblemKind(f, earlier);
     }
 
     // ---- reading
@@ -754,7 +605,7 @@ public final class FindingService {
     public static final Comparator<LedgerEntry> LEDGER_ORDER = Comparator.comparing(
                     (LedgerEntry e) -> e.finding().numberYear(), Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(e -> e.finding().numberSeq(), Comparator.nullsLast(Comparator.naturalOrder()))
-            .thenComparing(e -> e.finding(), FOUND_ORDER);
+            .thenComparing(e -> e.finding(), StepRules.FOUND_ORDER);
 
     /** The community a unit's organizations belong to (the first, when several), or null. */
     static String communityOf(Registry reg, String unitId) {
@@ -781,27 +632,23 @@ public final class FindingService {
      */
     private record Held(Finding finding, Timeline timeline, List<Measure> measures, List<Dot> evidence) {}
 
-    private void act(String findingId, StepKind kind, java.util.function.BiFunction<Finding, Timeline, Step> make) {
-        act(findingId, kind, h -> make.apply(h.finding(), h.timeline()), List.of());
+    private void act(Step s) {
+        act(s, List.of(), h -> {});
     }
 
     /**
-     * One step, in one transaction: the state must allow it, {@code make} may still refuse (it throws), then the
-     * step is written with the evidence that came with it.
+     * One step, in one transaction: the state must allow it, {@code check} may still refuse it (it throws), and it
+     * is not dated before the problem was found ({@link StepRules#joins}); then the step is written with the
+     * evidence that came with it.
      */
-    private void act(
-            String findingId, StepKind kind, java.util.function.Function<Held, Step> make, List<Attachment> files) {
+    private void act(Step s, List<Attachment> files, java.util.function.Consumer<Held> check) {
+        String findingId = s.findingId();
         store.write(ctx -> {
             Finding f = InspectionStore.finding(ctx, findingId)
                     .orElseThrow(() -> new DomainException("inspection.error.noSuchFinding"));
             List<Step> steps = InspectionStore.steps(ctx, findingId);
             Timeline t = Lifecycle.fold(steps);
-            if (Lifecycle.next(t.state(), kind).isEmpty()) {
-                throw new DomainException(
-                        "inspection.error.notAllowed",
-                        new Text(kind.labelKey()),
-                        new Text(t.state().labelKey()));
-            }
+            StepRules.allowed(t, s.kind());
             // evidence of the rectification: not the photos of the problem, which hang on the 发现 step
             Set<String> found = foundStepIds(steps);
             Map<String, Dot> orders = InspectionStore.evidenceOrders(ctx, findingId);
@@ -813,11 +660,8 @@ public final class FindingService {
                             .filter(l -> l.stepId() == null || !found.contains(l.stepId()))
                             .map(l -> orders.get(l.id()))
                             .toList());
-            Step s = make.apply(held);
-            // a step happens after the problem was found (a 交办 dated before it is a typing error)
-            if (s.occurredOn() != null && f.foundOn() != null && s.occurredOn().isBefore(f.foundOn())) {
-                throw new DomainException("inspection.error.stepBeforeFound", s.occurredOn(), f.foundOn());
-            }
+            check.accept(held);
+            StepRules.joins(f, t, s);
             TrackedWriter w = store.tracked(ctx);
             InspectionStore.add(w, s);
             InspectionStore.linkAll(w, ctx, findingId, s.id(), ids(files));
@@ -837,154 +681,9 @@ public final class FindingService {
         return files.stream().map(Attachment::id).toList();
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
-
-    // ---- files: findings imported in bulk, progress from a unit's feedback form
-
-    /** When the spreadsheet with this SHA-256 was first imported, if ever (the time of its first finding). */
-    public Optional<java.time.Instant> importedAt(String batch) {
-        return InspectionStore.importedAt(store.read(), batch).map(java.time.Instant::parse);
-    }
-
-    /**
-     * Records findings imported from one spreadsheet (each 待挂号, with its 发现 step) in one transaction: all
-     * or none. Each must already carry its {@code importBatch}; a batch imported before is refused (the same
-     * file twice adds nothing), and so is a finding that breaks a rule (the caller checked them row by row).
-     */
-    public int recordAll(List<Finding> findings) {
-        Registry reg = registry.load();
-        for (Finding f : findings) {
-            if (f.importBatch() == null) {
-                throw new IllegalArgumentException("an imported finding names its batch");
-            }
-            List<Issue> errors = FindingRules.check(f, reg, today()).stream()
-                    .filter(Issue::isError)
-                    .toList();
-            if (!errors.isEmpty()) {
-                throw new ValidationException(errors);
-            }
-        }
-        String operator = store.operator();
-        return store.write(ctx -> {
-            for (String batch :
-                    findings.stream().map(Finding::importBatch).distinct().toList()) {
-                Optional<String> at = InspectionStore.importedAt(ctx, batch);
-                if (at.isPresent()) {
-                    throw new DomainException(
-                            "findingImport.error.alreadyImported", localTime(java.time.Instant.parse(at.get())));
-                }
-            }
-            List<Finding> clean = findings.stream()
-                    .map(f -> f.foundBy() == null ? withFoundBy(f, operator) : f)
-                    .toList();
-            TrackedWriter w = store.tracked(ctx);
-            InspectionStore.saveAll(w, clean);
-            InspectionStore.addAll(
-                    w,
-                    clean.stream()
-                            .map(f -> Step.of(
-                                    Ids.forKey("finding-found", f.id()),
-                                    f.id(),
-                                    StepKind.FOUND,
-                                    f.foundOn(),
-                                    operator,
-                                    null))
-                            .toList());
-            return clean.size();
-        });
-    }
-
-    /** An instant as a clerk reads it, on this computer's clock: 2026-06-15 10:00. */
-    public static String localTime(java.time.Instant at) {
-        return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-                .withZone(java.time.ZoneId.systemDefault())
-                .format(at);
-    }
-
-    private static Finding withFoundBy(Finding f, String by) {
-        return new Finding(
-                f.id(),
-                f.inspectionId(),
-                f.visitId(),
-                f.unitId(),
-                f.organizationId(),
-                f.category(),
-                f.description().strip(),
-                f.basis(),
-                f.severity(),
-                f.type(),
-                f.source(),
-                f.sourceRef(),
-                f.foundOn(),
-                by,
-                f.repeatOf(),
-                null,
-                null,
-                null,
-                null,
-                f.importBatch(),
-                f.internalNotes());
-    }
-
-    /** Which of these step ids are held (a feedback form read again makes the same ids). */
-    public java.util.Set<String> heldSteps(java.util.Collection<String> stepIds) {
-        var ctx = store.read();
-        return stepIds.stream().filter(id -> InspectionStore.hasStep(ctx, id)).collect(Collectors.toSet());
-    }
-
-    /**
-     * Adds progress reports read from a unit's feedback form, in one transaction: a step whose id is already held
-     * is skipped (the same form twice adds nothing); any other whose finding no longer allows progress refuses
-     * the whole set. The operator is the clerk who imports the form. Returns how many were added.
-     */
-    public int addProgress(List<Step> reports) {
-        String operator = store.operator();
-        return store.write(ctx -> {
-            List<Step> added = new ArrayList<>();
-            for (Step s : reports) {
-                if (s.kind() != StepKind.PROGRESS) {
-                    throw new IllegalArgumentException("progress reports only");
-                }
-                if (InspectionStore.hasStep(ctx, s.id())) {
-                    continue;
-                }
-                InspectionStore.finding(ctx, s.findingId())
-                        .orElseThrow(() -> new DomainException("inspection.error.noSuchFinding"));
-                Timeline t = Lifecycle.fold(InspectionStore.steps(ctx, s.findingId()));
-                if (Lifecycle.next(t.state(), StepKind.PROGRESS).isEmpty()) {
-                    throw new DomainException(
-                            "inspection.error.notAllowed",
-                            new Text(StepKind.PROGRESS.labelKey()),
-                            new Text(t.state().labelKey()));
-                }
-                added.add(new Step(
-                        s.id(),
-                        s.findingId(),
-                        StepKind.PROGRESS,
-                        s.occurredOn(),
-                        operator,
-                        s.text(),
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        s.measureId(),
-                        null,
-                        null));
-            }
-            InspectionStore.addAll(store.tracked(ctx), added);
-            return added.size();
-        });
-    }
-
     // ---- many steps in one transaction (the sample data, benchmarks)
 
-    /** Stores an evidence file for a {@link Batch} (attachments are written in transactions of their own). */
+    /** Stores an evidence file for a {@link FindingBatch} (attachments are written in transactions of their own). */
     public Attachment storeEvidence(Path file) {
         return attachments.add(file);
     }
@@ -997,12 +696,12 @@ public final class FindingService {
      * history. A batch acts only on the findings it records itself. Its step ids derive from the finding and the
      * step's place in the timeline, so the same batch on two devices makes the same records (ADR 0006).
      */
-    public <T> T batch(java.util.function.Function<Batch, T> work) {
+    public <T> T batch(java.util.function.Function<FindingBatch, T> work) {
         InspectionSettings s = settings();
         Registry reg = registry.load();
         String operator = store.operator();
         return store.write(ctx -> {
-            Batch b = new Batch(
+            FindingBatch b = new FindingBatch(
                     s,
                     reg,
                     operator,
@@ -1010,339 +709,13 @@ public final class FindingService {
                     id -> InspectionStore.finding(ctx, id).isPresent(),
                     today());
             T result = work.apply(b);
-            TrackedWriter w = store.tracked(ctx);
-            InspectionStore.saveAll(w, List.copyOf(b.findings.values()));
-            InspectionStore.addAll(w, b.written);
-            InspectionStore.saveAllMeasures(w, List.copyOf(b.measures.values()));
-            InspectionStore.addAllEvidence(w, b.links);
+            b.writeTo(store.tracked(ctx));
             return result;
         });
     }
 
-    /** The actions of one {@link #batch}; see there. Not thread-safe, and valid only inside its batch. */
-    public static final class Batch {
-        private final LocalDate today;
-        private final InspectionSettings settings;
-        private final Registry registry;
-        private final java.util.function.IntUnaryOperator highestSeq;
-        private final java.util.function.Predicate<String> held;
-        private final Map<String, Finding> findings = new java.util.LinkedHashMap<>();
-        private final Map<String, List<Step>> steps = new HashMap<>();
-        private final List<Step> written = new ArrayList<>();
-        private final Map<String, Measure> measures = new java.util.LinkedHashMap<>();
-        /** Per finding, when each piece of its rectification evidence came (the dot of its progress step). */
-        private final Map<String, List<Dot>> evidence = new HashMap<>();
-
-        private final List<InspectionStore.EvidenceLink> links = new ArrayList<>();
-        private final Map<Integer, Integer> seqs = new HashMap<>();
-        private String operator;
-        private boolean verifier;
-        private long order;
-
-        private Batch(
-                InspectionSettings settings,
-                Registry registry,
-                String operator,
-                java.util.function.IntUnaryOperator highestSeq,
-                java.util.function.Predicate<String> held,
-                LocalDate today) {
-            this.today = today;
-            this.settings = settings;
-            this.registry = registry;
-            this.operator = operator;
-            this.verifier = settings.verifier();
-            this.highestSeq = highestSeq;
-            this.held = held;
-        }
-
-        /**
-         * The sample's own people act from here on (the clerk, a team member, its 核查人), as its timelines name
-         * them; package-private, so the public batch always acts as this installation's operator.
-         */
-        Batch as(String name, boolean isVerifier) {
-            this.operator = name;
-            this.verifier = isVerifier;
-            return this;
-        }
-
-        /** As {@link FindingService#record}: checked by {@link FindingRules}, recorded 待挂号 with its 发现 step. */
-        public Finding record(Finding f) {
-            List<Issue> errors = FindingRules.check(f, registry, today).stream()
-                    .filter(Issue::isError)
-                    .toList();
-            if (!errors.isEmpty()) {
-                throw new ValidationException(errors);
-            }
-            if (findings.containsKey(f.id()) || held.test(f.id())) {
-                throw new DomainException("inspection.error.findingExists");
-            }
-            Finding clean = new Finding(
-                    f.id(),
-                    f.inspectionId(),
-                    f.visitId(),
-                    f.unitId(),
-                    f.organizationId(),
-                    f.category(),
-                    f.description().strip(),
-                    f.basis(),
-                    f.severity(),
-                    f.type(),
-                    f.source(),
-                    f.sourceRef(),
-                    f.foundOn(),
-                    f.foundBy() == null ? operator : f.foundBy(),
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    f.importBatch(),
-                    f.internalNotes());
-            findings.put(clean.id(), clean);
-            steps.put(clean.id(), new ArrayList<>());
-            add(step(clean.id(), StepKind.FOUND, clean.foundOn(), null));
-            return clean;
-        }
-
-        /**
-         * As {@link FindingService#register(List)}, on the day {@code on}: the 待挂号 ones among {@code ids} are
-         * numbered in the order found, in the year of {@code on} (hub only).
-         */
-        public Registered register(List<String> ids, LocalDate on) {
-            if (!settings.hub()) {
-                throw new DomainException("inspection.error.registerOnHub");
-            }
-            List<Finding> pending = new ArrayList<>();
-            for (String id : ids) {
-                Finding f = finding(id);
-                if (timeline(id).state() == FindingState.PENDING && !f.isNumbered()) {
-                    pending.add(f);
-                }
-            }
-            pending.sort(FOUND_ORDER);
-            int year = on.getYear();
-            int seq = seqs.computeIfAbsent(year, highestSeq::applyAsInt);
-            List<Finding> numbered = new ArrayList<>();
-            for (Finding f : pending) {
-                seq++;
-                Finding n = f.withNumber(settings.numberFormat().format(year, seq), year, seq);
-                findings.put(n.id(), n);
-                numbered.add(n);
-                add(step(n.id(), StepKind.REGISTER, on, n.number()));
-            }
-            seqs.put(year, seq);
-            return new Registered(
-                    numbered.size(),
-                    numbered.isEmpty() ? null : numbered.getFirst().number(),
-                    numbered.isEmpty() ? null : numbered.getLast().number());
-        }
-
-        public void notify(String findingId, Notice n, LocalDate on) {
-            if (n.deadline() == null) {
-                throw new DomainException("inspection.error.deadlineRequired");
-            }
-            if (n.deadline().isBefore(on)) {
-                throw new DomainException("inspection.error.deadlineBeforeDay");
-            }
-            act(step(findingId, StepKind.NOTIFY, on, n.text())
-                    .withDeadline(n.deadline())
-                    .withPeople(blankToNull(n.leader()), blankToNull(n.department()), blankToNull(n.person())));
-        }
-
-        public void receipt(String findingId, LocalDate on) {
-            act(step(findingId, StepKind.RECEIPT, on, null));
-        }
-
-        /** As {@link FindingService#progress}, with evidence already stored ({@link #storeEvidence}). */
-        public String progress(String findingId, String text, String measureId, List<Attachment> files, LocalDate on) {
-            if (text == null || text.isBlank()) {
-                throw new DomainException("inspection.error.progressRequired");
-            }
-            Step s = step(findingId, StepKind.PROGRESS, on, text.strip()).withMeasure(measureId);
-            act(s);
-            Dot at = steps.get(findingId).getLast().order();
-            for (Attachment a : files) {
-                String id = InspectionStore.evidenceId(s.id(), a.id());
-                if (links.stream().noneMatch(l -> l.id().equals(id))) {
-                    links.add(new InspectionStore.EvidenceLink(id, null, findingId, s.id(), a.id()));
-                    evidence.computeIfAbsent(findingId, x -> new ArrayList<>()).add(at);
-                }
-            }
-            return s.id();
-        }
-
-        public void requestClose(String findingId, String text, LocalDate on) {
-            Step s = step(findingId, StepKind.REQUEST_CLOSE, on, blankToNull(text));
-            allowed(s);
-            FindingRules.checkRequestClose(
-                    timeline(findingId),
-                    evidence.getOrDefault(findingId, List.of()),
-                    measures.values().stream()
-                            .filter(m -> m.findingId().equals(findingId) && !m.isDone())
-                            .count());
-            add(s);
-        }
-
-        public void close(String findingId, Verdict verdict, String opinion, LocalDate on) {
-            requireVerifier();
-            if (verdict == null || !verdict.closes()) {
-                throw new DomainException("inspection.error.closeVerdict");
-            }
-            act(step(findingId, StepKind.CLOSE, on, blankToNull(opinion)).withVerdict(verdict));
-        }
-
-        public void reject(String findingId, String reason, LocalDate on) {
-            requireVerifier();
-            if (reason == null || reason.isBlank()) {
-                throw new DomainException("inspection.error.reasonRequired");
-            }
-            act(step(findingId, StepKind.REJECT, on, reason.strip()));
-        }
-
-        public void rework(String findingId, Verdict verdict, String opinion, LocalDate newDeadline, LocalDate on) {
-            requireVerifier();
-            if (verdict == null || verdict.closes()) {
-                throw new DomainException("inspection.error.reworkVerdict");
-            }
-            if (newDeadline == null || newDeadline.isBefore(on)) {
-                throw new DomainException("inspection.error.deadlineBeforeDay");
-            }
-            act(step(findingId, StepKind.REWORK, on, blankToNull(opinion))
-                    .withVerdict(verdict)
-                    .withDeadline(newDeadline));
-        }
-
-        public void extend(String findingId, LocalDate newDeadline, String reason, String approver, LocalDate on) {
-            if (reason == null || reason.isBlank() || approver == null || approver.isBlank()) {
-                throw new DomainException("inspection.error.extensionIncomplete");
-            }
-            Step s = step(findingId, StepKind.EXTEND, on, reason.strip())
-                    .withDeadline(newDeadline)
-                    .withApprover(approver.strip());
-            allowed(s);
-            LocalDate deadline = timeline(findingId).deadline();
-            if (newDeadline == null || (deadline != null && !newDeadline.isAfter(deadline))) {
-                throw new DomainException("inspection.error.extensionNotLater", deadline);
-            }
-            add(s);
-        }
-
-        public void escalate(String findingId, Escalation kind, String text, LocalDate on) {
-            Objects.requireNonNull(kind, "kind");
-            act(step(findingId, StepKind.ESCALATE, on, blankToNull(text)).withEscalation(kind));
-        }
-
-        public void followUp(String findingId, String text, LocalDate on) {
-            if (text == null || text.isBlank()) {
-                throw new DomainException("inspection.error.textRequired");
-            }
-            act(step(findingId, StepKind.FOLLOW_UP, on, text.strip()));
-        }
-
-        /** As {@link FindingService#saveMeasure}: while the finding is open. */
-        public void saveMeasure(Measure m) {
-            if (m.text() == null || m.text().isBlank()) {
-                throw new DomainException("inspection.error.measureTextRequired");
-            }
-            FindingState state = timeline(m.findingId()).state();
-            if (!state.isOpen()) {
-                throw new DomainException("inspection.error.notOpen", new Text(state.labelKey()));
-            }
-            measures.put(m.id(), m);
-        }
-
-        /** As {@link FindingService#merge}. */
-        public void merge(String absorbedId, String targetId, LocalDate on) {
-            if (absorbedId.equals(targetId)) {
-                throw new DomainException("inspection.error.mergeSelf");
-            }
-            Finding absorbed = finding(absorbedId);
-            Finding target = finding(targetId);
-            if (!absorbed.unitId().equals(target.unitId())) {
-                throw new DomainException("inspection.error.mergeOtherUnit");
-            }
-            if (absorbed.isNumbered() && !target.isNumbered()) {
-                throw new DomainException("inspection.error.mergeKeepNumber", absorbed.number());
-            }
-            FindingState targetState = timeline(targetId).state();
-            if (!targetState.isOpen()) {
-                throw new DomainException("inspection.error.notOpen", new Text(targetState.labelKey()));
-            }
-            act(step(absorbedId, StepKind.MERGE, on, target.number()).withOther(targetId));
-            findings.put(absorbedId, absorbed.withMergedInto(targetId));
-        }
-
-        /** As {@link FindingService#markRepeat}. */
-        public void markRepeat(String findingId, String earlierId) {
-            Finding f = finding(findingId);
-            Finding earlier = finding(earlierId);
-            if (!earlier.unitId().equals(f.unitId()) || earlierId.equals(findingId)) {
-                throw new DomainException("inspection.error.repeatOtherUnit");
-            }
-            if (!timeline(earlierId).isClosed()) {
-                throw new DomainException("inspection.error.repeatNotClosed");
-            }
-            findings.put(findingId, f.withRepeatOf(earlierId));
-        }
-
-        /** What the batch has done to a finding so far. */
-        public Timeline timeline(String findingId) {
-            finding(findingId);
-            return Lifecycle.fold(steps.get(findingId));
-        }
-
-        private Finding finding(String id) {
-            Finding f = findings.get(id);
-            if (f == null) {
-                throw new DomainException("inspection.error.noSuchFinding");
-            }
-            return f;
-        }
-
-        private void requireVerifier() {
-            if (!verifier) {
-                throw new DomainException("inspection.error.notVerifier", operator);
-            }
-        }
-
-        /** The n-th step of a finding has the same id wherever the batch runs. */
-        private Step step(String findingId, StepKind kind, LocalDate on, String text) {
-            int n = steps.containsKey(findingId) ? steps.get(findingId).size() : 0;
-            return Step.of(
-                    Ids.forKey("finding_step", findingId, Integer.toString(n)), findingId, kind, on, operator, text);
-        }
-
-        private void act(Step s) {
-            allowed(s);
-            add(s);
-        }
-
-        private void allowed(Step s) {
-            FindingState state = timeline(s.findingId()).state();
-            if (Lifecycle.next(state, s.kind()).isEmpty()) {
-                throw new DomainException(
-                        "inspection.error.notAllowed", new Text(s.kind().labelKey()), new Text(state.labelKey()));
-            }
-        }
-
-        /** Kept in the order done: folded in it here (a dot of the batch's own), and written in it. */
-        private void add(Step s) {
-            steps.get(s.findingId()).add(s.withOrder(new org.taizhang.core.store.Dot(++order, "batch")));
-            written.add(s);
-        }
-    }
-
-    /**
-     * The sample: two inspection rounds of the sample registry with about 300 findings over every state (see
-     * SampleFindings). Only into a ledger that never held a finding; returns how many findings it made.
-     */
-    public int importSample() {
-        if (InspectionStore.hasFindings(store.read())) {
-            return 0;
-        }
-        if (store.hubDeviceId().isEmpty()) {
-            store.designateHub(); // the sample's findings are numbered: the demo database is the hub
-        }
-        return SampleFindings.load(this, new InspectionService(store), today());
+    /** Whether the ledger ever held a finding (the sample goes only into one that never did). */
+    public boolean hasFindings() {
+        return InspectionStore.hasFindings(store.read());
     }
 }

@@ -3,6 +3,7 @@ package org.taizhang.inspection;
 import java.util.ArrayList;
 import java.util.List;
 import org.taizhang.core.Issue;
+import org.taizhang.inspection.model.Inspection;
 
 /** The checks a round must pass before it is saved (the form's live checks and the service use the same). */
 public final class InspectionRules {

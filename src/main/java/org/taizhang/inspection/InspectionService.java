@@ -12,6 +12,10 @@ import org.taizhang.core.attachment.AttachmentStore;
 import org.taizhang.core.store.HistoryEntry;
 import org.taizhang.core.store.Store;
 import org.taizhang.core.store.TrackedWriter;
+import org.taizhang.inspection.model.Inspection;
+import org.taizhang.inspection.model.InspectionTeam;
+import org.taizhang.inspection.model.Visit;
+import org.taizhang.inspection.store.InspectionStore;
 
 /**
  * 督查: rounds, their teams and units in scope, and the visits of the teams (with photos). Every write is one

@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
+import org.taizhang.inspection.model.FindingState;
+import org.taizhang.inspection.model.LedgerEntry;
 
 /**
  * The figures published after a round (DOMAIN.md: found / closed / in progress / closure rate, per unit and

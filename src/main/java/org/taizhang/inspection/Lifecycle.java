@@ -1,12 +1,12 @@
 package org.taizhang.inspection;
 
-import static org.taizhang.inspection.FindingState.CLOSED;
-import static org.taizhang.inspection.FindingState.CLOSE_REQUESTED;
-import static org.taizhang.inspection.FindingState.MERGED;
-import static org.taizhang.inspection.FindingState.NOTIFIED;
-import static org.taizhang.inspection.FindingState.PENDING;
-import static org.taizhang.inspection.FindingState.RECTIFYING;
-import static org.taizhang.inspection.FindingState.REGISTERED;
+import static org.taizhang.inspection.model.FindingState.CLOSED;
+import static org.taizhang.inspection.model.FindingState.CLOSE_REQUESTED;
+import static org.taizhang.inspection.model.FindingState.MERGED;
+import static org.taizhang.inspection.model.FindingState.NOTIFIED;
+import static org.taizhang.inspection.model.FindingState.PENDING;
+import static org.taizhang.inspection.model.FindingState.RECTIFYING;
+import static org.taizhang.inspection.model.FindingState.REGISTERED;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,6 +14,10 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.taizhang.inspection.model.FindingState;
+import org.taizhang.inspection.model.Step;
+import org.taizhang.inspection.model.StepKind;
+import org.taizhang.inspection.model.Timeline;
 
 /**
  * The state machine of 挂号反馈、整改销号: which steps each state allows and where they lead. Only these

@@ -6,6 +6,13 @@ import java.util.Map;
 import java.util.Optional;
 import org.taizhang.core.store.HistoryEntry;
 import org.taizhang.core.store.HistoryEntry.FieldChange;
+import org.taizhang.organization.files.RegistryColumns;
+import org.taizhang.organization.model.Community;
+import org.taizhang.organization.model.Organization;
+import org.taizhang.organization.model.OrganizationKind;
+import org.taizhang.organization.model.Registry;
+import org.taizhang.organization.model.Unit;
+import org.taizhang.organization.store.RegistryStore;
 
 /**
  * A history entry's field changes as a clerk reads them: under the workbook's column names, with ids turned into
@@ -15,7 +22,7 @@ public final class RegistryHistory {
     private RegistryHistory() {}
 
     /** How a stored value reads. */
-    enum ValueKind {
+    public enum ValueKind {
         TEXT,
         UNIT,
         ORGANIZATION,
@@ -25,7 +32,7 @@ public final class RegistryHistory {
     }
 
     /** A stored column's workbook name and how its value reads. */
-    record Field(String column, ValueKind kind) {}
+    public record Field(String column, ValueKind kind) {}
 
     public static List<FieldChange> ofOrganization(HistoryEntry entry, Registry registry) {
         return readable(entry, RegistryStore.ORGANIZATION_HISTORY_FIELDS, registry);

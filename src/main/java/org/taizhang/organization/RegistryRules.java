@@ -1,8 +1,8 @@
 package org.taizhang.organization;
 
-import static org.taizhang.organization.Organization.BRANCH_MAX_MEMBERS;
-import static org.taizhang.organization.Organization.BRANCH_MIN_MEMBERS;
-import static org.taizhang.organization.Organization.COMMITTEE_MIN_MEMBERS;
+import static org.taizhang.organization.model.Organization.BRANCH_MAX_MEMBERS;
+import static org.taizhang.organization.model.Organization.BRANCH_MIN_MEMBERS;
+import static org.taizhang.organization.model.Organization.COMMITTEE_MIN_MEMBERS;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -10,6 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import org.taizhang.core.Issue;
+import org.taizhang.organization.files.RegistryColumns;
+import org.taizhang.organization.model.Community;
+import org.taizhang.organization.model.Organization;
+import org.taizhang.organization.model.OrganizationKind;
+import org.taizhang.organization.model.Registry;
+import org.taizhang.organization.model.Unit;
 
 /**
  * The checks that catch what clerks get wrong, one place for the form, the import and the command line.

@@ -14,6 +14,17 @@ import org.taizhang.core.store.HistoryEntry;
 import org.taizhang.core.store.Store;
 import org.taizhang.core.store.TrackedWriter;
 import org.taizhang.core.task.Progress;
+import org.taizhang.organization.files.ImportReport;
+import org.taizhang.organization.files.RegistryCsv;
+import org.taizhang.organization.files.RegistryFile;
+import org.taizhang.organization.files.RegistryImport;
+import org.taizhang.organization.files.RegistryPdf;
+import org.taizhang.organization.files.RegistryWorkbook;
+import org.taizhang.organization.model.Community;
+import org.taizhang.organization.model.Organization;
+import org.taizhang.organization.model.Registry;
+import org.taizhang.organization.model.Unit;
+import org.taizhang.organization.store.RegistryStore;
 
 /**
  * The registry's use cases, shared by the window and the command line: load, save with the rules checked
@@ -220,18 +231,14 @@ public final class RegistryService {
             organizations.stream()
                     .filter(o -> deleted.contains(o.id()))
                     .forEach(o -> RegistryStore.restoreOrganization(writer, o.id()));
-            List<org.jooq.TableRecord<?>> records = new java.util.ArrayList<>();
-            plan.units().forEach(u -> records.add(RegistryStore.record(u)));
-            plan.communities().forEach(c -> records.add(RegistryStore.record(c)));
-            organizations.forEach(o -> records.add(RegistryStore.record(o)));
+            RegistryStore.Batch records = new RegistryStore.Batch(plan.units(), plan.communities(), organizations);
             int created = 0;
             int updated = 0;
             int unchanged = 0;
             int total = records.size();
             // in slices, so progress and cancel come between them; each slice is batched (TrackedWriter.saveAll)
             for (int from = 0; from < total; from += WRITE_SLICE) {
-                for (TrackedWriter.Outcome outcome :
-                        writer.saveAll(records.subList(from, Math.min(total, from + WRITE_SLICE)))) {
+                for (TrackedWriter.Outcome outcome : records.save(writer, from, Math.min(total, from + WRITE_SLICE))) {
                     switch (outcome) {
                         case CREATED -> created++;
                         case UPDATED -> updated++;

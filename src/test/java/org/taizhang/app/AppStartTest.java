@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.taizhang.core.store.FirstRun;
 import org.taizhang.core.store.Store;
 import org.taizhang.core.task.Progress;
-import org.taizhang.inspection.FindingService;
+import org.taizhang.inspection.sample.SampleFindings;
 import org.taizhang.organization.RegistryService;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
@@ -51,7 +51,7 @@ class AppStartTest {
             store.designateHub(); // the hub numbers findings
             RegistryService registry = new RegistryService(store);
             registry.importSample(Progress.NONE);
-            new FindingService(store, registry).importSample();
+            SampleFindings.importInto(store, registry);
             FirstRun.markDone(store);
         }
         launch();

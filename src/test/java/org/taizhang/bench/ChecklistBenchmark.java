@@ -16,10 +16,10 @@ import org.taizhang.checklist.ChecklistService;
 import org.taizhang.core.store.Store;
 import org.taizhang.core.task.Progress;
 import org.taizhang.organization.CityScaleGenerator;
-import org.taizhang.organization.ImportReport;
-import org.taizhang.organization.Organization;
-import org.taizhang.organization.Registry;
 import org.taizhang.organization.RegistryService;
+import org.taizhang.organization.files.ImportReport;
+import org.taizhang.organization.model.Organization;
+import org.taizhang.organization.model.Registry;
 
 /**
  * Checklist benchmarks (not tests; docs/benchmarks.md): the 达标验收 board of the 1,500-branch city for the three

@@ -18,7 +18,7 @@ import org.taizhang.core.task.Progress;
 import org.taizhang.exchange.ExchangeService;
 import org.taizhang.exchange.files.PackageFile;
 import org.taizhang.inspection.FindingService;
-import org.taizhang.inspection.LedgerEntry;
+import org.taizhang.inspection.model.LedgerEntry;
 import org.taizhang.organization.CityScaleGenerator;
 import org.taizhang.organization.RegistryService;
 
@@ -241,8 +241,8 @@ public final class ExchangeBenchmark {
             new ExchangeService(hub).importPackage(hello, null, Progress.NONE);
             laptopId = laptop.deviceId();
             List<LedgerEntry> open = service.ledger().stream()
-                    .filter(e -> e.state() == org.taizhang.inspection.FindingState.NOTIFIED
-                            || e.state() == org.taizhang.inspection.FindingState.RECTIFYING)
+                    .filter(e -> e.state() == org.taizhang.inspection.model.FindingState.NOTIFIED
+                            || e.state() == org.taizhang.inspection.model.FindingState.RECTIFYING)
                     .toList();
             for (int i = 0; i < 100; i++) {
                 LedgerEntry e = open.get(i * (open.size() / 100));
@@ -275,7 +275,7 @@ public final class ExchangeBenchmark {
         FindingService service = new FindingService(hub, registry);
         hub.setOperator("王清");
         var s = service.settings();
-        service.saveSettings(new org.taizhang.inspection.InspectionSettings(
+        service.saveSettings(new org.taizhang.inspection.model.InspectionSettings(
                 s.operator(), true, true, s.numberFormat(), s.warnings()));
         return service;
     }

@@ -24,9 +24,9 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.taizhang.core.DomainException;
 import org.taizhang.core.store.Store;
 import org.taizhang.core.task.Progress;
-import org.taizhang.organization.ImportReport;
-import org.taizhang.organization.RegistryColumns;
 import org.taizhang.organization.RegistryService;
+import org.taizhang.organization.files.ImportReport;
+import org.taizhang.organization.files.RegistryColumns;
 
 /**
  * Import benchmarks (not tests; docs/benchmarks.md): a 13,000-record registry, 99,999 unit rows and a

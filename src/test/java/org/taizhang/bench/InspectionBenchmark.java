@@ -22,22 +22,24 @@ import org.taizhang.core.task.Progress;
 import org.taizhang.core.text.Pinyin;
 import org.taizhang.core.ui.Tables;
 import org.taizhang.inspection.Duplicates;
-import org.taizhang.inspection.Finding;
+import org.taizhang.inspection.FindingBatch;
 import org.taizhang.inspection.FindingService;
-import org.taizhang.inspection.FindingSource;
-import org.taizhang.inspection.FindingState;
-import org.taizhang.inspection.InspectionSettings;
-import org.taizhang.inspection.LedgerEntry;
 import org.taizhang.inspection.LedgerStats;
-import org.taizhang.inspection.Measure;
-import org.taizhang.inspection.RectificationType;
-import org.taizhang.inspection.Severity;
-import org.taizhang.inspection.Verdict;
+import org.taizhang.inspection.model.Finding;
+import org.taizhang.inspection.model.FindingSource;
+import org.taizhang.inspection.model.FindingState;
+import org.taizhang.inspection.model.InspectionSettings;
+import org.taizhang.inspection.model.LedgerEntry;
+import org.taizhang.inspection.model.Measure;
+import org.taizhang.inspection.model.RectificationType;
+import org.taizhang.inspection.model.Severity;
+import org.taizhang.inspection.model.Verdict;
+import org.taizhang.inspection.sample.SampleFindings;
 import org.taizhang.organization.CityScaleGenerator;
-import org.taizhang.organization.Organization;
-import org.taizhang.organization.Registry;
 import org.taizhang.organization.RegistryService;
-import org.taizhang.organization.Unit;
+import org.taizhang.organization.model.Organization;
+import org.taizhang.organization.model.Registry;
+import org.taizhang.organization.model.Unit;
 
 /**
  * The ledger's benchmarks (not tests; docs/benchmarks.md, issue 10): the sample's cost on first run; with 20,000
@@ -117,7 +119,7 @@ public final class InspectionBenchmark {
                 checklists.importSample(checklists.today().getYear());
                 long c2 = threads.getCurrentThreadCpuTime();
                 long t2 = System.nanoTime();
-                int made = new FindingService(store, registry).importSample();
+                int made = SampleFindings.importInto(store, registry);
                 long c3 = threads.getCurrentThreadCpuTime();
                 long t3 = System.nanoTime();
                 report.add(String.format(
@@ -273,7 +275,7 @@ public final class InspectionBenchmark {
      * 30% 已销号, 2% 已合并 (about five steps each); all 待挂号 when {@code pendingOnly}. Returns the steps written.
      */
     static int generate(
-            FindingService.Batch b,
+            FindingBatch b,
             Registry registry,
             Random random,
             int from,

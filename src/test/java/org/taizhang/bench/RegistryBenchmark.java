@@ -19,9 +19,9 @@ import javafx.collections.transformation.FilteredList;
 import org.taizhang.core.i18n.Messages;
 import org.taizhang.core.store.Store;
 import org.taizhang.organization.CityScaleGenerator;
-import org.taizhang.organization.OrganizationKind;
-import org.taizhang.organization.Registry;
 import org.taizhang.organization.RegistryService;
+import org.taizhang.organization.model.OrganizationKind;
+import org.taizhang.organization.model.Registry;
 import org.taizhang.organization.view.OrganizationRow;
 import org.taizhang.organization.view.RegistryFilter;
 

@@ -6,10 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.taizhang.checklist.model.AcceptanceStatus;
+import org.taizhang.checklist.model.Assessment;
+import org.taizhang.checklist.model.ChecklistItem;
+import org.taizhang.checklist.model.ChecklistTemplate;
+import org.taizhang.checklist.model.ItemAnswer;
+import org.taizhang.checklist.model.Round;
 import org.taizhang.core.DomainException;
 import org.taizhang.core.Issue;
 import org.taizhang.core.ValidationException;
-import org.taizhang.organization.OrganizationKind;
+import org.taizhang.organization.model.OrganizationKind;
 
 class AssessmentTest {
     private static final LocalDate FRIDAY = LocalDate.of(2026, 11, 27);

@@ -7,11 +7,18 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.taizhang.checklist.model.AcceptanceStatus;
+import org.taizhang.checklist.model.Assessment;
+import org.taizhang.checklist.model.BranchRecord;
+import org.taizhang.checklist.model.ChecklistItem;
+import org.taizhang.checklist.model.ChecklistTemplate;
+import org.taizhang.checklist.model.ItemAnswer;
+import org.taizhang.checklist.model.Round;
 import org.taizhang.core.store.Store;
 import org.taizhang.core.task.Progress;
-import org.taizhang.organization.Organization;
-import org.taizhang.organization.OrganizationKind;
 import org.taizhang.organization.RegistryService;
+import org.taizhang.organization.model.Organization;
+import org.taizhang.organization.model.OrganizationKind;
 
 /** A branch over three years: standing, score and rating each year, and what its latest result left open. */
 class BranchRecordTest {

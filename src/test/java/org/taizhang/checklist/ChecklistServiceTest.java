@@ -9,12 +9,20 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.taizhang.checklist.model.Assessment;
+import org.taizhang.checklist.model.ChecklistCategory;
+import org.taizhang.checklist.model.ChecklistItem;
+import org.taizhang.checklist.model.ChecklistTemplate;
+import org.taizhang.checklist.model.ItemAnswer;
+import org.taizhang.checklist.model.RatingBand;
+import org.taizhang.checklist.model.Round;
+import org.taizhang.checklist.model.ScoringMode;
 import org.taizhang.core.DomainException;
 import org.taizhang.core.store.Store;
-import org.taizhang.organization.Organization;
-import org.taizhang.organization.OrganizationKind;
 import org.taizhang.organization.RegistryService;
-import org.taizhang.organization.Unit;
+import org.taizhang.organization.model.Organization;
+import org.taizhang.organization.model.OrganizationKind;
+import org.taizhang.organization.model.Unit;
 
 /** Templates and assessments written to a real SQLite file and read back. */
 class ChecklistServiceTest {

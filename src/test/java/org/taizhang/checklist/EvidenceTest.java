@@ -10,12 +10,18 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.taizhang.checklist.model.Assessment;
+import org.taizhang.checklist.model.ChecklistItem;
+import org.taizhang.checklist.model.ChecklistTemplate;
+import org.taizhang.checklist.model.Evidence;
+import org.taizhang.checklist.model.ItemAnswer;
+import org.taizhang.checklist.model.Round;
 import org.taizhang.core.DomainException;
 import org.taizhang.core.store.Store;
-import org.taizhang.organization.Organization;
-import org.taizhang.organization.OrganizationKind;
 import org.taizhang.organization.RegistryService;
-import org.taizhang.organization.Unit;
+import org.taizhang.organization.model.Organization;
+import org.taizhang.organization.model.OrganizationKind;
+import org.taizhang.organization.model.Unit;
 
 /** Photos and documents as evidence of answers, on a real SQLite file with its attachment folder. */
 class EvidenceTest {

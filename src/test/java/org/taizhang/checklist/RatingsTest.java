@@ -10,11 +10,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.taizhang.checklist.model.AcceptanceStatus;
+import org.taizhang.checklist.model.RatingQuota;
 import org.taizhang.core.ValidationException;
 import org.taizhang.core.store.Store;
 import org.taizhang.core.task.Progress;
-import org.taizhang.organization.Organization;
 import org.taizhang.organization.RegistryService;
+import org.taizhang.organization.model.Organization;
 
 /** 直接定级 over the computed rating, and 等级比例 checked on the board. */
 class RatingsTest {

@@ -2,6 +2,7 @@ package org.taizhang.checklist;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.taizhang.checklist.sample.SampleResults;
 import org.taizhang.core.store.Store;
 import org.taizhang.core.task.Progress;
 import org.taizhang.organization.RegistryService;
@@ -16,8 +17,8 @@ import org.taizhang.organization.RegistryService;
  * [YEAR]} (YEAR: the sample's current year, default 2026).
  */
 public final class SampleDataFiles {
-    static final String STANDARD_FILE = "template-standard.xlsx";
-    static final String SITE_FILE = "template-site.xlsx";
+    public static final String STANDARD_FILE = "template-standard.xlsx";
+    public static final String SITE_FILE = "template-site.xlsx";
 
     private SampleDataFiles() {}
 

@@ -10,7 +10,14 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.taizhang.checklist.Scoring.Result;
 import org.taizhang.checklist.Scoring.Score;
-import org.taizhang.organization.OrganizationKind;
+import org.taizhang.checklist.model.ChecklistCategory;
+import org.taizhang.checklist.model.ChecklistItem;
+import org.taizhang.checklist.model.ChecklistTemplate;
+import org.taizhang.checklist.model.ItemAnswer;
+import org.taizhang.checklist.model.NotApplicablePolicy;
+import org.taizhang.checklist.model.RatingBand;
+import org.taizhang.checklist.model.ScoringMode;
+import org.taizhang.organization.model.OrganizationKind;
 
 /** Scoring rules with hand-computed cases (deductions, floors, veto, 不适用, bands, bonus cap). */
 class ScoringTest {

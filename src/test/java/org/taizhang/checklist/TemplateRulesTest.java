@@ -7,6 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.taizhang.checklist.model.ChecklistCategory;
+import org.taizhang.checklist.model.ChecklistItem;
+import org.taizhang.checklist.model.ChecklistTemplate;
+import org.taizhang.checklist.model.ItemAnswer;
+import org.taizhang.checklist.model.RatingBand;
+import org.taizhang.checklist.model.ScoringMode;
 import org.taizhang.core.Issue;
 
 class TemplateRulesTest {

@@ -13,10 +13,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.taizhang.core.store.Store;
-import org.taizhang.organization.Organization;
-import org.taizhang.organization.OrganizationKind;
-import org.taizhang.organization.Registry;
 import org.taizhang.organization.RegistryService;
+import org.taizhang.organization.model.Organization;
+import org.taizhang.organization.model.OrganizationKind;
+import org.taizhang.organization.model.Registry;
 
 /** {@code taizhang assessments export-form|import-form}: names as in the registry workbook, the exit codes. */
 class AssessmentFormCommandsTest {

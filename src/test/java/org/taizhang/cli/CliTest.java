@@ -24,10 +24,10 @@ import org.taizhang.core.store.FirstRun;
 import org.taizhang.core.store.Store;
 import org.taizhang.core.task.Progress;
 import org.taizhang.organization.HostileWorkbooks;
-import org.taizhang.organization.Organization;
-import org.taizhang.organization.RegistryColumns;
 import org.taizhang.organization.RegistryService;
 import org.taizhang.organization.TestWorkbooks;
+import org.taizhang.organization.files.RegistryColumns;
+import org.taizhang.organization.model.Organization;
 
 /** The command line in this JVM: the same picocli tree the launcher runs, with output captured. */
 class CliTest {

@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.taizhang.core.store.Store;
 import org.taizhang.inspection.FindingService;
-import org.taizhang.inspection.InspectionFilesFixture;
-import org.taizhang.inspection.LedgerEntry;
-import org.taizhang.inspection.LedgerReport;
+import org.taizhang.inspection.files.InspectionFilesFixture;
+import org.taizhang.inspection.files.LedgerReport;
+import org.taizhang.inspection.model.LedgerEntry;
 import org.taizhang.organization.RegistryService;
 
 /**

@@ -16,7 +16,7 @@ import org.taizhang.core.store.Store;
 import org.taizhang.core.task.Progress;
 import org.taizhang.exchange.files.PackageFile;
 import org.taizhang.inspection.FindingService;
-import org.taizhang.inspection.FindingState;
+import org.taizhang.inspection.model.FindingState;
 import org.taizhang.organization.RegistryService;
 
 /**

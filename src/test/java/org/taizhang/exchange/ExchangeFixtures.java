@@ -5,13 +5,13 @@ import java.time.LocalDate;
 import java.util.List;
 import org.taizhang.core.Ids;
 import org.taizhang.core.store.Store;
-import org.taizhang.inspection.Finding;
 import org.taizhang.inspection.FindingService;
-import org.taizhang.inspection.FindingSource;
-import org.taizhang.inspection.RectificationType;
-import org.taizhang.inspection.Severity;
+import org.taizhang.inspection.model.Finding;
+import org.taizhang.inspection.model.FindingSource;
+import org.taizhang.inspection.model.RectificationType;
+import org.taizhang.inspection.model.Severity;
 import org.taizhang.organization.RegistryService;
-import org.taizhang.organization.Unit;
+import org.taizhang.organization.model.Unit;
 
 /** What the exchange tests do on a laptop: record a finding (待挂号) of the registry's first unit, with photos. */
 public final class ExchangeFixtures {

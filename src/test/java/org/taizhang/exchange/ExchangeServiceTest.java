@@ -18,10 +18,10 @@ import org.taizhang.core.store.Store;
 import org.taizhang.core.task.Progress;
 import org.taizhang.exchange.files.PackageFile;
 import org.taizhang.inspection.FindingService;
-import org.taizhang.inspection.FindingState;
-import org.taizhang.inspection.LedgerEntry;
+import org.taizhang.inspection.model.FindingState;
+import org.taizhang.inspection.model.LedgerEntry;
 import org.taizhang.organization.RegistryService;
-import org.taizhang.organization.Unit;
+import org.taizhang.organization.model.Unit;
 
 /**
  * A finding and its photo recorded on a laptop travel to the hub in a package on a stick, are numbered there, and

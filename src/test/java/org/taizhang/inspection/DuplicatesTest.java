@@ -7,6 +7,9 @@ import static org.taizhang.inspection.LedgerFixtures.entry;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.taizhang.inspection.model.FindingState;
+import org.taizhang.inspection.model.LedgerEntry;
+import org.taizhang.inspection.model.Warning;
 
 /** Possible duplicates, with the bigram sets and Dice coefficients counted by hand. */
 class DuplicatesTest {

@@ -30,8 +30,19 @@ import org.taizhang.core.DomainException;
 import org.taizhang.core.Ids;
 import org.taizhang.core.store.Store;
 import org.taizhang.core.task.Progress;
+import org.taizhang.inspection.model.Escalation;
+import org.taizhang.inspection.model.Finding;
+import org.taizhang.inspection.model.FindingSource;
+import org.taizhang.inspection.model.FindingState;
+import org.taizhang.inspection.model.InspectionSettings;
+import org.taizhang.inspection.model.LedgerEntry;
+import org.taizhang.inspection.model.RectificationType;
+import org.taizhang.inspection.model.Step;
+import org.taizhang.inspection.model.StepKind;
+import org.taizhang.inspection.model.Timeline;
+import org.taizhang.inspection.model.Verdict;
 import org.taizhang.organization.RegistryService;
-import org.taizhang.organization.Unit;
+import org.taizhang.organization.model.Unit;
 
 /**
  * The invariants of 挂号反馈、整改销号 over random sequences of a clerk's actions on one hub, across a year's end

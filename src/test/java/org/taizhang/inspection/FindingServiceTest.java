@@ -19,8 +19,22 @@ import org.taizhang.core.Ids;
 import org.taizhang.core.ValidationException;
 import org.taizhang.core.store.Store;
 import org.taizhang.core.task.Progress;
+import org.taizhang.inspection.model.Finding;
+import org.taizhang.inspection.model.FindingSource;
+import org.taizhang.inspection.model.FindingState;
+import org.taizhang.inspection.model.InspectionSettings;
+import org.taizhang.inspection.model.LedgerEntry;
+import org.taizhang.inspection.model.Measure;
+import org.taizhang.inspection.model.NumberFormat;
+import org.taizhang.inspection.model.RectificationType;
+import org.taizhang.inspection.model.Severity;
+import org.taizhang.inspection.model.StepKind;
+import org.taizhang.inspection.model.Timeline;
+import org.taizhang.inspection.model.Verdict;
+import org.taizhang.inspection.model.Warning;
+import org.taizhang.inspection.model.WarningPolicy;
 import org.taizhang.organization.RegistryService;
-import org.taizhang.organization.Unit;
+import org.taizhang.organization.model.Unit;
 
 /** A finding's life through the service, on a real database: each rule of 挂号反馈、整改销号 as a clerk meets it. */
 class FindingServiceTest {
@@ -536,5 +550,41 @@ class FindingServiceTest {
                         DomainException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("inspection.error.stepBeforeFound"));
         assertThat(service.timeline(f.id()).state()).isEqualTo(FindingState.REGISTERED);
+    }
+
+    /**
+     * The batch (the sample, benchmarks) and the service share {@link StepRules}: two rules the batch once lacked
+     * (a step dated before the problem was found; 屡查屡犯 of another kind of problem) refuse it as they refuse the
+     * service, and the batch writes nothing.
+     */
+    @Test
+    void aBatchKeepsTheRulesOfTheSingleActions() throws IOException {
+        var file = service.storeEvidence(photo());
+        assertThatThrownBy(() -> service.batch(b -> {
+                    Finding f = b.record(recorded("支部委员会会议未按月召开", TODAY.minusDays(3)));
+                    b.register(List.of(f.id()), TODAY);
+                    b.notify(f.id(), notice(TODAY.plusDays(30)), TODAY.minusDays(30));
+                    return f;
+                }))
+                .isInstanceOfSatisfying(
+                        DomainException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("inspection.error.stepBeforeFound"));
+        assertThatThrownBy(() -> service.batch(b -> {
+                    Finding earlier = b.record(recorded("党费未按时收缴", TODAY.minusDays(200)));
+                    b.register(List.of(earlier.id()), TODAY.minusDays(199));
+                    b.notify(earlier.id(), notice(TODAY.minusDays(100)), TODAY.minusDays(190));
+                    b.progress(earlier.id(), "已补缴", null, List.of(file), TODAY.minusDays(180));
+                    b.requestClose(earlier.id(), null, TODAY.minusDays(180));
+                    b.close(earlier.id(), Verdict.GOOD, null, TODAY.minusDays(170));
+                    Finding otherKind = b.record(recorded("活动室被挪用", TODAY).toBuilder()
+                            .category("阵地建设")
+                            .build());
+                    b.markRepeat(otherKind.id(), earlier.id());
+                    return otherKind;
+                }))
+                .isInstanceOfSatisfying(
+                        DomainException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("inspection.error.repeatOtherCategory"));
+        assertThat(service.ledger()).isEmpty();
     }
 }

@@ -4,6 +4,15 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.taizhang.core.store.Dot;
+import org.taizhang.inspection.model.Finding;
+import org.taizhang.inspection.model.FindingSource;
+import org.taizhang.inspection.model.FindingState;
+import org.taizhang.inspection.model.LedgerEntry;
+import org.taizhang.inspection.model.RectificationType;
+import org.taizhang.inspection.model.Severity;
+import org.taizhang.inspection.model.Step;
+import org.taizhang.inspection.model.StepKind;
+import org.taizhang.inspection.model.Warning;
 
 /** Ledger rows made by hand for the pure figures (no database): a finding, a timeline that reaches a state. */
 final class LedgerFixtures {

@@ -6,6 +6,9 @@ import static org.taizhang.inspection.LedgerFixtures.entry;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.taizhang.inspection.model.FindingState;
+import org.taizhang.inspection.model.LedgerEntry;
+import org.taizhang.inspection.model.Warning;
 
 /** The published figures on eight findings counted by hand. */
 class LedgerStatsTest {

@@ -1,13 +1,13 @@
 package org.taizhang.inspection;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.taizhang.inspection.FindingState.CLOSED;
-import static org.taizhang.inspection.FindingState.CLOSE_REQUESTED;
-import static org.taizhang.inspection.FindingState.MERGED;
-import static org.taizhang.inspection.FindingState.NOTIFIED;
-import static org.taizhang.inspection.FindingState.PENDING;
-import static org.taizhang.inspection.FindingState.RECTIFYING;
-import static org.taizhang.inspection.FindingState.REGISTERED;
+import static org.taizhang.inspection.model.FindingState.CLOSED;
+import static org.taizhang.inspection.model.FindingState.CLOSE_REQUESTED;
+import static org.taizhang.inspection.model.FindingState.MERGED;
+import static org.taizhang.inspection.model.FindingState.NOTIFIED;
+import static org.taizhang.inspection.model.FindingState.PENDING;
+import static org.taizhang.inspection.model.FindingState.RECTIFYING;
+import static org.taizhang.inspection.model.FindingState.REGISTERED;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -16,6 +16,15 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.taizhang.core.store.Dot;
+import org.taizhang.inspection.model.Escalation;
+import org.taizhang.inspection.model.FindingState;
+import org.taizhang.inspection.model.NumberFormat;
+import org.taizhang.inspection.model.Step;
+import org.taizhang.inspection.model.StepKind;
+import org.taizhang.inspection.model.Timeline;
+import org.taizhang.inspection.model.Verdict;
+import org.taizhang.inspection.model.Warning;
+import org.taizhang.inspection.model.WarningPolicy;
 
 /** The state machine, written out by hand: every state × every step, and how timelines from two devices fold. */
 class LifecycleTest {

@@ -18,6 +18,11 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.taizhang.core.files.SheetData;
 import org.taizhang.core.task.Progress;
+import org.taizhang.organization.files.ImportReport;
+import org.taizhang.organization.files.RegistryColumns;
+import org.taizhang.organization.files.RegistryFile;
+import org.taizhang.organization.model.Organization;
+import org.taizhang.organization.model.OrganizationKind;
 
 /**
  * A whole city's registry, for tests and benchmarks at real scale: 120 units (市直部门 and 直属事业单位),

@@ -8,6 +8,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.taizhang.core.store.Store;
 import org.taizhang.core.task.Progress;
+import org.taizhang.organization.files.ImportReport;
+import org.taizhang.organization.files.RegistryRows;
+import org.taizhang.organization.model.OrganizationKind;
+import org.taizhang.organization.model.Registry;
 
 class CityScaleGeneratorTest {
     @TempDir

@@ -1,6 +1,8 @@
 package org.taizhang.organization;
 
 import org.taizhang.core.Ids;
+import org.taizhang.organization.model.Community;
+import org.taizhang.organization.model.Unit;
 
 /** Test data: a 共同体 led by a unit; {@code aCommunity().ledBy(unit).build()}. */
 public final class CommunityBuilder {

@@ -24,15 +24,15 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import net.jqwik.api.statistics.Statistics;
-import org.taizhang.checklist.Assessment;
 import org.taizhang.checklist.BuiltInTemplates;
-import org.taizhang.checklist.ChecklistCategory;
-import org.taizhang.checklist.ChecklistItem;
 import org.taizhang.checklist.ChecklistService;
-import org.taizhang.checklist.ChecklistTemplate;
-import org.taizhang.checklist.Evidence;
-import org.taizhang.checklist.ItemAnswer;
-import org.taizhang.checklist.Round;
+import org.taizhang.checklist.model.Assessment;
+import org.taizhang.checklist.model.ChecklistCategory;
+import org.taizhang.checklist.model.ChecklistItem;
+import org.taizhang.checklist.model.ChecklistTemplate;
+import org.taizhang.checklist.model.Evidence;
+import org.taizhang.checklist.model.ItemAnswer;
+import org.taizhang.checklist.model.Round;
 import org.taizhang.core.DomainException;
 import org.taizhang.core.files.SheetData;
 import org.taizhang.core.store.ChangeSet;
@@ -41,24 +41,31 @@ import org.taizhang.core.store.FieldVersion;
 import org.taizhang.core.store.RecordState;
 import org.taizhang.core.store.Store;
 import org.taizhang.core.task.Progress;
-import org.taizhang.inspection.Escalation;
-import org.taizhang.inspection.Finding;
 import org.taizhang.inspection.FindingService;
-import org.taizhang.inspection.FindingSource;
-import org.taizhang.inspection.FindingState;
-import org.taizhang.inspection.Inspection;
 import org.taizhang.inspection.InspectionService;
-import org.taizhang.inspection.InspectionSettings;
-import org.taizhang.inspection.InspectionTeam;
-import org.taizhang.inspection.LedgerEntry;
 import org.taizhang.inspection.Lifecycle;
-import org.taizhang.inspection.Measure;
-import org.taizhang.inspection.RectificationType;
-import org.taizhang.inspection.Severity;
-import org.taizhang.inspection.StepKind;
-import org.taizhang.inspection.Verdict;
-import org.taizhang.inspection.Visit;
-import org.taizhang.inspection.VisitMethod;
+import org.taizhang.inspection.model.Escalation;
+import org.taizhang.inspection.model.Finding;
+import org.taizhang.inspection.model.FindingSource;
+import org.taizhang.inspection.model.FindingState;
+import org.taizhang.inspection.model.Inspection;
+import org.taizhang.inspection.model.InspectionSettings;
+import org.taizhang.inspection.model.InspectionTeam;
+import org.taizhang.inspection.model.LedgerEntry;
+import org.taizhang.inspection.model.Measure;
+import org.taizhang.inspection.model.RectificationType;
+import org.taizhang.inspection.model.Severity;
+import org.taizhang.inspection.model.StepKind;
+import org.taizhang.inspection.model.Verdict;
+import org.taizhang.inspection.model.Visit;
+import org.taizhang.inspection.model.VisitMethod;
+import org.taizhang.organization.files.RegistryColumns;
+import org.taizhang.organization.files.RegistryFile;
+import org.taizhang.organization.model.Community;
+import org.taizhang.organization.model.Organization;
+import org.taizhang.organization.model.OrganizationKind;
+import org.taizhang.organization.model.Registry;
+import org.taizhang.organization.model.Unit;
 
 /**
  * Nothing entered on any device is lost, and every device ends the same (decisions/0006). Simulated devices,
@@ -106,7 +113,7 @@ class ConvergencePropertyTest {
             checklists.publish(BuiltInTemplates.site(2026).id());
         }
         for (int i = 0; i < 2; i++) {
-            SHEETS.add(org.taizhang.inspection.InspectionFilesFixture.sheet(
+            SHEETS.add(org.taizhang.inspection.files.InspectionFilesFixture.sheet(
                     templateDir.resolve("第" + (i + 1) + "组问题清单.xlsx"),
                     "问题清单",
                     List.of(
@@ -434,7 +441,8 @@ class ConvergencePropertyTest {
                             .anyMatch(e -> e.timeline().entries().stream().anyMatch(x -> !x.applied())));
             Statistics.label("findings from assessment items")
                     .collect(devices.getFirst().findings.ledger().stream()
-                            .anyMatch(e -> e.finding().source() == org.taizhang.inspection.FindingSource.ASSESSMENT));
+                            .anyMatch(e ->
+                                    e.finding().source() == org.taizhang.inspection.model.FindingSource.ASSESSMENT));
             Statistics.label("findings numbered")
                     .collect(devices.getFirst().findings.ledger().stream()
                             .anyMatch(e -> e.finding().isNumbered()));
@@ -576,7 +584,7 @@ class ConvergencePropertyTest {
         final ChecklistService checklists;
         final FindingService findings;
         final InspectionService inspections;
-        final org.taizhang.inspection.InspectionFiles files;
+        final org.taizhang.inspection.files.InspectionFiles files;
 
         Device(Store store) {
             this.store = store;
@@ -584,7 +592,7 @@ class ConvergencePropertyTest {
             this.checklists = new ChecklistService(store, service);
             this.findings = new FindingService(store, service);
             this.inspections = new InspectionService(store);
-            this.files = new org.taizhang.inspection.InspectionFiles(store, service);
+            this.files = new org.taizhang.inspection.files.InspectionFiles(store, service);
         }
 
         /** The device that was made the hub at the start (the only one that may take the designation back). */
@@ -1057,10 +1065,11 @@ class ConvergencePropertyTest {
                         form,
                         org.taizhang.core.i18n.Messages.forLocale(org.taizhang.core.i18n.Messages.CHINESE),
                         Progress.NONE);
-                List<List<String>> cells = org.taizhang.inspection.InspectionFilesFixture.cells(form);
+                List<List<String>> cells = org.taizhang.inspection.files.InspectionFilesFixture.cells(form);
                 String number = cells.get(4 + s.c() % (cells.size() - 4)).getFirst();
-                org.taizhang.inspection.InspectionFilesFixture.fill(form, number, "整改进展情况", "已整改" + s.c() % 3);
-                org.taizhang.inspection.InspectionFilesFixture.fill(form, number, "报告日期", "2026-07-1" + s.c() % 10);
+                org.taizhang.inspection.files.InspectionFilesFixture.fill(form, number, "整改进展情况", "已整改" + s.c() % 3);
+                org.taizhang.inspection.files.InspectionFilesFixture.fill(
+                        form, number, "报告日期", "2026-07-1" + s.c() % 10);
                 FORMS.add(form);
             } else {
                 files.importFeedback(pick(FORMS, s.c()), null, Progress.NONE);

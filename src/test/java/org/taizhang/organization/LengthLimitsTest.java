@@ -16,6 +16,13 @@ import org.taizhang.core.ValidationException;
 import org.taizhang.core.i18n.Messages;
 import org.taizhang.core.store.Store;
 import org.taizhang.core.task.Progress;
+import org.taizhang.organization.files.ImportReport;
+import org.taizhang.organization.files.ImportReports;
+import org.taizhang.organization.files.RegistryColumns;
+import org.taizhang.organization.model.Community;
+import org.taizhang.organization.model.Organization;
+import org.taizhang.organization.model.Registry;
+import org.taizhang.organization.model.Unit;
 
 /** Every text field has a limit, checked on save and import (per row) by the same rules the form shows. */
 class LengthLimitsTest {

@@ -2,6 +2,10 @@ package org.taizhang.organization;
 
 import java.time.LocalDate;
 import org.taizhang.core.Ids;
+import org.taizhang.organization.model.Community;
+import org.taizhang.organization.model.Organization;
+import org.taizhang.organization.model.OrganizationKind;
+import org.taizhang.organization.model.Unit;
 
 /**
  * Test data: a Party organization whose defaults pass every rule on {@link RegistryRulesTest#TODAY} (a branch

@@ -15,6 +15,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.taizhang.core.store.HistoryEntry;
 import org.taizhang.core.store.HistoryEntry.FieldChange;
 import org.taizhang.core.store.Store;
+import org.taizhang.organization.files.RegistryColumns;
+import org.taizhang.organization.model.Organization;
+import org.taizhang.organization.model.Registry;
+import org.taizhang.organization.model.Unit;
 
 class RegistryHistoryTest {
     @TempDir

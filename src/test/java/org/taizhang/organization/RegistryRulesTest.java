@@ -17,6 +17,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.taizhang.core.Issue;
 import org.taizhang.core.Issue.Severity;
+import org.taizhang.organization.files.RegistryColumns;
+import org.taizhang.organization.model.Community;
+import org.taizhang.organization.model.Organization;
+import org.taizhang.organization.model.OrganizationKind;
+import org.taizhang.organization.model.Registry;
+import org.taizhang.organization.model.Unit;
 
 class RegistryRulesTest {
     /** The sample data's "today". */

@@ -27,13 +27,19 @@ import org.taizhang.core.ValidationException;
 import org.taizhang.core.store.HistoryEntry;
 import org.taizhang.core.store.Store;
 import org.taizhang.core.task.Progress;
+import org.taizhang.organization.files.ImportReport;
+import org.taizhang.organization.model.Community;
+import org.taizhang.organization.model.Organization;
+import org.taizhang.organization.model.OrganizationKind;
+import org.taizhang.organization.model.Registry;
+import org.taizhang.organization.model.Unit;
 
-class RegistryServiceTest {
+public class RegistryServiceTest {
     /**
      * The sample data was written for 2026-11-23; a clock on that day keeps the sample's warnings the same every
      * year. It ticks a millisecond per reading, so every change gets its own time, as with a real clock.
      */
-    static Clock sampleDay() {
+    public static Clock sampleDay() {
         return new TickingClock(RegistryRulesTest.TODAY
                 .atTime(10, 0)
                 .atZone(ZoneId.systemDefault())

@@ -8,6 +8,9 @@ import static org.taizhang.organization.UnitBuilder.aUnit;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.taizhang.organization.model.Organization;
+import org.taizhang.organization.model.Registry;
+import org.taizhang.organization.model.Unit;
 
 class RegistryTest {
     private final Unit finance = aUnit().named("江海市财政局").build();

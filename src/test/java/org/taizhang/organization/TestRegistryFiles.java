@@ -5,6 +5,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import org.taizhang.core.files.SheetData;
+import org.taizhang.organization.files.RegistryColumns;
+import org.taizhang.organization.files.RegistryFile;
 
 /** Registry files built in memory, as if read from a workbook. */
 final class TestRegistryFiles {

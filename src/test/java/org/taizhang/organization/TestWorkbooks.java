@@ -12,6 +12,8 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.taizhang.organization.files.RegistryColumns;
+import org.taizhang.organization.files.RegistryImportTest;
 
 /**
  * Builds registry workbooks the way a clerk's Excel would hold them (every cell typed as text), independent of

@@ -1,6 +1,7 @@
 package org.taizhang.organization;
 
 import org.taizhang.core.Ids;
+import org.taizhang.organization.model.Unit;
 
 /** Test data: a 单位 with realistic defaults; {@code aUnit().named("江海市财政局").build()}. */
 public final class UnitBuilder {

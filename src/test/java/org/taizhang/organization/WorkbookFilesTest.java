@@ -23,10 +23,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.taizhang.core.DomainException;
+import org.taizhang.core.files.RowIssue;
 import org.taizhang.core.files.StreamingWorkbook;
 import org.taizhang.core.store.Store;
 import org.taizhang.core.task.Progress;
-import org.taizhang.organization.ImportReport.RowIssue;
+import org.taizhang.organization.files.ImportReport;
+import org.taizhang.organization.files.RegistryColumns;
+import org.taizhang.organization.files.RegistryRows;
+import org.taizhang.organization.model.Registry;
+import org.taizhang.organization.model.Unit;
 
 /**
  * Workbooks as they arrive from offices and from worse places: too large, zip bombs, password-protected, formulas

@@ -3,8 +3,8 @@ package org.taizhang.checklist.view;
 import java.math.BigDecimal;
 import java.util.Optional;
 import java.util.Set;
-import org.taizhang.checklist.ChecklistItem;
-import org.taizhang.checklist.ItemAnswer;
+import org.taizhang.checklist.model.ChecklistItem;
+import org.taizhang.checklist.model.ItemAnswer;
 import org.taizhang.core.DomainException;
 
 /**

@@ -30,18 +30,18 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import org.taizhang.checklist.AcceptanceStatus;
-import org.taizhang.checklist.Assessment;
-import org.taizhang.checklist.ChecklistTemplate;
-import org.taizhang.checklist.Evidence;
-import org.taizhang.checklist.Round;
 import org.taizhang.checklist.Scoring;
+import org.taizhang.checklist.model.AcceptanceStatus;
+import org.taizhang.checklist.model.Assessment;
+import org.taizhang.checklist.model.ChecklistTemplate;
+import org.taizhang.checklist.model.Evidence;
+import org.taizhang.checklist.model.Round;
 import org.taizhang.checklist.view.AssessmentsViewModel.BranchRow;
 import org.taizhang.checklist.view.AssessmentsViewModel.ItemRow;
 import org.taizhang.core.i18n.Messages;
 import org.taizhang.core.ui.DialogService;
 import org.taizhang.core.ui.Tables;
-import org.taizhang.organization.Community;
+import org.taizhang.organization.model.Community;
 
 /**
  * 支部测评: the branches of a year on the left, the chosen branch's scoring sheet on the right. The sheet is

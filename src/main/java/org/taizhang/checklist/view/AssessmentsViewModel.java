@@ -22,28 +22,28 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import org.taizhang.checklist.AcceptanceBoard;
-import org.taizhang.checklist.AcceptanceStatus;
-import org.taizhang.checklist.Assessment;
-import org.taizhang.checklist.ChecklistCategory;
-import org.taizhang.checklist.ChecklistItem;
 import org.taizhang.checklist.ChecklistService;
-import org.taizhang.checklist.ChecklistTemplate;
-import org.taizhang.checklist.Evidence;
-import org.taizhang.checklist.ItemAnswer;
 import org.taizhang.checklist.ItemFindings;
-import org.taizhang.checklist.Round;
 import org.taizhang.checklist.Scoring;
+import org.taizhang.checklist.model.AcceptanceStatus;
+import org.taizhang.checklist.model.Assessment;
+import org.taizhang.checklist.model.ChecklistCategory;
+import org.taizhang.checklist.model.ChecklistItem;
+import org.taizhang.checklist.model.ChecklistTemplate;
+import org.taizhang.checklist.model.Evidence;
+import org.taizhang.checklist.model.ItemAnswer;
+import org.taizhang.checklist.model.Round;
 import org.taizhang.core.DomainException;
 import org.taizhang.core.i18n.Messages;
 import org.taizhang.core.text.Pinyin;
 import org.taizhang.core.ui.DialogService;
 import org.taizhang.core.ui.Rejections;
 import org.taizhang.core.ui.TaskRunner;
-import org.taizhang.organization.Community;
-import org.taizhang.organization.Organization;
-import org.taizhang.organization.OrganizationKind;
-import org.taizhang.organization.Registry;
 import org.taizhang.organization.RegistryService;
+import org.taizhang.organization.model.Community;
+import org.taizhang.organization.model.Organization;
+import org.taizhang.organization.model.OrganizationKind;
+import org.taizhang.organization.model.Registry;
 
 /**
  * The scoring page's state, with no controls: the branches of a year with where each stands, the chosen
@@ -335,7 +335,7 @@ public final class AssessmentsViewModel {
     }
 
     /** … or of a unit (the board shown by unit). */
-    public void showOnly(Community community, org.taizhang.organization.Unit unit, AcceptanceStatus status) {
+    public void showOnly(Community community, org.taizhang.organization.model.Unit unit, AcceptanceStatus status) {
         // the round the number counted: 达标/未达标/公示中 come from the 达标验收, 自评中 from the 自评
         Round counted = status == null
                 ? null
@@ -853,7 +853,7 @@ public final class AssessmentsViewModel {
     }
 
     /** 支部档案: the chosen branch over the plan's three years, read on the worker, then given to {@code show}. */
-    public void branchRecord(java.util.function.Consumer<org.taizhang.checklist.BranchRecord> show) {
+    public void branchRecord(java.util.function.Consumer<org.taizhang.checklist.model.BranchRecord> show) {
         BranchRow row = branch.get();
         if (row == null) {
             return;

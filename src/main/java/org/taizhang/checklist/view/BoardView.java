@@ -23,7 +23,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.taizhang.checklist.AcceptanceBoard;
-import org.taizhang.checklist.AcceptanceStatus;
+import org.taizhang.checklist.model.AcceptanceStatus;
 import org.taizhang.core.i18n.Messages;
 import org.taizhang.core.ui.DialogService;
 import org.taizhang.core.ui.Tables;
@@ -255,7 +255,8 @@ public final class BoardView {
         over.setId("quotaExcess");
         over.getStyleClass().add("issue-error");
         over.setWrapText(true);
-        vm.excesses().addListener((javafx.collections.ListChangeListener<org.taizhang.checklist.RatingQuota.Excess>)
+        vm.excesses().addListener((javafx.collections.ListChangeListener<
+                        org.taizhang.checklist.model.RatingQuota.Excess>)
                 c -> over.setText(String.join(
                         "；",
                         vm.excesses().stream()

@@ -15,14 +15,14 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.taizhang.checklist.AcceptanceBoard;
 import org.taizhang.checklist.AcceptanceStats;
-import org.taizhang.checklist.AcceptanceStatus;
 import org.taizhang.checklist.ChecklistService;
+import org.taizhang.checklist.model.AcceptanceStatus;
 import org.taizhang.core.i18n.Messages;
 import org.taizhang.core.ui.DialogService;
 import org.taizhang.core.ui.Rejections;
 import org.taizhang.core.ui.TaskRunner;
-import org.taizhang.organization.Community;
-import org.taizhang.organization.Unit;
+import org.taizhang.organization.model.Community;
+import org.taizhang.organization.model.Unit;
 
 /**
  * The 达标验收 board's state: the chosen year's figures per 共同体 and overall, the overall 达标率 of the years
@@ -55,9 +55,9 @@ public final class BoardViewModel {
     private final ObservableList<AcceptanceBoard.Row> rows = FXCollections.observableArrayList();
     private final ObservableList<YearRate> trend = FXCollections.observableArrayList();
     private final BooleanProperty byUnit = new SimpleBooleanProperty();
-    private final ObservableList<org.taizhang.checklist.RatingQuota.Excess> excesses =
+    private final ObservableList<org.taizhang.checklist.model.RatingQuota.Excess> excesses =
             FXCollections.observableArrayList();
-    private List<org.taizhang.checklist.RatingQuota> quotas = List.of();
+    private List<org.taizhang.checklist.model.RatingQuota> quotas = List.of();
     /** The unit of each line while the board is shown by unit. */
     private final Map<AcceptanceBoard.Row, Unit> unitOfRow = new IdentityHashMap<>();
 
@@ -75,7 +75,7 @@ public final class BoardViewModel {
             AcceptanceBoard board,
             List<AcceptanceBoard.UnitRow> units,
             List<YearRate> trend,
-            List<org.taizhang.checklist.RatingQuota> quotas) {}
+            List<org.taizhang.checklist.model.RatingQuota> quotas) {}
 
     /** Computes the year's board and the years before it on the worker, then shows them. */
     public void load(int forYear, Runnable then) {
@@ -232,7 +232,7 @@ public final class BoardViewModel {
     }
 
     /** Ratings over their share this year (the board names them). */
-    public ObservableList<org.taizhang.checklist.RatingQuota.Excess> excesses() {
+    public ObservableList<org.taizhang.checklist.model.RatingQuota.Excess> excesses() {
         return excesses;
     }
 

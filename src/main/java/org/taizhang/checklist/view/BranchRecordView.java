@@ -12,10 +12,10 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.taizhang.checklist.BranchRecord;
+import org.taizhang.checklist.model.BranchRecord;
 import org.taizhang.core.i18n.Messages;
 import org.taizhang.core.ui.Tables;
-import org.taizhang.organization.Organization;
+import org.taizhang.organization.model.Organization;
 
 /**
  * 支部档案: a branch's registry data, its standing and rating over the plan's years (up or down against the

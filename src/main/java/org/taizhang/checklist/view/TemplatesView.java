@@ -26,18 +26,18 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import org.taizhang.checklist.CheckMethod;
-import org.taizhang.checklist.ChecklistCategory;
-import org.taizhang.checklist.ChecklistItem;
-import org.taizhang.checklist.ChecklistTemplate;
-import org.taizhang.checklist.NotApplicablePolicy;
-import org.taizhang.checklist.ScoringMode;
+import org.taizhang.checklist.model.CheckMethod;
+import org.taizhang.checklist.model.ChecklistCategory;
+import org.taizhang.checklist.model.ChecklistItem;
+import org.taizhang.checklist.model.ChecklistTemplate;
+import org.taizhang.checklist.model.NotApplicablePolicy;
+import org.taizhang.checklist.model.ScoringMode;
 import org.taizhang.core.i18n.Messages;
 import org.taizhang.core.ui.DialogService;
 import org.taizhang.core.ui.HistoryText;
 import org.taizhang.core.ui.RecordPageView;
 import org.taizhang.core.ui.Tables;
-import org.taizhang.organization.OrganizationKind;
+import org.taizhang.organization.model.OrganizationKind;
 
 /**
  * 测评细则: the templates on the left; on the right the template's form (the shared page pattern) with its

@@ -163,9 +163,6 @@ public final class FormWorkbook {
         }
     }
 
-    /** One problem with a file: in a cell, a row ({@code column} null) or the whole file ({@code sheet} null). */
-    public record CellIssue(String sheet, int row, String column, Issue issue) {}
-
     /**
      * A file read back. {@code signature} is null when it is missing or damaged (then {@code errors} says so and
      * there are no rows); {@code columns} are the headers by column id, for the caller's own errors.
@@ -175,7 +172,7 @@ public final class FormWorkbook {
             String sheet,
             Map<String, String> columns,
             List<FilledRow> rows,
-            List<CellIssue> errors) {
+            List<RowIssue> errors) {
         public Filled {
             columns = Collections.unmodifiableMap(new LinkedHashMap<>(columns)); // in the table's order
             rows = List.copyOf(rows);
@@ -184,7 +181,7 @@ public final class FormWorkbook {
     }
 
     /** A problem as a clerk reads it: “自评表”表第5行“得分”列：…。 */
-    public static String line(CellIssue i, Messages m) {
+    public static String line(RowIssue i, Messages m) {
         String text = m.get(i.issue().messageKey(), i.issue().args());
         if (i.sheet() == null) {
             return m.get("form.issue.file", text);
@@ -195,7 +192,7 @@ public final class FormWorkbook {
         return m.get("form.issue.cell", i.sheet(), i.row(), i.column(), text);
     }
 
-    public static List<String> lines(List<CellIssue> issues, Messages m) {
+    public static List<String> lines(List<RowIssue> issues, Messages m) {
         return issues.stream().map(i -> line(i, m)).toList();
     }
 
@@ -509,14 +506,14 @@ public final class FormWorkbook {
                 .get(parsed.sheet);
         Map<String, String> headers = new LinkedHashMap<>();
         parsed.columns.forEach(c -> headers.put(c.id(), c.header()));
-        List<CellIssue> errors = new ArrayList<>();
+        List<RowIssue> errors = new ArrayList<>();
         if (!sheet.present()) {
-            errors.add(new CellIssue(null, 0, null, Issue.error(null, "form.error.sheetMissing", parsed.sheet)));
+            errors.add(new RowIssue(null, 0, null, Issue.error(null, "form.error.sheetMissing", parsed.sheet)));
             return new Filled(parsed.signature, parsed.sheet, headers, List.of(), errors);
         }
         for (Column c : parsed.columns) {
             if (!sheet.headers().contains(c.header())) {
-                errors.add(new CellIssue(
+                errors.add(new RowIssue(
                         parsed.sheet,
                         parsed.headerRow,
                         null,
@@ -533,7 +530,7 @@ public final class FormWorkbook {
             String label = r.text(labelHeader);
             Expected expected = parsed.rows.get(label);
             if (expected == null) {
-                errors.add(new CellIssue(
+                errors.add(new RowIssue(
                         parsed.sheet,
                         r.number(),
                         null,
@@ -544,7 +541,7 @@ public final class FormWorkbook {
             }
             Integer before = seen.putIfAbsent(label, r.number());
             if (before != null) {
-                errors.add(new CellIssue(
+                errors.add(new RowIssue(
                         parsed.sheet, r.number(), null, Issue.error(null, "form.error.rowTwice", label, before)));
                 continue;
             }
@@ -553,14 +550,14 @@ public final class FormWorkbook {
                 Column col = parsed.columns.get(c);
                 String hash = expected.hashes.get(c);
                 if (r.uncalculated().contains(col.header())) {
-                    errors.add(new CellIssue(
+                    errors.add(new RowIssue(
                             parsed.sheet,
                             r.number(),
                             col.header(),
                             Issue.error(col.id(), "import.error.formulaNotCalculated")));
                 } else if (!hash.equals(EDITABLE)) {
                     if (!hash.equals(hash(r.text(col.header())))) {
-                        errors.add(new CellIssue(
+                        errors.add(new RowIssue(
                                 parsed.sheet,
                                 r.number(),
                                 col.header(),
@@ -577,7 +574,7 @@ public final class FormWorkbook {
             at++;
             if (!seen.containsKey(e.getKey())) {
                 errors.add(
-                        new CellIssue(parsed.sheet, at, null, Issue.error(null, "form.error.rowMissing", e.getKey())));
+                        new RowIssue(parsed.sheet, at, null, Issue.error(null, "form.error.rowMissing", e.getKey())));
             }
         }
         return new Filled(parsed.signature, parsed.sheet, headers, rows, errors);
@@ -585,7 +582,7 @@ public final class FormWorkbook {
 
     private static Filled refused(String key) {
         return new Filled(
-                null, null, Map.of(), List.of(), List.of(new CellIssue(null, 0, null, Issue.error(null, key))));
+                null, null, Map.of(), List.of(), List.of(new RowIssue(null, 0, null, Issue.error(null, key))));
     }
 
     private record Expected(String key, List<String> hashes) {}

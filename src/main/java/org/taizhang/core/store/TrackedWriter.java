@@ -62,6 +62,25 @@ public final class TrackedWriter {
     }
 
     /**
+     * Saves a record whose id comes from what it is (a branch and year, a category's name, a link's file), so that it
+     * can be made again after its deletion: then it comes back explicitly (a restore in its history), then is saved.
+     * The one home of "restore if deleted, then save"; {@link #save} alone never brings a deletion back.
+     */
+    public Outcome restoreAndSave(TableRecord<?> record) {
+        Table<?> table = record.getTable();
+        String id = idOf(record);
+        RecordState before = RecordStates.read(ctx, table, id);
+        if (before != null && before.deleted()) {
+            write(table, before, Map.of(RecordState.DELETED, 0), "restore", Map.of(), true);
+            before = RecordStates.read(ctx, table, id);
+        }
+        Inserts inserts = new Inserts();
+        Outcome outcome = save(record, before, inserts);
+        inserts.flush();
+        return outcome;
+    }
+
+    /**
      * {@link #save} for many records in order, with the same dots, rows and history as saving them one by one,
      * at a fraction of the cost: the records' states are read a few hundred at a time, and new rows and their
      * history are inserted in JDBC batches (one prepared statement each) instead of a statement per row. An

@@ -15,11 +15,11 @@ import javafx.collections.ObservableList;
 import org.taizhang.core.Issue;
 import org.taizhang.core.ui.DateFields;
 import org.taizhang.core.ui.FormModel;
-import org.taizhang.inspection.Escalation;
-import org.taizhang.inspection.Measure;
-import org.taizhang.inspection.StepKind;
-import org.taizhang.inspection.Verdict;
-import org.taizhang.organization.Unit;
+import org.taizhang.inspection.model.Escalation;
+import org.taizhang.inspection.model.Measure;
+import org.taizhang.inspection.model.StepKind;
+import org.taizhang.inspection.model.Verdict;
+import org.taizhang.organization.model.Unit;
 
 /**
  * What one step of a finding's life asks for (交办: the deadline and the people; 销号: the verdict and opinion …),

@@ -14,15 +14,15 @@ import org.taizhang.core.Ids;
 import org.taizhang.core.Issue;
 import org.taizhang.core.ui.DateFields;
 import org.taizhang.core.ui.FormModel;
-import org.taizhang.inspection.Finding;
 import org.taizhang.inspection.FindingRules;
-import org.taizhang.inspection.FindingSource;
-import org.taizhang.inspection.Inspection;
-import org.taizhang.inspection.RectificationType;
-import org.taizhang.inspection.Severity;
-import org.taizhang.organization.Organization;
-import org.taizhang.organization.Registry;
-import org.taizhang.organization.Unit;
+import org.taizhang.inspection.model.Finding;
+import org.taizhang.inspection.model.FindingSource;
+import org.taizhang.inspection.model.Inspection;
+import org.taizhang.inspection.model.RectificationType;
+import org.taizhang.inspection.model.Severity;
+import org.taizhang.organization.model.Organization;
+import org.taizhang.organization.model.Registry;
+import org.taizhang.organization.model.Unit;
 
 /**
  * A new finding as typed during a visit, with no controls: the live checks are {@link FindingRules#check}, the

@@ -8,8 +8,8 @@ import org.taizhang.core.Ids;
 import org.taizhang.core.Issue;
 import org.taizhang.core.ui.DateFields;
 import org.taizhang.core.ui.FormModel;
-import org.taizhang.inspection.Inspection;
 import org.taizhang.inspection.InspectionRules;
+import org.taizhang.inspection.model.Inspection;
 
 /** The 督查 form: title, kind, year, period, notes. Dates and the year are kept as typed, so a bad one is named. */
 public final class InspectionFormModel extends FormModel<Inspection> {

@@ -36,11 +36,11 @@ import org.taizhang.core.ui.RecordPageView;
 import org.taizhang.core.ui.RecordPageView.FormGrid;
 import org.taizhang.core.ui.Tables;
 import org.taizhang.inspection.FindingService;
-import org.taizhang.inspection.Inspection;
-import org.taizhang.inspection.InspectionTeam;
-import org.taizhang.inspection.Visit;
-import org.taizhang.inspection.VisitMethod;
-import org.taizhang.organization.Unit;
+import org.taizhang.inspection.model.Inspection;
+import org.taizhang.inspection.model.InspectionTeam;
+import org.taizhang.inspection.model.Visit;
+import org.taizhang.inspection.model.VisitMethod;
+import org.taizhang.organization.model.Unit;
 
 /**
  * 督查安排: the rounds (list + form + history), and under the form the chosen round's teams, the units in scope

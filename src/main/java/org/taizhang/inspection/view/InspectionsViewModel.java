@@ -21,14 +21,14 @@ import org.taizhang.core.ui.RecordPage;
 import org.taizhang.core.ui.TaskRunner;
 import org.taizhang.core.ui.UnsavedEdits;
 import org.taizhang.inspection.FindingService;
-import org.taizhang.inspection.Inspection;
 import org.taizhang.inspection.InspectionService;
-import org.taizhang.inspection.InspectionTeam;
-import org.taizhang.inspection.Visit;
-import org.taizhang.inspection.VisitMethod;
-import org.taizhang.organization.Registry;
+import org.taizhang.inspection.model.Inspection;
+import org.taizhang.inspection.model.InspectionTeam;
+import org.taizhang.inspection.model.Visit;
+import org.taizhang.inspection.model.VisitMethod;
 import org.taizhang.organization.RegistryService;
-import org.taizhang.organization.Unit;
+import org.taizhang.organization.model.Registry;
+import org.taizhang.organization.model.Unit;
 
 /**
  * 督查安排: the rounds as a list + form + history page (the shared pattern), and for the chosen round its teams,

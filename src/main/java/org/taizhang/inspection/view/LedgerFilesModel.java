@@ -2,13 +2,13 @@ package org.taizhang.inspection.view;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.taizhang.core.files.FormWorkbook;
+import org.taizhang.core.files.RowIssue;
 import org.taizhang.core.i18n.Messages;
 import org.taizhang.core.ui.DialogService;
 import org.taizhang.core.ui.Rejections;
 import org.taizhang.core.ui.TaskRunner;
-import org.taizhang.inspection.InspectionFiles;
-import org.taizhang.organization.Unit;
+import org.taizhang.inspection.files.InspectionFiles;
+import org.taizhang.organization.model.Unit;
 
 /**
  * The ledger's files from the window, as the command line has them: a unit's 整改情况反馈表 out and back, an
@@ -100,7 +100,8 @@ public final class LedgerFilesModel {
                 .toString()
                 .toLowerCase(java.util.Locale.ROOT)
                 .endsWith(".csv");
-        List<org.taizhang.inspection.LedgerEntry> rows = List.copyOf(shownOnly ? ledger.shown() : ledger.entries());
+        List<org.taizhang.inspection.model.LedgerEntry> rows =
+                List.copyOf(shownOnly ? ledger.shown() : ledger.entries());
         String title = m.get("ledger.files.ledgerTitle");
         tasks.run(
                 "ledger.files.exportLedger",
@@ -112,7 +113,7 @@ public final class LedgerFilesModel {
                         file));
     }
 
-    private void rejected(String titleKey, List<FormWorkbook.CellIssue> errors) {
+    private void rejected(String titleKey, List<RowIssue> errors) {
         Rejections.show(
                 dialogs,
                 m,

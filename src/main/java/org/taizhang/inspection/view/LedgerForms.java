@@ -39,16 +39,16 @@ import org.taizhang.core.ui.Pickers;
 import org.taizhang.core.ui.RecordPageView;
 import org.taizhang.core.ui.RecordPageView.FormGrid;
 import org.taizhang.core.ui.Tables;
-import org.taizhang.inspection.Escalation;
-import org.taizhang.inspection.FindingSource;
-import org.taizhang.inspection.Inspection;
-import org.taizhang.inspection.Measure;
-import org.taizhang.inspection.RectificationType;
-import org.taizhang.inspection.Severity;
-import org.taizhang.inspection.StepKind;
-import org.taizhang.inspection.Verdict;
-import org.taizhang.organization.Organization;
-import org.taizhang.organization.Unit;
+import org.taizhang.inspection.model.Escalation;
+import org.taizhang.inspection.model.FindingSource;
+import org.taizhang.inspection.model.Inspection;
+import org.taizhang.inspection.model.Measure;
+import org.taizhang.inspection.model.RectificationType;
+import org.taizhang.inspection.model.Severity;
+import org.taizhang.inspection.model.StepKind;
+import org.taizhang.inspection.model.Verdict;
+import org.taizhang.organization.model.Organization;
+import org.taizhang.organization.model.Unit;
 
 /**
  * The small forms of the ledger, each in a dialog over the window: a step of a finding's life, a new finding, a

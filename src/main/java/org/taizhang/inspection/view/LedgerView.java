@@ -50,18 +50,18 @@ import org.taizhang.core.ui.DateFields;
 import org.taizhang.core.ui.DialogService;
 import org.taizhang.core.ui.Pickers;
 import org.taizhang.core.ui.Tables;
-import org.taizhang.inspection.Finding;
 import org.taizhang.inspection.FindingService;
-import org.taizhang.inspection.FindingState;
-import org.taizhang.inspection.Inspection;
-import org.taizhang.inspection.LedgerEntry;
-import org.taizhang.inspection.Measure;
-import org.taizhang.inspection.StepKind;
-import org.taizhang.inspection.Timeline;
-import org.taizhang.inspection.Warning;
+import org.taizhang.inspection.model.Finding;
+import org.taizhang.inspection.model.FindingState;
+import org.taizhang.inspection.model.Inspection;
+import org.taizhang.inspection.model.LedgerEntry;
+import org.taizhang.inspection.model.Measure;
+import org.taizhang.inspection.model.StepKind;
+import org.taizhang.inspection.model.Timeline;
+import org.taizhang.inspection.model.Warning;
 import org.taizhang.inspection.view.LedgerViewModel.TimelineRow;
 import org.taizhang.inspection.view.LedgerViewModel.WarningFilter;
-import org.taizhang.organization.Unit;
+import org.taizhang.organization.model.Unit;
 
 /**
  * 整改台账: the bar (新增问题, 全部挂号, 向单位交办, search), the filters, the counts per state (each a filter), the

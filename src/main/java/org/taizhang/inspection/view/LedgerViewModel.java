@@ -25,21 +25,21 @@ import org.taizhang.core.text.Pinyin;
 import org.taizhang.core.ui.DialogService;
 import org.taizhang.core.ui.Tables;
 import org.taizhang.core.ui.TaskRunner;
-import org.taizhang.inspection.Finding;
 import org.taizhang.inspection.FindingService;
-import org.taizhang.inspection.FindingState;
-import org.taizhang.inspection.Inspection;
 import org.taizhang.inspection.InspectionService;
-import org.taizhang.inspection.InspectionSettings;
-import org.taizhang.inspection.LedgerEntry;
 import org.taizhang.inspection.Lifecycle;
-import org.taizhang.inspection.Measure;
-import org.taizhang.inspection.Step;
-import org.taizhang.inspection.StepKind;
-import org.taizhang.inspection.Timeline;
-import org.taizhang.inspection.Warning;
-import org.taizhang.organization.Registry;
-import org.taizhang.organization.Unit;
+import org.taizhang.inspection.model.Finding;
+import org.taizhang.inspection.model.FindingState;
+import org.taizhang.inspection.model.Inspection;
+import org.taizhang.inspection.model.InspectionSettings;
+import org.taizhang.inspection.model.LedgerEntry;
+import org.taizhang.inspection.model.Measure;
+import org.taizhang.inspection.model.Step;
+import org.taizhang.inspection.model.StepKind;
+import org.taizhang.inspection.model.Timeline;
+import org.taizhang.inspection.model.Warning;
+import org.taizhang.organization.model.Registry;
+import org.taizhang.organization.model.Unit;
 
 /**
  * The 整改台账's state, with no controls: every finding as the ledger shows it, the filters and counts, the chosen

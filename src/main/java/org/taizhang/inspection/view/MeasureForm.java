@@ -11,7 +11,7 @@ import org.taizhang.core.Ids;
 import org.taizhang.core.Issue;
 import org.taizhang.core.ui.DateFields;
 import org.taizhang.core.ui.FormModel;
-import org.taizhang.inspection.Measure;
+import org.taizhang.inspection.model.Measure;
 
 /** 整改措施 as typed: the measure, its owner and deadline, and whether (and when) it was done. */
 public final class MeasureForm extends FormModel<Measure> {

@@ -11,9 +11,9 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.taizhang.core.i18n.Messages;
 import org.taizhang.core.ui.TaskRunner;
 import org.taizhang.inspection.FindingService;
-import org.taizhang.inspection.FindingState;
-import org.taizhang.inspection.LedgerEntry;
-import org.taizhang.inspection.Warning;
+import org.taizhang.inspection.model.FindingState;
+import org.taizhang.inspection.model.LedgerEntry;
+import org.taizhang.inspection.model.Warning;
 
 /**
  * 整改提醒 on the 工作台 and at start-up: how many findings are overdue, due soon, waiting for a number or for

@@ -9,7 +9,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 import org.taizhang.core.i18n.Messages;
-import org.taizhang.inspection.Warning;
+import org.taizhang.inspection.model.Warning;
 
 /** 整改提醒 on the 工作台: a tile per kind (coloured as the ledger colours its rows) and the most urgent findings. */
 public final class RemindersPane {

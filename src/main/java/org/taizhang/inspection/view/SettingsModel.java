@@ -12,9 +12,9 @@ import org.taizhang.core.i18n.Messages;
 import org.taizhang.core.ui.DialogService;
 import org.taizhang.core.ui.TaskRunner;
 import org.taizhang.inspection.FindingService;
-import org.taizhang.inspection.InspectionSettings;
-import org.taizhang.inspection.NumberFormat;
-import org.taizhang.inspection.WarningPolicy;
+import org.taizhang.inspection.model.InspectionSettings;
+import org.taizhang.inspection.model.NumberFormat;
+import org.taizhang.inspection.model.WarningPolicy;
 
 /**
  * The ledger's settings of this installation: who works here and whether as a 核查人, hub or field laptop, the

@@ -18,10 +18,10 @@ import org.taizhang.core.ui.Pickers;
 import org.taizhang.core.ui.RecordPageView;
 import org.taizhang.core.ui.RecordPageView.FormGrid;
 import org.taizhang.core.ui.Tables;
-import org.taizhang.organization.Community;
-import org.taizhang.organization.RegistryColumns;
 import org.taizhang.organization.RegistryHistory;
-import org.taizhang.organization.Unit;
+import org.taizhang.organization.files.RegistryColumns;
+import org.taizhang.organization.model.Community;
+import org.taizhang.organization.model.Unit;
 
 /** The 共同体 tab: communities with their lead unit, liaison 工委委员 and member organizations. */
 public final class CommunitiesView {

@@ -10,11 +10,11 @@ import javafx.collections.ObservableList;
 import org.taizhang.core.Ids;
 import org.taizhang.core.Issue;
 import org.taizhang.core.ui.FormModel;
-import org.taizhang.organization.Community;
-import org.taizhang.organization.Organization;
-import org.taizhang.organization.Registry;
 import org.taizhang.organization.RegistryRules;
-import org.taizhang.organization.Unit;
+import org.taizhang.organization.model.Community;
+import org.taizhang.organization.model.Organization;
+import org.taizhang.organization.model.Registry;
+import org.taizhang.organization.model.Unit;
 
 /** The 共同体 form: name, lead unit, liaison, remark, and (to read) its member organizations. */
 public final class CommunityFormModel extends FormModel<Community> {

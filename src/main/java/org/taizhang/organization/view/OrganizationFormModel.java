@@ -17,13 +17,13 @@ import org.taizhang.core.Issue;
 import org.taizhang.core.text.CellValues;
 import org.taizhang.core.ui.DateFields;
 import org.taizhang.core.ui.FormModel;
-import org.taizhang.organization.Community;
-import org.taizhang.organization.Organization;
-import org.taizhang.organization.OrganizationKind;
-import org.taizhang.organization.Registry;
-import org.taizhang.organization.RegistryColumns;
 import org.taizhang.organization.RegistryRules;
-import org.taizhang.organization.Unit;
+import org.taizhang.organization.files.RegistryColumns;
+import org.taizhang.organization.model.Community;
+import org.taizhang.organization.model.Organization;
+import org.taizhang.organization.model.OrganizationKind;
+import org.taizhang.organization.model.Registry;
+import org.taizhang.organization.model.Unit;
 
 /**
  * The organization form's state, its choices (units, possible parents, communities: always those of the

@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Set;
 import org.taizhang.core.Issue;
 import org.taizhang.core.i18n.Messages;
-import org.taizhang.organization.Community;
-import org.taizhang.organization.Organization;
-import org.taizhang.organization.Registry;
 import org.taizhang.organization.RegistryRules;
-import org.taizhang.organization.Unit;
+import org.taizhang.organization.model.Community;
+import org.taizhang.organization.model.Organization;
+import org.taizhang.organization.model.Registry;
+import org.taizhang.organization.model.Unit;
 
 /** One line of the registry table: the organization with the names and checks it is shown with. */
 public record OrganizationRow(

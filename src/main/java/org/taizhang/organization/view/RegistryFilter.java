@@ -2,7 +2,7 @@ package org.taizhang.organization.view;
 
 import java.util.function.Predicate;
 import org.taizhang.core.text.Pinyin;
-import org.taizhang.organization.OrganizationKind;
+import org.taizhang.organization.model.OrganizationKind;
 
 /**
  * What the registry table shows: the part of the tree chosen on the left, a kind, only rows with warnings,

@@ -43,13 +43,13 @@ import org.taizhang.core.ui.Pickers;
 import org.taizhang.core.ui.RecordPageView;
 import org.taizhang.core.ui.RecordPageView.FormGrid;
 import org.taizhang.core.ui.Tables;
-import org.taizhang.organization.Community;
-import org.taizhang.organization.Organization;
-import org.taizhang.organization.OrganizationKind;
-import org.taizhang.organization.Registry;
-import org.taizhang.organization.RegistryColumns;
 import org.taizhang.organization.RegistryHistory;
-import org.taizhang.organization.Unit;
+import org.taizhang.organization.files.RegistryColumns;
+import org.taizhang.organization.model.Community;
+import org.taizhang.organization.model.Organization;
+import org.taizhang.organization.model.OrganizationKind;
+import org.taizhang.organization.model.Registry;
+import org.taizhang.organization.model.Unit;
 import org.taizhang.organization.view.RegistryFilter.Scope;
 
 /**

@@ -15,19 +15,20 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
+import org.taizhang.core.files.RowIssue;
 import org.taizhang.core.i18n.Messages;
 import org.taizhang.core.ui.DialogService;
 import org.taizhang.core.ui.RecordPage;
 import org.taizhang.core.ui.TaskRunner;
 import org.taizhang.core.ui.UnsavedEdits;
-import org.taizhang.organization.Community;
-import org.taizhang.organization.ImportReport;
-import org.taizhang.organization.Organization;
-import org.taizhang.organization.OrganizationKind;
-import org.taizhang.organization.Registry;
 import org.taizhang.organization.RegistryRules;
 import org.taizhang.organization.RegistryService;
-import org.taizhang.organization.Unit;
+import org.taizhang.organization.files.ImportReport;
+import org.taizhang.organization.model.Community;
+import org.taizhang.organization.model.Organization;
+import org.taizhang.organization.model.OrganizationKind;
+import org.taizhang.organization.model.Registry;
+import org.taizhang.organization.model.Unit;
 import org.taizhang.organization.view.RegistryFilter.Scope;
 
 /**
@@ -310,7 +311,7 @@ public final class RegistryViewModel {
             dialogs.showInfo(messages.get("registry.task.import"), done);
             return;
         }
-        java.util.Map<String, List<ImportReport.RowIssue>> byKind = new java.util.LinkedHashMap<>();
+        java.util.Map<String, List<RowIssue>> byKind = new java.util.LinkedHashMap<>();
         report.warnings()
                 .forEach(w -> byKind.computeIfAbsent(w.issue().messageKey(), k -> new java.util.ArrayList<>())
                         .add(w));

@@ -6,9 +6,9 @@ import javafx.beans.property.StringProperty;
 import org.taizhang.core.Ids;
 import org.taizhang.core.Issue;
 import org.taizhang.core.ui.FormModel;
-import org.taizhang.organization.Registry;
 import org.taizhang.organization.RegistryRules;
-import org.taizhang.organization.Unit;
+import org.taizhang.organization.model.Registry;
+import org.taizhang.organization.model.Unit;
 
 /** The 单位 form: name, short name, contact, remark; checked with {@link RegistryRules}. */
 public final class UnitFormModel extends FormModel<Unit> {

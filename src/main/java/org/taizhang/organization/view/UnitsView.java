@@ -15,9 +15,9 @@ import org.taizhang.core.ui.HistoryText;
 import org.taizhang.core.ui.RecordPageView;
 import org.taizhang.core.ui.RecordPageView.FormGrid;
 import org.taizhang.core.ui.Tables;
-import org.taizhang.organization.RegistryColumns;
 import org.taizhang.organization.RegistryHistory;
-import org.taizhang.organization.Unit;
+import org.taizhang.organization.files.RegistryColumns;
+import org.taizhang.organization.model.Unit;
 
 /** The 单位 tab: the units with their short names and contacts, on the shared list + form + history page. */
 public final class UnitsView {

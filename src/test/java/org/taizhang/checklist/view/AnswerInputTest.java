@@ -7,9 +7,9 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.taizhang.checklist.ChecklistItem;
-import org.taizhang.checklist.ItemAnswer;
-import org.taizhang.checklist.ScoringMode;
+import org.taizhang.checklist.model.ChecklistItem;
+import org.taizhang.checklist.model.ItemAnswer;
+import org.taizhang.checklist.model.ScoringMode;
 import org.taizhang.core.DomainException;
 
 /** What an inspector types in the 评分 field, for each scoring mode. */

@@ -10,15 +10,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.taizhang.checklist.AcceptanceStatus;
-import org.taizhang.checklist.Assessment;
 import org.taizhang.checklist.BuiltInTemplates;
 import org.taizhang.checklist.ChecklistService;
-import org.taizhang.checklist.ChecklistTemplate;
-import org.taizhang.checklist.ItemAnswer;
-import org.taizhang.checklist.Round;
 import org.taizhang.checklist.Scoring;
-import org.taizhang.checklist.ScoringMode;
+import org.taizhang.checklist.model.AcceptanceStatus;
+import org.taizhang.checklist.model.Assessment;
+import org.taizhang.checklist.model.ChecklistTemplate;
+import org.taizhang.checklist.model.ItemAnswer;
+import org.taizhang.checklist.model.Round;
+import org.taizhang.checklist.model.ScoringMode;
 import org.taizhang.checklist.view.AssessmentsViewModel.BranchRow;
 import org.taizhang.checklist.view.AssessmentsViewModel.ItemRow;
 import org.taizhang.core.i18n.Messages;
@@ -27,8 +27,8 @@ import org.taizhang.core.task.Progress;
 import org.taizhang.core.ui.RecordingDialogs;
 import org.taizhang.core.ui.TaskExecutor;
 import org.taizhang.core.ui.TaskRunner;
-import org.taizhang.organization.Community;
 import org.taizhang.organization.RegistryService;
+import org.taizhang.organization.model.Community;
 
 /** The scoring page's view model on a real database (the sample registry, the 四化 standard), with no window. */
 class AssessmentsViewModelTest {

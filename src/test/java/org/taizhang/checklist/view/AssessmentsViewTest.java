@@ -16,10 +16,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.taizhang.checklist.Assessment;
 import org.taizhang.checklist.BuiltInTemplates;
 import org.taizhang.checklist.ChecklistService;
-import org.taizhang.checklist.ScoringMode;
+import org.taizhang.checklist.model.Assessment;
+import org.taizhang.checklist.model.ScoringMode;
 import org.taizhang.checklist.view.AssessmentsViewModel.BranchRow;
 import org.taizhang.checklist.view.AssessmentsViewModel.ItemRow;
 import org.taizhang.core.i18n.Messages;
@@ -151,7 +151,7 @@ class AssessmentsViewTest {
     @Test
     void aSecondAssessmentOfTheRoundIsNamedAndCanBeShown(FxRobot robot) throws Exception {
         startTheBranchesAssessment(robot);
-        javafx.scene.control.ComboBox<org.taizhang.checklist.Assessment> others =
+        javafx.scene.control.ComboBox<org.taizhang.checklist.model.Assessment> others =
                 robot.lookup("#roundAssessments").query();
         assertThat(others.isVisible()).isFalse();
         String first = vm.assessmentProperty().get().id();
@@ -159,12 +159,12 @@ class AssessmentsViewTest {
         int year = service.today().getYear();
         service.publish(BuiltInTemplates.site(year).id());
         service.startAssessment(
-                b.organization().id(), BuiltInTemplates.site(year).id(), org.taizhang.checklist.Round.SELF, year);
+                b.organization().id(), BuiltInTemplates.site(year).id(), org.taizhang.checklist.model.Round.SELF, year);
         robot.interact(() -> vm.loadCurrentYear(() -> {}));
         waitUntil(() -> vm.inRound().size() == 2);
 
         assertThat(others.isVisible()).isTrue();
-        org.taizhang.checklist.Assessment other = vm.inRound().stream()
+        org.taizhang.checklist.model.Assessment other = vm.inRound().stream()
                 .filter(a -> !a.id().equals(vm.assessmentProperty().get().id()))
                 .findFirst()
                 .orElseThrow();
@@ -178,9 +178,9 @@ class AssessmentsViewTest {
     void startingAnAssessmentKeepsTheCommunityChosen(FxRobot robot) throws Exception {
         TableView<BranchRow> branches = robot.lookup("#branchTable").queryTableView();
         waitUntil(() -> branches.getItems().size() == 307);
-        javafx.scene.control.ComboBox<org.taizhang.organization.Community> community =
+        javafx.scene.control.ComboBox<org.taizhang.organization.model.Community> community =
                 robot.lookup("#communityFilter").query();
-        org.taizhang.organization.Community chosen = vm.communities().getFirst();
+        org.taizhang.organization.model.Community chosen = vm.communities().getFirst();
         robot.interact(() -> community.setValue(chosen));
         waitUntil(() -> branches.getItems().size() < 307);
         int shown = branches.getItems().size();
@@ -243,7 +243,7 @@ class AssessmentsViewTest {
         // 支部档案 opens beside it: this year's result, and nothing below full points in this run
         robot.clickOn("#branchRecordButton");
         waitUntil(() -> robot.lookup("#recordYears").tryQuery().isPresent());
-        TableView<org.taizhang.checklist.BranchRecord.Year> years =
+        TableView<org.taizhang.checklist.model.BranchRecord.Year> years =
                 robot.lookup("#recordYears").queryTableView();
         assertThat(years.getItems()).hasSize(3);
         assertThat(years.getItems().getFirst().total())
@@ -326,13 +326,13 @@ class AssessmentsViewTest {
         var ledger = findings.ledger();
         assertThat(ledger).singleElement().satisfies(e -> {
             assertThat(e.organizationName()).isEqualTo(BRANCH);
-            assertThat(e.finding().source()).isEqualTo(org.taizhang.inspection.FindingSource.ASSESSMENT);
+            assertThat(e.finding().source()).isEqualTo(org.taizhang.inspection.model.FindingSource.ASSESSMENT);
             assertThat(e.finding().sourceRef()).isEqualTo(item.key());
             assertThat(e.finding().category()).isEqualTo(item.category().name());
             assertThat(e.finding().basis())
                     .contains(item.item().number(), item.item().text());
             assertThat(e.finding().description()).contains("自评", "支委会记录缺三次");
-            assertThat(e.state()).isEqualTo(org.taizhang.inspection.FindingState.PENDING);
+            assertThat(e.state()).isEqualTo(org.taizhang.inspection.model.FindingState.PENDING);
         });
 
         // a second time (or on another laptop): the same finding, nothing recorded again

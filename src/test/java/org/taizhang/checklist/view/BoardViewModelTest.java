@@ -10,17 +10,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.taizhang.checklist.AcceptanceBoard;
-import org.taizhang.checklist.AcceptanceStatus;
 import org.taizhang.checklist.ChecklistService;
+import org.taizhang.checklist.model.AcceptanceStatus;
 import org.taizhang.core.i18n.Messages;
 import org.taizhang.core.store.Store;
 import org.taizhang.core.task.Progress;
 import org.taizhang.core.ui.RecordingDialogs;
 import org.taizhang.core.ui.TaskExecutor;
 import org.taizhang.core.ui.TaskRunner;
-import org.taizhang.organization.Community;
 import org.taizhang.organization.RegistryService;
-import org.taizhang.organization.Unit;
+import org.taizhang.organization.model.Community;
+import org.taizhang.organization.model.Unit;
 
 /** The 达标验收 board's view model on the sample (a year of assessments, two earlier years of results). */
 class BoardViewModelTest {

@@ -9,12 +9,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.taizhang.checklist.BuiltInTemplates;
-import org.taizhang.checklist.ChecklistCategory;
-import org.taizhang.checklist.ChecklistItem;
 import org.taizhang.checklist.ChecklistService;
-import org.taizhang.checklist.ChecklistTemplate;
-import org.taizhang.checklist.Round;
-import org.taizhang.checklist.ScoringMode;
+import org.taizhang.checklist.model.ChecklistCategory;
+import org.taizhang.checklist.model.ChecklistItem;
+import org.taizhang.checklist.model.ChecklistTemplate;
+import org.taizhang.checklist.model.Round;
+import org.taizhang.checklist.model.ScoringMode;
 import org.taizhang.core.i18n.Messages;
 import org.taizhang.core.store.Store;
 import org.taizhang.core.task.Progress;
@@ -196,7 +196,7 @@ class TemplatesViewModelTest {
         service.publish(standard.id());
         String branch = new RegistryService(store)
                 .load().organizations().stream()
-                        .filter(o -> o.kind() == org.taizhang.organization.OrganizationKind.BRANCH)
+                        .filter(o -> o.kind() == org.taizhang.organization.model.OrganizationKind.BRANCH)
                         .findFirst()
                         .orElseThrow()
                         .id();

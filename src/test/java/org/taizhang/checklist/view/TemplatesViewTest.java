@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.taizhang.checklist.BuiltInTemplates;
 import org.taizhang.checklist.ChecklistService;
-import org.taizhang.checklist.ChecklistTemplate;
+import org.taizhang.checklist.model.ChecklistTemplate;
 import org.taizhang.core.i18n.Messages;
 import org.taizhang.core.store.Store;
 import org.taizhang.core.task.Progress;

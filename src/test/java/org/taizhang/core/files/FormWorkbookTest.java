@@ -14,7 +14,6 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.taizhang.core.files.FormWorkbook.CellIssue;
 import org.taizhang.core.files.FormWorkbook.Check;
 import org.taizhang.core.files.FormWorkbook.Column;
 import org.taizhang.core.files.FormWorkbook.Type;
@@ -88,7 +87,7 @@ class FormWorkbookTest {
         return r.getCell(column) == null ? r.createCell(column) : r.getCell(column);
     }
 
-    private static List<String> keys(List<CellIssue> issues) {
+    private static List<String> keys(List<RowIssue> issues) {
         return issues.stream().map(i -> i.issue().messageKey()).toList();
     }
 
@@ -148,7 +147,7 @@ class FormWorkbookTest {
         FormWorkbook.Filled filled = FormWorkbook.read(file);
 
         assertThat(filled.errors())
-                .extracting(CellIssue::row, CellIssue::column)
+                .extracting(RowIssue::row, RowIssue::column)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(5, "整改时限"),
                         org.assertj.core.groups.Tuple.tuple(6, "问题描述"),

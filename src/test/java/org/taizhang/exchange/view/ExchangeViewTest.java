@@ -34,7 +34,7 @@ import org.taizhang.exchange.ExchangeService;
 import org.taizhang.exchange.files.PackageFile;
 import org.taizhang.inspection.FindingService;
 import org.taizhang.organization.RegistryService;
-import org.taizhang.organization.Unit;
+import org.taizhang.organization.model.Unit;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;

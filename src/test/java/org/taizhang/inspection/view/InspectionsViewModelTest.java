@@ -18,13 +18,13 @@ import org.taizhang.core.task.Progress;
 import org.taizhang.core.ui.RecordingDialogs;
 import org.taizhang.core.ui.TaskExecutor;
 import org.taizhang.core.ui.TaskRunner;
-import org.taizhang.inspection.Finding;
 import org.taizhang.inspection.FindingService;
-import org.taizhang.inspection.FindingSource;
 import org.taizhang.inspection.InspectionService;
-import org.taizhang.inspection.VisitMethod;
+import org.taizhang.inspection.model.Finding;
+import org.taizhang.inspection.model.FindingSource;
+import org.taizhang.inspection.model.VisitMethod;
 import org.taizhang.organization.RegistryService;
-import org.taizhang.organization.Unit;
+import org.taizhang.organization.model.Unit;
 
 /** 督查安排 on a real database, with no window: a round, its teams, units in scope, visits and photos. */
 class InspectionsViewModelTest {
@@ -71,12 +71,14 @@ class InspectionsViewModelTest {
     void aRoundsFieldAnotherDeviceGaveAnotherValueIsNamedInTheForm() {
         InspectionService service = new InspectionService(store);
         String id = org.taizhang.core.Ids.newId();
-        service.save(new org.taizhang.inspection.Inspection(id, "2026年年中大督查", "年中大督查", 2026, null, null, null));
+        service.save(new org.taizhang.inspection.model.Inspection(id, "2026年年中大督查", "年中大督查", 2026, null, null, null));
         try (Store laptop = Store.openOrCreate(dir.resolve("laptop.db"))) {
             laptop.applyChanges(store.exportChanges(r -> true));
-            service.save(new org.taizhang.inspection.Inspection(id, "2026年年中督查", "年中大督查", 2026, null, null, null));
+            service.save(
+                    new org.taizhang.inspection.model.Inspection(id, "2026年年中督查", "年中大督查", 2026, null, null, null));
             new InspectionService(laptop)
-                    .save(new org.taizhang.inspection.Inspection(id, "2026年上半年督查", "年中大督查", 2026, null, null, null));
+                    .save(new org.taizhang.inspection.model.Inspection(
+                            id, "2026年上半年督查", "年中大督查", 2026, null, null, null));
             store.applyChanges(laptop.exportChanges(r -> true));
         }
         vm.reload();
@@ -92,16 +94,16 @@ class InspectionsViewModelTest {
     @Test
     void teamsAreListedByTheirNumber() {
         InspectionService service = new InspectionService(store);
-        org.taizhang.inspection.Inspection round = new org.taizhang.inspection.Inspection(
+        org.taizhang.inspection.model.Inspection round = new org.taizhang.inspection.model.Inspection(
                 org.taizhang.core.Ids.newId(), "2026年年中大督查", "年中大督查", 2026, null, null, null);
         service.save(round);
         for (String name : List.of("第一检查组", "第三检查组", "第二检查组")) {
-            service.save(new org.taizhang.inspection.InspectionTeam(
+            service.save(new org.taizhang.inspection.model.InspectionTeam(
                     org.taizhang.core.Ids.newId(), round.id(), name, null, null));
         }
 
         assertThat(service.teams(round.id()))
-                .extracting(org.taizhang.inspection.InspectionTeam::name)
+                .extracting(org.taizhang.inspection.model.InspectionTeam::name)
                 .containsExactly("第一检查组", "第二检查组", "第三检查组");
     }
 

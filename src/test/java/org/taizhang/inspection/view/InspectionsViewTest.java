@@ -21,10 +21,10 @@ import org.taizhang.core.store.Store;
 import org.taizhang.core.task.Progress;
 import org.taizhang.core.ui.RecordingDialogs;
 import org.taizhang.core.ui.TaskRunner;
-import org.taizhang.inspection.FindingService;
-import org.taizhang.inspection.Inspection;
 import org.taizhang.inspection.InspectionService;
-import org.taizhang.inspection.Visit;
+import org.taizhang.inspection.model.Inspection;
+import org.taizhang.inspection.model.Visit;
+import org.taizhang.inspection.sample.SampleFindings;
 import org.taizhang.organization.RegistryService;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -54,7 +54,7 @@ class InspectionsViewTest {
         store = Store.openOrCreate(Files.createTempDirectory(dir, "db").resolve("t.db"));
         RegistryService registry = new RegistryService(store);
         registry.importSample(Progress.NONE);
-        new FindingService(store, registry).importSample();
+        SampleFindings.importInto(store, registry);
         Messages messages = Messages.forLocale(Messages.CHINESE);
         RecordingDialogs dialogs = new RecordingDialogs();
         vm = new InspectionsViewModel(

@@ -18,11 +18,11 @@ import org.taizhang.core.task.Progress;
 import org.taizhang.core.ui.RecordingDialogs;
 import org.taizhang.core.ui.TaskExecutor;
 import org.taizhang.core.ui.TaskRunner;
-import org.taizhang.inspection.Finding;
 import org.taizhang.inspection.FindingService;
-import org.taizhang.inspection.FindingSource;
-import org.taizhang.inspection.FindingState;
 import org.taizhang.inspection.InspectionService;
+import org.taizhang.inspection.model.Finding;
+import org.taizhang.inspection.model.FindingSource;
+import org.taizhang.inspection.model.FindingState;
 import org.taizhang.organization.RegistryService;
 
 /** The ledger page beyond the steps: 疑似重复 (merged only on the clerk's yes, the numbered one kept), the figures, 屡查屡犯, 修改登记. */
@@ -150,7 +150,7 @@ class LedgerDuplicatesTest {
         service.notify(numbered.id(), new FindingService.Notice(TODAY.plusDays(9), "李局长", "办公室", "赵敏", null), TODAY);
         service.progress(numbered.id(), "已整改", null, java.util.List.of(photo), TODAY);
         service.requestClose(numbered.id(), null, TODAY);
-        service.close(numbered.id(), org.taizhang.inspection.Verdict.GOOD, null, TODAY);
+        service.close(numbered.id(), org.taizhang.inspection.model.Verdict.GOOD, null, TODAY);
         ledger.load(() -> {});
         ledger.select(ledger.entries().stream()
                 .filter(e -> e.id().equals(unnumbered.id()))
@@ -185,7 +185,7 @@ class LedgerDuplicatesTest {
     static final class InspectionSettingsHelper {
         static void verifier(FindingService service) {
             var s = service.settings();
-            service.saveSettings(new org.taizhang.inspection.InspectionSettings(
+            service.saveSettings(new org.taizhang.inspection.model.InspectionSettings(
                     s.operator(), true, s.hub(), s.numberFormat(), s.warnings()));
         }
     }

@@ -19,13 +19,13 @@ import org.taizhang.core.ui.RecordingDialogs;
 import org.taizhang.core.ui.TaskExecutor;
 import org.taizhang.core.ui.TaskRunner;
 import org.taizhang.inspection.FindingService;
-import org.taizhang.inspection.FindingState;
-import org.taizhang.inspection.InspectionFiles;
-import org.taizhang.inspection.InspectionFilesFixture;
 import org.taizhang.inspection.InspectionService;
-import org.taizhang.inspection.LedgerEntry;
+import org.taizhang.inspection.files.InspectionFiles;
+import org.taizhang.inspection.files.InspectionFilesFixture;
+import org.taizhang.inspection.model.FindingState;
+import org.taizhang.inspection.model.LedgerEntry;
 import org.taizhang.organization.RegistryService;
-import org.taizhang.organization.Unit;
+import org.taizhang.organization.model.Unit;
 
 /** The ledger's files from the window: a team's list in, a unit's feedback form out and back, the ledger out. */
 class LedgerFilesModelTest {
@@ -163,7 +163,7 @@ class LedgerFilesModelTest {
                         List.of("单位", "问题描述", "问题类别"),
                         List.of(unit.name(), "支委会未按月召开", "三会一课"),
                         List.of(unit.name(), "支委会没有按月开", "三会一课"))));
-        List<org.taizhang.inspection.LedgerEntry> two = service.ledger();
+        List<org.taizhang.inspection.model.LedgerEntry> two = service.ledger();
         service.merge(two.get(1).id(), two.get(0).id(), TODAY);
         ledger.load(() -> {});
         assertThat(ledger.entries()).as("the window still shows both").hasSize(2);

@@ -7,15 +7,15 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import org.taizhang.core.Ids;
-import org.taizhang.inspection.Finding;
 import org.taizhang.inspection.FindingService;
-import org.taizhang.inspection.FindingSource;
-import org.taizhang.inspection.Inspection;
 import org.taizhang.inspection.InspectionService;
-import org.taizhang.inspection.RectificationType;
-import org.taizhang.inspection.Severity;
-import org.taizhang.inspection.Verdict;
-import org.taizhang.organization.Unit;
+import org.taizhang.inspection.model.Finding;
+import org.taizhang.inspection.model.FindingSource;
+import org.taizhang.inspection.model.Inspection;
+import org.taizhang.inspection.model.RectificationType;
+import org.taizhang.inspection.model.Severity;
+import org.taizhang.inspection.model.Verdict;
+import org.taizhang.organization.model.Unit;
 
 /** A small ledger for window tests and pictures: a round, findings of four units in every state and warning. */
 final class LedgerFixtures {

@@ -8,7 +8,7 @@ import org.taizhang.core.store.Store;
 import org.taizhang.core.task.Progress;
 import org.taizhang.inspection.FindingService;
 import org.taizhang.inspection.InspectionService;
-import org.taizhang.inspection.InspectionSettings;
+import org.taizhang.inspection.model.InspectionSettings;
 import org.taizhang.organization.RegistryService;
 
 /**

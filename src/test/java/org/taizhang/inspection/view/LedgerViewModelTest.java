@@ -21,21 +21,22 @@ import org.taizhang.core.task.Progress;
 import org.taizhang.core.ui.RecordingDialogs;
 import org.taizhang.core.ui.TaskExecutor;
 import org.taizhang.core.ui.TaskRunner;
-import org.taizhang.inspection.Finding;
 import org.taizhang.inspection.FindingService;
-import org.taizhang.inspection.FindingSource;
-import org.taizhang.inspection.FindingState;
-import org.taizhang.inspection.Inspection;
 import org.taizhang.inspection.InspectionService;
-import org.taizhang.inspection.InspectionSettings;
-import org.taizhang.inspection.LedgerEntry;
-import org.taizhang.inspection.Measure;
-import org.taizhang.inspection.RectificationType;
-import org.taizhang.inspection.Severity;
-import org.taizhang.inspection.StepKind;
-import org.taizhang.inspection.Verdict;
+import org.taizhang.inspection.model.Finding;
+import org.taizhang.inspection.model.FindingSource;
+import org.taizhang.inspection.model.FindingState;
+import org.taizhang.inspection.model.Inspection;
+import org.taizhang.inspection.model.InspectionSettings;
+import org.taizhang.inspection.model.LedgerEntry;
+import org.taizhang.inspection.model.Measure;
+import org.taizhang.inspection.model.RectificationType;
+import org.taizhang.inspection.model.Severity;
+import org.taizhang.inspection.model.StepKind;
+import org.taizhang.inspection.model.Verdict;
+import org.taizhang.inspection.sample.SampleFindings;
 import org.taizhang.organization.RegistryService;
-import org.taizhang.organization.Unit;
+import org.taizhang.organization.model.Unit;
 
 /** The ledger page's view model on a real database (the sample registry, a fixed day), with no window. */
 class LedgerViewModelTest {
@@ -569,7 +570,7 @@ class LedgerViewModelTest {
 
     @Test
     void theFooterAndTheStateButtonsCountTheSameRowsOnTheSampleData() {
-        service.importSample();
+        SampleFindings.importInto(store, new RegistryService(store));
         vm.load(() -> {});
 
         assertFooterAgreesWithButtons();

@@ -18,11 +18,11 @@ import org.taizhang.core.task.Progress;
 import org.taizhang.core.ui.RecordingDialogs;
 import org.taizhang.core.ui.TaskExecutor;
 import org.taizhang.core.ui.TaskRunner;
-import org.taizhang.inspection.Finding;
 import org.taizhang.inspection.FindingService;
-import org.taizhang.inspection.FindingSource;
-import org.taizhang.inspection.FindingState;
 import org.taizhang.inspection.InspectionService;
+import org.taizhang.inspection.model.Finding;
+import org.taizhang.inspection.model.FindingSource;
+import org.taizhang.inspection.model.FindingState;
 import org.taizhang.organization.RegistryService;
 
 /** 整改提醒: the counts behind the 工作台's tiles and the most urgent findings, and the ledger they open. */

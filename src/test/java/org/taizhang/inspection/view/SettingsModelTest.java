@@ -13,7 +13,7 @@ import org.taizhang.core.ui.RecordingDialogs;
 import org.taizhang.core.ui.TaskExecutor;
 import org.taizhang.core.ui.TaskRunner;
 import org.taizhang.inspection.FindingService;
-import org.taizhang.inspection.WarningPolicy;
+import org.taizhang.inspection.model.WarningPolicy;
 import org.taizhang.organization.RegistryService;
 
 /** The ledger's settings as typed in 设置: checked live, saved only when valid, read back on the next start. */

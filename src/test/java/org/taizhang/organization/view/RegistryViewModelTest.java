@@ -17,11 +17,11 @@ import org.taizhang.core.ui.HistoryText;
 import org.taizhang.core.ui.RecordingDialogs;
 import org.taizhang.core.ui.TaskExecutor;
 import org.taizhang.core.ui.TaskRunner;
-import org.taizhang.organization.Organization;
-import org.taizhang.organization.OrganizationKind;
-import org.taizhang.organization.Registry;
 import org.taizhang.organization.RegistryService;
-import org.taizhang.organization.Unit;
+import org.taizhang.organization.model.Organization;
+import org.taizhang.organization.model.OrganizationKind;
+import org.taizhang.organization.model.Registry;
+import org.taizhang.organization.model.Unit;
 import org.taizhang.organization.view.RegistryFilter.Scope;
 
 /** The registry's view model on a real database with the sample data, with no window: tasks run in place. */

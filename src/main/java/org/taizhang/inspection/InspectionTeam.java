@@ -1,4 +1,0 @@
-package org.taizhang.inspection;
-
-/** 检查组: a team of a round, its leader and its members (names as clerks write them, 、-separated). */
-public record InspectionTeam(String id, String inspectionId, String name, String leader, String members) {}
