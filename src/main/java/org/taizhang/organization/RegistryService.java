@@ -194,7 +194,7 @@ public final class RegistryService {
         return importFile(RegistryFile.sample(), progress, true);
     }
 
-    ImportReport importFile(RegistryFile data, Progress progress) {
+    public ImportReport importFile(RegistryFile data, Progress progress) {
         return importFile(data, progress, false);
     }
 

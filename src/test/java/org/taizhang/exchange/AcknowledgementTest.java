@@ -290,4 +290,71 @@ class AcknowledgementTest {
             assertThat(new ExchangeService(fresh).keyFingerprint()).hasSize(16);
         }
     }
+
+    /** The same unit imported from a workbook: its id comes from its name, so two devices create one record. */
+    private static void importUnit(Store store, String name, String shortName) {
+        java.util.Map<String, String> cells = new java.util.LinkedHashMap<>();
+        cells.put(org.taizhang.organization.files.RegistryColumns.UNIT_NAME, name);
+        cells.put(org.taizhang.organization.files.RegistryColumns.UNIT_SHORT_NAME, shortName);
+        var sheet = new org.taizhang.core.files.SheetData(
+                org.taizhang.organization.files.RegistryColumns.UNITS_SHEET,
+                cells.keySet(),
+                java.util.List.of(new org.taizhang.core.files.SheetData.Row(2, cells)));
+        new RegistryService(store)
+                .importFile(
+                        new org.taizhang.organization.files.RegistryFile(
+                                sheet,
+                                org.taizhang.core.files.SheetData.absent(
+                                        org.taizhang.organization.files.RegistryColumns.COMMUNITIES_SHEET),
+                                org.taizhang.core.files.SheetData.absent(
+                                        org.taizhang.organization.files.RegistryColumns.ORGANIZATIONS_SHEET)),
+                        Progress.NONE);
+    }
+
+    private void bothWays(String name) {
+        toHub(name + "-up.tzpkg");
+        atHub(name + "-up.tzpkg");
+        toLaptop(name + "-down.tzpkg");
+        new ExchangeService(laptop).importPackage(dir.resolve("stick/" + name + "-down.tzpkg"), null, Progress.NONE);
+    }
+
+    private static org.taizhang.core.store.RecordState state(Store store, String id) {
+        return store.exportChanges(r -> r.id().equals(id)).records().stream()
+                .filter(r -> r.id().equals(id))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    /**
+     * Found by the convergence test at 2,000 tries: a unit both devices created (the same name imported on each, with
+     * different short names) holds the two creates as a conflict; an edit on the laptop then kept its own create's
+     * value beside the edit, which a merge drops (an edit outranks a create). The hub dropped it, the laptop was sent
+     * nothing new and kept it: the two devices differed for good. An edit now drops what it outranks, as a merge does.
+     */
+    @Test
+    void anEditDropsTheCreatesItOutranksAsAMergeDoesSoBothDevicesEndTheSame() {
+        importUnit(hub, "江海市档案局", "档案");
+        importUnit(laptop, "江海市档案局", "档案馆");
+        bothWays("first");
+        RegistryService registry = new RegistryService(laptop);
+        org.taizhang.organization.model.Unit unit =
+                registry.load().unitNamed("江海市档案局").orElseThrow();
+        assertThat(state(laptop, unit.id()).conflicts("short_name")).hasSize(1);
+
+        registry.save(new org.taizhang.organization.model.Unit(
+                unit.id(),
+                unit.name(),
+                "市档案局",
+                unit.contactPerson(),
+                unit.contactPhone(),
+                unit.remark(),
+                unit.sortOrder()));
+        assertThat(state(laptop, unit.id()).conflicts("short_name")).isEmpty();
+        bothWays("second");
+        bothWays("third");
+
+        assertThat(state(laptop, unit.id()).fields())
+                .isEqualTo(state(hub, unit.id()).fields());
+        assertThat(state(hub, unit.id()).value("short_name")).isEqualTo("市档案局");
+    }
 }

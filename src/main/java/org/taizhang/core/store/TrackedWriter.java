@@ -309,10 +309,15 @@ public final class TrackedWriter {
             versions.add(FieldVersion.of(value, dot));
             if (keepConflicts) {
                 // the other device's value is still undecided: only a clerk's resolve settles it (a value equal
-                // to the one written now is settled by it)
+                // to the one written now is settled by it). But this change is an edit, and an edit outranks what
+                // only creates wrote (Merge.outranked): a create's value kept here would be dropped by every other
+                // device's merge and stay here, sent to no one again, and the devices would differ for good
                 for (FieldVersion other : before.conflicts(field)) {
-                    if (!Values.same(other.value(), value)) {
-                        versions.add(other);
+                    List<Dot> edits = other.dots().stream()
+                            .filter(d -> !before.creates().contains(d))
+                            .toList();
+                    if (!Values.same(other.value(), value) && !edits.isEmpty()) {
+                        versions.add(new FieldVersion(other.value(), edits));
                     }
                 }
             }
