@@ -84,21 +84,16 @@ public final class ItemFindings {
         if (answer != null && answer.note() != null) {
             description = description + m.get("checklist.finding.note", answer.note());
         }
-        Finding f = Finding.recorded(
-                id,
-                null,
-                null,
-                branch.unitId(),
-                branch.id(),
-                category.name(),
-                description,
-                m.get("checklist.finding.basis", t.name(), item.number(), item.text()),
-                item.veto() ? Severity.SERIOUS : Severity.ORDINARY,
-                RectificationType.DEADLINE,
-                FindingSource.ASSESSMENT,
-                item.key(),
-                checklists.today(),
-                null);
+        Finding f = Finding.builder(id)
+                .unit(branch.unitId(), branch.id())
+                .category(category.name())
+                .description(description)
+                .basis(m.get("checklist.finding.basis", t.name(), item.number(), item.text()))
+                .severity(item.veto() ? Severity.SERIOUS : Severity.ORDINARY)
+                .type(RectificationType.DEADLINE)
+                .source(FindingSource.ASSESSMENT, item.key())
+                .found(checklists.today(), null)
+                .build();
         Finding recorded = findings.recordOnce(f);
         return new Result(recorded, true);
     }

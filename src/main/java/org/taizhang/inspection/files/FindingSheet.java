@@ -122,28 +122,19 @@ public final class FindingSheet {
             }
             // zero-padded, so findings found on one day are numbered in the order of the file's rows
             String ref = file + " #" + String.format("%06d", row.number());
-            Finding f = new Finding(
-                    Ids.forKey("finding", batch, Integer.toString(row.number())),
-                    source.round(),
-                    null,
-                    unit.id(),
-                    branch == null ? null : branch.id(),
-                    blankToNull(row.text(CATEGORY)),
-                    description,
-                    blankToNull(row.text(BASIS)),
-                    severity,
-                    type,
-                    source.kind(),
-                    ref,
-                    foundOn,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    batch,
-                    blankToNull(row.text(NOTES)));
+            Finding f = Finding.builder(Ids.forKey("finding", batch, Integer.toString(row.number())))
+                    .inspection(source.round(), null)
+                    .unit(unit.id(), branch == null ? null : branch.id())
+                    .category(blankToNull(row.text(CATEGORY)))
+                    .description(description)
+                    .basis(blankToNull(row.text(BASIS)))
+                    .severity(severity)
+                    .type(type)
+                    .source(source.kind(), ref)
+                    .found(foundOn, null)
+                    .importBatch(batch)
+                    .internalNotes(blankToNull(row.text(NOTES)))
+                    .build();
             for (Issue issue : FindingRules.check(f, registry, null)) {
                 if (issue.isError()) {
                     String column = COLUMN_OF_FIELD.getOrDefault(issue.field(), DESCRIPTION);

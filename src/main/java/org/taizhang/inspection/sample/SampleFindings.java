@@ -505,28 +505,19 @@ public final class SampleFindings {
             boolean pending = fate == Fate.PENDING;
             // 待挂号 ones came in lately from 述职评议, not yet numbered on the hub
             LocalDate found = pending ? today.minusDays(2 + random.nextInt(6)) : v.visitedOn();
-            return new Finding(
-                    Ids.forKey("finding", "sample", round.key(), Integer.toString(k)),
-                    round.inspection().id(),
-                    pending ? null : v.id(),
-                    unit.id(),
-                    branch == null || t.text().startsWith("{u}") ? null : branch.id(),
-                    t.category(),
-                    fill(text, unit, branch, 2 + random.nextInt(5)),
-                    t.basis(),
-                    random.nextInt(8) == 0 ? Severity.SERIOUS : Severity.ORDINARY,
-                    type,
-                    pending ? FindingSource.REPORT : FindingSource.VISIT,
-                    pending ? round.inspection().year() + "年度机关党建述职评议" : null,
-                    found,
-                    foundBy,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null);
+            return Finding.builder(Ids.forKey("finding", "sample", round.key(), Integer.toString(k)))
+                    .inspection(round.inspection().id(), pending ? null : v.id())
+                    .unit(unit.id(), branch == null || t.text().startsWith("{u}") ? null : branch.id())
+                    .category(t.category())
+                    .description(fill(text, unit, branch, 2 + random.nextInt(5)))
+                    .basis(t.basis())
+                    .severity(random.nextInt(8) == 0 ? Severity.SERIOUS : Severity.ORDINARY)
+                    .type(type)
+                    .source(
+                            pending ? FindingSource.REPORT : FindingSource.VISIT,
+                            pending ? round.inspection().year() + "年度机关党建述职评议" : null)
+                    .found(found, foundBy)
+                    .build();
         }
 
         void write(Round round, List<Planned> planned) {
@@ -818,28 +809,14 @@ public final class SampleFindings {
     }
 
     private static Finding withText(Finding f, String text) {
-        return new Finding(
-                f.id(),
-                f.inspectionId(),
-                f.visitId(),
-                f.unitId(),
-                f.organizationId(),
-                f.category(),
-                text,
-                f.basis(),
-                f.severity(),
-                f.type(),
-                f.source(),
-                f.sourceRef(),
-                f.foundOn(),
-                f.foundBy(),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
+        return f.toBuilder()
+                .description(text)
+                .repeatOf(null)
+                .mergedInto(null)
+                .number(null, null, null)
+                .importBatch(null)
+                .internalNotes(null)
+                .build();
     }
 
     // ---- evidence: small generated pictures and documents, the same bytes everywhere (ids are their hashes)

@@ -238,28 +238,22 @@ public final class InspectionStore {
     }
 
     private static Finding finding(FindingRecord r) {
-        return new Finding(
-                r.getId(),
-                r.getInspectionId(),
-                r.getVisitId(),
-                r.getUnitId(),
-                r.getOrganizationId(),
-                r.getCategory(),
-                r.getDescription(),
-                r.getBasis(),
-                Severity.valueOf(r.getSeverity()),
-                RectificationType.valueOf(r.getRectificationType()),
-                FindingSource.valueOf(r.getSource()),
-                r.getSourceRef(),
-                date(r.getFoundOn()),
-                r.getFoundBy(),
-                r.getRepeatOf(),
-                r.getMergedInto(),
-                r.getNumber(),
-                r.getNumberYear(),
-                r.getNumberSeq(),
-                r.getImportBatch(),
-                r.getInternalNotes());
+        return Finding.builder(r.getId())
+                .inspection(r.getInspectionId(), r.getVisitId())
+                .unit(r.getUnitId(), r.getOrganizationId())
+                .category(r.getCategory())
+                .description(r.getDescription())
+                .basis(r.getBasis())
+                .severity(Severity.valueOf(r.getSeverity()))
+                .type(RectificationType.valueOf(r.getRectificationType()))
+                .source(FindingSource.valueOf(r.getSource()), r.getSourceRef())
+                .found(date(r.getFoundOn()), r.getFoundBy())
+                .repeatOf(r.getRepeatOf())
+                .mergedInto(r.getMergedInto())
+                .number(r.getNumber(), r.getNumberYear(), r.getNumberSeq())
+                .importBatch(r.getImportBatch())
+                .internalNotes(r.getInternalNotes())
+                .build();
     }
 
     public static void save(TrackedWriter writer, Finding f) {
@@ -363,24 +357,19 @@ public final class InspectionStore {
     }
 
     private static Step step(FindingStepRecord r) {
-        return new Step(
-                r.getId(),
-                r.getFindingId(),
-                StepKind.valueOf(r.getKind()),
-                date(r.getOccurredOn()),
-                r.getOperator(),
-                r.getText(),
-                date(r.getDeadline()),
-                r.getLeader(),
-                r.getDepartment(),
-                r.getPerson(),
-                r.getApprover(),
-                r.getVerdict() == null ? null : Verdict.valueOf(r.getVerdict()),
-                r.getEscalation() == null ? null : Escalation.valueOf(r.getEscalation()),
-                r.getMeasureId(),
-                r.getOtherId(),
+        return Step.builder(r.getId(), r.getFindingId(), StepKind.valueOf(r.getKind()), date(r.getOccurredOn()))
+                .operator(r.getOperator())
+                .text(r.getText())
+                .deadline(date(r.getDeadline()))
+                .people(r.getLeader(), r.getDepartment(), r.getPerson())
+                .approver(r.getApprover())
+                .verdict(r.getVerdict() == null ? null : Verdict.valueOf(r.getVerdict()))
+                .escalation(r.getEscalation() == null ? null : Escalation.valueOf(r.getEscalation()))
+                .measureId(r.getMeasureId())
+                .otherId(r.getOtherId())
                 // folded in the order of their first write: a step re-created on another device keeps its place
-                Clocks.firstCreate(r.getClock(), new Dot(r.getRevision(), r.getUpdatedBy())));
+                .order(Clocks.firstCreate(r.getClock(), new Dot(r.getRevision(), r.getUpdatedBy())))
+                .build();
     }
 
     public static void add(TrackedWriter writer, Step s) {

@@ -1,6 +1,10 @@
-package org.taizhang.organization;
+package org.taizhang.core.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.taizhang.core.store.DeviceActions.FORMS;
+import static org.taizhang.core.store.DeviceActions.SHEETS;
+import static org.taizhang.core.store.DeviceActions.UNIT_NAMES;
+import static org.taizhang.core.store.DeviceActions.pick;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,45 +30,20 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 import net.jqwik.api.statistics.Statistics;
 import org.taizhang.checklist.BuiltInTemplates;
 import org.taizhang.checklist.ChecklistService;
-import org.taizhang.checklist.model.Assessment;
-import org.taizhang.checklist.model.ChecklistCategory;
-import org.taizhang.checklist.model.ChecklistItem;
-import org.taizhang.checklist.model.ChecklistTemplate;
-import org.taizhang.checklist.model.Evidence;
-import org.taizhang.checklist.model.ItemAnswer;
 import org.taizhang.checklist.model.Round;
 import org.taizhang.core.DomainException;
-import org.taizhang.core.files.SheetData;
-import org.taizhang.core.store.ChangeSet;
-import org.taizhang.core.store.Dot;
-import org.taizhang.core.store.FieldVersion;
-import org.taizhang.core.store.RecordState;
-import org.taizhang.core.store.Store;
 import org.taizhang.core.task.Progress;
 import org.taizhang.inspection.FindingService;
 import org.taizhang.inspection.InspectionService;
-import org.taizhang.inspection.Lifecycle;
-import org.taizhang.inspection.model.Escalation;
 import org.taizhang.inspection.model.Finding;
 import org.taizhang.inspection.model.FindingSource;
 import org.taizhang.inspection.model.FindingState;
-import org.taizhang.inspection.model.Inspection;
 import org.taizhang.inspection.model.InspectionSettings;
-import org.taizhang.inspection.model.InspectionTeam;
-import org.taizhang.inspection.model.LedgerEntry;
-import org.taizhang.inspection.model.Measure;
 import org.taizhang.inspection.model.RectificationType;
 import org.taizhang.inspection.model.Severity;
-import org.taizhang.inspection.model.StepKind;
-import org.taizhang.inspection.model.Verdict;
-import org.taizhang.inspection.model.Visit;
-import org.taizhang.inspection.model.VisitMethod;
-import org.taizhang.organization.files.RegistryColumns;
-import org.taizhang.organization.files.RegistryFile;
-import org.taizhang.organization.model.Community;
+import org.taizhang.organization.RegistryService;
 import org.taizhang.organization.model.Organization;
 import org.taizhang.organization.model.OrganizationKind;
-import org.taizhang.organization.model.Registry;
 import org.taizhang.organization.model.Unit;
 
 /**
@@ -83,23 +62,17 @@ import org.taizhang.organization.model.Unit;
  * </ul>
  * Covers a record deleted and re-created under the same natural key (cr-sqlite #271: import of a deleted
  * unit's name) and changes delivered out of order (cr-sqlite #299, ODK Central #805: late mail).
- * A new travelling table adds its actions here the day it is created. Tries: {@code jqwik.tries.default}
+ * The actions are each feature's generator (a {@link DeviceActions} beside that feature's tests: RegistryActions,
+ * ChecklistActions, LedgerActions) and the store's own (packages, late mail, a resolve, the hub, a preparation); a
+ * new travelling table or a new way to change data adds its actions there the day it is created. Tries: {@code jqwik.tries.default}
  * (src/test/resources/junit-platform.properties; the bench profile raises it). A failure prints its seed.
  */
 class ConvergencePropertyTest {
     /** The hub (device 0) and three field laptops. */
     private static final int DEVICES = 4;
 
-    private static final String[] UNIT_NAMES = {"江海市财政局", "江海市审计局", "江海市统计局", "江海市教育局"};
-    private static final String[] COMMUNITY_NAMES = {"经济发展共同体", "社会治理共同体"};
-    private static final String[] TEXTS = {"张红玲", "马兵德", "孙晶娟", null};
     private static Path template;
     private static Path templateDir;
-    /** Feedback forms a unit filled in, in this try: any device may import any of them (a unit mails them all). */
-    private static final List<Path> FORMS = new ArrayList<>();
-
-    /** Two teams' sheets of findings, the same files on every device (ids from the file and row). */
-    private static final List<Path> SHEETS = new ArrayList<>();
 
     @BeforeContainer
     static void makeTemplate() throws IOException {
@@ -132,66 +105,71 @@ class ConvergencePropertyTest {
     /** One step of a script; the numbers pick device, record, field and value (taken modulo what exists). */
     record Step(int kind, int device, int a, int b, int c) {}
 
+    /** The store's own action a step is, or null when it is a feature's. */
+    static Core core(Step s) {
+        Kind k = KINDS.get(s.kind());
+        return k.feature() == Feature.CORE ? Core.values()[k.action()] : null;
+    }
+
+    /** What a script step does: one of the store's own (exchanges, the hub) or one of a feature's actions. */
+    enum Feature {
+        CORE,
+        REGISTRY,
+        CHECKLIST,
+        LEDGER
+    }
+
+    /** The store's own actions: packages and mail between devices, a clerk's resolve, the hub, a preparation. */
+    enum Core {
+        /** A package or a set of records sent to another device (now, twice, or into the drawer). */
+        SEND(8),
+        /** A package from the drawer or an old set delivered late. */
+        LATE(2),
+        RESOLVE(3),
+        /** The hub designation handed over and taken back. */
+        HUB(1),
+        /** The hub prepares a field laptop again (taizhang package prepare-field + import). */
+        PREPARE(2);
+
+        final int weight;
+
+        Core(int weight) {
+            this.weight = weight;
+        }
+    }
+
+    /** One kind of script step: a feature's action, with its weight. */
+    record Kind(Feature feature, int action, int weight) {}
+
+    /** Every kind of step, the store's and each feature's generator (its weights) in turn. */
+    static final List<Kind> KINDS = kinds();
+
+    private static List<Kind> kinds() {
+        List<Kind> kinds = new ArrayList<>();
+        for (Core c : Core.values()) {
+            kinds.add(new Kind(Feature.CORE, c.ordinal(), c.weight));
+        }
+        Map<Feature, List<Integer>> features = new LinkedHashMap<>();
+        features.put(Feature.REGISTRY, org.taizhang.organization.RegistryActions.WEIGHTS);
+        features.put(Feature.CHECKLIST, org.taizhang.checklist.ChecklistActions.WEIGHTS);
+        features.put(Feature.LEDGER, org.taizhang.inspection.LedgerActions.WEIGHTS);
+        features.forEach((f, weights) -> {
+            for (int i = 0; i < weights.size(); i++) {
+                kinds.add(new Kind(f, i, weights.get(i)));
+            }
+        });
+        return List.copyOf(kinds);
+    }
+
     @Provide
     Arbitrary<List<Step>> scripts() {
         // edits and exchanges often, so that devices change the same records between exchanges
-        Arbitrary<Integer> kind = Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(3, Arbitraries.just(0)),
-                net.jqwik.api.Tuple.of(8, Arbitraries.just(1)),
-                net.jqwik.api.Tuple.of(2, Arbitraries.just(2)),
-                net.jqwik.api.Tuple.of(2, Arbitraries.just(3)),
-                net.jqwik.api.Tuple.of(3, Arbitraries.just(4)),
-                net.jqwik.api.Tuple.of(2, Arbitraries.just(5)),
-                net.jqwik.api.Tuple.of(4, Arbitraries.just(6)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.just(7)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.just(8)),
-                net.jqwik.api.Tuple.of(5, Arbitraries.just(9)),
-                net.jqwik.api.Tuple.of(8, Arbitraries.just(10)),
-                net.jqwik.api.Tuple.of(2, Arbitraries.just(11)),
-                net.jqwik.api.Tuple.of(2, Arbitraries.just(12)),
-                net.jqwik.api.Tuple.of(8, Arbitraries.just(13)),
-                net.jqwik.api.Tuple.of(2, Arbitraries.just(14)),
-                // 标准化建设: templates and assessments
-                net.jqwik.api.Tuple.of(2, Arbitraries.just(15)),
-                net.jqwik.api.Tuple.of(3, Arbitraries.just(16)),
-                net.jqwik.api.Tuple.of(2, Arbitraries.just(17)),
-                net.jqwik.api.Tuple.of(5, Arbitraries.just(18)),
-                net.jqwik.api.Tuple.of(8, Arbitraries.just(19)),
-                net.jqwik.api.Tuple.of(2, Arbitraries.just(20)),
-                // past results and the evidence of answers
-                net.jqwik.api.Tuple.of(3, Arbitraries.just(21)),
-                net.jqwik.api.Tuple.of(5, Arbitraries.just(22)),
-                net.jqwik.api.Tuple.of(4, Arbitraries.just(23)),
-                // 直接定级 and 等级比例
-                net.jqwik.api.Tuple.of(3, Arbitraries.just(24)),
-                net.jqwik.api.Tuple.of(2, Arbitraries.just(25)),
-                // 督查检查 and 整改销号: rounds, findings, their steps, measures, evidence, categories
-                net.jqwik.api.Tuple.of(2, Arbitraries.just(26)),
-                net.jqwik.api.Tuple.of(5, Arbitraries.just(27)),
-                net.jqwik.api.Tuple.of(3, Arbitraries.just(28)),
-                net.jqwik.api.Tuple.of(16, Arbitraries.just(29)),
-                net.jqwik.api.Tuple.of(3, Arbitraries.just(30)),
-                net.jqwik.api.Tuple.of(3, Arbitraries.just(31)),
-                net.jqwik.api.Tuple.of(2, Arbitraries.just(32)),
-                net.jqwik.api.Tuple.of(3, Arbitraries.just(33)),
-                // issue 16: the same team's sheet imported on several devices (the same findings created on each),
-                // a clerk's resolve of a conflict, rounds, teams, visits and templates deleted and restored, a
-                // visit's photo added and removed
-                net.jqwik.api.Tuple.of(10, Arbitraries.just(34)),
-                net.jqwik.api.Tuple.of(3, Arbitraries.just(35)),
-                net.jqwik.api.Tuple.of(2, Arbitraries.just(36)),
-                net.jqwik.api.Tuple.of(2, Arbitraries.just(37)),
-                net.jqwik.api.Tuple.of(2, Arbitraries.just(38)),
-                // the hub designation (V8): the hub hands it over and takes it back
-                net.jqwik.api.Tuple.of(1, Arbitraries.just(39)),
-                // organizations moved under another organization of their unit, and into another 共同体
-                net.jqwik.api.Tuple.of(3, Arbitraries.just(40)),
-                // a unit's feedback form filled in and imported on several devices (the same progress reports)
-                net.jqwik.api.Tuple.of(5, Arbitraries.just(41)),
-                // issue 18: 转为问题, the same item of the same round made a finding on several devices
-                net.jqwik.api.Tuple.of(3, Arbitraries.just(42)),
-                // issue 17: the hub prepares a field laptop again (taizhang package prepare-field + import)
-                net.jqwik.api.Tuple.of(2, Arbitraries.just(43)));
+        @SuppressWarnings("unchecked")
+        net.jqwik.api.Tuple.Tuple2<Integer, Arbitrary<? extends Integer>>[] frequencies = KINDS.stream()
+                .map(k -> net.jqwik.api.Tuple.<Integer, Arbitrary<? extends Integer>>of(
+                        k.weight(), Arbitraries.just(KINDS.indexOf(k))))
+                .toArray(net.jqwik.api.Tuple.Tuple2[]::new);
+        Arbitrary<Integer> kind = Arbitraries.frequencyOf(frequencies);
         Arbitrary<Step> step = Combinators.combine(
                         kind,
                         Arbitraries.integers().between(0, DEVICES - 1),
@@ -235,8 +213,8 @@ class ConvergencePropertyTest {
             // every device imports the same workbook first: the same records (ids from their names), no exchange
             for (Device d : devices) {
                 Map<String, RecordState> before = d.states();
-                d.importUnit(UNIT_NAMES[0], null);
-                d.importUnit(UNIT_NAMES[1], "审计局");
+                d.registry.importUnit(UNIT_NAMES[0], null);
+                d.registry.importUnit(UNIT_NAMES[1], "审计局");
                 d.changed();
                 oracle.observe(before, d.states());
                 oracle.history.addAll(d.historyIds());
@@ -325,7 +303,7 @@ class ConvergencePropertyTest {
             List<Map.Entry<Path, Device>> drawer = new ArrayList<>();
             for (Step s : script) {
                 Device d = devices.get(s.device());
-                if (s.kind() == 13 && (s.c() % 4 == 1 || s.c() % 4 == 2)) {
+                if (core(s) == Core.SEND && (s.c() % 4 == 1 || s.c() % 4 == 2)) {
                     // a package on a stick, as `taizhang package export|import` carry it: what the receiver has not
                     // acknowledged, encrypted to its key once known; imported now, or left in the drawer
                     Device to = devices.get((s.device() + 1 + s.a() % (DEVICES - 1)) % DEVICES);
@@ -335,7 +313,7 @@ class ConvergencePropertyTest {
                     } else {
                         drawer.add(Map.entry(stick, to));
                     }
-                } else if (s.kind() == 43) {
+                } else if (core(s) == Core.PREPARE) {
                     // a preparation: part of the hub's records under a passphrase-free package, imported by a laptop
                     if (hub.store.isHub()) {
                         Device to = devices.get(1 + s.a() % (DEVICES - 1));
@@ -348,11 +326,11 @@ class ConvergencePropertyTest {
                                         Progress.NONE);
                         to.receive(stick);
                     }
-                } else if (s.kind() == 14 && s.a() % 2 == 0 && !drawer.isEmpty()) {
+                } else if (core(s) == Core.LATE && s.a() % 2 == 0 && !drawer.isEmpty()) {
                     // a package from the drawer, late, perhaps for the second time
                     var found = drawer.get(s.b() % drawer.size());
                     found.getValue().receive(found.getKey());
-                } else if (s.kind() == 13) {
+                } else if (core(s) == Core.SEND) {
                     Device to = devices.get((s.device() + 1 + s.a() % (DEVICES - 1)) % DEVICES);
                     ChangeSet set = d.someRecords(s.b());
                     mail.add(set);
@@ -360,7 +338,7 @@ class ConvergencePropertyTest {
                     if (s.c() % 4 == 0) {
                         to.apply(set); // delivered twice
                     }
-                } else if (s.kind() == 14) {
+                } else if (core(s) == Core.LATE) {
                     if (!mail.isEmpty()) { // an old set arrives late, after newer ones
                         d.apply(mail.get(s.a() % mail.size()));
                     }
@@ -593,7 +571,16 @@ class ConvergencePropertyTest {
             this.findings = new FindingService(store, service);
             this.inspections = new InspectionService(store);
             this.files = new org.taizhang.inspection.files.InspectionFiles(store, service);
+            this.registry = new org.taizhang.organization.RegistryActions(store, service, this::rows);
+            this.checklist =
+                    new org.taizhang.checklist.ChecklistActions(store, service, checklists, findings, this::rows);
+            this.ledger =
+                    new org.taizhang.inspection.LedgerActions(store, service, findings, inspections, files, this::rows);
         }
+
+        final org.taizhang.organization.RegistryActions registry;
+        final org.taizhang.checklist.ChecklistActions checklist;
+        final org.taizhang.inspection.LedgerActions ledger;
 
         /** The device that was made the hub at the start (the only one that may take the designation back). */
         Device hubDevice;
@@ -695,295 +682,31 @@ class ConvergencePropertyTest {
                     .toList();
         }
 
-        private static <T> T pick(List<T> list, int n) {
-            return list.isEmpty() ? null : list.get(n % list.size());
-        }
-
         void act(Step s) {
+            Kind k = KINDS.get(s.kind());
+            DeviceActions.Pick pick = new DeviceActions.Pick(s.a(), s.b(), s.c());
             try {
-                Registry r = service.load();
-                switch (s.kind()) {
-                    case 0 ->
-                        service.save(new Unit(
-                                java.util.UUID.randomUUID().toString(),
-                                UNIT_NAMES[s.a() % UNIT_NAMES.length],
-                                null,
-                                null,
-                                null,
-                                null,
-                                s.b()));
-                    case 1 -> {
-                        Unit u = pick(r.units(), s.a());
-                        if (u != null) {
-                            String v = TEXTS[s.c() % TEXTS.length];
-                            service.save(
-                                    switch (s.b() % 3) {
-                                        case 0 ->
-                                            new Unit(
-                                                    u.id(),
-                                                    u.name(),
-                                                    v,
-                                                    u.contactPerson(),
-                                                    u.contactPhone(),
-                                                    u.remark(),
-                                                    u.sortOrder());
-                                        case 1 ->
-                                            new Unit(
-                                                    u.id(),
-                                                    u.name(),
-                                                    u.shortName(),
-                                                    v,
-                                                    u.contactPhone(),
-                                                    u.remark(),
-                                                    u.sortOrder());
-                                        default ->
-                                            new Unit(
-                                                    u.id(),
-                                                    u.name(),
-                                                    u.shortName(),
-                                                    u.contactPerson(),
-                                                    u.contactPhone(),
-                                                    v,
-                                                    u.sortOrder());
-                                    });
-                        }
-                    }
-                    case 2 -> {
-                        Unit u = pick(r.units(), s.a());
-                        if (u != null) {
-                            service.deleteUnit(u.id());
-                        }
-                    }
-                    case 3 -> restore(rows("unit", true), s.a(), service::restoreUnit);
-                    case 4 -> importUnit(UNIT_NAMES[s.a() % UNIT_NAMES.length], TEXTS[s.b() % TEXTS.length]);
-                    case 5 ->
-                        service.save(new Community(
-                                java.util.UUID.randomUUID().toString(),
-                                COMMUNITY_NAMES[s.a() % COMMUNITY_NAMES.length],
-                                null,
-                                null,
-                                null));
-                    case 6 -> {
-                        Community c = pick(r.communities(), s.a());
-                        if (c != null) {
-                            Unit lead = s.b() % 2 == 0 ? pick(r.units(), s.c()) : null;
-                            service.save(new Community(
-                                    c.id(),
-                                    c.name(),
-                                    lead == null ? c.leadUnitId() : lead.id(),
-                                    TEXTS[s.c() % TEXTS.length],
-                                    c.remark()));
-                        }
-                    }
-                    case 7 -> {
-                        Community c = pick(r.communities(), s.a());
-                        if (c != null) {
-                            service.deleteCommunity(c.id());
-                        }
-                    }
-                    case 8 -> restore(rows("community", true), s.a(), service::restoreCommunity);
-                    case 9 -> createOrganization(r, s);
-                    case 10 -> {
-                        Organization o = pick(
-                                r.organizations().stream()
-                                        .sorted(Comparator.comparing(Organization::id))
-                                        .toList(),
-                                s.a());
-                        if (o != null) {
-                            String v = TEXTS[s.c() % TEXTS.length];
-                            service.save(
-                                    switch (s.b() % 3) {
-                                        case 0 -> copy(o, v, o.memberCount(), o.remark());
-                                        case 1 -> copy(o, o.secretary(), 3 + s.c() % 40, o.remark());
-                                        default -> copy(o, o.secretary(), o.memberCount(), v);
-                                    });
-                        }
-                    }
-                    case 11 -> {
-                        Organization o = pick(
-                                r.organizations().stream()
-                                        .sorted(Comparator.comparing(Organization::id))
-                                        .toList(),
-                                s.a());
-                        if (o != null) {
-                            service.deleteOrganization(o.id());
-                        }
-                    }
-                    case 12 -> restore(rows("organization", true), s.a(), service::restoreOrganization);
-                    case 15 -> checklists.newVersion(BuiltInTemplates.site(2026).id(), 2027);
-                    case 16 -> editDraft(s);
-                    case 17 -> {
-                        ChecklistTemplate t = pick(checklists.templates(), s.a());
-                        if (t != null) {
-                            checklists.publish(t.id());
-                        }
-                    }
-                    case 18 -> {
-                        Organization o = pick(
-                                r.organizations().stream()
-                                        .sorted(Comparator.comparing(Organization::id))
-                                        .toList(),
-                                s.a());
-                        ChecklistTemplate t = pick(
-                                checklists.templates().stream()
-                                        .filter(ChecklistTemplate::isPublished)
-                                        .toList(),
-                                s.b());
-                        if (o != null && t != null) {
-                            checklists.startAssessment(o.id(), t.id(), Round.values()[s.c() % 3], 2026);
-                        }
-                    }
-                    case 19 -> answer(s);
-                    case 20 -> {
-                        Assessment a = pick(checklists.assessmentsOfYear(2026), s.a());
-                        if (a != null) {
-                            if (a.isReadOnly()) {
-                                checklists.reopen(a.id(), TEXTS[s.b() % 3]);
-                            } else if (a.status() == Assessment.Status.PUBLICITY) {
-                                checklists.closePublicity(a.id());
-                            } else {
-                                checklists.finish(a.id());
-                            }
-                        }
-                    }
-                    case 21 -> importResult(r, s);
-                    case 22 -> {
-                        Assessment a = pick(checklists.assessmentsOfYear(2026), s.a());
-                        if (a != null) {
-                            ChecklistTemplate t =
-                                    checklists.template(a.templateId()).orElseThrow();
-                            // three possible files: two devices often attach the same one (one attachment record)
-                            Path photo = store.dataFolder().resolve("evidence-" + s.c() % 3 + ".txt");
-                            Files.writeString(photo, "活动记录照片 " + s.c() % 3);
-                            checklists.attachEvidence(
-                                    a.id(), pick(t.items(), s.b()).key(), photo);
-                        }
-                    }
-                    case 23 -> {
-                        Assessment a = pick(checklists.assessmentsOfYear(2026), s.a());
-                        if (a != null) {
-                            List<Evidence> all = checklists.evidence(a.id()).values().stream()
-                                    .flatMap(List::stream)
-                                    .toList();
-                            Evidence e = pick(all, s.b());
-                            if (e != null) {
-                                checklists.removeEvidence(e.id());
-                            }
-                        }
-                    }
-                    case 24 -> {
-                        // half the time a branch rated directly already (so ratings are changed and taken back)
-                        List<String> rated = checklists.directRatings(2026, 2026).stream()
-                                .map(d -> d.organizationId())
-                                .sorted()
-                                .toList();
-                        Organization o = !rated.isEmpty() && s.c() % 2 == 0
-                                ? r.organization(pick(rated, s.a())).orElse(null)
-                                : pick(
-                                        r.organizations().stream()
-                                                .filter(x -> x.kind().isBranch())
-                                                .sorted(Comparator.comparing(Organization::id))
-                                                .toList(),
-                                        s.a());
-                        List<String> ratings = checklists.ratingNames();
-                        if (o != null && rated.contains(o.id()) && s.b() % 2 == 0) {
-                            checklists.clearDirectRating(o.id(), 2026);
-                        } else if (o != null && !ratings.isEmpty()) {
-                            checklists.setDirectRating(o.id(), 2026, pick(ratings, s.b()), "区级以上先进" + s.c() % 3);
-                        }
-                    }
-                    case 25 -> {
-                        List<String> ratings = checklists.ratingNames();
-                        Map<String, java.math.BigDecimal> quotas = new LinkedHashMap<>();
-                        for (int i = 0; i < ratings.size() && i < s.a() % 3; i++) {
-                            quotas.put(ratings.get(i), java.math.BigDecimal.valueOf(10 + s.b() % 4 * 10));
-                        }
-                        checklists.setQuotas(2026, quotas);
-                    }
-                    case 26 -> round(s);
-                    case 27 -> recordFinding(r, s);
-                    case 28 -> findings.registerPending();
-                    case 29 -> findingStep(s);
-                    case 30 -> measure(s);
-                    case 31 -> findingEvidence(s);
-                    case 32 -> {
-                        List<String> names = new ArrayList<>(FindingService.COMMON_CATEGORIES);
-                        names.remove(s.a() % names.size()); // one dropped, and named again another time
-                        if (s.b() % 2 == 0) {
-                            java.util.Collections.reverse(names);
-                        }
-                        findings.saveCategories(names);
-                    }
-                    case 33 -> {
-                        LedgerEntry e = pick(ledger(), s.a());
-                        if (e != null) {
-                            Finding f = e.finding();
-                            findings.edit(new Finding(
-                                    f.id(),
-                                    f.inspectionId(),
-                                    f.visitId(),
-                                    f.unitId(),
-                                    f.organizationId(),
-                                    s.b() % 2 == 0 ? pick(FindingService.COMMON_CATEGORIES, s.c()) : f.category(),
-                                    s.b() % 2 == 1 ? f.description() + TEXTS[s.c() % 3] : f.description(),
-                                    f.basis(),
-                                    f.severity(),
-                                    f.type(),
-                                    f.source(),
-                                    f.sourceRef(),
-                                    f.foundOn(),
-                                    f.foundBy(),
-                                    f.repeatOf(),
-                                    f.mergedInto(),
-                                    f.number(),
-                                    f.numberYear(),
-                                    f.numberSeq(),
-                                    f.importBatch(),
-                                    f.internalNotes()));
-                        }
-                    }
-                    case 34 -> files.importFindings(pick(SHEETS, s.a()), Progress.NONE);
-                    case 35 -> resolve(s);
-                    case 36 -> {
-                        List<Inspection> rounds = inspections.inspections();
-                        if (s.b() % 2 == 0 && !rounds.isEmpty()) {
-                            inspections.delete(pick(rounds, s.a()).id());
-                        } else {
-                            restore(rows("inspection", true), s.a(), inspections::restore);
-                        }
-                    }
-                    case 37 -> {
-                        Inspection round = pick(inspections.inspections(), s.a());
-                        if (round != null) {
-                            if (s.c() % 2 == 0) {
-                                InspectionTeam team = pick(inspections.teams(round.id()), s.b());
-                                if (team != null) {
-                                    inspections.deleteTeam(team.id());
-                                }
-                            } else {
-                                Visit visit = pick(inspections.visits(round.id()), s.b());
-                                if (visit != null) {
-                                    inspections.deleteVisit(visit.id());
+                switch (k.feature()) {
+                    case REGISTRY -> registry.act(k.action(), pick);
+                    case CHECKLIST -> checklist.act(k.action(), pick);
+                    case LEDGER -> ledger.act(k.action(), pick);
+                    case CORE -> {
+                        switch (Core.values()[k.action()]) {
+                            case RESOLVE -> resolve(s);
+                            case HUB -> {
+                                // only the first device: two devices acting as hub is listed by the check after a
+                                // merge (TWO_HUBS, MergeCheckTest); here one hub keeps the numbers unique
+                                if (store.hubDeviceId().isEmpty() || store.isHub()) {
+                                    if (store.isHub()) {
+                                        store.designateField();
+                                    } else if (this == hubDevice) {
+                                        store.designateHub();
+                                    }
                                 }
                             }
+                            default -> throw new IllegalArgumentException("step " + s); // handled by the script
                         }
                     }
-                    case 38 -> visitPhotoOrTemplate(s);
-                    case 40 -> moveOrganization(r, s);
-                    case 41 -> feedbackForm(r, s);
-                    case 39 -> {
-                        // only the first device: two devices acting as hub is listed by the check after a merge
-                        // (TWO_HUBS, MergeCheckTest); here one hub keeps the numbers unique
-                        if (store.hubDeviceId().isEmpty() || store.isHub()) {
-                            if (store.isHub()) {
-                                store.designateField();
-                            } else if (this == hubDevice) {
-                                store.designateHub();
-                            }
-                        }
-                    }
-                    case 42 -> itemToFinding(s);
-                    default -> throw new IllegalArgumentException("step " + s);
                 }
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
@@ -993,90 +716,6 @@ class ConvergencePropertyTest {
             }
         }
 
-        /**
-         * An organization moved under another organization of its unit (or to the top), or into another 共同体:
-         * two devices moving two organizations under each other make a cycle the check after the merge lists.
-         */
-        private void moveOrganization(Registry r, Step s) {
-            List<Organization> all = r.organizations().stream()
-                    .sorted(Comparator.comparing(Organization::id))
-                    .toList();
-            Organization o = pick(all, s.a());
-            if (o == null) {
-                return;
-            }
-            if (s.c() % 2 == 0) {
-                Community c = pick(r.communities(), s.b());
-                service.save(new Organization(
-                        o.id(),
-                        o.unitId(),
-                        o.parentId(),
-                        o.name(),
-                        o.kind(),
-                        o.secretary(),
-                        o.fullTimeDeputy(),
-                        o.memberCount(),
-                        o.hasCommittee(),
-                        o.termStart(),
-                        o.termEnd(),
-                        c == null || s.b() % 3 == 0 ? null : c.id(),
-                        o.contactPerson(),
-                        o.contactPhone(),
-                        o.remark(),
-                        o.sortOrder()));
-                return;
-            }
-            Organization parent = pick(
-                    all.stream()
-                            .filter(p -> p.unitId().equals(o.unitId())
-                                    && !p.id().equals(o.id())
-                                    && !p.kind().isBranch())
-                            .toList(),
-                    s.b());
-            service.save(new Organization(
-                    o.id(),
-                    o.unitId(),
-                    parent == null ? null : parent.id(),
-                    o.name(),
-                    o.kind(),
-                    o.secretary(),
-                    o.fullTimeDeputy(),
-                    o.memberCount(),
-                    o.hasCommittee(),
-                    o.termStart(),
-                    o.termEnd(),
-                    o.communityId(),
-                    o.contactPerson(),
-                    o.contactPhone(),
-                    o.remark(),
-                    o.sortOrder()));
-        }
-
-        /** A unit's form sent from here, filled in by the unit; or a filled form imported here. */
-        private void feedbackForm(Registry r, Step s) throws IOException {
-            if (FORMS.isEmpty() || s.b() % 2 == 0) {
-                Unit u = pick(r.units(), s.a());
-                if (u == null || files.feedbackFindings(u.id()).isEmpty()) {
-                    return;
-                }
-                Path form = store.dataFolder().resolve("反馈表-" + FORMS.size() + ".xlsx");
-                files.exportFeedback(
-                        u.id(),
-                        form,
-                        org.taizhang.core.i18n.Messages.forLocale(org.taizhang.core.i18n.Messages.CHINESE),
-                        Progress.NONE);
-                List<List<String>> cells = org.taizhang.inspection.files.InspectionFilesFixture.cells(form);
-                String number = cells.get(4 + s.c() % (cells.size() - 4)).getFirst();
-                org.taizhang.inspection.files.InspectionFilesFixture.fill(form, number, "整改进展情况", "已整改" + s.c() % 3);
-                org.taizhang.inspection.files.InspectionFilesFixture.fill(
-                        form, number, "报告日期", "2026-07-1" + s.c() % 10);
-                FORMS.add(form);
-            } else {
-                files.importFeedback(pick(FORMS, s.c()), null, Progress.NONE);
-            }
-        }
-
-        /** A clerk settles one conflict: the shown value, or one that lost (what the conflicts list will offer). */
         private void resolve(Step s) {
             List<RecordState> conflicted = states().values().stream()
                     .filter(RecordState::hasConflicts)
@@ -1093,440 +732,6 @@ class ConvergencePropertyTest {
                     s.b());
             Object value = pick(r.fields().get(field), s.c()).value();
             store.resolve(r.table(), r.id(), field, value); // the path `taizhang conflicts resolve` takes
-        }
-
-        /** A visit's photo added or removed; or a template deleted or restored. */
-        private void visitPhotoOrTemplate(Step s) throws IOException {
-            if (s.c() % 2 == 0) {
-                List<Visit> visits = inspections.inspections().stream()
-                        .flatMap(i -> inspections.visits(i.id()).stream())
-                        .sorted(Comparator.comparing(Visit::id))
-                        .toList();
-                Visit visit = pick(visits, s.a());
-                if (visit == null) {
-                    return;
-                }
-                List<FindingService.Evidence> photos = inspections.photos(visit.id());
-                if (!photos.isEmpty() && s.b() % 2 == 0) {
-                    inspections.removePhoto(pick(photos, s.b()).id());
-                } else {
-                    Path photo = store.dataFolder().resolve("visit-" + s.b() % 3 + ".txt");
-                    Files.writeString(photo, "走访照片 " + s.b() % 3);
-                    inspections.attachToVisit(visit.id(), photo);
-                }
-            } else {
-                ChecklistTemplate t = pick(checklists.templates(), s.a());
-                if (t != null && s.b() % 2 == 0) {
-                    checklists.deleteTemplate(t.id());
-                } else {
-                    restore(rows("checklist_template", true), s.a(), checklists::restoreTemplate);
-                }
-            }
-        }
-
-        private List<LedgerEntry> ledger() {
-            return findings.ledger().stream()
-                    .sorted(Comparator.comparing(LedgerEntry::id))
-                    .toList();
-        }
-
-        /** Two rounds everyone may touch (ids from their titles), a team, a unit in scope, a visit. */
-        private void round(Step s) {
-            String title = "2026年年中大督查" + (s.a() % 2 == 0 ? "" : "（二）");
-            String id = org.taizhang.core.Ids.forKey("inspection", title);
-            inspections.save(new Inspection(
-                    id,
-                    title,
-                    pick(Inspection.COMMON_KINDS, s.b()),
-                    2026,
-                    java.time.LocalDate.of(2026, 6, 1),
-                    java.time.LocalDate.of(2026, 6, 1 + s.c() % 20),
-                    TEXTS[s.c() % TEXTS.length]));
-            String teamId = org.taizhang.core.Ids.forKey("team", id, "第一组");
-            inspections.save(new InspectionTeam(teamId, id, "第一检查组", TEXTS[s.b() % 3], "张三、李四"));
-            Unit u = pick(service.load().units(), s.c());
-            if (u != null) {
-                if (s.b() % 3 == 0) {
-                    inspections.removeFromScope(id, u.id());
-                } else {
-                    inspections.putInScope(id, u.id(), teamId);
-                }
-                inspections.save(new Visit(
-                        org.taizhang.core.Ids.forKey("visit", id, u.id()),
-                        id,
-                        teamId,
-                        u.id(),
-                        java.time.LocalDate.of(2026, 6, 2 + s.a() % 10),
-                        java.util.EnumSet.of(VisitMethod.values()[s.b() % 3]),
-                        TEXTS[s.a() % TEXTS.length]));
-            }
-        }
-
-        private void recordFinding(Registry r, Step s) {
-            Unit u = pick(r.units(), s.a());
-            if (u == null) {
-                return;
-            }
-            List<Inspection> rounds = inspections.inspections();
-            Finding f = findings.record(Finding.recorded(
-                    java.util.UUID.randomUUID().toString(),
-                    rounds.isEmpty() || s.c() % 2 == 0
-                            ? null
-                            : pick(rounds, s.c()).id(),
-                    null,
-                    u.id(),
-                    null,
-                    pick(FindingService.COMMON_CATEGORIES, s.b()),
-                    "支部会议记录不全" + s.c() % 4,
-                    null,
-                    Severity.values()[s.b() % 3],
-                    RectificationType.values()[s.c() % 3],
-                    FindingSource.VISIT,
-                    null,
-                    java.time.LocalDate.of(2026, 6, 1 + s.b() % 28),
-                    null));
-            // sometimes a repeat of an earlier closed finding of the unit
-            ledger().stream()
-                    .filter(e -> e.state() == FindingState.CLOSED
-                            && e.finding().unitId().equals(u.id()))
-                    .findFirst()
-                    .filter(e -> s.c() % 3 == 0)
-                    .ifPresent(e -> findings.markRepeat(f.id(), e.id()));
-        }
-
-        /**
-         * One step of a finding's life, chosen among those its state allows here: devices often act on the same
-         * finding without having seen each other's steps (a laptop reports progress while the hub closes).
-         */
-        private void findingStep(Step s) throws IOException {
-            LedgerEntry e = pick(ledger(), s.a());
-            if (e == null) {
-                return;
-            }
-            // one to four steps in a row, mostly the one that moves the finding on, so that findings reach every
-            // state and devices often take different steps on the same finding before they exchange
-            for (int n = 0; n <= s.c() % 4; n++) {
-                FindingState state = findings.timeline(e.id()).state();
-                List<StepKind> allowed = Lifecycle.allowed(state);
-                if (allowed.isEmpty()) {
-                    return;
-                }
-                StepKind onward = switch (state) {
-                    case PENDING -> StepKind.REGISTER;
-                    case REGISTERED -> StepKind.NOTIFY;
-                    case NOTIFIED, RECTIFYING ->
-                        findings.evidence(e.id()).isEmpty() ? StepKind.PROGRESS : StepKind.REQUEST_CLOSE;
-                    case CLOSE_REQUESTED -> (s.b() + n) % 3 == 0 ? StepKind.REJECT : StepKind.CLOSE;
-                    default -> pick(allowed, s.b() + n);
-                };
-                try {
-                    oneStep(e, (s.b() + n) % 5 < 3 ? onward : pick(allowed, s.b() + n), s, n);
-                } catch (DomainException refused) {
-                    // a laptop may not number; evidence or measures missing: the clerk is told, nothing written
-                }
-            }
-        }
-
-        private void oneStep(LedgerEntry e, StepKind kind, Step s, int n) throws IOException {
-            java.time.LocalDate day = java.time.LocalDate.of(2026, 7, 1 + (s.c() + n) % 28);
-            String id = e.id();
-            switch (kind) {
-                case REGISTER -> findings.register(id);
-                case NOTIFY ->
-                    findings.notify(
-                            id,
-                            new FindingService.Notice(
-                                    day.plusDays(30 + s.c()), TEXTS[s.c() % 3], "办公室", TEXTS[s.b() % 3], null),
-                            day);
-                case RECEIPT -> findings.receipt(id, day);
-                case PROGRESS -> {
-                    Path file = store.dataFolder().resolve("progress-" + s.c() % 3 + ".txt");
-                    Files.writeString(file, "整改照片 " + s.c() % 3);
-                    findings.progress(id, "已整改" + s.c(), null, s.c() % 3 != 0 ? List.of(file) : List.of(), day);
-                }
-                case REQUEST_CLOSE -> findings.requestClose(id, null, day);
-                case CLOSE -> findings.close(id, s.c() % 2 == 0 ? Verdict.GOOD : Verdict.FAIRLY_GOOD, null, day);
-                case REJECT -> findings.reject(id, "佐证不足" + s.c() % 2, day);
-                case REWORK -> findings.rework(id, Verdict.FAIR, null, day.plusDays(20), day);
-                case EXTEND -> findings.extend(id, day.plusDays(200 + s.c()), "客观原因", "书记", day);
-                case ESCALATE -> findings.escalate(id, Escalation.values()[s.c() % 7], null, day);
-                case FOLLOW_UP -> findings.followUp(id, "回头看未反弹", day);
-                case MERGE -> {
-                    LedgerEntry other = pick(ledger(), s.c());
-                    if (other != null) {
-                        findings.merge(id, other.id(), day);
-                    }
-                }
-                case NOTE -> findings.note(id, TEXTS[s.c() % 3] + "备注", day);
-                default -> {}
-            }
-        }
-
-        private void measure(Step s) {
-            LedgerEntry e = pick(ledger(), s.a());
-            if (e == null) {
-                return;
-            }
-            Measure m = pick(e.measures(), s.b());
-            if (m == null || s.c() % 4 == 0) {
-                findings.saveMeasure(new Measure(
-                        java.util.UUID.randomUUID().toString(),
-                        e.id(),
-                        "建立制度" + s.c() % 3,
-                        TEXTS[s.b() % 3],
-                        java.time.LocalDate.of(2026, 8, 1),
-                        null,
-                        s.b()));
-            } else if (s.c() % 4 == 1) {
-                findings.deleteMeasure(m.id());
-            } else {
-                findings.saveMeasure(
-                        s.c() % 4 == 2
-                                ? m.doneOn(java.time.LocalDate.of(2026, 7, 1 + s.b() % 28))
-                                : new Measure(
-                                        m.id(),
-                                        m.findingId(),
-                                        m.text() + "并落实",
-                                        m.owner(),
-                                        m.deadline(),
-                                        m.doneOn(),
-                                        m.sortOrder()));
-            }
-        }
-
-        private void findingEvidence(Step s) throws IOException {
-            LedgerEntry e = pick(ledger(), s.a());
-            if (e == null) {
-                return;
-            }
-            List<FindingService.Evidence> held = findings.evidence(e.id());
-            if (!held.isEmpty() && s.c() % 3 == 0) {
-                findings.removeEvidence(pick(held, s.b()).id());
-            } else {
-                Path file = store.dataFolder().resolve("finding-" + s.c() % 3 + ".txt");
-                Files.writeString(file, "现场照片 " + s.c() % 3);
-                findings.attach(e.id(), null, file);
-            }
-        }
-
-        /** A clerk rewords an item of a draft, or changes its points (the category then no longer adds up). */
-        private void editDraft(Step s) {
-            ChecklistTemplate t = pick(
-                    checklists.templates().stream()
-                            .filter(x -> !x.isPublished())
-                            .toList(),
-                    s.a());
-            if (t == null) {
-                return;
-            }
-            List<ChecklistCategory> categories = new ArrayList<>();
-            ChecklistItem target = pick(t.items(), s.b());
-            for (ChecklistCategory c : t.categories()) {
-                List<ChecklistItem> items = new ArrayList<>();
-                for (ChecklistItem i : c.items()) {
-                    if (i.key().equals(target.key())) {
-                        i = s.c() % 2 == 0
-                                ? new ChecklistItem(
-                                        i.key(),
-                                        i.number(),
-                                        i.text() + TEXTS[s.c() % 3],
-                                        i.maxPoints(),
-                                        i.mode(),
-                                        i.deduction(),
-                                        i.floor(),
-                                        i.evidenceRequired(),
-                                        i.methods(),
-                                        i.veto(),
-                                        i.bonus(),
-                                        i.appliesTo(),
-                                        i.replaces())
-                                : new ChecklistItem(
-                                        i.key(),
-                                        i.number(),
-                                        i.text(),
-                                        i.maxPoints().add(java.math.BigDecimal.ONE),
-                                        i.mode(),
-                                        i.deduction(),
-                                        i.floor(),
-                                        i.evidenceRequired(),
-                                        i.methods(),
-                                        i.veto(),
-                                        i.bonus(),
-                                        i.appliesTo(),
-                                        i.replaces());
-                    }
-                    items.add(i);
-                }
-                categories.add(new ChecklistCategory(c.key(), c.code(), c.name(), c.points(), items));
-            }
-            checklists.saveDraft(new ChecklistTemplate(
-                    t.id(),
-                    t.name(),
-                    t.version(),
-                    t.year(),
-                    t.status(),
-                    categories,
-                    t.passScore(),
-                    t.bands(),
-                    t.bonusCap(),
-                    t.notApplicable()));
-        }
-
-        /** 转为问题: an item of an assessment that lost points becomes the branch's finding (once per item and round). */
-        private void itemToFinding(Step s) {
-            Assessment a = pick(checklists.assessmentsOfYear(2026), s.a());
-            if (a == null) {
-                return;
-            }
-            ChecklistTemplate t = checklists.template(a.templateId()).orElseThrow();
-            List<String> answered = t.items().stream()
-                    .map(ChecklistItem::key)
-                    .filter(a.answers()::containsKey)
-                    .toList();
-            String key = pick(answered, s.b());
-            if (key != null) {
-                new org.taizhang.checklist.ItemFindings(
-                                checklists,
-                                findings,
-                                org.taizhang.core.i18n.Messages.forLocale(org.taizhang.core.i18n.Messages.CHINESE))
-                        .toFinding(a.id(), key);
-            }
-        }
-
-        /** An inspector scores one item: met or not, a grade, a count. */
-        private void answer(Step s) {
-            Assessment a = pick(checklists.assessmentsOfYear(2026), s.a());
-            if (a == null) {
-                return;
-            }
-            ChecklistTemplate t = checklists.template(a.templateId()).orElseThrow();
-            ChecklistItem i = pick(t.items(), s.b());
-            checklists.answer(
-                    a.id(),
-                    switch (i.mode()) {
-                        case YES_NO -> ItemAnswer.met(i.key(), s.c() % 2 == 0);
-                        case GRADED ->
-                            ItemAnswer.scored(
-                                    i.key(),
-                                    Integer.toString(s.c() % (i.maxPoints().intValue() + 1)));
-                        case DEDUCTION -> ItemAnswer.occurrences(i.key(), s.c() % 4);
-                    });
-        }
-
-        private static void restore(List<RecordState> deleted, int n, java.util.function.Consumer<String> restore) {
-            RecordState s = pick(deleted, n);
-            if (s != null) {
-                restore.accept(s.id());
-            }
-        }
-
-        private void createOrganization(Registry r, Step s) {
-            Unit unit = pick(r.units(), s.a());
-            if (unit == null) {
-                return;
-            }
-            Organization top = r.organizations().stream()
-                    .filter(o -> o.unitId().equals(unit.id()) && o.isTopLevel())
-                    .findFirst()
-                    .orElse(null);
-            String id = java.util.UUID.randomUUID().toString();
-            if (top == null) {
-                service.save(new Organization(
-                        id,
-                        unit.id(),
-                        null,
-                        "机关党委",
-                        OrganizationKind.PARTY_COMMITTEE,
-                        null,
-                        null,
-                        30,
-                        true,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        0));
-            } else {
-                service.save(new Organization(
-                        id,
-                        unit.id(),
-                        top.id(),
-                        "第" + (1 + s.b() % 3) + "党支部",
-                        OrganizationKind.BRANCH,
-                        TEXTS[s.c() % TEXTS.length],
-                        null,
-                        5 + s.c() % 20,
-                        false,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        s.b()));
-            }
-        }
-
-        private static Organization copy(Organization o, String secretary, Integer members, String remark) {
-            return new Organization(
-                    o.id(),
-                    o.unitId(),
-                    o.parentId(),
-                    o.name(),
-                    o.kind(),
-                    secretary,
-                    o.fullTimeDeputy(),
-                    members,
-                    o.hasCommittee(),
-                    o.termStart(),
-                    o.termEnd(),
-                    o.communityId(),
-                    o.contactPerson(),
-                    o.contactPhone(),
-                    remark,
-                    o.sortOrder());
-        }
-
-        /**
-         * A one-row sheet of past results: the same branch, year and round give the same record on every device;
-         * a name two branches share is a row error (nothing written), as it would be for a clerk.
-         */
-        private void importResult(Registry r, Step s) {
-            Organization o = pick(
-                    r.organizations().stream()
-                            .filter(x -> x.kind().isBranch())
-                            .sorted(Comparator.comparing(Organization::id))
-                            .toList(),
-                    s.a());
-            if (o == null) {
-                return;
-            }
-            Map<String, String> cells = new LinkedHashMap<>();
-            cells.put("单位", r.unit(o.unitId()).map(Unit::name).orElse(""));
-            cells.put("组织名称", o.name());
-            cells.put("年度", Integer.toString(2024 + s.b() % 2));
-            cells.put("轮次", s.b() % 3 == 0 ? "自评" : "达标验收");
-            cells.put("总分", Integer.toString(50 + s.c() % 50));
-            cells.put("等级", s.c() % 2 == 0 ? "达标" : "");
-            cells.put("结论", s.c() % 50 >= 10 ? "达标" : "未达标");
-            checklists.importResults(
-                    new SheetData("往年结果", cells.keySet(), List.of(new SheetData.Row(2, cells))),
-                    "往年结果.xlsx",
-                    Progress.NONE);
-        }
-
-        /** A one-row workbook: the unit gets the id of its name, and a deleted unit of that name comes back. */
-        private void importUnit(String name, String shortName) {
-            Map<String, String> cells = new LinkedHashMap<>();
-            cells.put(RegistryColumns.UNIT_NAME, name);
-            cells.put(RegistryColumns.UNIT_SHORT_NAME, shortName == null ? "" : shortName);
-            RegistryFile file = new RegistryFile(
-                    new SheetData(RegistryColumns.UNITS_SHEET, cells.keySet(), List.of(new SheetData.Row(2, cells))),
-                    SheetData.absent(RegistryColumns.COMMUNITIES_SHEET),
-                    SheetData.absent(RegistryColumns.ORGANIZATIONS_SHEET));
-            service.importFile(file, Progress.NONE);
         }
     }
 
