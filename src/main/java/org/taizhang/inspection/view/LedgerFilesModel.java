@@ -37,13 +37,13 @@ public final class LedgerFilesModel {
 
     /** The unit a feedback form is for: the unit filter's, else the chosen finding's. */
     Unit unitForFeedback() {
-        if (ledger.unitFilterProperty().get() != null) {
-            return ledger.unitFilterProperty().get();
+        if (ledger.filters().unitFilterProperty().get() != null) {
+            return ledger.filters().unitFilterProperty().get();
         }
         var chosen = ledger.selectedProperty().get();
         return chosen == null
                 ? null
-                : ledger.units().stream()
+                : ledger.filters().units().stream()
                         .filter(u -> u.id().equals(chosen.finding().unitId()))
                         .findFirst()
                         .orElse(null);
@@ -100,7 +100,8 @@ public final class LedgerFilesModel {
                 .toString()
                 .toLowerCase(java.util.Locale.ROOT)
                 .endsWith(".csv");
-        List<org.taizhang.inspection.LedgerEntry> rows = List.copyOf(shownOnly ? ledger.shown() : ledger.entries());
+        List<org.taizhang.inspection.LedgerEntry> rows =
+                List.copyOf(shownOnly ? ledger.filters().shown() : ledger.entries());
         String title = m.get("ledger.files.ledgerTitle");
         tasks.run(
                 "ledger.files.exportLedger",

@@ -59,8 +59,8 @@ import org.taizhang.inspection.Measure;
 import org.taizhang.inspection.StepKind;
 import org.taizhang.inspection.Timeline;
 import org.taizhang.inspection.Warning;
-import org.taizhang.inspection.view.LedgerViewModel.TimelineRow;
-import org.taizhang.inspection.view.LedgerViewModel.WarningFilter;
+import org.taizhang.inspection.view.FindingDetailModel.TimelineRow;
+import org.taizhang.inspection.view.LedgerFilter.WarningFilter;
 import org.taizhang.organization.Unit;
 
 /**
@@ -190,13 +190,18 @@ public final class LedgerView {
         Button registerAll = new Button(m.get("ledger.action.registerAll"));
         registerAll.setId("registerAll");
         registerAll.setTooltip(new Tooltip(m.get("ledger.action.registerAll.tip")));
-        registerAll.setOnAction(e -> vm.registerAll());
+        registerAll.setOnAction(e -> vm.steps().registerAll());
         Button notifyUnit = new Button(m.get("ledger.action.notifyUnit"));
         notifyUnit.setId("notifyUnit");
         notifyUnit.setTooltip(new Tooltip(m.get("ledger.action.notifyUnit.tip")));
         notifyUnit.setOnAction(e -> {
-            ActionForm f = vm.notifyUnitForm();
-            forms.action(window(), f, null, vm::registeredOf, close -> vm.submit(f, close));
+            ActionForm f = vm.steps().notifyUnitForm();
+            forms.action(
+                    window(),
+                    f,
+                    null,
+                    vm.steps()::registeredOf,
+                    close -> vm.steps().submit(f, close));
         });
         Button refresh = new Button(m.get("ledger.action.refresh"));
         refresh.setId("refreshLedger");
@@ -204,7 +209,7 @@ public final class LedgerView {
         TextField search = TextFields.createClearableTextField();
         search.setId("ledgerSearch");
         search.setPromptText(m.get("ledger.search"));
-        search.textProperty().bindBidirectional(vm.searchProperty());
+        search.textProperty().bindBidirectional(vm.filters().searchProperty());
         search.setPrefWidth(260);
         Label count = new Label();
         count.setId("ledgerCount");
@@ -212,14 +217,16 @@ public final class LedgerView {
         count.textProperty()
                 .bind(Bindings.createStringBinding(
                         () -> m.get(
-                                "ledger.count", vm.shown().size(), vm.entries().size()),
-                        vm.shown(),
+                                "ledger.count",
+                                vm.filters().shown().size(),
+                                vm.entries().size()),
+                        vm.filters().shown(),
                         vm.entries()));
         HBox bar = new HBox(8, create, registerAll, notifyUnit, refresh, search, count);
         toolbar = bar;
         Button duplicates = new Button(m.get("ledger.duplicates.action"));
         duplicates.setId("reviewDuplicates");
-        duplicates.setOnAction(e -> vm.reviewDuplicates());
+        duplicates.setOnAction(e -> vm.duplicates().reviewDuplicates());
         bar.getChildren().add(4, duplicates);
         HBox.setHgrow(search, Priority.SOMETIMES);
         bar.setAlignment(Pos.CENTER_LEFT);
@@ -228,31 +235,40 @@ public final class LedgerView {
     }
 
     private Node filters() {
-        ComboBox<Inspection> round =
-                choice("roundFilter", vm.rounds(), vm.roundFilterProperty(), i -> i.title(), "ledger.filter.allRounds");
+        ComboBox<Inspection> round = choice(
+                "roundFilter",
+                vm.filters().rounds(),
+                vm.filters().roundFilterProperty(),
+                i -> i.title(),
+                "ledger.filter.allRounds");
         round.setPrefWidth(150);
         SearchableComboBox<Unit> unit = new SearchableComboBox<>();
         unit.setId("unitFilter");
         unit.setConverter(Tables.converter(u -> u == null ? m.get("ledger.filter.allUnits") : u.name()));
         Pickers.pinyin(unit, m);
-        withNone(unit.getItems(), vm.units());
-        vm.units().addListener((ListChangeListener<Unit>) c -> {
-            Unit chosen = vm.unitFilterProperty().get();
-            withNone(unit.getItems(), vm.units());
+        withNone(unit.getItems(), vm.filters().units());
+        vm.filters().units().addListener((ListChangeListener<Unit>) c -> {
+            Unit chosen = vm.filters().unitFilterProperty().get();
+            withNone(unit.getItems(), vm.filters().units());
             unit.setValue(chosen);
         });
-        unit.valueProperty().addListener((o, a, u) -> vm.unitFilterProperty().set(u));
-        vm.unitFilterProperty().addListener((o, a, u) -> unit.setValue(u));
+        unit.valueProperty()
+                .addListener((o, a, u) -> vm.filters().unitFilterProperty().set(u));
+        vm.filters().unitFilterProperty().addListener((o, a, u) -> unit.setValue(u));
         unit.setPrefWidth(170);
         ComboBox<String> community = choice(
                 "communityFilter",
-                vm.communities(),
-                vm.communityFilterProperty(),
+                vm.filters().communities(),
+                vm.filters().communityFilterProperty(),
                 s -> s,
                 "ledger.filter.allCommunities");
         community.setPrefWidth(130);
         ComboBox<String> category = choice(
-                "categoryFilter", vm.categories(), vm.categoryFilterProperty(), s -> s, "ledger.filter.allCategories");
+                "categoryFilter",
+                vm.filters().categories(),
+                vm.filters().categoryFilterProperty(),
+                s -> s,
+                "ledger.filter.allCategories");
         category.setPrefWidth(110);
         ComboBox<WarningFilter> warning = new ComboBox<>();
         warning.setId("warningFilter");
@@ -260,13 +276,13 @@ public final class LedgerView {
         warning.getItems().addAll(WarningFilter.values());
         warning.setConverter(
                 Tables.converter(w -> w == null ? m.get("ledger.filter.allWarnings") : m.get(w.labelKey())));
-        warning.valueProperty().bindBidirectional(vm.warningFilterProperty());
+        warning.valueProperty().bindBidirectional(vm.filters().warningFilterProperty());
         warning.setPrefWidth(110);
-        DatePicker from = datePicker("foundFrom", vm.foundFromProperty());
-        DatePicker to = datePicker("foundTo", vm.foundToProperty());
+        DatePicker from = datePicker("foundFrom", vm.filters().foundFromProperty());
+        DatePicker to = datePicker("foundTo", vm.filters().foundToProperty());
         Button clear = new Button(m.get("ledger.filter.clear"));
         clear.setId("clearFilters");
-        clear.setOnAction(e -> vm.clearFilters());
+        clear.setOnAction(e -> vm.filters().clear());
         Label found = new Label(m.get("ledger.filter.found"));
         found.setMinWidth(Region.USE_PREF_SIZE);
         Label until = new Label(m.get("ledger.filter.to"));
@@ -339,7 +355,7 @@ public final class LedgerView {
             box.getChildren().add(b);
         }
         Runnable label = () -> {
-            Map<FindingState, Integer> c = vm.countsProperty().get();
+            Map<FindingState, Integer> c = vm.filters().countsProperty().get();
             int total = c.values().stream().mapToInt(Integer::intValue).sum();
             all.setText(m.get("ledger.state.all", total));
             for (ToggleButton b : buttons) {
@@ -347,10 +363,10 @@ public final class LedgerView {
                 b.setText(m.get("ledger.state.count", m.get(s.labelKey()), c.getOrDefault(s, 0)));
             }
         };
-        vm.countsProperty().addListener(o -> label.run());
+        vm.filters().countsProperty().addListener(o -> label.run());
         label.run();
         Runnable choose = () -> {
-            FindingState s = vm.stateFilterProperty().get();
+            FindingState s = vm.filters().stateFilterProperty().get();
             group.selectToggle(
                     s == null
                             ? all
@@ -363,10 +379,10 @@ public final class LedgerView {
             if (t == null) {
                 group.selectToggle(old); // one is always chosen
             } else {
-                vm.stateFilterProperty().set((FindingState) t.getUserData());
+                vm.filters().stateFilterProperty().set((FindingState) t.getUserData());
             }
         });
-        vm.stateFilterProperty().addListener(o -> choose.run());
+        vm.filters().stateFilterProperty().addListener(o -> choose.run());
         choose.run();
         return box;
     }
@@ -465,7 +481,7 @@ public final class LedgerView {
                 }
             }
         });
-        SortedList<LedgerEntry> sorted = new SortedList<>(vm.shown());
+        SortedList<LedgerEntry> sorted = new SortedList<>(vm.filters().shown());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
         boolean[] syncing = {false};
@@ -490,7 +506,7 @@ public final class LedgerView {
             }
         });
         // a reload brings new rows: the chosen finding stays highlighted
-        vm.shown().addListener((ListChangeListener<LedgerEntry>) c -> {
+        vm.filters().shown().addListener((ListChangeListener<LedgerEntry>) c -> {
             LedgerEntry e = vm.selectedProperty().get();
             if (e != null
                     && table.getSelectionModel().getSelectedItem() != e
@@ -506,7 +522,11 @@ public final class LedgerView {
         Label figures = new Label();
         figures.setId("ledgerFigures");
         figures.getStyleClass().add("count-label");
-        figures.textProperty().bind(Bindings.createStringBinding(vm::figures, vm.shown(), vm.countsProperty()));
+        figures.textProperty()
+                .bind(Bindings.createStringBinding(
+                        vm.filters()::figures,
+                        vm.filters().shown(),
+                        vm.filters().countsProperty()));
         figures.setWrapText(true); // the whole sentence, on two lines when the table is narrow
         figures.setMinHeight(Region.USE_PREF_SIZE);
         VBox box = new VBox(4, table, figures);
@@ -565,11 +585,11 @@ public final class LedgerView {
         Runnable fillActions = () -> {
             actions.getChildren().clear();
             java.util.Set<String> reasons = new java.util.LinkedHashSet<>();
-            for (StepKind k : vm.actions()) {
+            for (StepKind k : vm.steps().actions()) {
                 Button b = new Button(m.get(k.labelKey()));
                 b.setId("action-" + k.name());
                 b.setOnAction(e -> act(k));
-                vm.blockedReason(k).ifPresent(r -> {
+                vm.steps().blockedReason(k).ifPresent(r -> {
                     b.setDisable(true);
                     b.setTooltip(new Tooltip(r));
                     reasons.add(r);
@@ -594,14 +614,14 @@ public final class LedgerView {
                 });
                 actions.getChildren().add(edit);
             }
-            if (!vm.earlierOfSameKind().isEmpty()) {
+            if (!vm.duplicates().earlierOfSameKind().isEmpty()) {
                 Button repeat = new Button(m.get("ledger.repeat.action"));
                 repeat.setId("action-repeat");
-                repeat.setOnAction(e -> vm.markRepeat());
+                repeat.setOnAction(e -> vm.duplicates().markRepeat());
                 actions.getChildren().add(repeat);
             }
         };
-        vm.actions().addListener((ListChangeListener<StepKind>) c -> fillActions.run());
+        vm.steps().actions().addListener((ListChangeListener<StepKind>) c -> fillActions.run());
 
         GridPane record = new GridPane();
         record.setId("detailRecord");
@@ -632,11 +652,17 @@ public final class LedgerView {
         measuresTab
                 .textProperty()
                 .bind(Bindings.createStringBinding(
-                        () -> m.get("ledger.tab.measuresCount", vm.measures().size()), vm.measures()));
+                        () -> m.get(
+                                "ledger.tab.measuresCount",
+                                vm.detail().measures().size()),
+                        vm.detail().measures()));
         evidenceTab
                 .textProperty()
                 .bind(Bindings.createStringBinding(
-                        () -> m.get("ledger.tab.evidenceCount", vm.evidence().size()), vm.evidence()));
+                        () -> m.get(
+                                "ledger.tab.evidenceCount",
+                                vm.detail().evidence().size()),
+                        vm.detail().evidence()));
 
         VBox top = new VBox(6, title, status, actions, blocked);
         top.setPadding(new Insets(6, 8, 6, 8));
@@ -734,7 +760,7 @@ public final class LedgerView {
     }
 
     private Node timelineTable() {
-        TableView<TimelineRow> steps = new TableView<>(vm.timeline());
+        TableView<TimelineRow> steps = new TableView<>(vm.detail().timeline());
         steps.setId("timelineTable");
         steps.setPlaceholder(new Label(m.get("ledger.timeline.empty")));
         steps.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -795,7 +821,7 @@ public final class LedgerView {
     }
 
     private Node measuresPane() {
-        ListView<Measure> list = new ListView<>(vm.measures());
+        ListView<Measure> list = new ListView<>(vm.detail().measures());
         list.setId("measureList");
         list.setPlaceholder(new Label(m.get("ledger.measures.empty")));
         list.setCellFactory(l -> new ListCell<>() {
@@ -815,10 +841,11 @@ public final class LedgerView {
         edit.setOnAction(e -> editMeasure(list.getSelectionModel().getSelectedItem()));
         Button done = new Button(m.get("ledger.action.toggleDone"));
         done.setId("toggleMeasureDone");
-        done.setOnAction(e -> vm.toggleDone(list.getSelectionModel().getSelectedItem()));
+        done.setOnAction(e -> vm.detail().toggleDone(list.getSelectionModel().getSelectedItem()));
         Button delete = new Button(m.get("ledger.action.deleteMeasure"));
         delete.setId("deleteMeasure");
-        delete.setOnAction(e -> vm.deleteMeasure(list.getSelectionModel().getSelectedItem()));
+        delete.setOnAction(
+                e -> vm.detail().deleteMeasure(list.getSelectionModel().getSelectedItem()));
         // a closed or merged finding's measures are part of a finished record: shown, not changed
         javafx.beans.binding.BooleanBinding finished = javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> vm.selectedProperty().get() == null
@@ -859,14 +886,14 @@ public final class LedgerView {
     }
 
     private void editMeasure(Measure existing) {
-        MeasureForm f = vm.measureForm(existing);
+        MeasureForm f = vm.detail().measureForm(existing);
         if (f != null) {
-            forms.measure(window(), f, existing == null, close -> vm.saveMeasure(f, close));
+            forms.measure(window(), f, existing == null, close -> vm.detail().saveMeasure(f, close));
         }
     }
 
     private Node evidencePane() {
-        ListView<FindingService.Evidence> list = new ListView<>(vm.evidence());
+        ListView<FindingService.Evidence> list = new ListView<>(vm.detail().evidence());
         list.setId("evidenceList");
         list.setPlaceholder(new Label(m.get("ledger.evidence.empty")));
         list.setCellFactory(l -> new ListCell<>() {
@@ -880,20 +907,21 @@ public final class LedgerView {
         add.setId("addEvidence");
         add.setOnAction(
                 e -> dialogs.chooseFileToOpen(m.get("ledger.action.addEvidence"), m.get("ledger.form.anyFile"), "*.*")
-                        .ifPresent(vm::attachEvidence));
+                        .ifPresent(vm.detail()::attachEvidence));
         Button open = new Button(m.get("ledger.action.openEvidence"));
         open.setId("openEvidence");
-        open.setOnAction(e -> vm.openEvidence(list.getSelectionModel().getSelectedItem()));
+        open.setOnAction(e -> vm.detail().openEvidence(list.getSelectionModel().getSelectedItem()));
         Button remove = new Button(m.get("ledger.action.removeEvidence"));
         remove.setId("removeEvidence");
-        remove.setOnAction(e -> vm.removeEvidence(list.getSelectionModel().getSelectedItem()));
+        remove.setOnAction(
+                e -> vm.detail().removeEvidence(list.getSelectionModel().getSelectedItem()));
         for (Button b : List.of(open, remove)) {
             b.disableProperty()
                     .bind(list.getSelectionModel().selectedItemProperty().isNull());
         }
         list.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2 && list.getSelectionModel().getSelectedItem() != null) {
-                vm.openEvidence(list.getSelectionModel().getSelectedItem());
+                vm.detail().openEvidence(list.getSelectionModel().getSelectedItem());
             }
         });
         FlowPane bar = new FlowPane(6, 6, add, open, remove);
@@ -911,11 +939,16 @@ public final class LedgerView {
             return;
         }
         if (kind == StepKind.REGISTER) {
-            vm.register();
+            vm.steps().register();
             return;
         }
-        ActionForm f = vm.actionForm(kind);
-        forms.action(window(), f, vm.numberOf(e.finding()), vm::registeredOf, close -> vm.submit(f, close));
+        ActionForm f = vm.steps().actionForm(kind);
+        forms.action(
+                window(),
+                f,
+                vm.numberOf(e.finding()),
+                vm.steps()::registeredOf,
+                close -> vm.steps().submit(f, close));
     }
 
     private void newFinding() {
