@@ -8,7 +8,6 @@ import java.util.Map;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
-import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -74,7 +73,6 @@ public final class LedgerView {
     private final DialogService dialogs;
     private final LedgerForms forms;
     private final BorderPane root = new BorderPane();
-    private final TableView<LedgerEntry> table = new TableView<>();
 
     public LedgerView(LedgerViewModel vm, Messages messages, DialogService dialogs) {
         this.vm = vm;
@@ -83,7 +81,7 @@ public final class LedgerView {
         this.forms = new LedgerForms(messages, dialogs);
         root.setId("ledgerPage");
         root.setTop(new VBox(toolbar(), filters(), stateCounts()));
-        SplitPane split = new SplitPane(tablePane(), detailPane());
+        SplitPane split = new SplitPane(new LedgerTable(vm, messages).node(), detailPane());
         split.setDividerPositions(0.63);
         root.setCenter(split);
         // read again each time the page is shown: another page or an import may have changed findings
@@ -387,182 +385,6 @@ public final class LedgerView {
         return box;
     }
 
-    // ---- the table
-
-    private Node tablePane() {
-        table.setId("ledgerTable");
-        table.setPlaceholder(new Label(m.get("ledger.empty")));
-        TableColumn<LedgerEntry, LedgerEntry> number = new TableColumn<>(m.get("ledger.column.number"));
-        number.setId("col-number");
-        number.setPrefWidth(146);
-        number.setCellValueFactory(cd -> new javafx.beans.property.ReadOnlyObjectWrapper<>(cd.getValue()));
-        number.setComparator(FindingService.LEDGER_ORDER);
-        number.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(LedgerEntry e, boolean empty) {
-                super.updateItem(e, empty);
-                setText(empty || e == null ? null : vm.numberShown(e));
-                getStyleClass().remove("unnumbered");
-                if (!empty && e != null && !e.finding().isNumbered() && e.state() != FindingState.MERGED) {
-                    getStyleClass().add("unnumbered");
-                }
-            }
-        });
-        TableColumn<LedgerEntry, FindingState> state =
-                Tables.valueColumn(m.get("ledger.column.state"), 64, LedgerEntry::state, s -> m.get(s.labelKey()));
-        TableColumn<LedgerEntry, Warning> warning = Tables.valueColumn(
-                m.get("ledger.column.warning"),
-                72,
-                LedgerEntry::warning,
-                w -> w == Warning.NONE ? "" : m.get(w.labelKey()));
-        warning.setId("col-warning");
-        table.getColumns()
-                .addAll(List.of(
-                        number,
-                        Tables.textColumn(m.get("ledger.column.unit"), 110, LedgerEntry::unitName),
-                        Tables.textColumn(
-                                m.get("ledger.column.description"),
-                                220,
-                                e -> e.finding().description()),
-                        Tables.valueColumn(
-                                m.get("ledger.column.deadline"),
-                                88,
-                                e -> e.timeline().deadline(),
-                                LocalDate::toString),
-                        state,
-                        warning,
-                        Tables.textColumn(m.get("ledger.column.source"), 120, this::sourceText),
-                        Tables.textColumn(m.get("ledger.column.organization"), 130, LedgerEntry::organizationName),
-                        Tables.textColumn(
-                                m.get("ledger.column.category"),
-                                80,
-                                e -> e.finding().category()),
-                        Tables.textColumn(
-                                m.get("ledger.column.type"),
-                                72,
-                                e -> m.get(e.finding().type().labelKey())),
-                        Tables.textColumn(
-                                m.get("ledger.column.leader"),
-                                72,
-                                e -> e.timeline().leader()),
-                        Tables.textColumn(
-                                m.get("ledger.column.department"),
-                                96,
-                                e -> e.timeline().department()),
-                        Tables.textColumn(
-                                m.get("ledger.column.person"),
-                                64,
-                                e -> e.timeline().person()),
-                        Tables.textColumn(
-                                m.get("ledger.column.progress"),
-                                180,
-                                e -> e.timeline().latestProgress()),
-                        Tables.textColumn(m.get("ledger.column.measures"), 64, this::measuresText),
-                        Tables.valueColumn(
-                                m.get("ledger.column.evidence"), 48, LedgerEntry::evidenceCount, String::valueOf),
-                        Tables.valueColumn(
-                                m.get("ledger.column.foundOn"),
-                                88,
-                                e -> e.finding().foundOn(),
-                                LocalDate::toString),
-                        Tables.valueColumn(
-                                m.get("ledger.column.closedOn"),
-                                88,
-                                e -> e.timeline().closedOn(),
-                                LocalDate::toString),
-                        Tables.textColumn(m.get("ledger.column.community"), 110, LedgerEntry::communityName)));
-        table.setRowFactory(t -> new TableRow<>() {
-            @Override
-            protected void updateItem(LedgerEntry e, boolean empty) {
-                super.updateItem(e, empty);
-                getStyleClass().removeAll(WARNING_CLASSES);
-                if (!empty && e != null && e.warning() != Warning.NONE) {
-                    getStyleClass().add(warningClass(e.warning()));
-                }
-            }
-        });
-        SortedList<LedgerEntry> sorted = new SortedList<>(vm.filters().shown());
-        sorted.comparatorProperty().bind(table.comparatorProperty());
-        table.setItems(sorted);
-        boolean[] syncing = {false};
-        table.getSelectionModel().selectedItemProperty().addListener((o, a, e) -> {
-            if (!syncing[0] && e != null && e != vm.selectedProperty().get()) {
-                vm.select(e);
-            }
-        });
-        vm.selectedProperty().addListener((o, a, e) -> {
-            if (table.getSelectionModel().getSelectedItem() != e) {
-                syncing[0] = true;
-                try {
-                    if (e == null) {
-                        table.getSelectionModel().clearSelection();
-                    } else {
-                        table.getSelectionModel().select(e);
-                        table.scrollTo(e);
-                    }
-                } finally {
-                    syncing[0] = false;
-                }
-            }
-        });
-        // a reload brings new rows: the chosen finding stays highlighted
-        vm.filters().shown().addListener((ListChangeListener<LedgerEntry>) c -> {
-            LedgerEntry e = vm.selectedProperty().get();
-            if (e != null
-                    && table.getSelectionModel().getSelectedItem() != e
-                    && table.getItems().contains(e)) {
-                syncing[0] = true;
-                try {
-                    table.getSelectionModel().select(e);
-                } finally {
-                    syncing[0] = false;
-                }
-            }
-        });
-        Label figures = new Label();
-        figures.setId("ledgerFigures");
-        figures.getStyleClass().add("count-label");
-        figures.textProperty()
-                .bind(Bindings.createStringBinding(
-                        vm.filters()::figures,
-                        vm.filters().shown(),
-                        vm.filters().countsProperty()));
-        figures.setWrapText(true); // the whole sentence, on two lines when the table is narrow
-        figures.setMinHeight(Region.USE_PREF_SIZE);
-        VBox box = new VBox(4, table, figures);
-        VBox.setVgrow(table, Priority.ALWAYS);
-        box.setMinWidth(420);
-        return box;
-    }
-
-    private static final List<String> WARNING_CLASSES =
-            List.of("warning-attention", "warning-soon", "warning-overdue", "warning-severe");
-
-    private static String warningClass(Warning w) {
-        return switch (w) {
-            case ATTENTION -> "warning-attention";
-            case SOON -> "warning-soon";
-            case OVERDUE -> "warning-overdue";
-            case SEVERE -> "warning-severe";
-            case NONE -> "";
-        };
-    }
-
-    /** 来源 as clerks write it: the round's title, else where it came from (自查, 上级交办 …). */
-    private String sourceText(LedgerEntry e) {
-        return e.inspectionTitle() != null
-                ? e.inspectionTitle()
-                : m.get(e.finding().source().labelKey());
-    }
-
-    private String measuresText(LedgerEntry e) {
-        if (e.measures().isEmpty()) {
-            return "";
-        }
-        long done = e.measures().stream().filter(Measure::isDone).count();
-        return done + "/" + e.measures().size();
-    }
-
     // ---- the chosen finding
 
     private Node detailPane() {
@@ -631,9 +453,9 @@ public final class LedgerView {
         vm.selectedProperty().addListener((o, a, e) -> {
             title.setText(e == null ? m.get("ledger.detail.choose") : vm.numberOf(e.finding()) + " · " + e.unitName());
             status.setText(e == null ? "" : statusText(e));
-            status.getStyleClass().removeAll(WARNING_CLASSES);
+            status.getStyleClass().removeAll(LedgerTable.WARNING_CLASSES);
             if (e != null && e.warning() != Warning.NONE) {
-                status.getStyleClass().add(warningClass(e.warning()));
+                status.getStyleClass().add(LedgerTable.warningClass(e.warning()));
             }
             fillRecord(record, e);
         });
@@ -720,7 +542,7 @@ public final class LedgerView {
             grid.add(k, 0, row[0]);
             grid.add(v, 1, row[0]++);
         };
-        line.accept("ledger.column.source", sourceText(e));
+        line.accept("ledger.column.source", LedgerTable.sourceText(e, m));
         line.accept("ledger.column.unit", e.unitName());
         line.accept("ledger.column.organization", e.organizationName());
         line.accept("ledger.column.community", e.communityName());
