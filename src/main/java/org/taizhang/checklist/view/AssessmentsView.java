@@ -188,12 +188,7 @@ public final class AssessmentsView {
 
     /** The chosen branch's sheet: its head, the items (or how to start), the entry and the buttons under it. */
     private Node sheetPane() {
-        Node head = new SheetHeader(
-                        vm,
-                        dialogs,
-                        m,
-                        () -> root.getScene() == null ? null : root.getScene().getWindow())
-                .node();
+        Node head = new SheetHeader(vm, dialogs, m).node();
         itemSheet();
         Node startBox = startBox();
         StackPane middle = new StackPane(sheet, startBox);

@@ -28,18 +28,11 @@ final class SheetHeader {
     private final AssessmentsViewModel vm;
     private final DialogService dialogs;
     private final Messages m;
-    /** The window 支部档案 opens over (null before the page is shown). */
-    private final java.util.function.Supplier<javafx.stage.Window> window;
 
-    SheetHeader(
-            AssessmentsViewModel vm,
-            DialogService dialogs,
-            Messages messages,
-            java.util.function.Supplier<javafx.stage.Window> window) {
+    SheetHeader(AssessmentsViewModel vm, DialogService dialogs, Messages messages) {
         this.vm = vm;
         this.dialogs = dialogs;
         this.m = messages;
-        this.window = window;
     }
 
     Node node() {
@@ -99,8 +92,7 @@ final class SheetHeader {
         record.disableProperty().bind(vm.branchProperty().isNull());
         record.setOnAction(e -> vm.branchRecord(r -> {
             BranchRow b = vm.branchProperty().get();
-            BranchRecordView.show(
-                    window.get(), r, b == null ? "" : b.unitName(), b == null ? "" : b.communityName(), m);
+            BranchRecordView.show(dialogs, r, b == null ? "" : b.unitName(), b == null ? "" : b.communityName(), m);
         }));
         Region titleGap = new Region();
         HBox.setHgrow(titleGap, Priority.ALWAYS);

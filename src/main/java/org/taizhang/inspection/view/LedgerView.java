@@ -41,7 +41,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.Window;
 import org.controlsfx.control.SearchableComboBox;
 import org.controlsfx.control.textfield.TextFields;
 import org.taizhang.core.i18n.Messages;
@@ -174,10 +173,6 @@ public final class LedgerView {
         return i;
     }
 
-    private Window window() {
-        return root.getScene() == null ? null : root.getScene().getWindow();
-    }
-
     // ---- the bar, the filters, the counts
 
     private Node toolbar() {
@@ -194,12 +189,7 @@ public final class LedgerView {
         notifyUnit.setTooltip(new Tooltip(m.get("ledger.action.notifyUnit.tip")));
         notifyUnit.setOnAction(e -> {
             ActionForm f = vm.steps().notifyUnitForm();
-            forms.action(
-                    window(),
-                    f,
-                    null,
-                    vm.steps()::registeredOf,
-                    close -> vm.steps().submit(f, close));
+            forms.action(f, null, vm.steps()::registeredOf, close -> vm.steps().submit(f, close));
         });
         Button refresh = new Button(m.get("ledger.action.refresh"));
         refresh.setId("refreshLedger");
@@ -427,11 +417,7 @@ public final class LedgerView {
                     FindingFormModel f = vm.editFinding();
                     if (f != null) {
                         forms.finding(
-                                window(),
-                                f,
-                                m.get("ledger.action.editFinding"),
-                                close -> vm.saveFinding(false, close),
-                                null);
+                                f, m.get("ledger.action.editFinding"), close -> vm.saveFinding(false, close), null);
                     }
                 });
                 actions.getChildren().add(edit);
@@ -710,7 +696,7 @@ public final class LedgerView {
     private void editMeasure(Measure existing) {
         MeasureForm f = vm.detail().measureForm(existing);
         if (f != null) {
-            forms.measure(window(), f, existing == null, close -> vm.detail().saveMeasure(f, close));
+            forms.measure(f, existing == null, close -> vm.detail().saveMeasure(f, close));
         }
     }
 
@@ -766,7 +752,6 @@ public final class LedgerView {
         }
         ActionForm f = vm.steps().actionForm(kind);
         forms.action(
-                window(),
                 f,
                 vm.numberOf(e.finding()),
                 vm.steps()::registeredOf,
@@ -775,7 +760,7 @@ public final class LedgerView {
 
     private void newFinding() {
         FindingFormModel f = vm.newFinding();
-        forms.finding(window(), f, close -> vm.saveFinding(false, close), next -> vm.saveFinding(true, next));
+        forms.finding(f, close -> vm.saveFinding(false, close), next -> vm.saveFinding(true, next));
     }
 
     private static String nz(String s) {
