@@ -1,26 +1,16 @@
 package org.taizhang.checklist;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.taizhang.checklist.files.AssessmentFormImport;
-import org.taizhang.checklist.files.AssessmentFormWorkbook;
-import org.taizhang.checklist.files.ResultsImport;
-import org.taizhang.checklist.files.ResultsWorkbook;
-import org.taizhang.checklist.files.TemplateImport;
-import org.taizhang.checklist.files.TemplateImportReport;
-import org.taizhang.checklist.files.TemplateWorkbook;
 import org.taizhang.checklist.model.Assessment;
 import org.taizhang.checklist.model.BranchRecord;
-import org.taizhang.checklist.model.ChecklistItem;
 import org.taizhang.checklist.model.ChecklistTemplate;
 import org.taizhang.checklist.model.DirectRating;
 import org.taizhang.checklist.model.Evidence;
@@ -39,18 +29,11 @@ import org.taizhang.core.Issue;
 import org.taizhang.core.ValidationException;
 import org.taizhang.core.attachment.Attachment;
 import org.taizhang.core.attachment.AttachmentStore;
-import org.taizhang.core.files.FormWorkbook;
-import org.taizhang.core.files.RowIssue;
-import org.taizhang.core.files.SheetData;
-import org.taizhang.core.files.StreamingWorkbook;
-import org.taizhang.core.i18n.Messages;
 import org.taizhang.core.store.Store;
 import org.taizhang.core.task.Progress;
 import org.taizhang.organization.RegistryService;
-import org.taizhang.organization.files.ImportReport;
 import org.taizhang.organization.model.Organization;
 import org.taizhang.organization.model.Registry;
-import org.taizhang.organization.model.Unit;
 
 /**
  * The checklist use cases, shared by the window and the command line: templates (drafts, publishing, new
@@ -70,6 +53,11 @@ public final class ChecklistService {
 
     public LocalDate today() {
         return registry.today();
+    }
+
+    /** The registry as it is now (the branches an assessment or a file names). */
+    public Registry registry() {
+        return registry.load();
     }
 
     public List<ChecklistTemplate> templates() {
@@ -216,38 +204,26 @@ public final class ChecklistService {
         return candidates.stream().max(byVersion).orElseThrow();
     }
 
-    /** Writes the template as the workbook {@link #importTemplate} reads (条目, 类别, 等级, 规则). */
-    public void exportTemplate(String templateId, Path file) {
-        ChecklistTemplate t =
-                template(templateId).orElseThrow(() -> new DomainException("checklist.error.noSuchTemplate"));
-        TemplateWorkbook.write(t, file);
-    }
-
     /**
-     * Reads a template workbook and saves it as a draft: a new template, the same draft again when the newest
-     * version of its name is a draft, or the next version of a published one (which never changes). Every cell
-     * and the template's rules are checked first; any error saves nothing.
+     * Saves a template read from a file as a draft, in one transaction with the templates it was planned against:
+     * {@code plan} gets the templates held and returns the draft (a new template, the same draft again, or the next
+     * version of a published one), or null when the file had errors (nothing is saved). A published template never
+     * changes.
      */
-    public TemplateImportReport importTemplate(Path file) {
-        if (Files.isDirectory(file)) {
-            throw new DomainException("checklist.import.isDirectory", file);
-        }
-        if (!Files.isRegularFile(file)) {
-            throw new DomainException("import.error.fileNotFound", file);
-        }
-        var sheets = TemplateWorkbook.read(file);
+    public Optional<ChecklistTemplate> saveDraftPlanned(
+            java.util.function.Function<List<ChecklistTemplate>, ChecklistTemplate> plan) {
         return store.write(ctx -> {
-            TemplateImport.Plan plan = TemplateImport.plan(sheets, ChecklistStore.templates(ctx), today().getYear());
-            if (plan.draft() == null) {
-                return new TemplateImportReport(null, plan.errors());
+            ChecklistTemplate draft = plan.apply(ChecklistStore.templates(ctx));
+            if (draft == null) {
+                return Optional.<ChecklistTemplate>empty();
             }
-            ChecklistStore.template(ctx, plan.draft().id())
+            ChecklistStore.template(ctx, draft.id())
                     .filter(ChecklistTemplate::isPublished)
                     .ifPresent(t -> {
                         throw new DomainException("checklist.error.published", t.name(), t.version());
                     });
-            ChecklistStore.save(store.tracked(ctx), ctx, plan.draft());
-            return new TemplateImportReport(plan.draft(), List.of());
+            ChecklistStore.save(store.tracked(ctx), ctx, draft);
+            return Optional.of(draft);
         });
     }
 
@@ -386,73 +362,18 @@ public final class ChecklistService {
     // ---- past results (往年结果)
 
     /**
-     * Imports a year's (or several years') results from the sheet 往年结果 of a workbook (or its only sheet, or its
-     * one sheet with the required columns, whatever it is called): every row is checked
-     * first, and nothing is written unless the whole file is good. Importing the same file again changes nothing
-     * (the ids come from branch + year + round; unchanged rows are not rewritten).
+     * Writes results checked by the caller (a whole 往年结果 file) in one transaction, in slices with progress and
+     * cancel between them; one deleted before comes back. Returns how many were created, updated and unchanged.
      */
-    public ImportReport importResults(Path file, Progress progress) {
-        if (Files.isDirectory(file)) {
-            throw new DomainException("checklist.import.isDirectory", file);
-        }
-        if (!Files.isRegularFile(file)) {
-            throw new DomainException("import.error.fileNotFound", file);
-        }
-        SheetData sheet = StreamingWorkbook.readSheet(file, ResultsImport.SHEET, ResultsImport.REQUIRED);
-        return importResults(sheet, String.valueOf(file.getFileName()), progress);
+    public int[] saveResults(List<PastResult> results, Progress progress) {
+        return store.write(ctx -> ChecklistStore.saveResults(store.tracked(ctx), ctx, results, progress));
     }
 
-    /** {@link #importResults(Path, Progress)} for a sheet already read; {@code sourceFile} is noted on each result. */
-    public ImportReport importResults(SheetData sheet, String sourceFile, Progress progress) {
-        progress.update(0, 3, "checklist.progress.checking");
-        Registry current = registry.load();
+    /** The names of the rating bands of every template (what a 往年结果 row's 等级 may say). */
+    public java.util.Set<String> ratingBandNames() {
         java.util.Set<String> ratings = new java.util.LinkedHashSet<>();
         templates().forEach(t -> t.bands().forEach(b -> ratings.add(b.name())));
-        ResultsImport.Plan plan = ResultsImport.plan(current, sheet, sourceFile, ratings, today().getYear());
-        progress.checkCancelled();
-        if (!plan.errors().isEmpty()) {
-            return new ImportReport(false, 0, 0, 0, plan.errors(), List.of(), sheet.name());
-        }
-        return store.write(ctx -> {
-            int[] counts = ChecklistStore.saveResults(store.tracked(ctx), ctx, plan.results(), progress);
-            progress.update(1, 1, "checklist.progress.done");
-            return new ImportReport(true, counts[0], counts[1], counts[2], List.of(), List.of(), sheet.name());
-        });
-    }
-
-    /**
-     * Writes the results of the years {@code from}..{@code to} as the workbook {@link #importResults} reads (the
-     * sheet 往年结果, branches named by unit, name and parent); returns how many rows it wrote.
-     */
-    public int exportResults(int from, int to, Path file) {
-        Registry current = registry.load();
-        List<List<Object>> rows = new ArrayList<>();
-        Map<String, Integer> order = new HashMap<>(); // the registry's order: units, then their tree
-        current.organizations().forEach(o -> order.put(o.id(), order.size()));
-        List<PastResult> sorted = new ArrayList<>(results(from, to));
-        sorted.sort(java.util.Comparator.comparingInt(PastResult::year)
-                .thenComparing(r -> order.getOrDefault(r.organizationId(), Integer.MAX_VALUE))
-                .thenComparing(PastResult::round));
-        for (PastResult r : sorted) {
-            current.organization(r.organizationId())
-                    .ifPresent(o -> rows.add(List.of(
-                            current.unit(o.unitId())
-                                    .map(org.taizhang.organization.model.Unit::name)
-                                    .orElse(""),
-                            o.name(),
-                            o.parentId() == null
-                                    ? ""
-                                    : current.organization(o.parentId())
-                                            .map(Organization::name)
-                                            .orElse(""),
-                            r.year(),
-                            r.round().fileLabel(),
-                            r.totalScore() == null ? "" : r.totalScore(),
-                            r.rating() == null ? "" : r.rating(),
-                            r.passed() ? ResultsImport.PASSED : ResultsImport.FAILED)));
-        }
-        ResultsWorkbook.write(rows, file);
-        return rows.size();
+        return ratings;
     }
 
     /** Imported results of the years {@code from}..{@code to}. */
@@ -720,135 +641,29 @@ public final class ChecklistService {
         return all.isEmpty() ? "—" : all;
     }
 
+    /** What {@link #saveFormAnswers} did. */
+    public record FormAnswers(
+            boolean applied, boolean alreadySaved, boolean started, int changed, List<String> replaced, int unscored) {}
+
     /**
-     * Writes the assessment form of an organization: the items of the template that apply to its kind, with the
-     * answers stored so far. Refused when the template is a draft or the assessment is already finished.
-     * Returns how many items the form lists.
+     * Saves the answers read from a filled assessment form in one transaction, starting the assessment if needed.
+     * Answers equal to the stored ones are left alone, so the same file again saves nothing ({@code alreadySaved});
+     * a finished assessment is refused with the reason, unless the answers change nothing. {@code replaced}: the
+     * numbers of the items whose stored answers the form changed.
      */
-    public int exportForm(
-            String organizationId,
+    public FormAnswers saveFormAnswers(
+            String assessmentId,
+            Organization o,
             String templateId,
             Round round,
             int year,
-            Path file,
-            Messages messages,
+            Map<String, ItemAnswer> answers,
             Progress progress) {
-        Organization o = registry.organization(organizationId)
-                .orElseThrow(() -> new DomainException("checklist.error.noSuchOrganization"));
-        ChecklistTemplate t =
-                template(templateId).orElseThrow(() -> new DomainException("checklist.error.noSuchTemplate"));
-        if (!t.isPublished()) {
-            throw new DomainException("checklist.error.templateNotPublished", t.name());
-        }
-        Optional<Assessment> existing = assessment(assessmentId(organizationId, templateId, round, year));
-        if (existing.isPresent() && existing.get().isReadOnly()) {
-            throw new DomainException("checklist.error.readOnly");
-        }
-        String unitName = registry.load().unit(o.unitId()).map(Unit::name).orElse("");
-        var subject = new AssessmentFormWorkbook.Subject(
-                o, unitName, t, round, year, existing.map(Assessment::answers).orElse(Map.of()));
-        return AssessmentFormWorkbook.write(subject, Ids.newId(), file, messages, progress);
-    }
-
-    /**
-     * Reads a filled assessment form back and, when the whole file is good, writes every answer in one
-     * transaction (starting the assessment if needed). Nothing is written when any cell is wrong, when the form
-     * was made for another assessment than {@code expectedAssessmentId} (null: whichever the form names), or when
-     * every answer is already stored as it is (the same file again: {@code alreadyImported}). Rows left empty keep
-     * what is stored. A finished assessment is refused with the reason, unless the file changes nothing.
-     */
-    public AssessmentFormImport importForm(Path file, String expectedAssessmentId, Progress progress) {
-        if (!Files.isRegularFile(file)) {
-            throw new DomainException("import.error.fileNotFound", file);
-        }
-        progress.update(0, 2, "checklist.form.progress.checking");
-        FormWorkbook.Filled form = AssessmentFormWorkbook.read(file);
-        if (form.signature() == null) {
-            return AssessmentFormImport.rejected(form.errors());
-        }
-        FormWorkbook.Signature sig = form.signature();
-        if (!sig.kind().equals(AssessmentFormWorkbook.KIND)) {
-            return AssessmentFormImport.rejected(List.of(fileIssue("checklist.form.otherKind")));
-        }
-        if (sig.layout() != AssessmentFormWorkbook.LAYOUT) {
-            return AssessmentFormImport.rejected(List.of(fileIssue("checklist.form.otherLayout", sig.layout())));
-        }
-        Map<String, String> subject = sig.subject();
-        Round round;
-        int year;
-        String organizationId = subject.get(AssessmentFormWorkbook.ORGANIZATION);
-        String templateId = subject.get(AssessmentFormWorkbook.TEMPLATE);
-        try {
-            round = Round.valueOf(subject.get(AssessmentFormWorkbook.ROUND));
-            year = Integer.parseInt(subject.get(AssessmentFormWorkbook.YEAR));
-            Objects.requireNonNull(organizationId);
-            Objects.requireNonNull(templateId);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            // a checksum that holds over a subject this program never wrote: another program's form of the same kind
-            return AssessmentFormImport.rejected(List.of(fileIssue("form.error.signatureDamaged")));
-        }
-        String organizationName = subject.getOrDefault(AssessmentFormWorkbook.ORGANIZATION_NAME, "");
-        String templateName = subject.getOrDefault(AssessmentFormWorkbook.TEMPLATE_NAME, "");
-        String id = assessmentId(organizationId, templateId, round, year);
-        if (expectedAssessmentId != null && !expectedAssessmentId.equals(id)) {
-            return AssessmentFormImport.rejected(List.of(fileIssue(
-                    "checklist.form.otherAssessment",
-                    organizationName,
-                    Integer.toString(year),
-                    form.sheet(),
-                    templateName)));
-        }
-        Optional<Organization> organization = registry.organization(organizationId);
-        if (organization.isEmpty()) {
-            return AssessmentFormImport.rejected(
-                    List.of(fileIssue("checklist.form.organizationGone", organizationName)));
-        }
-        Organization o = organization.get();
-        List<RowIssue> errors = new ArrayList<>(form.errors());
         return store.write(ctx -> {
-            Optional<ChecklistTemplate> found = ChecklistStore.template(ctx, templateId);
-            if (found.isEmpty()) {
-                return AssessmentFormImport.rejected(List.of(fileIssue("checklist.form.templateGone", templateName)));
-            }
-            ChecklistTemplate t = found.get();
-            if (!t.isPublished()) {
-                return AssessmentFormImport.rejected(
-                        List.of(fileIssue("checklist.error.templateNotPublished", t.name())));
-            }
-            Map<String, ItemAnswer> answers = new LinkedHashMap<>();
-            for (FormWorkbook.FilledRow row : form.rows()) {
-                Optional<ChecklistItem> item = t.item(row.key());
-                if (item.isEmpty()) {
-                    errors.add(new RowIssue(
-                            form.sheet(),
-                            row.number(),
-                            null,
-                            Issue.error(null, "checklist.form.itemUnknown", row.label())));
-                } else if (!item.get().appliesTo(o.kind())) {
-                    errors.add(new RowIssue(
-                            form.sheet(),
-                            row.number(),
-                            null,
-                            Issue.error(
-                                    null,
-                                    "checklist.form.itemNotForKind",
-                                    row.label(),
-                                    o.kind().fileName())));
-                } else {
-                    ItemAnswer a = AssessmentFormWorkbook.answer(form, row, item.get(), errors);
-                    if (a != null) {
-                        answers.put(a.itemKey(), a);
-                    }
-                }
-            }
-            if (errors.isEmpty() && answers.isEmpty()) {
-                errors.add(fileIssue("checklist.form.empty"));
-            }
-            if (!errors.isEmpty()) {
-                return AssessmentFormImport.rejected(errors);
-            }
-            progress.checkCancelled();
-            Optional<Assessment> existing = ChecklistStore.assessment(ctx, id);
+            ChecklistTemplate t = ChecklistStore.template(ctx, templateId)
+                    .filter(ChecklistTemplate::isPublished)
+                    .orElseThrow(() -> new DomainException("checklist.error.noSuchTemplate"));
+            Optional<Assessment> existing = ChecklistStore.assessment(ctx, assessmentId);
             Map<String, ItemAnswer> stored = existing.map(Assessment::answers).orElse(Map.of());
             List<ItemAnswer> changes = answers.values().stream()
                     .map(a -> overStored(a, stored.get(a.itemKey())))
@@ -859,47 +674,31 @@ public final class ChecklistService {
                     .map(a -> t.item(a.itemKey()).orElseThrow().number())
                     .toList();
             if (existing.isPresent() && changes.isEmpty()) {
-                return new AssessmentFormImport(
+                return new FormAnswers(
                         false,
                         true,
-                        id,
-                        o.name(),
-                        t.name(),
-                        round,
-                        year,
                         false,
                         0,
                         List.of(),
-                        existing.get().score(t, o.kind()).unscored().size(),
-                        List.of());
+                        existing.get().score(t, o.kind()).unscored().size());
             }
             if (existing.isPresent() && existing.get().isReadOnly()) {
                 throw new DomainException("checklist.error.readOnly");
             }
             progress.update(1, 2, "checklist.form.progress.writing");
-            Assessment a = existing.orElseGet(() -> Assessment.start(id, o.id(), t, round, year));
+            Assessment a = existing.orElseGet(() -> Assessment.start(assessmentId, o.id(), t, round, year));
             for (ItemAnswer answer : changes) {
                 a = a.answer(t, answer);
             }
             ChecklistStore.save(store.tracked(ctx), a);
-            return new AssessmentFormImport(
+            return new FormAnswers(
                     true,
                     false,
-                    id,
-                    o.name(),
-                    t.name(),
-                    round,
-                    year,
                     existing.isEmpty(),
                     changes.size(),
                     replaced,
-                    a.score(t, o.kind()).unscored().size(),
-                    List.of());
+                    a.score(t, o.kind()).unscored().size());
         });
-    }
-
-    private static RowIssue fileIssue(String key, Object... args) {
-        return new RowIssue(null, 0, null, Issue.error(null, key, args));
     }
 
     /** The same answer, whatever the scale of a score (4.5 and 4.50) or empty text against none. */

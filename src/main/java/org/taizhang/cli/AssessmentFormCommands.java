@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.taizhang.checklist.ChecklistService;
 import org.taizhang.checklist.files.AssessmentFormImport;
+import org.taizhang.checklist.files.ChecklistFiles;
 import org.taizhang.checklist.model.ChecklistTemplate;
 import org.taizhang.checklist.model.Round;
 import org.taizhang.core.DomainException;
@@ -91,7 +92,8 @@ final class AssessmentFormCommands {
                 Organization o = checklists.organizationNamed(unit, org, parent);
                 ChecklistTemplate t = checklists.formTemplate(o, template);
                 int y = year == null ? checklists.today().getYear() : year;
-                int items = checklists.exportForm(o.id(), t.id(), round.round, y, out, m, Progress.NONE);
+                int items = new ChecklistFiles(checklists)
+                        .exportForm(o.id(), t.id(), round.round, y, out, m, Progress.NONE);
                 spec.commandLine()
                         .getOut()
                         .println(m.get(
@@ -125,7 +127,7 @@ final class AssessmentFormCommands {
             Messages m = assessments.root.messages;
             try (Store store = assessments.root.openStore()) {
                 ChecklistService checklists = new ChecklistService(store, new RegistryService(store));
-                AssessmentFormImport result = checklists.importForm(file, null, Progress.NONE);
+                AssessmentFormImport result = new ChecklistFiles(checklists).importForm(file, null, Progress.NONE);
                 PrintWriter out = spec.commandLine().getOut();
                 PrintWriter err = spec.commandLine().getErr();
                 if (!result.errors().isEmpty()) {

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.taizhang.checklist.ChecklistService;
+import org.taizhang.checklist.files.ChecklistFiles;
 import org.taizhang.core.i18n.Messages;
 import org.taizhang.core.store.Store;
 import org.taizhang.core.task.Progress;
@@ -35,7 +36,7 @@ final class ImportResultsCommand implements Callable<Integer> {
         Messages m = assessments.root.messages;
         try (Store store = assessments.root.openStore()) {
             ChecklistService checklists = new ChecklistService(store, new RegistryService(store));
-            ImportReport report = checklists.importResults(file, Progress.NONE);
+            ImportReport report = new ChecklistFiles(checklists).importResults(file, Progress.NONE);
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             if (!report.applied()) {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.taizhang.checklist.ChecklistService;
+import org.taizhang.checklist.files.ChecklistFiles;
 import org.taizhang.checklist.files.TemplateImportReport;
 import org.taizhang.checklist.model.ChecklistTemplate;
 import org.taizhang.core.DomainException;
@@ -52,7 +53,7 @@ final class TemplateFileCommands {
             try (Store store = templates.root.openStore()) {
                 ChecklistService checklists = new ChecklistService(store, new RegistryService(store));
                 ChecklistTemplate t = checklists.templateToExport(name);
-                checklists.exportTemplate(t.id(), file);
+                new ChecklistFiles(checklists).exportTemplate(t.id(), file);
                 spec.commandLine()
                         .getOut()
                         .println(m.get(
@@ -85,7 +86,7 @@ final class TemplateFileCommands {
             Messages m = templates.root.messages;
             try (Store store = templates.root.openStore()) {
                 ChecklistService checklists = new ChecklistService(store, new RegistryService(store));
-                TemplateImportReport report = checklists.importTemplate(file);
+                TemplateImportReport report = new ChecklistFiles(checklists).importTemplate(file);
                 if (!report.applied()) {
                     PrintWriter err = spec.commandLine().getErr();
                     return ExitCodes.rejected(

@@ -185,7 +185,7 @@ public final class InspectionBenchmark {
                     zh);
             report.add(measure("ledger page: LedgerViewModel.load (the service + the view model)", 3, 15, () -> {
                 ledgerPage.load(() -> {});
-                return ledgerPage.shown().size();
+                return ledgerPage.filters().shown().size();
             }));
             String unit = rows.get(rows.size() / 2).finding().unitId();
             Predicate<LedgerEntry> page = e -> e.state() == FindingState.RECTIFYING

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.taizhang.checklist.files.ChecklistFiles;
 import org.taizhang.checklist.model.AcceptanceStatus;
 import org.taizhang.checklist.model.Assessment;
 import org.taizhang.checklist.model.BranchRecord;
@@ -107,11 +108,14 @@ class BranchRecordTest {
         rows.put("总分", "78");
         rows.put("等级", "三星");
         rows.put("结论", "达标");
-        var report = service.importResults(
-                new org.taizhang.core.files.SheetData(
-                        "往年结果", rows.keySet(), java.util.List.of(new org.taizhang.core.files.SheetData.Row(2, rows))),
-                "往年结果.xlsx",
-                Progress.NONE);
+        var report = new ChecklistFiles(service)
+                .importResults(
+                        new org.taizhang.core.files.SheetData(
+                                "往年结果",
+                                rows.keySet(),
+                                java.util.List.of(new org.taizhang.core.files.SheetData.Row(2, rows))),
+                        "往年结果.xlsx",
+                        Progress.NONE);
         assertThat(report.errors()).isEmpty();
 
         BranchRecord record = service.branchRecord(branch.id(), year - 2, year);

@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.taizhang.checklist.files.ChecklistFiles;
 import org.taizhang.checklist.model.Assessment;
 import org.taizhang.checklist.model.ChecklistCategory;
 import org.taizhang.checklist.model.ChecklistItem;
@@ -289,10 +290,11 @@ public final class ChecklistActions implements DeviceActions {
         cells.put("总分", Integer.toString(50 + s.c() % 50));
         cells.put("等级", s.c() % 2 == 0 ? "达标" : "");
         cells.put("结论", s.c() % 50 >= 10 ? "达标" : "未达标");
-        checklists.importResults(
-                new SheetData("往年结果", cells.keySet(), List.of(new SheetData.Row(2, cells))),
-                "往年结果.xlsx",
-                Progress.NONE);
+        new ChecklistFiles(checklists)
+                .importResults(
+                        new SheetData("往年结果", cells.keySet(), List.of(new SheetData.Row(2, cells))),
+                        "往年结果.xlsx",
+                        Progress.NONE);
     }
 
     /** A template deleted, or one deleted before restored. */

@@ -2,6 +2,7 @@ package org.taizhang.checklist;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.taizhang.checklist.files.ChecklistFiles;
 import org.taizhang.checklist.sample.SampleResults;
 import org.taizhang.core.store.Store;
 import org.taizhang.core.task.Progress;
@@ -30,10 +31,13 @@ public final class SampleDataFiles {
             registry.importSample(Progress.NONE);
             ChecklistService checklists = new ChecklistService(store, registry);
             checklists.importSample(year);
-            int rows = checklists.exportResults(year - 2, year - 1, Path.of("sample-data", SampleResults.SOURCE_FILE));
+            int rows = new ChecklistFiles(checklists)
+                    .exportResults(year - 2, year - 1, Path.of("sample-data", SampleResults.SOURCE_FILE));
             System.out.println(rows + " results written to sample-data/" + SampleResults.SOURCE_FILE);
-            checklists.exportTemplate(BuiltInTemplates.standard(year).id(), Path.of("sample-data", STANDARD_FILE));
-            checklists.exportTemplate(BuiltInTemplates.site(year).id(), Path.of("sample-data", SITE_FILE));
+            new ChecklistFiles(checklists)
+                    .exportTemplate(BuiltInTemplates.standard(year).id(), Path.of("sample-data", STANDARD_FILE));
+            new ChecklistFiles(checklists)
+                    .exportTemplate(BuiltInTemplates.site(year).id(), Path.of("sample-data", SITE_FILE));
             System.out.println("templates written to sample-data/" + STANDARD_FILE + " and " + SITE_FILE);
         }
     }

@@ -2,14 +2,13 @@ package org.taizhang.inspection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.taizhang.inspection.LedgerFixtures.entry;
+import static org.taizhang.inspection.LedgerEntryBuilder.aFinding;
 
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.taizhang.inspection.model.FindingState;
 import org.taizhang.inspection.model.LedgerEntry;
-import org.taizhang.inspection.model.Warning;
 
 /** Possible duplicates, with the bigram sets and Dice coefficients counted by hand. */
 class DuplicatesTest {
@@ -36,26 +35,77 @@ class DuplicatesTest {
         assertThat(Duplicates.dice(Duplicates.bigrams(a), Duplicates.bigrams(b)))
                 .isCloseTo(16.0 / 33, within(1e-12));
         // … nothing once each leaves out its own organization's name
-        LedgerEntry ea =
-                entry("u", "中共江海市委办公室", "党费", "r1", FindingState.RECTIFYING, Warning.NONE, null, a, "市委办机关第一党支部");
-        LedgerEntry eb =
-                entry("u", "中共江海市委办公室", "党费", "r1", FindingState.RECTIFYING, Warning.NONE, null, b, "市委办机关第二党支部");
+        LedgerEntry ea = aFinding()
+                .of("u", "中共江海市委办公室")
+                .category("党费")
+                .in(FindingState.RECTIFYING)
+                .described(a)
+                .branch("市委办机关第一党支部")
+                .build();
+        LedgerEntry eb = aFinding()
+                .of("u", "中共江海市委办公室")
+                .category("党费")
+                .in(FindingState.RECTIFYING)
+                .described(b)
+                .branch("市委办机关第二党支部")
+                .build();
         assertThat(Duplicates.similarity(ea, eb)).isZero();
         assertThat(Duplicates.pairs(List.of(ea, eb))).isEmpty();
     }
 
     @Test
     void onlyOpenFindingsOfOneUnitCategoryAndRoundPair() {
-        LedgerEntry first = entry("a", "甲", "三会一课", "r1", FindingState.RECTIFYING, Warning.NONE, null, SAME, null);
-        LedgerEntry second = entry("a", "甲", "三会一课", "r1", FindingState.REGISTERED, Warning.NONE, null, REWORDED, null);
+        LedgerEntry first = aFinding()
+                .of("a", "甲")
+                .category("三会一课")
+                .in(FindingState.RECTIFYING)
+                .described(SAME)
+                .build();
+        LedgerEntry second = aFinding()
+                .of("a", "甲")
+                .category("三会一课")
+                .in(FindingState.REGISTERED)
+                .described(REWORDED)
+                .build();
         List<LedgerEntry> ledger = List.of(
                 first,
-                entry("b", "乙", "三会一课", "r1", FindingState.RECTIFYING, Warning.NONE, null, SAME, null),
-                entry("a", "甲", "党费", "r1", FindingState.RECTIFYING, Warning.NONE, null, SAME, null),
-                entry("a", "甲", "三会一课", "r2", FindingState.RECTIFYING, Warning.NONE, null, SAME, null),
-                entry("a", "甲", "三会一课", "r1", FindingState.CLOSED, Warning.NONE, null, SAME, null),
-                entry("a", "甲", "三会一课", "r1", FindingState.MERGED, Warning.NONE, null, SAME, null),
-                entry("a", "甲", "三会一课", "r1", FindingState.RECTIFYING, Warning.NONE, null, "党员大会记录不全", null),
+                aFinding()
+                        .of("b", "乙")
+                        .category("三会一课")
+                        .in(FindingState.RECTIFYING)
+                        .described(SAME)
+                        .build(),
+                aFinding()
+                        .of("a", "甲")
+                        .category("党费")
+                        .in(FindingState.RECTIFYING)
+                        .described(SAME)
+                        .build(),
+                aFinding()
+                        .of("a", "甲")
+                        .category("三会一课")
+                        .round("r2")
+                        .in(FindingState.RECTIFYING)
+                        .described(SAME)
+                        .build(),
+                aFinding()
+                        .of("a", "甲")
+                        .category("三会一课")
+                        .in(FindingState.CLOSED)
+                        .described(SAME)
+                        .build(),
+                aFinding()
+                        .of("a", "甲")
+                        .category("三会一课")
+                        .in(FindingState.MERGED)
+                        .described(SAME)
+                        .build(),
+                aFinding()
+                        .of("a", "甲")
+                        .category("三会一课")
+                        .in(FindingState.RECTIFYING)
+                        .described("党员大会记录不全")
+                        .build(),
                 second);
         List<Duplicates.Pair> pairs = Duplicates.pairs(ledger);
         assertThat(pairs).hasSize(1);

@@ -2,7 +2,7 @@ package org.taizhang.inspection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.taizhang.inspection.LedgerFixtures.entry;
+import static org.taizhang.inspection.LedgerEntryBuilder.aFinding;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -16,14 +16,42 @@ class LedgerStatsTest {
     private static final String B = "市委办";
 
     private final List<LedgerEntry> ledger = List.of(
-            entry("a", A, "党费", "r1", FindingState.CLOSED, Warning.NONE, null, "1", null),
-            entry("a", A, "党费", "r1", FindingState.RECTIFYING, Warning.OVERDUE, "f-earlier", "2", null),
-            entry("a", A, "三会一课", FindingState.PENDING),
-            entry("a", A, "三会一课", FindingState.MERGED),
-            entry("b", B, "三会一课", FindingState.CLOSE_REQUESTED),
-            entry("b", B, "三会一课", "r1", FindingState.NOTIFIED, Warning.SEVERE, null, "6", null),
-            entry("b", B, "作风", FindingState.REGISTERED),
-            entry("b", B, "作风", "r1", FindingState.CLOSED, Warning.NONE, "x", "8", null));
+            aFinding()
+                    .of("a", A)
+                    .category("党费")
+                    .in(FindingState.CLOSED)
+                    .described("1")
+                    .build(),
+            aFinding()
+                    .of("a", A)
+                    .category("党费")
+                    .in(FindingState.RECTIFYING)
+                    .overdue()
+                    .repeating("f-earlier")
+                    .described("2")
+                    .build(),
+            aFinding().of("a", A).category("三会一课").in(FindingState.PENDING).build(),
+            aFinding().of("a", A).category("三会一课").in(FindingState.MERGED).build(),
+            aFinding()
+                    .of("b", B)
+                    .category("三会一课")
+                    .in(FindingState.CLOSE_REQUESTED)
+                    .build(),
+            aFinding()
+                    .of("b", B)
+                    .category("三会一课")
+                    .in(FindingState.NOTIFIED)
+                    .warned(Warning.SEVERE)
+                    .described("6")
+                    .build(),
+            aFinding().of("b", B).category("作风").in(FindingState.REGISTERED).build(),
+            aFinding()
+                    .of("b", B)
+                    .category("作风")
+                    .in(FindingState.CLOSED)
+                    .repeating("x")
+                    .described("8")
+                    .build());
 
     @Test
     void totals() {
@@ -63,7 +91,8 @@ class LedgerStatsTest {
         assertThat(none.total().closureRate()).isEmpty();
         assertThat(none.total().repeatRate()).isEmpty();
         assertThat(none.byUnit()).isEmpty();
-        LedgerStats onlyMerged = LedgerStats.of(List.of(entry("a", A, "党费", FindingState.MERGED)));
+        LedgerStats onlyMerged = LedgerStats.of(List.of(
+                aFinding().of("a", A).category("党费").in(FindingState.MERGED).build()));
         assertThat(onlyMerged.total().closureRate()).isEmpty();
         assertThat(onlyMerged.total().repeatRate().orElseThrow()).isZero();
     }

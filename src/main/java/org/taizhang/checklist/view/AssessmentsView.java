@@ -8,7 +8,6 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
@@ -24,17 +23,14 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import org.taizhang.checklist.Scoring;
 import org.taizhang.checklist.model.AcceptanceStatus;
 import org.taizhang.checklist.model.Assessment;
 import org.taizhang.checklist.model.ChecklistTemplate;
-import org.taizhang.checklist.model.Evidence;
 import org.taizhang.checklist.model.Round;
 import org.taizhang.checklist.view.AssessmentsViewModel.BranchRow;
 import org.taizhang.checklist.view.AssessmentsViewModel.ItemRow;
@@ -56,13 +52,13 @@ public final class AssessmentsView {
     private final BorderPane root = new BorderPane();
     private final TableView<ItemRow> sheet = new TableView<>();
     private TableColumn<ItemRow, String> inputColumn;
-    private final TextField answerField = new TextField();
-    private final TextField noteField = new TextField();
+    private final AnswerEntry entry;
 
     public AssessmentsView(AssessmentsViewModel vm, Messages messages, DialogService dialogs) {
         this.vm = vm;
         this.dialogs = dialogs;
         this.m = messages;
+        this.entry = new AnswerEntry(vm, sheet, dialogs, messages);
         root.setTop(toolbar());
         SplitPane split = new SplitPane(branchList(), sheetPane());
         split.setDividerPositions(0.36);
@@ -190,60 +186,32 @@ public final class AssessmentsView {
         return box;
     }
 
+    /** The chosen branch's sheet: its head, the items (or how to start), the entry and the buttons under it. */
     private Node sheetPane() {
-        Label title = new Label();
-        title.getStyleClass().add("form-title");
-        title.setId("sheetTitle");
-        Label summary = new Label();
-        summary.setId("scoreSummary");
-        summary.getStyleClass().add("score-summary");
-        Label veto = new Label();
-        veto.setId("vetoNote");
-        veto.getStyleClass().add("issue-error");
-        veto.setWrapText(true);
-        Label state = new Label();
-        state.setId("assessmentState");
-        state.getStyleClass().add("count-label");
-        state.setWrapText(true);
-        Runnable describe = () -> {
-            BranchRow b = vm.branchProperty().get();
-            Assessment a = vm.assessmentProperty().get();
-            ChecklistTemplate t = vm.templateProperty().get();
-            title.setText(
-                    b == null
-                            ? m.get("checklist.view.chooseBranch")
-                            : b.unitName() + " · " + b.organization().name()
-                                    + (t == null
-                                            ? ""
-                                            : " · " + t.name() + m.get("checklist.view.version", t.version())));
-            Scoring.Score s = vm.scoreProperty().get();
-            if (s == null) {
-                summary.setText("");
-                veto.setText("");
-            } else {
-                summary.setText(vm.summaryOf(s, t));
-                veto.setText(
-                        s.vetoed()
-                                ? m.get(
-                                        "checklist.view.vetoed",
-                                        String.join(
-                                                "、",
-                                                s.vetoedBy().stream()
-                                                        .map(k -> t.item(k)
-                                                                .map(i -> i.number())
-                                                                .orElse(k))
-                                                        .toList()))
-                                : "");
+        Node head = new SheetHeader(vm, dialogs, m).node();
+        itemSheet();
+        Node startBox = startBox();
+        StackPane middle = new StackPane(sheet, startBox);
+        StackPane.setAlignment(startBox, Pos.TOP_LEFT);
+        Node buttons = sheetButtons();
+        BorderPane pane = new BorderPane(middle);
+        pane.setTop(head);
+        pane.setBottom(new VBox(entry.node(), buttons));
+        pane.setMinWidth(420);
+        pane.sceneProperty().addListener((o, a, scene) -> {
+            if (scene != null) {
+                scene.getAccelerators()
+                        .put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), entry::jumpToUnscored);
             }
-            state.setText(a == null ? "" : stateText(a));
-        };
-        vm.branchProperty().addListener(o -> describe.run());
-        vm.assessmentProperty().addListener(o -> describe.run());
-        vm.scoreProperty().addListener(o -> describe.run());
-        describe.run();
+        });
+        return pane;
+    }
 
+    /** The items, marked unscored, not applicable or differing from the branch's own; Enter goes to the entry. */
+    private void itemSheet() {
         sheet.setId("itemSheet");
         sheet.setItems(vm.items());
+        sheet.visibleProperty().bind(vm.assessmentProperty().isNotNull());
         sheet.getSelectionModel().setCellSelectionEnabled(false);
         sheet.getColumns().addAll(itemColumns());
         sheet.setRowFactory(t -> new TableRow<>() {
@@ -266,12 +234,14 @@ public final class AssessmentsView {
         sheet.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (sheet.getSelectionModel().getSelectedItem() != null
                     && (e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.F2)) {
-                answerField.requestFocus();
+                entry.focus();
                 e.consume();
             }
         });
+    }
 
-        // nothing started in this round: choose the template and start
+    /** Nothing started in this round: choose the template and start. */
+    private Node startBox() {
         ComboBox<ChecklistTemplate> template = new ComboBox<>(vm.templates());
         template.setId("templateToStart");
         template.setConverter(
@@ -291,10 +261,11 @@ public final class AssessmentsView {
         startBox.setId("startBox");
         startBox.visibleProperty()
                 .bind(vm.assessmentProperty().isNull().and(vm.branchProperty().isNotNull()));
-        sheet.visibleProperty().bind(vm.assessmentProperty().isNotNull());
-        StackPane middle = new StackPane(sheet, startBox);
-        StackPane.setAlignment(startBox, Pos.TOP_LEFT);
+        return startBox;
+    }
 
+    /** 不适用, 转为问题, 下一未评 and the sheet's way to finished, 公示 and back. */
+    private Node sheetButtons() {
         Button notApplicable = new Button(m.get("checklist.action.notApplicable"));
         notApplicable.setId("notApplicable");
         notApplicable.setTooltip(new Tooltip(m.get("checklist.view.notApplicableHint")));
@@ -324,7 +295,7 @@ public final class AssessmentsView {
         nextUnscored.setId("nextUnscored");
         nextUnscored.setTooltip(new Tooltip("Ctrl+N"));
         nextUnscored.disableProperty().bind(vm.readOnlyProperty());
-        nextUnscored.setOnAction(e -> jumpToUnscored());
+        nextUnscored.setOnAction(e -> entry.jumpToUnscored());
         Button finish = new Button(m.get("checklist.action.finish"));
         finish.setId("finishAssessment");
         finish.disableProperty().bind(vm.readOnlyProperty());
@@ -357,116 +328,7 @@ public final class AssessmentsView {
         buttons.setPadding(new Insets(6, 8, 6, 8));
         buttons.getStyleClass().add("form-buttons");
         buttons.visibleProperty().bind(vm.assessmentProperty().isNotNull());
-
-        Button record = new Button(m.get("checklist.action.branchRecord"));
-        record.setId("branchRecordButton");
-        record.disableProperty().bind(vm.branchProperty().isNull());
-        record.setOnAction(e -> vm.branchRecord(r -> {
-            BranchRow b = vm.branchProperty().get();
-            BranchRecordView.show(
-                    root.getScene() == null ? null : root.getScene().getWindow(),
-                    r,
-                    b == null ? "" : b.unitName(),
-                    b == null ? "" : b.communityName(),
-                    m);
-        }));
-        Region titleGap = new Region();
-        HBox.setHgrow(titleGap, Priority.ALWAYS);
-        javafx.scene.control.MenuItem exportForm =
-                new javafx.scene.control.MenuItem(m.get("checklist.action.exportForm"));
-        exportForm.setId("exportForm");
-        exportForm
-                .disableProperty()
-                .bind(vm.branchProperty()
-                        .isNull()
-                        .or(vm.readOnlyProperty().and(vm.assessmentProperty().isNotNull())));
-        exportForm.setOnAction(e -> {
-            BranchRow b = vm.branchProperty().get();
-            dialogs.chooseFileToSave(
-                            m.get("checklist.action.exportForm"),
-                            m.get(
-                                            "checklist.view.formFileName",
-                                            b.unitName(),
-                                            b.organization().name(),
-                                            m.get(vm.roundProperty().get().messageKey()))
-                                    + ".xlsx",
-                            "Excel",
-                            "*.xlsx")
-                    .ifPresent(vm::exportForm);
-        });
-        javafx.scene.control.MenuItem importForm =
-                new javafx.scene.control.MenuItem(m.get("checklist.action.importForm"));
-        importForm.setId("importForm");
-        importForm.disableProperty().bind(exportForm.disableProperty());
-        importForm.setOnAction(
-                e -> dialogs.chooseFileToOpen(m.get("checklist.action.importForm"), "Excel", "*.xlsx", "*.xls")
-                        .ifPresent(vm::importForm));
-        javafx.scene.control.MenuItem direct =
-                new javafx.scene.control.MenuItem(m.get("checklist.action.directRating"));
-        direct.setId("directRating");
-        direct.disableProperty().bind(vm.branchProperty().isNull());
-        direct.setOnAction(e -> vm.directRating());
-        // four buttons were cut to "…" beside a long title (all four at 125%): the form's way out and back and
-        // 直接定级 sit in one menu, 支部档案 stays a button; neither is ever narrower than its text
-        javafx.scene.control.MenuButton more = new javafx.scene.control.MenuButton(
-                m.get("checklist.action.more"), null, exportForm, importForm, direct);
-        more.setId("sheetMenu");
-        more.setTooltip(new Tooltip(m.get("checklist.view.formHint") + "\n" + m.get("checklist.view.directHint")));
-        more.setMinWidth(Region.USE_PREF_SIZE);
-        record.setMinWidth(Region.USE_PREF_SIZE);
-        title.setMinWidth(0); // the title gives way (it is also in the list on the left), never a button
-        HBox titleRow = new HBox(6, title, titleGap, more, record);
-        titleRow.setId("sheetTitleRow");
-        titleRow.setAlignment(Pos.CENTER_LEFT);
-        // a branch with several assessments in this round (one per template): the page shows one, in order, and
-        // names the others here to switch to
-        ComboBox<Assessment> others = new ComboBox<>(vm.inRound());
-        others.setId("roundAssessments");
-        others.setConverter(Tables.converter(vm::describe));
-        others.visibleProperty()
-                .bind(javafx.beans.binding.Bindings.size(vm.inRound()).greaterThan(1));
-        others.managedProperty().bind(others.visibleProperty());
-        vm.assessmentProperty().addListener((o, was, now) -> others.setValue(now));
-        others.setOnAction(e -> {
-            Assessment chosen = others.getValue();
-            if (chosen != null
-                    && (vm.assessmentProperty().get() == null
-                            || !chosen.id().equals(vm.assessmentProperty().get().id()))) {
-                vm.switchTo(chosen);
-            }
-        });
-        Label othersLabel = new Label(m.get("checklist.view.severalInRound"));
-        othersLabel.visibleProperty().bind(others.visibleProperty());
-        othersLabel.managedProperty().bind(others.visibleProperty());
-        HBox switchRow = new HBox(6, othersLabel, others);
-        switchRow.setAlignment(Pos.CENTER_LEFT);
-        VBox head = new VBox(2, titleRow, switchRow, summary, veto, state);
-        head.setPadding(new Insets(6, 8, 4, 8));
-        BorderPane pane = new BorderPane(middle);
-        pane.setTop(head);
-        pane.setBottom(new VBox(entryPane(), buttons));
-        pane.setMinWidth(420);
-        pane.sceneProperty().addListener((o, a, scene) -> {
-            if (scene != null) {
-                scene.getAccelerators()
-                        .put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), this::jumpToUnscored);
-            }
-        });
-        return pane;
-    }
-
-    private String stateText(Assessment a) {
-        String s = m.get(a.status().messageKey());
-        if (a.status() == Assessment.Status.PUBLICITY && a.publicityStart() != null) {
-            s = m.get(
-                    "checklist.view.publicity",
-                    a.publicityStart().toString(),
-                    a.publicityEnd().toString());
-        }
-        if (a.reopenReason() != null && a.status() == Assessment.Status.SCORING) {
-            s = s + " · " + m.get("checklist.view.reopened", a.reopenReason());
-        }
-        return s;
+        return buttons;
     }
 
     private List<TableColumn<ItemRow, ?>> itemColumns() {
@@ -530,222 +392,5 @@ public final class AssessmentsView {
                                 : Integer.toString(r.evidence().size()));
         evidence.setSortable(false);
         return List.of(category, number, text, max, mode, self, inputColumn, points, evidence, note);
-    }
-
-    /** Moves to row {@code index} and puts the caret in its answer field. */
-    private void goTo(int index) {
-        if (index < 0 || index >= sheet.getItems().size()) {
-            return;
-        }
-        sheet.getSelectionModel().select(index);
-        sheet.scrollTo(Math.max(0, index - 3));
-        answerField.requestFocus();
-        answerField.selectAll();
-    }
-
-    private void jumpToUnscored() {
-        vm.nextUnscored(sheet.getSelectionModel().getSelectedItem())
-                .ifPresent(r -> goTo(sheet.getItems().indexOf(r)));
-    }
-
-    /**
-     * The entry under the sheet: the chosen item in full, what to type for its mode, the answer and the note.
-     * Enter saves (autosave) and moves on to the next item with the caret in place, so a whole sheet is scored
-     * as 是 ⏎ 8 ⏎ 2 ⏎ …; ↑/↓ move between items without saving.
-     */
-    private Node entryPane() {
-        Label itemText = new Label();
-        itemText.setId("entryItem");
-        itemText.setWrapText(true);
-        itemText.getStyleClass().add("form-title");
-        Label hint = new Label();
-        hint.setId("entryHint");
-        hint.getStyleClass().add("count-label");
-        hint.setWrapText(true);
-        answerField.setId("answerField");
-        answerField.setPrefColumnCount(6);
-        noteField.setId("noteField");
-        noteField.setPromptText(m.get("checklist.view.notePrompt"));
-        // the note as last filled in from the stored answer: anything else in the field is typed and not yet saved
-        String[] filledNote = {""};
-        Runnable fill = () -> {
-            ItemRow r = sheet.getSelectionModel().getSelectedItem();
-            if (r == null) {
-                itemText.setText("");
-                hint.setText("");
-                answerField.setText("");
-                noteField.setText("");
-                filledNote[0] = "";
-                return;
-            }
-            itemText.setText(r.item().number() + "  " + r.item().text());
-            hint.setText(hintOf(r));
-            answerField.setText(vm.inputText(r));
-            filledNote[0] = r.answer() == null || r.answer().note() == null
-                    ? ""
-                    : r.answer().note();
-            noteField.setText(filledNote[0]);
-            answerField.selectAll();
-        };
-        java.util.function.Predicate<String> typedNote = text -> !text.strip().equals(filledNote[0].strip());
-        // a note typed and left (another item, another field) is saved, never dropped; saving re-reads the rows
-        // and the table drops the selection of a row that changed, so the row is chosen again
-        sheet.getSelectionModel().selectedItemProperty().addListener((o, left, r) -> {
-            if (left != null
-                    && r != null
-                    && typedNote.test(noteField.getText())
-                    && !vm.readOnlyProperty().get()) {
-                int to = sheet.getItems().indexOf(r);
-                vm.note(left, noteField.getText());
-                if (sheet.getSelectionModel().getSelectedIndex() != to) {
-                    sheet.getSelectionModel().select(to); // its own change fills the entry
-                    return;
-                }
-            }
-            fill.run();
-        });
-        noteField.focusedProperty().addListener((o, had, has) -> {
-            int at = sheet.getSelectionModel().getSelectedIndex();
-            ItemRow r = sheet.getSelectionModel().getSelectedItem();
-            if (!has
-                    && r != null
-                    && typedNote.test(noteField.getText())
-                    && !vm.readOnlyProperty().get()) {
-                vm.note(r, noteField.getText());
-                if (sheet.getSelectionModel().getSelectedIndex() != at) {
-                    sheet.getSelectionModel().select(at);
-                }
-            }
-        });
-        answerField.setOnKeyPressed(e -> {
-            int index = sheet.getSelectionModel().getSelectedIndex();
-            ItemRow r = sheet.getSelectionModel().getSelectedItem();
-            if (r == null) {
-                return;
-            }
-            switch (e.getCode()) {
-                case ENTER -> {
-                    e.consume();
-                    boolean unchanged = answerField.getText().strip().equals(vm.inputText(r))
-                            && !typedNote.test(noteField.getText());
-                    if (unchanged || vm.answer(r, answerField.getText(), noteField.getText())) {
-                        goTo(Math.min(index + 1, sheet.getItems().size() - 1));
-                    } else {
-                        answerField.selectAll(); // refused: the dialog said why; type it again
-                    }
-                }
-                case DOWN -> {
-                    e.consume();
-                    goTo(index + 1);
-                }
-                case UP -> {
-                    e.consume();
-                    goTo(index - 1);
-                }
-                default -> {}
-            }
-        });
-        noteField.setOnAction(e -> {
-            int index = sheet.getSelectionModel().getSelectedIndex();
-            ItemRow r = sheet.getSelectionModel().getSelectedItem();
-            if (r != null && vm.note(r, noteField.getText())) {
-                goTo(index);
-            }
-        });
-        answerField
-                .disableProperty()
-                .bind(vm.readOnlyProperty()
-                        .or(sheet.getSelectionModel().selectedItemProperty().isNull()));
-        noteField.disableProperty().bind(answerField.disableProperty());
-        Label answerLabel = new Label(m.get("checklist.view.input"));
-        answerLabel.setLabelFor(answerField);
-        Label noteLabel = new Label(m.get("checklist.view.note"));
-        noteLabel.setLabelFor(noteField);
-        HBox fields = new HBox(6, answerLabel, answerField, hint, noteLabel, noteField);
-        FlowPane files = new FlowPane(8, 2);
-        files.setId("evidenceFiles");
-        Button attach = new Button(m.get("checklist.action.attachEvidence"));
-        attach.setId("attachEvidence");
-        attach.disableProperty().bind(answerField.disableProperty());
-        attach.setOnAction(e -> {
-            ItemRow r = sheet.getSelectionModel().getSelectedItem();
-            if (r != null) {
-                dialogs.chooseFileToOpen(
-                                m.get("checklist.action.attachEvidence"),
-                                m.get("checklist.view.evidenceFilter"),
-                                "*.jpg",
-                                "*.jpeg",
-                                "*.png",
-                                "*.heic",
-                                "*.pdf",
-                                "*.doc",
-                                "*.docx",
-                                "*.xls",
-                                "*.xlsx")
-                        .ifPresent(f -> vm.attachEvidence(r, f));
-            }
-        });
-        Runnable showFiles = () -> {
-            files.getChildren().clear();
-            ItemRow r = sheet.getSelectionModel().getSelectedItem();
-            if (r == null) {
-                return;
-            }
-            for (Evidence ev : r.evidence()) {
-                Hyperlink open = new Hyperlink(ev.attachment().fileName());
-                open.setOnAction(e -> vm.openEvidence(ev));
-                Button remove = new Button("×");
-                remove.getStyleClass().add("evidence-remove");
-                remove.setTooltip(new Tooltip(m.get("checklist.action.removeEvidence")));
-                remove.disableProperty().bind(vm.readOnlyProperty());
-                remove.setOnAction(e -> vm.removeEvidence(ev));
-                files.getChildren().add(new HBox(0, open, remove));
-            }
-            if (r.lacksEvidence()) {
-                Label missing = new Label(m.get("checklist.view.evidenceNeeded"));
-                missing.getStyleClass().add("issue-warning");
-                files.getChildren().add(missing);
-            }
-        };
-        sheet.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> showFiles.run());
-        vm.items().addListener((javafx.collections.ListChangeListener<ItemRow>) c -> showFiles.run());
-        Label evidenceLabel = new Label(m.get("checklist.view.evidence"));
-        HBox evidenceRow = new HBox(6, evidenceLabel, attach, files);
-        evidenceRow.setAlignment(Pos.CENTER_LEFT);
-        HBox.setHgrow(files, Priority.ALWAYS);
-        fields.setAlignment(Pos.CENTER_LEFT);
-        HBox.setHgrow(noteField, Priority.ALWAYS);
-        HBox.setHgrow(hint, Priority.SOMETIMES);
-        VBox box = new VBox(4, itemText, fields, evidenceRow);
-        box.setPadding(new Insets(6, 8, 0, 8));
-        box.setId("entryPane");
-        box.visibleProperty().bind(vm.assessmentProperty().isNotNull());
-        box.managedProperty().bind(box.visibleProperty());
-        // a new answer re-reads the rows: keep the entry on the chosen item
-        vm.items().addListener((javafx.collections.ListChangeListener<ItemRow>) c -> {
-            if (sheet.getSelectionModel().getSelectedItem() != null) {
-                // evidence loaded or attached meanwhile: a note being typed stays as typed
-                String typed = noteField.getText();
-                boolean typing = typedNote.test(typed);
-                fill.run();
-                if (typing) {
-                    noteField.setText(typed);
-                }
-            }
-        });
-        return box;
-    }
-
-    private String hintOf(ItemRow r) {
-        var i = r.item();
-        return switch (i.mode()) {
-            case YES_NO -> m.get("checklist.view.hintYesNo", TemplateFormModel.plain(i.maxPoints()));
-            case GRADED -> m.get("checklist.view.hintGraded", TemplateFormModel.plain(i.maxPoints()));
-            case DEDUCTION ->
-                m.get(
-                        "checklist.view.hintDeduction",
-                        TemplateFormModel.plain(i.deduction()),
-                        TemplateFormModel.plain(i.floor() == null ? java.math.BigDecimal.ZERO : i.floor()));
-        };
     }
 }

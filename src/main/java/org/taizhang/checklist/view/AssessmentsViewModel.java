@@ -25,6 +25,7 @@ import org.taizhang.checklist.AcceptanceBoard;
 import org.taizhang.checklist.ChecklistService;
 import org.taizhang.checklist.ItemFindings;
 import org.taizhang.checklist.Scoring;
+import org.taizhang.checklist.files.ChecklistFiles;
 import org.taizhang.checklist.model.AcceptanceStatus;
 import org.taizhang.checklist.model.Assessment;
 import org.taizhang.checklist.model.ChecklistCategory;
@@ -111,6 +112,9 @@ public final class AssessmentsViewModel {
     }
 
     private final ChecklistService service;
+    /** The same service's files (templates, 往年结果, assessment forms). */
+    private final ChecklistFiles files;
+
     private final ItemFindings itemFindings;
     private final RegistryService registryService;
     private final TaskRunner tasks;
@@ -165,6 +169,7 @@ public final class AssessmentsViewModel {
             Messages messages) {
         this.itemFindings = itemFindings;
         this.service = service;
+        this.files = new ChecklistFiles(service);
         this.registryService = registryService;
         this.tasks = tasks;
         this.dialogs = dialogs;
@@ -659,7 +664,7 @@ public final class AssessmentsViewModel {
         tasks.run(
                 "checklist.task.exportForm",
                 p -> {
-                    service.exportForm(row.organization().id(), t.id(), r, y, file, m, p);
+                    files.exportForm(row.organization().id(), t.id(), r, y, file, m, p);
                     return file;
                 },
                 written -> dialogs.offerToOpen(
@@ -677,15 +682,9 @@ public final class AssessmentsViewModel {
             return;
         }
         String expected = ChecklistService.assessmentIdOf(row.organization().id(), t.id(), round.get(), year.get());
-        tasks.run("checklist.task.importForm", p -> service.importForm(file, expected, p), result -> {
+        tasks.run("checklist.task.importForm", p -> files.importForm(file, expected, p), result -> {
             if (!result.errors().isEmpty()) {
-                Rejections.show(
-                        dialogs,
-                        m,
-                        m.get("checklist.task.importForm"),
-                        result.errors().stream()
-                                .map(e -> new Rejections.Problem(e.sheet(), e.row(), e.column(), e.issue()))
-                                .toList());
+                Rejections.show(dialogs, m, m.get("checklist.task.importForm"), result.errors());
                 return;
             }
             String message = result.alreadyImported()

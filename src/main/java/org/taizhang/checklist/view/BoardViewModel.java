@@ -16,6 +16,7 @@ import javafx.collections.ObservableList;
 import org.taizhang.checklist.AcceptanceBoard;
 import org.taizhang.checklist.AcceptanceStats;
 import org.taizhang.checklist.ChecklistService;
+import org.taizhang.checklist.files.ChecklistFiles;
 import org.taizhang.checklist.model.AcceptanceStatus;
 import org.taizhang.core.i18n.Messages;
 import org.taizhang.core.ui.DialogService;
@@ -47,6 +48,9 @@ public final class BoardViewModel {
     }
 
     private final ChecklistService service;
+    /** The same service's files (templates, 往年结果, assessment forms). */
+    private final ChecklistFiles files;
+
     private final TaskRunner tasks;
     private final DialogService dialogs;
     private final Messages m;
@@ -65,6 +69,7 @@ public final class BoardViewModel {
 
     public BoardViewModel(ChecklistService service, TaskRunner tasks, DialogService dialogs, Messages messages) {
         this.service = service;
+        this.files = new ChecklistFiles(service);
         this.tasks = tasks;
         this.dialogs = dialogs;
         this.m = messages;
@@ -170,15 +175,9 @@ public final class BoardViewModel {
 
     /** 导入往年结果: earlier years' results, so the board shows the whole plan; all or nothing. */
     public void importResults(Path file) {
-        tasks.run("checklist.task.importResults", p -> service.importResults(file, p), report -> {
+        tasks.run("checklist.task.importResults", p -> files.importResults(file, p), report -> {
             if (!report.applied()) {
-                Rejections.show(
-                        dialogs,
-                        m,
-                        m.get("checklist.task.importResults"),
-                        report.errors().stream()
-                                .map(e -> new Rejections.Problem(e.sheet(), e.row(), e.column(), e.issue()))
-                                .toList());
+                Rejections.show(dialogs, m, m.get("checklist.task.importResults"), report.errors());
                 return;
             }
             reload();

@@ -3,17 +3,14 @@ package org.taizhang.checklist.view;
 import java.util.List;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.stage.Modality;
-import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.taizhang.checklist.model.BranchRecord;
 import org.taizhang.core.i18n.Messages;
+import org.taizhang.core.ui.DialogService;
 import org.taizhang.core.ui.Tables;
 import org.taizhang.organization.model.Organization;
 
@@ -24,17 +21,13 @@ import org.taizhang.organization.model.Organization;
 final class BranchRecordView {
     private BranchRecordView() {}
 
-    static void show(Window owner, BranchRecord record, String unitName, String communityName, Messages m) {
-        Stage stage = new Stage();
-        stage.initOwner(owner);
-        stage.initModality(Modality.NONE);
-        Organization o = record.branch();
-        stage.setTitle(m.get("checklist.record.title", unitName, o.name()));
-        stage.setScene(new Scene(node(record, unitName, communityName, m), 760, 560));
-        if (owner != null && owner.getScene() != null) {
-            stage.getScene().getStylesheets().setAll(owner.getScene().getStylesheets());
-        }
-        stage.show();
+    /** Opens it beside the page, through the dialog service: a clerk reads it while scoring. */
+    static void show(DialogService dialogs, BranchRecord record, String unitName, String communityName, Messages m) {
+        dialogs.showWindow(
+                m.get("checklist.record.title", unitName, record.branch().name()),
+                node(record, unitName, communityName, m),
+                760,
+                560);
     }
 
     static VBox node(BranchRecord record, String unitName, String communityName, Messages m) {

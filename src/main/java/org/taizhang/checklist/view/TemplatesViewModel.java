@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.taizhang.checklist.ChecklistService;
+import org.taizhang.checklist.files.ChecklistFiles;
 import org.taizhang.checklist.model.ChecklistTemplate;
 import org.taizhang.checklist.model.NotApplicablePolicy;
 import org.taizhang.core.Issue;
@@ -26,6 +27,9 @@ import org.taizhang.core.ui.UnsavedEdits;
  */
 public final class TemplatesViewModel {
     private final ChecklistService service;
+    /** The same service's files (templates, 往年结果, assessment forms). */
+    private final ChecklistFiles files;
+
     private final TaskRunner tasks;
     private final DialogService dialogs;
     private final Messages m;
@@ -37,6 +41,7 @@ public final class TemplatesViewModel {
 
     public TemplatesViewModel(ChecklistService service, TaskRunner tasks, DialogService dialogs, Messages messages) {
         this.service = service;
+        this.files = new ChecklistFiles(service);
         this.tasks = tasks;
         this.dialogs = dialogs;
         this.m = messages;
@@ -127,15 +132,9 @@ public final class TemplatesViewModel {
 
     /** 导入 Excel: a template workbook becomes a draft (a new template, or the next version of a published one). */
     public void importTemplate(java.nio.file.Path file) {
-        page.whenSettled(() -> tasks.run("checklist.task.importTemplate", p -> service.importTemplate(file), report -> {
+        page.whenSettled(() -> tasks.run("checklist.task.importTemplate", p -> files.importTemplate(file), report -> {
             if (!report.applied()) {
-                Rejections.show(
-                        dialogs,
-                        m,
-                        m.get("checklist.task.importTemplate"),
-                        report.errors().stream()
-                                .map(e -> new Rejections.Problem(e.sheet(), e.row(), e.column(), e.issue()))
-                                .toList());
+                Rejections.show(dialogs, m, m.get("checklist.task.importTemplate"), report.errors());
                 return;
             }
             ChecklistTemplate draft = report.draft();
@@ -157,7 +156,7 @@ public final class TemplatesViewModel {
         tasks.run(
                 "checklist.task.exportTemplate",
                 p -> {
-                    service.exportTemplate(shown.id(), file);
+                    files.exportTemplate(shown.id(), file);
                     return file;
                 },
                 written -> dialogs.offerToOpen(

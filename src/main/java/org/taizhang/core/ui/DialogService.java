@@ -57,4 +57,27 @@ public interface DialogService {
 
     /** {@code initialName} may be built from data as it is: the dialog makes it a legal file name. */
     Optional<Path> chooseFileToSave(String title, String initialName, String filterName, String... patterns);
+
+    /**
+     * A form in a dialog that stays until the work is written: {@code onOk} gets the callback that closes it. Shown
+     * for real by every implementation (a window test types into it); the window's service owns it by the window in
+     * use.
+     */
+    default javafx.scene.control.Dialog<javafx.scene.control.ButtonType> showForm(
+            FormDialog form, java.util.function.Consumer<Runnable> onOk) {
+        return form.open(FormDialog.focusedWindow(), onOk);
+    }
+
+    /** A small form in a dialog, waiting: true when 确定 was pressed. */
+    default boolean askForm(FormDialog form) {
+        return form.ask(FormDialog.focusedWindow());
+    }
+
+    /**
+     * A window of its own beside the program's (not modal, with the program's style sheets), for something to read
+     * while working on (支部档案).
+     */
+    default void showWindow(String title, javafx.scene.Parent content, double width, double height) {
+        FormDialog.window(FormDialog.focusedWindow(), title, content, width, height);
+    }
 }

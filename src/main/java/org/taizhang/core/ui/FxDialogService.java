@@ -76,6 +76,22 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
+    public javafx.scene.control.Dialog<javafx.scene.control.ButtonType> showForm(
+            FormDialog form, java.util.function.Consumer<Runnable> onOk) {
+        return form.open(ownerNow(), onOk);
+    }
+
+    @Override
+    public boolean askForm(FormDialog form) {
+        return form.ask(ownerNow());
+    }
+
+    @Override
+    public void showWindow(String title, javafx.scene.Parent content, double width, double height) {
+        FormDialog.window(ownerNow(), title, content, width, height);
+    }
+
+    @Override
     public Optional<String> askText(String header, String message, String initial) {
         TextInputDialog d = new TextInputDialog(initial);
         place(d);

@@ -1,7 +1,7 @@
 package org.taizhang.core.ui;
 
 import java.util.List;
-import org.taizhang.core.Issue;
+import org.taizhang.core.files.RowIssue;
 import org.taizhang.core.i18n.Messages;
 
 /**
@@ -9,18 +9,15 @@ import org.taizhang.core.i18n.Messages;
  * table every import shows (the registry, the checklists' files, the ledger's files).
  */
 public final class Rejections {
-    /** One problem at a sheet, row (0: the file or the whole sheet) and column (null: the row). */
-    public record Problem(String sheet, int row, String column, Issue issue) {}
-
     private Rejections() {}
 
     /** The table under the line "the file has N problems; nothing was imported". */
-    public static void show(DialogService dialogs, Messages m, String title, List<Problem> problems) {
+    public static void show(DialogService dialogs, Messages m, String title, List<RowIssue> problems) {
         show(dialogs, m, title, m.get("rejections.summary", problems.size()), problems);
     }
 
     /** @param summary the line above the table (how many problems; that nothing was written) */
-    public static void show(DialogService dialogs, Messages m, String title, String summary, List<Problem> problems) {
+    public static void show(DialogService dialogs, Messages m, String title, String summary, List<RowIssue> problems) {
         dialogs.showTable(
                 title,
                 summary,

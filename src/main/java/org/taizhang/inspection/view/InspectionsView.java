@@ -3,17 +3,14 @@ package org.taizhang.inspection.view;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
-import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
@@ -30,6 +27,7 @@ import org.controlsfx.control.SearchableComboBox;
 import org.controlsfx.control.textfield.TextFields;
 import org.taizhang.core.i18n.Messages;
 import org.taizhang.core.ui.DateFields;
+import org.taizhang.core.ui.FormDialog;
 import org.taizhang.core.ui.HistoryText;
 import org.taizhang.core.ui.Pickers;
 import org.taizhang.core.ui.RecordPageView;
@@ -174,7 +172,7 @@ public final class InspectionsView {
         g.addRow(0, new Label(m.get("inspection.team.name")), name);
         g.addRow(1, new Label(m.get("inspection.team.leader")), leader);
         g.addRow(2, new Label(m.get("inspection.team.members")), members);
-        if (ask(t == null ? "inspection.team.add" : "inspection.team.edit", g, name)) {
+        if (ask("teamDialog", t == null ? "inspection.team.add" : "inspection.team.edit", g, name)) {
             vm.saveTeam(t, name.getText(), leader.getText(), members.getText());
         }
     }
@@ -322,7 +320,7 @@ public final class InspectionsView {
         g.addRow(2, new Label(m.get("inspection.visit.day")), day);
         g.addRow(3, new Label(m.get("inspection.visit.methods")), methods);
         g.addRow(4, new Label(m.get("inspection.visit.notes")), notes);
-        if (ask(v == null ? "inspection.visit.titleNew" : "inspection.visit.titleEdit", g, unit)) {
+        if (ask("visitDialog", v == null ? "inspection.visit.titleNew" : "inspection.visit.titleEdit", g, unit)) {
             Set<VisitMethod> chosen = EnumSet.noneOf(VisitMethod.class);
             methods.getChildren().stream()
                     .map(n -> (CheckBox) n)
@@ -363,18 +361,8 @@ public final class InspectionsView {
         return g;
     }
 
-    /** Shows a small form in a dialog; true when 确定 was pressed. */
-    private boolean ask(String titleKey, Node content, Node focus) {
-        Dialog<ButtonType> d = new Dialog<>();
-        d.setTitle(m.get(titleKey));
-        d.setHeaderText(null);
-        d.getDialogPane().setContent(content);
-        d.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
-        if (node.getScene() != null) {
-            d.initOwner(node.getScene().getWindow());
-        }
-        javafx.application.Platform.runLater(focus::requestFocus);
-        Optional<ButtonType> answer = d.showAndWait();
-        return answer.isPresent() && answer.get() == ButtonType.OK;
+    /** Shows a small form in a dialog (through the dialog service); true when 确定 was pressed. */
+    private boolean ask(String id, String titleKey, Node content, Node focus) {
+        return vm.dialogs().askForm(new FormDialog(id, m.get(titleKey), content).focus(focus));
     }
 }

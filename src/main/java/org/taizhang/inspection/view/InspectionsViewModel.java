@@ -88,6 +88,11 @@ public final class InspectionsViewModel {
         edits.add(m.get("nav.inspections"), page);
     }
 
+    /** The dialogs the page's small forms (检查组, 走访) go through. */
+    DialogService dialogs() {
+        return dialogs;
+    }
+
     public Messages messages() {
         return m;
     }

@@ -37,13 +37,13 @@ public final class LedgerFilesModel {
 
     /** The unit a feedback form is for: the unit filter's, else the chosen finding's. */
     Unit unitForFeedback() {
-        if (ledger.unitFilterProperty().get() != null) {
-            return ledger.unitFilterProperty().get();
+        if (ledger.filters().unitFilterProperty().get() != null) {
+            return ledger.filters().unitFilterProperty().get();
         }
         var chosen = ledger.selectedProperty().get();
         return chosen == null
                 ? null
-                : ledger.units().stream()
+                : ledger.filters().units().stream()
                         .filter(u -> u.id().equals(chosen.finding().unitId()))
                         .findFirst()
                         .orElse(null);
@@ -101,7 +101,7 @@ public final class LedgerFilesModel {
                 .toLowerCase(java.util.Locale.ROOT)
                 .endsWith(".csv");
         List<org.taizhang.inspection.model.LedgerEntry> rows =
-                List.copyOf(shownOnly ? ledger.shown() : ledger.entries());
+                List.copyOf(shownOnly ? ledger.filters().shown() : ledger.entries());
         String title = m.get("ledger.files.ledgerTitle");
         tasks.run(
                 "ledger.files.exportLedger",
@@ -114,12 +114,6 @@ public final class LedgerFilesModel {
     }
 
     private void rejected(String titleKey, List<RowIssue> errors) {
-        Rejections.show(
-                dialogs,
-                m,
-                m.get(titleKey),
-                errors.stream()
-                        .map(e -> new Rejections.Problem(e.sheet(), e.row(), e.column(), e.issue()))
-                        .toList());
+        Rejections.show(dialogs, m, m.get(titleKey), errors);
     }
 }

@@ -5,36 +5,29 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
-import javafx.event.ActionEvent;
-import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.TraversalDirection;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Dialog;
-import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import javafx.stage.Window;
 import org.controlsfx.control.SearchableComboBox;
 import org.taizhang.core.i18n.Messages;
 import org.taizhang.core.ui.DateFields;
 import org.taizhang.core.ui.DialogService;
+import org.taizhang.core.ui.FormDialog;
 import org.taizhang.core.ui.FormModel;
-import org.taizhang.core.ui.IssueLabels;
 import org.taizhang.core.ui.Pickers;
 import org.taizhang.core.ui.RecordPageView;
 import org.taizhang.core.ui.RecordPageView.FormGrid;
@@ -65,12 +58,12 @@ final class LedgerForms {
     }
 
     /**
-     * Shows a form in a dialog; {@code onOk} gets a callback that closes it (call it once the work is written).
+     * Shows a form in a dialog through the dialog service; {@code onOk} gets a callback that closes it (call it once
+     * the work is written).
      *
      * @param extra a second button that also submits (保存并新增), or null
      */
     Dialog<ButtonType> show(
-            Window owner,
             String id,
             String title,
             FormModel<?> form,
@@ -79,59 +72,13 @@ final class LedgerForms {
             Consumer<Runnable> onOk,
             String extraText,
             Consumer<Runnable> extra) {
-        Dialog<ButtonType> d = new Dialog<>();
-        if (owner != null) {
-            d.initOwner(owner);
+        FormDialog dialog =
+                new FormDialog(id, title, body).checkedBy(form, m).buttons(okText, m.get("ledger.form.cancel"));
+        if (extraText != null) {
+            dialog.more(extraText, extra);
         }
-        d.setTitle(title);
-        d.setHeaderText(title);
-        d.setResizable(true);
-        DialogPane pane = d.getDialogPane();
-        pane.setId(id);
-        VBox content = new VBox(8, body, IssueLabels.list(id + "Issues", form.issues(), form.issuesShown(), m));
-        content.setPadding(new Insets(8, 12, 4, 12));
-        content.setPrefWidth(460);
-        pane.setContent(content);
-        ButtonType ok = new ButtonType(okText, ButtonBar.ButtonData.OK_DONE);
-        ButtonType more = extraText == null ? null : new ButtonType(extraText, ButtonBar.ButtonData.OTHER);
-        ButtonType cancel = new ButtonType(m.get("ledger.form.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
-        pane.getButtonTypes().add(ok);
-        if (more != null) {
-            pane.getButtonTypes().add(more);
-        }
-        pane.getButtonTypes().add(cancel);
-        Runnable close = () -> {
-            d.setResult(ok);
-            d.close();
-        };
-        Button okButton = (Button) pane.lookupButton(ok);
-        okButton.setId(id + "Ok");
-        okButton.disableProperty().bind(form.hasErrorsProperty());
-        okButton.addEventFilter(ActionEvent.ACTION, e -> {
-            e.consume(); // the dialog stays until the work is written
-            onOk.accept(close);
-        });
-        if (more != null) {
-            Button moreButton = (Button) pane.lookupButton(more);
-            moreButton.setId(id + "More");
-            moreButton.disableProperty().bind(form.hasErrorsProperty());
-            moreButton.addEventFilter(ActionEvent.ACTION, e -> {
-                e.consume();
-                extra.accept(() -> {});
-            });
-            // Ctrl+N: this one is written, the next one starts (the visit goes on)
-            pane.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-                if (new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN).match(e)) {
-                    e.consume();
-                    if (!form.hasErrorsProperty().get()) {
-                        moreButton.fire();
-                    }
-                }
-            });
-        }
-        pane.lookupButton(cancel).setId(id + "Cancel");
-        enterMovesOn(pane);
-        d.show();
+        Dialog<ButtonType> d = dialogs.showForm(dialog, onOk);
+        enterMovesOn(d.getDialogPane());
         return d;
     }
 
@@ -165,7 +112,6 @@ final class LedgerForms {
      * @param countOf how many findings a notice to the unit would send
      */
     Dialog<ButtonType> action(
-            Window owner,
             ActionForm f,
             String findingName,
             java.util.function.ToLongFunction<Unit> countOf,
@@ -257,7 +203,7 @@ final class LedgerForms {
         String title = f.isBatch()
                 ? m.get("ledger.action.notifyUnit")
                 : m.get("ledger.form.actionTitle", m.get(kind.labelKey()), findingName);
-        return show(owner, "actionDialog", title, f, body, okText(kind), onOk, null, null);
+        return show("actionDialog", title, f, body, okText(kind), onOk, null, null);
     }
 
     private String label(StepKind kind) {
@@ -308,8 +254,8 @@ final class LedgerForms {
 
     // ---- a new finding
 
-    Dialog<ButtonType> finding(Window owner, FindingFormModel f, Consumer<Runnable> save, Consumer<Runnable> saveNext) {
-        return finding(owner, f, m.get("ledger.action.newFinding"), save, saveNext);
+    Dialog<ButtonType> finding(FindingFormModel f, Consumer<Runnable> save, Consumer<Runnable> saveNext) {
+        return finding(f, m.get("ledger.action.newFinding"), save, saveNext);
     }
 
     /** The OK button says what it does: a verb (交办, 销号) is its own; 整改进展 and 备注 are saved. */
@@ -322,8 +268,7 @@ final class LedgerForms {
     }
 
     /** The finding form; {@code saveNext} null: no 保存并继续 (changing a finding recorded before). */
-    Dialog<ButtonType> finding(
-            Window owner, FindingFormModel f, String title, Consumer<Runnable> save, Consumer<Runnable> saveNext) {
+    Dialog<ButtonType> finding(FindingFormModel f, String title, Consumer<Runnable> save, Consumer<Runnable> saveNext) {
         SearchableComboBox<Unit> unit = new SearchableComboBox<>(f.unitChoices);
         unit.setId("findingUnit");
         unit.setConverter(Tables.converter(u -> u == null ? "" : u.name()));
@@ -388,7 +333,6 @@ final class LedgerForms {
         hint.setPrefWidth(440); // wraps instead of widening the dialog
         hint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         Dialog<ButtonType> d = show(
-                owner,
                 "findingDialog",
                 title,
                 f,
@@ -408,7 +352,7 @@ final class LedgerForms {
 
     // ---- a measure
 
-    Dialog<ButtonType> measure(Window owner, MeasureForm f, boolean isNew, Consumer<Runnable> onOk) {
+    Dialog<ButtonType> measure(MeasureForm f, boolean isNew, Consumer<Runnable> onOk) {
         TextArea text = new TextArea();
         text.setId("measureText");
         text.setWrapText(true);
@@ -429,7 +373,6 @@ final class LedgerForms {
                 .unlabelled(done)
                 .field(m.get("ledger.form.measureDoneOn"), doneOn, "doneOn");
         return show(
-                owner,
                 "measureDialog",
                 m.get(isNew ? "ledger.action.addMeasure" : "ledger.action.editMeasure"),
                 f,

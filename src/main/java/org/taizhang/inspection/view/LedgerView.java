@@ -8,7 +8,6 @@ import java.util.Map;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
-import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -42,7 +41,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.Window;
 import org.controlsfx.control.SearchableComboBox;
 import org.controlsfx.control.textfield.TextFields;
 import org.taizhang.core.i18n.Messages;
@@ -59,8 +57,8 @@ import org.taizhang.inspection.model.Measure;
 import org.taizhang.inspection.model.StepKind;
 import org.taizhang.inspection.model.Timeline;
 import org.taizhang.inspection.model.Warning;
-import org.taizhang.inspection.view.LedgerViewModel.TimelineRow;
-import org.taizhang.inspection.view.LedgerViewModel.WarningFilter;
+import org.taizhang.inspection.view.FindingDetailModel.TimelineRow;
+import org.taizhang.inspection.view.LedgerFilter.WarningFilter;
 import org.taizhang.organization.model.Unit;
 
 /**
@@ -74,7 +72,6 @@ public final class LedgerView {
     private final DialogService dialogs;
     private final LedgerForms forms;
     private final BorderPane root = new BorderPane();
-    private final TableView<LedgerEntry> table = new TableView<>();
 
     public LedgerView(LedgerViewModel vm, Messages messages, DialogService dialogs) {
         this.vm = vm;
@@ -83,7 +80,7 @@ public final class LedgerView {
         this.forms = new LedgerForms(messages, dialogs);
         root.setId("ledgerPage");
         root.setTop(new VBox(toolbar(), filters(), stateCounts()));
-        SplitPane split = new SplitPane(tablePane(), detailPane());
+        SplitPane split = new SplitPane(new LedgerTable(vm, messages).node(), detailPane());
         split.setDividerPositions(0.63);
         root.setCenter(split);
         // read again each time the page is shown: another page or an import may have changed findings
@@ -176,10 +173,6 @@ public final class LedgerView {
         return i;
     }
 
-    private Window window() {
-        return root.getScene() == null ? null : root.getScene().getWindow();
-    }
-
     // ---- the bar, the filters, the counts
 
     private Node toolbar() {
@@ -190,13 +183,13 @@ public final class LedgerView {
         Button registerAll = new Button(m.get("ledger.action.registerAll"));
         registerAll.setId("registerAll");
         registerAll.setTooltip(new Tooltip(m.get("ledger.action.registerAll.tip")));
-        registerAll.setOnAction(e -> vm.registerAll());
+        registerAll.setOnAction(e -> vm.steps().registerAll());
         Button notifyUnit = new Button(m.get("ledger.action.notifyUnit"));
         notifyUnit.setId("notifyUnit");
         notifyUnit.setTooltip(new Tooltip(m.get("ledger.action.notifyUnit.tip")));
         notifyUnit.setOnAction(e -> {
-            ActionForm f = vm.notifyUnitForm();
-            forms.action(window(), f, null, vm::registeredOf, close -> vm.submit(f, close));
+            ActionForm f = vm.steps().notifyUnitForm();
+            forms.action(f, null, vm.steps()::registeredOf, close -> vm.steps().submit(f, close));
         });
         Button refresh = new Button(m.get("ledger.action.refresh"));
         refresh.setId("refreshLedger");
@@ -204,7 +197,7 @@ public final class LedgerView {
         TextField search = TextFields.createClearableTextField();
         search.setId("ledgerSearch");
         search.setPromptText(m.get("ledger.search"));
-        search.textProperty().bindBidirectional(vm.searchProperty());
+        search.textProperty().bindBidirectional(vm.filters().searchProperty());
         search.setPrefWidth(260);
         Label count = new Label();
         count.setId("ledgerCount");
@@ -212,14 +205,16 @@ public final class LedgerView {
         count.textProperty()
                 .bind(Bindings.createStringBinding(
                         () -> m.get(
-                                "ledger.count", vm.shown().size(), vm.entries().size()),
-                        vm.shown(),
+                                "ledger.count",
+                                vm.filters().shown().size(),
+                                vm.entries().size()),
+                        vm.filters().shown(),
                         vm.entries()));
         HBox bar = new HBox(8, create, registerAll, notifyUnit, refresh, search, count);
         toolbar = bar;
         Button duplicates = new Button(m.get("ledger.duplicates.action"));
         duplicates.setId("reviewDuplicates");
-        duplicates.setOnAction(e -> vm.reviewDuplicates());
+        duplicates.setOnAction(e -> vm.duplicates().reviewDuplicates());
         bar.getChildren().add(4, duplicates);
         HBox.setHgrow(search, Priority.SOMETIMES);
         bar.setAlignment(Pos.CENTER_LEFT);
@@ -228,31 +223,40 @@ public final class LedgerView {
     }
 
     private Node filters() {
-        ComboBox<Inspection> round =
-                choice("roundFilter", vm.rounds(), vm.roundFilterProperty(), i -> i.title(), "ledger.filter.allRounds");
+        ComboBox<Inspection> round = choice(
+                "roundFilter",
+                vm.filters().rounds(),
+                vm.filters().roundFilterProperty(),
+                i -> i.title(),
+                "ledger.filter.allRounds");
         round.setPrefWidth(150);
         SearchableComboBox<Unit> unit = new SearchableComboBox<>();
         unit.setId("unitFilter");
         unit.setConverter(Tables.converter(u -> u == null ? m.get("ledger.filter.allUnits") : u.name()));
         Pickers.pinyin(unit, m);
-        withNone(unit.getItems(), vm.units());
-        vm.units().addListener((ListChangeListener<Unit>) c -> {
-            Unit chosen = vm.unitFilterProperty().get();
-            withNone(unit.getItems(), vm.units());
+        withNone(unit.getItems(), vm.filters().units());
+        vm.filters().units().addListener((ListChangeListener<Unit>) c -> {
+            Unit chosen = vm.filters().unitFilterProperty().get();
+            withNone(unit.getItems(), vm.filters().units());
             unit.setValue(chosen);
         });
-        unit.valueProperty().addListener((o, a, u) -> vm.unitFilterProperty().set(u));
-        vm.unitFilterProperty().addListener((o, a, u) -> unit.setValue(u));
+        unit.valueProperty()
+                .addListener((o, a, u) -> vm.filters().unitFilterProperty().set(u));
+        vm.filters().unitFilterProperty().addListener((o, a, u) -> unit.setValue(u));
         unit.setPrefWidth(170);
         ComboBox<String> community = choice(
                 "communityFilter",
-                vm.communities(),
-                vm.communityFilterProperty(),
+                vm.filters().communities(),
+                vm.filters().communityFilterProperty(),
                 s -> s,
                 "ledger.filter.allCommunities");
         community.setPrefWidth(130);
         ComboBox<String> category = choice(
-                "categoryFilter", vm.categories(), vm.categoryFilterProperty(), s -> s, "ledger.filter.allCategories");
+                "categoryFilter",
+                vm.filters().categories(),
+                vm.filters().categoryFilterProperty(),
+                s -> s,
+                "ledger.filter.allCategories");
         category.setPrefWidth(110);
         ComboBox<WarningFilter> warning = new ComboBox<>();
         warning.setId("warningFilter");
@@ -260,13 +264,13 @@ public final class LedgerView {
         warning.getItems().addAll(WarningFilter.values());
         warning.setConverter(
                 Tables.converter(w -> w == null ? m.get("ledger.filter.allWarnings") : m.get(w.labelKey())));
-        warning.valueProperty().bindBidirectional(vm.warningFilterProperty());
+        warning.valueProperty().bindBidirectional(vm.filters().warningFilterProperty());
         warning.setPrefWidth(110);
-        DatePicker from = datePicker("foundFrom", vm.foundFromProperty());
-        DatePicker to = datePicker("foundTo", vm.foundToProperty());
+        DatePicker from = datePicker("foundFrom", vm.filters().foundFromProperty());
+        DatePicker to = datePicker("foundTo", vm.filters().foundToProperty());
         Button clear = new Button(m.get("ledger.filter.clear"));
         clear.setId("clearFilters");
-        clear.setOnAction(e -> vm.clearFilters());
+        clear.setOnAction(e -> vm.filters().clear());
         Label found = new Label(m.get("ledger.filter.found"));
         found.setMinWidth(Region.USE_PREF_SIZE);
         Label until = new Label(m.get("ledger.filter.to"));
@@ -339,7 +343,7 @@ public final class LedgerView {
             box.getChildren().add(b);
         }
         Runnable label = () -> {
-            Map<FindingState, Integer> c = vm.countsProperty().get();
+            Map<FindingState, Integer> c = vm.filters().countsProperty().get();
             int total = c.values().stream().mapToInt(Integer::intValue).sum();
             all.setText(m.get("ledger.state.all", total));
             for (ToggleButton b : buttons) {
@@ -347,10 +351,10 @@ public final class LedgerView {
                 b.setText(m.get("ledger.state.count", m.get(s.labelKey()), c.getOrDefault(s, 0)));
             }
         };
-        vm.countsProperty().addListener(o -> label.run());
+        vm.filters().countsProperty().addListener(o -> label.run());
         label.run();
         Runnable choose = () -> {
-            FindingState s = vm.stateFilterProperty().get();
+            FindingState s = vm.filters().stateFilterProperty().get();
             group.selectToggle(
                     s == null
                             ? all
@@ -363,184 +367,12 @@ public final class LedgerView {
             if (t == null) {
                 group.selectToggle(old); // one is always chosen
             } else {
-                vm.stateFilterProperty().set((FindingState) t.getUserData());
+                vm.filters().stateFilterProperty().set((FindingState) t.getUserData());
             }
         });
-        vm.stateFilterProperty().addListener(o -> choose.run());
+        vm.filters().stateFilterProperty().addListener(o -> choose.run());
         choose.run();
         return box;
-    }
-
-    // ---- the table
-
-    private Node tablePane() {
-        table.setId("ledgerTable");
-        table.setPlaceholder(new Label(m.get("ledger.empty")));
-        TableColumn<LedgerEntry, LedgerEntry> number = new TableColumn<>(m.get("ledger.column.number"));
-        number.setId("col-number");
-        number.setPrefWidth(146);
-        number.setCellValueFactory(cd -> new javafx.beans.property.ReadOnlyObjectWrapper<>(cd.getValue()));
-        number.setComparator(FindingService.LEDGER_ORDER);
-        number.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(LedgerEntry e, boolean empty) {
-                super.updateItem(e, empty);
-                setText(empty || e == null ? null : vm.numberShown(e));
-                getStyleClass().remove("unnumbered");
-                if (!empty && e != null && !e.finding().isNumbered() && e.state() != FindingState.MERGED) {
-                    getStyleClass().add("unnumbered");
-                }
-            }
-        });
-        TableColumn<LedgerEntry, FindingState> state =
-                Tables.valueColumn(m.get("ledger.column.state"), 64, LedgerEntry::state, s -> m.get(s.labelKey()));
-        TableColumn<LedgerEntry, Warning> warning = Tables.valueColumn(
-                m.get("ledger.column.warning"),
-                72,
-                LedgerEntry::warning,
-                w -> w == Warning.NONE ? "" : m.get(w.labelKey()));
-        warning.setId("col-warning");
-        table.getColumns()
-                .addAll(List.of(
-                        number,
-                        Tables.textColumn(m.get("ledger.column.unit"), 110, LedgerEntry::unitName),
-                        Tables.textColumn(
-                                m.get("ledger.column.description"),
-                                220,
-                                e -> e.finding().description()),
-                        Tables.valueColumn(
-                                m.get("ledger.column.deadline"),
-                                88,
-                                e -> e.timeline().deadline(),
-                                LocalDate::toString),
-                        state,
-                        warning,
-                        Tables.textColumn(m.get("ledger.column.source"), 120, this::sourceText),
-                        Tables.textColumn(m.get("ledger.column.organization"), 130, LedgerEntry::organizationName),
-                        Tables.textColumn(
-                                m.get("ledger.column.category"),
-                                80,
-                                e -> e.finding().category()),
-                        Tables.textColumn(
-                                m.get("ledger.column.type"),
-                                72,
-                                e -> m.get(e.finding().type().labelKey())),
-                        Tables.textColumn(
-                                m.get("ledger.column.leader"),
-                                72,
-                                e -> e.timeline().leader()),
-                        Tables.textColumn(
-                                m.get("ledger.column.department"),
-                                96,
-                                e -> e.timeline().department()),
-                        Tables.textColumn(
-                                m.get("ledger.column.person"),
-                                64,
-                                e -> e.timeline().person()),
-                        Tables.textColumn(
-                                m.get("ledger.column.progress"),
-                                180,
-                                e -> e.timeline().latestProgress()),
-                        Tables.textColumn(m.get("ledger.column.measures"), 64, this::measuresText),
-                        Tables.valueColumn(
-                                m.get("ledger.column.evidence"), 48, LedgerEntry::evidenceCount, String::valueOf),
-                        Tables.valueColumn(
-                                m.get("ledger.column.foundOn"),
-                                88,
-                                e -> e.finding().foundOn(),
-                                LocalDate::toString),
-                        Tables.valueColumn(
-                                m.get("ledger.column.closedOn"),
-                                88,
-                                e -> e.timeline().closedOn(),
-                                LocalDate::toString),
-                        Tables.textColumn(m.get("ledger.column.community"), 110, LedgerEntry::communityName)));
-        table.setRowFactory(t -> new TableRow<>() {
-            @Override
-            protected void updateItem(LedgerEntry e, boolean empty) {
-                super.updateItem(e, empty);
-                getStyleClass().removeAll(WARNING_CLASSES);
-                if (!empty && e != null && e.warning() != Warning.NONE) {
-                    getStyleClass().add(warningClass(e.warning()));
-                }
-            }
-        });
-        SortedList<LedgerEntry> sorted = new SortedList<>(vm.shown());
-        sorted.comparatorProperty().bind(table.comparatorProperty());
-        table.setItems(sorted);
-        boolean[] syncing = {false};
-        table.getSelectionModel().selectedItemProperty().addListener((o, a, e) -> {
-            if (!syncing[0] && e != null && e != vm.selectedProperty().get()) {
-                vm.select(e);
-            }
-        });
-        vm.selectedProperty().addListener((o, a, e) -> {
-            if (table.getSelectionModel().getSelectedItem() != e) {
-                syncing[0] = true;
-                try {
-                    if (e == null) {
-                        table.getSelectionModel().clearSelection();
-                    } else {
-                        table.getSelectionModel().select(e);
-                        table.scrollTo(e);
-                    }
-                } finally {
-                    syncing[0] = false;
-                }
-            }
-        });
-        // a reload brings new rows: the chosen finding stays highlighted
-        vm.shown().addListener((ListChangeListener<LedgerEntry>) c -> {
-            LedgerEntry e = vm.selectedProperty().get();
-            if (e != null
-                    && table.getSelectionModel().getSelectedItem() != e
-                    && table.getItems().contains(e)) {
-                syncing[0] = true;
-                try {
-                    table.getSelectionModel().select(e);
-                } finally {
-                    syncing[0] = false;
-                }
-            }
-        });
-        Label figures = new Label();
-        figures.setId("ledgerFigures");
-        figures.getStyleClass().add("count-label");
-        figures.textProperty().bind(Bindings.createStringBinding(vm::figures, vm.shown(), vm.countsProperty()));
-        figures.setWrapText(true); // the whole sentence, on two lines when the table is narrow
-        figures.setMinHeight(Region.USE_PREF_SIZE);
-        VBox box = new VBox(4, table, figures);
-        VBox.setVgrow(table, Priority.ALWAYS);
-        box.setMinWidth(420);
-        return box;
-    }
-
-    private static final List<String> WARNING_CLASSES =
-            List.of("warning-attention", "warning-soon", "warning-overdue", "warning-severe");
-
-    private static String warningClass(Warning w) {
-        return switch (w) {
-            case ATTENTION -> "warning-attention";
-            case SOON -> "warning-soon";
-            case OVERDUE -> "warning-overdue";
-            case SEVERE -> "warning-severe";
-            case NONE -> "";
-        };
-    }
-
-    /** 来源 as clerks write it: the round's title, else where it came from (自查, 上级交办 …). */
-    private String sourceText(LedgerEntry e) {
-        return e.inspectionTitle() != null
-                ? e.inspectionTitle()
-                : m.get(e.finding().source().labelKey());
-    }
-
-    private String measuresText(LedgerEntry e) {
-        if (e.measures().isEmpty()) {
-            return "";
-        }
-        long done = e.measures().stream().filter(Measure::isDone).count();
-        return done + "/" + e.measures().size();
     }
 
     // ---- the chosen finding
@@ -565,11 +397,11 @@ public final class LedgerView {
         Runnable fillActions = () -> {
             actions.getChildren().clear();
             java.util.Set<String> reasons = new java.util.LinkedHashSet<>();
-            for (StepKind k : vm.actions()) {
+            for (StepKind k : vm.steps().actions()) {
                 Button b = new Button(m.get(k.labelKey()));
                 b.setId("action-" + k.name());
                 b.setOnAction(e -> act(k));
-                vm.blockedReason(k).ifPresent(r -> {
+                vm.steps().blockedReason(k).ifPresent(r -> {
                     b.setDisable(true);
                     b.setTooltip(new Tooltip(r));
                     reasons.add(r);
@@ -585,23 +417,19 @@ public final class LedgerView {
                     FindingFormModel f = vm.editFinding();
                     if (f != null) {
                         forms.finding(
-                                window(),
-                                f,
-                                m.get("ledger.action.editFinding"),
-                                close -> vm.saveFinding(false, close),
-                                null);
+                                f, m.get("ledger.action.editFinding"), close -> vm.saveFinding(false, close), null);
                     }
                 });
                 actions.getChildren().add(edit);
             }
-            if (!vm.earlierOfSameKind().isEmpty()) {
+            if (!vm.duplicates().earlierOfSameKind().isEmpty()) {
                 Button repeat = new Button(m.get("ledger.repeat.action"));
                 repeat.setId("action-repeat");
-                repeat.setOnAction(e -> vm.markRepeat());
+                repeat.setOnAction(e -> vm.duplicates().markRepeat());
                 actions.getChildren().add(repeat);
             }
         };
-        vm.actions().addListener((ListChangeListener<StepKind>) c -> fillActions.run());
+        vm.steps().actions().addListener((ListChangeListener<StepKind>) c -> fillActions.run());
 
         GridPane record = new GridPane();
         record.setId("detailRecord");
@@ -611,9 +439,9 @@ public final class LedgerView {
         vm.selectedProperty().addListener((o, a, e) -> {
             title.setText(e == null ? m.get("ledger.detail.choose") : vm.numberOf(e.finding()) + " · " + e.unitName());
             status.setText(e == null ? "" : statusText(e));
-            status.getStyleClass().removeAll(WARNING_CLASSES);
+            status.getStyleClass().removeAll(LedgerTable.WARNING_CLASSES);
             if (e != null && e.warning() != Warning.NONE) {
-                status.getStyleClass().add(warningClass(e.warning()));
+                status.getStyleClass().add(LedgerTable.warningClass(e.warning()));
             }
             fillRecord(record, e);
         });
@@ -632,11 +460,17 @@ public final class LedgerView {
         measuresTab
                 .textProperty()
                 .bind(Bindings.createStringBinding(
-                        () -> m.get("ledger.tab.measuresCount", vm.measures().size()), vm.measures()));
+                        () -> m.get(
+                                "ledger.tab.measuresCount",
+                                vm.detail().measures().size()),
+                        vm.detail().measures()));
         evidenceTab
                 .textProperty()
                 .bind(Bindings.createStringBinding(
-                        () -> m.get("ledger.tab.evidenceCount", vm.evidence().size()), vm.evidence()));
+                        () -> m.get(
+                                "ledger.tab.evidenceCount",
+                                vm.detail().evidence().size()),
+                        vm.detail().evidence()));
 
         VBox top = new VBox(6, title, status, actions, blocked);
         top.setPadding(new Insets(6, 8, 6, 8));
@@ -694,7 +528,7 @@ public final class LedgerView {
             grid.add(k, 0, row[0]);
             grid.add(v, 1, row[0]++);
         };
-        line.accept("ledger.column.source", sourceText(e));
+        line.accept("ledger.column.source", LedgerTable.sourceText(e, m));
         line.accept("ledger.column.unit", e.unitName());
         line.accept("ledger.column.organization", e.organizationName());
         line.accept("ledger.column.community", e.communityName());
@@ -734,7 +568,7 @@ public final class LedgerView {
     }
 
     private Node timelineTable() {
-        TableView<TimelineRow> steps = new TableView<>(vm.timeline());
+        TableView<TimelineRow> steps = new TableView<>(vm.detail().timeline());
         steps.setId("timelineTable");
         steps.setPlaceholder(new Label(m.get("ledger.timeline.empty")));
         steps.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -795,7 +629,7 @@ public final class LedgerView {
     }
 
     private Node measuresPane() {
-        ListView<Measure> list = new ListView<>(vm.measures());
+        ListView<Measure> list = new ListView<>(vm.detail().measures());
         list.setId("measureList");
         list.setPlaceholder(new Label(m.get("ledger.measures.empty")));
         list.setCellFactory(l -> new ListCell<>() {
@@ -815,10 +649,11 @@ public final class LedgerView {
         edit.setOnAction(e -> editMeasure(list.getSelectionModel().getSelectedItem()));
         Button done = new Button(m.get("ledger.action.toggleDone"));
         done.setId("toggleMeasureDone");
-        done.setOnAction(e -> vm.toggleDone(list.getSelectionModel().getSelectedItem()));
+        done.setOnAction(e -> vm.detail().toggleDone(list.getSelectionModel().getSelectedItem()));
         Button delete = new Button(m.get("ledger.action.deleteMeasure"));
         delete.setId("deleteMeasure");
-        delete.setOnAction(e -> vm.deleteMeasure(list.getSelectionModel().getSelectedItem()));
+        delete.setOnAction(
+                e -> vm.detail().deleteMeasure(list.getSelectionModel().getSelectedItem()));
         // a closed or merged finding's measures are part of a finished record: shown, not changed
         javafx.beans.binding.BooleanBinding finished = javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> vm.selectedProperty().get() == null
@@ -859,14 +694,14 @@ public final class LedgerView {
     }
 
     private void editMeasure(Measure existing) {
-        MeasureForm f = vm.measureForm(existing);
+        MeasureForm f = vm.detail().measureForm(existing);
         if (f != null) {
-            forms.measure(window(), f, existing == null, close -> vm.saveMeasure(f, close));
+            forms.measure(f, existing == null, close -> vm.detail().saveMeasure(f, close));
         }
     }
 
     private Node evidencePane() {
-        ListView<FindingService.Evidence> list = new ListView<>(vm.evidence());
+        ListView<FindingService.Evidence> list = new ListView<>(vm.detail().evidence());
         list.setId("evidenceList");
         list.setPlaceholder(new Label(m.get("ledger.evidence.empty")));
         list.setCellFactory(l -> new ListCell<>() {
@@ -880,20 +715,21 @@ public final class LedgerView {
         add.setId("addEvidence");
         add.setOnAction(
                 e -> dialogs.chooseFileToOpen(m.get("ledger.action.addEvidence"), m.get("ledger.form.anyFile"), "*.*")
-                        .ifPresent(vm::attachEvidence));
+                        .ifPresent(vm.detail()::attachEvidence));
         Button open = new Button(m.get("ledger.action.openEvidence"));
         open.setId("openEvidence");
-        open.setOnAction(e -> vm.openEvidence(list.getSelectionModel().getSelectedItem()));
+        open.setOnAction(e -> vm.detail().openEvidence(list.getSelectionModel().getSelectedItem()));
         Button remove = new Button(m.get("ledger.action.removeEvidence"));
         remove.setId("removeEvidence");
-        remove.setOnAction(e -> vm.removeEvidence(list.getSelectionModel().getSelectedItem()));
+        remove.setOnAction(
+                e -> vm.detail().removeEvidence(list.getSelectionModel().getSelectedItem()));
         for (Button b : List.of(open, remove)) {
             b.disableProperty()
                     .bind(list.getSelectionModel().selectedItemProperty().isNull());
         }
         list.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2 && list.getSelectionModel().getSelectedItem() != null) {
-                vm.openEvidence(list.getSelectionModel().getSelectedItem());
+                vm.detail().openEvidence(list.getSelectionModel().getSelectedItem());
             }
         });
         FlowPane bar = new FlowPane(6, 6, add, open, remove);
@@ -911,16 +747,20 @@ public final class LedgerView {
             return;
         }
         if (kind == StepKind.REGISTER) {
-            vm.register();
+            vm.steps().register();
             return;
         }
-        ActionForm f = vm.actionForm(kind);
-        forms.action(window(), f, vm.numberOf(e.finding()), vm::registeredOf, close -> vm.submit(f, close));
+        ActionForm f = vm.steps().actionForm(kind);
+        forms.action(
+                f,
+                vm.numberOf(e.finding()),
+                vm.steps()::registeredOf,
+                close -> vm.steps().submit(f, close));
     }
 
     private void newFinding() {
         FindingFormModel f = vm.newFinding();
-        forms.finding(window(), f, close -> vm.saveFinding(false, close), next -> vm.saveFinding(true, next));
+        forms.finding(f, close -> vm.saveFinding(false, close), next -> vm.saveFinding(true, next));
     }
 
     private static String nz(String s) {

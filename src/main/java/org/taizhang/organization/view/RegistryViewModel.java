@@ -295,10 +295,7 @@ public final class RegistryViewModel {
                     messages,
                     messages.get("registry.task.import"),
                     messages.get("cli.import.rejected", report.errors().size()),
-                    report.errors().stream()
-                            .map(e -> new org.taizhang.core.ui.Rejections.Problem(
-                                    e.sheet(), e.row(), e.column(), e.issue()))
-                            .toList());
+                    report.errors());
             return;
         }
         String done = messages.get(

@@ -81,7 +81,7 @@ class AssessmentFormTest {
 
     private Path export(Organization o) {
         Path file = dir.resolve(o.id() + ".xlsx");
-        checklists.exportForm(o.id(), standard.id(), Round.SELF, 2026, file, m, Progress.NONE);
+        new ChecklistFiles(checklists).exportForm(o.id(), standard.id(), Round.SELF, 2026, file, m, Progress.NONE);
         return file;
     }
 
@@ -202,7 +202,7 @@ class AssessmentFormTest {
             f.set("A7", "备注", "计划已报机关党委");
         });
 
-        AssessmentFormImport first = checklists.importForm(file, null, Progress.NONE);
+        AssessmentFormImport first = new ChecklistFiles(checklists).importForm(file, null, Progress.NONE);
 
         assertThat(lines(first)).isEmpty();
         assertThat(first.applied()).isTrue();
@@ -216,7 +216,7 @@ class AssessmentFormTest {
         // 98 − 3 × 0.5 = 96.5 of the 98 points left without A6 (不适用), rescaled to 98.47, + 2.5 bonus
         assertThat(stored.score(standard, OrganizationKind.BRANCH).total()).isEqualByComparingTo("101.0");
 
-        AssessmentFormImport again = checklists.importForm(file, null, Progress.NONE);
+        AssessmentFormImport again = new ChecklistFiles(checklists).importForm(file, null, Progress.NONE);
 
         assertThat(again.alreadyImported()).isTrue();
         assertThat(again.applied()).isFalse();
@@ -228,10 +228,10 @@ class AssessmentFormTest {
     void aCorrectedFormReplacesOnlyTheAnswersItChangesAndSaysWhich() throws Exception {
         Path file = export(branch);
         fillAll(file);
-        checklists.importForm(file, null, Progress.NONE);
+        new ChecklistFiles(checklists).importForm(file, null, Progress.NONE);
         edit(file, f -> f.set("A7", "评分", 1.5));
 
-        AssessmentFormImport corrected = checklists.importForm(file, null, Progress.NONE);
+        AssessmentFormImport corrected = new ChecklistFiles(checklists).importForm(file, null, Progress.NONE);
 
         assertThat(corrected.applied()).isTrue();
         assertThat(corrected.started()).isFalse();
@@ -256,7 +256,7 @@ class AssessmentFormTest {
             f.set("A2", "评分", "符合"); // the words of the issue, read as 达到
         });
 
-        AssessmentFormImport r = checklists.importForm(file, null, Progress.NONE);
+        AssessmentFormImport r = new ChecklistFiles(checklists).importForm(file, null, Progress.NONE);
 
         assertThat(r.applied()).isTrue();
         Assessment stored = checklists.assessment(a.id()).orElseThrow();
@@ -279,7 +279,7 @@ class AssessmentFormTest {
             f.set("A1", "备注", "材料待补");
         });
 
-        AssessmentFormImport r = checklists.importForm(file, null, Progress.NONE);
+        AssessmentFormImport r = new ChecklistFiles(checklists).importForm(file, null, Progress.NONE);
 
         assertThat(r.applied()).isTrue();
         ItemAnswer a1 = checklists.assessment(a.id()).orElseThrow().answers().get("std-A1");
@@ -302,7 +302,7 @@ class AssessmentFormTest {
             f.set("C1", "评分", 0.25); // two decimals
         });
 
-        AssessmentFormImport r = checklists.importForm(file, null, Progress.NONE);
+        AssessmentFormImport r = new ChecklistFiles(checklists).importForm(file, null, Progress.NONE);
 
         assertThat(r.applied()).isFalse();
         assertThat(lines(r))
@@ -342,7 +342,7 @@ class AssessmentFormTest {
             f.set("A1", "扣分次数", 1); // a cell the item does not ask for
         });
 
-        AssessmentFormImport r = checklists.importForm(file, null, Progress.NONE);
+        AssessmentFormImport r = new ChecklistFiles(checklists).importForm(file, null, Progress.NONE);
 
         assertThat(lines(r))
                 .containsExactlyInAnyOrder(
@@ -356,7 +356,7 @@ class AssessmentFormTest {
         Path file = export(other);
         fillAll(file);
 
-        AssessmentFormImport r = checklists.importForm(file, assessmentId(branch), Progress.NONE);
+        AssessmentFormImport r = new ChecklistFiles(checklists).importForm(file, assessmentId(branch), Progress.NONE);
 
         assertThat(lines(r)).containsExactly("这份表单是“市财政局机关第二党支部”2026年的“自评表”（细则“党支部标准化规范化建设考核细则”），不是当前这次评估的表单。");
         assertThat(checklists.assessment(assessmentId(other))).isEmpty();
@@ -369,7 +369,7 @@ class AssessmentFormTest {
         fillAll(file);
         new RegistryService(store).deleteOrganization(other.id());
 
-        assertThat(lines(checklists.importForm(file, null, Progress.NONE)))
+        assertThat(lines(new ChecklistFiles(checklists).importForm(file, null, Progress.NONE)))
                 .containsExactly("表单所属的党组织“市财政局机关第二党支部”已不在组织台账中。");
     }
 
@@ -377,14 +377,16 @@ class AssessmentFormTest {
     void aFinishedAssessmentRefusesAChangeButKnowsItsOwnFormAgain() throws Exception {
         Path file = export(branch);
         fillAll(file);
-        checklists.importForm(file, null, Progress.NONE);
+        new ChecklistFiles(checklists).importForm(file, null, Progress.NONE);
         checklists.finish(assessmentId(branch));
 
-        assertThat(checklists.importForm(file, null, Progress.NONE).alreadyImported())
+        assertThat(new ChecklistFiles(checklists)
+                        .importForm(file, null, Progress.NONE)
+                        .alreadyImported())
                 .isTrue();
 
         edit(file, f -> f.set("A7", "评分", 1));
-        assertThatThrownBy(() -> checklists.importForm(file, null, Progress.NONE))
+        assertThatThrownBy(() -> new ChecklistFiles(checklists).importForm(file, null, Progress.NONE))
                 .isInstanceOf(DomainException.class)
                 .extracting(e -> ((DomainException) e).messageKey())
                 .isEqualTo("checklist.error.readOnly");
@@ -396,18 +398,19 @@ class AssessmentFormTest {
     @Test
     void aBlankFormAMissingSignatureAndAFileThatIsNoWorkbookAreRefused() throws Exception {
         Path blank = export(branch);
-        assertThat(lines(checklists.importForm(blank, null, Progress.NONE))).containsExactly("表中没有填写任何评分，没有可导入的内容。");
+        assertThat(lines(new ChecklistFiles(checklists).importForm(blank, null, Progress.NONE)))
+                .containsExactly("表中没有填写任何评分，没有可导入的内容。");
 
         fillAll(blank);
         edit(blank, f -> f.wb().removeSheetAt(f.wb().getSheetIndex(FormWorkbook.SIGNATURE_SHEET)));
-        assertThat(lines(checklists.importForm(blank, null, Progress.NONE)))
+        assertThat(lines(new ChecklistFiles(checklists).importForm(blank, null, Progress.NONE)))
                 .singleElement()
                 .asString()
                 .startsWith("这不是本程序导出的表单");
 
         Path text = dir.resolve("自评表.xlsx");
         Files.writeString(text, "编号,评分\nA1,达到\n");
-        assertThatThrownBy(() -> checklists.importForm(text, null, Progress.NONE))
+        assertThatThrownBy(() -> new ChecklistFiles(checklists).importForm(text, null, Progress.NONE))
                 .extracting(e -> ((DomainException) e).messageKey())
                 .isEqualTo("import.error.notExcel");
         assertThat(checklists.assessment(assessmentId(branch))).isEmpty();
@@ -455,17 +458,18 @@ class AssessmentFormTest {
 
     @Test
     void aFormOfAnotherKindOrWithASubjectThisProgramNeverWroteIsRefused() {
-        assertThat(lines(checklists.importForm(otherForm("feedback", Map.of("unit", "u1")), null, Progress.NONE)))
+        assertThat(lines(new ChecklistFiles(checklists)
+                        .importForm(otherForm("feedback", Map.of("unit", "u1")), null, Progress.NONE)))
                 .containsExactly("这份表单不是支部测评表（是其他功能导出的表单），请在相应的功能中导入。");
         Path noRound = otherForm(
                 AssessmentFormWorkbook.KIND,
                 Map.of(AssessmentFormWorkbook.ORGANIZATION, branch.id(), AssessmentFormWorkbook.ROUND, "FINAL"));
-        assertThat(lines(checklists.importForm(noRound, null, Progress.NONE)))
+        assertThat(lines(new ChecklistFiles(checklists).importForm(noRound, null, Progress.NONE)))
                 .containsExactly("表单的签名页已被改动或损坏，无法确认这份表单是为谁导出的。请重新导出表单填写。");
         Path noBranch = otherForm(
                 AssessmentFormWorkbook.KIND,
                 Map.of(AssessmentFormWorkbook.ROUND, "SELF", AssessmentFormWorkbook.YEAR, "2026"));
-        assertThat(lines(checklists.importForm(noBranch, null, Progress.NONE)))
+        assertThat(lines(new ChecklistFiles(checklists).importForm(noBranch, null, Progress.NONE)))
                 .containsExactly("表单的签名页已被改动或损坏，无法确认这份表单是为谁导出的。请重新导出表单填写。");
         assertThat(checklists.assessmentsOfYear(2026)).isEmpty();
     }
@@ -474,8 +478,8 @@ class AssessmentFormTest {
     void aDraftTemplateHasNoForm() {
         String draft = BuiltInTemplates.site(2026).id();
 
-        assertThatThrownBy(() -> checklists.exportForm(
-                        branch.id(), draft, Round.SELF, 2026, dir.resolve("x.xlsx"), m, Progress.NONE))
+        assertThatThrownBy(() -> new ChecklistFiles(checklists)
+                        .exportForm(branch.id(), draft, Round.SELF, 2026, dir.resolve("x.xlsx"), m, Progress.NONE))
                 .extracting(e -> ((DomainException) e).messageKey())
                 .isEqualTo("checklist.error.templateNotPublished");
         assertThat(dir.resolve("x.xlsx")).doesNotExist();
@@ -518,13 +522,14 @@ class AssessmentFormTest {
             assertThat(saved.getSheetAt(0).getProtect()).isTrue();
         }
 
-        AssessmentFormImport r = checklists.importForm(out.resolve("o2.xlsx"), null, Progress.NONE);
+        AssessmentFormImport r = new ChecklistFiles(checklists).importForm(out.resolve("o2.xlsx"), null, Progress.NONE);
 
         assertThat(lines(r)).isEmpty();
         assertThat(r.applied()).isTrue();
         assertThat(r.unscored()).isZero();
         // saved as Excel 97–2003 (.xls, as some offices still do): the same file, so already imported
-        AssessmentFormImport xls = checklists.importForm(out.resolve("o2.xls"), null, Progress.NONE);
+        AssessmentFormImport xls =
+                new ChecklistFiles(checklists).importForm(out.resolve("o2.xls"), null, Progress.NONE);
         assertThat(lines(xls)).isEmpty();
         assertThat(xls.alreadyImported()).isTrue();
     }

@@ -76,7 +76,7 @@ class ResultsImportTest {
                 .row("江海市财政局", "办公室党支部", "", "2025", "自评", "92", "", "达标")
                 .write(dir.resolve("往年结果.xlsx"));
 
-        ImportReport report = checklists.importResults(file, Progress.NONE);
+        ImportReport report = new ChecklistFiles(checklists).importResults(file, Progress.NONE);
 
         assertThat(report.errors()).isEmpty();
         assertThat(report.applied()).isTrue();
@@ -102,7 +102,7 @@ class ResultsImportTest {
                 });
         long history = store.read().fetchCount(store.read().selectFrom("history"));
 
-        ImportReport again = checklists.importResults(file, Progress.NONE);
+        ImportReport again = new ChecklistFiles(checklists).importResults(file, Progress.NONE);
 
         assertThat(List.of(again.created(), again.updated(), again.unchanged())).containsExactly(0, 0, 4);
         assertThat(store.read().fetchCount(store.read().selectFrom("history"))).isEqualTo(history);
@@ -139,11 +139,14 @@ class ResultsImportTest {
             wb.write(out);
         }
 
-        ImportReport report = checklists.importResults(file, Progress.NONE);
+        ImportReport report = new ChecklistFiles(checklists).importResults(file, Progress.NONE);
 
         assertThat(report.errors()).isEmpty();
         assertThat(checklists.results(2024, 2024).getFirst().totalScore()).isEqualByComparingTo("76.5");
-        assertThat(checklists.importResults(file, Progress.NONE).unchanged()).isEqualTo(1);
+        assertThat(new ChecklistFiles(checklists)
+                        .importResults(file, Progress.NONE)
+                        .unchanged())
+                .isEqualTo(1);
     }
 
     @Test
@@ -159,7 +162,7 @@ class ResultsImportTest {
                 .row("江海市财政局", "", "", "达标验收", "70", "", "")
                 .write(dir.resolve("bad.xlsx"));
 
-        ImportReport report = checklists.importResults(file, Progress.NONE);
+        ImportReport report = new ChecklistFiles(checklists).importResults(file, Progress.NONE);
 
         assertThat(report.applied()).isFalse();
         assertThat(rows()).isZero();
@@ -195,7 +198,7 @@ class ResultsImportTest {
                 .row("江海市财政局", "办公室党支部", "2024", "达标验收", "85", "四星", "达标")
                 .write(dir.resolve("sheet1.xlsx"));
 
-        ImportReport report = checklists.importResults(sheet1, Progress.NONE);
+        ImportReport report = new ChecklistFiles(checklists).importResults(sheet1, Progress.NONE);
 
         assertThat(report.errors()).isEmpty();
         assertThat(report.created()).isEqualTo(1);
@@ -215,10 +218,14 @@ class ResultsImportTest {
                 .row("江海市财政局", "办公室党支部", "2024", "达标验收", "85", "四星")
                 .write(dir.resolve("column.xlsx"));
 
-        assertThat(checklists.importResults(noSheet, Progress.NONE).errors())
+        assertThat(new ChecklistFiles(checklists)
+                        .importResults(noSheet, Progress.NONE)
+                        .errors())
                 .extracting(e -> e.issue().messageKey())
                 .containsExactly("checklist.import.noSheet");
-        assertThat(checklists.importResults(noColumn, Progress.NONE).errors())
+        assertThat(new ChecklistFiles(checklists)
+                        .importResults(noColumn, Progress.NONE)
+                        .errors())
                 .extracting(e -> e.column() + " " + e.issue().messageKey())
                 .containsExactly("结论 checklist.import.missingColumn");
         assertThat(rows()).isZero();

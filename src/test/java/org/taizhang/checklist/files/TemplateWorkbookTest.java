@@ -92,9 +92,9 @@ public class TemplateWorkbookTest {
         ChecklistTemplate chosen = checklists.templateToExport(null); // the only published one
         assertThat(chosen.id()).isEqualTo(published.id());
         Path file = dir.resolve("四化.xlsx");
-        checklists.exportTemplate(chosen.id(), file);
+        new ChecklistFiles(checklists).exportTemplate(chosen.id(), file);
 
-        TemplateImportReport report = checklists.importTemplate(file);
+        TemplateImportReport report = new ChecklistFiles(checklists).importTemplate(file);
 
         assertThat(report.errors()).isEmpty();
         ChecklistTemplate draft = checklists.template(report.draft().id()).orElseThrow();
@@ -107,9 +107,10 @@ public class TemplateWorkbookTest {
         assertThat(checklists.publish(draft.id()).isPublished()).isTrue(); // it carries every item on
 
         // the 六有 draft, exported by name and imported: the same draft again, no new version
-        checklists.exportTemplate(
-                checklists.templateToExport(BuiltInTemplates.SITE_NAME).id(), dir.resolve("六有.xlsx"));
-        TemplateImportReport site = checklists.importTemplate(dir.resolve("六有.xlsx"));
+        new ChecklistFiles(checklists)
+                .exportTemplate(
+                        checklists.templateToExport(BuiltInTemplates.SITE_NAME).id(), dir.resolve("六有.xlsx"));
+        TemplateImportReport site = new ChecklistFiles(checklists).importTemplate(dir.resolve("六有.xlsx"));
         assertThat(site.draft().id()).isEqualTo(BuiltInTemplates.site(2026).id());
         assertThat(described(checklists.template(site.draft().id()).orElseThrow()))
                 .isEqualTo(described(BuiltInTemplates.site(2026)));
@@ -120,7 +121,8 @@ public class TemplateWorkbookTest {
         for (var pair : List.of(
                 List.of(SampleDataFiles.STANDARD_FILE, BuiltInTemplates.standard(2026)),
                 List.of(SampleDataFiles.SITE_FILE, BuiltInTemplates.site(2026)))) {
-            TemplateImportReport report = checklists.importTemplate(Path.of("sample-data", (String) pair.get(0)));
+            TemplateImportReport report =
+                    new ChecklistFiles(checklists).importTemplate(Path.of("sample-data", (String) pair.get(0)));
             assertThat(report.errors()).isEmpty();
             ChecklistTemplate builtIn = (ChecklistTemplate) pair.get(1);
             ChecklistTemplate imported =
@@ -161,7 +163,7 @@ public class TemplateWorkbookTest {
         ChecklistTemplate standard =
                 checklists.publish(BuiltInTemplates.standard(2026).id());
         Path exported = dir.resolve("四化.xlsx");
-        checklists.exportTemplate(standard.id(), exported);
+        new ChecklistFiles(checklists).exportTemplate(standard.id(), exported);
         // row 2 is A1, row 3 A2, row 4 A3, row 10 B2 (a deduction item)
         Path file = edited(exported, "bad.xlsx", wb -> {
             Sheet items = wb.getSheet("条目");
@@ -173,7 +175,7 @@ public class TemplateWorkbookTest {
         });
         int before = checklists.templates().size();
 
-        TemplateImportReport report = checklists.importTemplate(file);
+        TemplateImportReport report = new ChecklistFiles(checklists).importTemplate(file);
 
         assertThat(report.applied()).isFalse();
         assertThat(report.errors())
@@ -191,7 +193,7 @@ public class TemplateWorkbookTest {
             cell(items, 10, "每次扣分").setBlank();
             cell(items, 2, "分值").setCellValue(5);
         });
-        assertThat(checklists.importTemplate(rulesBroken).errors())
+        assertThat(new ChecklistFiles(checklists).importTemplate(rulesBroken).errors())
                 .extracting(e -> e.sheet() + " " + e.row() + " " + e.column() + " "
                         + e.issue().messageKey())
                 .containsExactlyInAnyOrder(
@@ -204,7 +206,7 @@ public class TemplateWorkbookTest {
         checklists.installBuiltInTemplates();
         ChecklistTemplate site = checklists.publish(BuiltInTemplates.site(2026).id());
         Path exported = dir.resolve("六有.xlsx");
-        checklists.exportTemplate(site.id(), exported);
+        new ChecklistFiles(checklists).exportTemplate(site.id(), exported);
         // F2 (the last row) removed, and F1 given its points so that the category still adds up
         Path file = edited(exported, "dropped.xlsx", wb -> {
             Sheet items = wb.getSheet("条目");
@@ -212,7 +214,7 @@ public class TemplateWorkbookTest {
             cell(items, items.getLastRowNum() + 1, "分值").setCellValue(15);
         });
 
-        TemplateImportReport report = checklists.importTemplate(file);
+        TemplateImportReport report = new ChecklistFiles(checklists).importTemplate(file);
 
         assertThat(report.errors())
                 .extracting(e -> e.issue().messageKey() + " " + e.issue().args()[0])
@@ -253,14 +255,14 @@ public class TemplateWorkbookTest {
         ChecklistTemplate standard =
                 checklists.publish(BuiltInTemplates.standard(2026).id());
         Path exported = dir.resolve("四化.xlsx");
-        checklists.exportTemplate(standard.id(), exported);
+        new ChecklistFiles(checklists).exportTemplate(standard.id(), exported);
         Path file = edited(
                 exported,
                 "blank-mode.xlsx",
                 wb -> cell(wb.getSheet("条目"), 3, "计分方式").setBlank());
         int before = checklists.templates().size();
 
-        TemplateImportReport report = checklists.importTemplate(file);
+        TemplateImportReport report = new ChecklistFiles(checklists).importTemplate(file);
 
         assertThat(report.errors())
                 .extracting(e -> e.sheet() + " " + e.row() + " " + e.column() + " "
@@ -274,19 +276,20 @@ public class TemplateWorkbookTest {
         checklists.installBuiltInTemplates();
         ChecklistTemplate site = checklists.publish(BuiltInTemplates.site(2026).id());
         Path exported = dir.resolve("六有.xlsx");
-        checklists.exportTemplate(site.id(), exported);
+        new ChecklistFiles(checklists).exportTemplate(site.id(), exported);
         // v2 in Excel: the first item continues itself by name (as a split part would name the item it continues)
         String firstKey = site.items().getFirst().key();
         Path v2File = edited(
                 exported, "v2.xlsx", wb -> cell(wb.getSheet("条目"), 2, "承接条目").setCellValue(firstKey));
-        assertThat(checklists.importTemplate(v2File).errors()).isEmpty();
+        assertThat(new ChecklistFiles(checklists).importTemplate(v2File).errors())
+                .isEmpty();
         ChecklistTemplate v2 = version(site.name(), 2);
         checklists.publish(v2.id());
 
         // v2 exported and imported as it is: its 承接条目 came back, but they speak of v1
         Path v2Exported = dir.resolve("六有v2.xlsx");
-        checklists.exportTemplate(v2.id(), v2Exported);
-        TemplateImportReport report = checklists.importTemplate(v2Exported);
+        new ChecklistFiles(checklists).exportTemplate(v2.id(), v2Exported);
+        TemplateImportReport report = new ChecklistFiles(checklists).importTemplate(v2Exported);
 
         assertThat(report.errors()).isEmpty();
         ChecklistTemplate v3 = version(site.name(), 3);

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.taizhang.checklist.AcceptanceBoard;
 import org.taizhang.checklist.ChecklistService;
+import org.taizhang.checklist.files.ChecklistFiles;
 import org.taizhang.checklist.model.AcceptanceStatus;
 import org.taizhang.checklist.model.PastResult;
 import org.taizhang.core.store.Store;
@@ -65,8 +66,8 @@ public class SampleResultsTest {
             ChecklistService checklists = new ChecklistService(store, registry);
             checklists.installBuiltInTemplates(); // the ratings the file uses
 
-            ImportReport report =
-                    checklists.importResults(Path.of("sample-data", SampleResults.SOURCE_FILE), Progress.NONE);
+            ImportReport report = new ChecklistFiles(checklists)
+                    .importResults(Path.of("sample-data", SampleResults.SOURCE_FILE), Progress.NONE);
 
             assertThat(report.errors()).isEmpty();
             List<PastResult> imported = checklists.results(2000, 2100);

@@ -143,4 +143,106 @@ class FxDialogServiceTest {
                         .getInitialFileName())
                 .isEqualTo("CON_.xlsx");
     }
+
+    /** A form of one field, which must not be empty. */
+    private static final class OneField extends FormModel<String> {
+        final javafx.beans.property.StringProperty text = new javafx.beans.property.SimpleStringProperty("");
+
+        OneField() {
+            track(text);
+        }
+
+        @Override
+        protected void fill(String record) {
+            text.set(record);
+        }
+
+        @Override
+        public String read() {
+            return text.get();
+        }
+
+        @Override
+        protected String blank() {
+            return "";
+        }
+
+        @Override
+        protected List<org.taizhang.core.Issue> check(String record) {
+            return record == null || record.isBlank()
+                    ? List.of(org.taizhang.core.Issue.error("text", "date.unreadable", ""))
+                    : List.of();
+        }
+    }
+
+    @Test
+    void aFormInADialogWaitsForItsChecksAndStaysUntilTheWorkIsWritten(FxRobot robot) {
+        FxDialogService dialogs = new FxDialogService(stage, Messages.forLocale(Messages.CHINESE));
+        Messages m = Messages.forLocale(Messages.CHINESE);
+        OneField form = new OneField();
+        robot.interact(form::startNew);
+        javafx.scene.control.TextField field = new javafx.scene.control.TextField();
+        field.textProperty().bindBidirectional(form.text);
+        Runnable[] close = new Runnable[1];
+        int[] more = {0};
+        robot.interact(() -> dialogs.showForm(
+                new FormDialog("oneForm", "新增", field)
+                        .checkedBy(form, m)
+                        .buttons("保存", "取消")
+                        .more("保存并新增", next -> more[0]++),
+                c -> close[0] = c));
+        Button ok = robot.lookup("#oneFormOk").queryButton();
+        Stage dialog = (Stage) ok.getScene().getWindow();
+        assertThat(dialog.getOwner()).isSameAs(stage);
+        assertThat(dialog.getTitle()).isEqualTo("新增");
+        assertThat(ok.getText()).isEqualTo("保存");
+        assertThat(ok.isDisabled()).as("the form has an error").isTrue();
+        assertThat(robot.lookup("#oneFormMore").queryButton().isDisabled()).isTrue();
+
+        robot.interact(() -> form.text.set("有内容"));
+        assertThat(ok.isDisabled()).isFalse();
+        robot.interact(ok::fire);
+        assertThat(close[0]).as("the work is asked for").isNotNull();
+        assertThat(dialog.isShowing()).as("and the dialog waits for it").isTrue();
+        robot.interact(() -> robot.lookup("#oneFormMore").queryButton().fire());
+        assertThat(more[0]).isEqualTo(1);
+        assertThat(dialog.isShowing()).isTrue();
+        robot.interact(close[0]);
+        assertThat(dialog.isShowing()).isFalse();
+    }
+
+    @Test
+    void aSmallFormSaysWhetherItWasConfirmed(FxRobot robot) {
+        FxDialogService dialogs = new FxDialogService(stage, Messages.forLocale(Messages.CHINESE));
+        java.util.concurrent.atomic.AtomicReference<Boolean> answer =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        javafx.scene.control.TextField name = new javafx.scene.control.TextField();
+        Stage dialog =
+                shown(robot, () -> answer.set(dialogs.askForm(new FormDialog("teamForm", "新增检查组", name).focus(name))));
+        assertThat(dialog.getOwner()).isSameAs(stage);
+        assertThat(dialog.getTitle()).isEqualTo("新增检查组");
+        robot.interact(() -> robot.lookup("#teamFormOk").queryButton().fire());
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertThat(answer.get()).isTrue();
+
+        Stage again = shown(robot, () -> answer.set(dialogs.askForm(new FormDialog("teamForm", "新增检查组", name))));
+        robot.interact(() -> robot.lookup("#teamFormCancel").queryButton().fire());
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertThat(again.isShowing()).isFalse();
+        assertThat(answer.get()).isFalse();
+    }
+
+    @Test
+    void aWindowToReadOpensBesideTheProgramsWithItsStyle(FxRobot robot) {
+        FxDialogService dialogs = new FxDialogService(stage, Messages.forLocale(Messages.CHINESE));
+        robot.interact(() -> stage.getScene().getStylesheets().setAll("data:text/css,.root{}"));
+        javafx.scene.control.Label text = new javafx.scene.control.Label("支部档案");
+        robot.interact(() -> dialogs.showWindow("市委办 · 第一党支部", new javafx.scene.layout.StackPane(text), 300, 200));
+        Stage window = (Stage) text.getScene().getWindow();
+        assertThat(window.getOwner()).isSameAs(stage);
+        assertThat(window.getTitle()).isEqualTo("市委办 · 第一党支部");
+        assertThat(window.getModality()).isEqualTo(javafx.stage.Modality.NONE);
+        assertThat(window.getScene().getStylesheets()).containsExactly("data:text/css,.root{}");
+        robot.interact(window::close);
+    }
 }

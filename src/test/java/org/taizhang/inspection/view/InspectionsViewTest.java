@@ -128,4 +128,25 @@ class InspectionsViewTest {
         robot.interact(dialog::close);
         assertThat(Window.getWindows()).hasSize(1);
     }
+
+    @Test
+    void aTeamTypedInItsDialogJoinsTheRound(FxRobot robot) throws Exception {
+        TableView<Inspection> rounds = robot.lookup("#inspectionTable").queryTableView();
+        waitUntil(() -> !rounds.getItems().isEmpty());
+        robot.interact(() -> rounds.getSelectionModel().select(0));
+        robot.clickOn("检查组");
+        TableView<org.taizhang.inspection.model.InspectionTeam> teams =
+                robot.lookup("#teamTable").queryTableView();
+        int before = teams.getItems().size();
+
+        robot.clickOn("#teamAdd");
+        waitUntil(() -> robot.lookup("#teamName").tryQuery().isPresent());
+        Stage dialog = (Stage) robot.lookup("#teamName").query().getScene().getWindow();
+        assertThat(dialog.getTitle()).isEqualTo("新增检查组…");
+        robot.clickOn("#teamName").write("第九检查组");
+        robot.clickOn("#teamDialogOk");
+        waitUntil(() -> teams.getItems().size() == before + 1);
+        assertThat(teams.getItems()).extracting(t -> t.name()).contains("第九检查组");
+        assertThat(Window.getWindows()).hasSize(1);
+    }
 }

@@ -114,16 +114,16 @@ class LedgerDuplicatesTest {
     void aPairIsMergedIntoTheNumberedFindingOnlyOnTheClerksYes() {
         dialogs.chooseAnswer = Optional.of(0);
         dialogs.confirmAnswer = false;
-        ledger.reviewDuplicates();
+        ledger.duplicates().reviewDuplicates();
         assertThat(service.timeline(unnumbered.id()).state()).isEqualTo(FindingState.PENDING);
 
         dialogs.confirmAnswer = true;
-        ledger.reviewDuplicates();
+        ledger.duplicates().reviewDuplicates();
         assertThat(service.timeline(unnumbered.id()).state()).isEqualTo(FindingState.MERGED);
         assertThat(service.finding(unnumbered.id()).orElseThrow().mergedInto()).isEqualTo(numbered.id());
         assertThat(ledger.selectedProperty().get().id()).isEqualTo(numbered.id());
         // the merged row's 问题编号 names where it went, not 待挂号
-        var merged = ledger.shown().stream()
+        var merged = ledger.filters().shown().stream()
                 .filter(e -> e.id().equals(unnumbered.id()))
                 .findFirst()
                 .orElseThrow();
@@ -131,15 +131,15 @@ class LedgerDuplicatesTest {
                 .isEqualTo("并入 " + service.finding(numbered.id()).orElseThrow().number());
 
         dialogs.shown.clear();
-        ledger.reviewDuplicates();
+        ledger.duplicates().reviewDuplicates();
         assertThat(dialogs.shown).anySatisfy(s -> assertThat(s).contains("没有疑似重复的问题"));
     }
 
     @Test
     void theFiguresFollowWhatIsShown() {
-        assertThat(ledger.figures()).startsWith("发现 3，已销号 0，交办未销号 0（已交办 0、整改中 0、待核查 0），未交办 3，销号率 0.0%");
-        ledger.categoryFilterProperty().set("党费");
-        assertThat(ledger.figures()).startsWith("发现 1，");
+        assertThat(ledger.filters().figures()).startsWith("发现 3，已销号 0，交办未销号 0（已交办 0、整改中 0、待核查 0），未交办 3，销号率 0.0%");
+        ledger.filters().categoryFilterProperty().set("党费");
+        assertThat(ledger.filters().figures()).startsWith("发现 1，");
     }
 
     @Test
@@ -156,11 +156,13 @@ class LedgerDuplicatesTest {
                 .filter(e -> e.id().equals(unnumbered.id()))
                 .findFirst()
                 .orElseThrow());
-        assertThat(ledger.earlierOfSameKind()).extracting(e -> e.id()).containsExactly(numbered.id());
+        assertThat(ledger.duplicates().earlierOfSameKind())
+                .extracting(e -> e.id())
+                .containsExactly(numbered.id());
         dialogs.chooseAnswer = Optional.of(0);
-        ledger.markRepeat();
+        ledger.duplicates().markRepeat();
         assertThat(service.finding(unnumbered.id()).orElseThrow().repeatOf()).isEqualTo(numbered.id());
-        assertThat(ledger.figures()).contains("反弹 1");
+        assertThat(ledger.filters().figures()).contains("反弹 1");
     }
 
     @Test

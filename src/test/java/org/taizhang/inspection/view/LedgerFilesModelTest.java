@@ -100,7 +100,7 @@ class LedgerFilesModelTest {
 
         files.exportFeedback(null, null);
         assertThat(dialogs.shown.getLast()).contains("请先在“单位”筛选中选择单位");
-        ledger.unitFilterProperty().set(unit);
+        ledger.filters().unitFilterProperty().set(unit);
         assertThat(files.unitForFeedback()).isEqualTo(unit);
         Path form = dir.resolve("反馈表.xlsx");
         dialogs.confirmAnswer = false;
@@ -124,7 +124,7 @@ class LedgerFilesModelTest {
                         List.of("单位", "问题描述", "问题类别"),
                         List.of(unit.name(), "支委会未按月召开", "三会一课"),
                         List.of(unit.name(), "党费收缴不及时", "党费"))));
-        ledger.categoryFilterProperty().set("党费");
+        ledger.filters().categoryFilterProperty().set("党费");
         dialogs.confirmAnswer = false;
         Path shown = dir.resolve("shown.csv");
         files.exportLedger(shown, true);

@@ -151,7 +151,7 @@ class LedgerViewModelTest {
 
         vm.load(() -> {});
         assertThat(vm.entries()).hasSize(4);
-        assertThat(vm.countsProperty().get())
+        assertThat(vm.filters().countsProperty().get())
                 .containsEntry(FindingState.PENDING, 1)
                 .containsEntry(FindingState.REGISTERED, 1)
                 .containsEntry(FindingState.NOTIFIED, 2);
@@ -159,48 +159,48 @@ class LedgerViewModelTest {
         assertThat(vm.entries().getLast().id()).isEqualTo(d.id());
         assertThat(vm.numberOf(d)).isEqualTo("待挂号");
 
-        vm.stateFilterProperty().set(FindingState.NOTIFIED);
-        assertThat(vm.shown()).extracting(LedgerEntry::id).containsExactlyInAnyOrder(a.id(), b.id());
-        vm.stateFilterProperty().set(null);
+        vm.filters().stateFilterProperty().set(FindingState.NOTIFIED);
+        assertThat(vm.filters().shown()).extracting(LedgerEntry::id).containsExactlyInAnyOrder(a.id(), b.id());
+        vm.filters().stateFilterProperty().set(null);
 
-        vm.warningFilterProperty().set(LedgerViewModel.WarningFilter.OVERDUE);
-        assertThat(vm.shown()).extracting(LedgerEntry::id).containsExactly(a.id());
-        vm.warningFilterProperty().set(LedgerViewModel.WarningFilter.SOON);
-        assertThat(vm.shown()).extracting(LedgerEntry::id).containsExactly(b.id());
-        vm.warningFilterProperty().set(null);
+        vm.filters().warningFilterProperty().set(LedgerFilter.WarningFilter.OVERDUE);
+        assertThat(vm.filters().shown()).extracting(LedgerEntry::id).containsExactly(a.id());
+        vm.filters().warningFilterProperty().set(LedgerFilter.WarningFilter.SOON);
+        assertThat(vm.filters().shown()).extracting(LedgerEntry::id).containsExactly(b.id());
+        vm.filters().warningFilterProperty().set(null);
 
-        vm.unitFilterProperty().set(otherUnit);
-        assertThat(vm.shown()).extracting(LedgerEntry::id).containsExactlyInAnyOrder(c.id(), d.id());
+        vm.filters().unitFilterProperty().set(otherUnit);
+        assertThat(vm.filters().shown()).extracting(LedgerEntry::id).containsExactlyInAnyOrder(c.id(), d.id());
         // the counts follow the other filters, so a count clicked shows that many
-        assertThat(vm.countsProperty().get())
+        assertThat(vm.filters().countsProperty().get())
                 .containsEntry(FindingState.PENDING, 1)
                 .containsEntry(FindingState.REGISTERED, 1)
                 .containsEntry(FindingState.NOTIFIED, 0);
-        vm.unitFilterProperty().set(null);
+        vm.filters().unitFilterProperty().set(null);
 
-        vm.categoryFilterProperty().set("三会一课");
-        assertThat(vm.shown()).extracting(LedgerEntry::id).containsExactlyInAnyOrder(a.id(), c.id());
-        vm.categoryFilterProperty().set(null);
+        vm.filters().categoryFilterProperty().set("三会一课");
+        assertThat(vm.filters().shown()).extracting(LedgerEntry::id).containsExactlyInAnyOrder(a.id(), c.id());
+        vm.filters().categoryFilterProperty().set(null);
 
-        vm.roundFilterProperty().set(vm.rounds().getFirst());
-        assertThat(vm.shown()).extracting(LedgerEntry::id).containsExactly(a.id());
-        vm.roundFilterProperty().set(null);
+        vm.filters().roundFilterProperty().set(vm.filters().rounds().getFirst());
+        assertThat(vm.filters().shown()).extracting(LedgerEntry::id).containsExactly(a.id());
+        vm.filters().roundFilterProperty().set(null);
 
-        vm.foundFromProperty().set(TODAY.minusDays(20));
-        assertThat(vm.shown()).extracting(LedgerEntry::id).containsExactlyInAnyOrder(c.id(), d.id());
-        vm.foundToProperty().set(TODAY.minusDays(8));
-        assertThat(vm.shown()).extracting(LedgerEntry::id).containsExactly(c.id());
-        vm.clearFilters();
-        assertThat(vm.shown()).hasSize(4);
+        vm.filters().foundFromProperty().set(TODAY.minusDays(20));
+        assertThat(vm.filters().shown()).extracting(LedgerEntry::id).containsExactlyInAnyOrder(c.id(), d.id());
+        vm.filters().foundToProperty().set(TODAY.minusDays(8));
+        assertThat(vm.filters().shown()).extracting(LedgerEntry::id).containsExactly(c.id());
+        vm.filters().clear();
+        assertThat(vm.filters().shown()).hasSize(4);
 
-        vm.searchProperty().set("党费");
-        assertThat(vm.shown()).extracting(LedgerEntry::id).containsExactly(b.id());
-        vm.searchProperty().set(entry(a).finding().number());
-        assertThat(vm.shown()).extracting(LedgerEntry::id).containsExactly(a.id());
-        vm.searchProperty().set("赵敏"); // the person responsible
-        assertThat(vm.shown()).extracting(LedgerEntry::id).containsExactlyInAnyOrder(a.id(), b.id());
-        vm.searchProperty().set(org.taizhang.core.text.Pinyin.initials(otherUnit.name()));
-        assertThat(vm.shown()).extracting(LedgerEntry::id).contains(c.id(), d.id());
+        vm.filters().searchProperty().set("党费");
+        assertThat(vm.filters().shown()).extracting(LedgerEntry::id).containsExactly(b.id());
+        vm.filters().searchProperty().set(entry(a).finding().number());
+        assertThat(vm.filters().shown()).extracting(LedgerEntry::id).containsExactly(a.id());
+        vm.filters().searchProperty().set("赵敏"); // the person responsible
+        assertThat(vm.filters().shown()).extracting(LedgerEntry::id).containsExactlyInAnyOrder(a.id(), b.id());
+        vm.filters().searchProperty().set(org.taizhang.core.text.Pinyin.initials(otherUnit.name()));
+        assertThat(vm.filters().shown()).extracting(LedgerEntry::id).contains(c.id(), d.id());
     }
 
     @Test
@@ -208,21 +208,21 @@ class LedgerViewModelTest {
         Finding f = found(unit, "三会一课", "组织生活会未开展批评与自我批评", TODAY.minusDays(3));
         vm.load(() -> {});
         choose(f);
-        assertThat(vm.actions()).containsExactly(StepKind.REGISTER, StepKind.NOTE);
+        assertThat(vm.steps().actions()).containsExactly(StepKind.REGISTER, StepKind.NOTE);
 
-        vm.register();
+        vm.steps().register();
         assertThat(vm.selectedProperty().get().state()).isEqualTo(FindingState.REGISTERED);
-        assertThat(vm.actions()).containsExactly(StepKind.NOTIFY, StepKind.NOTE);
+        assertThat(vm.steps().actions()).containsExactly(StepKind.NOTIFY, StepKind.NOTE);
 
         // 交办: the deadline proposed from the rectification type, the day today
-        ActionForm notice = vm.actionForm(StepKind.NOTIFY);
+        ActionForm notice = vm.steps().actionForm(StepKind.NOTIFY);
         assertThat(notice.deadline.get()).isEqualTo(TODAY.plusDays(60).toString());
         assertThat(notice.on.get()).isEqualTo(TODAY.toString());
         notice.leader.set("李副局长");
         notice.person.set("赵敏");
-        vm.submit(notice, () -> {});
+        vm.steps().submit(notice, () -> {});
         assertThat(vm.selectedProperty().get().state()).isEqualTo(FindingState.NOTIFIED);
-        assertThat(vm.actions())
+        assertThat(vm.steps().actions())
                 .containsExactly(
                         StepKind.RECEIPT,
                         StepKind.PROGRESS,
@@ -231,14 +231,16 @@ class LedgerViewModelTest {
                         StepKind.ESCALATE,
                         StepKind.NOTE);
 
-        vm.submit(vm.actionForm(StepKind.RECEIPT), () -> {});
+        vm.steps().submit(vm.steps().actionForm(StepKind.RECEIPT), () -> {});
         assertThat(vm.selectedProperty().get().state()).isEqualTo(FindingState.RECTIFYING);
-        assertThat(vm.actions()).doesNotContain(StepKind.RECEIPT).contains(StepKind.PROGRESS);
+        assertThat(vm.steps().actions()).doesNotContain(StepKind.RECEIPT).contains(StepKind.PROGRESS);
 
         assertThat(dialogs.shown).noneMatch(s -> s.startsWith("error"));
-        assertThat(vm.timeline()).extracting(LedgerViewModel.TimelineRow::kind).containsExactly("发现", "挂号", "交办", "签收");
-        assertThat(vm.timeline().get(2).text()).contains("时限 " + TODAY.plusDays(60), "责任领导 李副局长", "责任人 赵敏");
-        assertThat(vm.timeline()).allMatch(r -> r.operator().equals("王清") && r.applied());
+        assertThat(vm.detail().timeline())
+                .extracting(FindingDetailModel.TimelineRow::kind)
+                .containsExactly("发现", "挂号", "交办", "签收");
+        assertThat(vm.detail().timeline().get(2).text()).contains("时限 " + TODAY.plusDays(60), "责任领导 李副局长", "责任人 赵敏");
+        assertThat(vm.detail().timeline()).allMatch(r -> r.operator().equals("王清") && r.applied());
     }
 
     @Test
@@ -248,7 +250,7 @@ class LedgerViewModelTest {
         vm.load(() -> {});
         choose(f);
 
-        ActionForm progress = vm.actionForm(StepKind.PROGRESS);
+        ActionForm progress = vm.steps().actionForm(StepKind.PROGRESS);
         assertThat(progress.issues())
                 .extracting(i -> i.messageKey())
                 .containsExactly("inspection.error.progressRequired");
@@ -257,7 +259,7 @@ class LedgerViewModelTest {
                 .extracting(i -> messages.get(i.messageKey(), i.args()))
                 .contains("“六月”不是日期，请写成 2026-06-15 这样。");
 
-        ActionForm extend = vm.actionForm(StepKind.EXTEND);
+        ActionForm extend = vm.steps().actionForm(StepKind.EXTEND);
         extend.deadline.set(TODAY.plusDays(10).toString()); // earlier than the deadline in force
         extend.text.set("汛期任务重");
         extend.approver.set("李书记");
@@ -265,7 +267,7 @@ class LedgerViewModelTest {
         assertThat(extend.issues()).extracting(i -> i.messageKey()).contains("inspection.error.extensionNotLater");
         extend.deadline.set(TODAY.plusDays(60).toString());
         assertThat(extend.hasErrorsProperty().get()).isFalse();
-        vm.submit(extend, () -> {});
+        vm.steps().submit(extend, () -> {});
         assertThat(vm.selectedProperty().get().timeline().deadline()).isEqualTo(TODAY.plusDays(60));
     }
 
@@ -278,39 +280,41 @@ class LedgerViewModelTest {
 
         // 申请销号 without any evidence: refused
         boolean[] closed = {false};
-        vm.submit(vm.actionForm(StepKind.REQUEST_CLOSE), () -> closed[0] = true);
+        vm.steps().submit(vm.steps().actionForm(StepKind.REQUEST_CLOSE), () -> closed[0] = true);
         assertThat(closed[0]).isFalse();
         assertThat(dialogs.shown).containsExactly("error: 申请销号: 申请销号至少需要一份佐证材料：请在申请表中附上照片或文件，或先在整改进展中添加。");
         assertThat(vm.selectedProperty().get().state()).isEqualTo(FindingState.NOTIFIED);
 
-        ActionForm progress = vm.actionForm(StepKind.PROGRESS);
+        ActionForm progress = vm.steps().actionForm(StepKind.PROGRESS);
         progress.text.set("已制定计划，按月召开");
         progress.evidence.add(file("会议记录.txt"));
-        vm.submit(progress, () -> {});
-        assertThat(vm.evidence()).extracting(e -> e.attachment().fileName()).containsExactly("会议记录.txt");
-        vm.submit(vm.actionForm(StepKind.REQUEST_CLOSE), () -> {});
+        vm.steps().submit(progress, () -> {});
+        assertThat(vm.detail().evidence())
+                .extracting(e -> e.attachment().fileName())
+                .containsExactly("会议记录.txt");
+        vm.steps().submit(vm.steps().actionForm(StepKind.REQUEST_CLOSE), () -> {});
         assertThat(vm.selectedProperty().get().state()).isEqualTo(FindingState.CLOSE_REQUESTED);
 
         // only a verifier closes
         verifier(false);
         vm.reload();
-        assertThat(vm.blockedReason(StepKind.CLOSE))
+        assertThat(vm.steps().blockedReason(StepKind.CLOSE))
                 .as("said before the form is filled")
                 .hasValue("只有核查人可以销号、退回或要求二次整改；当前操作人“王清”不是核查人（在“设置”中指定）。");
-        assertThat(vm.blockedReason(StepKind.NOTE)).isEmpty();
-        ActionForm close = vm.actionForm(StepKind.CLOSE);
+        assertThat(vm.steps().blockedReason(StepKind.NOTE)).isEmpty();
+        ActionForm close = vm.steps().actionForm(StepKind.CLOSE);
         assertThat(close.verdictChoices).containsExactly(Verdict.GOOD, Verdict.FAIRLY_GOOD);
         close.verdict.set(Verdict.GOOD);
-        vm.submit(close, () -> {});
+        vm.steps().submit(close, () -> {});
         assertThat(dialogs.shown.getLast()).isEqualTo("error: 销号: 只有核查人可以销号或退回。当前操作人“王清”不是核查人：请在“设置”中指定。");
         assertThat(vm.selectedProperty().get().state()).isEqualTo(FindingState.CLOSE_REQUESTED);
 
         verifier(true);
         vm.reload();
-        ActionForm reject = vm.actionForm(StepKind.REJECT);
+        ActionForm reject = vm.steps().actionForm(StepKind.REJECT);
         assertThat(reject.issues()).extracting(i -> i.messageKey()).containsExactly("inspection.error.reasonRequired");
         reject.text.set("会议记录不完整");
-        vm.submit(reject, () -> {});
+        vm.steps().submit(reject, () -> {});
         assertThat(vm.selectedProperty().get().state()).isEqualTo(FindingState.RECTIFYING);
         assertThat(vm.selectedProperty().get().timeline().lastRejection()).isEqualTo("会议记录不完整");
     }
@@ -322,15 +326,15 @@ class LedgerViewModelTest {
         found(otherUnit, "作风", "问题三", TODAY.minusDays(1));
         vm.load(() -> {});
 
-        vm.registerAll();
+        vm.steps().registerAll();
         assertThat(dialogs.shown)
                 .containsExactly("confirm: 全部挂号", "info: 全部挂号: 已挂号 3 条，编号 督改〔2026〕0001号 至 督改〔2026〕0003号。");
-        assertThat(vm.countsProperty().get())
+        assertThat(vm.filters().countsProperty().get())
                 .containsEntry(FindingState.REGISTERED, 3)
                 .containsEntry(FindingState.PENDING, 0);
 
         dialogs.shown.clear();
-        vm.registerAll();
+        vm.steps().registerAll();
         assertThat(dialogs.shown).containsExactly("info: 全部挂号: 没有待挂号的问题。");
     }
 
@@ -341,14 +345,14 @@ class LedgerViewModelTest {
         Finding c = found(otherUnit, "作风", "问题三", TODAY.minusDays(1));
         service.registerPending();
         vm.load(() -> {});
-        vm.unitFilterProperty().set(unit);
+        vm.filters().unitFilterProperty().set(unit);
 
-        ActionForm notice = vm.notifyUnitForm();
+        ActionForm notice = vm.steps().notifyUnitForm();
         assertThat(notice.unit.get()).isEqualTo(unit);
         assertThat(notice.unitChoices).contains(unit, otherUnit);
-        assertThat(vm.registeredOf(unit)).isEqualTo(2);
+        assertThat(vm.steps().registeredOf(unit)).isEqualTo(2);
         assertThat(notice.deadline.get()).isEqualTo(TODAY.plusDays(60).toString());
-        vm.submit(notice, () -> {});
+        vm.steps().submit(notice, () -> {});
 
         assertThat(dialogs.shown.getLast()).isEqualTo("info: 向单位交办…: 已向" + unit.name() + "交办 2 条问题。");
         assertThat(service.timeline(a.id()).state()).isEqualTo(FindingState.NOTIFIED);
@@ -396,24 +400,24 @@ class LedgerViewModelTest {
         vm.load(() -> {});
         choose(f);
 
-        MeasureForm m = vm.measureForm(null);
+        MeasureForm m = vm.detail().measureForm(null);
         m.text.set("制定年度会议计划");
         m.owner.set("赵敏");
         m.deadline.set(TODAY.plusDays(10).toString());
-        vm.saveMeasure(m, () -> {});
-        assertThat(vm.measures()).extracting(Measure::text).containsExactly("制定年度会议计划");
-        Measure measure = vm.measures().getFirst();
+        vm.detail().saveMeasure(m, () -> {});
+        assertThat(vm.detail().measures()).extracting(Measure::text).containsExactly("制定年度会议计划");
+        Measure measure = vm.detail().measures().getFirst();
         assertThat(measure.isDone()).isFalse();
 
-        ActionForm progress = vm.actionForm(StepKind.PROGRESS);
+        ActionForm progress = vm.steps().actionForm(StepKind.PROGRESS);
         assertThat(progress.measureChoices).containsExactly(measure);
         progress.measure.set(measure);
         progress.text.set("计划已印发");
-        vm.submit(progress, () -> {});
-        assertThat(vm.timeline().getLast().text()).isEqualTo("措施：制定年度会议计划；计划已印发");
+        vm.steps().submit(progress, () -> {});
+        assertThat(vm.detail().timeline().getLast().text()).isEqualTo("措施：制定年度会议计划；计划已印发");
 
-        vm.toggleDone(vm.measures().getFirst());
-        assertThat(vm.measures().getFirst().doneOn()).isEqualTo(TODAY);
+        vm.detail().toggleDone(vm.detail().measures().getFirst());
+        assertThat(vm.detail().measures().getFirst().doneOn()).isEqualTo(TODAY);
         assertThat(vm.selectedProperty().get().measuresDone()).isTrue();
         assertThat(dialogs.shown).noneMatch(s -> s.startsWith("error"));
     }
@@ -428,16 +432,16 @@ class LedgerViewModelTest {
         vm.load(() -> {});
         choose(kept);
 
-        assertThat(vm.timeline())
+        assertThat(vm.detail().timeline())
                 .filteredOn(r -> r.mergedFrom() != null)
-                .extracting(LedgerViewModel.TimelineRow::kind)
+                .extracting(FindingDetailModel.TimelineRow::kind)
                 .containsExactly("发现", "备注", "合并");
-        assertThat(vm.timeline())
+        assertThat(vm.detail().timeline())
                 .filteredOn(r -> r.mergedFrom() != null)
                 .allMatch(r -> r.mergedFrom().equals("待挂号"));
         // a merged finding offers nothing more
         vm.select(entry(twin));
-        assertThat(vm.actions()).containsExactly(StepKind.NOTE);
+        assertThat(vm.steps().actions()).containsExactly(StepKind.NOTE);
         assertThat(List.of(entry(twin).state())).containsExactly(FindingState.MERGED);
     }
 
@@ -448,17 +452,17 @@ class LedgerViewModelTest {
         vm.load(() -> {});
         choose(f);
         for (String text : List.of("制定年度会议计划", "建立会议记录本", "支部书记讲党课")) {
-            MeasureForm m = vm.measureForm(null);
+            MeasureForm m = vm.detail().measureForm(null);
             m.text.set(text);
-            vm.saveMeasure(m, () -> {});
+            vm.detail().saveMeasure(m, () -> {});
         }
 
-        MeasureForm first = vm.measureForm(vm.measures().getFirst());
+        MeasureForm first = vm.detail().measureForm(vm.detail().measures().getFirst());
         first.owner.set("赵敏");
-        vm.saveMeasure(first, () -> {});
+        vm.detail().saveMeasure(first, () -> {});
 
-        assertThat(vm.measures()).extracting(Measure::text).containsExactly("制定年度会议计划", "建立会议记录本", "支部书记讲党课");
-        assertThat(vm.measures().getFirst().owner()).isEqualTo("赵敏");
+        assertThat(vm.detail().measures()).extracting(Measure::text).containsExactly("制定年度会议计划", "建立会议记录本", "支部书记讲党课");
+        assertThat(vm.detail().measures().getFirst().owner()).isEqualTo("赵敏");
     }
 
     /**
@@ -475,14 +479,14 @@ class LedgerViewModelTest {
         Path photo = Files.write(dir.resolve("整改后照片.png"), png);
         // a phone app's export without an extension: the copy gets the one its content has
         Path bare = Files.write(dir.resolve("IMG_0001"), png());
-        ActionForm progress = vm.actionForm(StepKind.PROGRESS);
+        ActionForm progress = vm.steps().actionForm(StepKind.PROGRESS);
         progress.text.set("已整改");
         progress.evidence.addAll(List.of(file("会议记录.docx"), photo, bare));
-        vm.submit(progress, () -> {});
+        vm.steps().submit(progress, () -> {});
 
         try {
-            for (FindingService.Evidence e : vm.evidence()) {
-                vm.openEvidence(e);
+            for (FindingService.Evidence e : vm.detail().evidence()) {
+                vm.detail().openEvidence(e);
             }
 
             assertThat(dialogs.opened)
@@ -539,7 +543,7 @@ class LedgerViewModelTest {
         notified(f, TODAY.plusDays(30));
         vm.load(() -> {});
         choose(f);
-        ActionForm progress = vm.actionForm(StepKind.PROGRESS);
+        ActionForm progress = vm.steps().actionForm(StepKind.PROGRESS);
         progress.text.set("已制定年度会议计划");
 
         progress.on.set(TODAY.plusDays(1).toString());
@@ -574,22 +578,24 @@ class LedgerViewModelTest {
         vm.load(() -> {});
 
         assertFooterAgreesWithButtons();
-        vm.categoryFilterProperty().set(vm.entries().getFirst().finding().category());
+        vm.filters()
+                .categoryFilterProperty()
+                .set(vm.entries().getFirst().finding().category());
         assertFooterAgreesWithButtons();
         // a state chosen narrows the table, not the figures the buttons and the footer share
-        vm.stateFilterProperty().set(FindingState.RECTIFYING);
+        vm.filters().stateFilterProperty().set(FindingState.RECTIFYING);
         assertFooterAgreesWithButtons();
     }
 
     /** Each group the footer names is the sum of the state buttons it is made of. */
     private void assertFooterAgreesWithButtons() {
-        Map<FindingState, Integer> c = vm.countsProperty().get();
+        Map<FindingState, Integer> c = vm.filters().countsProperty().get();
         int all = c.values().stream().mapToInt(Integer::intValue).sum();
         int notified =
                 c.get(FindingState.NOTIFIED) + c.get(FindingState.RECTIFYING) + c.get(FindingState.CLOSE_REQUESTED);
         int notYet = c.get(FindingState.PENDING) + c.get(FindingState.REGISTERED);
         assertThat(notified).isPositive();
-        assertThat(vm.figures())
+        assertThat(vm.filters().figures())
                 .startsWith("发现 " + all + "，已销号 " + c.get(FindingState.CLOSED) + "，交办未销号 " + notified
                         + "（已交办 " + c.get(FindingState.NOTIFIED) + "、整改中 " + c.get(FindingState.RECTIFYING)
                         + "、待核查 " + c.get(FindingState.CLOSE_REQUESTED) + "），未交办 " + notYet + "，");

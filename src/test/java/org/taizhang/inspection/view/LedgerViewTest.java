@@ -29,6 +29,7 @@ import org.taizhang.core.ui.Snapshots;
 import org.taizhang.core.ui.TaskRunner;
 import org.taizhang.inspection.FindingService;
 import org.taizhang.inspection.InspectionService;
+import org.taizhang.inspection.LedgerFixtures;
 import org.taizhang.inspection.model.FindingState;
 import org.taizhang.inspection.model.InspectionSettings;
 import org.taizhang.inspection.model.LedgerEntry;
@@ -161,7 +162,7 @@ class LedgerViewTest {
                     robot.clickOn("#actionAddFile");
                 },
                 FindingState.RECTIFYING);
-        waitUntil(() -> vm.evidence().size() == 1);
+        waitUntil(() -> vm.detail().evidence().size() == 1);
         step(robot, "REQUEST_CLOSE", () -> {}, FindingState.CLOSE_REQUESTED);
         step(
                 robot,
@@ -180,11 +181,11 @@ class LedgerViewTest {
         assertThat(robot.lookup("#action-FOLLOW_UP").tryQuery()).isPresent();
         assertThat(robot.lookup("#action-CLOSE").tryQuery()).isEmpty();
         robot.clickOn("#tab-timeline .tab-label");
-        TableView<LedgerViewModel.TimelineRow> steps =
+        TableView<FindingDetailModel.TimelineRow> steps =
                 robot.lookup("#timelineTable").queryTableView();
         waitUntil(() -> steps.getItems().size() == 7);
         assertThat(steps.getItems())
-                .extracting(LedgerViewModel.TimelineRow::kind)
+                .extracting(FindingDetailModel.TimelineRow::kind)
                 .containsExactly("发现", "挂号", "交办", "签收", "整改进展", "申请销号", "销号");
         assertThat(steps.getItems().get(1).text()).isEqualTo(number);
         // the finished record's measures can be read, not changed
@@ -285,8 +286,8 @@ class LedgerViewTest {
         // 申请销号 with no evidence yet: the file is chosen in the form itself
         dialogs.fileToOpen = LedgerFixtures.file(dir, "整改报告.txt");
         step(robot, "REQUEST_CLOSE", () -> robot.clickOn("#actionAddFile"), FindingState.CLOSE_REQUESTED);
-        waitUntil(() -> vm.evidence().size() == 1);
-        assertThat(vm.evidence().getFirst().attachment().fileName()).isEqualTo("整改报告.txt");
+        waitUntil(() -> vm.detail().evidence().size() == 1);
+        assertThat(vm.detail().evidence().getFirst().attachment().fileName()).isEqualTo("整改报告.txt");
         assertThat(dialogs.shown).noneMatch(x -> x.startsWith("error"));
 
         // an operator who is not a 核查人: 销号 and 退回 are there, disabled, with the reason beside them

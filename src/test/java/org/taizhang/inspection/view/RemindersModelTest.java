@@ -107,11 +107,13 @@ class RemindersModelTest {
     @Test
     void aTileOpensTheLedgerFilteredToWhatItCountsAndALineOnItsFinding() {
         ledger.load(() -> {});
-        ledger.unitFilterProperty().set(ledger.units().get(3)); // a filter left from before
+        ledger.filters().unitFilterProperty().set(ledger.filters().units().get(3)); // a filter left from before
         ledger.show(RemindersModel.Kind.OVERDUE);
-        assertThat(ledger.shown()).extracting(e -> e.finding().numberSeq()).containsExactly(1);
+        assertThat(ledger.filters().shown())
+                .extracting(e -> e.finding().numberSeq())
+                .containsExactly(1);
         ledger.show(RemindersModel.Kind.PENDING);
-        assertThat(ledger.shown())
+        assertThat(ledger.filters().shown())
                 .allMatch(e -> e.state() == FindingState.PENDING)
                 .hasSize(2);
         String second = service.ledger().get(1).id();

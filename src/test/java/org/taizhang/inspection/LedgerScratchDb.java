@@ -1,26 +1,31 @@
-package org.taizhang.inspection.view;
+package org.taizhang.inspection;
 
 import java.nio.file.Path;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Test;
 import org.taizhang.core.store.FirstRun;
 import org.taizhang.core.store.Store;
 import org.taizhang.core.task.Progress;
-import org.taizhang.inspection.FindingService;
-import org.taizhang.inspection.InspectionService;
 import org.taizhang.inspection.model.InspectionSettings;
 import org.taizhang.organization.RegistryService;
 
 /**
- * Writes a database with the sample registry and {@link LedgerFixtures}' findings, for looking at the ledger in
- * the real program: {@code mvn test -Dtest=LedgerScratchDb -Dtaizhang.scratchDb=FILE}. Skipped otherwise.
+ * A tool, not a test: writes a database with the sample registry and {@link LedgerFixtures}' findings, for looking
+ * at the ledger in the real program:
+ *
+ * <pre>
+ * mvn -q compile exec:exec -Dexec.classpathScope=test -Dmain.class=org.taizhang.inspection.LedgerScratchDb \
+ *     -Drun.args=/tmp/ledger.db
+ * </pre>
+ *
+ * then {@code mvn -q compile exec:exec -Drun.args="--db /tmp/ledger.db"}.
  */
-class LedgerScratchDb {
-    @Test
-    void write() {
-        String target = System.getProperty("taizhang.scratchDb");
-        Assumptions.assumeTrue(target != null, "only on request");
-        Path db = Path.of(target);
+public final class LedgerScratchDb {
+    private LedgerScratchDb() {}
+
+    public static void main(String[] args) {
+        if (args.length != 1) {
+            throw new IllegalArgumentException("usage: LedgerScratchDb FILE.db");
+        }
+        Path db = Path.of(args[0]).toAbsolutePath();
         try (Store store = Store.openOrCreate(db)) {
             RegistryService registry = new RegistryService(store);
             registry.importSample(Progress.NONE);

@@ -1,0 +1,125 @@
+package org.taizhang.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.scene.Scene;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.taizhang.core.i18n.Messages;
+import org.taizhang.core.store.Store;
+import org.taizhang.core.task.Progress;
+import org.taizhang.core.ui.RecordingDialogs;
+import org.taizhang.core.ui.TaskRunner;
+import org.taizhang.inspection.FindingService;
+import org.taizhang.inspection.model.InspectionSettings;
+import org.taizhang.inspection.view.SettingsModel;
+import org.taizhang.inspection.view.SettingsPane;
+import org.taizhang.organization.RegistryService;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** 设置 in the window, built as the program builds it: where the data lives, a backup, the ledger's settings. */
+@ExtendWith(ApplicationExtension.class)
+class SettingsViewTest {
+    @TempDir
+    static Path dir;
+
+    private Store store;
+    private FindingService findings;
+    private final RecordingDialogs dialogs = new RecordingDialogs();
+
+    @Start
+    void start(Stage stage) throws Exception {
+        store = Store.openOrCreate(Files.createTempDirectory(dir, "db").resolve("t.db"));
+        RegistryService registry = new RegistryService(store);
+        registry.importSample(Progress.NONE);
+        store.setOperator("王清");
+        findings = new FindingService(store, registry);
+        Messages messages = Messages.forLocale(Messages.CHINESE);
+        TaskRunner tasks = new TaskRunner(messages, dialogs);
+        SettingsView view = new SettingsView(store, tasks, dialogs, messages)
+                .with(new SettingsPane(new SettingsModel(findings, tasks, dialogs, messages)).node());
+        stage.setScene(new Scene(new VBox((javafx.scene.Node) view.node()), 1366, 768));
+        stage.show();
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    private static void waitUntil(BooleanSupplier condition) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition::getAsBoolean);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void itSaysWhereTheDataLivesAndBacksUpOnDemand(FxRobot robot) throws Exception {
+        assertThat(robot.lookup(".text-field").queryAllAs(TextField.class).stream()
+                        .map(TextField::getText))
+                .contains(
+                        store.database().toString(),
+                        store.dataFolder().toString(),
+                        store.dataFolder().resolve("backups").toString(),
+                        store.deviceId());
+
+        robot.clickOn("#backupNow");
+        waitUntil(() -> dialogs.shown.stream().anyMatch(s -> s.startsWith("info: 立即备份") || s.contains("已备份到")));
+        Path backups = store.dataFolder().resolve("backups");
+        try (var files = Files.list(backups)) {
+            assertThat(files.map(p -> p.getFileName().toString())).anyMatch(n -> n.contains("manual"));
+        }
+        assertThat(dialogs.shown).noneMatch(s -> s.startsWith("error"));
+    }
+
+    @Test
+    void theLedgersSettingsAreCheckedAsTypedAndSavedWhenRight(FxRobot robot) throws Exception {
+        TextField operator = robot.lookup("#settingsOperator").queryAs(TextField.class);
+        waitUntil(() -> "王清".equals(operator.getText()));
+        assertThat(robot.lookup("#settingsField").queryAs(RadioButton.class).isSelected())
+                .as("a new database is a field laptop")
+                .isTrue();
+
+        TextField soon = robot.lookup("#settingsSoonDays").queryAs(TextField.class);
+        robot.interact(() -> soon.setText("几天"));
+        assertThat(robot.lookup(".issue-error").queryAllAs(Label.class))
+                .extracting(Label::getText)
+                .anySatisfy(t -> assertThat(t).startsWith("预警天数应为不小于 0 的整数"));
+        robot.clickOn("#settingsSave");
+        waitUntil(() -> dialogs.shown.stream().anyMatch(s -> s.startsWith("error")));
+
+        robot.interact(() -> {
+            soon.setText("7");
+            operator.setText("李敏");
+        });
+        assertThat(robot.lookup(".issue-error").queryAll()).isEmpty();
+        boolean wasVerifier = findings.settings().verifier();
+        robot.clickOn("#settingsVerifier");
+        robot.clickOn("#settingsHub");
+        robot.clickOn("#settingsSave");
+        waitUntil(() -> dialogs.shown.stream().anyMatch(s -> s.contains("已保存")));
+
+        InspectionSettings saved = findings.settings();
+        assertThat(saved.operator()).isEqualTo("李敏");
+        assertThat(saved.verifier())
+                .isEqualTo(robot.lookup("#settingsVerifier")
+                        .queryAs(CheckBox.class)
+                        .isSelected());
+        assertThat(saved.hub()).isTrue();
+        assertThat(saved.warnings().soonDays()).isEqualTo(7);
+    }
+}
