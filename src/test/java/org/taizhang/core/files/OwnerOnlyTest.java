@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,5 +77,65 @@ class OwnerOnlyTest {
 
         assertThat(mode(shared)).isEqualTo("rwxr-xr-x");
         assertThat(mode(shared.resolve("new"))).isEqualTo("rwx------");
+    }
+
+    /**
+     * Issue 20: on Windows (an ACL file system: Jimfs in Windows style, where the folder above lets "Authenticated
+     * Users" modify) a folder and a file the program creates hold one entry, the owner's, and nothing inherited.
+     */
+    @Test
+    void onAWindowsFileSystemTheOwnerAloneIsInTheAccessList() throws IOException {
+        try (java.nio.file.FileSystem fs =
+                com.google.common.jimfs.Jimfs.newFileSystem(com.google.common.jimfs.Configuration.windows().toBuilder()
+                        .setRoots("C:\\", "D:\\", "F:\\")
+                        .setAttributeViews("basic", "owner", "acl", "dos")
+                        .build())) {
+            Path d = fs.getPath("D:\\工作");
+            Files.createDirectories(d);
+            var shared = Files.getFileAttributeView(d, java.nio.file.attribute.AclFileAttributeView.class);
+            java.nio.file.attribute.UserPrincipal everyone =
+                    fs.getUserPrincipalLookupService().lookupPrincipalByName("Authenticated Users");
+            shared.setAcl(java.util.List.of(java.nio.file.attribute.AclEntry.newBuilder()
+                    .setType(java.nio.file.attribute.AclEntryType.ALLOW)
+                    .setPrincipal(everyone)
+                    .setPermissions(java.nio.file.attribute.AclEntryPermission.WRITE_DATA)
+                    .build()));
+
+            Path data = OwnerOnly.createDirectories(d.resolve("台账数据"));
+            Path db = OwnerOnly.createFile(data.resolve("taizhang.db"));
+
+            for (Path p : List.of(data, db)) {
+                var view = Files.getFileAttributeView(p, java.nio.file.attribute.AclFileAttributeView.class);
+                assertThat(view.getAcl()).singleElement().satisfies(e -> {
+                    assertThat(e.principal()).isEqualTo(view.getOwner());
+                    assertThat(e.type()).isEqualTo(java.nio.file.attribute.AclEntryType.ALLOW);
+                    assertThat(e.permissions())
+                            .contains(
+                                    java.nio.file.attribute.AclEntryPermission.READ_DATA,
+                                    java.nio.file.attribute.AclEntryPermission.WRITE_DATA);
+                });
+            }
+            var folderEntry = Files.getFileAttributeView(data, java.nio.file.attribute.AclFileAttributeView.class)
+                    .getAcl()
+                    .getFirst();
+            assertThat(folderEntry.flags())
+                    .contains(
+                            java.nio.file.attribute.AclEntryFlag.FILE_INHERIT,
+                            java.nio.file.attribute.AclEntryFlag.DIRECTORY_INHERIT);
+        }
+    }
+
+    /** A FAT or exFAT stick has no permissions: nothing to set, and the program carries on. */
+    @Test
+    void aFileSystemWithoutPermissionsIsLeftAsItIs() throws IOException {
+        try (java.nio.file.FileSystem fs =
+                com.google.common.jimfs.Jimfs.newFileSystem(com.google.common.jimfs.Configuration.windows().toBuilder()
+                        .setRoots("C:\\", "D:\\", "F:\\")
+                        .setAttributeViews("basic", "dos")
+                        .build())) {
+            Path stick = fs.getPath("F:\\Taizhang\\data");
+            OwnerOnly.createDirectories(stick);
+            assertThat(OwnerOnly.createFile(stick.resolve("taizhang.db"))).exists();
+        }
     }
 }
