@@ -30,6 +30,11 @@ public final class Launcher {
                 r -> r.getMessage() == null || !r.getMessage().startsWith("Unsupported JavaFX configuration"));
     }
 
+    /** A window start that failed: stderr, and a message box where there is no console (Windows). */
+    private static int startFailed(RuntimeException e, Messages messages) {
+        return StartFailure.report(e, messages, TaizhangCommand.standardError(), StartFailure.system());
+    }
+
     public static void main(String[] args) {
         Path fallback = Path.of(System.getProperty("java.io.tmpdir"), "taizhang-logs");
         System.setProperty("taizhang.logdir", logFolder(args, fallback).toString());
@@ -39,7 +44,7 @@ public final class Launcher {
         try {
             window = windowOnly(args);
         } catch (RuntimeException e) {
-            System.exit(TaizhangCommand.windowFailed(e, messages)); // TAIZHANG_HOME is no path: one line, no trace
+            System.exit(startFailed(e, messages)); // TAIZHANG_HOME is no path: one line, no trace
             return;
         }
         if (window.isPresent()) {
@@ -48,7 +53,7 @@ public final class Launcher {
             try {
                 App.open(window.get(), messages.locale());
             } catch (RuntimeException e) {
-                System.exit(TaizhangCommand.windowFailed(e, messages));
+                System.exit(startFailed(e, messages));
             }
             System.exit(ExitCodes.OK);
         }

@@ -111,10 +111,15 @@ public final class TaizhangCommand implements Runnable {
      * one line as a failing command, and its exit code.
      */
     public static int windowFailed(Exception e, Messages messages) {
-        return windowFailed(e, messages, new PrintWriter(System.err, true, System.err.charset()));
+        return windowFailed(e, messages, standardError());
     }
 
-    static int windowFailed(Exception e, Messages messages, PrintWriter err) {
+    /** Standard error in the console's own encoding (GBK in a Chinese Windows console), as the commands print. */
+    public static PrintWriter standardError() {
+        return new PrintWriter(System.err, true, System.err.charset());
+    }
+
+    public static int windowFailed(Exception e, Messages messages, PrintWriter err) {
         return new ErrorHandler(messages).report(e, err);
     }
 
