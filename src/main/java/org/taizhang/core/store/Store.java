@@ -126,6 +126,16 @@ public final class Store implements AutoCloseable {
     }
 
     private static Store open(Path database, Clock clock, boolean create) {
+        return open(database, clock, create, StorageLocation.of(database));
+    }
+
+    /**
+     * {@code location}: where the file lies. On a network share or in a sync client's folder the database is opened
+     * with a rollback journal instead of WAL: WAL's shared-memory index is seen by one computer only (two computers on
+     * an SMB share can corrupt the file), and sync clients copy a -wal and -shm half-written or as conflict copies.
+     * The journal is deleted after each write, so nothing lingers beside the file between writes (issue 20).
+     */
+    static Store open(Path database, Clock clock, boolean create, StorageLocation location) {
         Path file = database.toAbsolutePath();
         if (!create && Files.notExists(file)) {
             throw new DomainException("store.missing", file);
@@ -161,7 +171,7 @@ public final class Store implements AutoCloseable {
             if (!created && !checked) {
                 refuseForeignFile(file, false); // written by someone else between the check and the lock
             }
-            SQLiteDataSource dataSource = dataSource(file, readOnly);
+            SQLiteDataSource dataSource = dataSource(file, readOnly, location.isLocal());
             Path backup = Migrations.migrate(dataSource, file, clock);
             SchemaCheck.verify(dataSource, file);
             Settings settings = new Settings().withExecuteLogging(false).withRenderSchema(false);
@@ -246,13 +256,13 @@ public final class Store implements AutoCloseable {
         return readOnly ? "jdbc:sqlite:" + SqliteUri.of(file) + "?immutable=1" : "jdbc:sqlite:" + file;
     }
 
-    private static SQLiteDataSource dataSource(Path file, boolean readOnly) {
+    private static SQLiteDataSource dataSource(Path file, boolean readOnly, boolean wal) {
         SQLiteConfig config = new SQLiteConfig();
         if (readOnly) {
             config.setReadOnly(true);
             config.setOpenMode(org.sqlite.SQLiteOpenMode.OPEN_URI);
         } else {
-            config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+            config.setJournalMode(wal ? SQLiteConfig.JournalMode.WAL : SQLiteConfig.JournalMode.DELETE);
         }
         config.enforceForeignKeys(true);
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL); // nothing entered may be lost, even on power loss

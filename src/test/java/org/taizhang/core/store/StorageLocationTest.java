@@ -2,6 +2,7 @@ package org.taizhang.core.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -72,5 +73,32 @@ class StorageLocationTest {
     @Test
     void aMissingMountTableIsNoError() {
         assertThat(StorageLocation.mounts(java.nio.file.Path.of("/没有/mounts"))).isEmpty();
+    }
+
+    /**
+     * Issue 20: on a network share or in a synced folder the database is opened with a rollback journal, not WAL:
+     * after a write nothing lies beside the file (no -wal, -shm or -journal for a sync client to copy, no
+     * shared-memory index another computer cannot see). The same file opened from a local folder is WAL again.
+     */
+    @Test
+    void onAShareOrInASyncedFolderTheDatabaseHasNoWal(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path db = dir.resolve("台账.db");
+        for (StorageLocation at : List.of(
+                new StorageLocation(StorageLocation.Kind.NETWORK, "\\\\nas\\党建"),
+                new StorageLocation(StorageLocation.Kind.SYNCED, "OneDrive"))) {
+            try (Store store = Store.open(db, java.time.Clock.systemDefaultZone(), true, at)) {
+                assertThat(store.read().fetchValue("PRAGMA journal_mode")).isEqualTo("delete");
+                store.putLocalSetting("probe", at.where());
+                assertThat(store.localSetting("probe")).contains(at.where());
+                try (var beside = java.nio.file.Files.list(dir)) {
+                    assertThat(beside.map(p -> p.getFileName().toString()))
+                            .noneMatch(n -> n.endsWith("-wal") || n.endsWith("-shm") || n.endsWith("-journal"));
+                }
+            }
+        }
+        try (Store store = Store.open(db)) {
+            assertThat(store.read().fetchValue("PRAGMA journal_mode")).isEqualTo("wal");
+            assertThat(store.localSetting("probe")).contains("OneDrive");
+        }
     }
 }
