@@ -96,8 +96,11 @@ class CliTest {
         assertThat(run("--db", synced, "init")).isZero();
         assertThat(err.toString())
                 .startsWith("注意：数据库 " + synced.toAbsolutePath() + " 在同步文件夹（OneDrive - 江海市委组织部）里。")
-                .contains("冲突副本");
+                .contains("写到一半");
         assertThat(out.toString()).doesNotContain("同步文件夹");
+        // no WAL there: nothing beside the file for the sync client to copy as a conflict
+        assertThat(synced.resolveSibling("taizhang.db-wal")).doesNotExist();
+        assertThat(synced.resolveSibling("taizhang.db-shm")).doesNotExist();
 
         err.getBuffer().setLength(0);
         assertThat(run("--db", synced, "device", "show")).isZero();
