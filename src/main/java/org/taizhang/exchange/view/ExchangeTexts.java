@@ -13,9 +13,30 @@ final class ExchangeTexts {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final Messages m;
+    private java.util.Map<String, String> fieldNames;
 
     ExchangeTexts(Messages m) {
         this.m = m;
+    }
+
+    /**
+     * A record's field in the clerk's words (简称, not short_name); a field this page does not know keeps its name.
+     * The words are one entry of the bundle (column=label;…), read once.
+     */
+    String field(String field) {
+        if (fieldNames == null) {
+            java.util.Map<String, String> names = new java.util.HashMap<>();
+            for (String pair : m.get("exchange.fieldNames").split(";")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0) {
+                    names.put(
+                            pair.substring(0, eq).strip(),
+                            pair.substring(eq + 1).strip());
+                }
+            }
+            fieldNames = names;
+        }
+        return fieldNames.getOrDefault(field, field);
     }
 
     /** A kind of record in the clerk's words; a table this page does not know keeps its name. */

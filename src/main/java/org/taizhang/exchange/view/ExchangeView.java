@@ -431,7 +431,7 @@ public final class ExchangeView {
                         Tables.textColumn(m.get("exchange.column.entity"), 100, c -> texts.table(c.entity())),
                         Tables.textColumn(
                                 m.get("exchange.column.record"), 150, c -> vm.record(c.entity(), c.entityId())),
-                        Tables.textColumn(m.get("exchange.column.field"), 110, Store.Conflict::field),
+                        Tables.textColumn(m.get("exchange.column.field"), 110, c -> texts.field(c.field())),
                         Tables.textColumn(m.get("exchange.column.shown"), 170, c -> texts.value(c.shown())),
                         Tables.textColumn(
                                 m.get("exchange.column.others"),
@@ -524,7 +524,7 @@ public final class ExchangeView {
                     "exchange.pending.conflictOf",
                     texts.table(c.entity()),
                     vm.record(c.entity(), c.entityId()),
-                    c.field()));
+                    texts.field(c.field())));
             Set<Object> values = new LinkedHashSet<>();
             values.add(c.shown());
             values.addAll(c.others());
