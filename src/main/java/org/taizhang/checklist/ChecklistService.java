@@ -247,6 +247,16 @@ public final class ChecklistService {
         return ChecklistStore.templatesInUse(store.read());
     }
 
+    /**
+     * The fields of a template that hold another device's value beside the one shown: column, value shown, other
+     * value (one per other value); the form names them, 数据交换 → 待处理 decides.
+     */
+    public List<org.taizhang.core.store.HistoryEntry.FieldChange> conflictsOfTemplate(String id) {
+        List<org.taizhang.core.store.HistoryEntry.FieldChange> list = new ArrayList<>();
+        store.conflicts("checklist_template", id).forEach(c -> list.addAll(c.asChanges()));
+        return list;
+    }
+
     public List<org.taizhang.core.store.HistoryEntry> historyOfTemplate(String id) {
         return ChecklistStore.templateHistory(store.read(), id);
     }

@@ -48,13 +48,15 @@ public final class TemplatesViewModel {
         page = new RecordPage<>(
                 form,
                 RecordPage.Actions.of(
-                        ChecklistTemplate::id,
-                        ChecklistTemplate::name,
-                        service::saveDraft,
-                        service::deleteTemplate,
-                        service::restoreTemplate,
-                        service::historyOfTemplate,
-                        this::checkDelete),
+                                ChecklistTemplate::id,
+                                ChecklistTemplate::name,
+                                service::saveDraft,
+                                service::deleteTemplate,
+                                service::restoreTemplate,
+                                service::historyOfTemplate,
+                                this::checkDelete)
+                        // another device's value of a field: named in the form, decided in 数据交换 → 待处理
+                        .withConflicts(id -> readable(service.conflictsOfTemplate(id))),
                 tasks,
                 dialogs,
                 messages);
@@ -165,8 +167,12 @@ public final class TemplatesViewModel {
 
     /** A template row's changes in the clerk's words: field labels, and 草稿/已发布 for the status. */
     public List<HistoryEntry.FieldChange> readableChanges(HistoryEntry h) {
+        return readable(h.changes());
+    }
+
+    private List<HistoryEntry.FieldChange> readable(List<HistoryEntry.FieldChange> changes) {
         List<HistoryEntry.FieldChange> list = new java.util.ArrayList<>();
-        for (HistoryEntry.FieldChange c : h.changes()) {
+        for (HistoryEntry.FieldChange c : changes) {
             String label = switch (c.field()) {
                 case "name" -> "checklist.view.templateName";
                 case "version" -> "checklist.view.templateVersion";

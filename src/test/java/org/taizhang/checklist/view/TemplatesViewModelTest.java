@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -313,5 +314,45 @@ class TemplatesViewModelTest {
         assertThat(TemplateFormModel.keys("  ")).isEmpty();
         assertThat(TemplateFormModel.keysText(java.util.List.of("std-A1", "std-A2")))
                 .isEqualTo("std-A1、std-A2");
+    }
+
+    private static ChecklistTemplate passing(ChecklistTemplate t, int score) {
+        return new ChecklistTemplate(
+                t.id(),
+                t.name(),
+                t.version(),
+                t.year(),
+                t.status(),
+                t.categories(),
+                java.math.BigDecimal.valueOf(score),
+                t.bands(),
+                t.bonusCap(),
+                t.notApplicable());
+    }
+
+    /** Issue 16: a template's field another device gave another value is named in the form, as the registry's are. */
+    @Test
+    void aTemplatesFieldAnotherDeviceGaveAnotherValueIsNamedInTheForm() {
+        ChecklistTemplate draft = vm.templates().stream()
+                .filter(t -> !t.isPublished())
+                .findFirst()
+                .orElseThrow();
+        try (Store laptop = Store.openOrCreate(dir.resolve("laptop.db"))) {
+            laptop.applyChanges(store.exportChanges(r -> true));
+            service.saveDraft(passing(draft, 65));
+            new ChecklistService(laptop, new RegistryService(laptop)).saveDraft(passing(draft, 70));
+            store.applyChanges(laptop.exportChanges(r -> true));
+        }
+        vm.reload();
+        vm.page()
+                .select(vm.templates().stream()
+                        .filter(t -> t.id().equals(draft.id()))
+                        .findFirst()
+                        .orElseThrow());
+
+        assertThat(vm.page().conflicts()).singleElement().satisfies(c -> {
+            assertThat(c.field()).isEqualTo("达标分数");
+            assertThat(List.of(c.before(), c.after())).containsExactlyInAnyOrder("65", "70");
+        });
     }
 }
