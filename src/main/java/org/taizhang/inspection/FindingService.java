@@ -538,6 +538,16 @@ public final class FindingService {
         return InspectionStore.finding(store.read(), id);
     }
 
+    /**
+     * The fields of a finding that hold another device's value beside the one shown: column, value shown, other value
+     * (one per other value); the ledger names them, 数据交换 → 待处理 decides.
+     */
+    public List<org.taizhang.core.store.HistoryEntry.FieldChange> conflicts(String findingId) {
+        List<org.taizhang.core.store.HistoryEntry.FieldChange> list = new ArrayList<>();
+        store.conflicts("finding", findingId).forEach(c -> list.addAll(c.asChanges()));
+        return list;
+    }
+
     /** A finding's timeline, with the steps of the findings merged into it. */
     public Timeline timeline(String findingId) {
         return Lifecycle.fold(InspectionStore.steps(store.read(), findingId));

@@ -8,6 +8,7 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableStringValue;
 import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -132,31 +133,8 @@ public final class RecordPageView {
         VBox issues = IssueLabels.list(prefix + "Issues", form.issues(), form.issuesShown(), m);
 
         // another device's value beside the one shown: said here, decided in 数据交换 → 待处理 (a save keeps it)
-        Label conflictNote = new Label();
-        conflictNote.setWrapText(true);
-        conflictNote.getStyleClass().add("issue-warning");
+        Label conflictNote = conflictNote(page.conflicts(), m);
         conflictNote.setId(prefix + "Conflicts");
-        conflictNote
-                .textProperty()
-                .bind(Bindings.createStringBinding(
-                        () -> page.conflicts().isEmpty()
-                                ? ""
-                                : m.get("page.conflicts")
-                                        + page.conflicts().stream()
-                                                .map(c -> "\n"
-                                                        + m.get(
-                                                                "page.conflict",
-                                                                c.field(),
-                                                                c.before() == null
-                                                                        ? m.get("page.conflict.empty")
-                                                                        : c.before(),
-                                                                c.after() == null
-                                                                        ? m.get("page.conflict.empty")
-                                                                        : c.after()))
-                                                .collect(java.util.stream.Collectors.joining()),
-                        page.conflicts()));
-        conflictNote.visibleProperty().bind(Bindings.isNotEmpty(page.conflicts()));
-        conflictNote.managedProperty().bind(conflictNote.visibleProperty());
 
         ListView<HistoryEntry> history = new ListView<>(page.history());
         history.setId(prefix + "History");
@@ -266,5 +244,36 @@ public final class RecordPageView {
             }
         });
         page.selectedProperty().addListener((o, old, t) -> sync.run());
+    }
+
+    /**
+     * The note a record's form shows when another device gave some of its fields another value: each field with the
+     * value shown and the other one; hidden while there is none. The ledger's 登记信息 shows the same note.
+     */
+    public static Label conflictNote(ObservableList<HistoryEntry.FieldChange> conflicts, Messages m) {
+        Label note = new Label();
+        note.setWrapText(true);
+        note.getStyleClass().add("issue-warning");
+        note.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> conflicts.isEmpty()
+                                ? ""
+                                : m.get("page.conflicts")
+                                        + conflicts.stream()
+                                                .map(c -> "\n"
+                                                        + m.get(
+                                                                "page.conflict",
+                                                                c.field(),
+                                                                c.before() == null
+                                                                        ? m.get("page.conflict.empty")
+                                                                        : c.before(),
+                                                                c.after() == null
+                                                                        ? m.get("page.conflict.empty")
+                                                                        : c.after()))
+                                                .collect(java.util.stream.Collectors.joining()),
+                        conflicts));
+        note.visibleProperty().bind(Bindings.isNotEmpty(conflicts));
+        note.managedProperty().bind(note.visibleProperty());
+        return note;
     }
 }

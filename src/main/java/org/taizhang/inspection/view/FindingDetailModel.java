@@ -41,6 +41,9 @@ public final class FindingDetailModel {
     private final ObservableList<TimelineRow> timeline = FXCollections.observableArrayList();
     private final ObservableList<Measure> measures = FXCollections.observableArrayList();
     private final ObservableList<FindingService.Evidence> evidence = FXCollections.observableArrayList();
+    /** The finding's fields another device gave another value (named in 登记信息; 数据交换 → 待处理 decides). */
+    private final ObservableList<org.taizhang.core.store.HistoryEntry.FieldChange> conflicts =
+            FXCollections.observableArrayList();
 
     FindingDetailModel(FindingService service, LedgerPage page, TaskRunner tasks, DialogService dialogs) {
         this.service = service;
@@ -50,7 +53,10 @@ public final class FindingDetailModel {
         this.m = page.messages();
     }
 
-    private record Detail(List<FindingService.Evidence> evidence, Map<Finding, Timeline> merged) {}
+    private record Detail(
+            List<FindingService.Evidence> evidence,
+            Map<Finding, Timeline> merged,
+            List<org.taizhang.core.store.HistoryEntry.FieldChange> conflicts) {}
 
     /** Shows a finding's detail (null: none): its own timeline at once, evidence and merged steps once read. */
     void show(LedgerEntry e) {
@@ -58,20 +64,69 @@ public final class FindingDetailModel {
             timeline.clear();
             measures.clear();
             evidence.clear();
+            conflicts.clear();
             return;
         }
         measures.setAll(e.measures());
         timeline.setAll(rows(e.timeline(), null));
         String id = e.id();
-        tasks.run("ledger.task.detail", p -> new Detail(service.evidence(id), service.mergedInto(id)), d -> {
-            LedgerEntry now = page.chosen();
-            if (now != null && now.id().equals(id)) {
-                evidence.setAll(d.evidence());
-                List<TimelineRow> all = new ArrayList<>(rows(e.timeline(), null));
-                d.merged().forEach((f, t) -> all.addAll(rows(t, page.numberOf(f))));
-                timeline.setAll(all);
+        conflicts.clear();
+        tasks.run(
+                "ledger.task.detail",
+                p -> new Detail(service.evidence(id), service.mergedInto(id), service.conflicts(id)),
+                d -> {
+                    LedgerEntry now = page.chosen();
+                    if (now != null && now.id().equals(id)) {
+                        evidence.setAll(d.evidence());
+                        conflicts.setAll(readable(d.conflicts()));
+                        List<TimelineRow> all = new ArrayList<>(rows(e.timeline(), null));
+                        d.merged().forEach((f, t) -> all.addAll(rows(t, page.numberOf(f))));
+                        timeline.setAll(all);
+                    }
+                });
+    }
+
+    /** The fields a clerk recorded, in the form's words; bookkeeping and the life cycle's own fields are left out. */
+    private List<org.taizhang.core.store.HistoryEntry.FieldChange> readable(
+            List<org.taizhang.core.store.HistoryEntry.FieldChange> changes) {
+        List<org.taizhang.core.store.HistoryEntry.FieldChange> list = new ArrayList<>();
+        for (var c : changes) {
+            String label = switch (c.field()) {
+                case "category" -> "ledger.form.category";
+                case "description" -> "ledger.form.description";
+                case "basis" -> "ledger.form.basis";
+                case "severity" -> "ledger.form.severity";
+                case "rectification_type" -> "ledger.form.type";
+                default -> null;
+            };
+            if (label != null) {
+                list.add(new org.taizhang.core.store.HistoryEntry.FieldChange(
+                        m.get(label), word(c.field(), c.before()), word(c.field(), c.after())));
             }
-        });
+        }
+        return list;
+    }
+
+    private String word(String field, String stored) {
+        if (stored == null) {
+            return null;
+        }
+        try {
+            return switch (field) {
+                case "severity" ->
+                    m.get(org.taizhang.inspection.model.Severity.valueOf(stored).labelKey());
+                case "rectification_type" ->
+                    m.get(org.taizhang.inspection.model.RectificationType.valueOf(stored)
+                            .labelKey());
+                default -> stored;
+            };
+        } catch (IllegalArgumentException unknown) {
+            return stored; // a word of a later version of the program
+        }
+    }
+
+    public ObservableList<org.taizhang.core.store.HistoryEntry.FieldChange> conflicts() {
+        return conflicts;
     }
 
     private List<TimelineRow> rows(Timeline t, String mergedFrom) {

@@ -446,7 +446,13 @@ public final class LedgerView {
             fillRecord(record, e);
         });
 
-        Tab recordTab = new Tab(m.get("ledger.tab.record"), scroll(record));
+        // another device's value of a field, named as the record pages name it
+        Label conflictNote =
+                org.taizhang.core.ui.RecordPageView.conflictNote(vm.detail().conflicts(), m);
+        conflictNote.setId("detailConflicts");
+        javafx.scene.layout.VBox recordBox = new javafx.scene.layout.VBox(6, conflictNote, record);
+        recordBox.setPadding(new Insets(4, 0, 0, 6));
+        Tab recordTab = new Tab(m.get("ledger.tab.record"), scroll(recordBox));
         recordTab.setId("tab-record");
         Tab timelineTab = new Tab(m.get("ledger.tab.timeline"), timelineTable());
         timelineTab.setId("tab-timeline");

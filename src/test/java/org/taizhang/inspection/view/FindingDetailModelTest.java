@@ -136,4 +136,28 @@ class FindingDetailModelTest {
         assertThat(detail.evidence()).isEmpty();
         assertThat(ledger.service.evidence(f.id())).isEmpty();
     }
+
+    /**
+     * Issue 16: a finding's field another device gave another value is named in 登记信息, in the form's words, as the
+     * record pages name theirs; 数据交换 → 待处理 decides.
+     */
+    @Test
+    void aFindingsFieldAnotherDeviceGaveAnotherValueIsNamed() {
+        try (org.taizhang.core.store.Store laptop =
+                org.taizhang.core.store.Store.openOrCreate(dir.resolve("laptop.db"))) {
+            laptop.applyChanges(ledger.store.exportChanges(r -> true));
+            ledger.service.edit(f.toBuilder().description("支部委员会会议未按月召开（5月、6月）").build());
+            new FindingService(laptop, new org.taizhang.organization.RegistryService(laptop))
+                    .edit(f.toBuilder().description("支委会5月未开会").build());
+            ledger.store.applyChanges(laptop.exportChanges(r -> true));
+        }
+        ledger.choose(f);
+
+        assertThat(detail.conflicts()).singleElement().satisfies(c -> {
+            assertThat(c.field()).isEqualTo("问题描述");
+            assertThat(List.of(c.before(), c.after())).containsExactlyInAnyOrder("支部委员会会议未按月召开（5月、6月）", "支委会5月未开会");
+        });
+        ledger.select(null);
+        assertThat(detail.conflicts()).isEmpty();
+    }
 }
