@@ -293,22 +293,7 @@ class AcknowledgementTest {
 
     /** The same unit imported from a workbook: its id comes from its name, so two devices create one record. */
     private static void importUnit(Store store, String name, String shortName) {
-        java.util.Map<String, String> cells = new java.util.LinkedHashMap<>();
-        cells.put(org.taizhang.organization.files.RegistryColumns.UNIT_NAME, name);
-        cells.put(org.taizhang.organization.files.RegistryColumns.UNIT_SHORT_NAME, shortName);
-        var sheet = new org.taizhang.core.files.SheetData(
-                org.taizhang.organization.files.RegistryColumns.UNITS_SHEET,
-                cells.keySet(),
-                java.util.List.of(new org.taizhang.core.files.SheetData.Row(2, cells)));
-        new RegistryService(store)
-                .importFile(
-                        new org.taizhang.organization.files.RegistryFile(
-                                sheet,
-                                org.taizhang.core.files.SheetData.absent(
-                                        org.taizhang.organization.files.RegistryColumns.COMMUNITIES_SHEET),
-                                org.taizhang.core.files.SheetData.absent(
-                                        org.taizhang.organization.files.RegistryColumns.ORGANIZATIONS_SHEET)),
-                        Progress.NONE);
+        org.taizhang.organization.RegistryActions.importUnit(new RegistryService(store), name, shortName);
     }
 
     private void bothWays(String name) {

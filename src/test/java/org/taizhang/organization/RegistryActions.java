@@ -300,6 +300,11 @@ public final class RegistryActions implements DeviceActions {
 
     /** A one-row workbook: the unit gets the id of its name, and a deleted unit of that name comes back. */
     public void importUnit(String name, String shortName) {
+        importUnit(service, name, shortName);
+    }
+
+    /** One unit imported from a workbook: its id comes from its name, so two devices importing it make one record. */
+    public static void importUnit(RegistryService service, String name, String shortName) {
         Map<String, String> cells = new LinkedHashMap<>();
         cells.put(RegistryColumns.UNIT_NAME, name);
         cells.put(RegistryColumns.UNIT_SHORT_NAME, shortName == null ? "" : shortName);
