@@ -215,17 +215,7 @@ public final class ChecklistActions implements DeviceActions {
             }
             categories.add(new ChecklistCategory(c.key(), c.code(), c.name(), c.points(), items));
         }
-        checklists.saveDraft(new ChecklistTemplate(
-                t.id(),
-                t.name(),
-                t.version(),
-                t.year(),
-                t.status(),
-                categories,
-                t.passScore(),
-                t.bands(),
-                t.bonusCap(),
-                t.notApplicable()));
+        checklists.saveDraft(t.withCategories(categories));
     }
 
     /** 转为问题: an item of an assessment that lost points becomes the branch's finding (once per item and round). */

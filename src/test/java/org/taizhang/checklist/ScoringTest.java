@@ -285,17 +285,7 @@ class ScoringTest {
     @Test
     void underFullMarksAnItemForAnotherKindStillLeavesAFullScaleOf100() {
         ChecklistTemplate builtIn = BuiltInTemplates.standard(2026);
-        ChecklistTemplate t = new ChecklistTemplate(
-                builtIn.id(),
-                builtIn.name(),
-                builtIn.version(),
-                builtIn.year(),
-                builtIn.status(),
-                builtIn.categories(),
-                builtIn.passScore(),
-                builtIn.bands(),
-                builtIn.bonusCap(),
-                NotApplicablePolicy.FULL_MARKS);
+        ChecklistTemplate t = builtIn.withNotApplicable(NotApplicablePolicy.FULL_MARKS);
         Map<String, ItemAnswer> all = everyItemMet(t);
         all.remove("std-A6");
 

@@ -49,17 +49,7 @@ class TemplateRulesTest {
         List<RatingBand> bands = new ArrayList<>(t.bands());
         bands.add(new RatingBand("良好", new BigDecimal("60.0"), false));
 
-        ChecklistTemplate overlapping = new ChecklistTemplate(
-                t.id(),
-                t.name(),
-                1,
-                2026,
-                t.status(),
-                t.categories(),
-                t.passScore(),
-                bands,
-                t.bonusCap(),
-                t.notApplicable());
+        ChecklistTemplate overlapping = t.withBands(bands);
 
         assertThat(errors(TemplateRules.check(overlapping))).containsExactly("checklist.error.bandsOverlap");
     }
@@ -193,16 +183,6 @@ class TemplateRulesTest {
     }
 
     private static ChecklistTemplate withCategories(ChecklistTemplate t, List<ChecklistCategory> categories) {
-        return new ChecklistTemplate(
-                t.id(),
-                t.name(),
-                t.version(),
-                t.year(),
-                t.status(),
-                categories,
-                t.passScore(),
-                t.bands(),
-                t.bonusCap(),
-                t.notApplicable());
+        return t.withCategories(categories);
     }
 }

@@ -66,6 +66,26 @@ public record ChecklistTemplate(
                 id, name, version, year, Status.PUBLISHED, categories, passScore, bands, bonusCap, notApplicable);
     }
 
+    /** This template with other categories (and their items): an edit of the draft, by name. */
+    public ChecklistTemplate withCategories(List<ChecklistCategory> newCategories) {
+        return new ChecklistTemplate(
+                id, name, version, year, status, newCategories, passScore, bands, bonusCap, notApplicable);
+    }
+
+    public ChecklistTemplate withBands(List<RatingBand> newBands) {
+        return new ChecklistTemplate(
+                id, name, version, year, status, categories, passScore, newBands, bonusCap, notApplicable);
+    }
+
+    public ChecklistTemplate withPassScore(java.math.BigDecimal newPassScore) {
+        return new ChecklistTemplate(
+                id, name, version, year, status, categories, newPassScore, bands, bonusCap, notApplicable);
+    }
+
+    public ChecklistTemplate withNotApplicable(NotApplicablePolicy policy) {
+        return new ChecklistTemplate(id, name, version, year, status, categories, passScore, bands, bonusCap, policy);
+    }
+
     /**
      * The draft of the next version: the same items under the same keys, so answers and statistics carry
      * over; items the clerk then splits or merges name the keys they continue in {@code replaces}.

@@ -316,20 +316,6 @@ class TemplatesViewModelTest {
                 .isEqualTo("std-A1、std-A2");
     }
 
-    private static ChecklistTemplate passing(ChecklistTemplate t, int score) {
-        return new ChecklistTemplate(
-                t.id(),
-                t.name(),
-                t.version(),
-                t.year(),
-                t.status(),
-                t.categories(),
-                java.math.BigDecimal.valueOf(score),
-                t.bands(),
-                t.bonusCap(),
-                t.notApplicable());
-    }
-
     /** Issue 16: a template's field another device gave another value is named in the form, as the registry's are. */
     @Test
     void aTemplatesFieldAnotherDeviceGaveAnotherValueIsNamedInTheForm() {
@@ -339,8 +325,9 @@ class TemplatesViewModelTest {
                 .orElseThrow();
         try (Store laptop = Store.openOrCreate(dir.resolve("laptop.db"))) {
             laptop.applyChanges(store.exportChanges(r -> true));
-            service.saveDraft(passing(draft, 65));
-            new ChecklistService(laptop, new RegistryService(laptop)).saveDraft(passing(draft, 70));
+            service.saveDraft(draft.withPassScore(BigDecimal.valueOf(65)));
+            new ChecklistService(laptop, new RegistryService(laptop))
+                    .saveDraft(draft.withPassScore(BigDecimal.valueOf(70)));
             store.applyChanges(laptop.exportChanges(r -> true));
         }
         vm.reload();
