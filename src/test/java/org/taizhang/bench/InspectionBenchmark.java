@@ -99,9 +99,15 @@ public final class InspectionBenchmark {
     }
 
     private static Store open(Path db) {
-        return Store.openOrCreate(
+        Store store = Store.openOrCreate(
                 db,
                 Clock.fixed(TODAY.atTime(9, 0).atZone(ZoneId.systemDefault()).toInstant(), ZoneId.systemDefault()));
+        // every database here stands for the hub; a copy gets a device id of its own and is not the hub until told
+        // (the designation names a device, decisions/0006), so numbering on a copy would be refused
+        if (!store.isHub()) {
+            store.designateHub();
+        }
+        return store;
     }
 
     /** What init --sample and the first run do, each part timed, in new databases: the first run is a cold JVM. */
@@ -284,6 +290,7 @@ public final class InspectionBenchmark {
             boolean pendingOnly) {
         List<Unit> units = registry.units();
         List<String> made = new ArrayList<>();
+        List<LocalDate> foundOn = new ArrayList<>();
         List<Integer> rolls = new ArrayList<>();
         Unit u = null;
         Organization o = null;
@@ -314,21 +321,21 @@ public final class InspectionBenchmark {
                     found,
                     "李明"));
             made.add(f.id());
+            foundOn.add(found);
             rolls.add(merged ? -1 : roll);
         }
         if (pendingOnly) {
             return n;
         }
         int steps = n;
-        List<String> toNumber = new ArrayList<>();
+        // each numbered on the day it was found (the batch numbers in the year of that day): no step may come
+        // before the problem was found (StepRules.joins, the same rule as the single actions)
         for (int i = 0; i < made.size(); i++) {
             if (rolls.get(i) >= 5 || rolls.get(i) == -1) {
-                toNumber.add(made.get(i));
+                b.register(List.of(made.get(i)), foundOn.get(i));
+                steps++;
             }
         }
-        // numbered on one day per chunk (the batch numbers in the year of that day)
-        b.register(toNumber, TODAY.minusDays(700 - from / 40));
-        steps += toNumber.size();
         for (int i = 0; i < made.size(); i++) {
             String id = made.get(i);
             int roll = rolls.get(i);
@@ -340,7 +347,8 @@ public final class InspectionBenchmark {
             if (roll < 13) {
                 continue; // 待挂号, 已挂号
             }
-            LocalDate on = TODAY.minusDays(random.nextInt(200));
+            LocalDate drawn = TODAY.minusDays(random.nextInt(200));
+            LocalDate on = drawn.isBefore(foundOn.get(i)) ? foundOn.get(i) : drawn;
             b.notify(id, new FindingService.Notice(on.plusDays(60), "张志强", "机关党委", "赵敏", null), on);
             steps++;
             if (roll < 25) {
