@@ -29,11 +29,17 @@ final class StartFailure {
         return code;
     }
 
+    /** No box: where stderr is seen (a console), or where no window can be shown. */
+    static final Box NONE = (title, text) -> {};
+
     /** A Swing message box on Windows when a display is there; elsewhere (and headless) nothing: stderr is seen. */
     static Box system() {
-        boolean windows = System.getProperty("os.name", "").startsWith("Windows");
-        if (!windows || java.awt.GraphicsEnvironment.isHeadless()) {
-            return (title, text) -> {};
+        return box(System.getProperty("os.name", ""), java.awt.GraphicsEnvironment.isHeadless());
+    }
+
+    static Box box(String osName, boolean headless) {
+        if (!osName.startsWith("Windows") || headless) {
+            return NONE;
         }
         return (title, text) ->
                 javax.swing.JOptionPane.showMessageDialog(null, text, title, javax.swing.JOptionPane.ERROR_MESSAGE);

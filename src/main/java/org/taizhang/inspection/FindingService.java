@@ -527,11 +527,6 @@ public final class FindingService {
         });
     }
 
-    /** 屡查屡犯 means the same kind of problem ({@link StepRules#sameProblemKind}). */
-    public static boolean sameProblemKind(Finding f, Finding earlier) {
-        return StepRules.sameProblemKind(f, earlier);
-    }
-
     // ---- reading
 
     public Optional<Finding> finding(String id) {

@@ -219,18 +219,7 @@ public final class RegistryService {
             }
             progress.update(1, 3, "import.progress.writing");
             TrackedWriter writer = store.tracked(ctx);
-            // only records deleted before can need a restore: one query, not one per row
-            java.util.Set<String> deleted = RegistryStore.deletedIds(ctx);
-            plan.units().stream()
-                    .filter(u -> deleted.contains(u.id()))
-                    .forEach(u -> RegistryStore.restoreUnit(writer, u.id()));
-            plan.communities().stream()
-                    .filter(c -> deleted.contains(c.id()))
-                    .forEach(c -> RegistryStore.restoreCommunity(writer, c.id()));
             List<Organization> organizations = plan.organizationsParentsFirst(); // so the foreign key holds
-            organizations.stream()
-                    .filter(o -> deleted.contains(o.id()))
-                    .forEach(o -> RegistryStore.restoreOrganization(writer, o.id()));
             RegistryStore.Batch records = new RegistryStore.Batch(plan.units(), plan.communities(), organizations);
             int created = 0;
             int updated = 0;

@@ -33,11 +33,11 @@ class StartFailureTest {
     }
 
     @Test
-    void withoutADisplayOrOffWindowsThereIsNoBoxToWaitFor() {
-        // the tests run headless or on Linux: a box here would block the run
-        List<String> shown = new ArrayList<>();
-        StartFailure.system().show("台账无法启动", "错误：…");
-        assertThat(shown).isEmpty();
-        assertThat(System.getProperty("os.name")).doesNotStartWith("Windows");
+    void aBoxOnlyOnWindowsWithADisplay() {
+        // elsewhere stderr is seen, and a box here would block a headless run
+        assertThat(StartFailure.box("Linux", false)).isSameAs(StartFailure.NONE);
+        assertThat(StartFailure.box("Windows 11", true)).isSameAs(StartFailure.NONE);
+        assertThat(StartFailure.box("Windows 11", false)).isNotSameAs(StartFailure.NONE);
+        assertThat(StartFailure.system()).isSameAs(StartFailure.NONE); // the tests run on Linux or headless
     }
 }

@@ -39,7 +39,7 @@ import org.taizhang.organization.model.Unit;
  */
 public final class ChecklistActions implements DeviceActions {
     /** How often the generator picks each action (the action is the index). */
-    public static final List<Integer> WEIGHTS = List.of(2, 3, 2, 5, 8, 2, 3, 5, 4, 3, 2, 3, 1);
+    public static final List<Integer> WEIGHTS = List.of(2, 3, 2, 5, 8, 2, 3, 5, 4, 3, 2, 3, 1, 2);
 
     private final Store store;
     private final RegistryService service;
@@ -160,6 +160,7 @@ public final class ChecklistActions implements DeviceActions {
             }
             case 11 -> itemToFinding(s);
             case 12 -> templateDeletedOrRestored(s);
+            case 13 -> templateThroughAWorkbook(s);
             default -> throw new IllegalArgumentException("action " + action);
         }
     }
@@ -295,5 +296,20 @@ public final class ChecklistActions implements DeviceActions {
         } else {
             restore(rows("checklist_template", true), s.a(), checklists::restoreTemplate);
         }
+    }
+
+    /**
+     * A template written as a workbook and read back (导出 / 导入 Excel): the same draft again, or the next version of a
+     * published one — saved in one transaction with the templates it was planned against (saveDraftPlanned).
+     */
+    private void templateThroughAWorkbook(Pick s) throws IOException {
+        ChecklistTemplate t = pick(checklists.templates(), s.a());
+        if (t == null) {
+            return;
+        }
+        org.taizhang.checklist.files.ChecklistFiles files = new org.taizhang.checklist.files.ChecklistFiles(checklists);
+        Path file = store.dataFolder().resolve("细则-" + s.b() % 2 + ".xlsx");
+        files.exportTemplate(t.id(), file);
+        files.importTemplate(file);
     }
 }

@@ -419,31 +419,18 @@ public final class ChecklistStore {
                         r.getSourceFile()));
     }
 
-    /** Ids of results deleted before: an import that names one again restores it explicitly. */
-    public static Set<String> deletedResultIds(DSLContext ctx) {
-        return new java.util.HashSet<>(ctx.select(ASSESSMENT_RESULT.ID)
-                .from(ASSESSMENT_RESULT)
-                .where(ASSESSMENT_RESULT.DELETED.eq(1))
-                .fetch(ASSESSMENT_RESULT.ID));
-    }
-
-    public static void restoreResult(TrackedWriter writer, String id) {
-        writer.restore(ASSESSMENT_RESULT, id);
-    }
-
     /**
      * Writes results in slices of {@value #WRITE_SLICE} (progress and cancel between them, batched), restoring
      * any deleted before, all in the caller's transaction; returns created, updated, unchanged.
      */
     public static int[] saveResults(TrackedWriter writer, DSLContext ctx, List<PastResult> results, Progress progress) {
-        Set<String> deleted = deletedResultIds(ctx);
-        results.stream().filter(r -> deleted.contains(r.id())).forEach(r -> restoreResult(writer, r.id()));
         int[] counts = new int[3];
         int total = results.size();
         for (int from = 0; from < total; from += WRITE_SLICE) {
             List<org.jooq.TableRecord<?>> slice = new ArrayList<>();
             results.subList(from, Math.min(total, from + WRITE_SLICE)).forEach(r -> slice.add(record(r)));
-            for (TrackedWriter.Outcome outcome : writer.saveAll(slice)) {
+            // one deleted before and named again (same branch, year, round: the same id) comes back explicitly
+            for (TrackedWriter.Outcome outcome : writer.restoreAndSaveAll(slice)) {
                 counts[outcome.ordinal()]++;
             }
             progress.update(Math.min(total, from + WRITE_SLICE), total, "checklist.progress.writing");

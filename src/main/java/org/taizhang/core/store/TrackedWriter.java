@@ -81,6 +81,30 @@ public final class TrackedWriter {
     }
 
     /**
+     * {@link #restoreAndSave} for many records (an import's slice): the ones deleted before are found with one query per
+     * table and a few hundred ids, restored, then all are saved through {@link #saveAll}.
+     */
+    public List<Outcome> restoreAndSaveAll(List<? extends TableRecord<?>> records) {
+        Map<Table<?>, List<String>> idsByTable = new LinkedHashMap<>();
+        for (TableRecord<?> r : records) {
+            idsByTable.computeIfAbsent(r.getTable(), t -> new ArrayList<>()).add(idOf(r));
+        }
+        idsByTable.forEach((table, ids) -> {
+            Field<String> id = RecordStates.field(table, RecordStates.ID, String.class);
+            Field<Integer> deleted = RecordStates.field(table, RecordState.DELETED, Integer.class);
+            for (int from = 0; from < ids.size(); from += 500) {
+                ctx.select(id)
+                        .from(table)
+                        .where(id.in(ids.subList(from, Math.min(ids.size(), from + 500))))
+                        .and(deleted.eq(1))
+                        .fetch(id)
+                        .forEach(gone -> restore(table, gone));
+            }
+        });
+        return saveAll(records);
+    }
+
+    /**
      * {@link #save} for many records in order, with the same dots, rows and history as saving them one by one,
      * at a fraction of the cost: the records' states are read a few hundred at a time, and new rows and their
      * history are inserted in JDBC batches (one prepared statement each) instead of a statement per row. An

@@ -93,7 +93,7 @@ public final class DuplicatesModel {
         return page.entries().stream()
                 .filter(x -> x.state() == FindingState.CLOSED
                         && x.finding().unitId().equals(e.finding().unitId())
-                        && FindingService.sameProblemKind(e.finding(), x.finding()))
+                        && org.taizhang.inspection.StepRules.sameProblemKind(e.finding(), x.finding()))
                 .toList();
     }
 

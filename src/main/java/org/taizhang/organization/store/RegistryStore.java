@@ -136,9 +136,12 @@ public final class RegistryStore {
             return records.size();
         }
 
-        /** Writes records {@code from} (inclusive) to {@code to} (exclusive); each one's outcome, in order. */
+        /**
+         * Writes records {@code from} (inclusive) to {@code to} (exclusive), restoring those deleted before (an import
+         * that names a deleted record again, the same natural key so the same id); each one's outcome, in order.
+         */
         public List<Outcome> save(TrackedWriter writer, int from, int to) {
-            return writer.saveAll(records.subList(from, to));
+            return writer.restoreAndSaveAll(records.subList(from, to));
         }
     }
 
@@ -191,24 +194,6 @@ public final class RegistryStore {
         r.setRemark(o.remark());
         r.setSortOrder(o.sortOrder());
         return r;
-    }
-
-    /**
-     * The ids of deleted units, communities and organizations, read once per import: only these can need a
-     * restore, so the other rows skip a query each.
-     */
-    public static java.util.Set<String> deletedIds(DSLContext ctx) {
-        java.util.Set<String> ids = new java.util.HashSet<>();
-        ids.addAll(ctx.select(UNIT.ID).from(UNIT).where(UNIT.DELETED.eq(1)).fetch(UNIT.ID));
-        ids.addAll(ctx.select(COMMUNITY.ID)
-                .from(COMMUNITY)
-                .where(COMMUNITY.DELETED.eq(1))
-                .fetch(COMMUNITY.ID));
-        ids.addAll(ctx.select(ORGANIZATION.ID)
-                .from(ORGANIZATION)
-                .where(ORGANIZATION.DELETED.eq(1))
-                .fetch(ORGANIZATION.ID));
-        return ids;
     }
 
     /*

@@ -224,6 +224,32 @@ class TrackedWriterTest {
         assertThat(history()).extracting(HistoryRecord::getAction).containsExactly("create", "delete");
     }
 
+    /**
+     * "Restore if deleted, then save" in one place, for one record and for an import's slice: a record named again
+     * after its deletion (the same natural key, so the same id) comes back explicitly, then takes the new values;
+     * one that was never deleted is only saved.
+     */
+    @Test
+    void aDeletedRecordSavedAgainThroughRestoreAndSaveComesBackInHistory() {
+        save(finance("市财政局"));
+        delete();
+
+        Outcome saved = store.write(ctx -> store.tracked(ctx).restoreAndSave(finance("财政局")));
+        assertThat(saved).isEqualTo(Outcome.UPDATED);
+        assertThat(row().getDeleted()).isZero();
+        assertThat(row().getShortName()).isEqualTo("财政局");
+        assertThat(history())
+                .extracting(HistoryRecord::getAction)
+                .containsExactly("create", "delete", "restore", "update");
+
+        delete();
+        UnitRecord other = TestRecords.unit(Ids.newId(), "江海市审计局");
+        List<Outcome> both = store.write(ctx -> store.tracked(ctx).restoreAndSaveAll(List.of(finance("市财政局"), other)));
+        assertThat(both).containsExactly(Outcome.UPDATED, Outcome.CREATED);
+        assertThat(row().getDeleted()).isZero();
+        assertThat(row().getShortName()).isEqualTo("市财政局");
+    }
+
     @Test
     void restoreIsAnExplicitChangeKeptInHistory() {
         save(finance("市财政局"));

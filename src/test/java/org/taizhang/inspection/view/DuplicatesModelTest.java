@@ -10,7 +10,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.taizhang.inspection.FindingService;
 import org.taizhang.inspection.LedgerFixtures;
 import org.taizhang.inspection.model.Finding;
 import org.taizhang.inspection.model.FindingState;
@@ -108,6 +107,7 @@ class DuplicatesModelTest {
         duplicates.markRepeat();
         assertThat(ledger.service.finding(again.id()).orElseThrow().repeatOf()).isEqualTo(closed.id());
         assertThat(duplicates.earlierOfSameKind()).as("marked once").isEmpty();
-        assertThat(FindingService.sameProblemKind(again, closed)).isTrue();
+        assertThat(org.taizhang.inspection.StepRules.sameProblemKind(again, closed))
+                .isTrue();
     }
 }
