@@ -559,12 +559,24 @@ public final class FindingService {
         return merged;
     }
 
+    /** Reads the steps beside the ledger's other queries: a thread of its own per reading, kept a minute when idle. */
+    private static final java.util.concurrent.ExecutorService STEP_READER = new java.util.concurrent.ThreadPoolExecutor(
+            0,
+            Integer.MAX_VALUE,
+            60,
+            java.util.concurrent.TimeUnit.SECONDS,
+            new java.util.concurrent.SynchronousQueue<>(),
+            Thread.ofPlatform().daemon().name("ledger-steps-", 1).factory());
+
     /** Every finding as the ledger shows it, read in a few queries and folded here. */
     public List<LedgerEntry> ledger() {
         // the steps are most of the reading (five or so per finding): read on a second core meanwhile, on a
-        // connection of its own (readers never block each other in SQLite's WAL mode)
+        // connection of its own (readers never block each other in SQLite's WAL mode). Not on the common pool: on a
+        // two-core PC it has one worker, and whatever else holds it (a parallel stream, a test runner) would block
+        // the ledger until it is done — or for ever, when that work waits for the ledger.
         java.util.concurrent.CompletableFuture<Map<String, List<Step>>> stepsRead =
-                java.util.concurrent.CompletableFuture.supplyAsync(() -> InspectionStore.allSteps(store.read()));
+                java.util.concurrent.CompletableFuture.supplyAsync(
+                        () -> InspectionStore.allSteps(store.read()), STEP_READER);
         var ctx = store.read();
         Registry reg = registry.load();
         List<Finding> findings = InspectionStore.findings(ctx);

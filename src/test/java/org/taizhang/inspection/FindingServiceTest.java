@@ -587,4 +587,36 @@ class FindingServiceTest {
                         e -> assertThat(e.messageKey()).isEqualTo("inspection.error.repeatOtherCategory"));
         assertThat(service.ledger()).isEmpty();
     }
+
+    /**
+     * The ledger reads its steps beside its other queries: with every worker of the common pool busy (one on a two-core
+     * PC; a test runner's shrinking held it while waiting for the ledger), it is still read, not blocked for ever.
+     */
+    @Test
+    void theLedgerIsReadWhileTheCommonPoolIsBusy() throws Exception {
+        service.record(recorded("支委会未按月召开", TODAY));
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ForkJoinPool pool = java.util.concurrent.ForkJoinPool.commonPool();
+        java.util.concurrent.CountDownLatch busy = new java.util.concurrent.CountDownLatch(pool.getParallelism());
+        List<java.util.concurrent.Future<?>> holders = new java.util.ArrayList<>();
+        for (int i = 0; i < pool.getParallelism(); i++) {
+            holders.add(pool.submit(() -> {
+                busy.countDown();
+                release.await();
+                return null;
+            }));
+        }
+        try {
+            busy.await();
+            List<org.taizhang.inspection.model.LedgerEntry> ledger =
+                    org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                            java.time.Duration.ofSeconds(20), service::ledger);
+            assertThat(ledger).hasSize(1);
+        } finally {
+            release.countDown();
+            for (var h : holders) {
+                h.get();
+            }
+        }
+    }
 }
