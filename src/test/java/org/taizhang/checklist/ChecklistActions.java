@@ -1,5 +1,6 @@
 package org.taizhang.checklist;
 
+import static org.taizhang.core.store.DeviceActions.ASSESSMENT_FORMS;
 import static org.taizhang.core.store.DeviceActions.TEXTS;
 import static org.taizhang.core.store.DeviceActions.pick;
 import static org.taizhang.core.store.DeviceActions.restore;
@@ -39,7 +40,7 @@ import org.taizhang.organization.model.Unit;
  */
 public final class ChecklistActions implements DeviceActions {
     /** How often the generator picks each action (the action is the index). */
-    public static final List<Integer> WEIGHTS = List.of(2, 3, 2, 5, 8, 2, 3, 5, 4, 3, 2, 3, 1, 2);
+    public static final List<Integer> WEIGHTS = List.of(2, 3, 2, 5, 8, 2, 3, 5, 4, 3, 2, 3, 1, 2, 3);
 
     private final Store store;
     private final RegistryService service;
@@ -161,6 +162,7 @@ public final class ChecklistActions implements DeviceActions {
             case 11 -> itemToFinding(s);
             case 12 -> templateDeletedOrRestored(s);
             case 13 -> templateThroughAWorkbook(s);
+            case 14 -> filledForm(r, s);
             default -> throw new IllegalArgumentException("action " + action);
         }
     }
@@ -311,5 +313,94 @@ public final class ChecklistActions implements DeviceActions {
         Path file = store.dataFolder().resolve("细则-" + s.b() % 2 + ".xlsx");
         files.exportTemplate(t.id(), file);
         files.importTemplate(file);
+    }
+
+    /**
+     * 测评表: a branch's form exported, filled in Excel and imported (saveFormAnswers, one transaction); or a form filled
+     * before, perhaps on another device, imported here — the same answers created on several devices (ids from the
+     * branch, template, round and year).
+     */
+    private void filledForm(Registry r, Pick s) throws IOException {
+        ChecklistFiles files = new ChecklistFiles(checklists);
+        if (s.c() % 2 == 0 && !ASSESSMENT_FORMS.isEmpty()) {
+            files.importForm(pick(ASSESSMENT_FORMS, s.a()), null, Progress.NONE);
+            return;
+        }
+        Organization o = pick(
+                r.organizations().stream()
+                        .filter(x -> x.kind().isBranch())
+                        .sorted(Comparator.comparing(Organization::id))
+                        .toList(),
+                s.a());
+        ChecklistTemplate t = pick(
+                checklists.templates().stream()
+                        .filter(ChecklistTemplate::isPublished)
+                        .toList(),
+                s.b());
+        if (o == null || t == null) {
+            return;
+        }
+        Path file = store.dataFolder().resolve("测评表-" + java.util.UUID.randomUUID() + ".xlsx");
+        files.exportForm(
+                o.id(),
+                t.id(),
+                Round.values()[s.c() % 3],
+                2026,
+                file,
+                org.taizhang.core.i18n.Messages.forLocale(org.taizhang.core.i18n.Messages.CHINESE),
+                Progress.NONE);
+        fill(file, t, o, s);
+        ASSESSMENT_FORMS.add(file);
+        files.importForm(file, null, Progress.NONE);
+    }
+
+    /** Every third item (from a point the step picks) scored in the form's open cells, as an inspector types it. */
+    private static void fill(Path file, ChecklistTemplate t, Organization o, Pick s) throws IOException {
+        org.apache.poi.xssf.usermodel.XSSFWorkbook wb;
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in);
+        }
+        try (wb) {
+            org.apache.poi.ss.usermodel.Sheet sheet = wb.getSheetAt(0);
+            Map<String, Integer> columns = new LinkedHashMap<>();
+            Map<String, org.apache.poi.ss.usermodel.Row> rows = new LinkedHashMap<>();
+            boolean header = false;
+            for (org.apache.poi.ss.usermodel.Row row : sheet) {
+                org.apache.poi.ss.usermodel.Cell first = row.getCell(0);
+                String text =
+                        first == null ? "" : new org.apache.poi.ss.usermodel.DataFormatter().formatCellValue(first);
+                if (!header && "编号".equals(text)) {
+                    header = true;
+                    row.forEach(c -> columns.put(c.getStringCellValue(), c.getColumnIndex()));
+                } else if (header && !text.isEmpty()) {
+                    rows.put(text, row);
+                }
+            }
+            List<ChecklistItem> items = t.items().stream()
+                    .filter(i -> i.appliesTo(o.kind()) && !i.bonus() && rows.containsKey(i.number()))
+                    .toList();
+            for (int j = 0; j < items.size(); j++) {
+                if ((j + s.b()) % 3 != 0) {
+                    continue;
+                }
+                ChecklistItem i = items.get(j);
+                org.apache.poi.ss.usermodel.Row row = rows.get(i.number());
+                String column = i.mode() == org.taizhang.checklist.model.ScoringMode.DEDUCTION ? "扣分次数" : "评分";
+                Integer c = columns.get(column);
+                if (c == null) {
+                    continue;
+                }
+                org.apache.poi.ss.usermodel.Cell cell = row.getCell(c) == null ? row.createCell(c) : row.getCell(c);
+                switch (i.mode()) {
+                    case YES_NO -> cell.setCellValue((s.c() + j) % 2 == 0 ? "达到" : "未达到");
+                    case GRADED ->
+                        cell.setCellValue((s.c() + j) % (i.maxPoints().intValue() + 1));
+                    case DEDUCTION -> cell.setCellValue((s.c() + j) % 4);
+                }
+            }
+            try (java.io.OutputStream out = Files.newOutputStream(file)) {
+                wb.write(out);
+            }
+        }
     }
 }

@@ -73,9 +73,11 @@ class ConvergencePropertyTest {
 
     private static Path template;
     private static Path templateDir;
+    /** A version-1 database holding two units with their v1 history, copied for every device of a v1 start. */
+    private static Path v1Template;
 
     @BeforeContainer
-    static void makeTemplate() throws IOException {
+    static void makeTemplate() throws Exception {
         // one migrated database, copied for every device: opening a copy gives it a device id of its own
         templateDir = scratch("taizhang-convergence-template");
         template = templateDir.resolve("template.db");
@@ -85,6 +87,7 @@ class ConvergencePropertyTest {
             checklists.saveDraft(BuiltInTemplates.site(2026));
             checklists.publish(BuiltInTemplates.site(2026).id());
         }
+        v1Template = V1Database.create(templateDir.resolve("v1.db"));
         for (int i = 0; i < 2; i++) {
             SHEETS.add(org.taizhang.inspection.files.InspectionFilesFixture.sheet(
                     templateDir.resolve("第" + (i + 1) + "组问题清单.xlsx"),
@@ -129,7 +132,14 @@ class ConvergencePropertyTest {
         /** The hub designation handed over and taken back. */
         HUB(1),
         /** The hub prepares a field laptop again (taizhang package prepare-field + import). */
-        PREPARE(2);
+        PREPARE(2),
+        /** A laptop's database copied into its backups (VACUUM INTO), with its device file as it was then. */
+        BACKUP(3),
+        /**
+         * A laptop restored from its last backup, with or without the device file beside it, after its unsent work was
+         * exported for the hub (the rule every path that replaces a laptop's data keeps, issue 17).
+         */
+        RESTORE(2);
 
         final int weight;
 
@@ -186,20 +196,43 @@ class ConvergencePropertyTest {
      * scenario in FindingsAcrossDevicesTest.
      */
     @Property(tries = 1, seed = "1199321788849401610")
-    void theSeedThatFoundTheCreateHoleStillConverges(@ForAll("scripts") List<Step> script) throws IOException {
-        devicesThatExchangeEverythingHoldTheSameRecordsAndLoseNothing(script);
+    void theSeedThatFoundTheCreateHoleStillConverges(@ForAll("scripts") List<Step> script) throws Exception {
+        devicesThatExchangeEverythingHoldTheSameRecordsAndLoseNothing(script, List.of());
+    }
+
+    /**
+     * How the devices start: copies of one migrated database (empty list), or — one try in four — copies of one
+     * version-1 database made before the upgrade (issue 16: their v1 changes share names), each left as it was (0)
+     * or given a v1 edit of a unit's short name (1, 2) before it is opened and upgraded.
+     */
+    @Provide
+    Arbitrary<List<Integer>> starts() {
+        return Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(3, Arbitraries.just(List.<Integer>of())),
+                net.jqwik.api.Tuple.of(
+                        1, Arbitraries.integers().between(0, 2).list().ofSize(DEVICES)));
     }
 
     @Property
-    void devicesThatExchangeEverythingHoldTheSameRecordsAndLoseNothing(@ForAll("scripts") List<Step> script)
-            throws IOException {
+    void devicesThatExchangeEverythingHoldTheSameRecordsAndLoseNothing(
+            @ForAll("scripts") List<Step> script, @ForAll("starts") List<Integer> v1Edits) throws Exception {
         Path dir = scratch("taizhang-convergence");
         List<Device> devices = new ArrayList<>();
         FORMS.clear();
+        DeviceActions.ASSESSMENT_FORMS.clear();
+        boolean v1 = !v1Edits.isEmpty();
+        Statistics.label("start").collect(v1 ? "copies of a v1 database" : "copies of one database");
         try {
             for (int i = 0; i < DEVICES; i++) {
                 Path db = dir.resolve("device" + i + ".db");
-                Files.copy(template, db);
+                if (v1) {
+                    Files.copy(v1Template, db);
+                    if (v1Edits.get(i) > 0) {
+                        V1Database.edit(db, v1Edits.get(i) == 1 ? "财政局" : "市财政局", "v1-edit-" + i);
+                    }
+                } else {
+                    Files.copy(template, db);
+                }
                 devices.add(new Device(Store.open(db)));
             }
             assertThat(devices.stream().map(d -> d.store.deviceId()).distinct()).hasSize(DEVICES);
@@ -207,9 +240,34 @@ class ConvergencePropertyTest {
                 devices.get(i).setUp(i == 0);
                 devices.get(i).hubDevice = devices.getFirst();
             }
+            if (v1) {
+                // the built-in 六有 template, which the laptops get from the hub's package below
+                devices.getFirst().checklists.saveDraft(BuiltInTemplates.site(2026));
+                devices.getFirst()
+                        .checklists
+                        .publish(BuiltInTemplates.site(2026).id());
+                devices.getFirst().changed();
+            }
             Oracle oracle = new Oracle();
-            // what the devices start with (the template's records) counts as written before the script
-            oracle.observe(Map.of(), devices.getFirst().states());
+            // what the devices start with (the template's records, or each copy's upgraded v1 records) counts as
+            // written before the script
+            if (v1) {
+                // an untouched copy, upgraded: its changes (named after their content, the same on every copy) are
+                // what each copy started from, so a copy's v1 edit overwrote the shared revision before it
+                Path pristine = dir.resolve("v1-untouched.db");
+                Files.copy(v1Template, pristine);
+                Map<String, RecordState> shared;
+                try (Store untouched = Store.open(pristine)) {
+                    shared = new Device(untouched).states();
+                }
+                oracle.observe(Map.of(), shared);
+                for (Device d : devices) {
+                    oracle.observe(shared, d.states());
+                    oracle.history.addAll(d.historyIds());
+                }
+            } else {
+                oracle.observe(Map.of(), devices.getFirst().states());
+            }
             // every device imports the same workbook first: the same records (ids from their names), no exchange
             for (Device d : devices) {
                 Map<String, RecordState> before = d.states();
@@ -219,11 +277,13 @@ class ConvergencePropertyTest {
                 oracle.observe(before, d.states());
                 oracle.history.addAll(d.historyIds());
             }
-            // (but for the hub's designation, which only the hub holds so far)
-            assertThat(devices.get(1).states().keySet())
-                    .isEqualTo(devices.get(0).states().keySet().stream()
-                            .filter(k -> !k.startsWith("hub_designation/"))
-                            .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new)));
+            // (but for the hub's designation, which only the hub holds so far; a v1 start's template is the hub's)
+            if (!v1) {
+                assertThat(devices.get(1).states().keySet())
+                        .isEqualTo(devices.get(0).states().keySet().stream()
+                                .filter(k -> !k.startsWith("hub_designation/"))
+                                .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new)));
+            }
             // the hub sets up a 机关党委 and a branch and hands them to the laptops before the visits
             Device hub = devices.getFirst();
             Map<String, RecordState> beforeHub = hub.states();
@@ -295,10 +355,16 @@ class ConvergencePropertyTest {
             Path fromHub = dir.resolve("from-hub.tzpkg");
             new org.taizhang.exchange.ExchangeService(hub.store)
                     .export(fromHub, org.taizhang.exchange.files.PackageFile.Protection.none(), Progress.NONE);
-            for (Device d : devices.subList(1, DEVICES)) {
-                d.receive(fromHub);
+            // a laptop's last backup (the database and its device file as they were), per device index: the first
+            // one the day it was handed the hub's records
+            Map<Integer, Path[]> backups = new HashMap<>();
+            for (int i = 1; i < DEVICES; i++) {
+                devices.get(i).receive(fromHub);
+                backups.put(i, devices.get(i).backup(dir, i));
             }
             List<ChangeSet> mail = new ArrayList<>();
+            // packages of a laptop's unsent work written before it was restored: they reach the hub, late or at the end
+            List<Path> unsent = new ArrayList<>();
             // packages written for a device and not (yet) carried to it: lost, or found in a drawer later
             List<Map.Entry<Path, Device>> drawer = new ArrayList<>();
             for (Step s : script) {
@@ -326,6 +392,27 @@ class ConvergencePropertyTest {
                                         Progress.NONE);
                         to.receive(stick);
                     }
+                } else if (core(s) == Core.BACKUP) {
+                    if (s.device() > 0) {
+                        backups.put(s.device(), d.backup(dir, s.device()));
+                    }
+                } else if (core(s) == Core.RESTORE) {
+                    Path[] backup = backups.get(s.device());
+                    if (backup != null) {
+                        // what the hub has not acknowledged leaves first (taizhang package export), then the files go
+                        // back
+                        unsent.add(d.packageFor(hub, dir));
+                        String before = d.store.deviceId();
+                        Device restored = d.restoredFrom(backup, s.b() % 2 == 0);
+                        restored.hubDevice = hub;
+                        devices.set(s.device(), restored);
+                        Statistics.label("restored")
+                                .collect(
+                                        s.b() % 2 == 0 ? "with its device file" : "without its device file",
+                                        restored.store.deviceId().equals(before) ? "same id" : "new id");
+                    }
+                } else if (core(s) == Core.LATE && s.a() % 4 == 1 && !unsent.isEmpty()) {
+                    hub.receive(unsent.get(s.b() % unsent.size())); // the restored laptop's work reaches the hub
                 } else if (core(s) == Core.LATE && s.a() % 2 == 0 && !drawer.isEmpty()) {
                     // a package from the drawer, late, perhaps for the second time
                     var found = drawer.get(s.b() % drawer.size());
@@ -349,6 +436,10 @@ class ConvergencePropertyTest {
                     oracle.observe(before, d.states());
                     oracle.history.addAll(d.historyIds());
                 }
+            }
+            // the work a laptop exported before it was restored is carried to the hub (if it was not yet)
+            for (Path p : unsent) {
+                hub.receive(p);
             }
             // then every laptop sends the hub a package and the hub answers each (issue 17): packages carry only what
             // the receiver has not acknowledged, so this proves that acknowledgements lose nothing — one round
@@ -457,6 +548,14 @@ class ConvergencePropertyTest {
                                             > 1));
             Statistics.label("rules across records broken")
                     .collect(!devices.getFirst().store.breaches().isEmpty());
+            Statistics.label("assessment form imported on several devices")
+                    .collect(finalStates.values().stream()
+                            .anyMatch(r -> r.table().equals("assessment_answer")
+                                    && r.creates().stream()
+                                                    .map(Dot::site)
+                                                    .distinct()
+                                                    .count()
+                                            > 1));
             Statistics.label("assessments answered")
                     .collect(finalStates.values().stream()
                             .anyMatch(r -> r.table().equals("assessment_answer")));
@@ -556,6 +655,39 @@ class ConvergencePropertyTest {
 
     /** One simulated device: its own database, its registry service. */
     static final class Device {
+        /**
+         * A consistent copy of this database (as 立即备份 writes it) and its device file as it was, in {@code dir}: the
+         * files a clerk would copy back over the data folder.
+         */
+        Path[] backup(Path dir, int index) throws IOException {
+            Path copy = store.backup("convergence");
+            Path db = Files.move(
+                    copy, dir.resolve("backup-" + index + ".db"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Path deviceFile = store.database().resolveSibling(store.database().getFileName() + ".device");
+            Path savedDeviceFile = dir.resolve("backup-" + index + ".db.device");
+            Files.copy(deviceFile, savedDeviceFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            return new Path[] {db, savedDeviceFile};
+        }
+
+        /**
+         * This device closed, its database replaced by the backup (with the backup's device file, or with none) and
+         * opened again: the profile's note of the clock or the missing file gives it a new id where it must have one.
+         */
+        Device restoredFrom(Path[] backup, boolean withDeviceFile) throws IOException {
+            Path db = store.database();
+            Path deviceFile = db.resolveSibling(db.getFileName() + ".device");
+            store.close();
+            Files.deleteIfExists(db.resolveSibling(db.getFileName() + "-wal"));
+            Files.deleteIfExists(db.resolveSibling(db.getFileName() + "-shm"));
+            Files.copy(backup[0], db, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            if (withDeviceFile) {
+                Files.copy(backup[1], deviceFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            } else {
+                Files.deleteIfExists(deviceFile);
+            }
+            return new Device(Store.open(db));
+        }
+
         final Store store;
         final RegistryService service;
 

@@ -21,6 +21,8 @@ public interface DeviceActions {
     String[] TEXTS = {"张红玲", "马兵德", "孙晶娟", null};
     /** Feedback forms a unit filled in, in this try: any device may import any of them (a unit mails them all). */
     List<Path> FORMS = new ArrayList<>();
+    /** Assessment forms (测评表) filled in this try: the same file may be imported on several devices. */
+    List<Path> ASSESSMENT_FORMS = new ArrayList<>();
     /** Two teams' sheets of findings, the same files on every device (ids from the file and row). */
     List<Path> SHEETS = new ArrayList<>();
 
