@@ -3,31 +3,30 @@ package org.taizhang.checklist;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.taizhang.checklist.files.AcceptanceStatsWorkbook;
-import org.taizhang.core.files.CsvFiles;
 import org.taizhang.core.i18n.Messages;
+import org.taizhang.core.report.ReportFormat;
+import org.taizhang.core.report.ReportTable;
+import org.taizhang.core.report.ReportTable.Column;
+import org.taizhang.core.report.files.TableFiles;
+import org.taizhang.core.task.Progress;
 
 /**
- * The 达标验收 figures as a table: one row per 共同体 (and one for branches in none), then 合计 — 共同体, 支部数,
- * 已验收, 达标, 未达标, 达标率 (a percent with one decimal: 57.1%). Written as .csv here or .xlsx by
- * {@link AcceptanceStatsWorkbook}; the reports issue gives it the official layout and a PDF.
+ * The 达标验收 figures as a table (达标情况统计表): one row per 共同体 (and one for branches in none), then 合计 — 共同体,
+ * 支部数, 已验收, 达标, 未达标, 达标率 (a percent with one decimal: 57.1%). Written by the shared table writers in the
+ * official layout (core.report), as .xlsx, .csv or .pdf.
  */
 public final class AcceptanceStats {
     private AcceptanceStats() {}
 
-    public static List<String> header(Messages m) {
-        return List.of(
-                m.get("checklist.stats.community"),
-                m.get("checklist.stats.branches"),
-                m.get("checklist.stats.accepted"),
-                m.get("checklist.stats.passed"),
-                m.get("checklist.stats.failed"),
-                m.get("checklist.stats.rate"));
-    }
-
-    /** The rows below the header, the 合计 row last. */
-    public static List<List<String>> rows(AcceptanceBoard board, Messages m) {
-        List<List<String>> rows = new ArrayList<>();
+    public static ReportTable table(AcceptanceBoard board, Messages m) {
+        List<Column> columns = List.of(
+                Column.text(m.get("checklist.stats.community"), 14),
+                Column.count(m.get("checklist.stats.branches")),
+                Column.count(m.get("checklist.stats.accepted")),
+                Column.count(m.get("checklist.stats.passed")),
+                Column.count(m.get("checklist.stats.failed")),
+                Column.percent(m.get("checklist.stats.rate")));
+        List<List<Object>> rows = new ArrayList<>();
         for (AcceptanceBoard.Row r : board.rows()) {
             rows.add(row(
                     r.community() == null
@@ -35,29 +34,27 @@ public final class AcceptanceStats {
                             : r.community().name(),
                     r));
         }
-        rows.add(row(m.get("checklist.stats.total"), board.total()));
-        return rows;
+        return new ReportTable(
+                m.get("checklist.stats.title", Integer.toString(board.year())),
+                m.get("checklist.stats.sheet"),
+                columns,
+                rows,
+                row(m.get("checklist.stats.total"), board.total()),
+                List.of(m.get("checklist.stats.note")));
     }
 
-    private static List<String> row(String label, AcceptanceBoard.Row r) {
-        return List.of(
-                label,
-                Integer.toString(r.branches()),
-                Integer.toString(r.accepted()),
-                Integer.toString(r.passed()),
-                Integer.toString(r.failed()),
-                r.rate().toPlainString() + "%");
+    private static List<Object> row(String label, AcceptanceBoard.Row r) {
+        return List.of(label, r.branches(), r.accepted(), r.passed(), r.failed(), r.rate());
     }
 
-    /** Writes the table as .xlsx or .csv, whatever the file is named (the command line's --format decides). */
-    public static void write(AcceptanceBoard board, Path file, boolean xlsx, Messages m) {
-        if (!xlsx) {
-            List<List<String>> all = new ArrayList<>();
-            all.add(header(m));
-            all.addAll(rows(board, m));
-            CsvFiles.write(file, all);
-        } else {
-            AcceptanceStatsWorkbook.write(board, file, m);
-        }
+    /** Writes the table in {@code format}, whatever the file is named (the command line's --format decides). */
+    public static void write(
+            AcceptanceBoard board,
+            ReportTable.Heading heading,
+            ReportFormat format,
+            Path file,
+            Messages m,
+            Progress p) {
+        TableFiles.write(table(board, m), heading, format, file, m, p);
     }
 }

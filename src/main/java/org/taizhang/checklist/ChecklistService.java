@@ -55,6 +55,11 @@ public final class ChecklistService {
         return registry.today();
     }
 
+    /** The 填报单位 of the settings, above every table this feature writes. */
+    public String committee() {
+        return store.committee();
+    }
+
     /** The registry as it is now (the branches an assessment or a file names). */
     public Registry registry() {
         return registry.load();

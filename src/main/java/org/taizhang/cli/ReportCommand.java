@@ -1,15 +1,23 @@
 package org.taizhang.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.taizhang.checklist.AcceptanceStats;
 import org.taizhang.checklist.ChecklistService;
 import org.taizhang.core.i18n.Messages;
+import org.taizhang.core.report.ReportFormat;
+import org.taizhang.core.report.ReportTable;
 import org.taizhang.core.store.Store;
 import org.taizhang.core.task.Progress;
+import org.taizhang.inspection.FindingService;
+import org.taizhang.inspection.InspectionService;
 import org.taizhang.inspection.files.InspectionFiles;
 import org.taizhang.inspection.files.LedgerReport;
 import org.taizhang.organization.RegistryService;
+import org.taizhang.report.Reports;
+import org.taizhang.report.model.Grouping;
+import org.taizhang.report.model.ReportFilter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -19,20 +27,31 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "report",
         description = "统计报表。 Reports.",
-        subcommands = {ReportCommand.AcceptanceStatsCommand.class, ReportCommand.LedgerCommand.class})
+        subcommands = {
+            ReportCommand.AcceptanceStatsCommand.class,
+            ReportCommand.LedgerCommand.class,
+            ReportCommand.RectificationStatsCommand.class
+        })
 final class ReportCommand {
     @ParentCommand
     TaizhangCommand root;
 
-    /** {@code report acceptance-stats [--year Y] --format xlsx|csv --out FILE}: 达标率 by 共同体 and 合计. */
+    /** A table's formats (a document's are pdf and docx): anything else is a usage error, exit 2. */
+    enum TableFormat {
+        xlsx,
+        csv,
+        pdf;
+
+        ReportFormat format() {
+            return ReportFormat.valueOf(name().toUpperCase(java.util.Locale.ROOT));
+        }
+    }
+
+    /** {@code report acceptance-stats [--year Y] --format xlsx|csv|pdf --out FILE}: 达标率 by 共同体 and 合计. */
     @Command(
             name = "acceptance-stats",
             description = "党支部达标验收统计（按共同体，含合计）。 Branch acceptance figures by community, with the total.")
     static final class AcceptanceStatsCommand implements Callable<Integer> {
-        enum Format {
-            xlsx,
-            csv
-        }
 
         @ParentCommand
         ReportCommand report;
@@ -43,8 +62,8 @@ final class ReportCommand {
         @Option(names = "--year", paramLabel = "Y", description = "年度（默认今年）。 The year (default: this year).")
         Integer year;
 
-        @Option(names = "--format", required = true, paramLabel = "xlsx|csv", description = "文件格式。 File format.")
-        Format format;
+        @Option(names = "--format", required = true, paramLabel = "xlsx|csv|pdf", description = "文件格式。 File format.")
+        TableFormat format;
 
         @Option(names = "--out", required = true, paramLabel = "FILE", description = "输出文件。 Output file.")
         Path out;
@@ -57,7 +76,14 @@ final class ReportCommand {
                 ChecklistService checklists = new ChecklistService(store, registry);
                 int y = year == null ? checklists.today().getYear() : year;
                 var board = checklists.board(y);
-                AcceptanceStats.write(board, out, format == Format.xlsx, m); // --format decides, whatever the name
+                // --format decides, whatever the file is named
+                AcceptanceStats.write(
+                        board,
+                        new ReportTable.Heading(checklists.committee(), checklists.today()),
+                        format.format(),
+                        out,
+                        m,
+                        Progress.NONE);
                 spec.commandLine()
                         .getOut()
                         .println(m.get(
@@ -94,8 +120,14 @@ final class ReportCommand {
         @Option(names = "--unit", paramLabel = "UNIT", description = "只含这个单位的问题。 Only this unit's findings.")
         String unit;
 
+        /** The ledger's own formats (its PDF comes with the report feature's documents). */
+        enum Format {
+            xlsx,
+            csv
+        }
+
         @Option(names = "--format", required = true, paramLabel = "xlsx|csv", description = "文件格式。 File format.")
-        AcceptanceStatsCommand.Format format;
+        Format format;
 
         @Option(names = "--out", required = true, paramLabel = "FILE", description = "输出文件。 Output file.")
         Path out;
@@ -106,11 +138,7 @@ final class ReportCommand {
             try (Store store = report.root.openStore()) {
                 InspectionFiles files = new InspectionFiles(store, new RegistryService(store));
                 var written = files.writeLedger(
-                        new LedgerReport.Filter(year, round, unit),
-                        format == AcceptanceStatsCommand.Format.xlsx,
-                        out,
-                        m,
-                        Progress.NONE);
+                        new LedgerReport.Filter(year, round, unit), format == Format.xlsx, out, m, Progress.NONE);
                 spec.commandLine()
                         .getOut()
                         .println(m.get(
@@ -118,6 +146,84 @@ final class ReportCommand {
                                 written.rows(),
                                 written.summary().overdue(),
                                 written.summary().soon(),
+                                out.toAbsolutePath()));
+                return ExitCodes.OK;
+            }
+        }
+    }
+
+    /**
+     * {@code report rectification-stats --format xlsx|csv|pdf --out FILE [--by unit|community|category] [--year Y]
+     * [--round TITLE] [--unit UNIT] [--community NAME]}: 问题整改情况统计表.
+     */
+    @Command(
+            name = "rectification-stats",
+            description = "问题整改情况统计表（按单位、共同体或问题类别；发现问题、已销号、整改中、逾期、销号率、反弹率，含合计）。"
+                    + " Rectification figures by unit, community or category, with the total.")
+    static final class RectificationStatsCommand implements Callable<Integer> {
+        enum By {
+            unit,
+            community,
+            category
+        }
+
+        @ParentCommand
+        ReportCommand report;
+
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Option(
+                names = "--by",
+                paramLabel = "unit|community|category",
+                description = "每行是一个单位、共同体或问题类别（默认单位）。 One row per unit (default), community or category.")
+        By by = By.unit;
+
+        @Option(
+                names = "--year",
+                paramLabel = "Y",
+                description = "只含这一年发现的问题（按发现日期）。 Only findings found in this year.")
+        Integer year;
+
+        @Option(names = "--round", paramLabel = "TITLE", description = "只含这次督查的问题。 Only this round's findings.")
+        String round;
+
+        @Option(names = "--unit", paramLabel = "UNIT", description = "只含这个单位的问题。 Only this unit's findings.")
+        String unit;
+
+        @Option(names = "--community", paramLabel = "NAME", description = "只含这个共同体的问题。 Only this community's findings.")
+        String community;
+
+        @Option(names = "--format", required = true, paramLabel = "xlsx|csv|pdf", description = "文件格式。 File format.")
+        TableFormat format;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE", description = "输出文件。 Output file.")
+        Path out;
+
+        @Override
+        public Integer call() {
+            Messages m = report.root.messages;
+            try (Store store = report.root.openStore()) {
+                RegistryService registry = new RegistryService(store);
+                Reports reports = new Reports(
+                        registry,
+                        new ChecklistService(store, registry),
+                        new FindingService(store, registry),
+                        new InspectionService(store));
+                ReportTable table = reports.rectificationStats(
+                        new ReportFilter(year, round, unit, community),
+                        Grouping.valueOf(by.name().toUpperCase(java.util.Locale.ROOT)),
+                        m);
+                reports.write(table, format.format(), out, m, Progress.NONE);
+                List<Object> total = table.total();
+                spec.commandLine()
+                        .getOut()
+                        .println(m.get(
+                                "cli.report.statsDone",
+                                table.title(),
+                                table.rows().size(),
+                                total.get(1),
+                                total.get(2),
                                 out.toAbsolutePath()));
                 return ExitCodes.OK;
             }

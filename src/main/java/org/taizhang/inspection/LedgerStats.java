@@ -77,6 +77,25 @@ public record LedgerStats(Figures total, Map<String, Figures> byUnit, Map<String
         return new LedgerStats(total, ordered(byUnit), ordered(byCategory));
     }
 
+    /** The figures of {@code entries} grouped by {@code key} (null counts as ""), keys in Chinese order. */
+    public static Map<String, Figures> grouped(
+            List<LedgerEntry> entries, java.util.function.Function<LedgerEntry, String> key) {
+        Map<String, Figures> counted = new HashMap<>();
+        for (LedgerEntry e : entries) {
+            counted.merge(nonNull(key.apply(e)), Figures.NONE.plus(e), (a, b) -> a.plus(e));
+        }
+        return ordered(counted);
+    }
+
+    /** The figures of all {@code entries} together. */
+    public static Figures total(List<LedgerEntry> entries) {
+        Figures total = Figures.NONE;
+        for (LedgerEntry e : entries) {
+            total = total.plus(e);
+        }
+        return total;
+    }
+
     private static Map<String, Figures> ordered(Map<String, Figures> counted) {
         Map<String, Figures> sorted = new TreeMap<>(Collator.getInstance(Locale.CHINA));
         sorted.putAll(counted);

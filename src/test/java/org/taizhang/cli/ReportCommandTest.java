@@ -62,9 +62,15 @@ class ReportCommandTest {
         try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(dir.resolve("s.xlsx")))) {
             Sheet sheet = wb.getSheetAt(0);
             assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo(year + "年党支部达标验收统计表");
-            assertThat(sheet.getRow(1).getCell(5).getStringCellValue()).isEqualTo("达标率");
-            assertThat(sheet.getRow(10).getCell(0).getStringCellValue()).isEqualTo("合计");
-            assertThat((int) sheet.getRow(10).getCell(1).getNumericCellValue()).isEqualTo(branches);
+            // the official layout: title, 填报单位 / 填报日期, header, 8 communities, 合计
+            assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).startsWith("填报单位：");
+            assertThat(sheet.getRow(2).getCell(5).getStringCellValue()).isEqualTo("达标率");
+            assertThat(sheet.getRow(11).getCell(0).getStringCellValue()).isEqualTo("合计");
+            assertThat((int) sheet.getRow(11).getCell(1).getNumericCellValue()).isEqualTo(branches);
+            assertThat(sheet.getRow(11).getCell(5).getNumericCellValue())
+                    .isCloseTo(
+                            Double.parseDouble(total[5].replace("%", "")) / 100,
+                            org.assertj.core.data.Offset.offset(1e-9));
         }
     }
 
@@ -97,10 +103,144 @@ class ReportCommandTest {
                         "report",
                         "acceptance-stats",
                         "--format",
-                        "pdf",
+                        "docx",
                         "--out",
-                        dir.resolve("x.pdf")))
+                        dir.resolve("x.docx")))
+                .isEqualTo(2);
+        assertThat(run(
+                        "--db",
+                        dir.resolve("x.db"),
+                        "report",
+                        "rectification-stats",
+                        "--format",
+                        "docx",
+                        "--out",
+                        dir.resolve("x.docx")))
                 .isEqualTo(2);
         assertThat(Files.exists(dir.resolve("x.db"))).isFalse();
+    }
+
+    @Test
+    void theAcceptanceFiguresPrintAsAPdf() throws Exception {
+        Path db = dir.resolve("taizhang.db");
+        run("--db", db, "init", "--sample");
+        assertThat(run("--db", db, "report", "acceptance-stats", "--format", "pdf", "--out", dir.resolve("s.pdf")))
+                .isZero();
+        assertThat(org.taizhang.core.report.files.TablePdfTest.text(dir.resolve("s.pdf")))
+                .contains("党支部达标验收统计表")
+                .contains("合计");
+    }
+
+    /**
+     * 问题整改情况统计表 by unit, 共同体 and category: the 合计's 发现问题 and 已销号 are the rows and the 已销号 rows of
+     * {@code report ledger} with the same filters, in every grouping.
+     */
+    @Test
+    void theRectificationFiguresAddUpToTheLedgerReportWithTheSameFilters() throws Exception {
+        Path db = dir.resolve("taizhang.db");
+        run("--db", db, "init", "--sample");
+        assertThat(run("--db", db, "report", "ledger", "--format", "xlsx", "--out", dir.resolve("ledger.xlsx")))
+                .isZero();
+        long[] ledger = ledgerRowsAndClosed(dir.resolve("ledger.xlsx"));
+        long rows = ledger[0];
+        long closed = ledger[1];
+        assertThat(rows).isPositive();
+        assertThat(closed).isPositive().isLessThan(rows);
+        for (String by : List.of("unit", "community", "category")) {
+            Path csv = dir.resolve(by + ".csv");
+            assertThat(run("--db", db, "report", "rectification-stats", "--by", by, "--format", "csv", "--out", csv))
+                    .as(err.toString())
+                    .isZero();
+            List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+            String[] total = lines.getLast().split(",", -1);
+            assertThat(total[0]).isEqualTo("合计");
+            assertThat(Long.parseLong(total[1])).as(by).isEqualTo(rows);
+            assertThat(Long.parseLong(total[2])).as(by).isEqualTo(closed);
+            // every row: 发现问题 = 已销号 + 整改中, and the rows add up to the 合计
+            long found = 0;
+            for (String line : lines.subList(1, lines.size() - 1)) {
+                String[] v = line.split(",", -1);
+                assertThat(Integer.parseInt(v[1])).isEqualTo(Integer.parseInt(v[2]) + Integer.parseInt(v[3]));
+                found += Integer.parseInt(v[1]);
+            }
+            assertThat(found).isEqualTo(rows);
+        }
+        assertThat(out.toString()).contains("问题整改情况统计表").contains("发现问题 " + rows + " 个");
+
+        // the same with a filter: one unit's findings of this year (the sample's)
+        String unit = Files.readAllLines(dir.resolve("unit.csv"), StandardCharsets.UTF_8)
+                .get(1)
+                .split(",", -1)[0];
+        int year = java.time.LocalDate.now().getYear();
+        run(
+                "--db",
+                db,
+                "report",
+                "ledger",
+                "--year",
+                year,
+                "--unit",
+                unit,
+                "--format",
+                "xlsx",
+                "--out",
+                dir.resolve("l2.xlsx"));
+        run(
+                "--db",
+                db,
+                "report",
+                "rectification-stats",
+                "--year",
+                year,
+                "--unit",
+                unit,
+                "--format",
+                "xlsx",
+                "--out",
+                dir.resolve("u.xlsx"));
+        long[] ofUnit = ledgerRowsAndClosed(dir.resolve("l2.xlsx"));
+        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(dir.resolve("u.xlsx")))) {
+            Sheet sheet = wb.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo(year + "年" + unit + "问题整改情况统计表");
+            assertThat(sheet.getRow(3).getCell(0).getStringCellValue()).isEqualTo(unit);
+            assertThat(sheet.getRow(4).getCell(0).getStringCellValue()).isEqualTo("合计");
+            assertThat((long) sheet.getRow(4).getCell(1).getNumericCellValue()).isEqualTo(ofUnit[0]);
+            assertThat((long) sheet.getRow(4).getCell(2).getNumericCellValue()).isEqualTo(ofUnit[1]);
+        }
+    }
+
+    /** The rows of a ledger workbook ({@code report ledger}), and how many of them are 已销号. */
+    private static long[] ledgerRowsAndClosed(Path xlsx) throws Exception {
+        int state = org.taizhang.inspection.files.LedgerReport.COLUMNS.indexOf("状态");
+        long rows = 0;
+        long closed = 0;
+        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(xlsx))) {
+            Sheet sheet = wb.getSheetAt(0);
+            for (int r = 3; !sheet.getRow(r).getCell(0).getStringCellValue().equals("合计"); r++) {
+                rows++;
+                closed += sheet.getRow(r).getCell(state).getStringCellValue().equals("已销号") ? 1 : 0;
+            }
+        }
+        return new long[] {rows, closed};
+    }
+
+    @Test
+    void aFilterNamingNothingIsRefusedInWords() {
+        Path db = dir.resolve("taizhang.db");
+        run("--db", db, "init", "--sample");
+        assertThat(run(
+                        "--db",
+                        db,
+                        "report",
+                        "rectification-stats",
+                        "--community",
+                        "不存在的共同体",
+                        "--format",
+                        "csv",
+                        "--out",
+                        dir.resolve("x.csv")))
+                .isEqualTo(1);
+        assertThat(err.toString()).contains("组织台账中没有名为“不存在的共同体”的共同体");
+        assertThat(Files.exists(dir.resolve("x.csv"))).isFalse();
     }
 }

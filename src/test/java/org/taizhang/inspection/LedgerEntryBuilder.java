@@ -27,6 +27,8 @@ public final class LedgerEntryBuilder {
     private String repeatOf;
     private FindingState state = FindingState.RECTIFYING;
     private Warning warning = Warning.NONE;
+    private String communityName;
+    private java.time.LocalDate foundOn = LedgerFixtures.DAY;
 
     private LedgerEntryBuilder() {}
 
@@ -43,6 +45,18 @@ public final class LedgerEntryBuilder {
     /** The branch the finding names (shown in the ledger's 支部 column). */
     public LedgerEntryBuilder branch(String organizationName) {
         this.organizationName = organizationName;
+        return this;
+    }
+
+    /** The 共同体 the finding's unit belongs to. */
+    public LedgerEntryBuilder community(String communityName) {
+        this.communityName = communityName;
+        return this;
+    }
+
+    /** The day the problem was found (发现日期). */
+    public LedgerEntryBuilder foundOn(java.time.LocalDate day) {
+        this.foundOn = day;
         return this;
     }
 
@@ -91,7 +105,7 @@ public final class LedgerEntryBuilder {
                 .severity(Severity.ORDINARY)
                 .type(RectificationType.DEADLINE)
                 .source(FindingSource.VISIT, null)
-                .found(LedgerFixtures.DAY, "李明")
+                .found(foundOn, "李明")
                 .repeatOf(repeatOf)
                 .mergedInto(state == FindingState.MERGED ? "other" : null)
                 .build();
@@ -99,7 +113,7 @@ public final class LedgerEntryBuilder {
                 f,
                 Lifecycle.fold(LedgerFixtures.steps(id, state)),
                 unitName,
-                null,
+                communityName,
                 organizationName,
                 round,
                 List.of(),

@@ -166,7 +166,15 @@ public final class BoardViewModel {
         tasks.run(
                 "checklist.task.export",
                 p -> {
-                    AcceptanceStats.write(b, file, xlsx, m);
+                    AcceptanceStats.write(
+                            b,
+                            new org.taizhang.core.report.ReportTable.Heading(service.committee(), service.today()),
+                            xlsx
+                                    ? org.taizhang.core.report.ReportFormat.XLSX
+                                    : org.taizhang.core.report.ReportFormat.CSV,
+                            file,
+                            m,
+                            p);
                     return file;
                 },
                 written -> dialogs.offerToOpen(

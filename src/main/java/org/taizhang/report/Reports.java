@@ -1,0 +1,83 @@
+package org.taizhang.report;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.taizhang.checklist.AcceptanceStats;
+import org.taizhang.checklist.ChecklistService;
+import org.taizhang.core.DomainException;
+import org.taizhang.core.i18n.Messages;
+import org.taizhang.core.report.ReportFormat;
+import org.taizhang.core.report.ReportTable;
+import org.taizhang.core.report.files.TableFiles;
+import org.taizhang.core.task.Progress;
+import org.taizhang.inspection.FindingService;
+import org.taizhang.inspection.InspectionService;
+import org.taizhang.inspection.model.LedgerEntry;
+import org.taizhang.organization.RegistryService;
+import org.taizhang.organization.model.Registry;
+import org.taizhang.report.model.Grouping;
+import org.taizhang.report.model.ReportFilter;
+
+/**
+ * The reports, as the 报表 page and {@code taizhang report} ask for them: each counted from the features' services
+ * and written through the shared table writers with the settings' 填报单位 and today's date. A filter naming a round,
+ * unit or 共同体 that does not exist is refused in words, not answered with an empty table.
+ */
+public final class Reports {
+    private final RegistryService registry;
+    private final ChecklistService checklists;
+    private final FindingService findings;
+    private final InspectionService inspections;
+
+    public Reports(
+            RegistryService registry,
+            ChecklistService checklists,
+            FindingService findings,
+            InspectionService inspections) {
+        this.registry = registry;
+        this.checklists = checklists;
+        this.findings = findings;
+        this.inspections = inspections;
+    }
+
+    /** 填报单位 (the settings') and 填报日期 (today) above every table. */
+    public ReportTable.Heading heading() {
+        return new ReportTable.Heading(findings.committee(), findings.today());
+    }
+
+    /** 问题整改情况统计表 over the ledger as it stands. */
+    public ReportTable rectificationStats(ReportFilter filter, Grouping by, Messages m) {
+        check(filter);
+        return RectificationStats.table(findings.ledger(), filter, by, m);
+    }
+
+    /** The ledger's rows the statistics count (the same as the ledger report's with the same filters). */
+    public List<LedgerEntry> countedFindings(ReportFilter filter) {
+        check(filter);
+        return RectificationStats.select(findings.ledger(), filter);
+    }
+
+    /** 达标情况统计表 of a year, by 共同体. */
+    public ReportTable acceptanceStats(int year, Messages m) {
+        return AcceptanceStats.table(checklists.board(year), m);
+    }
+
+    /** Writes a table in a table format (xlsx, csv, pdf); docx is a document's. */
+    public void write(ReportTable table, ReportFormat format, Path file, Messages m, Progress progress) {
+        TableFiles.write(table, heading(), format, file, m, progress);
+    }
+
+    private void check(ReportFilter f) {
+        if (f.round() != null
+                && inspections.inspections().stream().noneMatch(i -> i.title().equals(f.round()))) {
+            throw new DomainException("report.error.noRound", f.round());
+        }
+        Registry r = registry.load();
+        if (f.unit() != null && r.unitNamed(f.unit()).isEmpty()) {
+            throw new DomainException("report.error.noUnit", f.unit());
+        }
+        if (f.community() != null && r.communityNamed(f.community()).isEmpty()) {
+            throw new DomainException("report.error.noCommunity", f.community());
+        }
+    }
+}

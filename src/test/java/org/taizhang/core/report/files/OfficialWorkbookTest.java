@@ -1,0 +1,155 @@
+package org.taizhang.core.report.files;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.assertj.core.data.Offset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.taizhang.core.i18n.Messages;
+import org.taizhang.core.report.ReportFormat;
+import org.taizhang.core.report.ReportTable;
+import org.taizhang.core.report.ReportTable.Column;
+import org.taizhang.core.task.Progress;
+
+/** A table in the official Excel layout (DOMAIN.md), read back cell by cell. */
+class OfficialWorkbookTest {
+    @TempDir
+    Path dir;
+
+    private final Messages m = Messages.forLocale(Messages.CHINESE);
+
+    static ReportTable table() {
+        return new ReportTable(
+                "2026年问题整改情况统计表",
+                "按单位统计",
+                List.of(
+                        Column.text("单位", 14),
+                        Column.wrapped("说明", 20),
+                        Column.count("发现问题"),
+                        Column.percent("销号率"),
+                        Column.date("统计日期")),
+                List.of(
+                        Arrays.asList("江海市财政局", "=1+1", 7, new BigDecimal("57.1"), LocalDate.of(2026, 12, 6)),
+                        Arrays.asList("江海市审计局", "@SUM(A1:A2)", 0, null, null),
+                        Arrays.asList("-2+3", "+电话", 3, new BigDecimal("100.0"), LocalDate.of(2026, 1, 31))),
+                Arrays.asList("合计", null, 10, new BigDecimal("70.0"), null),
+                List.of("说明：销号率 = 已销号 ÷ 发现问题。"));
+    }
+
+    private XSSFWorkbook written() throws Exception {
+        Path file = dir.resolve("表.xlsx");
+        TableFiles.write(
+                table(),
+                new ReportTable.Heading("中共江海市直属机关工作委员会", LocalDate.of(2026, 12, 6)),
+                ReportFormat.XLSX,
+                file,
+                m,
+                Progress.NONE);
+        try (InputStream in = Files.newInputStream(file)) {
+            return new XSSFWorkbook(in);
+        }
+    }
+
+    @Test
+    void theTitleHeadingHeaderRowsTotalNotesAndSignaturesAreWhereTheOfficeExpectsThem() throws Exception {
+        try (XSSFWorkbook wb = written()) {
+            XSSFSheet sheet = wb.getSheetAt(0);
+            assertThat(wb.getSheetName(0)).isEqualTo("按单位统计");
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("2026年问题整改情况统计表");
+            assertThat(sheet.getMergedRegions()).contains(CellRangeAddress.valueOf("A1:E1"));
+            assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo("填报单位：中共江海市直属机关工作委员会");
+            assertThat(sheet.getRow(1).getCell(4).getStringCellValue()).isEqualTo("填报日期：2026年12月6日");
+            assertThat(sheet.getRow(2).getCell(2).getStringCellValue()).isEqualTo("发现问题");
+            assertThat(wb.getFontAt(sheet.getRow(2).getCell(2).getCellStyle().getFontIndex())
+                            .getBold())
+                    .isTrue();
+            assertThat(sheet.getRow(2).getCell(2).getCellStyle().getWrapText()).isTrue();
+            assertThat(sheet.getRow(6).getCell(0).getStringCellValue()).isEqualTo("合计");
+            assertThat(sheet.getRow(6).getCell(2).getNumericCellValue()).isEqualTo(10);
+            assertThat(sheet.getRow(8).getCell(0).getStringCellValue()).startsWith("说明：");
+            assertThat(sheet.getRow(10).getCell(0).getStringCellValue())
+                    .startsWith("填表人：")
+                    .contains("审核人：");
+        }
+    }
+
+    @Test
+    void countsPercentsAndDatesAreNumbersAndATypedFormulaStaysText() throws Exception {
+        try (XSSFWorkbook wb = written()) {
+            XSSFSheet sheet = wb.getSheetAt(0);
+            var first = sheet.getRow(3);
+            assertThat(first.getCell(2).getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat(first.getCell(2).getNumericCellValue()).isEqualTo(7);
+            assertThat(first.getCell(3).getNumericCellValue()).isCloseTo(0.571, Offset.offset(1e-12));
+            assertThat(first.getCell(3).getCellStyle().getDataFormatString()).isEqualTo("0.0%");
+            assertThat(DateUtil.isCellDateFormatted(first.getCell(4))).isTrue();
+            assertThat(first.getCell(4).getLocalDateTimeCellValue().toLocalDate())
+                    .isEqualTo(LocalDate.of(2026, 12, 6));
+            // what a clerk typed is never run as a formula (CSV/Excel injection)
+            assertThat(first.getCell(1).getCellType()).isEqualTo(CellType.STRING);
+            assertThat(first.getCell(1).getStringCellValue()).isEqualTo("=1+1");
+            assertThat(sheet.getRow(4).getCell(1).getCellType()).isEqualTo(CellType.STRING);
+            assertThat(sheet.getRow(5).getCell(0).getStringCellValue()).isEqualTo("-2+3");
+            // a rate of nothing is an empty cell, not 0 %
+            assertThat(sheet.getRow(4).getCell(3).getCellType()).isEqualTo(CellType.BLANK);
+        }
+    }
+
+    @Test
+    void theHeaderIsFrozenFilteredOverTheRowsOnlyAndRepeatedOnEveryA4LandscapePage() throws Exception {
+        try (XSSFWorkbook wb = written()) {
+            XSSFSheet sheet = wb.getSheetAt(0);
+            assertThat(sheet.getPaneInformation().isFreezePane()).isTrue();
+            assertThat(sheet.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 3);
+            // the 合计 is outside the filter: sorting never moves it into the rows
+            assertThat(sheet.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A3:E6");
+            assertThat(sheet.getRepeatingRows()).isEqualTo(CellRangeAddress.valueOf("3:3"));
+            assertThat(sheet.getPrintSetup().getLandscape()).isTrue();
+            assertThat(sheet.getPrintSetup().getPaperSize()).isEqualTo((short) 9); // A4
+            assertThat(sheet.getFooter().getCenter()).isEqualTo("第 &P 页 共 &N 页");
+            assertThat(sheet.getColumnWidth(0)).isEqualTo(14 * 512);
+        }
+    }
+
+    @Test
+    void aCsvHoldsTheHeaderTheRowsAndTheTotalAsText() throws Exception {
+        Path file = dir.resolve("表.csv");
+        TableFiles.write(
+                table(),
+                new ReportTable.Heading("", LocalDate.of(2026, 12, 6)),
+                ReportFormat.CSV,
+                file,
+                m,
+                Progress.NONE);
+        List<String> lines = Files.readAllLines(file);
+        assertThat(lines.getFirst()).isEqualTo("\uFEFF单位,说明,发现问题,销号率,统计日期");
+        assertThat(lines.get(1)).startsWith("江海市财政局,").endsWith(",7,57.1%,2026-12-06");
+        assertThat(lines.get(2)).endsWith(",0,,");
+        assertThat(lines.getLast()).isEqualTo("合计,,10,70.0%,");
+    }
+
+    @Test
+    void aDocumentFormatIsRefusedForATable() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TableFiles.write(
+                        table(),
+                        new ReportTable.Heading("", LocalDate.of(2026, 12, 6)),
+                        ReportFormat.DOCX,
+                        dir.resolve("x.docx"),
+                        m,
+                        Progress.NONE))
+                .hasMessageContaining("report.error.format");
+        assertThat(Files.exists(dir.resolve("x.docx"))).isFalse();
+    }
+}

@@ -1,0 +1,81 @@
+package org.taizhang.core.report.files;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openpdf.text.pdf.PdfDictionary;
+import org.openpdf.text.pdf.PdfName;
+import org.openpdf.text.pdf.PdfReader;
+import org.openpdf.text.pdf.parser.PdfTextExtractor;
+import org.taizhang.core.i18n.Messages;
+import org.taizhang.core.report.ReportFormat;
+import org.taizhang.core.report.ReportTable;
+import org.taizhang.core.task.Progress;
+
+/** A table as a printable PDF: its Chinese comes back as text, and every font is embedded. */
+public class TablePdfTest {
+    @TempDir
+    Path dir;
+
+    /** Every page's text, in order. */
+    public static String text(Path pdf) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        try (PdfReader reader = new PdfReader(pdf.toString())) {
+            PdfTextExtractor extractor = new PdfTextExtractor(reader);
+            for (int p = 1; p <= reader.getNumberOfPages(); p++) {
+                sb.append(extractor.getTextFromPage(p)).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    @Test
+    void theTableItsHeadingTotalNotesAndPageNumbersComeBackAsChineseText() throws IOException {
+        org.taizhang.core.pdf.PdfFontsAvailable.assumeChineseFont();
+        Path file = dir.resolve("表.pdf");
+        TableFiles.write(
+                OfficialWorkbookTest.table(),
+                new ReportTable.Heading("中共江海市直属机关工作委员会", LocalDate.of(2026, 12, 6)),
+                ReportFormat.PDF,
+                file,
+                Messages.forLocale(Messages.CHINESE),
+                Progress.NONE);
+        assertThat(text(file))
+                .contains("2026年问题整改情况统计表")
+                .contains("填报单位：中共江海市直属机关工作委员会")
+                .contains("填报日期：2026年12月6日")
+                .contains("江海市财政局", "57.1%", "2026-12-06", "=1+1")
+                .contains("合计", "70.0%")
+                .contains("说明：销号率")
+                .contains("填表人", "审核人")
+                .contains("第 1 页", "共 1 页");
+        try (PdfReader reader = new PdfReader(file.toString())) {
+            for (int p = 1; p <= reader.getNumberOfPages(); p++) {
+                PdfDictionary fonts =
+                        reader.getPageN(p).getAsDict(PdfName.RESOURCES).getAsDict(PdfName.FONT);
+                for (PdfName name : fonts.getKeys()) {
+                    assertThat(embedded(fonts.getAsDict(name)))
+                            .as("font %s embedded", name)
+                            .isTrue();
+                }
+            }
+        }
+    }
+
+    /** A Type 0 font's descendant, or the font itself, carries its font file. */
+    private static boolean embedded(PdfDictionary font) {
+        PdfDictionary f = font;
+        if (PdfName.TYPE0.equals(font.getAsName(PdfName.SUBTYPE))) {
+            f = font.getAsArray(PdfName.DESCENDANTFONTS).getAsDict(0);
+        }
+        PdfDictionary descriptor = f.getAsDict(PdfName.FONTDESCRIPTOR);
+        return descriptor != null
+                && (descriptor.contains(PdfName.FONTFILE)
+                        || descriptor.contains(PdfName.FONTFILE2)
+                        || descriptor.contains(PdfName.FONTFILE3));
+    }
+}
