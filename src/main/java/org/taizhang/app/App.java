@@ -224,10 +224,16 @@ public final class App extends Application {
                         .withFiles(new LedgerFilesModel(
                                 new InspectionFiles(opened, registry), ledgerModel.get(), tasks, dialogs, messages))
                         .node()));
-        shell.add(new Shell.Section(
-                "reports",
-                "nav.reports",
-                () -> Shell.placeholder(messages.get("shell.notBuilt", messages.get("nav.reports")))));
+        shell.add(new Shell.Section("reports", "nav.reports", () -> {
+            org.taizhang.report.view.ReportsViewModel vm = new org.taizhang.report.view.ReportsViewModel(
+                    new org.taizhang.report.Reports(registry, checklists, findings, inspections),
+                    tasks,
+                    dialogs,
+                    messages);
+            javafx.scene.Node page = new org.taizhang.report.view.ReportsView(vm, messages, dialogs).node();
+            vm.load();
+            return page;
+        }));
         shell.add(new Shell.Section("exchange", "nav.exchange", () -> {
             ExchangeViewModel vm = new ExchangeViewModel(new ExchangeService(opened), opened, tasks, dialogs, messages);
             ExchangeView view = new ExchangeView(vm, dialogs);

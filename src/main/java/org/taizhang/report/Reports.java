@@ -67,6 +67,28 @@ public final class Reports {
         TableFiles.write(table, heading(), format, file, m, progress);
     }
 
+    /** The inspection rounds' titles, for the round filter. */
+    public List<String> roundTitles() {
+        return inspections.inspections().stream()
+                .map(org.taizhang.inspection.model.Inspection::title)
+                .distinct()
+                .toList();
+    }
+
+    /** The units' names in the registry's order, for the unit filter. */
+    public List<String> unitNames() {
+        return registry.load().units().stream()
+                .map(org.taizhang.organization.model.Unit::name)
+                .toList();
+    }
+
+    /** The 共同体' names, for the community filter. */
+    public List<String> communityNames() {
+        return registry.load().communities().stream()
+                .map(org.taizhang.organization.model.Community::name)
+                .toList();
+    }
+
     private void check(ReportFilter f) {
         if (f.round() != null
                 && inspections.inspections().stream().noneMatch(i -> i.title().equals(f.round()))) {

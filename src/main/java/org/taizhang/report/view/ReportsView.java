@@ -1,0 +1,286 @@
+package org.taizhang.report.view;
+
+import java.util.List;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.controlsfx.control.SearchableComboBox;
+import org.taizhang.core.i18n.Messages;
+import org.taizhang.core.report.ReportFormat;
+import org.taizhang.core.report.ReportTable;
+import org.taizhang.core.ui.DialogService;
+import org.taizhang.core.ui.Pickers;
+import org.taizhang.report.model.Grouping;
+
+/**
+ * 报表: the reports on the left (name and what it counts); the chosen one's filters above its table as it will be
+ * written (title, columns, rows, 合计 in bold); 导出 Excel / CSV / PDF below. A filter set to 全部 is no filter.
+ */
+public final class ReportsView {
+    private final ReportsViewModel vm;
+    private final Messages m;
+    private final DialogService dialogs;
+    private final BorderPane root = new BorderPane();
+    private final TableView<List<String>> preview = new TableView<>();
+    private final FlowPane filters = new FlowPane(10, 6);
+
+    public ReportsView(ReportsViewModel vm, Messages messages, DialogService dialogs) {
+        this.vm = vm;
+        this.m = messages;
+        this.dialogs = dialogs;
+        root.setLeft(list());
+        root.setCenter(body());
+        root.setPadding(new Insets(8));
+        vm.tableProperty().addListener((o, a, t) -> showColumns(t));
+    }
+
+    public Node node() {
+        return root;
+    }
+
+    private Node list() {
+        ListView<ReportsViewModel.Kind> reports =
+                new ListView<>(FXCollections.observableArrayList(ReportsViewModel.Kind.values()));
+        reports.setId("reportList");
+        reports.setPrefWidth(230);
+        reports.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(ReportsViewModel.Kind k, boolean empty) {
+                super.updateItem(k, empty);
+                if (empty || k == null) {
+                    setGraphic(null);
+                    setText(null);
+                    return;
+                }
+                Label name = new Label(m.get(k.messageKey()));
+                name.setStyle("-fx-font-weight: bold;");
+                Label hint = new Label(m.get(k.messageKey() + ".hint"));
+                hint.setWrapText(true);
+                hint.setMaxWidth(200);
+                hint.getStyleClass().add("hint");
+                setGraphic(new VBox(2, name, hint));
+            }
+        });
+        reports.getSelectionModel().select(vm.kindProperty().get());
+        reports.getSelectionModel().selectedItemProperty().addListener((o, a, k) -> {
+            if (k != null) {
+                vm.kindProperty().set(k);
+                showFilters();
+            }
+        });
+        VBox box = new VBox(6, new Label(m.get("report.view.reports")), reports);
+        VBox.setVgrow(reports, Priority.ALWAYS);
+        box.setPadding(new Insets(0, 8, 0, 0));
+        return box;
+    }
+
+    private Node body() {
+        Label title = new Label();
+        title.setId("reportTitle");
+        title.getStyleClass().add("section-title");
+        title.textProperty()
+                .bind(javafx.beans.binding.Bindings.createStringBinding(
+                        () -> vm.tableProperty().get() == null
+                                ? ""
+                                : vm.tableProperty().get().title(),
+                        vm.tableProperty()));
+        preview.setId("reportPreview");
+        preview.setPlaceholder(new Label(m.get("report.view.empty")));
+        preview.setItems(vm.rows());
+        preview.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // the 合计 in bold, as on paper
+        preview.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(List<String> row, boolean empty) {
+                super.updateItem(row, empty);
+                setStyle(!empty && row != null && vm.isTotal(row) ? "-fx-font-weight: bold;" : "");
+            }
+        });
+        vm.choicesProperty().addListener((o, a, c) -> showFilters());
+        showFilters();
+        Label notes = new Label();
+        notes.setWrapText(true);
+        notes.getStyleClass().add("hint");
+        notes.textProperty()
+                .bind(javafx.beans.binding.Bindings.createStringBinding(
+                        () -> vm.tableProperty().get() == null
+                                ? ""
+                                : String.join("\n", vm.tableProperty().get().notes()),
+                        vm.tableProperty()));
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox exports = new HBox(
+                8,
+                gap,
+                exportButton("reportExportXlsx", "report.view.exportXlsx", ReportFormat.XLSX, "Excel", "*.xlsx"),
+                exportButton("reportExportCsv", "report.view.exportCsv", ReportFormat.CSV, "CSV", "*.csv"),
+                exportButton("reportExportPdf", "report.view.exportPdf", ReportFormat.PDF, "PDF", "*.pdf"));
+        exports.setAlignment(Pos.CENTER_RIGHT);
+        VBox box = new VBox(8, title, filters, preview, notes, exports);
+        VBox.setVgrow(preview, Priority.ALWAYS);
+        return box;
+    }
+
+    private Button exportButton(String id, String key, ReportFormat format, String filterName, String pattern) {
+        Button b = new Button(m.get(key));
+        b.setId(id);
+        b.disableProperty().bind(vm.tableProperty().isNull());
+        b.setOnAction(e -> dialogs.chooseFileToSave(m.get(key), vm.suggestedName(format), filterName, pattern)
+                .ifPresent(f -> vm.export(format, f)));
+        return b;
+    }
+
+    /** The filters the chosen report takes, with the choices read from the data. */
+    private void showFilters() {
+        ReportsViewModel.Choices c = vm.choicesProperty().get();
+        filters.getChildren().clear();
+        filters.getChildren().add(labelled("report.view.year", choice("reportYear", c.years(), vm.yearProperty())));
+        if (vm.kindProperty().get().filtersFindings()) {
+            filters.getChildren()
+                    .addAll(
+                            labelled("report.view.round", choice("reportRound", c.rounds(), vm.roundProperty())),
+                            labelled("report.view.unit", searchable("reportUnit", c.units(), vm.unitProperty())),
+                            labelled(
+                                    "report.view.community",
+                                    choice("reportCommunity", c.communities(), vm.communityProperty())),
+                            labelled("report.view.grouping", grouping()));
+        }
+    }
+
+    private Node labelled(String key, Node control) {
+        HBox box = new HBox(4, new Label(m.get(key)), control);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
+    }
+
+    /** A choice of {@code values} with 全部 (null) first, tied to {@code property} both ways. */
+    private <T> ComboBox<T> choice(String id, List<T> values, ObjectProperty<T> property) {
+        ObservableList<T> items = FXCollections.observableArrayList();
+        items.add(null);
+        items.addAll(values);
+        ComboBox<T> box = new ComboBox<>(items);
+        box.setId(id);
+        box.setConverter(allFor());
+        box.setButtonCell(new ListCell<>() {
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : text(item));
+            }
+        });
+        box.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : text(item));
+            }
+        });
+        box.valueProperty().bindBidirectional(property); // weak both ways: a rebuilt filter bar leaks nothing
+        return box;
+    }
+
+    /** A unit picker searched by name or pinyin initials, 全部 first. */
+    private Node searchable(String id, List<String> values, ObjectProperty<String> property) {
+        ObservableList<String> items = FXCollections.observableArrayList();
+        items.add(null);
+        items.addAll(values);
+        SearchableComboBox<String> box = Pickers.of(items, allFor(), m);
+        box.setId(id);
+        box.setPrefWidth(220);
+        box.valueProperty().bindBidirectional(property);
+        return box;
+    }
+
+    private Node grouping() {
+        ComboBox<Grouping> box = new ComboBox<>(FXCollections.observableArrayList(Grouping.values()));
+        box.setId("reportGrouping");
+        box.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Grouping g) {
+                return g == null ? "" : m.get(g.messageKey());
+            }
+
+            @Override
+            public Grouping fromString(String s) {
+                return null;
+            }
+        });
+        box.setValue(vm.groupingProperty().get());
+        box.valueProperty().addListener((o, a, g) -> {
+            if (g != null) {
+                vm.groupingProperty().set(g);
+            }
+        });
+        return box;
+    }
+
+    private <T> StringConverter<T> allFor() {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T t) {
+                return text(t);
+            }
+
+            @Override
+            public T fromString(String s) {
+                return null;
+            }
+        };
+    }
+
+    private String text(Object value) {
+        return value == null ? m.get("report.view.all") : value.toString();
+    }
+
+    private void showColumns(ReportTable t) {
+        if (t == null) {
+            preview.getColumns().clear();
+            return;
+        }
+        List<ReportTable.Column> columns = t.columns();
+        if (preview.getColumns().size() == columns.size()) {
+            boolean same = true;
+            for (int i = 0; i < columns.size(); i++) {
+                same &= preview.getColumns()
+                        .get(i)
+                        .getText()
+                        .equals(columns.get(i).name());
+            }
+            if (same) {
+                return; // the same report counted again: keep the clerk's sorting and widths
+            }
+        }
+        preview.getColumns().clear();
+        for (int i = 0; i < columns.size(); i++) {
+            int at = i;
+            ReportTable.Column c = columns.get(i);
+            TableColumn<List<String>, String> col = new TableColumn<>(c.name());
+            col.setCellValueFactory(d -> new ReadOnlyStringWrapper(d.getValue().get(at)));
+            col.setPrefWidth(Math.max(60, c.width() * 14));
+            col.setSortable(false); // the 合计 stays last; the file is sorted by the program
+            if (c.kind() == ReportTable.Kind.COUNT || c.kind() == ReportTable.Kind.PERCENT) {
+                col.setStyle("-fx-alignment: CENTER-RIGHT;");
+            }
+            preview.getColumns().add(col);
+        }
+    }
+}

@@ -1,0 +1,206 @@
+package org.taizhang.report.view;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.taizhang.core.i18n.Messages;
+import org.taizhang.core.report.ReportFormat;
+import org.taizhang.core.report.ReportTable;
+import org.taizhang.core.ui.DialogService;
+import org.taizhang.core.ui.TaskRunner;
+import org.taizhang.report.Reports;
+import org.taizhang.report.model.Grouping;
+import org.taizhang.report.model.ReportFilter;
+
+/**
+ * The 报表 page's state: which report, its filters (the choices read from the data: years findings were found in,
+ * rounds, units, 共同体), the table as it would be written (counted on the worker), and 导出 in a format. A filter left
+ * at 全部 is no filter. Each change of report or filter counts the table again.
+ */
+public final class ReportsViewModel {
+    /** The reports the page lists, in its order. */
+    public enum Kind {
+        RECTIFICATION_STATS("report.kind.rectification"),
+        ACCEPTANCE_STATS("report.kind.acceptance");
+
+        final String key;
+
+        Kind(String key) {
+            this.key = key;
+        }
+
+        /** The name shown in the list (the description is {@code key + ".hint"}). */
+        public String messageKey() {
+            return key;
+        }
+
+        /** Which filters this report takes. */
+        public boolean filtersFindings() {
+            return this == RECTIFICATION_STATS;
+        }
+    }
+
+    /** What the filters can be set to. */
+    public record Choices(List<Integer> years, List<String> rounds, List<String> units, List<String> communities) {}
+
+    private final Reports reports;
+    private final TaskRunner tasks;
+    private final DialogService dialogs;
+    private final Messages m;
+
+    private final ObjectProperty<Kind> kind = new SimpleObjectProperty<>(Kind.RECTIFICATION_STATS);
+    private final ObjectProperty<Integer> year = new SimpleObjectProperty<>();
+    private final ObjectProperty<String> round = new SimpleObjectProperty<>();
+    private final ObjectProperty<String> unit = new SimpleObjectProperty<>();
+    private final ObjectProperty<String> community = new SimpleObjectProperty<>();
+    private final ObjectProperty<Grouping> grouping = new SimpleObjectProperty<>(Grouping.UNIT);
+    private final ReadOnlyObjectWrapper<ReportTable> table = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Choices> choices =
+            new ReadOnlyObjectWrapper<>(new Choices(List.of(), List.of(), List.of(), List.of()));
+    /** The preview's rows as text, the 合计 last. */
+    private final ObservableList<List<String>> rows = FXCollections.observableArrayList();
+
+    /** Set while the choices are filled in, so that setting them does not count the table once per filter. */
+    private boolean quiet;
+
+    public ReportsViewModel(Reports reports, TaskRunner tasks, DialogService dialogs, Messages messages) {
+        this.reports = reports;
+        this.tasks = tasks;
+        this.dialogs = dialogs;
+        this.m = messages;
+        for (ObjectProperty<?> p : List.of(kind, year, round, unit, community, grouping)) {
+            p.addListener(o -> {
+                if (!quiet) {
+                    refresh();
+                }
+            });
+        }
+    }
+
+    /** Reads the filters' choices, sets the year to this year, and counts the table. */
+    public void load() {
+        tasks.run(
+                "report.task.load",
+                p -> {
+                    var findings = reports.countedFindings(ReportFilter.ALL);
+                    TreeSet<Integer> years = new TreeSet<>(java.util.Comparator.reverseOrder());
+                    years.add(reports.heading().date().getYear());
+                    findings.forEach(e -> years.add(e.finding().foundOn().getYear()));
+                    return new Choices(
+                            List.copyOf(years), reports.roundTitles(), reports.unitNames(), reports.communityNames());
+                },
+                c -> {
+                    quiet = true;
+                    choices.set(c);
+                    year.set(
+                            c.years().isEmpty()
+                                    ? null
+                                    : reports.heading().date().getYear());
+                    quiet = false;
+                    refresh();
+                });
+    }
+
+    /** Counts the chosen report with the filters on the worker and shows it. */
+    public void refresh() {
+        Kind k = kind.get();
+        ReportFilter f = filter();
+        Grouping g = grouping.get();
+        Integer y = year.get();
+        tasks.run("report.task.count", p -> count(k, f, g, y), t -> {
+            table.set(t);
+            rows.setAll(t.texts().subList(1, t.texts().size()));
+        });
+    }
+
+    private ReportTable count(Kind k, ReportFilter f, Grouping g, Integer y) {
+        return switch (k) {
+            case RECTIFICATION_STATS -> reports.rectificationStats(f, g, m);
+            case ACCEPTANCE_STATS ->
+                reports.acceptanceStats(y == null ? reports.heading().date().getYear() : y, m);
+        };
+    }
+
+    /** The filters as set (全部 is null). */
+    public ReportFilter filter() {
+        return new ReportFilter(year.get(), round.get(), unit.get(), community.get());
+    }
+
+    /** Writes the table shown in {@code format}, then offers to open the file or its folder. */
+    public void export(ReportFormat format, Path file) {
+        ReportTable t = table.get();
+        if (t == null) {
+            return;
+        }
+        tasks.run(
+                "report.task.export",
+                p -> {
+                    reports.write(t, format, file, m, p);
+                    return file;
+                },
+                written -> dialogs.offerToOpen(
+                        m, m.get("report.task.export"), m.get("report.info.exported", written), written));
+    }
+
+    /** A file name for the table shown, in {@code format}. */
+    public String suggestedName(ReportFormat format) {
+        ReportTable t = table.get();
+        String title = t == null ? m.get(kind.get().messageKey()) : t.title();
+        return org.taizhang.core.files.FileNames.safe(title) + "." + format.extension();
+    }
+
+    public ObjectProperty<Kind> kindProperty() {
+        return kind;
+    }
+
+    public ObjectProperty<Integer> yearProperty() {
+        return year;
+    }
+
+    public ObjectProperty<String> roundProperty() {
+        return round;
+    }
+
+    public ObjectProperty<String> unitProperty() {
+        return unit;
+    }
+
+    public ObjectProperty<String> communityProperty() {
+        return community;
+    }
+
+    public ObjectProperty<Grouping> groupingProperty() {
+        return grouping;
+    }
+
+    public ReadOnlyObjectProperty<ReportTable> tableProperty() {
+        return table.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Choices> choicesProperty() {
+        return choices.getReadOnlyProperty();
+    }
+
+    public ObservableList<List<String>> rows() {
+        return rows;
+    }
+
+    /** The column names of the table shown (empty before the first count). */
+    public List<String> columnNames() {
+        ReportTable t = table.get();
+        return t == null ? List.of() : new ArrayList<>(t.texts().getFirst());
+    }
+
+    /** Whether a preview row is the 合计 (the last, when the table has one). */
+    public boolean isTotal(List<String> row) {
+        ReportTable t = table.get();
+        return t != null && t.total() != null && !rows.isEmpty() && row == rows.getLast();
+    }
+}

@@ -1,0 +1,123 @@
+package org.taizhang.report.view;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.taizhang.checklist.ChecklistService;
+import org.taizhang.core.i18n.Messages;
+import org.taizhang.core.report.ReportFormat;
+import org.taizhang.core.store.Store;
+import org.taizhang.core.task.Progress;
+import org.taizhang.core.ui.RecordingDialogs;
+import org.taizhang.core.ui.TaskExecutor;
+import org.taizhang.core.ui.TaskRunner;
+import org.taizhang.inspection.FindingService;
+import org.taizhang.inspection.InspectionService;
+import org.taizhang.inspection.sample.SampleFindings;
+import org.taizhang.organization.RegistryService;
+import org.taizhang.report.Reports;
+import org.taizhang.report.model.Grouping;
+
+/** The 报表 page's state on the sample: filters from the data, the table counted again on each change, 导出. */
+class ReportsViewModelTest {
+    @TempDir
+    static Path dir;
+
+    private static Store store;
+    private static Reports reports;
+    private final RecordingDialogs dialogs = new RecordingDialogs();
+    private final Messages m = Messages.forLocale(Messages.CHINESE);
+    private ReportsViewModel vm;
+
+    @BeforeEach
+    void open() {
+        if (store == null) { // the sample takes seconds: one database for the class, only read here
+            store = Store.openOrCreate(dir.resolve("t.db"));
+            store.designateHub();
+            RegistryService registry = new RegistryService(store);
+            registry.importSample(Progress.NONE);
+            ChecklistService checklists = new ChecklistService(store, registry);
+            checklists.importSample(checklists.today().getYear());
+            SampleFindings.importInto(store, registry);
+            reports = new Reports(
+                    registry, checklists, new FindingService(store, registry), new InspectionService(store));
+        }
+        vm = new ReportsViewModel(reports, new TaskRunner(TaskExecutor.synchronous(), m, dialogs), dialogs, m);
+        vm.load();
+    }
+
+    @AfterAll
+    static void close() {
+        store.close();
+    }
+
+    @Test
+    void theFiltersOfferWhatTheDataHoldsAndTheTableStartsAtThisYear() {
+        ReportsViewModel.Choices c = vm.choicesProperty().get();
+        int year = reports.heading().date().getYear();
+        assertThat(c.years()).contains(year);
+        assertThat(c.rounds()).isNotEmpty();
+        assertThat(c.units()).hasSize(62);
+        assertThat(c.communities()).hasSize(8);
+        assertThat(vm.yearProperty().get()).isEqualTo(year);
+        assertThat(vm.tableProperty().get().title()).isEqualTo(year + "年问题整改情况统计表");
+        assertThat(vm.columnNames()).containsExactly("单位", "发现问题", "已销号", "整改中", "逾期", "销号率", "反弹率");
+        assertThat(vm.rows().getLast().getFirst()).isEqualTo("合计");
+        assertThat(vm.isTotal(vm.rows().getLast())).isTrue();
+        assertThat(vm.isTotal(vm.rows().getFirst())).isFalse();
+    }
+
+    @Test
+    void aFilterOrAnotherGroupingCountsTheTableAgain() {
+        String round = vm.choicesProperty().get().rounds().getFirst();
+        String allFound = vm.rows().getLast().get(1);
+
+        vm.roundProperty().set(round);
+        assertThat(vm.tableProperty().get().title()).contains(round);
+        int ofRound = Integer.parseInt(vm.rows().getLast().get(1));
+        assertThat(ofRound).isPositive().isLessThanOrEqualTo(Integer.parseInt(allFound));
+
+        vm.groupingProperty().set(Grouping.CATEGORY);
+        assertThat(vm.columnNames().getFirst()).isEqualTo("问题类别");
+        assertThat(vm.rows().getLast().get(1)).isEqualTo(Integer.toString(ofRound)); // the same findings, other rows
+
+        vm.kindProperty().set(ReportsViewModel.Kind.ACCEPTANCE_STATS);
+        assertThat(vm.columnNames()).containsExactly("共同体", "支部数", "已验收", "达标", "未达标", "达标率");
+        assertThat(vm.rows()).hasSize(8 + 1);
+    }
+
+    @Test
+    void exportWritesTheTableShownAndOffersToOpenIt() throws Exception {
+        vm.communityProperty().set(vm.choicesProperty().get().communities().getFirst());
+        Path file = dir.resolve(vm.suggestedName(ReportFormat.XLSX));
+        assertThat(file.getFileName().toString()).endsWith("问题整改情况统计表.xlsx");
+
+        vm.export(ReportFormat.XLSX, file);
+
+        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(file))) {
+            var sheet = wb.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue())
+                    .isEqualTo(vm.tableProperty().get().title());
+            int last = 3 + vm.rows().size() - 1;
+            assertThat(sheet.getRow(last).getCell(0).getStringCellValue()).isEqualTo("合计");
+            assertThat((long) sheet.getRow(last).getCell(1).getNumericCellValue())
+                    .isEqualTo(Long.parseLong(vm.rows().getLast().get(1)));
+        }
+        assertThat(dialogs.opened).containsExactly(file); // the recording dialogs answer 打开文件
+    }
+
+    @Test
+    void aReportOfNothingShowsNoRowsButTheTotal() {
+        vm.yearProperty().set(2019);
+        assertThat(vm.rows()).hasSize(1);
+        assertThat(vm.rows().getFirst()).containsExactly("合计", "0", "0", "0", "0", "", "");
+        assertThat(List.copyOf(vm.columnNames())).hasSize(7);
+    }
+}

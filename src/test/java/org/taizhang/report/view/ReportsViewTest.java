@@ -1,0 +1,116 @@
+package org.taizhang.report.view;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.taizhang.checklist.ChecklistService;
+import org.taizhang.core.i18n.Messages;
+import org.taizhang.core.store.Store;
+import org.taizhang.core.task.Progress;
+import org.taizhang.core.ui.RecordingDialogs;
+import org.taizhang.core.ui.Snapshots;
+import org.taizhang.core.ui.TaskRunner;
+import org.taizhang.inspection.FindingService;
+import org.taizhang.inspection.InspectionService;
+import org.taizhang.inspection.sample.SampleFindings;
+import org.taizhang.organization.RegistryService;
+import org.taizhang.report.Reports;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The 报表 page in the window on the sample: the list, the filters, the preview and 导出 PDF. */
+@ExtendWith(ApplicationExtension.class)
+class ReportsViewTest {
+    @TempDir
+    static Path dir;
+
+    private Store store;
+    private final RecordingDialogs dialogs = new RecordingDialogs();
+
+    @Start
+    void start(Stage stage) throws Exception {
+        store = Store.openOrCreate(Files.createTempDirectory(dir, "db").resolve("t.db"));
+        store.designateHub();
+        RegistryService registry = new RegistryService(store);
+        registry.importSample(Progress.NONE);
+        ChecklistService checklists = new ChecklistService(store, registry);
+        checklists.importSample(checklists.today().getYear());
+        SampleFindings.importInto(store, registry);
+        Messages m = Messages.forLocale(Messages.CHINESE);
+        ReportsViewModel vm = new ReportsViewModel(
+                new Reports(registry, checklists, new FindingService(store, registry), new InspectionService(store)),
+                new TaskRunner(m, dialogs),
+                dialogs,
+                m);
+        stage.setScene(new Scene((javafx.scene.Parent) new ReportsView(vm, m, dialogs).node(), 1366, 768));
+        stage.show();
+        vm.load();
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    private static void waitUntil(BooleanSupplier condition) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition::getAsBoolean);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void theFiltersShowTheYearCountedAndAnotherReportChangesTheTable(FxRobot robot) throws Exception {
+        TableView<List<String>> preview = robot.lookup("#reportPreview").queryTableView();
+        waitUntil(() -> preview.getItems().size() > 2);
+        ComboBox<Integer> year = robot.lookup("#reportYear").queryComboBox();
+        waitUntil(() -> year.getValue() != null);
+        assertThat(year.getValue()).isEqualTo(java.time.LocalDate.now().getYear());
+        assertThat(preview.getColumns().getFirst().getText()).isEqualTo("单位");
+        for (String id : List.of(
+                "#reportRound",
+                "#reportUnit",
+                "#reportCommunity",
+                "#reportGrouping",
+                "#reportExportXlsx",
+                "#reportExportCsv",
+                "#reportExportPdf")) {
+            Node n = robot.lookup(id).query();
+            assertThat(n.localToScene(n.getBoundsInLocal()).getMaxX())
+                    .as(id + " inside the window")
+                    .isLessThanOrEqualTo(1366);
+        }
+        robot.interact(() -> Snapshots.save(preview.getScene(), "reports"));
+
+        robot.clickOn("达标情况统计表");
+        waitUntil(() -> !preview.getColumns().isEmpty()
+                && preview.getColumns().getFirst().getText().equals("共同体"));
+        assertThat(robot.lookup("#reportRound").tryQuery()).isEmpty(); // its only filter is the year
+        assertThat(preview.getItems().getLast().getFirst()).isEqualTo("合计");
+    }
+
+    @Test
+    void exportPdfWritesTheFileChosen(FxRobot robot) throws Exception {
+        TableView<List<String>> preview = robot.lookup("#reportPreview").queryTableView();
+        waitUntil(() -> preview.getItems().size() > 2);
+        Path file = dir.resolve("统计表.pdf");
+        dialogs.fileToSave = file;
+        robot.clickOn("#reportExportPdf");
+        waitUntil(() -> Files.exists(file) && !dialogs.opened.isEmpty());
+        assertThat(dialogs.savePatterns).contains("*.pdf");
+        assertThat(org.taizhang.core.report.files.TablePdfTest.text(file)).contains("问题整改情况统计表", "合计");
+    }
+}
