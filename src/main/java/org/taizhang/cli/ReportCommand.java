@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
         subcommands = {
             ReportCommand.AcceptanceStatsCommand.class,
             ReportCommand.LedgerCommand.class,
-            ReportCommand.RectificationStatsCommand.class
+            ReportCommand.RectificationStatsCommand.class,
+            ReportCommand.NoticeCommand.class
         })
 final class ReportCommand {
     @ParentCommand
@@ -225,6 +226,76 @@ final class ReportCommand {
                                 total.get(1),
                                 total.get(2),
                                 out.toAbsolutePath()));
+                return ExitCodes.OK;
+            }
+        }
+    }
+
+    /**
+     * {@code report notice (--unit UNIT --out FILE | --all-units --out FOLDER) [--format pdf]}: 整改通知书, for one unit
+     * or one file per unit with findings to rectify.
+     */
+    @Command(
+            name = "notice",
+            description = "整改通知书：单位已交办、尚未整改完成的问题（问题编号、存在问题、依据、整改措施、整改时限）。"
+                    + " Rectification notice: a unit's findings sent to it and not yet rectified.")
+    static final class NoticeCommand implements Callable<Integer> {
+        /** A document's formats: pdf now; docx is the report issue's next step. */
+        enum Format {
+            pdf
+        }
+
+        @ParentCommand
+        ReportCommand report;
+
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @picocli.CommandLine.ArgGroup(multiplicity = "1")
+        Which which;
+
+        static final class Which {
+            @Option(names = "--unit", paramLabel = "UNIT", description = "单位全称。 The unit's full name.")
+            String unit;
+
+            @Option(
+                    names = "--all-units",
+                    description = "每个有待整改问题的单位一份，写入 --out 文件夹。 One file per unit, into the --out folder.")
+            boolean allUnits;
+        }
+
+        @Option(names = "--format", paramLabel = "pdf", description = "文件格式（默认 pdf）。 File format (default pdf).")
+        Format format = Format.pdf;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE|FOLDER", description = "输出文件或文件夹。 Output.")
+        Path out;
+
+        @Override
+        public Integer call() throws java.io.IOException {
+            Messages m = report.root.messages;
+            try (Store store = report.root.openStore()) {
+                RegistryService registry = new RegistryService(store);
+                Reports reports = new Reports(
+                        registry,
+                        new ChecklistService(store, registry),
+                        new FindingService(store, registry),
+                        new InspectionService(store));
+                if (which.allUnits) {
+                    java.nio.file.Files.createDirectories(out);
+                    Reports.Notices written = reports.notices(out, m, Progress.NONE);
+                    spec.commandLine()
+                            .getOut()
+                            .println(m.get(
+                                    "report.notice.allDone",
+                                    written.files().size(),
+                                    written.findings(),
+                                    out.toAbsolutePath()));
+                } else {
+                    int n = reports.notice(which.unit, out, m, Progress.NONE);
+                    spec.commandLine()
+                            .getOut()
+                            .println(m.get("report.notice.done", which.unit, n, out.toAbsolutePath()));
+                }
                 return ExitCodes.OK;
             }
         }

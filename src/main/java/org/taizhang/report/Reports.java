@@ -6,8 +6,10 @@ import org.taizhang.checklist.AcceptanceStats;
 import org.taizhang.checklist.ChecklistService;
 import org.taizhang.core.DomainException;
 import org.taizhang.core.i18n.Messages;
+import org.taizhang.core.pdf.PdfFonts;
 import org.taizhang.core.report.ReportFormat;
 import org.taizhang.core.report.ReportTable;
+import org.taizhang.core.report.files.DocumentPdf;
 import org.taizhang.core.report.files.TableFiles;
 import org.taizhang.core.task.Progress;
 import org.taizhang.inspection.FindingService;
@@ -65,6 +67,66 @@ public final class Reports {
     /** Writes a table in a table format (xlsx, csv, pdf); docx is a document's. */
     public void write(ReportTable table, ReportFormat format, Path file, Messages m, Progress progress) {
         TableFiles.write(table, heading(), format, file, m, progress);
+    }
+
+    /** What {@link #notices} wrote: a file per unit, and how many findings in all. */
+    public record Notices(List<Path> files, int findings) {}
+
+    /** The findings a unit's 整改通知书 lists now, in ledger order (refused in words when the unit is unknown). */
+    public List<LedgerEntry> noticeFindings(String unitName) {
+        check(new ReportFilter(null, null, unitName, null));
+        return findings.ledger().stream()
+                .filter(e -> unitName.equals(e.unitName()) && RectificationNotice.listed(e))
+                .toList();
+    }
+
+    /** A unit's 整改通知书 as a PDF; refused when the unit has no finding to rectify (an empty notice confuses). */
+    public int notice(String unitName, Path file, Messages m, Progress progress) {
+        List<LedgerEntry> listed = noticeFindings(unitName);
+        if (listed.isEmpty()) {
+            throw new DomainException("report.notice.none", unitName);
+        }
+        DocumentPdf.write(
+                RectificationNotice.of(unitName, listed, findings.committee(), findings.today(), m),
+                file,
+                PdfFonts.system(),
+                progress);
+        return listed.size();
+    }
+
+    /**
+     * One 整改通知书 per unit that has findings to rectify, into {@code folder} (named after the unit), with progress
+     * per unit and cancel between them; a notice already written stays when a later one is cancelled.
+     */
+    public Notices notices(Path folder, Messages m, Progress progress) {
+        if (!java.nio.file.Files.isDirectory(folder)) {
+            throw new DomainException("report.error.noFolder", folder);
+        }
+        java.util.Map<String, List<LedgerEntry>> byUnit = new java.util.LinkedHashMap<>();
+        for (LedgerEntry e : findings.ledger()) {
+            if (RectificationNotice.listed(e) && e.unitName() != null) {
+                byUnit.computeIfAbsent(e.unitName(), k -> new java.util.ArrayList<>())
+                        .add(e);
+            }
+        }
+        List<Path> written = new java.util.ArrayList<>();
+        int count = 0;
+        int done = 0;
+        for (var unit : byUnit.entrySet()) {
+            progress.checkCancelled();
+            progress.update(done++, byUnit.size(), "report.notice.progress");
+            Path file = folder.resolve(
+                    org.taizhang.core.files.FileNames.safe(unit.getKey() + m.get("report.notice.title")) + ".pdf");
+            DocumentPdf.write(
+                    RectificationNotice.of(unit.getKey(), unit.getValue(), findings.committee(), findings.today(), m),
+                    file,
+                    PdfFonts.system(),
+                    progress);
+            written.add(file);
+            count += unit.getValue().size();
+        }
+        progress.update(byUnit.size(), byUnit.size(), "report.notice.progress");
+        return new Notices(written, count);
     }
 
     /** The inspection rounds' titles, for the round filter. */

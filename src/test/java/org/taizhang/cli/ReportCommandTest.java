@@ -243,4 +243,45 @@ class ReportCommandTest {
         assertThat(err.toString()).contains("组织台账中没有名为“不存在的共同体”的共同体");
         assertThat(Files.exists(dir.resolve("x.csv"))).isFalse();
     }
+
+    /** 整改通知书: one unit's, every unit's into a folder, a unit with nothing to rectify refused, docx a usage error. */
+    @Test
+    void noticesForOneUnitAndForAllListTheFindingsSentAndNotYetRectified() throws Exception {
+        Path db = dir.resolve("taizhang.db");
+        run("--db", db, "init", "--sample");
+        Path folder = dir.resolve("通知书");
+        assertThat(run("--db", db, "report", "notice", "--all-units", "--out", folder))
+                .as(err.toString())
+                .isZero();
+        List<Path> files;
+        try (var list = Files.list(folder)) {
+            files = list.sorted().toList();
+        }
+        assertThat(files).isNotEmpty().allMatch(f -> f.getFileName().toString().endsWith("督查问题整改通知书.pdf"));
+        String unit = files.getFirst().getFileName().toString().replace("督查问题整改通知书.pdf", "");
+        String text = org.taizhang.core.report.files.TablePdfTest.text(files.getFirst());
+        assertThat(text).contains("督查问题整改通知书", unit + "：", "一、", "整改要求：", "— 1 —");
+
+        Path one = dir.resolve("一个.pdf");
+        assertThat(run("--db", db, "report", "notice", "--unit", unit, "--out", one))
+                .isZero();
+        assertThat(out.toString()).contains("整改通知书：" + unit);
+
+        assertThat(run(
+                        "--db",
+                        db,
+                        "report",
+                        "notice",
+                        "--unit",
+                        unit,
+                        "--format",
+                        "docx",
+                        "--out",
+                        dir.resolve("x.docx")))
+                .isEqualTo(2);
+        assertThat(run("--db", db, "report", "notice", "--unit", "不存在的单位", "--out", dir.resolve("x.pdf")))
+                .isEqualTo(1);
+        assertThat(err.toString()).contains("没有名为“不存在的单位”的单位");
+        assertThat(Files.exists(dir.resolve("x.pdf"))).isFalse();
+    }
 }

@@ -1,0 +1,169 @@
+package org.taizhang.core.report.files;
+
+import java.awt.Color;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.openpdf.text.Chunk;
+import org.openpdf.text.Document;
+import org.openpdf.text.Element;
+import org.openpdf.text.ExceptionConverter;
+import org.openpdf.text.Font;
+import org.openpdf.text.PageSize;
+import org.openpdf.text.Paragraph;
+import org.openpdf.text.Phrase;
+import org.openpdf.text.pdf.BaseFont;
+import org.openpdf.text.pdf.ColumnText;
+import org.openpdf.text.pdf.PdfContentByte;
+import org.openpdf.text.pdf.PdfPageEventHelper;
+import org.openpdf.text.pdf.PdfWriter;
+import org.openpdf.text.pdf.draw.LineSeparator;
+import org.taizhang.core.files.SafeFiles;
+import org.taizhang.core.pdf.PdfFonts;
+import org.taizhang.core.report.OfficialDocument;
+import org.taizhang.core.task.Progress;
+
+/**
+ * An {@link OfficialDocument} as a PDF in the GB/T 9704-2012 layout (DOMAIN.md): A4; top margin 37 mm, binding (left)
+ * 28 mm, so the text block is 156 × 225 mm; body 3号 (16 pt) 仿宋 on a 28.95 pt pitch (22 lines of 28 characters),
+ * first lines indented two characters; title 2号 (22 pt) in 小标宋's fallback 黑体; 一、 in 黑体, （一） in 楷体; 落款 and
+ * 成文日期 in Arabic numerals to the right; 版记 between rules; page numbers 4号 宋体 "— 1 —", on the outer side (odd
+ * right, even left). The 版头 (发文机关 in red, 发文字号, the red rule) only for a document with a 发文字号: a notice without
+ * one is printed on the office's own paper, 落款 and date only.
+ */
+public final class DocumentPdf {
+    private static final float MM = 72f / 25.4f;
+    private static final float TOP = 37 * MM;
+    private static final float LEFT = 28 * MM;
+    /** 210 − 28 − 156 mm. */
+    private static final float RIGHT = 26 * MM;
+    /** 297 − 37 − 225 mm. */
+    private static final float BOTTOM = 35 * MM;
+
+    private static final float BODY = 16f;
+    private static final float TITLE = 22f;
+    /** 225 mm over 22 lines. */
+    private static final float PITCH = 225 * MM / 22;
+
+    private static final Color RED = new Color(0xE6, 0x00, 0x12);
+
+    private DocumentPdf() {}
+
+    public static void write(OfficialDocument doc, Path file, PdfFonts fonts, Progress progress) {
+        // fonts first: a machine without a Chinese font gets the error before any file is touched
+        BaseFont fang = fonts.font(PdfFonts.Face.FANG);
+        BaseFont hei = fonts.font(PdfFonts.Face.HEI);
+        BaseFont kai = fonts.font(PdfFonts.Face.KAI);
+        BaseFont song = fonts.font(PdfFonts.Face.SONG);
+        Font body = new Font(fang, BODY);
+        SafeFiles.write(file, out -> {
+            Document document = new Document(PageSize.A4, LEFT, RIGHT, TOP, BOTTOM);
+            try {
+                PdfWriter writer = PdfWriter.getInstance(document, out);
+                writer.setCloseStream(false); // SafeFiles still has to force the file to disk
+                writer.setPageEvent(new PageNumbers(song));
+                document.addTitle(doc.title());
+                document.addCreator("Taizhang");
+                document.open();
+                if (!doc.issuer().isEmpty() && !doc.number().isEmpty()) {
+                    // 发文机关标志 on one line: as large as 30 pt, smaller for a long name (GB/T 9704: within the block)
+                    String mark = doc.issuer() + "文件";
+                    float width = PageSize.A4.getWidth() - LEFT - RIGHT;
+                    float size = Math.min(30f, width / (mark.length() + 0.5f));
+                    Paragraph issuer = new Paragraph(mark, new Font(hei, size, Font.NORMAL, RED));
+                    issuer.setAlignment(Element.ALIGN_CENTER);
+                    issuer.setSpacingAfter(PITCH);
+                    document.add(issuer);
+                    document.add(line(doc.number(), body, Element.ALIGN_CENTER));
+                    LineSeparator rule = new LineSeparator(1.5f, 100f, RED, Element.ALIGN_CENTER, -6f);
+                    document.add(new Chunk(rule));
+                    document.add(line(" ", body, Element.ALIGN_LEFT));
+                }
+                Paragraph title = new Paragraph(doc.title(), new Font(hei, TITLE));
+                title.setAlignment(Element.ALIGN_CENTER);
+                title.setLeading(TITLE * 1.6f);
+                title.setSpacingBefore(PITCH / 2);
+                title.setSpacingAfter(PITCH);
+                document.add(title);
+                if (!doc.recipient().isEmpty()) {
+                    document.add(line(doc.recipient() + "：", body, Element.ALIGN_LEFT));
+                }
+                int done = 0;
+                for (OfficialDocument.Block b : doc.body()) {
+                    document.add(
+                            switch (b) {
+                                case OfficialDocument.Paragraph p -> indented(p.text(), body);
+                                case OfficialDocument.Heading h -> indented(h.text(), new Font(hei, BODY));
+                                case OfficialDocument.Subheading h -> indented(h.text(), new Font(kai, BODY));
+                            });
+                    if (++done % 20 == 0) {
+                        progress.checkCancelled();
+                    }
+                }
+                // 落款: the issuer over the date, the date's end four characters from the right margin
+                Paragraph gap = line(" ", body, Element.ALIGN_LEFT);
+                gap.setSpacingAfter(PITCH);
+                document.add(gap);
+                if (!doc.issuer().isEmpty()) {
+                    Paragraph signer = line(doc.issuer(), body, Element.ALIGN_RIGHT);
+                    signer.setIndentationRight(2 * BODY);
+                    document.add(signer);
+                }
+                Paragraph dated = line(OfficialDocument.date(doc.date()), body, Element.ALIGN_RIGHT);
+                dated.setIndentationRight(4 * BODY);
+                document.add(dated);
+                if (!doc.copyTo().isEmpty()) {
+                    Font small = new Font(fang, 14f);
+                    document.add(line(" ", body, Element.ALIGN_LEFT));
+                    document.add(new Chunk(new LineSeparator(0.75f, 100f, Color.BLACK, Element.ALIGN_CENTER, -4f)));
+                    Paragraph copy = line("抄送：" + doc.copyTo() + "。", small, Element.ALIGN_LEFT);
+                    copy.setIndentationLeft(BODY);
+                    document.add(copy);
+                    document.add(new Chunk(new LineSeparator(0.75f, 100f, Color.BLACK, Element.ALIGN_CENTER, -4f)));
+                }
+                progress.checkCancelled();
+                document.close();
+            } catch (ExceptionConverter e) {
+                if (e.getException() instanceof IOException io) {
+                    throw io; // a full disk or a pulled stick: SafeFiles reports it and removes the temp file
+                }
+                throw e;
+            }
+        });
+    }
+
+    private static Paragraph line(String text, Font font, int align) {
+        Paragraph p = new Paragraph(PITCH, text, font);
+        p.setAlignment(align);
+        return p;
+    }
+
+    private static Paragraph indented(String text, Font font) {
+        Paragraph p = new Paragraph(PITCH, text, font);
+        p.setAlignment(Element.ALIGN_JUSTIFIED);
+        p.setFirstLineIndent(2 * BODY);
+        return p;
+    }
+
+    /** "— 1 —" in 4号 宋体, 7 mm under the text block, on the outer side: odd pages right, even pages left. */
+    private static final class PageNumbers extends PdfPageEventHelper {
+        private final Font font;
+
+        PageNumbers(BaseFont song) {
+            this.font = new Font(song, 14f);
+        }
+
+        @Override
+        public void onEndPage(PdfWriter writer, Document document) {
+            PdfContentByte cb = writer.getDirectContent();
+            int page = writer.getPageNumber();
+            boolean odd = page % 2 == 1;
+            ColumnText.showTextAligned(
+                    cb,
+                    odd ? Element.ALIGN_RIGHT : Element.ALIGN_LEFT,
+                    new Phrase("— " + page + " —", font),
+                    odd ? document.right() - BODY : document.left() + BODY,
+                    document.bottom() - 7 * MM - 14f,
+                    0);
+        }
+    }
+}

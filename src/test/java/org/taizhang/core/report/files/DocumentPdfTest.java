@@ -1,0 +1,82 @@
+package org.taizhang.core.report.files;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.assertj.core.data.Offset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openpdf.text.pdf.PdfReader;
+import org.taizhang.core.pdf.PdfFonts;
+import org.taizhang.core.pdf.PdfFontsAvailable;
+import org.taizhang.core.report.OfficialDocument;
+import org.taizhang.core.task.Progress;
+
+/** A document in the GB/T 9704 layout: A4, its parts as text, page numbers on the outer side, fonts embedded. */
+class DocumentPdfTest {
+    @TempDir
+    Path dir;
+
+    private static OfficialDocument document(String number, int paragraphs) {
+        List<OfficialDocument.Block> body = new ArrayList<>();
+        body.add(new OfficialDocument.Heading("一、督改〔2026〕0001号（三会一课）"));
+        body.add(new OfficialDocument.Subheading("（一）整改要求"));
+        for (int i = 0; i < paragraphs; i++) {
+            body.add(new OfficialDocument.Paragraph("支委会未按月召开，会议记录不全，党员学习教育流于形式。第" + (i + 1) + "段。"));
+        }
+        return new OfficialDocument(
+                "中共江海市直属机关工作委员会", number, "督查问题整改通知书", "江海市财政局", body, LocalDate.of(2026, 12, 6), "市委组织部");
+    }
+
+    @Test
+    void theTitleRecipientBodySignatureDateAndCopiesComeBackAsTextOnA4() throws Exception {
+        PdfFontsAvailable.assumeChineseFont();
+        Path file = dir.resolve("通知书.pdf");
+        DocumentPdf.write(document("", 3), file, PdfFonts.system(), Progress.NONE);
+
+        assertThat(TablePdfTest.text(file))
+                .contains("督查问题整改通知书")
+                .contains("江海市财政局：")
+                .contains("一、督改〔2026〕0001号（三会一课）", "（一）整改要求", "第3段")
+                .contains("中共江海市直属机关工作委员会")
+                .contains("2026年12月6日")
+                .contains("抄送：市委组织部。")
+                .contains("— 1 —")
+                .doesNotContain("文件"); // no 版头 without a 发文字号
+        try (PdfReader reader = new PdfReader(file.toString())) {
+            assertThat(reader.getPageSize(1).getWidth()).isCloseTo(595f, Offset.offset(1f));
+            assertThat(reader.getPageSize(1).getHeight()).isCloseTo(842f, Offset.offset(1f));
+        }
+    }
+
+    @Test
+    void aLongDocumentNumbersItsPagesAndANumberedOneHasItsRedHeader() throws Exception {
+        PdfFontsAvailable.assumeChineseFont();
+        Path file = dir.resolve("长.pdf");
+        DocumentPdf.write(document("江机工委督〔2026〕3号", 60), file, PdfFonts.system(), Progress.NONE);
+
+        String text = TablePdfTest.text(file);
+        assertThat(text).contains("中共江海市直属机关工作委员会文件", "江机工委督〔2026〕3号");
+        try (PdfReader reader = new PdfReader(file.toString())) {
+            int pages = reader.getNumberOfPages();
+            assertThat(pages).isGreaterThan(2);
+            for (int p = 1; p <= pages; p++) {
+                assertThat(new org.openpdf.text.pdf.parser.PdfTextExtractor(reader).getTextFromPage(p))
+                        .contains("— " + p + " —");
+            }
+        }
+    }
+
+    @Test
+    void chineseNumbersAndDatesAreWrittenAsDocumentsWriteThem() {
+        assertThat(OfficialDocument.chineseNumber(1)).isEqualTo("一");
+        assertThat(OfficialDocument.chineseNumber(10)).isEqualTo("十");
+        assertThat(OfficialDocument.chineseNumber(12)).isEqualTo("十二");
+        assertThat(OfficialDocument.chineseNumber(20)).isEqualTo("二十");
+        assertThat(OfficialDocument.chineseNumber(47)).isEqualTo("四十七");
+        assertThat(OfficialDocument.date(LocalDate.of(2026, 3, 8))).isEqualTo("2026年3月8日");
+    }
+}
