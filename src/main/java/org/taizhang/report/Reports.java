@@ -129,6 +129,54 @@ public final class Reports {
         return new Notices(written, count);
     }
 
+    /**
+     * What the 整改通知书 of {@code unitName} will list (问题编号, 问题类别, 存在问题, 整改时限), or, with no unit, how many
+     * findings each unit's notice will list: the 报表 page's preview.
+     */
+    public ReportTable noticePreview(String unitName, Messages m) {
+        if (unitName != null) {
+            List<List<Object>> rows = new java.util.ArrayList<>();
+            for (LedgerEntry e : noticeFindings(unitName)) {
+                rows.add(java.util.Arrays.asList(
+                        e.finding().number(),
+                        e.finding().category(),
+                        e.finding().description(),
+                        e.timeline().deadline()));
+            }
+            return new ReportTable(
+                    unitName + m.get("report.notice.title"),
+                    m.get("report.notice.title"),
+                    List.of(
+                            ReportTable.Column.text(m.get("report.notice.column.number"), 10),
+                            ReportTable.Column.text(m.get("report.notice.column.category"), 8),
+                            ReportTable.Column.wrapped(m.get("report.notice.column.description"), 30),
+                            ReportTable.Column.date(m.get("report.notice.column.deadline"))),
+                    rows,
+                    null,
+                    List.of());
+        }
+        java.util.Map<String, Integer> byUnit =
+                new java.util.TreeMap<>(java.text.Collator.getInstance(java.util.Locale.CHINA));
+        for (LedgerEntry e : findings.ledger()) {
+            if (RectificationNotice.listed(e) && e.unitName() != null) {
+                byUnit.merge(e.unitName(), 1, Integer::sum);
+            }
+        }
+        List<List<Object>> rows = new java.util.ArrayList<>();
+        byUnit.forEach((u, n) -> rows.add(List.of(u, n)));
+        return new ReportTable(
+                m.get("report.notice.title"),
+                m.get("report.notice.title"),
+                List.of(
+                        ReportTable.Column.text(m.get("report.grouping.unit"), 20),
+                        ReportTable.Column.count(m.get("report.notice.column.count"))),
+                rows,
+                java.util.Arrays.asList(
+                        m.get("report.table.total"),
+                        byUnit.values().stream().mapToInt(i -> i).sum()),
+                List.of(m.get("report.notice.allUnitsHint")));
+    }
+
     /** The inspection rounds' titles, for the round filter. */
     public List<String> roundTitles() {
         return inspections.inspections().stream()

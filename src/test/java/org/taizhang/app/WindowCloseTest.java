@@ -269,5 +269,10 @@ class WindowCloseTest {
                 String title, String initialName, String filterName, String... patterns) {
             return Optional.empty();
         }
+
+        @Override
+        public Optional<Path> chooseFolder(String title) {
+            return Optional.empty();
+        }
     }
 }

@@ -58,6 +58,9 @@ public interface DialogService {
     /** {@code initialName} may be built from data as it is: the dialog makes it a legal file name. */
     Optional<Path> chooseFileToSave(String title, String initialName, String filterName, String... patterns);
 
+    /** A folder to write several files into (one notice per unit …). */
+    Optional<Path> chooseFolder(String title);
+
     /**
      * A form in a dialog that stays until the work is written: {@code onOk} gets the callback that closes it. Shown
      * for real by every implementation (a window test types into it); the window's service owns it by the window in

@@ -222,6 +222,13 @@ public final class FxDialogService implements DialogService {
         return Optional.ofNullable(f).map(File::toPath);
     }
 
+    @Override
+    public Optional<Path> chooseFolder(String title) {
+        javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
+        chooser.setTitle(title);
+        return Optional.ofNullable(chooser.showDialog(ownerNow())).map(File::toPath);
+    }
+
     /**
      * Every suggested name passes here, and most are built from data (a unit's, an organization's or a template's
      * name): made legal first, or a "/" in a unit's name would make a folder and a ":" be refused on Windows.

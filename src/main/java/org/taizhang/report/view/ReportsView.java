@@ -143,9 +143,25 @@ public final class ReportsView {
     private Button exportButton(String id, String key, ReportFormat format, String filterName, String pattern) {
         Button b = new Button(m.get(key));
         b.setId(id);
-        b.disableProperty().bind(vm.tableProperty().isNull());
-        b.setOnAction(e -> dialogs.chooseFileToSave(m.get(key), vm.suggestedName(format), filterName, pattern)
-                .ifPresent(f -> vm.export(format, f)));
+        // a document is a PDF only
+        b.disableProperty()
+                .bind(vm.tableProperty()
+                        .isNull()
+                        .or(javafx.beans.binding.Bindings.createBooleanBinding(
+                                () -> format != ReportFormat.PDF
+                                        && vm.kindProperty().get().isDocument(),
+                                vm.kindProperty())));
+        b.setOnAction(e -> {
+            if (vm.kindProperty().get().isDocument()) {
+                (vm.oneUnit()
+                                ? dialogs.chooseFileToSave(m.get(key), vm.suggestedName(format), filterName, pattern)
+                                : dialogs.chooseFolder(m.get("report.view.chooseFolder")))
+                        .ifPresent(vm::exportNotices);
+            } else {
+                dialogs.chooseFileToSave(m.get(key), vm.suggestedName(format), filterName, pattern)
+                        .ifPresent(f -> vm.export(format, f));
+            }
+        });
         return b;
     }
 
@@ -153,6 +169,11 @@ public final class ReportsView {
     private void showFilters() {
         ReportsViewModel.Choices c = vm.choicesProperty().get();
         filters.getChildren().clear();
+        if (vm.kindProperty().get().isDocument()) {
+            filters.getChildren()
+                    .add(labelled("report.view.unit", searchable("reportUnit", c.units(), vm.unitProperty())));
+            return;
+        }
         filters.getChildren().add(labelled("report.view.year", choice("reportYear", c.years(), vm.yearProperty())));
         if (vm.kindProperty().get().filtersFindings()) {
             filters.getChildren()

@@ -28,7 +28,9 @@ public final class ReportsViewModel {
     /** The reports the page lists, in its order. */
     public enum Kind {
         RECTIFICATION_STATS("report.kind.rectification"),
-        ACCEPTANCE_STATS("report.kind.acceptance");
+        ACCEPTANCE_STATS("report.kind.acceptance"),
+        /** A document, not a table: one unit's, or every unit's into a folder; PDF only. */
+        NOTICE("report.kind.notice");
 
         final String key;
 
@@ -44,6 +46,11 @@ public final class ReportsViewModel {
         /** Which filters this report takes. */
         public boolean filtersFindings() {
             return this == RECTIFICATION_STATS;
+        }
+
+        /** A document: written as PDF only, per unit. */
+        public boolean isDocument() {
+            return this == NOTICE;
         }
     }
 
@@ -125,6 +132,7 @@ public final class ReportsViewModel {
             case RECTIFICATION_STATS -> reports.rectificationStats(f, g, m);
             case ACCEPTANCE_STATS ->
                 reports.acceptanceStats(y == null ? reports.heading().date().getYear() : y, m);
+            case NOTICE -> reports.noticePreview(f.unit(), m);
         };
     }
 
@@ -147,6 +155,31 @@ public final class ReportsViewModel {
                 },
                 written -> dialogs.offerToOpen(
                         m, m.get("report.task.export"), m.get("report.info.exported", written), written));
+    }
+
+    /**
+     * 整改通知书: the chosen unit's into {@code target} (a file), or with 全部 one per unit into {@code target} (a
+     * folder); then offers to open what was written.
+     */
+    public void exportNotices(Path target) {
+        String u = unit.get();
+        tasks.run(
+                "report.task.notices",
+                p -> {
+                    if (u != null) {
+                        reports.notice(u, target, m, p);
+                    } else {
+                        reports.notices(target, m, p);
+                    }
+                    return target;
+                },
+                written -> dialogs.offerToOpen(
+                        m, m.get("report.task.notices"), m.get("report.info.exported", written), written));
+    }
+
+    /** Whether the document's export writes one file (a unit chosen) or a folder of them. */
+    public boolean oneUnit() {
+        return unit.get() != null;
     }
 
     /** A file name for the table shown, in {@code format}. */

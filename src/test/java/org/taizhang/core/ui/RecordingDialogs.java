@@ -86,4 +86,12 @@ public final class RecordingDialogs implements DialogService {
         savePatterns.addAll(List.of(patterns));
         return Optional.ofNullable(fileToSave);
     }
+
+    /** The folder {@link #chooseFolder} answers (null: the clerk cancels). */
+    public volatile Path folder;
+
+    @Override
+    public Optional<Path> chooseFolder(String title) {
+        return Optional.ofNullable(folder);
+    }
 }

@@ -151,6 +151,11 @@ class TaskRunnerTest {
                     String title, String initialName, String filterName, String... patterns) {
                 return Optional.empty();
             }
+
+            @Override
+            public Optional<Path> chooseFolder(String title) {
+                return Optional.empty();
+            }
         };
     }
 }

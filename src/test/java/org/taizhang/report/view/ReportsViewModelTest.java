@@ -120,4 +120,31 @@ class ReportsViewModelTest {
         assertThat(vm.rows().getFirst()).containsExactly("合计", "0", "0", "0", "0", "", "");
         assertThat(List.copyOf(vm.columnNames())).hasSize(7);
     }
+
+    @Test
+    void noticesPreviewWhatTheyListAndAreWrittenPerUnitOrForOne() throws Exception {
+        vm.kindProperty().set(ReportsViewModel.Kind.NOTICE);
+        assertThat(vm.columnNames()).containsExactly("单位", "问题数");
+        int units = vm.rows().size() - 1;
+        long total = Long.parseLong(vm.rows().getLast().get(1));
+        assertThat(units).isPositive();
+
+        Path folder = Files.createDirectories(dir.resolve("通知书"));
+        vm.exportNotices(folder);
+        try (var files = Files.list(folder)) {
+            assertThat(files.count()).isEqualTo(units);
+        }
+
+        String unit = vm.rows().getFirst().getFirst();
+        vm.unitProperty().set(unit);
+        assertThat(vm.columnNames()).containsExactly("问题编号", "问题类别", "存在问题", "整改时限");
+        assertThat(vm.rows())
+                .hasSize(Integer.parseInt(
+                        reports.noticePreview(null, m).rows().getFirst().get(1).toString()));
+        assertThat(vm.rows()).allSatisfy(r -> assertThat(r.getFirst()).startsWith("督改"));
+        Path one = dir.resolve("一个单位.pdf");
+        vm.exportNotices(one);
+        assertThat(org.taizhang.core.report.files.TablePdfTest.text(one)).contains(unit + "：", "督查问题整改通知书");
+        assertThat(total).isGreaterThanOrEqualTo(vm.rows().size());
+    }
 }
