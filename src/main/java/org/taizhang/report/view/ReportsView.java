@@ -117,7 +117,17 @@ public final class ReportsView {
         });
         vm.choicesProperty().addListener((o, a, c) -> showFilters());
         showFilters();
+        // the 合计 in words under the table, in view however long the table is (it is also the table's last row)
+        Label total = new Label();
+        total.setId("reportTotal");
+        total.setWrapText(true);
+        total.setMinHeight(Region.USE_PREF_SIZE);
+        total.setStyle("-fx-font-weight: bold;");
+        total.textProperty()
+                .bind(javafx.beans.binding.Bindings.createStringBinding(
+                        () -> totalText(vm.tableProperty().get()), vm.tableProperty()));
         Label notes = new Label();
+        notes.setMinHeight(Region.USE_PREF_SIZE);
         notes.setWrapText(true);
         notes.getStyleClass().add("hint");
         notes.textProperty()
@@ -135,9 +145,27 @@ public final class ReportsView {
                 exportButton("reportExportCsv", "report.view.exportCsv", ReportFormat.CSV, "CSV", "*.csv"),
                 exportButton("reportExportPdf", "report.view.exportPdf", ReportFormat.PDF, "PDF", "*.pdf"));
         exports.setAlignment(Pos.CENTER_RIGHT);
-        VBox box = new VBox(8, title, filters, preview, notes, exports);
+        VBox box = new VBox(8, title, filters, preview, total, notes, exports);
         VBox.setVgrow(preview, Priority.ALWAYS);
         return box;
+    }
+
+    /** 合计：发现问题 151，已销号 40 …, or "" for a table without a 合计. */
+    private String totalText(ReportTable t) {
+        if (t == null || t.total() == null) {
+            return "";
+        }
+        List<String> values = t.texts(t.total());
+        StringBuilder sb = new StringBuilder(m.get("report.table.total")).append(m.get("report.view.totalSeparator"));
+        for (int i = 1; i < values.size(); i++) {
+            if (i > 1) {
+                sb.append(m.get("report.view.listSeparator"));
+            }
+            sb.append(t.columns().get(i).name())
+                    .append(' ')
+                    .append(values.get(i).isEmpty() ? "—" : values.get(i));
+        }
+        return sb.toString();
     }
 
     private Button exportButton(String id, String key, ReportFormat format, String filterName, String pattern) {

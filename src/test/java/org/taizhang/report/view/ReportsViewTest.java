@@ -93,6 +93,12 @@ class ReportsViewTest {
                     .as(id + " inside the window")
                     .isLessThanOrEqualTo(1366);
         }
+        javafx.scene.control.Label total = robot.lookup("#reportTotal").queryAs(javafx.scene.control.Label.class);
+        assertThat(total.getText())
+                .startsWith("合计：发现问题 " + preview.getItems().getLast().get(1) + "，已销号 ");
+        assertThat(total.localToScene(total.getBoundsInLocal()).getMaxY())
+                .as("合计 in view")
+                .isLessThanOrEqualTo(768);
         robot.interact(() -> Snapshots.save(preview.getScene(), "reports"));
 
         robot.clickOn("达标情况统计表");
