@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
             ReportCommand.AcceptanceStatsCommand.class,
             ReportCommand.LedgerCommand.class,
             ReportCommand.RectificationStatsCommand.class,
-            ReportCommand.NoticeCommand.class
+            ReportCommand.NoticeCommand.class,
+            ReportCommand.CloseConfirmationCommand.class
         })
 final class ReportCommand {
     @ParentCommand
@@ -296,6 +297,51 @@ final class ReportCommand {
                             .getOut()
                             .println(m.get("report.notice.done", which.unit, n, out.toAbsolutePath()));
                 }
+                return ExitCodes.OK;
+            }
+        }
+    }
+
+    /** {@code report close-confirmation --finding NUMBER --out FILE [--format pdf]}: 销号确认单 of one finding. */
+    @Command(
+            name = "close-confirmation",
+            description = "销号确认单：一个问题的整改措施、佐证材料、核查意见和销号时间，留签字盖章处。" + " The close confirmation of one finding.")
+    static final class CloseConfirmationCommand implements Callable<Integer> {
+        @ParentCommand
+        ReportCommand report;
+
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Option(
+                names = "--finding",
+                required = true,
+                paramLabel = "NUMBER",
+                description = "问题编号（如 督改〔2026〕0147号，或今年的序号 0147）。 The finding's number.")
+        String finding;
+
+        @Option(names = "--format", paramLabel = "pdf", description = "文件格式（默认 pdf）。 File format (default pdf).")
+        NoticeCommand.Format format = NoticeCommand.Format.pdf;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE", description = "输出文件。 Output file.")
+        Path out;
+
+        @Override
+        public Integer call() {
+            Messages m = report.root.messages;
+            try (Store store = report.root.openStore()) {
+                RegistryService registry = new RegistryService(store);
+                Reports reports = new Reports(
+                        registry,
+                        new ChecklistService(store, registry),
+                        new FindingService(store, registry),
+                        new InspectionService(store));
+                ReportTable table = reports.closeConfirmation(finding, m);
+                reports.write(table, ReportFormat.PDF, out, m, Progress.NONE);
+                spec.commandLine()
+                        .getOut()
+                        .println(m.get(
+                                "report.close.done", table.rows().getFirst().get(1), out.toAbsolutePath()));
                 return ExitCodes.OK;
             }
         }

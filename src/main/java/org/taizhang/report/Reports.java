@@ -177,6 +177,28 @@ public final class Reports {
                 List.of(m.get("report.notice.allUnitsHint")));
     }
 
+    /**
+     * 销号确认单 of the finding numbered {@code number} (督改〔2026〕0147号, or 0147 of this year's numbering as typed),
+     * as a PDF; refused for a number nobody holds and for a finding that has not yet applied for closing.
+     */
+    public ReportTable closeConfirmation(String number, Messages m) {
+        String wanted = number.strip();
+        LedgerEntry e = findings.ledger().stream()
+                .filter(x -> x.finding().number() != null)
+                .filter(x -> x.finding().number().equals(wanted)
+                        || (wanted.chars().allMatch(Character::isDigit)
+                                && x.finding().numberSeq() != null
+                                && x.finding().numberSeq() == Integer.parseInt(wanted)
+                                && x.finding().numberYear() != null
+                                && x.finding().numberYear() == findings.today().getYear()))
+                .findFirst()
+                .orElseThrow(() -> new DomainException("report.close.noFinding", wanted));
+        if (e.timeline().closeRequestedOn() == null && e.timeline().closedOn() == null) {
+            throw new DomainException("report.close.notRequested", e.finding().number());
+        }
+        return CloseConfirmation.of(e, findings.evidence(e.id()), m);
+    }
+
     /** The inspection rounds' titles, for the round filter. */
     public List<String> roundTitles() {
         return inspections.inspections().stream()

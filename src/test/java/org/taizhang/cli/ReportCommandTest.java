@@ -284,4 +284,45 @@ class ReportCommandTest {
         assertThat(err.toString()).contains("没有名为“不存在的单位”的单位");
         assertThat(Files.exists(dir.resolve("x.pdf"))).isFalse();
     }
+
+    /** 销号确认单: a closed finding's record with room to sign; a finding that has not applied is refused in words. */
+    @Test
+    void aCloseConfirmationHoldsTheMeasuresEvidenceOpinionAndDate() throws Exception {
+        Path db = dir.resolve("taizhang.db");
+        run("--db", db, "init", "--sample");
+        run("--db", db, "report", "ledger", "--format", "xlsx", "--out", dir.resolve("ledger.xlsx"));
+        int state = org.taizhang.inspection.files.LedgerReport.COLUMNS.indexOf("状态");
+        String closed = null;
+        String notified = null;
+        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(dir.resolve("ledger.xlsx")))) {
+            Sheet sheet = wb.getSheetAt(0);
+            for (int r = 3; !sheet.getRow(r).getCell(0).getStringCellValue().equals("合计"); r++) {
+                String s = sheet.getRow(r).getCell(state).getStringCellValue();
+                String number = sheet.getRow(r).getCell(0).getStringCellValue();
+                closed = closed == null && s.equals("已销号") ? number : closed;
+                notified = notified == null && s.equals("已交办") ? number : notified;
+            }
+        }
+        assertThat(closed).isNotNull();
+        Path file = dir.resolve("确认单.pdf");
+        assertThat(run("--db", db, "report", "close-confirmation", "--finding", closed, "--out", file))
+                .as(err.toString())
+                .isZero();
+        assertThat(org.taizhang.core.report.files.TablePdfTest.text(file))
+                .contains("问题整改销号确认单", closed, "整改措施", "佐证材料", "核查意见", "销号时间", "核查人（签字）");
+
+        assertThat(notified).isNotNull();
+        assertThat(run(
+                        "--db",
+                        db,
+                        "report",
+                        "close-confirmation",
+                        "--finding",
+                        notified,
+                        "--out",
+                        dir.resolve("x.pdf")))
+                .isEqualTo(1);
+        assertThat(err.toString()).contains(notified + "尚未申请销号");
+        assertThat(Files.exists(dir.resolve("x.pdf"))).isFalse();
+    }
 }

@@ -18,6 +18,7 @@ import java.util.Objects;
  * @param rows the rows, each one value per column (null: an empty cell)
  * @param total the 合计 row, one value per column (its first the label), or null for a table without one
  * @param notes lines under the table (what a figure counts), in order
+ * @param signatures the line to sign under the table; null: 填表人 / 审核人 / 联系电话
  */
 public record ReportTable(
         String title,
@@ -25,7 +26,19 @@ public record ReportTable(
         List<Column> columns,
         List<List<Object>> rows,
         List<Object> total,
-        List<String> notes) {
+        List<String> notes,
+        String signatures) {
+
+    /** A table signed 填表人 / 审核人 / 联系电话, as the office's statistics are. */
+    public ReportTable(
+            String title,
+            String sheet,
+            List<Column> columns,
+            List<List<Object>> rows,
+            List<Object> total,
+            List<String> notes) {
+        this(title, sheet, columns, rows, total, notes, null);
+    }
 
     public ReportTable {
         Objects.requireNonNull(title);

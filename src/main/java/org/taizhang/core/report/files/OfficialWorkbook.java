@@ -125,7 +125,11 @@ public final class OfficialWorkbook {
                 merge(sheet, at++, 0, last);
             }
             Row signatures = sheet.createRow(at + 1);
-            text(signatures, 0, m.get("report.table.signatures"), plain);
+            text(
+                    signatures,
+                    0,
+                    (table.signatures() == null ? m.get("report.table.signatures") : table.signatures()),
+                    plain);
             merge(sheet, at + 1, 0, last);
 
             sheet.createFreezePane(0, HEADER_ROW + 1);

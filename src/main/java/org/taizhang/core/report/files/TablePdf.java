@@ -121,8 +121,9 @@ public final class TablePdf {
                     p.setSpacingBefore(3f);
                     document.add(p);
                 }
-                Paragraph signatures =
-                        new Paragraph(m.get("report.table.signatures"), new Font(song, BODY_SIZE + 0.5f));
+                Paragraph signatures = new Paragraph(
+                        (table.signatures() == null ? m.get("report.table.signatures") : table.signatures()),
+                        new Font(song, BODY_SIZE + 0.5f));
                 signatures.setSpacingBefore(12f);
                 document.add(signatures);
                 progress.checkCancelled();
