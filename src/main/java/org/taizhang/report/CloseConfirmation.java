@@ -22,21 +22,22 @@ public final class CloseConfirmation {
         var f = e.finding();
         var t = e.timeline();
         List<List<Object>> rows = new ArrayList<>();
-        rows.add(row(m, "number", f.number()));
-        rows.add(row(m, "unit", e.unitName()));
+        rows.add(row(m.get("report.close.row.number"), f.number()));
+        rows.add(row(m.get("report.close.row.unit"), e.unitName()));
         if (e.organizationName() != null) {
-            rows.add(row(m, "branch", e.organizationName()));
+            rows.add(row(m.get("report.close.row.branch"), e.organizationName()));
         }
-        rows.add(row(m, "category", f.category()));
-        rows.add(row(m, "found", f.description()));
+        rows.add(row(m.get("report.close.row.category"), f.category()));
+        rows.add(row(m.get("report.close.row.found"), f.description()));
         if (f.basis() != null && !f.basis().isBlank()) {
-            rows.add(row(m, "basis", f.basis()));
+            rows.add(row(m.get("report.close.row.basis"), f.basis()));
         }
         rows.add(row(
-                m,
-                "deadline",
+                m.get("report.close.row.deadline"),
                 m.get(f.type().labelKey()) + (t.deadline() == null ? "" : "，" + OfficialDocument.date(t.deadline()))));
-        rows.add(row(m, "responsible", String.join("／", nonBlank(t.leader(), t.department(), t.person()))));
+        rows.add(row(
+                m.get("report.close.row.responsible"),
+                String.join("／", nonBlank(t.leader(), t.department(), t.person()))));
         List<String> measures = new ArrayList<>();
         int i = 0;
         for (Measure measure : e.measures()) {
@@ -45,23 +46,27 @@ public final class CloseConfirmation {
                             ? m.get("report.close.measureDone", OfficialDocument.date(measure.doneOn()))
                             : ""));
         }
-        rows.add(row(m, "measures", String.join("\n", measures)));
-        rows.add(row(m, "progress", t.latestProgress() == null ? "" : t.latestProgress()));
+        rows.add(row(m.get("report.close.row.measures"), String.join("\n", measures)));
+        rows.add(row(m.get("report.close.row.progress"), t.latestProgress() == null ? "" : t.latestProgress()));
         List<String> files = new ArrayList<>();
         i = 0;
         for (FindingService.Evidence ev : evidence) {
             files.add(++i + ". " + ev.attachment().fileName());
         }
-        rows.add(row(m, "evidence", files.isEmpty() ? m.get("report.close.noEvidence") : String.join("\n", files)));
-        rows.add(row(m, "requested", t.closeRequestedOn() == null ? "" : OfficialDocument.date(t.closeRequestedOn())));
         rows.add(row(
-                m,
-                "opinion",
+                m.get("report.close.row.evidence"),
+                files.isEmpty() ? m.get("report.close.noEvidence") : String.join("\n", files)));
+        rows.add(row(
+                m.get("report.close.row.requested"),
+                t.closeRequestedOn() == null ? "" : OfficialDocument.date(t.closeRequestedOn())));
+        rows.add(row(
+                m.get("report.close.row.opinion"),
                 String.join(
                         "；",
                         nonBlank(t.verdict() == null ? null : m.get(t.verdict().labelKey()), t.verifierOpinion()))));
-        rows.add(row(m, "verifier", t.verifier() == null ? "" : t.verifier()));
-        rows.add(row(m, "closed", t.closedOn() == null ? "" : OfficialDocument.date(t.closedOn())));
+        rows.add(row(m.get("report.close.row.verifier"), t.verifier() == null ? "" : t.verifier()));
+        rows.add(
+                row(m.get("report.close.row.closed"), t.closedOn() == null ? "" : OfficialDocument.date(t.closedOn())));
         return new ReportTable(
                 m.get("report.close.title"),
                 m.get("report.close.title"),
@@ -72,8 +77,8 @@ public final class CloseConfirmation {
                 m.get("report.close.signatures"));
     }
 
-    private static List<Object> row(Messages m, String key, String value) {
-        return java.util.Arrays.asList(m.get("report.close.row." + key), value == null ? "" : value);
+    private static List<Object> row(String label, String value) {
+        return java.util.Arrays.asList(label, value == null ? "" : value);
     }
 
     private static List<String> nonBlank(String... values) {

@@ -39,7 +39,12 @@ public final class RectificationStats {
             case COMMUNITY -> LedgerEntry::communityName;
             case CATEGORY -> e -> e.finding().category();
         };
-        String none = m.get("report.rectification.none." + by.name().toLowerCase(java.util.Locale.ROOT));
+        String none = m.get(
+                switch (by) {
+                    case UNIT -> "report.rectification.none.unit";
+                    case COMMUNITY -> "report.rectification.none.community";
+                    case CATEGORY -> "report.rectification.none.category";
+                });
         List<List<Object>> rows = new ArrayList<>();
         for (Map.Entry<String, LedgerStats.Figures> g :
                 LedgerStats.grouped(entries, key).entrySet()) {

@@ -8,6 +8,10 @@ public enum Grouping {
 
     /** The key of the first column's header and of the sheet's name, in the report bundle. */
     public String messageKey() {
-        return "report.grouping." + name().toLowerCase(java.util.Locale.ROOT);
+        return switch (this) {
+            case UNIT -> "report.grouping.unit";
+            case COMMUNITY -> "report.grouping.community";
+            case CATEGORY -> "report.grouping.category";
+        };
     }
 }

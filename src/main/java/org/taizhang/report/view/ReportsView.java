@@ -73,7 +73,7 @@ public final class ReportsView {
                 }
                 Label name = new Label(m.get(k.messageKey()));
                 name.setStyle("-fx-font-weight: bold;");
-                Label hint = new Label(m.get(k.messageKey() + ".hint"));
+                Label hint = new Label(m.get(k.hintKey()));
                 hint.setWrapText(true);
                 hint.setMaxWidth(200);
                 hint.getStyleClass().add("hint");

@@ -27,20 +27,27 @@ import org.taizhang.report.model.ReportFilter;
 public final class ReportsViewModel {
     /** The reports the page lists, in its order. */
     public enum Kind {
-        RECTIFICATION_STATS("report.kind.rectification"),
-        ACCEPTANCE_STATS("report.kind.acceptance"),
+        RECTIFICATION_STATS("report.kind.rectification", "report.kind.rectification.hint"),
+        ACCEPTANCE_STATS("report.kind.acceptance", "report.kind.acceptance.hint"),
         /** A document, not a table: one unit's, or every unit's into a folder; PDF only. */
-        NOTICE("report.kind.notice");
+        NOTICE("report.kind.notice", "report.kind.notice.hint");
 
         final String key;
+        final String hintKey;
 
-        Kind(String key) {
+        Kind(String key, String hintKey) {
             this.key = key;
+            this.hintKey = hintKey;
         }
 
-        /** The name shown in the list (the description is {@code key + ".hint"}). */
+        /** The name shown in the list. */
         public String messageKey() {
             return key;
+        }
+
+        /** What the report counts, under its name. */
+        public String hintKey() {
+            return hintKey;
         }
 
         /** Which filters this report takes. */

@@ -35,6 +35,12 @@ class MessagesConsistencyTest {
     /** Top-level packages that may name any text: they wire and print every feature. */
     private static final Set<String> ENTRY_POINTS = Set.of("cli", "app");
 
+    /**
+     * Literals that look like keys and are no texts: names of local settings stored in every database, which cannot
+     * be renamed now that the report bundle owns the "report." prefix.
+     */
+    private static final Set<String> NOT_TEXTS = Set.of(org.taizhang.core.store.Store.COMMITTEE_KEY);
+
     private record Bundle(String name, Properties chinese, Properties english) {
         Set<String> keys() {
             return chinese.stringPropertyNames();
@@ -162,7 +168,9 @@ class MessagesConsistencyTest {
         owners.keySet().forEach(k -> prefixes.add(k.substring(0, k.indexOf('.') + 1)));
         Set<String> missing = new TreeSet<>();
         for (String literal : literals) {
-            if (prefixes.contains(literal.substring(0, literal.indexOf('.') + 1)) && !owners.containsKey(literal)) {
+            if (prefixes.contains(literal.substring(0, literal.indexOf('.') + 1))
+                    && !owners.containsKey(literal)
+                    && !NOT_TEXTS.contains(literal)) {
                 missing.add(literal);
             }
         }
