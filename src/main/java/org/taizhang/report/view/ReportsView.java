@@ -104,6 +104,8 @@ public final class ReportsView {
                                 : vm.tableProperty().get().title(),
                         vm.tableProperty()));
         preview.setId("reportPreview");
+        // the table gives way when the window is small or the text large: the 合计, notes and 导出 stay in view
+        preview.setMinHeight(80);
         preview.setPlaceholder(new Label(m.get("report.view.empty")));
         preview.setItems(vm.rows());
         preview.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -145,6 +147,8 @@ public final class ReportsView {
                 exportButton("reportExportCsv", "report.view.exportCsv", ReportFormat.CSV, "CSV", "*.csv"),
                 exportButton("reportExportPdf", "report.view.exportPdf", ReportFormat.PDF, "PDF", "*.pdf"));
         exports.setAlignment(Pos.CENTER_RIGHT);
+        // the filters wrap at the width they have, not at FlowPane's default 400 px (which asks for many rows)
+        filters.prefWrapLengthProperty().bind(root.widthProperty().subtract(300));
         VBox box = new VBox(8, title, filters, preview, total, notes, exports);
         VBox.setVgrow(preview, Priority.ALWAYS);
         return box;
