@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
             ReportCommand.LedgerCommand.class,
             ReportCommand.RectificationStatsCommand.class,
             ReportCommand.NoticeCommand.class,
-            ReportCommand.CloseConfirmationCommand.class
+            ReportCommand.CloseConfirmationCommand.class,
+            ReportCommand.RegistryCommand.class
         })
 final class ReportCommand {
     @ParentCommand
@@ -342,6 +343,47 @@ final class ReportCommand {
                         .getOut()
                         .println(m.get(
                                 "report.close.done", table.rows().getFirst().get(1), out.toAbsolutePath()));
+                return ExitCodes.OK;
+            }
+        }
+    }
+
+    /**
+     * {@code report registry --format xlsx|csv|pdf --out FILE}: 组织台账, as {@code orgs export} writes it (the xlsx is
+     * the registry workbook that imports back; the pdf the official printed table), listed among the reports.
+     */
+    @Command(name = "registry", description = "组织台账（单位、共同体、党组织）。 The registry of units, communities and organizations.")
+    static final class RegistryCommand implements Callable<Integer> {
+        @ParentCommand
+        ReportCommand report;
+
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--format", required = true, paramLabel = "xlsx|csv|pdf", description = "文件格式。 File format.")
+        TableFormat format;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE", description = "输出文件。 Output file.")
+        Path out;
+
+        @Override
+        public Integer call() {
+            Messages m = report.root.messages;
+            try (Store store = report.root.openStore()) {
+                RegistryService registry = new RegistryService(store);
+                switch (format) {
+                    case xlsx -> registry.exportWorkbook(out, Progress.NONE);
+                    case csv -> registry.exportCsv(out);
+                    case pdf -> registry.exportPdf(out, null, m, Progress.NONE);
+                }
+                var loaded = registry.load();
+                spec.commandLine()
+                        .getOut()
+                        .println(m.get(
+                                "cli.report.registryDone",
+                                loaded.units().size(),
+                                loaded.organizationCount(),
+                                out.toAbsolutePath()));
                 return ExitCodes.OK;
             }
         }

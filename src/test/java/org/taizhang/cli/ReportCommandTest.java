@@ -325,4 +325,26 @@ class ReportCommandTest {
         assertThat(err.toString()).contains(notified + "尚未申请销号");
         assertThat(Files.exists(dir.resolve("x.pdf"))).isFalse();
     }
+
+    /** 组织台账 among the reports: the registry's own files, in the three table formats. */
+    @Test
+    void theRegistryIsWrittenAsAWorkbookACsvAndAPdf() throws Exception {
+        Path db = dir.resolve("taizhang.db");
+        run("--db", db, "init", "--sample");
+        assertThat(run("--db", db, "report", "registry", "--format", "xlsx", "--out", dir.resolve("r.xlsx")))
+                .isZero();
+        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(dir.resolve("r.xlsx")))) {
+            assertThat(wb.getSheet("党组织").getLastRowNum()).isEqualTo(374);
+        }
+        assertThat(out.toString()).contains("单位 62 个，党组织 374 个");
+        assertThat(run("--db", db, "report", "registry", "--format", "csv", "--out", dir.resolve("r.csv")))
+                .isZero();
+        assertThat(Files.readAllLines(dir.resolve("r.csv"))).hasSizeGreaterThan(374);
+        assertThat(run("--db", db, "report", "registry", "--format", "pdf", "--out", dir.resolve("r.pdf")))
+                .isZero();
+        assertThat(org.taizhang.core.report.files.TablePdfTest.text(dir.resolve("r.pdf")))
+                .contains("党组织台账", "合计");
+        assertThat(run("--db", db, "report", "registry", "--format", "docx", "--out", dir.resolve("r.docx")))
+                .isEqualTo(2);
+    }
 }
