@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
             ReportCommand.RectificationStatsCommand.class,
             ReportCommand.NoticeCommand.class,
             ReportCommand.CloseConfirmationCommand.class,
-            ReportCommand.RegistryCommand.class
+            ReportCommand.RegistryCommand.class,
+            ReportCommand.TermRemindersCommand.class
         })
 final class ReportCommand {
     @ParentCommand
@@ -384,6 +385,48 @@ final class ReportCommand {
                                 loaded.units().size(),
                                 loaded.organizationCount(),
                                 out.toAbsolutePath()));
+                return ExitCodes.OK;
+            }
+        }
+    }
+
+    /** {@code report term-reminders --months N --out FILE [--format pdf]}: 换届提示函. */
+    @Command(
+            name = "term-reminders",
+            description = "换届提示函：任期将在 N 个月内届满（或已届满）的党组织，按单位列出。"
+                    + " A reminder of the organizations whose term ends within N months.")
+    static final class TermRemindersCommand implements Callable<Integer> {
+        @ParentCommand
+        ReportCommand report;
+
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Option(
+                names = "--months",
+                required = true,
+                paramLabel = "N",
+                description = "几个月内届满（0–60）。 Terms ending within N months (0–60).")
+        int months;
+
+        @Option(names = "--format", paramLabel = "pdf", description = "文件格式（默认 pdf）。 File format (default pdf).")
+        NoticeCommand.Format format = NoticeCommand.Format.pdf;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE", description = "输出文件。 Output file.")
+        Path out;
+
+        @Override
+        public Integer call() {
+            Messages m = report.root.messages;
+            try (Store store = report.root.openStore()) {
+                RegistryService registry = new RegistryService(store);
+                Reports reports = new Reports(
+                        registry,
+                        new ChecklistService(store, registry),
+                        new FindingService(store, registry),
+                        new InspectionService(store));
+                int n = reports.termReminders(months, out, m, Progress.NONE);
+                spec.commandLine().getOut().println(m.get("report.term.done", n, months, out.toAbsolutePath()));
                 return ExitCodes.OK;
             }
         }

@@ -199,6 +199,26 @@ public final class Reports {
         return CloseConfirmation.of(e, findings.evidence(e.id()), m);
     }
 
+    /**
+     * 换届提示函 for the organizations whose term ends within {@code months} months (or has ended), as a PDF; returns
+     * how many it names. Refused when there is none (a letter about nothing).
+     */
+    public int termReminders(int months, Path file, Messages m, Progress progress) {
+        if (months < 0 || months > 60) {
+            throw new DomainException("report.term.months", months);
+        }
+        var due = TermReminders.due(registry.load(), findings.today(), months);
+        if (due.isEmpty()) {
+            throw new DomainException("report.term.none", months);
+        }
+        DocumentPdf.write(
+                TermReminders.of(due, months, findings.committee(), findings.today(), m),
+                file,
+                PdfFonts.system(),
+                progress);
+        return due.values().stream().mapToInt(List::size).sum();
+    }
+
     /** The inspection rounds' titles, for the round filter. */
     public List<String> roundTitles() {
         return inspections.inspections().stream()

@@ -347,4 +347,21 @@ class ReportCommandTest {
         assertThat(run("--db", db, "report", "registry", "--format", "docx", "--out", dir.resolve("r.docx")))
                 .isEqualTo(2);
     }
+
+    /** 换届提示函: the organizations whose term ends within N months, by unit; none due is refused in words. */
+    @Test
+    void aTermReminderNamesTheOrganizationsWhoseTermEndsSoon() throws Exception {
+        Path db = dir.resolve("taizhang.db");
+        run("--db", db, "init", "--sample");
+        Path file = dir.resolve("换届.pdf");
+        assertThat(run("--db", db, "report", "term-reminders", "--months", 6, "--out", file))
+                .as(err.toString())
+                .isZero();
+        String text = org.taizhang.core.report.files.TablePdfTest.text(file);
+        assertThat(text).contains("关于做好党组织换届工作的提示函", "各有关单位党组（党委）：", "一、", "任期");
+        assertThat(text).contains("市委办督查室党支部"); // its term ended on 2025-11-09 (the sample)
+        assertThat(run("--db", db, "report", "term-reminders", "--months", 61, "--out", dir.resolve("x.pdf")))
+                .isEqualTo(1);
+        assertThat(err.toString()).contains("月数须在 0 到 60 之间");
+    }
 }
