@@ -27,7 +27,7 @@ import org.taizhang.core.task.Progress;
  * 28 mm, so the text block is 156 × 225 mm; body 3号 (16 pt) 仿宋 on a 28.95 pt pitch (22 lines of 28 characters),
  * first lines indented two characters; title 2号 (22 pt) in 小标宋's fallback 黑体; 一、 in 黑体, （一） in 楷体; 落款 and
  * 成文日期 in Arabic numerals to the right; 版记 between rules; page numbers 4号 宋体 "— 1 —", on the outer side (odd
- * right, even left). The 版头 (发文机关 in red, 发文字号, the red rule) only for a document with a 发文字号: a notice without
+ * right, even left); lines break as Chinese is set (避头尾, ChineseLineBreaks). The 版头 (发文机关 in red, 发文字号, the red rule) only for a document with a 发文字号: a notice without
  * one is printed on the office's own paper, 落款 and date only.
  */
 public final class DocumentPdf {
@@ -132,13 +132,18 @@ public final class DocumentPdf {
     }
 
     private static Paragraph line(String text, Font font, int align) {
-        Paragraph p = new Paragraph(PITCH, text, font);
+        Paragraph p = new Paragraph(PITCH, chunk(text, font));
         p.setAlignment(align);
         return p;
     }
 
+    /** A run of text that breaks lines as Chinese is set (避头尾). */
+    private static Chunk chunk(String text, Font font) {
+        return new Chunk(text, font).setSplitCharacter(ChineseLineBreaks.INSTANCE);
+    }
+
     private static Paragraph indented(String text, Font font) {
-        Paragraph p = new Paragraph(PITCH, text, font);
+        Paragraph p = new Paragraph(PITCH, chunk(text, font));
         p.setAlignment(Element.ALIGN_JUSTIFIED);
         p.setFirstLineIndent(2 * BODY);
         return p;

@@ -153,7 +153,9 @@ public final class TablePdf {
     }
 
     private static PdfPCell cell(String text, Font font, int align) {
-        PdfPCell c = new PdfPCell(new Phrase(text, font));
+        // a wrapped cell breaks its lines as Chinese is set (避头尾)
+        PdfPCell c = new PdfPCell(
+                new Phrase(new org.openpdf.text.Chunk(text, font).setSplitCharacter(ChineseLineBreaks.INSTANCE)));
         c.setHorizontalAlignment(align);
         c.setVerticalAlignment(Element.ALIGN_MIDDLE);
         c.setPaddingLeft(3f);

@@ -79,4 +79,35 @@ class DocumentPdfTest {
         assertThat(OfficialDocument.chineseNumber(47)).isEqualTo("四十七");
         assertThat(OfficialDocument.date(LocalDate.of(2026, 3, 8))).isEqualTo("2026年3月8日");
     }
+
+    /** 避头尾: however the text falls, no line starts with a closing mark nor ends with an opening one. */
+    @Test
+    void noLineStartsWithACommaOrEndsWithAnOpeningBracket() throws Exception {
+        PdfFontsAvailable.assumeChineseFont();
+        List<OfficialDocument.Block> body = new ArrayList<>();
+        String words = "支委会未按月召开会议记录不全党员学习教育流于形式整改措施落实不到位";
+        for (int i = 0; i < 40; i++) {
+            StringBuilder sb = new StringBuilder();
+            for (int k = 0; k < 4; k++) {
+                // clauses of every length, so that the marks fall at every place of a line
+                sb.append(words, 0, 3 + (i * 7 + k * 5) % 25).append(k % 2 == 0 ? "，" : "。");
+                sb.append("（").append(words, 0, 2 + (i + k) % 6).append("）");
+            }
+            body.add(new OfficialDocument.Paragraph(sb.toString()));
+        }
+        Path file = dir.resolve("避头尾.pdf");
+        DocumentPdf.write(
+                new OfficialDocument("", "", "标题", "江海市财政局", body, LocalDate.of(2026, 12, 6), ""),
+                file,
+                PdfFonts.system(),
+                Progress.NONE);
+        List<String> lines = TablePdfTest.text(file)
+                .lines()
+                .map(String::strip)
+                .filter(l -> !l.isEmpty())
+                .toList();
+        assertThat(lines).hasSizeGreaterThan(100);
+        assertThat(lines).noneMatch(l -> "，。）、；：".indexOf(l.charAt(0)) >= 0);
+        assertThat(lines).noneMatch(l -> l.endsWith("（"));
+    }
 }
