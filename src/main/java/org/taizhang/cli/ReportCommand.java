@@ -208,12 +208,7 @@ final class ReportCommand {
         public Integer call() {
             Messages m = report.root.messages;
             try (Store store = report.root.openStore()) {
-                RegistryService registry = new RegistryService(store);
-                Reports reports = new Reports(
-                        registry,
-                        new ChecklistService(store, registry),
-                        new FindingService(store, registry),
-                        new InspectionService(store));
+                Reports reports = reports(store);
                 ReportTable table = reports.rectificationStats(
                         new ReportFilter(year, round, unit, community),
                         Grouping.valueOf(by.name().toUpperCase(java.util.Locale.ROOT)),
@@ -277,12 +272,7 @@ final class ReportCommand {
         public Integer call() throws java.io.IOException {
             Messages m = report.root.messages;
             try (Store store = report.root.openStore()) {
-                RegistryService registry = new RegistryService(store);
-                Reports reports = new Reports(
-                        registry,
-                        new ChecklistService(store, registry),
-                        new FindingService(store, registry),
-                        new InspectionService(store));
+                Reports reports = reports(store);
                 if (which.allUnits) {
                     java.nio.file.Files.createDirectories(out);
                     Reports.Notices written = reports.notices(out, m, Progress.NONE);
@@ -332,12 +322,7 @@ final class ReportCommand {
         public Integer call() {
             Messages m = report.root.messages;
             try (Store store = report.root.openStore()) {
-                RegistryService registry = new RegistryService(store);
-                Reports reports = new Reports(
-                        registry,
-                        new ChecklistService(store, registry),
-                        new FindingService(store, registry),
-                        new InspectionService(store));
+                Reports reports = reports(store);
                 ReportTable table = reports.closeConfirmation(finding, m);
                 reports.write(table, ReportFormat.PDF, out, m, Progress.NONE);
                 spec.commandLine()
@@ -419,16 +404,21 @@ final class ReportCommand {
         public Integer call() {
             Messages m = report.root.messages;
             try (Store store = report.root.openStore()) {
-                RegistryService registry = new RegistryService(store);
-                Reports reports = new Reports(
-                        registry,
-                        new ChecklistService(store, registry),
-                        new FindingService(store, registry),
-                        new InspectionService(store));
+                Reports reports = reports(store);
                 int n = reports.termReminders(months, out, m, Progress.NONE);
                 spec.commandLine().getOut().println(m.get("report.term.done", n, months, out.toAbsolutePath()));
                 return ExitCodes.OK;
             }
         }
+    }
+
+    /** The report feature over one opened database, as every report command uses it. */
+    static Reports reports(Store store) {
+        RegistryService registry = new RegistryService(store);
+        return new Reports(
+                registry,
+                new ChecklistService(store, registry),
+                new FindingService(store, registry),
+                new InspectionService(store));
     }
 }

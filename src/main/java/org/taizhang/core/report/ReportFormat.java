@@ -13,7 +13,4 @@ public enum ReportFormat {
     public String extension() {
         return name().toLowerCase(Locale.ROOT);
     }
-
-    public static final java.util.Set<ReportFormat> TABLE = java.util.EnumSet.of(XLSX, CSV, PDF);
-    public static final java.util.Set<ReportFormat> DOCUMENT = java.util.EnumSet.of(PDF, DOCX);
 }

@@ -90,7 +90,9 @@ public final class ReportsViewModel {
         this.dialogs = dialogs;
         this.m = messages;
         for (ObjectProperty<?> p : List.of(kind, year, round, unit, community, grouping)) {
-            p.addListener(o -> {
+            // a change listener, not an invalidation one: a value set quietly and never read would leave the
+            // property invalid, and the clerk's next choice would not be heard
+            p.addListener((javafx.beans.value.ChangeListener<Object>) (o, was, now) -> {
                 if (!quiet) {
                     refresh();
                 }
@@ -98,29 +100,42 @@ public final class ReportsViewModel {
         }
     }
 
-    /** Reads the filters' choices, sets the year to this year, and counts the table. */
+    /** Reads the filters' choices, sets the year to this year, and counts the table: the ledger read once for both. */
     public void load() {
+        Kind k = kind.get();
+        Grouping g = grouping.get();
         tasks.run(
                 "report.task.load",
                 p -> {
+                    // one reading of the ledger gives the years to choose from and the first table
                     var findings = reports.countedFindings(ReportFilter.ALL);
+                    int thisYear = reports.heading().date().getYear();
                     TreeSet<Integer> years = new TreeSet<>(java.util.Comparator.reverseOrder());
-                    years.add(reports.heading().date().getYear());
+                    years.add(thisYear);
                     findings.forEach(e -> years.add(e.finding().foundOn().getYear()));
-                    return new Choices(
-                            List.copyOf(years), reports.roundTitles(), reports.unitNames(), reports.communityNames());
+                    ReportFilter first = new ReportFilter(thisYear, null, null, null);
+                    ReportTable table = k == Kind.RECTIFICATION_STATS
+                            ? org.taizhang.report.RectificationStats.table(findings, first, g, m)
+                            : count(k, first, g, thisYear);
+                    return new Loaded(
+                            new Choices(
+                                    List.copyOf(years),
+                                    reports.roundTitles(),
+                                    reports.unitNames(),
+                                    reports.communityNames()),
+                            thisYear,
+                            table);
                 },
-                c -> {
+                loaded -> {
                     quiet = true;
-                    choices.set(c);
-                    year.set(
-                            c.years().isEmpty()
-                                    ? null
-                                    : reports.heading().date().getYear());
+                    choices.set(loaded.choices());
+                    year.set(loaded.year());
                     quiet = false;
-                    refresh();
+                    show(loaded.table());
                 });
     }
+
+    private record Loaded(Choices choices, int year, ReportTable table) {}
 
     /** Counts the chosen report with the filters on the worker and shows it. */
     public void refresh() {
@@ -128,10 +143,12 @@ public final class ReportsViewModel {
         ReportFilter f = filter();
         Grouping g = grouping.get();
         Integer y = year.get();
-        tasks.run("report.task.count", p -> count(k, f, g, y), t -> {
-            table.set(t);
-            rows.setAll(t.texts().subList(1, t.texts().size()));
-        });
+        tasks.run("report.task.count", p -> count(k, f, g, y), this::show);
+    }
+
+    private void show(ReportTable t) {
+        table.set(t);
+        rows.setAll(t.texts().subList(1, t.texts().size()));
     }
 
     private ReportTable count(Kind k, ReportFilter f, Grouping g, Integer y) {

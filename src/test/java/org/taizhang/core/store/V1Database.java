@@ -54,7 +54,8 @@ final class V1Database {
                 + "', 'old-device')";
     }
 
-    private static void sql(Path db, String... statements) throws SQLException {
+    /** Runs statements on a database as plain SQL (v1 had no store of its own to write through). */
+    static void sql(Path db, String... statements) throws SQLException {
         SQLiteDataSource ds = new SQLiteDataSource();
         ds.setUrl("jdbc:sqlite:" + db);
         try (Connection c = ds.getConnection();

@@ -6,8 +6,6 @@ import static org.taizhang.core.store.schema.Tables.UNIT;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,14 +21,7 @@ class V1NamesTest {
     Path dir;
 
     private static void sql(Path db, String... statements) throws Exception {
-        SQLiteDataSource ds = new SQLiteDataSource();
-        ds.setUrl("jdbc:sqlite:" + db);
-        try (Connection c = ds.getConnection();
-                Statement s = c.createStatement()) {
-            for (String statement : statements) {
-                s.execute(statement);
-            }
-        }
+        V1Database.sql(db, statements);
     }
 
     private static String history(String id, String action, String at) {
