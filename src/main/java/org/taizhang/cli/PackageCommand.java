@@ -198,10 +198,25 @@ final class PackageCommand {
         @Option(names = "--passphrase-file", paramLabel = "FILE", description = "口令文件。 The passphrase file.")
         Path passphraseFile;
 
+        @Option(
+                names = "--switch-hub",
+                description = "本机改归另一台汇总机：导入它的准备包，本机现有数据先备份再被替换。"
+                        + " Switch this laptop to another hub: import its preparation; what is held now is backed up,"
+                        + " then replaced.")
+        boolean switchHub;
+
+        @Option(
+                names = "--force",
+                description = "与 --switch-hub 同用：原汇总机尚未确认的修改先写成应急数据包（backups 文件夹），再改归。"
+                        + " With --switch-hub: switch although the former hub has not acknowledged every change (they"
+                        + " are written to an emergency package in backups/ first).")
+        boolean force;
+
         @Override
         public Integer call() {
             Messages m = parent.root.messages;
             char[] passphrase = passphrase(passphraseFile);
+            var options = new ExchangeService.ImportOptions(switchHub, force);
             int rejected = 0;
             try (Store store = parent.root.openStore()) {
                 ExchangeService exchange = new ExchangeService(store);
@@ -209,13 +224,26 @@ final class PackageCommand {
                 var err = spec.commandLine().getErr();
                 for (Path file : files) {
                     try {
-                        ExchangeService.Imported i = exchange.importPackage(file, passphrase, Progress.NONE);
+                        ExchangeService.Imported i = exchange.importPackage(file, passphrase, options, Progress.NONE);
                         String from = i.manifest().sourceName() == null
                                 ? i.manifest().sourceDevice()
                                 : i.manifest().sourceName();
                         if (i.duplicate()) {
                             out.println(m.get("cli.package.duplicate", file, from));
                             continue;
+                        }
+                        if (i.switched() != null) {
+                            if (i.switched().emergency() != null) {
+                                out.println(m.get(
+                                        "cli.package.emergency",
+                                        i.switched().emergency().records(),
+                                        i.switched().emergency().file()));
+                            }
+                            out.println(m.get(
+                                    "cli.package.switched",
+                                    file,
+                                    from,
+                                    i.switched().backup()));
                         }
                         out.println(
                                 i.nothingNew()
@@ -235,7 +263,7 @@ final class PackageCommand {
                         if (!i.prerequisitesMet()) {
                             out.println(m.get("cli.package.prerequisitesMissing", file));
                         }
-                        if (i.identityRenewed()) {
+                        if (i.identityRenewed() && i.switched() == null) {
                             out.println(m.get("cli.package.identityRenewed"));
                         }
                         if (i.senderBehind()) {
@@ -244,6 +272,9 @@ final class PackageCommand {
                     } catch (DomainException e) {
                         rejected++;
                         err.println(m.get("cli.package.rejected", file, m.describe(e)));
+                        if (e.messageKey().equals("package.error.otherHub") && !switchHub) {
+                            err.println(m.get("cli.package.switchHint"));
+                        }
                     }
                 }
                 out.flush();

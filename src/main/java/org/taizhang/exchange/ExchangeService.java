@@ -283,6 +283,14 @@ public final class ExchangeService {
      * result.
      */
     public Verified verify(Path file, char[] passphrase) {
+        return verify(file, passphrase, false);
+    }
+
+    /**
+     * {@link #verify(Path, char[])}, letting another committee's hub's preparation through when this laptop is to
+     * switch to that hub ({@link ImportOptions#switchHub}).
+     */
+    public Verified verify(Path file, char[] passphrase, boolean switchHub) {
         Path staging = staging();
         Map<String, java.io.ByteArrayOutputStream> inMemory = new LinkedHashMap<>();
         Map<String, java.security.MessageDigest> sums = new LinkedHashMap<>();
@@ -330,7 +338,9 @@ public final class ExchangeService {
             if (m.sha256().size() != sums.size() - 1) {
                 throw new DomainException("package.error.damaged", file);
             }
-            refuseAnotherHub(m, file);
+            if (!switchHub) {
+                refuseAnotherHub(m, file);
+            }
             ChangeSet changes = ChangeSetCodec.decode(inMemory.get(CHANGES).toByteArray(), file);
             return new Verified(m, changes, files, m.prerequisites().coveredBy(store.knowledge()), staging);
         } catch (RuntimeException e) {
@@ -390,26 +400,96 @@ public final class ExchangeService {
      * when the hub is handed over or restored under a new id (a change that must reach the laptops).
      */
     private void refuseAnotherHub(Manifest m, Path file) {
-        Set<String> mine = store.hubLineage();
-        Set<String> theirs = m.hubLineage();
-        if (!mine.isEmpty() && !theirs.isEmpty() && java.util.Collections.disjoint(mine, theirs)) {
+        if (fromAnotherHub(m)) {
             throw new DomainException(
                     "package.error.otherHub", file, m.sourceName() == null ? m.sourceDevice() : m.sourceName());
         }
+    }
+
+    private boolean fromAnotherHub(Manifest m) {
+        Set<String> mine = store.hubLineage();
+        Set<String> theirs = m.hubLineage();
+        return !mine.isEmpty() && !theirs.isEmpty() && java.util.Collections.disjoint(mine, theirs);
     }
 
     /**
      * What importing a package would do, shown before a clerk applies it: per kind of record how many it adds,
      * changes, turns into conflicts and already holds; whether it was imported before. Nothing is written.
      */
-    public record Preview(Verified verified, Map<String, Store.Counts> counts, boolean duplicate) {}
+    public record Preview(Verified verified, Map<String, Store.Counts> counts, boolean duplicate, boolean switching) {}
 
     public Preview preview(Path file, char[] passphrase) {
-        try (Verified v = verify(file, passphrase)) {
+        return preview(file, passphrase, ImportOptions.NORMAL);
+    }
+
+    /**
+     * The preview of a switch to another hub ({@link ImportOptions#switchHub}) counts every record of the package as
+     * new: the records held now are replaced, not merged.
+     */
+    public Preview preview(Path file, char[] passphrase, ImportOptions options) {
+        try (Verified v = verify(file, passphrase, options.switchHub())) {
+            if (fromAnotherHub(v.manifest())) {
+                checkSwitch(v.manifest(), file, options);
+                Map<String, Store.Counts> counts = new java.util.TreeMap<>();
+                Map<String, Integer> per = new HashMap<>();
+                v.changes().records().forEach(r -> per.merge(r.table(), 1, Integer::sum));
+                per.forEach((table, n) -> counts.put(table, new Store.Counts(n, 0, 0, 0)));
+                return new Preview(v, counts, false, true);
+            }
             boolean duplicate =
                     exchange.appliedContent(v.manifest().packageId()).isPresent();
-            return new Preview(v, duplicate ? Map.of() : store.previewChanges(v.changes()), duplicate);
+            return new Preview(v, duplicate ? Map.of() : store.previewChanges(v.changes()), duplicate, false);
         }
+    }
+
+    /**
+     * How an import treats another committee's hub: refused (the default), or, for that hub's preparation, this
+     * laptop switches to it ({@code switchHub}); a laptop with changes its hub has not acknowledged refuses the
+     * switch unless {@code force}d, and even then writes them to an emergency package first.
+     */
+    public record ImportOptions(boolean switchHub, boolean force) {
+        public static final ImportOptions NORMAL = new ImportOptions(false, false);
+    }
+
+    /**
+     * Whether this device may switch to the hub of {@code m}: only a field device, only through a preparation, and
+     * only when nothing it wrote is waiting for its hub (or the clerk forces it).
+     */
+    private void checkSwitch(Manifest m, Path file, ImportOptions options) {
+        if (m.kind() != Manifest.Kind.PREPARATION) {
+            throw new DomainException("package.error.switchNeedsPreparation", file);
+        }
+        if (store.isHub()) {
+            throw new DomainException("package.error.hubCannotSwitch", file);
+        }
+        Unacknowledged u = unacknowledged();
+        if (!u.none() && !options.force()) {
+            throw new DomainException("package.error.unsentBeforeSwitch", file, u.count());
+        }
+    }
+
+    /**
+     * The changes this laptop's hub has not acknowledged, written into {@code backups/} as a package for the hub
+     * (encrypted to its key, the same as {@code package export}), before anything replaces this laptop's data: a
+     * switch to another hub, a restore. Empty when the hub has everything. Give the file to the hub: it imports it
+     * like any other package.
+     */
+    public Optional<Exported> emergencyPackage(Progress progress) {
+        Unacknowledged u = unacknowledged();
+        if (u.none()) {
+            return Optional.empty();
+        }
+        Path folder = store.dataFolder().resolve("backups");
+        try {
+            Files.createDirectories(folder);
+        } catch (java.io.IOException e) {
+            throw new DomainException(e, "package.error.emergencyFolder", folder, e.getMessage());
+        }
+        String stamp = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+                .withZone(java.time.ZoneId.systemDefault())
+                .format(Instant.now(store.clock()));
+        Path out = folder.resolve("emergency-" + stamp + "-" + Ids.newId().substring(0, 8) + ".tzpkg");
+        return Optional.of(export(out, new ExportRequest(store.hubDeviceId().orElseThrow(), false, null), progress));
     }
 
     /** What one import did. */
@@ -420,7 +500,8 @@ public final class ExchangeService {
             boolean duplicate,
             boolean identityRenewed,
             boolean prerequisitesMet,
-            boolean senderBehind) {
+            boolean senderBehind,
+            Switched switched) {
         /** Nothing new: the same package (or one whose changes were all here) again. */
         public boolean nothingNew() {
             return duplicate || applied.created() + applied.updated() + applied.historyAdded() == 0;
@@ -434,16 +515,31 @@ public final class ExchangeService {
      * again changes nothing and says so.
      */
     public Imported importPackage(Path file, char[] passphrase, Progress progress) {
+        return importPackage(file, passphrase, ImportOptions.NORMAL, progress);
+    }
+
+    /** A laptop that switched to another hub: the backup of what it held, and its emergency package if it wrote one. */
+    public record Switched(Path backup, Exported emergency) {}
+
+    /**
+     * {@link #importPackage(Path, char[], Progress)}, with another hub's preparation accepted when {@code options}
+     * say to switch: this laptop's records are then replaced by the preparation's (never mixed), after its
+     * unacknowledged changes went into an emergency package and the database into a backup.
+     */
+    public Imported importPackage(Path file, char[] passphrase, ImportOptions options, Progress progress) {
         progress.update(0, 3, "package.progress.checking");
         Verified v;
         try {
-            v = verify(file, passphrase);
+            v = verify(file, passphrase, options.switchHub());
         } catch (DomainException e) {
             exchange.rejected(null, null, file.toString(), e.messageKey());
             throw e;
         }
         Manifest m = v.manifest();
         try (v) {
+            if (fromAnotherHub(m)) {
+                return switchTo(file, v, options, progress);
+            }
             return apply(file, v, progress);
         } catch (DomainException e) {
             exchange.rejected(m, m.packageId(), file.toString(), e.messageKey());
@@ -471,7 +567,7 @@ public final class ExchangeService {
             if (!held.get().equals(contentSha)) {
                 throw new DomainException("package.error.idReused", file);
             }
-            return new Imported(m, new Store.ApplyResult(0, 0, 0, 0, 0, false), 0, true, false, true, false);
+            return new Imported(m, new Store.ApplyResult(0, 0, 0, 0, 0, false), 0, true, false, true, false, null);
         }
         // the sender holds fewer of its own changes than reached this device before: it was restored from an older
         // copy; what it lacks is sent again (its knowledge as told now), and it takes a new id when it hears back
@@ -503,7 +599,41 @@ public final class ExchangeService {
             exchange.ownKey(); // now, so that the first backup of the laptop holds the key the hub will write to
         }
         progress.update(3, 3, "package.progress.done");
-        return new Imported(m, result, v.files().size(), false, renewed, v.prerequisitesMet(), senderBehind);
+        return new Imported(m, result, v.files().size(), false, renewed, v.prerequisitesMet(), senderBehind, null);
+    }
+
+    /**
+     * This laptop becomes a field device of another committee's hub: what its own hub has not acknowledged leaves
+     * first (an emergency package in backups/), then a backup of the database, then its records are replaced by the
+     * preparation's in one transaction (Store#replaceWith), under a new device id.
+     */
+    private Imported switchTo(Path file, Verified v, ImportOptions options, Progress progress) {
+        Manifest m = v.manifest();
+        checkSwitch(m, file, options);
+        if (exchange.appliedContent(m.packageId()).isPresent()) {
+            throw new DomainException("package.error.idReused", file);
+        }
+        Exported emergency = emergencyPackage(Progress.NONE).orElse(null);
+        progress.checkCancelled();
+        Path backup = store.backup("before-switching-hub");
+        progress.update(1, 3, "package.progress.files");
+        storeFiles(v.files(), progress);
+        progress.checkCancelled();
+        progress.update(2, 3, "package.progress.applying");
+        String contentSha = m.sha256().get(CHANGES);
+        Store.ApplyResult result = store.replaceWith(
+                v.changes(),
+                new Store.Receipt(
+                        m.prerequisites(),
+                        VersionVector.EMPTY,
+                        exchange.received(m, file.toString(), contentSha, "applied")),
+                "switched to the hub " + m.sourceDevice() + " (another committee) from " + file);
+        if (m.targetName() != null) {
+            store.setDeviceName(m.targetName());
+        }
+        exchange.ownKey();
+        progress.update(3, 3, "package.progress.done");
+        return new Imported(m, result, v.files().size(), false, true, true, false, new Switched(backup, emergency));
     }
 
     /**

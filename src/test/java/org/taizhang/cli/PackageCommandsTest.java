@@ -49,6 +49,49 @@ class PackageCommandsTest {
     }
 
     @Test
+    void aLaptopSwitchesToAnotherHubOnlyWhenToldAndForcedPastUnsentWorkWhichGoesIntoAnEmergencyPackage()
+            throws Exception {
+        Path hub = dir.resolve("hub/taizhang.db");
+        Path other = dir.resolve("other/taizhang.db");
+        Path laptop = dir.resolve("laptop/taizhang.db");
+        assertThat(run("--db", hub, "init", "--sample")).isZero();
+        assertThat(run("--db", other, "init", "--sample")).isZero();
+        Path mine = dir.resolve("U盘/本单位.tzpkg");
+        Path theirs = dir.resolve("U盘/外单位.tzpkg");
+        assertThat(run("--db", hub, "package", "prepare-field", "--name", "督查一组笔记本", "--out", mine, "--no-encryption"))
+                .isZero();
+        assertThat(run(
+                        "--db",
+                        other,
+                        "package",
+                        "prepare-field",
+                        "--name",
+                        "借来的笔记本",
+                        "--out",
+                        theirs,
+                        "--no-encryption"))
+                .isZero();
+        assertThat(run("--db", laptop, "device", "init", "--name", "督查一组笔记本", "--role", "field"))
+                .isZero();
+        assertThat(run("--db", laptop, "package", "import", mine)).isZero();
+        org.taizhang.core.store.Store store = org.taizhang.core.store.Store.open(laptop);
+        try (store) {
+            org.taizhang.exchange.ExchangeFixtures.recordFinding(store, "支委会未按月召开");
+        }
+
+        assertThat(run("--db", laptop, "package", "import", theirs)).isEqualTo(ExitCodes.IMPORT_REJECTED);
+        assertThat(cli.err.toString()).contains("另一台汇总机").contains("--switch-hub");
+        assertThat(run("--db", laptop, "package", "import", theirs, "--switch-hub"))
+                .isEqualTo(ExitCodes.IMPORT_REJECTED);
+        assertThat(cli.err.toString()).containsPattern("\\d+ 处修改尚未被原汇总机确认");
+        assertThat(run("--db", laptop, "package", "import", theirs, "--switch-hub", "--force"))
+                .isZero();
+        assertThat(cli.out.toString()).contains("应急数据包").contains("本机已改归汇总机").contains("已备份到");
+        assertThat(run("--db", laptop, "device", "show")).isZero();
+        assertThat(cli.out.toString()).contains("借来的笔记本");
+    }
+
+    @Test
     void aRejectedPackageAmongGoodOnesExitsThreeAndTheOthersStillImport() throws Exception {
         Path hub = dir.resolve("hub/taizhang.db");
         Path laptop = dir.resolve("laptop/taizhang.db");

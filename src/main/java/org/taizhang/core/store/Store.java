@@ -667,6 +667,40 @@ public final class Store implements AutoCloseable {
     }
 
     /**
+     * Replaces every record of this database with {@code changes} in one transaction: all of it, or nothing. For a
+     * laptop that becomes a field device of another committee's hub (its preparation): two committees' records
+     * must never mix. The travelling records and their history, conflicts, breaches, what this database knew of
+     * other devices and the devices themselves go; its keys, local settings and package log stay. The database takes
+     * a new device id in the same transaction, so nothing it writes for the new hub is named like a change the old
+     * one holds. The caller has saved what the old hub had not acknowledged, and a backup, before.
+     */
+    public ApplyResult replaceWith(ChangeSet changes, Receipt receipt, String reason) {
+        renewIdentity(reason);
+        return write(ctx -> {
+            ctx.execute("PRAGMA defer_foreign_keys = ON");
+            List<org.jooq.Table<?>> children = new java.util.ArrayList<>(Replication.TABLES);
+            java.util.Collections.reverse(children);
+            for (org.jooq.Table<?> t : children) {
+                ctx.deleteFrom(t).execute();
+            }
+            for (org.jooq.Table<?> t : List.of(
+                    org.taizhang.core.store.schema.Tables.HISTORY,
+                    org.taizhang.core.store.schema.Tables.FIELD_CONFLICT,
+                    org.taizhang.core.store.schema.Tables.MERGE_BREACH,
+                    org.taizhang.core.store.schema.Tables.KNOWLEDGE,
+                    org.taizhang.core.store.schema.Tables.EXCHANGE_PEER)) {
+                ctx.deleteFrom(t).execute();
+            }
+            Replication.Applied a = Replication.apply(ctx, changes, seen -> counter.accumulateAndGet(seen, Math::max));
+            if (receipt != null && receipt.alsoWrite() != null) {
+                receipt.alsoWrite().write(ctx);
+            }
+            List<MergeBreach> breaches = MergeCheck.run(ctx, clock);
+            return new ApplyResult(a.created(), a.updated(), a.unchanged(), a.historyAdded(), breaches.size(), false);
+        });
+    }
+
+    /**
      * What {@link #applyChanges} did: records created, changed, already up to date; history entries added; rules
      * across records the database breaks after it ({@link #breaches}).
      */

@@ -355,6 +355,8 @@ public final class ExchangeViewModel {
         String rejected;
         /** Why the preview refused it, noted in the history when the clerk imports the others. */
         DomainException refusal;
+        /** Another hub's preparation the clerk chose to switch this laptop to (forced, past unsent work). */
+        ExchangeService.ImportOptions options = ExchangeService.ImportOptions.NORMAL;
 
         String result;
         boolean failed;
@@ -406,7 +408,7 @@ public final class ExchangeViewModel {
         char[] tried = c.passphrase != null ? c.passphrase : lastPassphrase;
         tasks.run(
                 "exchange.task.preview",
-                p -> service.preview(c.file, tried),
+                p -> service.preview(c.file, tried, c.options),
                 preview -> {
                     c.preview = preview;
                     c.passphrase = tried;
@@ -422,6 +424,10 @@ public final class ExchangeViewModel {
                         showPreview();
                         previewNext(index + 1, lastPassphrase);
                         return false; // and the dialog, once: something unexpected
+                    }
+                    if (askToSwitch(c, d)) {
+                        previewNext(index, tried);
+                        return true;
                     }
                     boolean needed = d.messageKey().equals("package.error.passphraseNeeded");
                     boolean wrong = d.messageKey().equals("package.error.passphraseOrDamaged");
@@ -444,6 +450,31 @@ public final class ExchangeViewModel {
                     previewNext(index + 1, lastPassphrase);
                     return true;
                 });
+    }
+
+    /**
+     * Another committee's hub's package: the clerk is asked whether this laptop is to switch to that hub (its
+     * records replaced, after a backup); when the former hub has not acknowledged everything, asked again whether to
+     * force it (an emergency package of the unacknowledged changes is written first). True when the clerk said yes.
+     */
+    private boolean askToSwitch(Chosen c, DomainException d) {
+        String name = c.file.getFileName().toString();
+        if (d.messageKey().equals("package.error.otherHub") && !c.options.switchHub()) {
+            if (dialogs.confirm(
+                    m.get("exchange.switch.header"),
+                    m.get("exchange.switch.ask", name, d.args().length > 1 ? d.args()[1] : ""))) {
+                c.options = new ExchangeService.ImportOptions(true, false);
+                return true;
+            }
+        } else if (d.messageKey().equals("package.error.unsentBeforeSwitch") && !c.options.force()) {
+            if (dialogs.confirm(
+                    m.get("exchange.switch.forceHeader"),
+                    m.get("exchange.switch.forceAsk", d.args().length > 1 ? d.args()[1] : 0))) {
+                c.options = new ExchangeService.ImportOptions(true, true);
+                return true;
+            }
+        }
+        return false;
     }
 
     private void showPreview() {
@@ -499,7 +530,9 @@ public final class ExchangeViewModel {
                         n.changed(),
                         n.conflicting(),
                         n.unchanged(),
-                        first ? m.get("exchange.import.ready") : "",
+                        first
+                                ? m.get(c.preview.switching() ? "exchange.import.switchReady" : "exchange.import.ready")
+                                : "",
                         false));
                 first = false;
             }
@@ -542,7 +575,7 @@ public final class ExchangeViewModel {
                         Chosen c = toApply.get(i);
                         try {
                             ExchangeService.Imported done =
-                                    service.importPackage(c.file, c.passphrase, part(p, i, toApply.size()));
+                                    service.importPackage(c.file, c.passphrase, c.options, part(p, i, toApply.size()));
                             c.result = imported(done);
                         } catch (DomainException e) {
                             c.result = m.get("exchange.import.rejected", m.describe(e));
@@ -598,7 +631,15 @@ public final class ExchangeViewModel {
         if (!i.prerequisitesMet()) {
             notes.add(m.get("exchange.import.prerequisitesMissing"));
         }
-        if (i.identityRenewed()) {
+        if (i.switched() != null) {
+            notes.add(m.get("exchange.import.switched", i.switched().backup()));
+            if (i.switched().emergency() != null) {
+                notes.add(m.get(
+                        "exchange.import.emergency",
+                        i.switched().emergency().records(),
+                        i.switched().emergency().file()));
+            }
+        } else if (i.identityRenewed()) {
             notes.add(m.get("exchange.import.identityRenewed"));
         }
         if (i.senderBehind()) {

@@ -399,9 +399,9 @@ class ConvergencePropertyTest {
                 } else if (core(s) == Core.RESTORE) {
                     Path[] backup = backups.get(s.device());
                     if (backup != null) {
-                        // what the hub has not acknowledged leaves first (taizhang package export), then the files go
-                        // back
-                        unsent.add(d.packageFor(hub, dir));
+                        // what the hub has not acknowledged leaves first (the emergency package every path that
+                        // replaces a laptop's data writes), then the files go back
+                        d.emergencyPackage().ifPresent(unsent::add);
                         String before = d.store.deviceId();
                         Device restored = d.restoredFrom(backup, s.b() % 2 == 0);
                         restored.hubDevice = hub;
@@ -768,6 +768,16 @@ class ConvergencePropertyTest {
                                     org.taizhang.exchange.files.PackageFile.Protection.none()),
                     Progress.NONE);
             return stick;
+        }
+
+        /**
+         * The emergency package of what the hub has not acknowledged (ExchangeService#emergencyPackage, written to
+         * backups/ before a switch or a restore replaces the laptop's data); none when the hub has everything.
+         */
+        java.util.Optional<Path> emergencyPackage() {
+            return new org.taizhang.exchange.ExchangeService(store)
+                    .emergencyPackage(Progress.NONE)
+                    .map(org.taizhang.exchange.ExchangeService.Exported::file);
         }
 
         /** Imports a package through the path of `taizhang package import`. */

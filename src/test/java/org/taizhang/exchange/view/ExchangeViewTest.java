@@ -219,6 +219,43 @@ class ExchangeViewTest {
     }
 
     @Test
+    void anotherHubsPreparationAsksToSwitchThenToForceAndTheLaptopSwitchesWithItsWorkSaved(FxRobot robot)
+            throws Exception {
+        hubAndLaptop();
+        recordFinding(laptop, "党费收缴台账不全");
+        Store other = open(dir.resolve("otherhub/taizhang.db"), Clock.systemUTC());
+        other.designateHub();
+        new RegistryService(other).importSample(Progress.NONE);
+        Path preparation = dir.resolve("stick/other-prepare.tzpkg");
+        new ExchangeService(other).prepareField("借来的笔记本", preparation, PackageFile.Protection.none(), Progress.NONE);
+        ExchangeViewModel vm = show(robot, laptop);
+
+        dialogs.confirmAnswer = true;
+        dialogs.filesToOpen = List.of(preparation);
+        robot.clickOn("#exchangeImport");
+        waitUntil(() -> vm.canApply.get());
+        // asked twice: whether to switch at all, then whether to force past the finding the hub has not acknowledged
+        assertThat(dialogs.shown).contains("confirm: 改归另一台汇总机？", "confirm: 有修改尚未被原汇总机确认");
+        assertThat(dialogs.confirmed.get(0)).contains("other-prepare.tzpkg").contains("全部替换");
+        // the finding and its 发现 step
+        assertThat(dialogs.confirmed.get(1)).contains("本机有 2 处修改尚未被原汇总机确认").contains("应急数据包");
+        TableView<ExchangeViewModel.PreviewRow> preview =
+                robot.lookup("#importPreview").queryTableView();
+        assertThat(preview.getItems()).anyMatch(r -> r.status().startsWith("将改归此汇总机"));
+
+        robot.clickOn("#importApply");
+        waitUntil(() -> dialogs.shown.stream()
+                .anyMatch(s -> s.startsWith("table: 导入数据包") || s.startsWith("error table: 导入数据包")));
+        assertThat(laptop.hubDeviceId()).contains(other.deviceId());
+        assertThat(new FindingService(laptop, new RegistryService(laptop)).ledger())
+                .isEmpty();
+        try (var files = Files.list(laptop.dataFolder().resolve("backups"))) {
+            assertThat(files.map(f -> f.getFileName().toString())).anyMatch(n -> n.startsWith("emergency-"));
+        }
+        assertThat(String.join("\n", dialogs.shown)).contains("本机已改归新的汇总机").contains("应急数据包");
+    }
+
+    @Test
     void aConflictDecidedInPendingDisappearsAndTheStoreHoldsNone(FxRobot robot) throws Exception {
         hubAndLaptop();
         Unit onHub = new RegistryService(hub).load().units().getFirst();
