@@ -31,7 +31,23 @@ public final class Duplicates {
     public static final double THRESHOLD = 0.3;
 
     /** Two findings that may be one problem, the earlier in ledger order first. */
-    public record Pair(LedgerEntry first, LedgerEntry second, double similarity) {}
+    public record Pair(LedgerEntry first, LedgerEntry second, double similarity) {
+        /**
+         * Which of the two carries on when they are merged: the numbered one (a number given is never lost), else
+         * the lower number, else the one found first.
+         */
+        public LedgerEntry kept() {
+            if (first.finding().isNumbered() != second.finding().isNumbered()) {
+                return first.finding().isNumbered() ? first : second;
+            }
+            return FindingService.LEDGER_ORDER.compare(first, second) <= 0 ? first : second;
+        }
+
+        /** The other one: merged into {@link #kept}. */
+        public LedgerEntry dropped() {
+            return kept() == first ? second : first;
+        }
+    }
 
     public static List<Pair> pairs(List<LedgerEntry> entries) {
         return pairs(entries, THRESHOLD);
@@ -57,7 +73,9 @@ public final class Duplicates {
             for (int i = 0; i < group.size(); i++) {
                 for (int j = i + 1; j < group.size(); j++) {
                     double s = dice(grams.get(i), grams.get(j));
-                    if (s >= threshold) {
+                    LedgerEntry a = group.get(i);
+                    LedgerEntry b = group.get(j);
+                    if (s >= threshold && !StepRules.saidDistinct(a.timeline(), a.id(), b.timeline(), b.id())) {
                         pairs.add(new Pair(group.get(i), group.get(j), s));
                     }
                 }

@@ -514,6 +514,21 @@ public final class FindingService {
         });
     }
 
+    /**
+     * 不是重复: the clerk says two findings listed as possible duplicates are two problems; a 备注 naming the other
+     * is added to {@code findingId}'s timeline, and the pair is not listed again.
+     */
+    public void markDistinct(String findingId, String otherId, String text, LocalDate on) {
+        store.write(ctx -> {
+            Finding f = InspectionStore.finding(ctx, findingId)
+                    .orElseThrow(() -> new DomainException("inspection.error.noSuchFinding"));
+            Finding other = InspectionStore.finding(ctx, otherId)
+                    .orElseThrow(() -> new DomainException("inspection.error.noSuchFinding"));
+            InspectionStore.add(store.tracked(ctx), StepRules.distinct(this::step, f, other, text, on));
+            return null;
+        });
+    }
+
     /** Marks a finding as repeating an earlier closed one of the same unit (屡查屡犯). */
     public void markRepeat(String findingId, String earlierId) {
         store.write(ctx -> {

@@ -251,6 +251,27 @@ public final class StepRules {
         return m.make(absorbed.id(), StepKind.MERGE, on, target.number()).withOther(target.id());
     }
 
+    /**
+     * 不是重复: a clerk looked at two findings listed as possibly one problem and said they are two. Kept as a 备注 on
+     * {@code finding} naming the other (a step like any other: it travels, stays in the timeline, and an older
+     * program shows it as a plain 备注), so the pair is not listed again on any device.
+     */
+    public static Step distinct(StepMaker m, Finding finding, Finding other, String text, LocalDate on) {
+        if (finding.id().equals(other.id())) {
+            throw new DomainException("inspection.error.mergeSelf");
+        }
+        if (!finding.unitId().equals(other.unitId())) {
+            throw new DomainException("inspection.error.mergeOtherUnit");
+        }
+        return m.make(finding.id(), StepKind.NOTE, on, required(text)).withOther(other.id());
+    }
+
+    /** Whether a clerk said the two findings are two problems ({@link #distinct}), on either of them. */
+    public static boolean saidDistinct(Timeline a, String aId, Timeline b, String bId) {
+        return a.steps().stream().anyMatch(s -> s.kind() == StepKind.NOTE && bId.equals(s.otherId()))
+                || b.steps().stream().anyMatch(s -> s.kind() == StepKind.NOTE && aId.equals(s.otherId()));
+    }
+
     /** 屡查屡犯: an earlier, closed finding of the same unit, of the same kind of problem. */
     public static void checkRepeat(Finding f, Finding earlier, Timeline earlierTimeline) {
         if (!earlier.unitId().equals(f.unitId()) || earlier.id().equals(f.id())) {

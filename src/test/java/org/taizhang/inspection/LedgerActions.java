@@ -309,7 +309,23 @@ public final class LedgerActions implements DeviceActions {
                     findings.merge(id, other.id(), day);
                 }
             }
-            case NOTE -> findings.note(id, TEXTS[s.c() % 3] + "备注", day);
+            case NOTE -> {
+                // half the time 不是重复 (the 数据交换 page's 待处理): a 备注 naming another finding of the unit, a listed
+                // pair of possible duplicates when there is one
+                List<Duplicates.Pair> pairs = Duplicates.pairs(ledger());
+                LedgerEntry other = ledger().stream()
+                        .filter(x -> x.finding().unitId().equals(e.finding().unitId()) && !x.id().equals(id))
+                        .findFirst()
+                        .orElse(null);
+                if (s.b() % 2 == 0 && !pairs.isEmpty()) {
+                    Duplicates.Pair p = pick(pairs, s.c());
+                    findings.markDistinct(p.dropped().id(), p.kept().id(), "核对：不是同一问题", day);
+                } else if (s.b() % 2 == 0 && other != null) {
+                    findings.markDistinct(id, other.id(), "核对：不是同一问题", day);
+                } else {
+                    findings.note(id, TEXTS[s.c() % 3] + "备注", day);
+                }
+            }
             default -> {}
         }
     }

@@ -87,11 +87,12 @@ public final class ExchangeView {
             }
         });
         Runnable pendingTitle = () -> {
-            int n = vm.conflicts.size() + vm.breaches.size();
+            int n = vm.conflicts.size() + vm.breaches.size() + vm.duplicates.size();
             pendingTab.setText(n == 0 ? m.get("exchange.tab.pending") : m.get("exchange.tab.pendingCount", n));
         };
         vm.conflicts.addListener((ListChangeListener<Store.Conflict>) c -> pendingTitle.run());
         vm.breaches.addListener((ListChangeListener<MergeBreach>) c -> pendingTitle.run());
+        vm.duplicates.addListener((ListChangeListener<ExchangeViewModel.DuplicatePair>) c -> pendingTitle.run());
     }
 
     /**
@@ -475,11 +476,52 @@ public final class ExchangeView {
         breachesHead.setAlignment(Pos.CENTER_LEFT);
         VBox bottom = new VBox(6, breachesHead, breaches);
         VBox.setVgrow(breaches, Priority.ALWAYS);
-        SplitPane split = new SplitPane(top, bottom);
+        SplitPane split = new SplitPane(top, bottom, duplicatesPane());
         split.setOrientation(javafx.geometry.Orientation.VERTICAL);
-        split.setDividerPositions(0.55);
+        split.setDividerPositions(0.4, 0.7);
         split.setPadding(new Insets(8));
         return split;
+    }
+
+    /** 疑似重复: pairs of open findings that read alike, each merged or marked 不是重复 with one click. */
+    private Node duplicatesPane() {
+        TableView<ExchangeViewModel.DuplicatePair> table = new TableView<>();
+        table.setId("duplicates");
+        table.getColumns()
+                .addAll(List.of(
+                        Tables.textColumn(
+                                m.get("exchange.duplicates.unit"), 140, ExchangeViewModel.DuplicatePair::unit),
+                        Tables.textColumn(
+                                m.get("exchange.duplicates.kept"), 330, ExchangeViewModel.DuplicatePair::kept),
+                        Tables.textColumn(
+                                m.get("exchange.duplicates.dropped"), 330, ExchangeViewModel.DuplicatePair::dropped),
+                        Tables.textColumn(
+                                m.get("exchange.duplicates.similarity"),
+                                70,
+                                d -> m.get("exchange.duplicates.percent", d.percent()))));
+        javafx.collections.transformation.SortedList<ExchangeViewModel.DuplicatePair> sorted =
+                new javafx.collections.transformation.SortedList<>(vm.duplicates);
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
+        table.setPlaceholder(new Label(m.get("exchange.duplicates.none")));
+        Button merge = new Button(m.get("exchange.duplicates.merge"));
+        merge.setId("duplicateMerge");
+        Button distinct = new Button(m.get("exchange.duplicates.distinct"));
+        distinct.setId("duplicateDistinct");
+        var chosen = table.getSelectionModel().selectedItemProperty();
+        merge.disableProperty().bind(chosen.isNull());
+        distinct.disableProperty().bind(chosen.isNull());
+        merge.setOnAction(e -> vm.mergeDuplicate(chosen.get()));
+        distinct.setOnAction(e -> vm.markDistinct(chosen.get()));
+        Label title = new Label(m.get("exchange.duplicates.title"));
+        title.getStyleClass().add("form-title");
+        title.setWrapText(true);
+        HBox head = new HBox(12, title, merge, distinct);
+        head.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(title, Priority.ALWAYS);
+        VBox box = new VBox(6, head, table);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        return box;
     }
 
     /**

@@ -2,6 +2,7 @@ package org.taizhang.exchange.view;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -25,6 +26,9 @@ import org.taizhang.core.ui.DialogService;
 import org.taizhang.core.ui.TaskRunner;
 import org.taizhang.exchange.ExchangeService;
 import org.taizhang.exchange.files.PackageFile;
+import org.taizhang.inspection.Duplicates;
+import org.taizhang.inspection.FindingService;
+import org.taizhang.organization.RegistryService;
 
 /**
  * The 数据交换 page's state and actions, without controls: this device and what it has not yet had acknowledged,
@@ -73,6 +77,8 @@ public final class ExchangeViewModel {
     final ObservableList<ExchangeService.LogLine> history = FXCollections.observableArrayList();
     final ObservableList<Store.Conflict> conflicts = FXCollections.observableArrayList();
     final ObservableList<MergeBreach> breaches = FXCollections.observableArrayList();
+    /** Open findings that may be one problem recorded twice (often on two laptops), for a clerk to merge or keep. */
+    final ObservableList<DuplicatePair> duplicates = FXCollections.observableArrayList();
     /** The records of 待处理 as a clerk knows them (entity/id → name), read with the lists. */
     private final Map<String, String> labels = new java.util.HashMap<>();
 
@@ -83,10 +89,13 @@ public final class ExchangeViewModel {
     final BooleanProperty previewing = new SimpleBooleanProperty();
     private final List<Chosen> chosen = new ArrayList<>();
 
+    private final FindingService findings;
+
     public ExchangeViewModel(
             ExchangeService service, Store store, TaskRunner tasks, DialogService dialogs, Messages messages) {
         this.service = service;
         this.store = store;
+        this.findings = new FindingService(store, new RegistryService(store));
         this.tasks = tasks;
         this.dialogs = dialogs;
         this.m = messages;
@@ -121,8 +130,15 @@ public final class ExchangeViewModel {
             List<ExchangeService.LogLine> history,
             List<Store.Conflict> conflicts,
             List<MergeBreach> breaches,
+            List<DuplicatePair> duplicates,
             Map<String, String> labels,
             int silentDays) {}
+
+    /**
+     * Two open findings of one unit, category and round that read alike (Duplicates): which one a merge keeps (the
+     * numbered one) and which it folds into it.
+     */
+    record DuplicatePair(Duplicates.Pair pair, String unit, String kept, String dropped, int percent) {}
 
     public void reload() {
         reload(() -> {});
@@ -157,8 +173,24 @@ public final class ExchangeViewModel {
                 service.history(100),
                 conflicts,
                 breaches,
+                duplicatePairs(),
                 labels,
                 days);
+    }
+
+    private List<DuplicatePair> duplicatePairs() {
+        return Duplicates.pairs(findings.ledger()).stream()
+                .map(p -> new DuplicatePair(p, p.first().unitName(), describe(p.kept()), describe(p.dropped()), (int)
+                        Math.round(p.similarity() * 100)))
+                .toList();
+    }
+
+    private String describe(org.taizhang.inspection.model.LedgerEntry e) {
+        var f = e.finding();
+        return m.get(
+                "exchange.duplicates.finding",
+                f.isNumbered() ? f.number() : m.get("exchange.duplicates.unnumbered"),
+                f.description());
     }
 
     private static int days(String text) {
@@ -221,6 +253,7 @@ public final class ExchangeViewModel {
         labels.putAll(s.labels());
         conflicts.setAll(s.conflicts());
         breaches.setAll(s.breaches());
+        duplicates.setAll(s.duplicates());
         loaded.set(true);
     }
 
@@ -695,6 +728,48 @@ public final class ExchangeViewModel {
                 "exchange.task.resolve",
                 p -> {
                     store.resolve(conflict.entity(), conflict.entityId(), conflict.field(), value);
+                    return true;
+                },
+                done -> reload());
+    }
+
+    /**
+     * 合并: the pair is one problem; the one a merge drops is folded into the one it keeps (a 合并 step in its
+     * timeline, its number never reused), after the clerk confirms.
+     */
+    public void mergeDuplicate(DuplicatePair d) {
+        if (!dialogs.confirm(
+                m.get("exchange.duplicates.mergeTitle"),
+                m.get("exchange.duplicates.mergeAsk", d.dropped(), d.kept()))) {
+            return;
+        }
+        LocalDate today = LocalDate.now(store.clock());
+        tasks.run(
+                "exchange.duplicates.mergeTitle",
+                p -> {
+                    findings.merge(d.pair().dropped().id(), d.pair().kept().id(), today);
+                    return true;
+                },
+                done -> reload());
+    }
+
+    /**
+     * 不是重复: the pair is two problems; a 备注 naming the other goes into the later one's timeline (a step: it travels,
+     * and no device lists the pair again).
+     */
+    public void markDistinct(DuplicatePair d) {
+        LocalDate today = LocalDate.now(store.clock());
+        var first = d.pair().kept();
+        var second = d.pair().dropped();
+        String text = m.get(
+                "exchange.duplicates.distinctNote",
+                first.finding().isNumbered()
+                        ? first.finding().number()
+                        : first.finding().description());
+        tasks.run(
+                "exchange.duplicates.distinctTitle",
+                p -> {
+                    findings.markDistinct(second.id(), first.id(), text, today);
                     return true;
                 },
                 done -> reload());

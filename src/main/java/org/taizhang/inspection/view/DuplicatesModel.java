@@ -76,12 +76,9 @@ public final class DuplicatesModel {
                 done -> page.loadAndChoose(keep.id()));
     }
 
-    /** Which of two findings carries on: the numbered one, else the lower number, else the one found first. */
+    /** Which of two findings carries on (Duplicates.Pair#kept). */
     static LedgerEntry kept(LedgerEntry a, LedgerEntry b) {
-        if (a.finding().isNumbered() != b.finding().isNumbered()) {
-            return a.finding().isNumbered() ? a : b;
-        }
-        return FindingService.LEDGER_ORDER.compare(a, b) <= 0 ? a : b;
+        return new Duplicates.Pair(a, b, 1).kept();
     }
 
     /** The closed findings of the chosen one's unit of the same kind, which it may repeat. */

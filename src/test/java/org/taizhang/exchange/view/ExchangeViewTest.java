@@ -256,6 +256,55 @@ class ExchangeViewTest {
     }
 
     @Test
+    void oneProblemRecordedOnTwoDevicesIsListedInPendingAndMergedOrKeptApartWithOneClick(FxRobot robot)
+            throws Exception {
+        hubAndLaptop();
+        String atHub = recordFinding(hub, "支部委员会会议未按月召开，会议记录不全");
+        String onLaptop = recordFinding(laptop, "支委会未按月召开，会议记录不完整");
+        new ExchangeService(hub).importPackage(laptopToHub("twice.tzpkg"), null, Progress.NONE);
+        ExchangeViewModel vm = show(robot, hub);
+        // neither numbered yet, found the same day: either may be the one kept
+        assertThat(vm.duplicates)
+                .singleElement()
+                .satisfies(d -> assertThat(d.kept() + " / " + d.dropped())
+                        .contains("（待挂号） 支部委员会会议未按月召开")
+                        .contains("（待挂号） 支委会未按月召开"));
+        robot.interact(() -> {
+            javafx.scene.control.TabPane tabs = robot.lookup(".tab-pane").query();
+            tabs.getSelectionModel().selectLast();
+            assertThat(tabs.getSelectionModel().getSelectedItem().getText()).isEqualTo("待处理（1）");
+        });
+        robot.interact(() -> Snapshots.save(stage.getScene(), "exchange-pending-duplicates"));
+
+        // 不是重复: kept apart, a 备注 in the timeline, the pair gone
+        robot.interact(() ->
+                robot.lookup("#duplicates").queryTableView().getSelectionModel().select(0));
+        robot.interact(() -> robot.lookup("#duplicateDistinct").queryButton().fire());
+        waitUntil(vm.duplicates::isEmpty);
+        FindingService findings = new FindingService(hub, new RegistryService(hub));
+        assertThat(findings.timeline(onLaptop).steps().stream().anyMatch(st -> atHub.equals(st.otherId()))
+                        || findings.timeline(atHub).steps().stream().anyMatch(st -> onLaptop.equals(st.otherId())))
+                .isTrue();
+
+        // a third one, the same problem again: 合并 folds it into the numbered one after a yes
+        findings.register(atHub);
+        String third = recordFinding(hub, "支委会没有按月召开，会议记录也不完整");
+        robot.interact(() -> vm.reload());
+        waitUntil(() ->
+                vm.duplicates.stream().anyMatch(d -> d.pair().dropped().id().equals(third)));
+        ExchangeViewModel.DuplicatePair pair = vm.duplicates.stream()
+                .filter(d -> d.pair().dropped().id().equals(third)
+                        && d.pair().kept().id().equals(atHub))
+                .findFirst()
+                .orElseThrow();
+        dialogs.confirmAnswer = true;
+        robot.interact(() -> vm.mergeDuplicate(pair));
+        waitUntil(() ->
+                vm.duplicates.stream().noneMatch(d -> d.pair().dropped().id().equals(third)));
+        assertThat(findings.finding(third).orElseThrow().mergedInto()).isEqualTo(atHub);
+    }
+
+    @Test
     void aConflictDecidedInPendingDisappearsAndTheStoreHoldsNone(FxRobot robot) throws Exception {
         hubAndLaptop();
         Unit onHub = new RegistryService(hub).load().units().getFirst();

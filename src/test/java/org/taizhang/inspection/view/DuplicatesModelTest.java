@@ -52,6 +52,32 @@ class DuplicatesModelTest {
     }
 
     @Test
+    void aPairSaidToBeTwoProblemsIsNotListedAgainAndTheDecisionIsInTheTimeline() {
+        Finding a = ledger.found(ledger.unit, "三会一课", "支部委员会会议未按月召开，会议记录不全", TODAY);
+        Finding b = ledger.found(ledger.unit, "三会一课", "支委会未按月召开，会议记录不完整", TODAY);
+        ledger.reload();
+        assertThat(org.taizhang.inspection.Duplicates.pairs(List.copyOf(ledger.entries())))
+                .hasSize(1);
+
+        ledger.service.markDistinct(b.id(), a.id(), "核对：不是同一问题", TODAY);
+        ledger.reload();
+        assertThat(org.taizhang.inspection.Duplicates.pairs(List.copyOf(ledger.entries())))
+                .isEmpty();
+        assertThat(ledger.entry(b.id()).timeline().steps()).anySatisfy(s -> {
+            assertThat(s.kind()).isEqualTo(org.taizhang.inspection.model.StepKind.NOTE);
+            assertThat(s.otherId()).isEqualTo(a.id());
+            assertThat(s.text()).isEqualTo("核对：不是同一问题");
+        });
+        // both stay open and apart: nothing merged
+        assertThat(ledger.entry(a.id()).finding().mergedInto()).isNull();
+        assertThat(ledger.entry(b.id()).finding().mergedInto()).isNull();
+        // a finding is never "not a duplicate" of itself
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> ledger.service.markDistinct(a.id(), a.id(), "x", TODAY))
+                .isInstanceOf(org.taizhang.core.DomainException.class);
+    }
+
+    @Test
     void aPairIsMergedOnlyOnTheClerksYesAndTheOneKeptIsChosen() {
         Finding numbered = ledger.found(ledger.unit, "三会一课", "支部委员会会议未按月召开，会议记录不全", TODAY);
         ledger.service.register(numbered.id());
