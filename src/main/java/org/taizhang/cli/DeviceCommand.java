@@ -135,7 +135,7 @@ final class DeviceCommand {
             out.println(
                     u.none()
                             ? m.get("cli.device.allAcknowledged")
-                            : m.get("cli.device.unacknowledged", u.count(), u.since(), u.notExported()));
+                            : m.get("cli.device.unacknowledged", u.count(), Shown.minutes(u.since()), u.notExported()));
         }
         out.flush();
     }

@@ -309,7 +309,7 @@ final class PackageCommand {
                                     "cli.package.verified",
                                     file,
                                     v.manifest().sourceName(),
-                                    v.manifest().createdAt(),
+                                    Shown.minutes(v.manifest().createdAt()),
                                     v.changes().records().size(),
                                     v.changes().history().size(),
                                     v.files().size()));

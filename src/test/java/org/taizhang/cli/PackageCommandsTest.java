@@ -37,7 +37,11 @@ class PackageCommandsTest {
 
         assertThat(run("--db", laptop, "package", "verify", pkg, "--passphrase-file", pass))
                 .isZero();
-        assertThat(cli.out.toString()).contains("校验通过");
+        assertThat(cli.out.toString())
+                .contains("校验通过")
+                // when it was written, to the minute in local time, as the window says it (not 2026-12-06T20:03:35.5Z)
+                .containsPattern("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}")
+                .doesNotContainPattern("\\d{2}T\\d{2}:");
         assertThat(run("--db", laptop, "package", "import", pkg, "--passphrase-file", pass))
                 .isZero();
         assertThat(cli.out.toString()).contains("新增");
