@@ -238,9 +238,14 @@ final class ReportCommand {
             description = "整改通知书：单位已交办、尚未整改完成的问题（问题编号、存在问题、依据、整改措施、整改时限）。"
                     + " Rectification notice: a unit's findings sent to it and not yet rectified.")
     static final class NoticeCommand implements Callable<Integer> {
-        /** A document's formats: pdf now; docx is the report issue's next step. */
+        /** A document's formats. */
         enum Format {
-            pdf
+            pdf,
+            docx;
+
+            ReportFormat format() {
+                return this == pdf ? ReportFormat.PDF : ReportFormat.DOCX;
+            }
         }
 
         @ParentCommand
@@ -262,7 +267,10 @@ final class ReportCommand {
             boolean allUnits;
         }
 
-        @Option(names = "--format", paramLabel = "pdf", description = "文件格式（默认 pdf）。 File format (default pdf).")
+        @Option(
+                names = "--format",
+                paramLabel = "pdf|docx",
+                description = "文件格式（默认 pdf；docx 供加红头、盖章、改措辞）。 File format (default pdf; docx to edit).")
         Format format = Format.pdf;
 
         @Option(names = "--out", required = true, paramLabel = "FILE|FOLDER", description = "输出文件或文件夹。 Output.")
@@ -275,7 +283,7 @@ final class ReportCommand {
                 Reports reports = reports(store);
                 if (which.allUnits) {
                     java.nio.file.Files.createDirectories(out);
-                    Reports.Notices written = reports.notices(out, m, Progress.NONE);
+                    Reports.Notices written = reports.notices(out, format.format(), m, Progress.NONE);
                     spec.commandLine()
                             .getOut()
                             .println(m.get(
@@ -284,7 +292,7 @@ final class ReportCommand {
                                     written.findings(),
                                     out.toAbsolutePath()));
                 } else {
-                    int n = reports.notice(which.unit, out, m, Progress.NONE);
+                    int n = reports.notice(which.unit, format.format(), out, m, Progress.NONE);
                     spec.commandLine()
                             .getOut()
                             .println(m.get("report.notice.done", which.unit, n, out.toAbsolutePath()));
@@ -312,8 +320,13 @@ final class ReportCommand {
                 description = "问题编号（如 督改〔2026〕0147号，或今年的序号 0147）。 The finding's number.")
         String finding;
 
+        /** Its formats: pdf (a form with a table, not yet written as Word: docx is a usage error, exit 2). */
+        enum Format {
+            pdf
+        }
+
         @Option(names = "--format", paramLabel = "pdf", description = "文件格式（默认 pdf）。 File format (default pdf).")
-        NoticeCommand.Format format = NoticeCommand.Format.pdf;
+        Format format = Format.pdf;
 
         @Option(names = "--out", required = true, paramLabel = "FILE", description = "输出文件。 Output file.")
         Path out;
@@ -394,7 +407,7 @@ final class ReportCommand {
                 description = "几个月内届满（0–60）。 Terms ending within N months (0–60).")
         int months;
 
-        @Option(names = "--format", paramLabel = "pdf", description = "文件格式（默认 pdf）。 File format (default pdf).")
+        @Option(names = "--format", paramLabel = "pdf|docx", description = "文件格式（默认 pdf）。 File format (default pdf).")
         NoticeCommand.Format format = NoticeCommand.Format.pdf;
 
         @Option(names = "--out", required = true, paramLabel = "FILE", description = "输出文件。 Output file.")
@@ -405,7 +418,7 @@ final class ReportCommand {
             Messages m = report.root.messages;
             try (Store store = report.root.openStore()) {
                 Reports reports = reports(store);
-                int n = reports.termReminders(months, out, m, Progress.NONE);
+                int n = reports.termReminders(months, format.format(), out, m, Progress.NONE);
                 spec.commandLine().getOut().println(m.get("report.term.done", n, months, out.toAbsolutePath()));
                 return ExitCodes.OK;
             }

@@ -6,10 +6,9 @@ import org.taizhang.checklist.AcceptanceStats;
 import org.taizhang.checklist.ChecklistService;
 import org.taizhang.core.DomainException;
 import org.taizhang.core.i18n.Messages;
-import org.taizhang.core.pdf.PdfFonts;
 import org.taizhang.core.report.ReportFormat;
 import org.taizhang.core.report.ReportTable;
-import org.taizhang.core.report.files.DocumentPdf;
+import org.taizhang.core.report.files.DocumentFiles;
 import org.taizhang.core.report.files.TableFiles;
 import org.taizhang.core.task.Progress;
 import org.taizhang.inspection.FindingService;
@@ -82,14 +81,19 @@ public final class Reports {
 
     /** A unit's 整改通知书 as a PDF; refused when the unit has no finding to rectify (an empty notice confuses). */
     public int notice(String unitName, Path file, Messages m, Progress progress) {
+        return notice(unitName, ReportFormat.PDF, file, m, progress);
+    }
+
+    /** A unit's 整改通知书 as a PDF or a Word file (for a clerk who adds the 红头 and the seal). */
+    public int notice(String unitName, ReportFormat format, Path file, Messages m, Progress progress) {
         List<LedgerEntry> listed = noticeFindings(unitName);
         if (listed.isEmpty()) {
             throw new DomainException("report.notice.none", unitName);
         }
-        DocumentPdf.write(
+        DocumentFiles.write(
                 RectificationNotice.of(unitName, listed, findings.committee(), findings.today(), m),
+                format,
                 file,
-                PdfFonts.system(),
                 progress);
         return listed.size();
     }
@@ -99,6 +103,11 @@ public final class Reports {
      * per unit and cancel between them; a notice already written stays when a later one is cancelled.
      */
     public Notices notices(Path folder, Messages m, Progress progress) {
+        return notices(folder, ReportFormat.PDF, m, progress);
+    }
+
+    /** {@link #notices(Path, Messages, Progress)} as PDF or Word files. */
+    public Notices notices(Path folder, ReportFormat format, Messages m, Progress progress) {
         if (!java.nio.file.Files.isDirectory(folder)) {
             throw new DomainException("report.error.noFolder", folder);
         }
@@ -115,12 +124,13 @@ public final class Reports {
         for (var unit : byUnit.entrySet()) {
             progress.checkCancelled();
             progress.update(done++, byUnit.size(), "report.notice.progress");
-            Path file = folder.resolve(
-                    org.taizhang.core.files.FileNames.safe(unit.getKey() + m.get("report.notice.title")) + ".pdf");
-            DocumentPdf.write(
+            Path file =
+                    folder.resolve(org.taizhang.core.files.FileNames.safe(unit.getKey() + m.get("report.notice.title"))
+                            + "." + format.extension());
+            DocumentFiles.write(
                     RectificationNotice.of(unit.getKey(), unit.getValue(), findings.committee(), findings.today(), m),
+                    format,
                     file,
-                    PdfFonts.system(),
                     progress);
             written.add(file);
             count += unit.getValue().size();
@@ -204,6 +214,11 @@ public final class Reports {
      * how many it names. Refused when there is none (a letter about nothing).
      */
     public int termReminders(int months, Path file, Messages m, Progress progress) {
+        return termReminders(months, ReportFormat.PDF, file, m, progress);
+    }
+
+    /** {@link #termReminders(int, Path, Messages, Progress)} as a PDF or a Word file. */
+    public int termReminders(int months, ReportFormat format, Path file, Messages m, Progress progress) {
         if (months < 0 || months > 60) {
             throw new DomainException("report.term.months", months);
         }
@@ -211,11 +226,8 @@ public final class Reports {
         if (due.isEmpty()) {
             throw new DomainException("report.term.none", months);
         }
-        DocumentPdf.write(
-                TermReminders.of(due, months, findings.committee(), findings.today(), m),
-                file,
-                PdfFonts.system(),
-                progress);
+        DocumentFiles.write(
+                TermReminders.of(due, months, findings.committee(), findings.today(), m), format, file, progress);
         return due.values().stream().mapToInt(List::size).sum();
     }
 

@@ -244,7 +244,7 @@ class ReportCommandTest {
         assertThat(Files.exists(dir.resolve("x.csv"))).isFalse();
     }
 
-    /** 整改通知书: one unit's, every unit's into a folder, a unit with nothing to rectify refused, docx a usage error. */
+    /** 整改通知书: one unit's, every unit's into a folder, as PDF or Word; a unit with nothing to rectify refused. */
     @Test
     void noticesForOneUnitAndForAllListTheFindingsSentAndNotYetRectified() throws Exception {
         Path db = dir.resolve("taizhang.db");
@@ -267,6 +267,25 @@ class ReportCommandTest {
                 .isZero();
         assertThat(out.toString()).contains("整改通知书：" + unit);
 
+        // Word, for a clerk who adds the 红头 and the seal: the same notice, one file or a folder of them
+        Path word = dir.resolve("一个.docx");
+        assertThat(run("--db", db, "report", "notice", "--unit", unit, "--format", "docx", "--out", word))
+                .as(err.toString())
+                .isZero();
+        try (var d = new org.apache.poi.xwpf.usermodel.XWPFDocument(Files.newInputStream(word))) {
+            assertThat(d.getParagraphs().stream().map(p -> p.getText()).toList())
+                    .contains("督查问题整改通知书", unit + "：")
+                    .anyMatch(t -> t.startsWith("一、"))
+                    .anyMatch(t -> t.startsWith("整改要求："));
+        }
+        Path words = dir.resolve("Word 通知书");
+        assertThat(run("--db", db, "report", "notice", "--all-units", "--format", "docx", "--out", words))
+                .isZero();
+        try (var list = Files.list(words)) {
+            assertThat(list.map(f -> f.getFileName().toString()).toList())
+                    .hasSameSizeAs(files)
+                    .allMatch(n -> n.endsWith("督查问题整改通知书.docx"));
+        }
         assertThat(run(
                         "--db",
                         db,
@@ -275,9 +294,9 @@ class ReportCommandTest {
                         "--unit",
                         unit,
                         "--format",
-                        "docx",
+                        "xlsx",
                         "--out",
-                        dir.resolve("x.docx")))
+                        dir.resolve("x.xlsx")))
                 .isEqualTo(2);
         assertThat(run("--db", db, "report", "notice", "--unit", "不存在的单位", "--out", dir.resolve("x.pdf")))
                 .isEqualTo(1);
@@ -360,6 +379,13 @@ class ReportCommandTest {
         String text = org.taizhang.core.report.files.TablePdfTest.text(file);
         assertThat(text).contains("关于做好党组织换届工作的提示函", "各有关单位党组（党委）：", "一、", "任期");
         assertThat(text).contains("市委办督查室党支部"); // its term ended on 2025-11-09 (the sample)
+        Path word = dir.resolve("提示函.docx");
+        assertThat(run("--db", db, "report", "term-reminders", "--months", 6, "--format", "docx", "--out", word))
+                .isZero();
+        try (var d = new org.apache.poi.xwpf.usermodel.XWPFDocument(Files.newInputStream(word))) {
+            assertThat(d.getParagraphs().stream().map(p -> p.getText()).toList())
+                    .contains("关于做好党组织换届工作的提示函", "各有关单位党组（党委）：");
+        }
         assertThat(run("--db", db, "report", "term-reminders", "--months", 61, "--out", dir.resolve("x.pdf")))
                 .isEqualTo(1);
         assertThat(err.toString()).contains("月数须在 0 到 60 之间");
