@@ -145,7 +145,8 @@ public final class ReportsView {
                 gap,
                 exportButton("reportExportXlsx", "report.view.exportXlsx", ReportFormat.XLSX, "Excel", "*.xlsx"),
                 exportButton("reportExportCsv", "report.view.exportCsv", ReportFormat.CSV, "CSV", "*.csv"),
-                exportButton("reportExportPdf", "report.view.exportPdf", ReportFormat.PDF, "PDF", "*.pdf"));
+                exportButton("reportExportPdf", "report.view.exportPdf", ReportFormat.PDF, "PDF", "*.pdf"),
+                exportButton("reportExportDocx", "report.view.exportDocx", ReportFormat.DOCX, "Word", "*.docx"));
         exports.setAlignment(Pos.CENTER_RIGHT);
         // the filters wrap at the width they have, not at FlowPane's default 400 px (which asks for many rows)
         filters.prefWrapLengthProperty().bind(root.widthProperty().subtract(300));
@@ -175,20 +176,21 @@ public final class ReportsView {
     private Button exportButton(String id, String key, ReportFormat format, String filterName, String pattern) {
         Button b = new Button(m.get(key));
         b.setId(id);
-        // a document is a PDF only
+        // a document is a PDF or a Word file; a table anything but Word
         b.disableProperty()
                 .bind(vm.tableProperty()
                         .isNull()
                         .or(javafx.beans.binding.Bindings.createBooleanBinding(
-                                () -> format != ReportFormat.PDF
-                                        && vm.kindProperty().get().isDocument(),
+                                () -> vm.kindProperty().get().isDocument()
+                                        ? format != ReportFormat.PDF && format != ReportFormat.DOCX
+                                        : format == ReportFormat.DOCX,
                                 vm.kindProperty())));
         b.setOnAction(e -> {
             if (vm.kindProperty().get().isDocument()) {
                 (vm.oneUnit()
                                 ? dialogs.chooseFileToSave(m.get(key), vm.suggestedName(format), filterName, pattern)
                                 : dialogs.chooseFolder(m.get("report.view.chooseFolder")))
-                        .ifPresent(vm::exportNotices);
+                        .ifPresent(target -> vm.exportNotices(format, target));
             } else {
                 dialogs.chooseFileToSave(m.get(key), vm.suggestedName(format), filterName, pattern)
                         .ifPresent(f -> vm.export(format, f));

@@ -186,14 +186,19 @@ public final class ReportsViewModel {
      * folder); then offers to open what was written.
      */
     public void exportNotices(Path target) {
+        exportNotices(ReportFormat.PDF, target);
+    }
+
+    /** {@link #exportNotices(Path)} as PDF or Word files. */
+    public void exportNotices(ReportFormat format, Path target) {
         String u = unit.get();
         tasks.run(
                 "report.task.notices",
                 p -> {
                     if (u != null) {
-                        reports.notice(u, target, m, p);
+                        reports.notice(u, format, target, m, p);
                     } else {
-                        reports.notices(target, m, p);
+                        reports.notices(target, format, m, p);
                     }
                     return target;
                 },

@@ -145,6 +145,12 @@ class ReportsViewModelTest {
         Path one = dir.resolve("一个单位.pdf");
         vm.exportNotices(one);
         assertThat(org.taizhang.core.report.files.TablePdfTest.text(one)).contains(unit + "：", "督查问题整改通知书");
+        Path word = dir.resolve("一个单位.docx");
+        vm.exportNotices(ReportFormat.DOCX, word);
+        try (var d = new org.apache.poi.xwpf.usermodel.XWPFDocument(Files.newInputStream(word))) {
+            assertThat(d.getParagraphs().stream().map(p -> p.getText()).toList())
+                    .contains(unit + "：", "督查问题整改通知书");
+        }
         assertThat(total).isGreaterThanOrEqualTo(vm.rows().size());
     }
 }

@@ -87,7 +87,8 @@ class ReportsViewTest {
                 "#reportGrouping",
                 "#reportExportXlsx",
                 "#reportExportCsv",
-                "#reportExportPdf")) {
+                "#reportExportPdf",
+                "#reportExportDocx")) {
             Node n = robot.lookup(id).query();
             assertThat(n.localToScene(n.getBoundsInLocal()).getMaxX())
                     .as(id + " inside the window")
@@ -106,6 +107,11 @@ class ReportsViewTest {
                 && preview.getColumns().getFirst().getText().equals("共同体"));
         assertThat(robot.lookup("#reportRound").tryQuery()).isEmpty(); // its only filter is the year
         assertThat(preview.getItems().getLast().getFirst()).isEqualTo("合计");
+        // Word is a document's format: off for a table, on for 整改通知书
+        assertThat(robot.lookup("#reportExportDocx").queryButton().isDisabled()).isTrue();
+        robot.clickOn("整改通知书");
+        waitUntil(() -> !robot.lookup("#reportExportDocx").queryButton().isDisabled());
+        assertThat(robot.lookup("#reportExportXlsx").queryButton().isDisabled()).isTrue();
     }
 
     @Test
