@@ -34,7 +34,9 @@ import picocli.CommandLine.Spec;
             ReportCommand.NoticeCommand.class,
             ReportCommand.CloseConfirmationCommand.class,
             ReportCommand.RegistryCommand.class,
-            ReportCommand.TermRemindersCommand.class
+            ReportCommand.TermRemindersCommand.class,
+            ReportCommand.LastYearCommand.class,
+            ReportCommand.BlankChecklistCommand.class
         })
 final class ReportCommand {
     @ParentCommand
@@ -420,6 +422,95 @@ final class ReportCommand {
                 Reports reports = reports(store);
                 int n = reports.termReminders(months, format.format(), out, m, Progress.NONE);
                 spec.commandLine().getOut().println(m.get("report.term.done", n, months, out.toAbsolutePath()));
+                return ExitCodes.OK;
+            }
+        }
+    }
+
+    /** {@code report last-year --unit UNIT [--year Y] --out FILE [--format pdf|docx]}: 上年问题整改情况. */
+    @Command(
+            name = "last-year",
+            description =
+                    "上年问题整改情况：一个单位某年（默认上年）发现的问题及其整改、销号情况，供年终述职评议。 A unit's findings of a year (last year by default)"
+                            + " and where each stands, for the year-end review.")
+    static final class LastYearCommand implements Callable<Integer> {
+        @ParentCommand
+        ReportCommand report;
+
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--unit", required = true, paramLabel = "UNIT", description = "单位全称。 The unit's full name.")
+        String unit;
+
+        @Option(names = "--year", paramLabel = "Y", description = "年度（默认上年）。 The year (last year by default).")
+        Integer year;
+
+        @Option(names = "--format", paramLabel = "pdf|docx", description = "文件格式（默认 pdf）。 File format (default pdf).")
+        NoticeCommand.Format format = NoticeCommand.Format.pdf;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE", description = "输出文件。 Output file.")
+        Path out;
+
+        @Override
+        public Integer call() {
+            Messages m = report.root.messages;
+            try (Store store = report.root.openStore()) {
+                Reports reports = reports(store);
+                Reports.LastYear done = reports.lastYear(unit, year, format.format(), out, m, Progress.NONE);
+                spec.commandLine()
+                        .getOut()
+                        .println(m.get(
+                                "report.lastYear.done",
+                                unit,
+                                Integer.toString(done.year()),
+                                done.findings(),
+                                out.toAbsolutePath()));
+                return ExitCodes.OK;
+            }
+        }
+    }
+
+    /** {@code report blank-checklist --template NAME --format xlsx|csv|pdf --out FILE}: a blank 测评表 for paper. */
+    @Command(
+            name = "blank-checklist",
+            description = "空白测评表：一套测评细则的全部测评项和分值，得分、扣分原因留空，供现场手填。"
+                    + " A template's checklist with empty score boxes, for paper.")
+    static final class BlankChecklistCommand implements Callable<Integer> {
+        @ParentCommand
+        ReportCommand report;
+
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Option(
+                names = "--template",
+                required = true,
+                paramLabel = "NAME",
+                description = "测评细则名称。 The template's name.")
+        String template;
+
+        @Option(
+                names = "--format",
+                paramLabel = "pdf|xlsx|csv",
+                description = "文件格式（默认 pdf）。 File format (default pdf).")
+        TableFormat format = TableFormat.pdf;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE", description = "输出文件。 Output file.")
+        Path out;
+
+        @Override
+        public Integer call() {
+            Messages m = report.root.messages;
+            try (Store store = report.root.openStore()) {
+                Reports reports = reports(store);
+                ReportTable table = reports.blankChecklist(template, m);
+                reports.write(table, format.format(), out, m, Progress.NONE);
+                long items =
+                        table.rows().stream().filter(r -> !"".equals(r.get(2))).count();
+                spec.commandLine()
+                        .getOut()
+                        .println(m.get("report.blank.done", table.title(), items, out.toAbsolutePath()));
                 return ExitCodes.OK;
             }
         }

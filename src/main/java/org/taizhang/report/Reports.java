@@ -231,6 +231,44 @@ public final class Reports {
         return due.values().stream().mapToInt(List::size).sum();
     }
 
+    /**
+     * 上年问题整改情况 of {@code unitName} for {@code year} (last year when null), for the year-end 述职评议, as a PDF or a
+     * Word file (a year without findings says so in the document). An unknown unit is refused in words.
+     */
+    public LastYear lastYear(
+            String unitName, Integer year, ReportFormat format, Path file, Messages m, Progress progress) {
+        check(new ReportFilter(null, null, unitName, null));
+        int y = year == null ? findings.today().getYear() - 1 : year;
+        if (y < 2000 || y > findings.today().getYear()) {
+            throw new DomainException("report.lastYear.badYear", Integer.toString(y));
+        }
+        List<LedgerEntry> found = LastYearReport.findings(findings.ledger(), unitName, y);
+        DocumentFiles.write(
+                LastYearReport.of(unitName, y, found, findings.committee(), findings.today(), m),
+                format,
+                file,
+                progress);
+        return new LastYear(y, found.size());
+    }
+
+    /**
+     * A template's blank 测评表 for paper (the newest published version of that name, else the newest draft), as a
+     * table in any table format; an unknown name is refused in words.
+     */
+    public ReportTable blankChecklist(String templateName, Messages m) {
+        String wanted = templateName == null ? "" : templateName.strip();
+        var template = checklists.templates().stream()
+                .filter(t -> t.name().equals(wanted))
+                .max(java.util.Comparator.comparing(
+                                (org.taizhang.checklist.model.ChecklistTemplate t) -> t.isPublished())
+                        .thenComparingInt(org.taizhang.checklist.model.ChecklistTemplate::version))
+                .orElseThrow(() -> new DomainException("report.blank.noTemplate", wanted));
+        return BlankChecklist.of(template, m);
+    }
+
+    /** What {@link #lastYear} wrote: the year it is about and how many findings it lists. */
+    public record LastYear(int year, int findings) {}
+
     /** The inspection rounds' titles, for the round filter. */
     public List<String> roundTitles() {
         return inspections.inspections().stream()

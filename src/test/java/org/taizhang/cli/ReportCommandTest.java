@@ -304,6 +304,144 @@ class ReportCommandTest {
         assertThat(Files.exists(dir.resolve("x.pdf"))).isFalse();
     }
 
+    /** 空白测评表: every item of the sample's standard with its points and empty boxes, as PDF and Excel. */
+    @Test
+    void aBlankChecklistHasEveryItemWithItsPointsAndEmptyScoreBoxes() throws Exception {
+        Path db = dir.resolve("taizhang.db");
+        run("--db", db, "init", "--sample");
+        Path pdf = dir.resolve("空白测评表.pdf");
+        assertThat(run("--db", db, "report", "blank-checklist", "--template", "党支部标准化规范化建设考核细则", "--out", pdf))
+                .as(err.toString())
+                .isZero();
+        assertThat(out.toString()).contains("空白测评表：党支部标准化规范化建设考核细则测评表（第1版）");
+        String text = org.taizhang.core.report.files.TablePdfTest.text(pdf);
+        assertThat(text).contains("测评内容", "分值", "得分", "扣分原因", "满分", "测评人（签字）");
+        Path xlsx = dir.resolve("空白测评表.xlsx");
+        assertThat(run(
+                        "--db",
+                        db,
+                        "report",
+                        "blank-checklist",
+                        "--template",
+                        "党支部标准化规范化建设考核细则",
+                        "--format",
+                        "xlsx",
+                        "--out",
+                        xlsx))
+                .isZero();
+        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(xlsx))) {
+            Sheet sheet = wb.getSheetAt(0);
+            // every item's score cell empty; the 满分 row holds the template's full marks
+            int items = 0;
+            String full = null;
+            for (int r = 3; r <= sheet.getLastRowNum(); r++) {
+                var row = sheet.getRow(r);
+                if (row == null || row.getCell(0) == null) {
+                    continue;
+                }
+                String first = row.getCell(0).getStringCellValue();
+                if (first.equals("满分")) {
+                    full = row.getCell(2).getStringCellValue();
+                    break;
+                }
+                if (!row.getCell(2).getStringCellValue().isEmpty()) {
+                    items++;
+                    assertThat(row.getCell(4).getStringCellValue()).isEmpty();
+                }
+            }
+            assertThat(items).isGreaterThan(10);
+            assertThat(full).isEqualTo("100");
+        }
+        assertThat(run("--db", db, "report", "blank-checklist", "--template", "没有这套细则", "--out", dir.resolve("x.pdf")))
+                .isEqualTo(1);
+        assertThat(err.toString()).contains("没有名为“没有这套细则”的测评细则");
+        assertThat(run(
+                        "--db",
+                        db,
+                        "report",
+                        "blank-checklist",
+                        "--template",
+                        "党支部标准化规范化建设考核细则",
+                        "--format",
+                        "docx",
+                        "--out",
+                        dir.resolve("x.docx")))
+                .isEqualTo(2);
+    }
+
+    /** 上年问题整改情况: a unit's findings of a year in PDF and Word; an unknown unit or a year out of range refused. */
+    @Test
+    void lastYearWritesAUnitsFindingsOfTheYearAsPdfAndWord() throws Exception {
+        Path db = dir.resolve("taizhang.db");
+        run("--db", db, "init", "--sample");
+        int year = java.time.LocalDate.now().getYear();
+        Path stats = dir.resolve("stats.csv");
+        assertThat(run(
+                        "--db",
+                        db,
+                        "report",
+                        "rectification-stats",
+                        "--format",
+                        "csv",
+                        "--out",
+                        stats,
+                        "--year",
+                        year - 1))
+                .isZero();
+        List<String> row = Files.readAllLines(stats).stream()
+                .map(l -> l.replace("\uFEFF", "")) // the byte order mark Excel wants
+                .filter(l -> !l.startsWith("单位") && !l.startsWith("合计") && !l.isBlank())
+                .findFirst()
+                .map(l -> List.of(l.split(",")))
+                .orElseThrow();
+        String unit = row.get(0);
+        Path pdf = dir.resolve("上年.pdf");
+        assertThat(run("--db", db, "report", "last-year", "--unit", unit, "--out", pdf))
+                .as(err.toString())
+                .isZero();
+        assertThat(out.toString()).contains("上年问题整改情况：" + unit + "（" + (year - 1) + "年），问题 " + row.get(1) + " 个");
+        String text = org.taizhang.core.report.files.TablePdfTest.text(pdf).replaceAll("\\s", "");
+        assertThat(text)
+                .contains(unit + (year - 1) + "年度问题整改情况")
+                .contains("共发现问题" + row.get(1) + "个，已销号" + row.get(2) + "个")
+                .contains("—1—");
+        Path word = dir.resolve("上年.docx");
+        assertThat(run(
+                        "--db",
+                        db,
+                        "report",
+                        "last-year",
+                        "--unit",
+                        unit,
+                        "--year",
+                        year - 1,
+                        "--format",
+                        "docx",
+                        "--out",
+                        word))
+                .isZero();
+        try (var d = new org.apache.poi.xwpf.usermodel.XWPFDocument(Files.newInputStream(word))) {
+            assertThat(d.getParagraphs().stream().map(p -> p.getText()).toList())
+                    .contains(unit + (year - 1) + "年度问题整改情况", unit + "：");
+        }
+        assertThat(run("--db", db, "report", "last-year", "--unit", "不存在的单位", "--out", dir.resolve("x.pdf")))
+                .isEqualTo(1);
+        assertThat(run(
+                        "--db",
+                        db,
+                        "report",
+                        "last-year",
+                        "--unit",
+                        unit,
+                        "--year",
+                        1999,
+                        "--out",
+                        dir.resolve("x.pdf")))
+                .isEqualTo(1);
+        assertThat(err.toString()).contains("年度须在 2000 年到今年之间");
+        assertThat(Files.exists(dir.resolve("x.pdf"))).isFalse();
+    }
+
     /** 销号确认单: a closed finding's record with room to sign; a finding that has not applied is refused in words. */
     @Test
     void aCloseConfirmationHoldsTheMeasuresEvidenceOpinionAndDate() throws Exception {
