@@ -36,7 +36,8 @@ import picocli.CommandLine.Spec;
             ReportCommand.RegistryCommand.class,
             ReportCommand.TermRemindersCommand.class,
             ReportCommand.LastYearCommand.class,
-            ReportCommand.BlankChecklistCommand.class
+            ReportCommand.BlankChecklistCommand.class,
+            ReportCommand.AssessmentDetailCommand.class
         })
 final class ReportCommand {
     @ParentCommand
@@ -511,6 +512,50 @@ final class ReportCommand {
                 spec.commandLine()
                         .getOut()
                         .println(m.get("report.blank.done", table.title(), items, out.toAbsolutePath()));
+                return ExitCodes.OK;
+            }
+        }
+    }
+
+    /** {@code report assessment-detail --unit UNIT --org ORG [--year Y] --format xlsx|csv|pdf --out FILE}. */
+    @Command(
+            name = "assessment-detail",
+            description = "评估明细表：一个支部各测评项的自评、检查组评估、达标验收得分并列，含合计。"
+                    + " One branch's items with its self-assessment, review and acceptance side by side.")
+    static final class AssessmentDetailCommand implements Callable<Integer> {
+        @ParentCommand
+        ReportCommand report;
+
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--unit", required = true, paramLabel = "UNIT", description = "单位全称。 The unit's full name.")
+        String unit;
+
+        @Option(names = "--org", required = true, paramLabel = "ORG", description = "支部名称。 The branch's name.")
+        String org;
+
+        @Option(names = "--year", paramLabel = "Y", description = "年度（默认今年）。 The year (default: this year).")
+        Integer year;
+
+        @Option(names = "--format", required = true, paramLabel = "xlsx|csv|pdf", description = "文件格式。 File format.")
+        TableFormat format;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE", description = "输出文件。 Output file.")
+        Path out;
+
+        @Override
+        public Integer call() {
+            Messages m = report.root.messages;
+            try (Store store = report.root.openStore()) {
+                Reports reports = reports(store);
+                ReportTable table = reports.assessmentDetail(unit, org, year, m);
+                reports.write(table, format.format(), out, m, Progress.NONE);
+                long items =
+                        table.rows().stream().filter(r -> !"".equals(r.get(2))).count();
+                spec.commandLine()
+                        .getOut()
+                        .println(m.get("report.detail.done", table.title(), items, out.toAbsolutePath()));
                 return ExitCodes.OK;
             }
         }

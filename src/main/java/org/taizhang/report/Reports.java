@@ -266,6 +266,26 @@ public final class Reports {
         return BlankChecklist.of(template, m);
     }
 
+    /**
+     * 评估明细表 of one branch in {@code year} (this year when null): the items of the newest template it was assessed
+     * against that year, with 自评, 检查组评估 and 达标验收 side by side. Refused in words for an unknown unit or
+     * organization and for a branch not assessed that year.
+     */
+    public ReportTable assessmentDetail(String unitName, String organizationName, Integer year, Messages m) {
+        int y = year == null ? findings.today().getYear() : year;
+        var o = checklists.organizationNamed(unitName, organizationName, null);
+        List<org.taizhang.checklist.model.Assessment> of = checklists.assessmentsOfYear(y).stream()
+                .filter(a -> a.organizationId().equals(o.id()))
+                .toList();
+        var template = of.stream()
+                .map(a -> checklists.template(a.templateId()).orElse(null))
+                .filter(java.util.Objects::nonNull)
+                .max(java.util.Comparator.comparingLong(org.taizhang.checklist.ChecklistService::templateRank))
+                .orElseThrow(() -> new DomainException(
+                        "report.detail.notAssessed", unitName, organizationName, Integer.toString(y)));
+        return AssessmentDetail.of(o, unitName, y, template, of, m);
+    }
+
     /** What {@link #lastYear} wrote: the year it is about and how many findings it lists. */
     public record LastYear(int year, int findings) {}
 

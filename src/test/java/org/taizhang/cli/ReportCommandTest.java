@@ -304,6 +304,47 @@ class ReportCommandTest {
         assertThat(Files.exists(dir.resolve("x.pdf"))).isFalse();
     }
 
+    /** 评估明细表: a sample branch's items and rounds as PDF and Excel; a branch never assessed refused in words. */
+    @Test
+    void anAssessmentDetailListsABranchsItemsWithItsRounds() throws Exception {
+        Path db = dir.resolve("taizhang.db");
+        run("--db", db, "init", "--sample");
+        Path pdf = dir.resolve("明细.pdf");
+        assertThat(run(
+                        "--db",
+                        db,
+                        "report",
+                        "assessment-detail",
+                        "--unit",
+                        "江海市住房和城乡建设局",
+                        "--org",
+                        "市住建局机关第二党支部",
+                        "--format",
+                        "pdf",
+                        "--out",
+                        pdf))
+                .as(err.toString())
+                .isZero();
+        assertThat(out.toString()).contains("评估明细表：江海市住房和城乡建设局市住建局机关第二党支部");
+        assertThat(org.taizhang.core.report.files.TablePdfTest.text(pdf))
+                .contains("自评", "检查组评估", "达标验收", "合计", "本年度未测评");
+        assertThat(run(
+                        "--db",
+                        db,
+                        "report",
+                        "assessment-detail",
+                        "--unit",
+                        "江海市住房和城乡建设局",
+                        "--org",
+                        "没有这个支部",
+                        "--format",
+                        "pdf",
+                        "--out",
+                        dir.resolve("x.pdf")))
+                .isEqualTo(1);
+        assertThat(Files.exists(dir.resolve("x.pdf"))).isFalse();
+    }
+
     /** 空白测评表: every item of the sample's standard with its points and empty boxes, as PDF and Excel. */
     @Test
     void aBlankChecklistHasEveryItemWithItsPointsAndEmptyScoreBoxes() throws Exception {
