@@ -323,13 +323,8 @@ final class ReportCommand {
                 description = "问题编号（如 督改〔2026〕0147号，或今年的序号 0147）。 The finding's number.")
         String finding;
 
-        /** Its formats: pdf (a form with a table, not yet written as Word: docx is a usage error, exit 2). */
-        enum Format {
-            pdf
-        }
-
-        @Option(names = "--format", paramLabel = "pdf", description = "文件格式（默认 pdf）。 File format (default pdf).")
-        Format format = Format.pdf;
+        @Option(names = "--format", paramLabel = "pdf|docx", description = "文件格式（默认 pdf）。 File format (default pdf).")
+        NoticeCommand.Format format = NoticeCommand.Format.pdf;
 
         @Option(names = "--out", required = true, paramLabel = "FILE", description = "输出文件。 Output file.")
         Path out;
@@ -340,7 +335,7 @@ final class ReportCommand {
             try (Store store = report.root.openStore()) {
                 Reports reports = reports(store);
                 ReportTable table = reports.closeConfirmation(finding, m);
-                reports.write(table, ReportFormat.PDF, out, m, Progress.NONE);
+                reports.write(table, format.format(), out, m, Progress.NONE);
                 spec.commandLine()
                         .getOut()
                         .println(m.get(
@@ -491,11 +486,23 @@ final class ReportCommand {
                 description = "测评细则名称。 The template's name.")
         String template;
 
+        /** A form on paper: printed (pdf), edited (docx), or as a workbook (xlsx, csv). */
+        enum Format {
+            pdf,
+            docx,
+            xlsx,
+            csv;
+
+            ReportFormat format() {
+                return ReportFormat.valueOf(name().toUpperCase(java.util.Locale.ROOT));
+            }
+        }
+
         @Option(
                 names = "--format",
-                paramLabel = "pdf|xlsx|csv",
+                paramLabel = "pdf|docx|xlsx|csv",
                 description = "文件格式（默认 pdf）。 File format (default pdf).")
-        TableFormat format = TableFormat.pdf;
+        Format format = Format.pdf;
 
         @Option(names = "--out", required = true, paramLabel = "FILE", description = "输出文件。 Output file.")
         Path out;

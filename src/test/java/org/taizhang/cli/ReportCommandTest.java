@@ -406,8 +406,16 @@ class ReportCommandTest {
                         "--format",
                         "docx",
                         "--out",
-                        dir.resolve("x.docx")))
-                .isEqualTo(2);
+                        dir.resolve("空白测评表.docx")))
+                .isZero();
+        try (var d = new org.apache.poi.xwpf.usermodel.XWPFDocument(Files.newInputStream(dir.resolve("空白测评表.docx")))) {
+            var table = d.getTables().getFirst();
+            assertThat(table.getRow(0).getCell(1).getText()).isEqualTo("测评内容");
+            assertThat(table.getRow(0).isRepeatHeader()).isTrue();
+            // the widths in the grid as well as in the table (WPS reads the grid)
+            assertThat(table.getCTTbl().getTblGrid().sizeOfGridColArray()).isEqualTo(6);
+            assertThat(table.getRows().getLast().getCell(0).getText()).isEqualTo("满分");
+        }
     }
 
     /** 上年问题整改情况: a unit's findings of a year in PDF and Word; an unknown unit or a year out of range refused. */
@@ -508,6 +516,23 @@ class ReportCommandTest {
                 .isZero();
         assertThat(org.taizhang.core.report.files.TablePdfTest.text(file))
                 .contains("问题整改销号确认单", closed, "整改措施", "佐证材料", "核查意见", "销号时间", "核查人（签字）");
+        Path word = dir.resolve("确认单.docx");
+        assertThat(run(
+                        "--db",
+                        db,
+                        "report",
+                        "close-confirmation",
+                        "--finding",
+                        closed,
+                        "--format",
+                        "docx",
+                        "--out",
+                        word))
+                .isZero();
+        try (var d = new org.apache.poi.xwpf.usermodel.XWPFDocument(Files.newInputStream(word))) {
+            String text = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(d).getText();
+            assertThat(text).contains("问题整改销号确认单", closed, "整改措施", "核查意见", "核查人（签字）");
+        }
 
         assertThat(notified).isNotNull();
         assertThat(run(

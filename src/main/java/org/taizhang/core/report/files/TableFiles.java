@@ -1,7 +1,6 @@
 package org.taizhang.core.report.files;
 
 import java.nio.file.Path;
-import org.taizhang.core.DomainException;
 import org.taizhang.core.files.CsvFiles;
 import org.taizhang.core.i18n.Messages;
 import org.taizhang.core.pdf.PdfFonts;
@@ -24,7 +23,7 @@ public final class TableFiles {
             case XLSX -> OfficialWorkbook.write(table, heading, file, m, progress);
             case CSV -> CsvFiles.write(file, table.texts());
             case PDF -> TablePdf.write(table, heading, file, m, PdfFonts.system(), progress);
-            case DOCX -> throw new DomainException("report.error.format", format.extension(), table.title());
+            case DOCX -> TableDocx.write(table, heading, file, m, progress);
         }
     }
 }

@@ -140,16 +140,47 @@ class OfficialWorkbookTest {
         assertThat(lines.getLast()).isEqualTo("合计,,10,70.0%,");
     }
 
+    /**
+     * A table as Word (a form a clerk edits): the widths in the grid as well as the table (WPS reads the grid), the
+     * header repeated on each page, numbers right-aligned, "=1+1" a text, the 合计, no exact line height in a cell (WPS
+     * clips such rows) and no theme font.
+     */
     @Test
-    void aDocumentFormatIsRefusedForATable() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TableFiles.write(
-                        table(),
-                        new ReportTable.Heading("", LocalDate.of(2026, 12, 6)),
-                        ReportFormat.DOCX,
-                        dir.resolve("x.docx"),
-                        m,
-                        Progress.NONE))
-                .hasMessageContaining("report.error.format");
-        assertThat(Files.exists(dir.resolve("x.docx"))).isFalse();
+    void asWordTheTableKeepsItsWidthsHeaderAndTotalForWps() throws Exception {
+        Path file = dir.resolve("表.docx");
+        TableFiles.write(
+                table(),
+                new ReportTable.Heading("中共江海市直属机关工作委员会", LocalDate.of(2026, 12, 6)),
+                ReportFormat.DOCX,
+                file,
+                m,
+                Progress.NONE);
+        try (var d = new org.apache.poi.xwpf.usermodel.XWPFDocument(Files.newInputStream(file))) {
+            var t = d.getTables().getFirst();
+            assertThat(t.getRows()).hasSize(5); // header, 3 rows, 合计
+            assertThat(t.getRow(0).isRepeatHeader()).isTrue();
+            assertThat(t.getRow(1).getCell(1).getText()).isEqualTo("=1+1");
+            assertThat(t.getRow(1).getCell(2).getParagraphs().getFirst().getAlignment())
+                    .isEqualTo(org.apache.poi.xwpf.usermodel.ParagraphAlignment.RIGHT);
+            assertThat(t.getRow(1).getCell(3).getText()).isEqualTo("57.1%");
+            assertThat(t.getRow(4).getCell(0).getText()).isEqualTo("合计");
+            var grid = t.getCTTbl().getTblGrid();
+            assertThat(grid.sizeOfGridColArray()).isEqualTo(5);
+            long sum = 0;
+            for (var col : grid.getGridColList()) {
+                sum += ((java.math.BigInteger) col.getW()).longValue();
+            }
+            assertThat(((java.math.BigInteger) t.getCTTbl().getTblPr().getTblW().getW()).longValue())
+                    .isEqualTo(sum);
+            assertThat(d.getParagraphs().stream().map(p -> p.getText()).toList())
+                    .contains("2026年问题整改情况统计表", "说明：销号率 = 已销号 ÷ 发现问题。");
+        }
+        String xml;
+        try (var zip = new java.util.zip.ZipFile(file.toFile())) {
+            xml = new String(
+                    zip.getInputStream(zip.getEntry("word/document.xml")).readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+        }
+        assertThat(xml).doesNotContain("w:lineRule=\"exact\"").doesNotContainIgnoringCase("theme");
     }
 }
