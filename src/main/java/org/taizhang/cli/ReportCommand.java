@@ -37,7 +37,9 @@ import picocli.CommandLine.Spec;
             ReportCommand.TermRemindersCommand.class,
             ReportCommand.LastYearCommand.class,
             ReportCommand.BlankChecklistCommand.class,
-            ReportCommand.AssessmentDetailCommand.class
+            ReportCommand.AssessmentDetailCommand.class,
+            ReportCommand.InspectionReportCommand.class,
+            ReportCommand.BulletinCommand.class
         })
 final class ReportCommand {
     @ParentCommand
@@ -563,6 +565,79 @@ final class ReportCommand {
                 spec.commandLine()
                         .getOut()
                         .println(m.get("report.detail.done", table.title(), items, out.toAbsolutePath()));
+                return ExitCodes.OK;
+            }
+        }
+    }
+
+    /** {@code report inspection-report --round TITLE --out FILE [--format pdf|docx]}: 督查情况报告. */
+    @Command(
+            name = "inspection-report",
+            description = "督查情况报告：一次督查的开展情况、发现的主要问题（按类别）、整改情况（按单位）。"
+                    + " The report of one inspection round: what was done, what was found, how it is rectified.")
+    static final class InspectionReportCommand implements Callable<Integer> {
+        @ParentCommand
+        ReportCommand report;
+
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--round", required = true, paramLabel = "TITLE", description = "督查名称。 The round's title.")
+        String round;
+
+        @Option(names = "--format", paramLabel = "pdf|docx", description = "文件格式（默认 pdf）。 File format (default pdf).")
+        NoticeCommand.Format format = NoticeCommand.Format.pdf;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE", description = "输出文件。 Output file.")
+        Path out;
+
+        @Override
+        public Integer call() {
+            Messages m = report.root.messages;
+            try (Store store = report.root.openStore()) {
+                int n = reports(store).inspectionReport(round, format.format(), out, m, Progress.NONE);
+                spec.commandLine()
+                        .getOut()
+                        .println(m.get("report.inspection.done.message", round, n, out.toAbsolutePath()));
+                return ExitCodes.OK;
+            }
+        }
+    }
+
+    /** {@code report bulletin [--month YYYY-MM] --out FILE [--format pdf|docx]}: 月度通报. */
+    @Command(
+            name = "bulletin",
+            description =
+                    "月度通报：本月新发现、交办、销号的问题，逾期未整改问题清单，各单位销号率排名。 The monthly bulletin: the month's movement, the overdue"
+                            + " findings, units ranked by closure rate.")
+    static final class BulletinCommand implements Callable<Integer> {
+        @ParentCommand
+        ReportCommand report;
+
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--month", paramLabel = "YYYY-MM", description = "月份（默认本月）。 The month (default: this month).")
+        String month;
+
+        @Option(names = "--format", paramLabel = "pdf|docx", description = "文件格式（默认 pdf）。 File format (default pdf).")
+        NoticeCommand.Format format = NoticeCommand.Format.pdf;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE", description = "输出文件。 Output file.")
+        Path out;
+
+        @Override
+        public Integer call() {
+            Messages m = report.root.messages;
+            try (Store store = report.root.openStore()) {
+                java.time.YearMonth which = reports(store).bulletin(month, format.format(), out, m, Progress.NONE);
+                spec.commandLine()
+                        .getOut()
+                        .println(m.get(
+                                "report.bulletin.done",
+                                Integer.toString(which.getYear()),
+                                which.getMonthValue(),
+                                out.toAbsolutePath()));
                 return ExitCodes.OK;
             }
         }

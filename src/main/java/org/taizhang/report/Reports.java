@@ -286,6 +286,51 @@ public final class Reports {
         return AssessmentDetail.of(o, unitName, y, template, of, m);
     }
 
+    /**
+     * 督查情况报告 of the round titled {@code roundTitle} as a PDF or a Word file; returns how many findings it counts.
+     * An unknown round is refused in words.
+     */
+    public int inspectionReport(String roundTitle, ReportFormat format, Path file, Messages m, Progress progress) {
+        check(new ReportFilter(null, roundTitle, null, null));
+        var round = inspections.inspections().stream()
+                .filter(i -> i.title().equals(roundTitle))
+                .findFirst()
+                .orElseThrow(() -> new DomainException("report.error.noRound", roundTitle));
+        var scope = new InspectionReport.Scope(
+                round,
+                inspections.scope(round.id()).size(),
+                inspections.teams(round.id()).size(),
+                inspections.visits(round.id()).size());
+        List<LedgerEntry> ledger = findings.ledger();
+        DocumentFiles.write(
+                InspectionReport.of(scope, ledger, findings.committee(), findings.today(), m), format, file, progress);
+        return RectificationStats.select(ledger, new ReportFilter(null, roundTitle, null, null))
+                .size();
+    }
+
+    /**
+     * 月度通报 of {@code month} (YYYY-MM; this month when null) as a PDF or a Word file. A month written otherwise, or
+     * one after this month, is refused in words.
+     */
+    public java.time.YearMonth bulletin(String month, ReportFormat format, Path file, Messages m, Progress progress) {
+        java.time.YearMonth now = java.time.YearMonth.from(findings.today());
+        java.time.YearMonth which;
+        try {
+            which = month == null ? now : java.time.YearMonth.parse(month.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new DomainException("report.bulletin.badMonth", month);
+        }
+        if (which.isAfter(now) || which.getYear() < 2000) {
+            throw new DomainException("report.bulletin.badMonth", month);
+        }
+        DocumentFiles.write(
+                MonthlyBulletin.of(which, findings.ledger(), findings.committee(), findings.today(), m),
+                format,
+                file,
+                progress);
+        return which;
+    }
+
     /** What {@link #lastYear} wrote: the year it is about and how many findings it lists. */
     public record LastYear(int year, int findings) {}
 

@@ -345,6 +345,74 @@ class ReportCommandTest {
         assertThat(Files.exists(dir.resolve("x.pdf"))).isFalse();
     }
 
+    /** 督查情况报告 and 月度通报 on the sample, in PDF and Word; an unknown round or a month not yet come refused. */
+    @Test
+    void theRoundReportAndTheMonthlyBulletinAreWrittenWithTheirTables() throws Exception {
+        Path db = dir.resolve("taizhang.db");
+        run("--db", db, "init", "--sample");
+        int year = java.time.LocalDate.now().getYear();
+        String round = (year - 1) + "年党建体检";
+        Path stats = dir.resolve("stats.csv");
+        assertThat(run(
+                        "--db",
+                        db,
+                        "report",
+                        "rectification-stats",
+                        "--format",
+                        "csv",
+                        "--out",
+                        stats,
+                        "--round",
+                        round))
+                .as(err.toString())
+                .isZero();
+        String total = Files.readAllLines(stats).stream()
+                .filter(l -> l.startsWith("合计"))
+                .findFirst()
+                .orElseThrow()
+                .split(",")[1];
+        Path pdf = dir.resolve("报告.pdf");
+        assertThat(run("--db", db, "report", "inspection-report", "--round", round, "--out", pdf))
+                .as(err.toString())
+                .isZero();
+        assertThat(out.toString()).contains("督查情况报告：" + round + "，问题 " + total + " 个");
+        String text = org.taizhang.core.report.files.TablePdfTest.text(pdf).replaceAll("\\s", "");
+        assertThat(text).contains("关于" + round + "情况的报告", "督查共发现问题" + total + "个", "表1", "表2", "问题类别", "销号率");
+        Path word = dir.resolve("报告.docx");
+        assertThat(run("--db", db, "report", "inspection-report", "--round", round, "--format", "docx", "--out", word))
+                .isZero();
+        try (var d = new org.apache.poi.xwpf.usermodel.XWPFDocument(Files.newInputStream(word))) {
+            assertThat(d.getTables()).hasSize(2);
+            assertThat(d.getTables().getFirst().getRow(0).getCell(0).getText()).isEqualTo("问题类别");
+        }
+        assertThat(run("--db", db, "report", "inspection-report", "--round", "没有这次督查", "--out", dir.resolve("x.pdf")))
+                .isEqualTo(1);
+
+        Path bulletin = dir.resolve("通报.pdf");
+        String month = java.time.YearMonth.now().minusMonths(1).toString();
+        assertThat(run("--db", db, "report", "bulletin", "--month", month, "--out", bulletin))
+                .as(err.toString())
+                .isZero();
+        assertThat(org.taizhang.core.report.files.TablePdfTest.text(bulletin).replaceAll("\\s", ""))
+                .contains("问题整改情况通报", "本月新发现问题", "各单位销号率排名", "名次");
+        assertThat(run("--db", db, "report", "bulletin", "--format", "docx", "--out", dir.resolve("通报.docx")))
+                .isZero();
+        assertThat(run("--db", db, "report", "bulletin", "--month", "2026/11", "--out", dir.resolve("x.pdf")))
+                .isEqualTo(1);
+        assertThat(err.toString()).contains("月份须写成 YYYY-MM");
+        assertThat(run(
+                        "--db",
+                        db,
+                        "report",
+                        "bulletin",
+                        "--month",
+                        java.time.YearMonth.now().plusMonths(1).toString(),
+                        "--out",
+                        dir.resolve("x.pdf")))
+                .isEqualTo(1);
+        assertThat(Files.exists(dir.resolve("x.pdf"))).isFalse();
+    }
+
     /** 空白测评表: every item of the sample's standard with its points and empty boxes, as PDF and Excel. */
     @Test
     void aBlankChecklistHasEveryItemWithItsPointsAndEmptyScoreBoxes() throws Exception {

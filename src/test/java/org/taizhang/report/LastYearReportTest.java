@@ -67,6 +67,7 @@ class LastYearReportTest {
                                 case OfficialDocument.Paragraph p -> p.text();
                                 case OfficialDocument.Heading h -> h.text();
                                 case OfficialDocument.Subheading h -> h.text();
+                                case OfficialDocument.Table t -> t.table().title();
                             })
                     .append('\n');
         }

@@ -42,6 +42,12 @@ public record OfficialDocument(
     /** （一）… in 楷体 (second level). */
     public record Subheading(String text) implements Block {}
 
+    /**
+     * A table in the text (a report's figures by unit or category): its columns, rows and 合计 as a {@link
+     * ReportTable} holds them; its title, when not empty, is set above it as a caption.
+     */
+    public record Table(ReportTable table) implements Block {}
+
     /** "一", "二" … "九十九": the numbers of first-level headings. */
     public static String chineseNumber(int n) {
         if (n < 1 || n > 99) {

@@ -83,6 +83,10 @@ public final class DocumentDocx {
                 }
                 int done = 0;
                 for (OfficialDocument.Block b : doc.body()) {
+                    if (b instanceof OfficialDocument.Table table) {
+                        table(d, table.table());
+                        continue;
+                    }
                     XWPFParagraph p = paragraph(d, ParagraphAlignment.BOTH, PITCH);
                     p.setIndentationFirstLine(640); // two characters of 16 pt
                     p.getCTP().getPPr().getInd().setFirstLineChars(BigInteger.valueOf(200)); // as WPS counts them
@@ -90,6 +94,7 @@ public final class DocumentDocx {
                         case OfficialDocument.Paragraph x -> run(p, x.text(), FANG, 16);
                         case OfficialDocument.Heading x -> run(p, x.text(), HEI, 16);
                         case OfficialDocument.Subheading x -> run(p, x.text(), KAI, 16);
+                        case OfficialDocument.Table x -> throw new IllegalStateException("handled above");
                     }
                     if (++done % 20 == 0) {
                         progress.checkCancelled();
@@ -113,6 +118,16 @@ public final class DocumentDocx {
                 d.write(out);
             }
         });
+    }
+
+    /** A table in the text: its caption in 黑体, the table in 4号 宋体 across the text block, a line after it. */
+    private static void table(XWPFDocument d, org.taizhang.core.report.ReportTable table) {
+        if (!table.title().isEmpty()) {
+            XWPFParagraph caption = paragraph(d, ParagraphAlignment.CENTER, PITCH);
+            run(caption, table.title(), HEI, 14);
+        }
+        TableDocx.append(d, table, (int) Math.round(156 * MM), null, 10.5); // 五号, as tables in documents are
+        paragraph(d, ParagraphAlignment.LEFT, PITCH);
     }
 
     /** 版记: 抄送 and 印发 (机关 and date) between rules, in 4号 仿宋, at the foot of the text. */

@@ -89,11 +89,16 @@ public final class DocumentPdf {
                 }
                 int done = 0;
                 for (OfficialDocument.Block b : doc.body()) {
+                    if (b instanceof OfficialDocument.Table table) {
+                        table(document, table.table(), song, hei);
+                        continue;
+                    }
                     document.add(
                             switch (b) {
                                 case OfficialDocument.Paragraph p -> indented(p.text(), body);
                                 case OfficialDocument.Heading h -> indented(h.text(), new Font(hei, BODY));
                                 case OfficialDocument.Subheading h -> indented(h.text(), new Font(kai, BODY));
+                                case OfficialDocument.Table t -> throw new IllegalStateException("handled above");
                             });
                     if (++done % 20 == 0) {
                         progress.checkCancelled();
@@ -129,6 +134,49 @@ public final class DocumentPdf {
                 throw e;
             }
         });
+    }
+
+    /** A table in the text: its caption in 黑体, then the table in 五号 宋体 across the text block. */
+    private static void table(
+            Document document, org.taizhang.core.report.ReportTable table, BaseFont song, BaseFont hei)
+            throws org.openpdf.text.DocumentException {
+        if (!table.title().isEmpty()) {
+            Paragraph caption = new Paragraph(PITCH, chunk(table.title(), new Font(hei, 14f)));
+            caption.setAlignment(Element.ALIGN_CENTER);
+            document.add(caption);
+        }
+        var columns = table.columns();
+        float[] widths = new float[columns.size()];
+        for (int i = 0; i < widths.length; i++) {
+            widths[i] = (float) columns.get(i).width();
+        }
+        Font cells = new Font(song, 10.5f);
+        Font bold = new Font(hei, 10.5f);
+        org.openpdf.text.pdf.PdfPTable t = new org.openpdf.text.pdf.PdfPTable(widths);
+        t.setWidthPercentage(100);
+        t.setHeaderRows(1);
+        t.setSpacingBefore(4f);
+        t.setSpacingAfter(PITCH / 2);
+        for (var c : columns) {
+            t.addCell(TablePdf.cell(c.name(), bold, Element.ALIGN_CENTER));
+        }
+        for (java.util.List<Object> row : table.rows()) {
+            for (int c = 0; c < columns.size(); c++) {
+                var column = columns.get(c);
+                t.addCell(TablePdf.cell(
+                        org.taizhang.core.report.ReportTable.text(column.kind(), row.get(c)),
+                        cells,
+                        TablePdf.align(column)));
+            }
+        }
+        if (table.total() != null) {
+            java.util.List<String> texts = table.texts(table.total());
+            for (int c = 0; c < columns.size(); c++) {
+                t.addCell(TablePdf.cell(
+                        texts.get(c), bold, c == 0 ? Element.ALIGN_CENTER : TablePdf.align(columns.get(c))));
+            }
+        }
+        document.add(t);
     }
 
     private static Paragraph line(String text, Font font, int align) {

@@ -134,6 +134,62 @@ public final class TableDocx {
         });
     }
 
+    /**
+     * The rows of {@code table} (header, rows, 合计) as a Word table {@code textWidth} twips wide, appended to {@code d};
+     * the widths of its columns in proportion to theirs.
+     */
+    static XWPFTable append(XWPFDocument d, ReportTable table, int textWidth, Messages m, double points) {
+        List<Column> columns = table.columns();
+        double chars = columns.stream().mapToDouble(Column::width).sum();
+        int[] widths = new int[columns.size()];
+        for (int i = 0; i < widths.length; i++) {
+            widths[i] = (int) Math.floor(columns.get(i).width() / chars * textWidth);
+        }
+        XWPFTable t = d.createTable(1, columns.size());
+        fix(t, widths, textWidth);
+        XWPFTableRow header = t.getRow(0);
+        header.setRepeatHeader(true);
+        for (int c = 0; c < columns.size(); c++) {
+            fill(
+                    header.getCell(c),
+                    columns.get(c).name(),
+                    DocumentDocx.HEI,
+                    ParagraphAlignment.CENTER,
+                    widths[c],
+                    points);
+        }
+        for (List<Object> row : table.rows()) {
+            XWPFTableRow tr = t.createRow();
+            for (int c = 0; c < columns.size(); c++) {
+                Column column = columns.get(c);
+                fill(
+                        tr.getCell(c),
+                        ReportTable.text(column.kind(), row.get(c)),
+                        DocumentDocx.SONG,
+                        align(column),
+                        widths[c],
+                        points);
+            }
+        }
+        if (table.total() != null) {
+            XWPFTableRow tr = t.createRow();
+            List<String> texts = table.texts(table.total());
+            for (int c = 0; c < columns.size(); c++) {
+                // a document's table names its 合计 itself (no Messages there)
+                String text =
+                        c == 0 && texts.get(0).isEmpty() && m != null ? m.get("report.table.total") : texts.get(c);
+                fill(
+                        tr.getCell(c),
+                        text,
+                        DocumentDocx.HEI,
+                        c == 0 ? ParagraphAlignment.CENTER : align(columns.get(c)),
+                        widths[c],
+                        points);
+            }
+        }
+        return t;
+    }
+
     private static void page(XWPFDocument d, boolean landscape) {
         CTSectPr sect = d.getDocument().getBody().addNewSectPr();
         var size = sect.addNewPgSz();
@@ -153,7 +209,7 @@ public final class TableDocx {
     }
 
     /** Fixed layout, the widths in the grid, the table and each cell: Word and WPS then agree on them. */
-    private static void fix(XWPFTable t, int[] widths, int textWidth) {
+    static void fix(XWPFTable t, int[] widths, int textWidth) {
         var pr = t.getCTTbl().getTblPr();
         CTTblWidth w = pr.isSetTblW() ? pr.getTblW() : pr.addNewTblW();
         w.setType(STTblWidth.DXA);
@@ -171,26 +227,33 @@ public final class TableDocx {
         }
     }
 
-    private static void fill(XWPFTableCell cell, String text, String font, ParagraphAlignment align, int width) {
+    static void fill(XWPFTableCell cell, String text, String font, ParagraphAlignment align, int width) {
+        fill(cell, text, font, align, width, 10.5);
+    }
+
+    static void fill(XWPFTableCell cell, String text, String font, ParagraphAlignment align, int width, double points) {
         var w = cell.getCTTc().addNewTcPr().addNewTcW();
         w.setType(STTblWidth.DXA);
         w.setW(BigInteger.valueOf(width));
         cell.setVerticalAlignment(XWPFTableCell.XWPFVertAlign.CENTER);
         XWPFParagraph p = cell.getParagraphs().getFirst();
         p.setAlignment(align);
+        // a cell's lines keep their own height: a document's line grid (22 lines a page) is for the text, not tables
+        var ppr = p.getCTP().isSetPPr() ? p.getCTP().getPPr() : p.getCTP().addNewPPr();
+        ppr.addNewSnapToGrid().setVal(org.openxmlformats.schemas.officeDocument.x2006.sharedTypes.STOnOff1.OFF);
         p.setSpacingBefore(20);
         p.setSpacingAfter(20);
         // lines of the text in separate runs with breaks (a 销号确认单's measures are several lines)
         String[] lines = (text == null ? "" : text).split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
-            XWPFRun r = run(p, lines[i], font, 10.5);
+            XWPFRun r = run(p, lines[i], font, points);
             if (i < lines.length - 1) {
                 r.addBreak();
             }
         }
     }
 
-    private static ParagraphAlignment align(Column c) {
+    static ParagraphAlignment align(Column c) {
         return switch (c.kind()) {
             case COUNT, PERCENT -> ParagraphAlignment.RIGHT;
             case WRAPPED -> ParagraphAlignment.LEFT;

@@ -144,7 +144,7 @@ public final class TablePdf {
         }
     }
 
-    private static int align(Column c) {
+    static int align(Column c) {
         return switch (c.kind()) {
             case COUNT, PERCENT -> Element.ALIGN_RIGHT;
             case WRAPPED -> Element.ALIGN_LEFT;
@@ -152,7 +152,7 @@ public final class TablePdf {
         };
     }
 
-    private static PdfPCell cell(String text, Font font, int align) {
+    static PdfPCell cell(String text, Font font, int align) {
         // a wrapped cell breaks its lines as Chinese is set (避头尾)
         PdfPCell c = new PdfPCell(
                 new Phrase(new org.openpdf.text.Chunk(text, font).setSplitCharacter(ChineseLineBreaks.INSTANCE)));
