@@ -1,5 +1,6 @@
 package org.taizhang.checklist.view;
 
+import java.util.List;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -12,6 +13,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.taizhang.checklist.model.Evidence;
 import org.taizhang.checklist.view.AssessmentsViewModel.ItemRow;
@@ -69,6 +71,8 @@ final class AnswerEntry {
         itemText.setId("entryItem");
         itemText.setWrapText(true);
         itemText.getStyleClass().add("form-title");
+        // no line for it until an item is chosen: the sheet above gets the room
+        itemText.managedProperty().bind(itemText.textProperty().isNotEmpty());
         Label hint = new Label();
         hint.setId("entryHint");
         hint.getStyleClass().add("count-label");
@@ -221,6 +225,10 @@ final class AnswerEntry {
         sheet.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> showFiles.run());
         vm.items().addListener((javafx.collections.ListChangeListener<ItemRow>) c -> showFiles.run());
         Label evidenceLabel = new Label(m.get("checklist.view.evidence"));
+        for (Label l : List.of(answerLabel, noteLabel, evidenceLabel)) {
+            l.setMinWidth(Region.USE_PREF_SIZE); // a label gives no room: the fields do
+        }
+        attach.setMinWidth(Region.USE_PREF_SIZE);
         HBox evidenceRow = new HBox(6, evidenceLabel, attach, files);
         evidenceRow.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(files, Priority.ALWAYS);

@@ -300,7 +300,9 @@ public final class AssessmentsView {
         finish.setId("finishAssessment");
         finish.disableProperty().bind(vm.readOnlyProperty());
         finish.setOnAction(e -> vm.finish());
-        Button closePublicity = new Button(m.get("checklist.action.closePublicity"));
+        // 公示 and 重新打开 are rarer than scoring: one menu, so that at 125 % no button of the row is cut
+        javafx.scene.control.MenuItem closePublicity =
+                new javafx.scene.control.MenuItem(m.get("checklist.action.closePublicity"));
         closePublicity.setId("closePublicity");
         closePublicity
                 .disableProperty()
@@ -309,11 +311,12 @@ public final class AssessmentsView {
                                 || vm.assessmentProperty().get().status() != Assessment.Status.PUBLICITY,
                         vm.assessmentProperty()));
         closePublicity.setOnAction(e -> vm.closePublicity());
-        Button publicityEnd = new Button(m.get("checklist.action.publicityEnd"));
+        javafx.scene.control.MenuItem publicityEnd =
+                new javafx.scene.control.MenuItem(m.get("checklist.action.publicityEnd"));
         publicityEnd.setId("publicityEnd");
         publicityEnd.disableProperty().bind(closePublicity.disableProperty());
         publicityEnd.setOnAction(e -> vm.editPublicityEnd());
-        Button reopen = new Button(m.get("checklist.action.reopen"));
+        javafx.scene.control.MenuItem reopen = new javafx.scene.control.MenuItem(m.get("checklist.action.reopen"));
         reopen.setId("reopenAssessment");
         reopen.disableProperty()
                 .bind(Bindings.createBooleanBinding(
@@ -321,10 +324,17 @@ public final class AssessmentsView {
                                 || !vm.assessmentProperty().get().isReadOnly(),
                         vm.assessmentProperty()));
         reopen.setOnAction(e -> vm.reopen());
+        javafx.scene.control.MenuButton later = new javafx.scene.control.MenuButton(
+                m.get("checklist.action.publicityMenu"), null, publicityEnd, closePublicity, reopen);
+        later.setId("publicityMenu");
+        later.disableProperty().bind(publicityEnd.disableProperty().and(reopen.disableProperty()));
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox buttons =
-                new HBox(6, notApplicable, toFinding, nextUnscored, gap, finish, publicityEnd, closePublicity, reopen);
+        HBox buttons = new HBox(6, notApplicable, toFinding, nextUnscored, gap, finish, later);
+        buttons.setId("sheetButtons");
+        for (javafx.scene.control.Control c : List.of(notApplicable, toFinding, nextUnscored, finish, later)) {
+            c.setMinWidth(Region.USE_PREF_SIZE);
+        }
         buttons.setPadding(new Insets(6, 8, 6, 8));
         buttons.getStyleClass().add("form-buttons");
         buttons.visibleProperty().bind(vm.assessmentProperty().isNotNull());

@@ -164,7 +164,17 @@ final class SheetHeader {
         othersLabel.managedProperty().bind(others.visibleProperty());
         HBox switchRow = new HBox(6, othersLabel, others);
         switchRow.setAlignment(Pos.CENTER_LEFT);
-        VBox head = new VBox(2, titleRow, switchRow, summary, veto, state);
+        switchRow.managedProperty().bind(others.visibleProperty());
+        // the rows take room only when they say something: the items below are what the inspector works in (at 125 %
+        // an empty 否决 line and a line of its own for the state cost two item rows)
+        veto.managedProperty().bind(veto.textProperty().isNotEmpty());
+        veto.visibleProperty().bind(veto.managedProperty());
+        state.setWrapText(false);
+        state.setMinWidth(0); // a long 公示 line gives way, never the score
+        summary.setMinWidth(Region.USE_PREF_SIZE);
+        HBox summaryRow = new HBox(16, summary, state);
+        summaryRow.setAlignment(Pos.CENTER_LEFT);
+        VBox head = new VBox(2, titleRow, switchRow, summaryRow, veto);
         head.setPadding(new Insets(6, 8, 4, 8));
         return head;
     }

@@ -146,6 +146,38 @@ class AssessmentsViewTest {
         assertThat(menu.getItems())
                 .extracting(javafx.scene.control.MenuItem::getText)
                 .containsExactly("导出测评表…", "导入测评表…", "直接定级…");
+
+        // the sheet is what the inspector works in: at 125 % the page has the window's 1093 × 614 logical pixels less
+        // the navigation (165), the reminder banner, the tabs and the status bar (112): there it shows nine items or
+        // more
+        robot.interact(() -> {
+            window.setWidth(1093 - 165);
+            window.setHeight(614 - 112);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<ItemRow> sheet = robot.lookup("#itemSheet").queryTableView();
+        int[] shown = {0};
+        robot.interact(() -> {
+            javafx.geometry.Bounds view = sheet.localToScene(sheet.getLayoutBounds());
+            for (javafx.scene.Node n : sheet.lookupAll(".table-row-cell")) {
+                if (n instanceof javafx.scene.control.TableRow<?> row && row.isVisible() && row.getItem() != null) {
+                    javafx.geometry.Bounds b = row.localToScene(row.getLayoutBounds());
+                    if (b.getMinY() >= view.getMinY() - 0.5 && b.getMaxY() <= view.getMaxY() + 0.5) {
+                        shown[0]++;
+                    }
+                }
+            }
+        });
+        robot.interact(() -> Snapshots.save(sheet.getScene(), "assessment-sheet-125"));
+        java.util.List<String> cutBelow = new java.util.ArrayList<>();
+        robot.interact(() -> {
+            cutBelow.addAll(org.taizhang.core.ui.CutTexts.in(
+                    robot.lookup("#sheetButtons").query()));
+            cutBelow.addAll(
+                    org.taizhang.core.ui.CutTexts.in(robot.lookup("#entryPane").query()));
+        });
+        assertThat(cutBelow).as("cut under the sheet at 125 %").isEmpty();
+        assertThat(shown[0]).as("item rows in view at 125 %").isGreaterThanOrEqualTo(9);
     }
 
     @Test
