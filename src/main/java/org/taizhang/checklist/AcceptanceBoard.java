@@ -98,12 +98,12 @@ public record AcceptanceBoard(
             List<Assessment> assessments,
             List<PastResult> results,
             Function<Assessment, Scoring.Score> score) {
-        return of(year, registry, assessments, results, score, a -> 0L);
+        return of(year, registry, assessments, results, score, AcceptanceStatus.order(a -> 0L, a -> null));
     }
 
     /**
-     * @param templateRank where an assessment's template stands, newer higher (year, then version): of several
-     *     assessments of one branch in one round the newest template's decides (then a finished one, then id)
+     * @param order of several assessments of one branch in one round, the one it puts last decides
+     *     ({@link AcceptanceStatus#order}: the newest template's, then a handed-in one, then the later handed in)
      */
     public static AcceptanceBoard of(
             int year,
@@ -111,7 +111,7 @@ public record AcceptanceBoard(
             List<Assessment> assessments,
             List<PastResult> results,
             Function<Assessment, Scoring.Score> score,
-            java.util.function.ToLongFunction<Assessment> templateRank) {
+            java.util.Comparator<Assessment> order) {
         Map<String, List<Assessment>> byBranch = new HashMap<>();
         for (Assessment a : assessments) {
             if (a.year() == year) {
@@ -138,7 +138,7 @@ public record AcceptanceBoard(
                             byBranch.getOrDefault(o.id(), List.of()),
                             importedByBranch.getOrDefault(o.id(), List.of()),
                             score,
-                            templateRank));
+                            order));
         }
         return tally(year, registry, standings);
     }
@@ -264,10 +264,10 @@ public record AcceptanceBoard(
             List<Assessment> assessments,
             List<PastResult> results,
             Function<Assessment, Scoring.Score> score) {
-        return of(from, to, registry, assessments, results, score, a -> 0L);
+        return of(from, to, registry, assessments, results, score, AcceptanceStatus.order(a -> 0L, a -> null));
     }
 
-    /** … the newest template's assessment deciding among several of one round (see {@code templateRank}). */
+    /** … the newest template's assessment deciding among several of one round (see {@link AcceptanceStatus#order}). */
     public static List<AcceptanceBoard> of(
             int from,
             int to,
@@ -275,10 +275,10 @@ public record AcceptanceBoard(
             List<Assessment> assessments,
             List<PastResult> results,
             Function<Assessment, Scoring.Score> score,
-            java.util.function.ToLongFunction<Assessment> templateRank) {
+            java.util.Comparator<Assessment> order) {
         List<AcceptanceBoard> boards = new ArrayList<>();
         for (int year = from; year <= to; year++) {
-            boards.add(of(year, registry, assessments, results, score, templateRank));
+            boards.add(of(year, registry, assessments, results, score, order));
         }
         return boards;
     }
@@ -292,7 +292,7 @@ public record AcceptanceBoard(
             List<Assessment> own,
             List<PastResult> imported,
             Function<Assessment, Scoring.Score> score,
-            java.util.function.ToLongFunction<Assessment> rank) {
+            java.util.Comparator<Assessment> rank) {
         Optional<Assessment> acceptance = AcceptanceStatus.latest(own, Round.ACCEPTANCE, rank);
         if (acceptance.isPresent()) {
             Assessment a = acceptance.get();

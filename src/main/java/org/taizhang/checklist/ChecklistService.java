@@ -350,10 +350,26 @@ public final class ChecklistService {
                                     current.organization(a.organizationId()).orElse(null);
                             return t == null || o == null ? Scoring.Score.INCOMPLETE : a.score(t, o.kind());
                         },
-                        a -> templateRank(byId.get(a.templateId())))
+                        assessmentOrder(byId, from, to))
                 .stream()
                 .map(b -> direct.isEmpty() ? b : b.withDirectRatings(current, direct))
                 .toList();
+    }
+
+    /**
+     * Which of several assessments of one branch and round counts (AcceptanceStatus#order): the newest template's,
+     * then a handed-in one, then the one handed in later, as the history of the years {@code from}..{@code to} says.
+     */
+    public java.util.Comparator<Assessment> assessmentOrder(int from, int to) {
+        Map<String, ChecklistTemplate> byId = new HashMap<>();
+        templates().forEach(t -> byId.put(t.id(), t));
+        return assessmentOrder(byId, from, to);
+    }
+
+    private java.util.Comparator<Assessment> assessmentOrder(Map<String, ChecklistTemplate> byId, int from, int to) {
+        Map<String, String> handedIn = ChecklistStore.handedIn(store.read(), from, to);
+        return org.taizhang.checklist.model.AcceptanceStatus.order(
+                a -> templateRank(byId.get(a.templateId())), a -> handedIn.get(a.id()));
     }
 
     /** Where a template stands among those a branch may be assessed against: newer year, then newer version. */

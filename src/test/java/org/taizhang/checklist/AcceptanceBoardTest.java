@@ -82,7 +82,7 @@ class AcceptanceBoardTest {
                 List.of(older, newer),
                 List.of(),
                 a -> a.score(site, OrganizationKind.BRANCH),
-                a -> a.id().equals(newerId) ? 20_260_002L : 20_260_001L);
+                AcceptanceStatus.order(a -> a.id().equals(newerId) ? 20_260_002L : 20_260_001L, a -> null));
 
         assertThat(board.statusByBranch()).containsEntry("b1", AcceptanceStatus.FAILED);
     }

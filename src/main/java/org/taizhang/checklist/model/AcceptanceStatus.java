@@ -34,14 +34,28 @@ public enum AcceptanceStatus {
      * @param result the computed result of a finished assessment (its template's rules)
      */
     public static AcceptanceStatus of(List<Assessment> assessments, Function<Assessment, Scoring.Result> result) {
-        return of(assessments, result, a -> 0L);
+        return of(assessments, result, order(a -> 0L, a -> null));
     }
 
-    /** … of several assessments of one round, the newest template's ({@code templateRank}) decides. */
+    /**
+     * Which of several assessments of one round counts, the greatest last: the newest template's (year, then
+     * version), then a handed-in one (finished or on public notice) over one still scoring, then the one handed in
+     * later ({@code handedIn}: when, as the history says it — the same on every device), then by id for a stable
+     * choice. The board counts by it and the scoring page shows them in it, the one counting first.
+     */
+    public static Comparator<Assessment> order(
+            java.util.function.ToLongFunction<Assessment> templateRank, Function<Assessment, String> handedIn) {
+        return Comparator.comparingLong(templateRank)
+                .thenComparing((Assessment a) -> a.status() != Assessment.Status.SCORING)
+                .thenComparing(handedIn, Comparator.nullsFirst(Comparator.naturalOrder()))
+                .thenComparing(Assessment::id);
+    }
+
+    /** … of several assessments of one round, the one {@link #order} puts last decides. */
     public static AcceptanceStatus of(
             List<Assessment> assessments,
             Function<Assessment, Scoring.Result> result,
-            java.util.function.ToLongFunction<Assessment> templateRank) {
+            Comparator<Assessment> templateRank) {
         Optional<Assessment> acceptance = latest(assessments, Round.ACCEPTANCE, templateRank);
         if (acceptance.isPresent()) {
             Assessment a = acceptance.get();
@@ -62,7 +76,7 @@ public enum AcceptanceStatus {
     }
 
     public static Optional<Assessment> latest(List<Assessment> assessments, Round round) {
-        return latest(assessments, round, a -> 0L);
+        return latest(assessments, round, order(a -> 0L, a -> null));
     }
 
     /**
@@ -70,12 +84,7 @@ public enum AcceptanceStatus {
      * then a finished one over an open one (a reopened one is open again), then by id for a stable choice — the
      * order the scoring page shows them in.
      */
-    public static Optional<Assessment> latest(
-            List<Assessment> assessments, Round round, java.util.function.ToLongFunction<Assessment> templateRank) {
-        return assessments.stream()
-                .filter(a -> a.round() == round)
-                .max(Comparator.comparingLong(templateRank)
-                        .thenComparing((Assessment a) -> a.status() != Assessment.Status.SCORING)
-                        .thenComparing(Assessment::id));
+    public static Optional<Assessment> latest(List<Assessment> assessments, Round round, Comparator<Assessment> order) {
+        return assessments.stream().filter(a -> a.round() == round).max(order);
     }
 }

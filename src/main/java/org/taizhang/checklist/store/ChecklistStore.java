@@ -329,6 +329,28 @@ public final class ChecklistStore {
                 ctx, ASSESSMENT.ORGANIZATION_ID.eq(organizationId).and(ASSESSMENT.YEAR.between(fromYear, toYear)));
     }
 
+    /**
+     * When each assessment of the years was last handed in (its status set to finished or to public notice), as its
+     * history says it: id → the history entry's time. The history travels unchanged, so every device reads the same
+     * times; an assessment never handed in has none.
+     */
+    public static Map<String, String> handedIn(DSLContext ctx, int from, int to) {
+        Map<String, String> at = new HashMap<>();
+        var history = org.taizhang.core.store.schema.Tables.HISTORY;
+        var status = org.jooq.impl.DSL.field("json_extract({0}, '$.status[1]')", String.class, history.CHANGES);
+        for (var r : ctx.select(history.ENTITY_ID, org.jooq.impl.DSL.max(history.CREATED_AT))
+                .from(history)
+                .where(history.ENTITY.eq("assessment"))
+                .and(status.in(Assessment.Status.FINISHED.name(), Assessment.Status.PUBLICITY.name()))
+                .and(history.ENTITY_ID.in(
+                        ctx.select(ASSESSMENT.ID).from(ASSESSMENT).where(ASSESSMENT.YEAR.between(from, to))))
+                .groupBy(history.ENTITY_ID)
+                .fetch()) {
+            at.put(r.value1(), r.value2());
+        }
+        return at;
+    }
+
     public static List<Assessment> assessmentsOfYears(DSLContext ctx, int from, int to) {
         return assessments(ctx, ASSESSMENT.YEAR.between(from, to));
     }

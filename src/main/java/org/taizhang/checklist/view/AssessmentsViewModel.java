@@ -149,6 +149,8 @@ public final class AssessmentsViewModel {
     private String evidenceOf;
     private Map<String, ChecklistTemplate> templatesById = Map.of();
     private List<Assessment> assessmentsOfYear = List.of();
+    /** Which of several assessments of a round counts, read with them (ChecklistService#assessmentOrder). */
+    private Comparator<Assessment> order = org.taizhang.checklist.model.AcceptanceStatus.order(a -> 0L, a -> null);
 
     public AssessmentsViewModel(
             ChecklistService service,
@@ -193,7 +195,8 @@ public final class AssessmentsViewModel {
             Registry registry,
             List<ChecklistTemplate> templates,
             List<Assessment> assessments,
-            AcceptanceBoard board) {}
+            AcceptanceBoard board,
+            Comparator<Assessment> order) {}
 
     /** Reads the year's branches and assessments (on the worker), then shows them; {@code then} after that. */
     public void load(int forYear, Runnable then) {
@@ -206,7 +209,8 @@ public final class AssessmentsViewModel {
                             r,
                             service.templates(),
                             service.assessmentsOfYear(forYear),
-                            service.board(forYear));
+                            service.board(forYear),
+                            service.assessmentOrder(forYear, forYear));
                 },
                 loaded -> {
                     apply(loaded);
@@ -230,6 +234,7 @@ public final class AssessmentsViewModel {
         loaded.templates().forEach(t -> byId.put(t.id(), t));
         templatesById = byId;
         assessmentsOfYear = loaded.assessments();
+        order = loaded.order();
         List<ChecklistTemplate> published = loaded.templates().stream()
                 .filter(ChecklistTemplate::isPublished)
                 .sorted(Comparator.comparing(ChecklistTemplate::year)
@@ -404,11 +409,7 @@ public final class AssessmentsViewModel {
     }
 
     private Comparator<Assessment> newestFirst() {
-        // the board's order too (AcceptanceStatus.latest with ChecklistService.templateRank)
-        Comparator<Assessment> order = Comparator.comparingLong(
-                        (Assessment a) -> ChecklistService.templateRank(templatesById.get(a.templateId())))
-                .thenComparing(a -> a.status() != Assessment.Status.SCORING)
-                .thenComparing(Assessment::id);
+        // the board's order (AcceptanceStatus#order, as ChecklistService reads it), the one that counts first
         return order.reversed();
     }
 
