@@ -309,6 +309,30 @@ public final class Reports {
     }
 
     /**
+     * What the 督查情况报告 of {@code roundTitle} counts by category (its first table), or, with no round, a line asking
+     * for one: the 报表 page's preview.
+     */
+    public ReportTable inspectionPreview(String roundTitle, Messages m) {
+        if (roundTitle == null) {
+            return new ReportTable(
+                    m.get("report.kind.inspection"),
+                    m.get("report.kind.inspection"),
+                    List.of(ReportTable.Column.wrapped(m.get("report.inspection.chooseRound"), 40)),
+                    List.of(),
+                    null,
+                    List.of());
+        }
+        check(new ReportFilter(null, roundTitle, null, null));
+        ReportTable t = RectificationStats.table(
+                findings.ledger(),
+                new ReportFilter(null, roundTitle, null, null),
+                org.taizhang.report.model.Grouping.CATEGORY,
+                m);
+        return new ReportTable(
+                m.get("report.inspection.title", roundTitle), t.sheet(), t.columns(), t.rows(), t.total(), t.notes());
+    }
+
+    /**
      * 月度通报 of {@code month} (YYYY-MM; this month when null) as a PDF or a Word file. A month written otherwise, or
      * one after this month, is refused in words.
      */

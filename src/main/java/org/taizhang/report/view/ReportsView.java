@@ -183,10 +183,17 @@ public final class ReportsView {
                         .or(javafx.beans.binding.Bindings.createBooleanBinding(
                                 () -> vm.kindProperty().get().isDocument()
                                         ? format != ReportFormat.PDF && format != ReportFormat.DOCX
+                                                // a report of no round is no report
+                                                || vm.kindProperty().get() == ReportsViewModel.Kind.INSPECTION_REPORT
+                                                        && vm.roundProperty().get() == null
                                         : format == ReportFormat.DOCX,
-                                vm.kindProperty())));
+                                vm.kindProperty(),
+                                vm.roundProperty())));
         b.setOnAction(e -> {
-            if (vm.kindProperty().get().isDocument()) {
+            if (vm.kindProperty().get() == ReportsViewModel.Kind.INSPECTION_REPORT) {
+                dialogs.chooseFileToSave(m.get(key), vm.suggestedName(format), filterName, pattern)
+                        .ifPresent(f -> vm.exportInspectionReport(format, f));
+            } else if (vm.kindProperty().get().isDocument()) {
                 (vm.oneUnit()
                                 ? dialogs.chooseFileToSave(m.get(key), vm.suggestedName(format), filterName, pattern)
                                 : dialogs.chooseFolder(m.get("report.view.chooseFolder")))
@@ -203,6 +210,11 @@ public final class ReportsView {
     private void showFilters() {
         ReportsViewModel.Choices c = vm.choicesProperty().get();
         filters.getChildren().clear();
+        if (vm.kindProperty().get() == ReportsViewModel.Kind.INSPECTION_REPORT) {
+            filters.getChildren()
+                    .add(labelled("report.view.round", choice("reportRound", c.rounds(), vm.roundProperty())));
+            return;
+        }
         if (vm.kindProperty().get().isDocument()) {
             filters.getChildren()
                     .add(labelled("report.view.unit", searchable("reportUnit", c.units(), vm.unitProperty())));

@@ -29,8 +29,10 @@ public final class ReportsViewModel {
     public enum Kind {
         RECTIFICATION_STATS("report.kind.rectification", "report.kind.rectification.hint"),
         ACCEPTANCE_STATS("report.kind.acceptance", "report.kind.acceptance.hint"),
-        /** A document, not a table: one unit's, or every unit's into a folder; PDF only. */
-        NOTICE("report.kind.notice", "report.kind.notice.hint");
+        /** A document, not a table: one unit's, or every unit's into a folder; PDF or Word. */
+        NOTICE("report.kind.notice", "report.kind.notice.hint"),
+        /** A document of one round: its preview is its table by category; PDF or Word. */
+        INSPECTION_REPORT("report.kind.inspection", "report.kind.inspection.hint");
 
         final String key;
         final String hintKey;
@@ -55,9 +57,9 @@ public final class ReportsViewModel {
             return this == RECTIFICATION_STATS;
         }
 
-        /** A document: written as PDF only, per unit. */
+        /** A document: written as PDF or Word. */
         public boolean isDocument() {
-            return this == NOTICE;
+            return this == NOTICE || this == INSPECTION_REPORT;
         }
     }
 
@@ -157,6 +159,7 @@ public final class ReportsViewModel {
             case ACCEPTANCE_STATS ->
                 reports.acceptanceStats(y == null ? reports.heading().date().getYear() : y, m);
             case NOTICE -> reports.noticePreview(f.unit(), m);
+            case INSPECTION_REPORT -> reports.inspectionPreview(f.round(), m);
         };
     }
 
@@ -187,6 +190,22 @@ public final class ReportsViewModel {
      */
     public void exportNotices(Path target) {
         exportNotices(ReportFormat.PDF, target);
+    }
+
+    /** 督查情况报告 of the chosen round into {@code file}, then offers to open it. */
+    public void exportInspectionReport(ReportFormat format, Path file) {
+        String r = round.get();
+        if (r == null) {
+            return;
+        }
+        tasks.run(
+                "report.task.export",
+                p -> {
+                    reports.inspectionReport(r, format, file, m, p);
+                    return file;
+                },
+                written -> dialogs.offerToOpen(
+                        m, m.get("report.task.export"), m.get("report.info.exported", written), written));
     }
 
     /** {@link #exportNotices(Path)} as PDF or Word files. */

@@ -153,4 +153,24 @@ class ReportsViewModelTest {
         }
         assertThat(total).isGreaterThanOrEqualTo(vm.rows().size());
     }
+
+    @Test
+    void theRoundsReportPreviewsItsTableByCategoryAndIsWrittenOnceARoundIsChosen() throws Exception {
+        vm.kindProperty().set(ReportsViewModel.Kind.INSPECTION_REPORT);
+        assertThat(vm.rows()).isEmpty(); // no round yet: nothing to report
+        assertThat(vm.columnNames()).containsExactly("请在上方选择一次督查");
+        String round = reports.roundTitles().getFirst();
+        vm.roundProperty().set(round);
+        assertThat(vm.columnNames()).startsWith("问题类别", "发现问题");
+        assertThat(vm.rows().getLast().getFirst()).isEqualTo("合计");
+        Path pdf = dir.resolve("督查情况报告.pdf");
+        vm.exportInspectionReport(ReportFormat.PDF, pdf);
+        assertThat(org.taizhang.core.report.files.TablePdfTest.text(pdf).replaceAll("\\s", ""))
+                .contains("关于" + round + "情况的报告", "表1");
+        Path word = dir.resolve("督查情况报告.docx");
+        vm.exportInspectionReport(ReportFormat.DOCX, word);
+        try (var d = new org.apache.poi.xwpf.usermodel.XWPFDocument(Files.newInputStream(word))) {
+            assertThat(d.getTables()).hasSize(2);
+        }
+    }
 }
