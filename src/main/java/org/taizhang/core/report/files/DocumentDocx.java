@@ -126,7 +126,8 @@ public final class DocumentDocx {
             XWPFParagraph caption = paragraph(d, ParagraphAlignment.CENTER, PITCH);
             run(caption, table.title(), HEI, 14);
         }
-        TableDocx.append(d, table, (int) Math.round(156 * MM), null, 10.5); // 五号, as tables in documents are
+        TableDocx.append(
+                d, table, (int) Math.round(156 * MM), null, 10.5, Progress.NONE); // 五号, as tables in documents are
         paragraph(d, ParagraphAlignment.LEFT, PITCH);
     }
 

@@ -46,10 +46,6 @@ public final class TableDocx {
         double chars = columns.stream().mapToDouble(Column::width).sum();
         boolean landscape = chars * CHAR > PORTRAIT_TEXT;
         int textWidth = landscape ? LANDSCAPE_TEXT : PORTRAIT_TEXT;
-        int[] widths = new int[columns.size()];
-        for (int i = 0; i < widths.length; i++) {
-            widths[i] = (int) Math.floor(columns.get(i).width() / chars * textWidth);
-        }
         SafeFiles.write(file, out -> {
             try (XWPFDocument d = new XWPFDocument()) {
                 page(d, landscape);
@@ -73,49 +69,7 @@ public final class TableDocx {
                 r.addTab();
                 r.setText(m.get("report.table.date", day.getYear(), day.getMonthValue(), day.getDayOfMonth()));
 
-                XWPFTable t = d.createTable(1, columns.size());
-                fix(t, widths, textWidth);
-                XWPFTableRow header = t.getRow(0);
-                header.setRepeatHeader(true);
-                for (int c = 0; c < columns.size(); c++) {
-                    fill(
-                            header.getCell(c),
-                            columns.get(c).name(),
-                            DocumentDocx.HEI,
-                            ParagraphAlignment.CENTER,
-                            widths[c]);
-                    header.getCell(c).setColor("E6E6E6");
-                }
-                int done = 0;
-                for (List<Object> row : table.rows()) {
-                    XWPFTableRow tr = t.createRow();
-                    for (int c = 0; c < columns.size(); c++) {
-                        Column column = columns.get(c);
-                        fill(
-                                tr.getCell(c),
-                                ReportTable.text(column.kind(), row.get(c)),
-                                DocumentDocx.SONG,
-                                align(column),
-                                widths[c]);
-                    }
-                    if (++done % 200 == 0) {
-                        progress.update(done, table.rows().size(), "report.progress.rows");
-                        progress.checkCancelled();
-                    }
-                }
-                if (table.total() != null) {
-                    XWPFTableRow tr = t.createRow();
-                    List<String> texts = table.texts(table.total());
-                    for (int c = 0; c < columns.size(); c++) {
-                        String text = c == 0 && texts.get(0).isEmpty() ? m.get("report.table.total") : texts.get(c);
-                        fill(
-                                tr.getCell(c),
-                                text,
-                                DocumentDocx.HEI,
-                                c == 0 ? ParagraphAlignment.CENTER : align(columns.get(c)),
-                                widths[c]);
-                    }
-                }
+                append(d, table, textWidth, m, 10.5, progress);
                 for (String note : table.notes()) {
                     XWPFParagraph p = d.createParagraph();
                     p.setSpacingBefore(60);
@@ -138,7 +92,8 @@ public final class TableDocx {
      * The rows of {@code table} (header, rows, 合计) as a Word table {@code textWidth} twips wide, appended to {@code d};
      * the widths of its columns in proportion to theirs.
      */
-    static XWPFTable append(XWPFDocument d, ReportTable table, int textWidth, Messages m, double points) {
+    static XWPFTable append(
+            XWPFDocument d, ReportTable table, int textWidth, Messages m, double points, Progress progress) {
         List<Column> columns = table.columns();
         double chars = columns.stream().mapToDouble(Column::width).sum();
         int[] widths = new int[columns.size()];
@@ -157,7 +112,9 @@ public final class TableDocx {
                     ParagraphAlignment.CENTER,
                     widths[c],
                     points);
+            header.getCell(c).setColor("E6E6E6");
         }
+        int done = 0;
         for (List<Object> row : table.rows()) {
             XWPFTableRow tr = t.createRow();
             for (int c = 0; c < columns.size(); c++) {
@@ -169,6 +126,10 @@ public final class TableDocx {
                         align(column),
                         widths[c],
                         points);
+            }
+            if (++done % 200 == 0) {
+                progress.update(done, table.rows().size(), "report.progress.rows");
+                progress.checkCancelled();
             }
         }
         if (table.total() != null) {
