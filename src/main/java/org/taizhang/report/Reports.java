@@ -291,7 +291,6 @@ public final class Reports {
      * An unknown round is refused in words.
      */
     public int inspectionReport(String roundTitle, ReportFormat format, Path file, Messages m, Progress progress) {
-        check(new ReportFilter(null, roundTitle, null, null));
         var round = inspections.inspections().stream()
                 .filter(i -> i.title().equals(roundTitle))
                 .findFirst()

@@ -133,13 +133,7 @@ public final class ReportBenchmark {
                 document.add(new Paragraph(d.title(), title));
                 document.add(new Paragraph(d.recipient() + "：", body));
                 for (OfficialDocument.Block b : d.body()) {
-                    String text = switch (b) {
-                        case OfficialDocument.Paragraph p -> p.text();
-                        case OfficialDocument.Heading h -> h.text();
-                        case OfficialDocument.Subheading h -> h.text();
-                        case OfficialDocument.Table x -> x.table().title();
-                    };
-                    document.add(new Paragraph(text, body));
+                    document.add(new Paragraph(b.text(), body));
                 }
                 document.add(new Paragraph(d.issuer(), body));
                 document.add(new Paragraph(OfficialDocument.date(d.date()), body));

@@ -31,7 +31,10 @@ public record OfficialDocument(
     }
 
     /** A part of the body. */
-    public sealed interface Block {}
+    public sealed interface Block {
+        /** Its words without layout (a table: its caption), for a preview or a plain reading of the document. */
+        String text();
+    }
 
     /** A paragraph of 仿宋 text, its first line indented two characters. */
     public record Paragraph(String text) implements Block {}
@@ -46,7 +49,12 @@ public record OfficialDocument(
      * A table in the text (a report's figures by unit or category): its columns, rows and 合计 as a {@link
      * ReportTable} holds them; its title, when not empty, is set above it as a caption.
      */
-    public record Table(ReportTable table) implements Block {}
+    public record Table(ReportTable table) implements Block {
+        @Override
+        public String text() {
+            return table.title();
+        }
+    }
 
     /** "一", "二" … "九十九": the numbers of first-level headings. */
     public static String chineseNumber(int n) {
