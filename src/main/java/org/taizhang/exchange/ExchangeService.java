@@ -183,7 +183,7 @@ public final class ExchangeService {
             progress.checkCancelled();
         }
         progress.update(1, 3, "package.progress.writing");
-        byte[] changes = ChangeSetCodec.encode(set);
+        byte[] changes = ChangeSetCodec.encodePacked(set);
         Map<String, String> sums = new LinkedHashMap<>();
         String contentSha = PackageFile.sha256Hex(changes);
         sums.put(CHANGES, contentSha);
@@ -341,7 +341,10 @@ public final class ExchangeService {
             if (!switchHub) {
                 refuseAnotherHub(m, file);
             }
-            ChangeSet changes = ChangeSetCodec.decode(inMemory.get(CHANGES).toByteArray(), file);
+            byte[] packed = inMemory.get(CHANGES).toByteArray();
+            ChangeSet changes = m.format() >= 3
+                    ? ChangeSetCodec.decodePacked(packed, PackageFile.MAX_IN_MEMORY, file)
+                    : ChangeSetCodec.decode(packed, file);
             return new Verified(m, changes, files, m.prerequisites().coveredBy(store.knowledge()), staging);
         } catch (RuntimeException e) {
             deleteTree(staging);

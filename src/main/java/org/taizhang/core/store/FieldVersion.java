@@ -11,7 +11,10 @@ public record FieldVersion(Object value, List<Dot> dots) {
         if (dots.isEmpty()) {
             throw new IllegalArgumentException("a version needs a change");
         }
-        dots = dots.stream().sorted().distinct().toList();
+        // one dot is the rule (a field written once); the stream is for the merged exceptions
+        dots = dots.size() == 1
+                ? List.of(dots.getFirst())
+                : dots.stream().sorted().distinct().toList();
     }
 
     public static FieldVersion of(Object value, Dot dot) {

@@ -1,7 +1,9 @@
 package org.taizhang.core.store;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jooq.Field;
 import org.jooq.Table;
@@ -34,17 +36,20 @@ final class ReceivedSets {
             throw refused("history " + set.history().size() + " > " + MAX_HISTORY);
         }
         Set<String> records = new HashSet<>();
+        Map<String, Set<String>> columnsOf = new HashMap<>(); // per table, not per record: a set holds thousands
         for (RecordState r : set.records()) {
-            Table<?> table = known(r.table());
+            Set<String> columns = columnsOf.computeIfAbsent(r.table(), name -> {
+                Set<String> c = new HashSet<>();
+                for (Field<?> f : RecordStates.dataFields(known(name))) {
+                    c.add(f.getName());
+                }
+                c.add(RecordState.DELETED);
+                return c;
+            });
             if (!records.add(r.table() + "/" + r.id())) {
                 throw refused(r.table() + " " + r.id() + " twice");
             }
-            text(r.id(), r.table() + ".id");
-            Set<String> columns = new HashSet<>();
-            for (Field<?> f : RecordStates.dataFields(table)) {
-                columns.add(f.getName());
-            }
-            columns.add(RecordState.DELETED);
+            text(r.id(), r.table(), "id");
             if (r.latest() == null) {
                 throw refused(r.table() + " " + r.id() + " without its newest change");
             }
@@ -78,7 +83,7 @@ final class ReceivedSets {
                         }
                     });
                     if (v.value() instanceof String t) {
-                        text(t, r.table() + "." + e.getKey());
+                        text(t, r.table(), e.getKey());
                     }
                 }
             }
@@ -117,8 +122,14 @@ final class ReceivedSets {
     }
 
     private static void text(String t, String where) {
+        text(t, where, null);
+    }
+
+    /** {@code table.column} is put together only when refused: this runs for every value of a set. */
+    private static void text(String t, String table, String column) {
         if (t != null && t.length() > MAX_TEXT) {
-            throw refused(where + ": " + t.length() + " characters > " + MAX_TEXT);
+            throw refused(
+                    (column == null ? table : table + "." + column) + ": " + t.length() + " characters > " + MAX_TEXT);
         }
     }
 

@@ -30,13 +30,18 @@ public record RecordState(
     public RecordState {
         Objects.requireNonNull(table);
         Objects.requireNonNull(id);
-        creates = creates.stream().sorted().distinct().toList();
+        creates = creates.size() <= 1
+                ? List.copyOf(creates)
+                : creates.stream().sorted().distinct().toList();
         TreeMap<String, List<FieldVersion>> sorted = new TreeMap<>();
+        // most fields have one version (no conflict): no stream to sort it
         fields.forEach((field, versions) -> sorted.put(
                 field,
-                versions.stream()
-                        .sorted((a, b) -> b.latest().compareTo(a.latest()))
-                        .toList()));
+                versions.size() == 1
+                        ? List.of(versions.getFirst())
+                        : versions.stream()
+                                .sorted((a, b) -> b.latest().compareTo(a.latest()))
+                                .toList()));
         fields = Collections.unmodifiableMap(sorted);
     }
 

@@ -116,7 +116,7 @@ final class RecordStates {
         columns.add(field(table, "revision", Long.class));
         columns.add(field(table, ID, String.class));
         Object[] nulls = new Object[columns.size()];
-        var batch = ctx.batch(ctx.insertInto(table).columns(columns).values(nulls));
+        var batch = new RowBatch(ctx, ctx.insertInto(table).columns(columns).values(nulls), columns);
         for (RecordState s : states) {
             Object[] row = new Object[columns.size()];
             int i = 0;
@@ -131,7 +131,7 @@ final class RecordStates {
             row[i++] = s.latest().site();
             row[i++] = s.latest().counter();
             row[i] = s.id();
-            batch.bind(row);
+            batch.add(row);
         }
         batch.execute();
         for (RecordState s : states) {
@@ -195,9 +195,12 @@ final class RecordStates {
     static String encodeClock(RecordState s) {
         Map<String, String> byField = new LinkedHashMap<>();
         Map<String, Integer> count = new HashMap<>();
+        // most fields of a record share their dots (written by one change): each distinct list is put in text once
+        Map<List<Dot>, String> texts = new HashMap<>();
         s.fields().forEach((name, versions) -> {
-            String dots =
-                    versions.isEmpty() ? "" : encodeDots(versions.getFirst().dots());
+            String dots = versions.isEmpty()
+                    ? ""
+                    : texts.computeIfAbsent(versions.getFirst().dots(), RecordStates::encodeDots);
             byField.put(name, dots);
             count.merge(dots, 1, Integer::sum);
         });

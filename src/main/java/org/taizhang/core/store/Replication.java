@@ -95,19 +95,33 @@ final class Replication {
         }
         // the new entries in one prepared statement, bound once per entry (a statement prepared per row costs more
         // than the insert itself)
-        var insert = ctx.batch(ctx.insertInto(HISTORY)
-                .set(HISTORY.ID, (String) null)
-                .set(HISTORY.ENTITY, (String) null)
-                .set(HISTORY.ENTITY_ID, (String) null)
-                .set(HISTORY.ACTION, (String) null)
-                .set(HISTORY.CHANGES, (String) null)
-                .set(HISTORY.USER_NAME, (String) null)
-                .set(HISTORY.CREATED_AT, (String) null)
-                .set(HISTORY.UPDATED_AT, (String) null)
-                .set(HISTORY.UPDATED_BY, (String) null)
-                .set(HISTORY.REVISION, (Integer) null)
-                .set(HISTORY.DELETED, (Integer) null)
-                .onConflictDoNothing());
+        var insert = new RowBatch(
+                ctx,
+                ctx.insertInto(HISTORY)
+                        .set(HISTORY.ID, (String) null)
+                        .set(HISTORY.ENTITY, (String) null)
+                        .set(HISTORY.ENTITY_ID, (String) null)
+                        .set(HISTORY.ACTION, (String) null)
+                        .set(HISTORY.CHANGES, (String) null)
+                        .set(HISTORY.USER_NAME, (String) null)
+                        .set(HISTORY.CREATED_AT, (String) null)
+                        .set(HISTORY.UPDATED_AT, (String) null)
+                        .set(HISTORY.UPDATED_BY, (String) null)
+                        .set(HISTORY.REVISION, (Integer) null)
+                        .set(HISTORY.DELETED, (Integer) null)
+                        .onConflictDoNothing(),
+                List.of(
+                        HISTORY.ID,
+                        HISTORY.ENTITY,
+                        HISTORY.ENTITY_ID,
+                        HISTORY.ACTION,
+                        HISTORY.CHANGES,
+                        HISTORY.USER_NAME,
+                        HISTORY.CREATED_AT,
+                        HISTORY.UPDATED_AT,
+                        HISTORY.UPDATED_BY,
+                        HISTORY.REVISION,
+                        HISTORY.DELETED));
         Map<String, ChangeSet.HistoryItem> inThisSet = new HashMap<>();
         for (ChangeSet.HistoryItem h : changes.history()) {
             observeCounter.accept(h.dot().counter());
@@ -125,7 +139,7 @@ final class Replication {
                 }
                 continue; // the same entry twice in one set
             }
-            insert.bind(
+            insert.add(
                     h.id(),
                     h.entity(),
                     h.entityId(),

@@ -70,6 +70,9 @@ class MergeTest {
         assertThat(ab.creates()).isEqualTo(ba.creates());
         assertThat(Merge.merge(ab, b).fields()).isEqualTo(ab.fields()); // idempotent
         assertThat(Merge.merge(ab, a).fields()).isEqualTo(ab.fields());
+        for (RecordState s : List.of(a, b, ab)) { // a record this device never held: the short path, the same result
+            assertThat(Merge.merge(null, s)).isEqualTo(Merge.mergeIntoEmpty(s));
+        }
         return ab;
     }
 

@@ -183,6 +183,10 @@ class PackageFileTest {
 
     /** A hand-made unprotected package with a correct checksum, so only the entries can be wrong. */
     private static byte[] handMade(String entryName, long claimedLength, byte[] content) throws Exception {
+        return handMade(entryName, claimedLength, content, PackageFile.FORMAT);
+    }
+
+    private static byte[] handMade(String entryName, long claimedLength, byte[] content, int format) throws Exception {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         DataOutputStream body = new DataOutputStream(b);
         body.writeInt(2);
@@ -196,7 +200,7 @@ class PackageFileTest {
         ByteArrayOutputStream h = new ByteArrayOutputStream();
         DataOutputStream head = new DataOutputStream(h);
         head.write(PackageFile.MAGIC);
-        head.writeShort(PackageFile.FORMAT);
+        head.writeShort(format);
         head.writeByte(0);
         ByteArrayOutputStream f = new ByteArrayOutputStream();
         DataOutputStream frame = new DataOutputStream(f);
@@ -211,6 +215,15 @@ class PackageFileTest {
         all.write(f.toByteArray());
         all.write(d.digest());
         return all.toByteArray();
+    }
+
+    @Test
+    void aPackageOfTheFormatBeforeIsStillReadAndTheOneBeforeThatIsRefused() throws Exception {
+        // format 2 differs only in its changes entry (not deflated): packages may wait on a stick through an upgrade
+        assertThat(PackageFile.decode(handMade("changes", 1, new byte[] {7}, 2), null, "x"))
+                .containsKey("changes");
+        assertThatThrownBy(() -> PackageFile.decode(handMade("changes", 1, new byte[] {7}, 1), null, "x"))
+                .satisfies(e -> assertThat(key(e)).isEqualTo("package.error.olderFormat"));
     }
 
     @Test
