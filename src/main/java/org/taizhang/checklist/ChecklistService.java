@@ -42,6 +42,12 @@ import org.taizhang.organization.model.Registry;
  */
 public final class ChecklistService {
     private final Store store;
+
+    /** A copy of the database before an import writes (issue 22). */
+    public void backupBeforeImport() {
+        store.backupBeforeImport();
+    }
+
     private final RegistryService registry;
     private final AttachmentStore attachments;
 

@@ -33,7 +33,9 @@ import picocli.CommandLine.ScopeType;
             ReportCommand.class,
             DeviceCommand.class,
             PackageCommand.class,
-            ConflictsCommand.class
+            ConflictsCommand.class,
+            BackupCommand.class,
+            CheckCommand.class
         })
 public final class TaizhangCommand implements Runnable {
 

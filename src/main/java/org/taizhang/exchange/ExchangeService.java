@@ -584,6 +584,7 @@ public final class ExchangeService {
                     + ": the database was restored from an older copy");
         }
         progress.checkCancelled();
+        store.backupBeforeImport();
         progress.update(1, 3, "package.progress.files");
         // the files first: content-addressed, so one stored before a refused apply harms nothing
         storeFiles(v.files(), progress);

@@ -27,6 +27,12 @@ import org.taizhang.organization.model.Registry;
  */
 public final class FindingImports {
     private final Store store;
+
+    /** A copy of the database before an import writes (issue 22). */
+    public void backupBeforeImport() {
+        store.backupBeforeImport();
+    }
+
     private final RegistryService registry;
 
     public FindingImports(Store store, RegistryService registry) {

@@ -218,6 +218,9 @@ public final class RegistryService {
                 return plan.report(0, 0, 0, false);
             }
             progress.update(1, 3, "import.progress.writing");
+            if (!onlyIntoEmpty) {
+                store.backupBeforeImport(); // the committed state: this transaction has written nothing yet
+            }
             TrackedWriter writer = store.tracked(ctx);
             List<Organization> organizations = plan.organizationsParentsFirst(); // so the foreign key holds
             RegistryStore.Batch records = new RegistryStore.Batch(plan.units(), plan.communities(), organizations);

@@ -73,6 +73,7 @@ public final class ChecklistFiles {
             throw new DomainException("import.error.fileNotFound", file);
         }
         var sheets = TemplateWorkbook.read(file);
+        checklists.backupBeforeImport();
         List<RowIssue> errors = new ArrayList<>();
         Optional<ChecklistTemplate> saved = checklists.saveDraftPlanned(held -> {
             TemplateImport.Plan plan =
@@ -117,6 +118,7 @@ public final class ChecklistFiles {
         if (!plan.errors().isEmpty()) {
             return new ImportReport(false, 0, 0, 0, plan.errors(), List.of(), sheet.name());
         }
+        checklists.backupBeforeImport();
         int[] counts = checklists.saveResults(plan.results(), progress);
         progress.update(1, 1, "checklist.progress.done");
         return new ImportReport(true, counts[0], counts[1], counts[2], List.of(), List.of(), sheet.name());
@@ -289,6 +291,7 @@ public final class ChecklistFiles {
             return AssessmentFormImport.rejected(errors);
         }
         progress.checkCancelled();
+        checklists.backupBeforeImport();
         ChecklistService.FormAnswers saved =
                 checklists.saveFormAnswers(id, o, templateId, round, year, answers, progress);
         return new AssessmentFormImport(

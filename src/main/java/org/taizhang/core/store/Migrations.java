@@ -1,13 +1,11 @@
 package org.taizhang.core.store;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -16,8 +14,6 @@ import org.flywaydb.core.api.MigrationVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.taizhang.core.DomainException;
-import org.taizhang.core.files.IoReasons;
-import org.taizhang.core.files.OwnerOnly;
 
 /**
  * Applies the versioned scripts in {@code db/migration} at start. When a database that already holds data is
@@ -97,30 +93,6 @@ final class Migrations {
     }
 
     static Path backup(DataSource dataSource, Path database, Clock clock, String reason) {
-        Path dir = database.toAbsolutePath().getParent().resolve("backups");
-        String name = database.getFileName().toString().replaceFirst("\\.db$", "") + "-"
-                + STAMP.format(clock.instant().atZone(ZoneId.systemDefault())) + "-" + reason + ".db";
-        Path target = dir.resolve(name);
-        try (Connection c = dataSource.getConnection();
-                Statement s = c.createStatement()) {
-            OwnerOnly.createDirectories(dir);
-            Files.deleteIfExists(target);
-            OwnerOnly.createFile(target); // VACUUM INTO fills an empty file and keeps its owner-only mode
-            // the path is ours (folder of the database + a fixed pattern); quote doubling keeps it literal
-            s.execute("VACUUM INTO '" + target.toString().replace("'", "''") + "'");
-            LOG.info("backup written: {}", target);
-            return target;
-        } catch (SQLException | java.io.IOException e) {
-            if (e instanceof SQLException) {
-                SqliteFaults.translate(e, database).ifPresent(d -> {
-                    throw d;
-                });
-            }
-            throw new DomainException(
-                    e,
-                    "store.backupFailed",
-                    target,
-                    e instanceof java.io.IOException io ? IoReasons.of(io) : String.valueOf(e.getMessage()));
-        }
+        return Backups.write(dataSource, database, clock, reason);
     }
 }

@@ -46,7 +46,13 @@ import org.taizhang.core.files.OwnerOnly;
  */
 public final class Store implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Store.class);
-    private static final String DEVICE_ID_KEY = "device.id";
+    static final String DEVICE_ID_KEY = "device.id";
+    /**
+     * The id this database had before an open renewed it, kept until a person says whether it is still the hub: a
+     * command-line open (a daily check) must not swallow the window's question.
+     */
+    private static final String PREVIOUS_ID_KEY = "device.previousId";
+
     private static final String COUNTER_KEY = "clock.counter";
     private static final byte[] SQLITE_MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
 
@@ -174,6 +180,9 @@ public final class Store implements AutoCloseable {
             SQLiteDataSource dataSource = dataSource(file, readOnly, location.isLocal());
             Path backup = Migrations.migrate(dataSource, file, clock);
             SchemaCheck.verify(dataSource, file);
+            if (!created && !readOnly) {
+                Backups.daily(dataSource, file, clock); // the day's first start, before anything is written
+            }
             Settings settings = new Settings().withExecuteLogging(false).withRenderSchema(false);
             DSLContext dsl = DSL.using(dataSource, SQLDialect.SQLITE, settings);
             return new Store(file, dataSource, lock, dsl, clock, created, backup, readOnly);
@@ -252,11 +261,11 @@ public final class Store implements AutoCloseable {
     }
 
     /** {@code immutable}: SQLite reads the file without -shm or locks (nothing may write it meanwhile). */
-    private static String url(Path file, boolean readOnly) {
+    static String url(Path file, boolean readOnly) {
         return readOnly ? "jdbc:sqlite:" + SqliteUri.of(file) + "?immutable=1" : "jdbc:sqlite:" + file;
     }
 
-    private static SQLiteDataSource dataSource(Path file, boolean readOnly, boolean wal) {
+    static SQLiteDataSource dataSource(Path file, boolean readOnly, boolean wal) {
         SQLiteConfig config = new SQLiteConfig();
         if (readOnly) {
             config.setReadOnly(true);
@@ -284,6 +293,7 @@ public final class Store implements AutoCloseable {
         persistedCounter = stored;
         Optional<String> existing = localSetting(DEVICE_ID_KEY);
         deviceId = existing.orElse(null);
+        previousDeviceId = localSetting(PREVIOUS_ID_KEY).orElse(null);
         if (existing.isPresent() && renewalReason(existing.get(), stored) == null) {
             return;
         }
@@ -357,7 +367,19 @@ public final class Store implements AutoCloseable {
             // an id would give two different changes the same name
             LOG.warn("{}: new device id {} instead of {} ({})", database, id, existing.get(), reason);
             identityRenewedBecause = reason;
-            previousDeviceId = existing.get();
+            // a question still unanswered stays about the id it was asked of (a copy renewed twice)
+            previousDeviceId = ctx.select(LOCAL_SETTING.VALUE)
+                    .from(LOCAL_SETTING)
+                    .where(LOCAL_SETTING.KEY.eq(PREVIOUS_ID_KEY))
+                    .fetchOptional(LOCAL_SETTING.VALUE)
+                    .orElse(existing.get());
+            ctx.insertInto(LOCAL_SETTING)
+                    .set(LOCAL_SETTING.KEY, PREVIOUS_ID_KEY)
+                    .set(LOCAL_SETTING.VALUE, previousDeviceId)
+                    .onConflict(LOCAL_SETTING.KEY)
+                    .doUpdate()
+                    .set(LOCAL_SETTING.VALUE, previousDeviceId)
+                    .execute();
             forcedRenewal = null;
         } else {
             LOG.info("new device id {} for {}", id, database);
@@ -456,6 +478,7 @@ public final class Store implements AutoCloseable {
     /** Makes this device the hub: a change like any other, which travels to the laptops. */
     public void designateHub() {
         write(ctx -> {
+            forgetPreviousId(ctx);
             var r = HUB_DESIGNATION.newRecord();
             r.setId(HUB_ID);
             r.setDeviceId(deviceId);
@@ -467,15 +490,30 @@ public final class Store implements AutoCloseable {
     /** Makes this device a field device; when it was the hub, no device is the hub until one is designated. */
     public void designateField() {
         if (!isHub()) {
+            if (previousDeviceId != null) {
+                write(ctx -> {
+                    forgetPreviousId(ctx);
+                    return null;
+                });
+            }
             return;
         }
         write(ctx -> {
+            forgetPreviousId(ctx);
             var r = HUB_DESIGNATION.newRecord();
             r.setId(HUB_ID);
             r.setDeviceId(null);
             r.setDeviceName(null);
             return tracked(ctx).save(r);
         });
+    }
+
+    /** A person has said what this device is now: the question of {@link #wasHubUnderAnotherId} is answered. */
+    private void forgetPreviousId(DSLContext ctx) {
+        ctx.deleteFrom(LOCAL_SETTING)
+                .where(LOCAL_SETTING.KEY.eq(PREVIOUS_ID_KEY))
+                .execute();
+        previousDeviceId = null;
     }
 
     /** The name a person gave this device (the computer's name until then). */
@@ -908,9 +946,27 @@ public final class Store implements AutoCloseable {
                 .execute());
     }
 
-    /** Writes a consistent copy of the database into {@code backups/}. */
+    /** The tables whose records travel between devices, parents first. */
+    public static List<String> travellingTables() {
+        return Replication.TABLES.stream().map(org.jooq.Named::getName).toList();
+    }
+
+    /** Writes a consistent copy of the database into {@code backups/} (Backups). */
     public Path backup(String reason) {
-        return Migrations.backup(dataSource, database, clock, reason);
+        return Backups.write(dataSource, database, clock, reason);
+    }
+
+    /**
+     * The copy every import takes once its file is found good and before it writes (issue 22): registry, findings,
+     * forms, templates, past results, packages. Rotated like the daily ones.
+     */
+    public Path backupBeforeImport() {
+        return backup(Backups.BEFORE_IMPORT);
+    }
+
+    /** Writes a consistent copy of the database to {@code target} (taizhang backup create --out). */
+    public Path backupTo(Path target) {
+        return Backups.writeTo(dataSource, database, target.toAbsolutePath());
     }
 
     public Path database() {

@@ -168,6 +168,7 @@ public final class InspectionFiles {
             return new FeedbackImport(false, true, unitName, 0, reports.size(), List.of());
         }
         progress.update(1, 2, "feedback.progress.writing");
+        imports.backupBeforeImport();
         int added = imports.addProgress(fresh);
         return new FeedbackImport(added > 0, added == 0, unitName, added, reports.size(), List.of());
     }
@@ -210,6 +211,7 @@ public final class InspectionFiles {
         }
         progress.checkCancelled();
         progress.update(1, 2, "findingImport.progress.writing");
+        imports.backupBeforeImport();
         return new FindingImport(
                 imports.recordAll(plan.findings()), sheet.name(), FindingSheet.unread(sheet), List.of());
     }

@@ -403,12 +403,17 @@ class ConvergencePropertyTest {
                         // replaces a laptop's data writes), then the files go back
                         d.emergencyPackage().ifPresent(unsent::add);
                         String before = d.store.deviceId();
-                        Device restored = d.restoredFrom(backup, s.b() % 2 == 0);
+                        // a clerk's copy of the folder (with or without the device file), or the program's own
+                        // restore (taizhang backup restore: in place, after a copy of what it replaces)
+                        int way = s.b() % 3;
+                        Device restored = way == 2 ? d.restoredByProgram(backup) : d.restoredFrom(backup, way == 0);
                         restored.hubDevice = hub;
                         devices.set(s.device(), restored);
                         Statistics.label("restored")
                                 .collect(
-                                        s.b() % 2 == 0 ? "with its device file" : "without its device file",
+                                        way == 2
+                                                ? "by the program"
+                                                : way == 0 ? "with its device file" : "without its device file",
                                         restored.store.deviceId().equals(before) ? "same id" : "new id");
                     }
                 } else if (core(s) == Core.LATE && s.a() % 4 == 1 && !unsent.isEmpty()) {
@@ -466,6 +471,11 @@ class ConvergencePropertyTest {
             for (Device d : devices) {
                 assertThat(d.dump()).isEqualTo(first);
                 assertThat(d.historyIds()).containsAll(oracle.history);
+                // taizhang check finds nothing wrong after whatever the script did (issue 22): its rules hold for
+                // every way of changing data, restores and exchanges included
+                assertThat(new org.taizhang.backup.IntegrityCheck(d.store).run(Progress.NONE))
+                        .as(d.store.database().toString())
+                        .isEmpty();
             }
             Map<String, RecordState> finalStates = devices.getFirst().states();
             oracle.assertSurvivors(finalStates);
@@ -685,6 +695,14 @@ class ConvergencePropertyTest {
             } else {
                 Files.deleteIfExists(deviceFile);
             }
+            return new Device(Store.open(db));
+        }
+
+        /** This device closed and {@code taizhang backup restore}'s way taken: {@link Backups#restore}, in place. */
+        Device restoredByProgram(Path[] backup) {
+            Path db = store.database();
+            store.close();
+            Backups.restore(db, backup[0], java.time.Clock.systemUTC());
             return new Device(Store.open(db));
         }
 

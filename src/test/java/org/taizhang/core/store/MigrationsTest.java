@@ -173,7 +173,8 @@ class MigrationsTest {
         try (Store store = Store.open(db(), clock)) {
             assertThat(store.migrationBackup()).isEmpty();
         }
-        assertThat(dir.resolve("backups")).doesNotExist();
+        // the day's copy only (issue 22), no upgrade's
+        assertThat(Backups.list(db())).extracting(Backups.Copy::reason).containsExactly(Backups.DAILY);
     }
 
     @Test
@@ -222,13 +223,14 @@ class MigrationsTest {
     }
 
     @Test
-    void aSecondBackupWithTheSameReasonAndTimeReplacesTheFirst() throws Exception {
+    void aSecondBackupWithTheSameReasonAndTimeKeepsTheFirst() throws Exception {
         try (Store store = Store.openOrCreate(db(), clock)) {
             Path first = store.backup("manual");
             store.write(ctx -> store.tracked(ctx).save(TestRecords.unit(Ids.newId(), "江海市统计局")));
             Path second = store.backup("manual");
 
-            assertThat(second).isEqualTo(first);
+            assertThat(second).isNotEqualTo(first);
+            assertThat(query(first, "SELECT name FROM unit")).isEmpty();
             assertThat(query(second, "SELECT name FROM unit")).containsExactly("江海市统计局");
         }
     }

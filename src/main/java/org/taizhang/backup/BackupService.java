@@ -1,0 +1,82 @@
+package org.taizhang.backup;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.taizhang.core.DomainException;
+import org.taizhang.core.store.Backups;
+import org.taizhang.core.store.Store;
+import org.taizhang.core.task.Progress;
+import org.taizhang.exchange.ExchangeService;
+
+/**
+ * 备份与恢复 (issue 22): a copy on demand (into {@code backups/} or to a file of the clerk's choosing), the copies
+ * with what each holds, and a restore that loses nothing: a laptop's changes its hub has not acknowledged go first
+ * into an emergency package for the hub (as before a switch of hubs), the database as it is goes into a copy, and
+ * only then is the chosen copy written over it.
+ */
+public final class BackupService {
+    private BackupService() {}
+
+    /** One copy as the list shows it: what it holds, or why it cannot be restored. */
+    public record Listed(Backups.Copy copy, Backups.Contents contents, DomainException problem) {
+        public boolean restorable() {
+            return problem == null;
+        }
+    }
+
+    /** What a restore did: the copy of the database before it, the emergency package (if any), the device after. */
+    public record Restored(
+            Path before, Optional<ExchangeService.Exported> emergency, Backups.Contents contents, String deviceId) {}
+
+    /** A copy into {@code backups/}, asked for by hand (never rotated away). */
+    public static Path create(Store store) {
+        return store.backup(Backups.MANUAL);
+    }
+
+    /** A copy to {@code target}; an existing file is refused, not overwritten. */
+    public static Path createTo(Store store, Path target) {
+        if (Files.exists(target)) {
+            throw new DomainException("backup.error.exists", target);
+        }
+        return store.backupTo(target);
+    }
+
+    /** The copies of {@code database}, newest first, each read for what it holds. */
+    public static List<Listed> list(Path database) {
+        List<Listed> listed = new ArrayList<>();
+        for (Backups.Copy c : Backups.list(database)) {
+            try {
+                listed.add(new Listed(c, Backups.inspect(c.file()), null));
+            } catch (DomainException e) {
+                listed.add(new Listed(c, null, e));
+            }
+        }
+        return listed;
+    }
+
+    /**
+     * Restores {@code copy} into {@code database}, which no program may hold open. Refused untouched when the copy
+     * is no Taizhang backup, is damaged or is newer than this program.
+     */
+    public static Restored restore(Path database, Path copy, Clock clock, Progress progress) {
+        progress.update(0, 3, "backup.progress.checking");
+        Backups.Contents contents = Backups.inspect(copy);
+        Optional<ExchangeService.Exported> emergency;
+        try (Store store = Store.open(database, clock)) {
+            progress.update(1, 3, "backup.progress.emergency");
+            emergency = new ExchangeService(store).emergencyPackage(progress);
+        }
+        progress.update(2, 3, "backup.progress.restoring");
+        Path before = Backups.restore(database, copy, clock);
+        String deviceId;
+        try (Store store = Store.open(database, clock)) { // settles the identity: a clock gone back takes a new id
+            deviceId = store.deviceId();
+        }
+        progress.update(3, 3, "backup.progress.done");
+        return new Restored(before, emergency, contents, deviceId);
+    }
+}
