@@ -77,6 +77,14 @@ public final class App extends Application {
         Locale.setDefault(messages.locale()); // JavaFX's own control texts follow the default locale
         FxDialogService dialogs = new FxDialogService(stage, messages, getHostServices());
         tasks = new TaskRunner(messages, dialogs);
+        openIn(stage, database, messages, dialogs);
+    }
+
+    /**
+     * Opens the database in the window: a new shell whose pages are built as they are first shown. Called at the
+     * start, and again after a restore has replaced what the database holds (every page is then built anew).
+     */
+    private void openIn(Stage stage, Path database, Messages messages, FxDialogService dialogs) {
         unsaved = new UnsavedEdits(dialogs, messages);
         Shell shell = new Shell(messages, tasks);
         // the database opens on the worker while the window is shown, not after; the window creates the database
@@ -243,8 +251,15 @@ public final class App extends Application {
         shell.add(new Shell.Section(
                 "settings",
                 "nav.settings",
-                () -> new SettingsView(opened, tasks, dialogs, messages)
+                () -> new SettingsView(opened, messages)
                         .with(new SettingsPane(new SettingsModel(findings, tasks, dialogs, messages)).node())
+                        .with(new org.taizhang.backup.view.BackupsPane(new org.taizhang.backup.view.BackupsViewModel(
+                                        opened,
+                                        tasks,
+                                        dialogs,
+                                        messages,
+                                        copy -> restoreAndReopen(stage, opened, copy, messages, dialogs)))
+                                .node())
                         .node()));
         // the 工作台 first; -Dtaizhang.section=checklists (say) opens another page, for screenshots of it
         shell.select(System.getProperty("taizhang.section", FIRST_SECTION));
@@ -270,6 +285,44 @@ public final class App extends Application {
                         StartupProbe.finishIfProbing();
                     });
         });
+    }
+
+    /**
+     * 恢复 (issue 22): once every form is settled, the database is closed, the copy restored
+     * ({@link org.taizhang.backup.BackupService#restore}: emergency package, a copy of what it replaces, the copy
+     * written in under the instance lock), and the window opens the database again, with every page built anew. A
+     * refused restore changes nothing, and the database opens again as it was.
+     */
+    private void restoreAndReopen(Stage stage, Store opened, Path copy, Messages messages, FxDialogService dialogs) {
+        Path database = opened.database();
+        unsaved.whenSettled(() -> tasks.run(
+                "backup.task.restore",
+                p -> {
+                    opened.close();
+                    return org.taizhang.backup.BackupService.restore(database, copy, java.time.Clock.systemUTC(), p);
+                },
+                restored -> {
+                    openIn(stage, database, messages, dialogs);
+                    dialogs.showInfo(
+                            messages.get("backup.task.restore"),
+                            messages.get(
+                                            "app.restored",
+                                            copy.getFileName(),
+                                            restored.before().getFileName())
+                                    + restored.emergency()
+                                            .map(e -> "\n\n"
+                                                    + messages.get("app.restoredEmergency", e.records(), e.file()))
+                                            .orElse(""));
+                },
+                error -> {
+                    dialogs.showError(
+                            messages.get("backup.task.restore"),
+                            error instanceof DomainException d
+                                    ? messages.describe(d)
+                                    : messages.get("task.internalError", String.valueOf(error)));
+                    openIn(stage, database, messages, dialogs);
+                    return true;
+                }));
     }
 
     /**

@@ -2,21 +2,18 @@ package org.taizhang.app;
 
 import javafx.geometry.Insets;
 import javafx.scene.Node;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import org.taizhang.core.i18n.Messages;
 import org.taizhang.core.store.Store;
-import org.taizhang.core.ui.DialogService;
-import org.taizhang.core.ui.TaskRunner;
 
-/** 设置: where the data lives, this device's id, and a backup on demand. */
+/** 设置: where the data lives and this device's id; the features' own settings below (backups: BackupsPane). */
 final class SettingsView {
     private final VBox root = new VBox(12);
 
-    SettingsView(Store store, TaskRunner tasks, DialogService dialogs, Messages m) {
+    SettingsView(Store store, Messages m) {
         Label title = new Label(m.get("nav.settings"));
         title.getStyleClass().add("section-title");
         GridPane grid = new GridPane();
@@ -30,13 +27,7 @@ final class SettingsView {
                 m.get("settings.backups"),
                 store.dataFolder().resolve("backups").toString());
         row(grid, 3, m.get("settings.deviceId"), store.deviceId());
-        Button backup = new Button(m.get("settings.backupNow"));
-        backup.setId("backupNow");
-        backup.setOnAction(e -> tasks.run(
-                "settings.task.backup",
-                p -> store.backup("manual"),
-                path -> dialogs.showInfo(m.get("settings.task.backup"), m.get("settings.backupDone", path))));
-        root.getChildren().addAll(title, grid, backup);
+        root.getChildren().addAll(title, grid);
         root.setPadding(new Insets(16));
     }
 
@@ -53,7 +44,10 @@ final class SettingsView {
         grid.addRow(row, new Label(label), field);
     }
 
+    /** The page scrolls: 1366×768 office screens do not hold every section at once. */
     Node node() {
-        return root;
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(root);
+        scroll.setFitToWidth(true);
+        return scroll;
     }
 }

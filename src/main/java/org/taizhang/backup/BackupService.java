@@ -32,6 +32,26 @@ public final class BackupService {
     public record Restored(
             Path before, Optional<ExchangeService.Exported> emergency, Backups.Contents contents, String deviceId) {}
 
+    /** How many copies rotation keeps on this computer (local settings; the default 14 days, 12 months). */
+    public static Backups.Policy policy(Store store) {
+        try {
+            return new Backups.Policy(
+                    store.localSetting(Backups.KEEP_DAILY_KEY)
+                            .map(Integer::parseInt)
+                            .orElse(Backups.Policy.DEFAULT.daily()),
+                    store.localSetting(Backups.KEEP_MONTHLY_KEY)
+                            .map(Integer::parseInt)
+                            .orElse(Backups.Policy.DEFAULT.monthly()));
+        } catch (IllegalArgumentException e) {
+            return Backups.Policy.DEFAULT;
+        }
+    }
+
+    public static void savePolicy(Store store, Backups.Policy policy) {
+        store.putLocalSetting(Backups.KEEP_DAILY_KEY, Integer.toString(policy.daily()));
+        store.putLocalSetting(Backups.KEEP_MONTHLY_KEY, Integer.toString(policy.monthly()));
+    }
+
     /** A copy into {@code backups/}, asked for by hand (never rotated away). */
     public static Path create(Store store) {
         return store.backup(Backups.MANUAL);
