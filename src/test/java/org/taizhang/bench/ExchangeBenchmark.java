@@ -276,7 +276,7 @@ public final class ExchangeBenchmark {
     }
 
     /** The batch closes findings: the operator is a 核查人, as in InspectionBenchmark. */
-    private static FindingService verifier(Store hub, RegistryService registry) {
+    static FindingService verifier(Store hub, RegistryService registry) {
         FindingService service = new FindingService(hub, registry);
         hub.setOperator("王清");
         var s = service.settings();
@@ -285,7 +285,7 @@ public final class ExchangeBenchmark {
         return service;
     }
 
-    private static String load() {
+    static String load() {
         try {
             return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
         } catch (Exception e) {
