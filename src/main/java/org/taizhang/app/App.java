@@ -110,6 +110,10 @@ public final class App extends Application {
                     String text = error instanceof DomainException d
                             ? messages.describe(d)
                             : messages.get("task.internalError", String.valueOf(error));
+                    if (Store.isDamage(error, database)) {
+                        offerNewestBackup(stage, database, text, messages, dialogs);
+                        return true;
+                    }
                     dialogs.showError(messages.get("store.task.open"), text);
                     Platform.exit();
                     return true;
@@ -283,6 +287,49 @@ public final class App extends Application {
                             }
                         });
                         StartupProbe.finishIfProbing();
+                    });
+        });
+    }
+
+    /**
+     * A damaged database is not opened (issue 22): the window says what is wrong and offers the newest copy that is
+     * whole; 否 (the default) closes the program, the file untouched.
+     */
+    private void offerNewestBackup(
+            Stage stage, Path database, String what, Messages messages, FxDialogService dialogs) {
+        tasks.run("backup.task.list", p -> org.taizhang.backup.BackupService.newestRestorable(database), newest -> {
+            if (newest.isEmpty()) {
+                dialogs.showError(messages.get("store.task.open"), what + "\n\n" + messages.get("app.noBackup"));
+                Platform.exit();
+                return;
+            }
+            var copy = newest.get();
+            if (!dialogs.confirm(
+                    messages.get("store.task.open"),
+                    what + "\n\n"
+                            + messages.get(
+                                    "app.offerBackup",
+                                    copy.copy()
+                                            .taken()
+                                            .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")),
+                                    copy.contents().counts().getOrDefault("unit", 0),
+                                    copy.contents().counts().getOrDefault("finding", 0)))) {
+                Platform.exit();
+                return;
+            }
+            tasks.run(
+                    "backup.task.restore",
+                    p -> org.taizhang.backup.BackupService.restore(
+                            database, copy.copy().file(), java.time.Clock.systemUTC(), p),
+                    restored -> openIn(stage, database, messages, dialogs),
+                    failed -> {
+                        dialogs.showError(
+                                messages.get("backup.task.restore"),
+                                failed instanceof DomainException d
+                                        ? messages.describe(d)
+                                        : messages.get("task.internalError", String.valueOf(failed)));
+                        Platform.exit();
+                        return true;
                     });
         });
     }

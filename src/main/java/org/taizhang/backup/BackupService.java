@@ -19,6 +19,8 @@ import org.taizhang.exchange.ExchangeService;
  * only then is the chosen copy written over it.
  */
 public final class BackupService {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BackupService.class);
+
     private BackupService() {}
 
     /** One copy as the list shows it: what it holds, or why it cannot be restored. */
@@ -78,6 +80,18 @@ public final class BackupService {
         return listed;
     }
 
+    /** The newest copy that is whole and not newer than this program (each read until one is), if any. */
+    public static Optional<Listed> newestRestorable(Path database) {
+        for (Backups.Copy c : Backups.list(database)) {
+            try {
+                return Optional.of(new Listed(c, Backups.inspect(c.file()), null));
+            } catch (DomainException e) {
+                // damaged or newer: the next one
+            }
+        }
+        return Optional.empty();
+    }
+
     /**
      * Restores {@code copy} into {@code database}, which no program may hold open. Refused untouched when the copy
      * is no Taizhang backup, is damaged or is newer than this program.
@@ -85,10 +99,17 @@ public final class BackupService {
     public static Restored restore(Path database, Path copy, Clock clock, Progress progress) {
         progress.update(0, 3, "backup.progress.checking");
         Backups.Contents contents = Backups.inspect(copy);
-        Optional<ExchangeService.Exported> emergency;
+        Optional<ExchangeService.Exported> emergency = Optional.empty();
         try (Store store = Store.open(database, clock)) {
             progress.update(1, 3, "backup.progress.emergency");
             emergency = new ExchangeService(store).emergencyPackage(progress);
+        } catch (RuntimeException e) {
+            if (!Store.isDamage(e, database)) {
+                throw e;
+            }
+            // a damaged database (the usual reason for a restore) may not give its unsent changes: it is kept as
+            // it is beside the copies (Backups.restore), and the restore goes on
+            LOG.warn("{}: no emergency package, the database is damaged ({})", database, e.getMessage());
         }
         progress.update(2, 3, "backup.progress.restoring");
         Path before = Backups.restore(database, copy, clock);

@@ -148,6 +148,7 @@ final class BackupCommand {
             case Backups.BEFORE_RESTORE -> m.get("backup.reason.beforeRestore");
             case Backups.BEFORE_IMPORT -> m.get("backup.reason.beforeImport");
             case "before-switching-hub" -> m.get("backup.reason.beforeSwitchingHub");
+            case "damaged" -> m.get("backup.reason.damaged");
             default -> reason;
         };
     }

@@ -95,6 +95,7 @@ public final class BackupsViewModel {
             case Backups.BEFORE_RESTORE -> m.get("backup.view.reason.beforeRestore");
             case Backups.BEFORE_IMPORT -> m.get("backup.view.reason.beforeImport");
             case "before-switching-hub" -> m.get("backup.view.reason.beforeSwitchingHub");
+            case "damaged" -> m.get("backup.view.reason.damaged");
             default -> reason;
         };
     }

@@ -181,6 +181,12 @@ public final class Backups {
         if (taken) {
             return Optional.empty();
         }
+        // the day's first start reads every page first: a damaged database is not opened for writing, and its
+        // copy never rotates a good one away (once a day: the copy reads every page anyway)
+        String quick = quickCheck(dataSource, database);
+        if (!"ok".equals(quick)) {
+            throw new DomainException("store.corruptFound", database, quick);
+        }
         Path copy = write(dataSource, database, clock, DAILY);
         try {
             rotate(database, policy(dataSource), clock);
@@ -336,19 +342,90 @@ public final class Backups {
         try (InstanceLock lock = InstanceLock.acquire(file)) {
             SQLiteDataSource ds =
                     Store.dataSource(file, false, StorageLocation.of(file).isLocal());
-            Path before = write(ds, file, clock, BEFORE_RESTORE);
-            try (Connection c = ds.getConnection()) {
-                int rc = c.unwrap(SQLiteConnection.class).getDatabase().restore("main", copy.toString(), null);
-                if (rc != 0) {
-                    throw new SQLException("restore returned " + rc);
+            Path written;
+            try {
+                written = write(ds, file, clock, BEFORE_RESTORE);
+            } catch (DomainException e) {
+                if (!e.messageKey().equals("store.corrupt")) {
+                    throw e;
                 }
-            } catch (SQLException e) {
-                throw SqliteFaults.translate(e, file)
-                        .orElseGet(() ->
-                                new DomainException(e, "backup.error.restoreFailed", copy, before, e.getMessage()));
+                written = rawCopy(file, clock); // the reason for the restore, most likely
+            }
+            Path before = written;
+            boolean damaged = before.getFileName().toString().endsWith("-damaged.db");
+            if (damaged) {
+                replaceFile(file, copy, before); // SQLite cannot write into a file it cannot read
+            } else {
+                try (Connection c = ds.getConnection()) {
+                    int rc = c.unwrap(SQLiteConnection.class).getDatabase().restore("main", copy.toString(), null);
+                    if (rc != 0) {
+                        throw new SQLException("restore returned " + rc);
+                    }
+                } catch (SQLException e) {
+                    throw SqliteFaults.translate(e, file)
+                            .orElseGet(() ->
+                                    new DomainException(e, "backup.error.restoreFailed", copy, before, e.getMessage()));
+                }
             }
             LOG.info("{} restored from {} (the database before: {})", file, copy, before);
             return before;
+        }
+    }
+
+    /**
+     * A damaged database (kept as it was in {@code kept}) replaced by the copy at the file level: the copy is written
+     * beside it and forced to disk, the damaged file's -wal and -shm (in {@code kept} too) are removed — a log left
+     * beside the new file would be replayed into it — and the copy is moved over the database in one step.
+     */
+    private static void replaceFile(Path database, Path copy, Path kept) {
+        Path temp = database.resolveSibling(database.getFileName() + ".restoring");
+        try {
+            Files.copy(copy, temp, StandardCopyOption.REPLACE_EXISTING);
+            try (var channel = java.nio.channels.FileChannel.open(temp, java.nio.file.StandardOpenOption.WRITE)) {
+                channel.force(true);
+            }
+            Files.deleteIfExists(database.resolveSibling(database.getFileName() + "-wal"));
+            Files.deleteIfExists(database.resolveSibling(database.getFileName() + "-shm"));
+            Files.move(temp, database, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            deleteQuietly(temp);
+            throw new DomainException(e, "backup.error.restoreFailed", copy, kept, IoReasons.of(e));
+        }
+    }
+
+    /** SQLite's quick_check: "ok", or its first finding; a file it cannot walk at all is {@code store.corrupt}. */
+    static String quickCheck(DataSource dataSource, Path database) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("PRAGMA quick_check(5)")) {
+            return rs.next() ? rs.getString(1) : "ok";
+        } catch (SQLException e) {
+            throw SqliteFaults.translate(e, database)
+                    .orElseGet(() -> new DomainException(e, "store.corruptFound", database, e.getMessage()));
+        }
+    }
+
+    /**
+     * A damaged database cannot be copied by SQLite ({@code VACUUM INTO} stops at the first bad page): before a
+     * restore replaces it, its file (and -wal) are copied as they are, {@code <name>-<time>-damaged.db}, so that
+     * nothing is thrown away (a specialist may still read rows out of it).
+     */
+    private static Path rawCopy(Path database, Clock clock) {
+        Path dir = folder(database);
+        LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneId.systemDefault());
+        Path target = dir.resolve(stem(database) + "-" + STAMP.format(now) + "-damaged.db");
+        try {
+            OwnerOnly.createDirectories(dir);
+            Files.copy(database, target, StandardCopyOption.REPLACE_EXISTING);
+            Path wal = database.resolveSibling(database.getFileName() + "-wal");
+            if (Files.exists(wal)) {
+                Files.copy(
+                        wal, target.resolveSibling(target.getFileName() + "-wal"), StandardCopyOption.REPLACE_EXISTING);
+            }
+            LOG.warn("{} is damaged: kept as it is in {}", database, target);
+            return target;
+        } catch (IOException e) {
+            throw new DomainException(e, "store.backupFailed", target, IoReasons.of(e));
         }
     }
 

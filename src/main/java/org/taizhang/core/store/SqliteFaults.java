@@ -51,6 +51,9 @@ final class SqliteFaults {
         if (code == SQLiteErrorCode.SQLITE_FULL) {
             return "store.diskFull";
         }
+        if (name.startsWith("SQLITE_CORRUPT") || name.startsWith("SQLITE_NOTADB")) {
+            return "store.corrupt";
+        }
         if (name.startsWith("SQLITE_CANTOPEN") && !Files.isWritable(folderOf(database))) {
             // a WAL database needs its -shm file, which a read-only folder cannot hold
             return "store.readOnly";

@@ -946,6 +946,16 @@ public final class Store implements AutoCloseable {
                 .execute());
     }
 
+    /** True when {@code e} says the database file is damaged (SQLITE_CORRUPT, SQLITE_NOTADB, or the day's check). */
+    public static boolean isDamage(Throwable e, Path database) {
+        if (e instanceof DomainException d) {
+            return d.messageKey().startsWith("store.corrupt");
+        }
+        return SqliteFaults.translate(e, database)
+                .map(d -> d.messageKey().equals("store.corrupt"))
+                .orElse(false);
+    }
+
     /** The tables whose records travel between devices, parents first. */
     public static List<String> travellingTables() {
         return Replication.TABLES.stream().map(org.jooq.Named::getName).toList();

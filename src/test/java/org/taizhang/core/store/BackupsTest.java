@@ -173,6 +173,40 @@ class BackupsTest {
     }
 
     @Test
+    void aDamagedDatabaseIsRefusedAtTheDaysFirstStartAndARestoreKeepsItAsItWas() throws Exception {
+        Path db = dir.resolve("taizhang.db");
+        TestClock clock = new TestClock(Instant.parse("2026-12-01T01:00:00Z"));
+        Path copy;
+        try (Store store = Store.openOrCreate(db, clock)) {
+            for (int i = 0; i < 300; i++) {
+                addUnit(store, "u" + i, "单位" + i + "的名称".repeat(20));
+            }
+            copy = store.backup(Backups.MANUAL);
+        }
+        byte[] damage = new byte[4096];
+        java.util.Arrays.fill(damage, (byte) 0x5a);
+        try (RandomAccessFile f = new RandomAccessFile(db.toFile(), "rw")) {
+            f.seek((f.length() / 4096 / 2) * 4096); // a page of the units' rows or their index
+            f.write(damage);
+        }
+        byte[] damaged = Files.readAllBytes(db);
+        clock.advance(Duration.ofDays(1));
+
+        assertThatThrownBy(() -> Store.open(db, clock))
+                .isInstanceOf(DomainException.class)
+                .satisfies(e -> assertThat(((DomainException) e).messageKey()).startsWith("store.corrupt"));
+        assertThat(Backups.list(db)).noneMatch(c -> c.reason().equals(Backups.DAILY)); // no damaged daily copy
+
+        Path kept = Backups.restore(db, copy, clock);
+
+        assertThat(kept.getFileName().toString()).endsWith("-damaged.db");
+        assertThat(Files.readAllBytes(kept)).isEqualTo(damaged); // nothing thrown away
+        try (Store store = Store.open(db, clock)) {
+            assertThat(units(store)).hasSize(300);
+        }
+    }
+
+    @Test
     void aRestoreBringsTheCopyBackKeepsWhatItReplacedAndIsRefusedWhileTheDatabaseIsOpen() {
         Path db = dir.resolve("taizhang.db");
         TestClock clock = new TestClock();
