@@ -24,7 +24,11 @@ public final class BackupsPane {
         table.setId("backups");
         table.getColumns().add(column(m.get("backup.view.taken"), 140, BackupsViewModel.Row::taken));
         table.getColumns().add(column(m.get("backup.view.reason"), 110, BackupsViewModel.Row::reason));
-        table.getColumns().add(column(m.get("backup.view.size"), 80, BackupsViewModel.Row::size));
+        TableColumn<BackupsViewModel.Row, String> size =
+                column(m.get("backup.view.size"), 80, BackupsViewModel.Row::size);
+        // "15.4 MB" sorts by its number, not as text
+        size.setComparator(java.util.Comparator.comparingDouble(t -> Double.parseDouble(t.replace(" MB", ""))));
+        table.getColumns().add(size);
         table.getColumns().add(column(m.get("backup.view.holdsColumn"), 260, BackupsViewModel.Row::holds));
         table.getColumns().add(column(m.get("backup.view.state"), 220, BackupsViewModel.Row::state));
         table.setPlaceholder(new Label(m.get("backup.view.none")));
