@@ -30,6 +30,9 @@ final class SqliteFaults {
             return Optional.empty();
         }
         LOG.warn("{}: {}", database, key, e);
+        if (key.equals("store.corrupt")) { // SQLite's own words help a support person
+            return Optional.of(new DomainException(e, key, database, String.valueOf(e.getMessage())));
+        }
         return Optional.of(new DomainException(e, key, database));
     }
 
