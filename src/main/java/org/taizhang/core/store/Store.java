@@ -157,8 +157,8 @@ public final class Store implements AutoCloseable {
         if (Files.isDirectory(file)) {
             throw new DomainException("store.isDirectory", file);
         }
-        // before the lock: the check only reads, and a refused file must not get a .lock file beside it
-        boolean checked = !isNewFile(file);
+        boolean checked =
+                !isNewFile(file); // an existing file: is its folder writable (below), is it ours (under the lock)
         // a read-only folder (a write-protected stick, a folder of another account) cannot hold the -shm file a
         // WAL database needs, nor a lock file: such a file is read as immutable, with no lock, and never written.
         // Probed by making a file: Files.isWritable on Windows reads only the folder's ACL (InstanceLock). With a
@@ -168,14 +168,25 @@ public final class Store implements AutoCloseable {
         if (!writable && !readOnly) {
             throw new DomainException("store.readOnlyFolder", file);
         }
-        if (checked) {
-            refuseForeignFile(file, readOnly);
-        }
+        Path lockPath = file.resolveSibling(file.getFileName() + ".lock");
+        boolean lockExisted = Files.exists(lockPath);
         InstanceLock lock = readOnly ? InstanceLock.acquireIfPossible(file) : InstanceLock.acquire(file);
         try {
             boolean created = isNewFile(file);
-            if (!created && !checked) {
-                refuseForeignFile(file, false); // written by someone else between the check and the lock
+            if (!created) {
+                // read under the lock (issue 22): no other Taizhang can replace the file between the check and the open
+                try {
+                    refuseForeignFile(file, readOnly);
+                } catch (DomainException e) {
+                    if (!lockExisted) { // a refused file keeps no .lock beside it (removed while still held)
+                        try {
+                            Files.deleteIfExists(lockPath);
+                        } catch (IOException ignored) {
+                            // Windows keeps a held file: it stays, empty, until the next open
+                        }
+                    }
+                    throw e;
+                }
             }
             SQLiteDataSource dataSource = dataSource(file, readOnly, location.isLocal());
             Path backup = Migrations.migrate(dataSource, file, clock);
