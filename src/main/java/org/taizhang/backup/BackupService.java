@@ -36,17 +36,8 @@ public final class BackupService {
 
     /** How many copies rotation keeps on this computer (local settings; the default 14 days, 12 months). */
     public static Backups.Policy policy(Store store) {
-        try {
-            return new Backups.Policy(
-                    store.localSetting(Backups.KEEP_DAILY_KEY)
-                            .map(Integer::parseInt)
-                            .orElse(Backups.Policy.DEFAULT.daily()),
-                    store.localSetting(Backups.KEEP_MONTHLY_KEY)
-                            .map(Integer::parseInt)
-                            .orElse(Backups.Policy.DEFAULT.monthly()));
-        } catch (IllegalArgumentException e) {
-            return Backups.Policy.DEFAULT;
-        }
+        return Backups.Policy.of(
+                store.localSetting(Backups.KEEP_DAILY_KEY), store.localSetting(Backups.KEEP_MONTHLY_KEY));
     }
 
     public static void savePolicy(Store store, Backups.Policy policy) {

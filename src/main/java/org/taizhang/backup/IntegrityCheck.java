@@ -33,16 +33,11 @@ public final class IntegrityCheck {
         List<String> ids = IntegrityStore.attachmentIds(store.read());
         for (int i = 0; i < ids.size(); i++) {
             String id = ids.get(i);
-            if (!java.nio.file.Files.isRegularFile(attachments.file(id))) {
-                problems.add(new Problem(
-                        Problem.Kind.ATTACHMENT_MISSING,
-                        id,
-                        attachments.file(id).toString()));
+            java.nio.file.Path file = attachments.file(id);
+            if (!java.nio.file.Files.isRegularFile(file)) {
+                problems.add(new Problem(Problem.Kind.ATTACHMENT_MISSING, id, file.toString()));
             } else if (!attachments.verify(id)) {
-                problems.add(new Problem(
-                        Problem.Kind.ATTACHMENT_CHANGED,
-                        id,
-                        attachments.file(id).toString()));
+                problems.add(new Problem(Problem.Kind.ATTACHMENT_CHANGED, id, file.toString()));
             }
             if (i % 50 == 0) {
                 progress.checkCancelled();

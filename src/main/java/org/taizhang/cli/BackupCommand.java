@@ -82,7 +82,7 @@ final class BackupCommand {
                     w.println(String.join(
                             "\t",
                             SHOWN.format(l.copy().taken()),
-                            reason(m, l.copy().reason()),
+                            reason(m, l.copy().plainReason()),
                             megabytes(l.copy().bytes()),
                             l.restorable()
                                     ? counts(m, l.contents())
@@ -137,8 +137,8 @@ final class BackupCommand {
                 c.counts().getOrDefault("attachment", 0));
     }
 
-    static String reason(Messages m, String reason) {
-        String plain = reason.replaceFirst("\\.\\d+$", ""); // two copies within one second: name.2
+    /** {@code plain}: {@link Backups.Copy#plainReason}. */
+    static String reason(Messages m, String plain) {
         if (plain.startsWith("before-v")) {
             return m.get("backup.reason.upgrade", plain.substring("before-v".length()));
         }
@@ -149,7 +149,7 @@ final class BackupCommand {
             case Backups.BEFORE_IMPORT -> m.get("backup.reason.beforeImport");
             case "before-switching-hub" -> m.get("backup.reason.beforeSwitchingHub");
             case "damaged" -> m.get("backup.reason.damaged");
-            default -> reason;
+            default -> plain;
         };
     }
 

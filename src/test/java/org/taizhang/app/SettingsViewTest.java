@@ -126,6 +126,10 @@ class SettingsViewTest {
 
     @Test
     void howManyBackupsToKeepIsCheckedAndSaved(FxRobot robot) throws Exception {
+        // the page scrolls on a 1366×768 screen: the backups' section is at its foot
+        robot.interact(() -> robot.lookup(".scroll-pane")
+                .queryAs(javafx.scene.control.ScrollPane.class)
+                .setVvalue(1.0));
         waitUntil(() -> robot.lookup(".text-field").queryAllAs(TextField.class).stream()
                 .anyMatch(f -> "14".equals(f.getText())));
         TextField daily = robot.lookup(".text-field").queryAllAs(TextField.class).stream()

@@ -78,14 +78,14 @@ public final class BackupsViewModel {
         return new Row(
                 l,
                 SHOWN.format(c.taken()),
-                reason(c.reason()),
+                reason(c.plainReason()),
                 String.format(java.util.Locale.ROOT, "%.1f MB", c.bytes() / 1e6),
                 holds,
                 l.restorable() ? m.get("backup.view.good") : m.describe(l.problem()));
     }
 
-    String reason(String reason) {
-        String plain = reason.replaceFirst("\\.\\d+$", "");
+    /** {@code plain}: {@link Backups.Copy#plainReason}. */
+    String reason(String plain) {
         if (plain.startsWith("before-v")) {
             return m.get("backup.view.reason.upgrade", plain.substring("before-v".length()));
         }
@@ -96,7 +96,7 @@ public final class BackupsViewModel {
             case Backups.BEFORE_IMPORT -> m.get("backup.view.reason.beforeImport");
             case "before-switching-hub" -> m.get("backup.view.reason.beforeSwitchingHub");
             case "damaged" -> m.get("backup.view.reason.damaged");
-            default -> reason;
+            default -> plain;
         };
     }
 

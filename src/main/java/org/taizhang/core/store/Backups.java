@@ -75,12 +75,28 @@ public final class Backups {
                 throw new IllegalArgumentException("keep " + daily + " daily, " + monthly + " monthly");
             }
         }
+
+        /** From the local settings' texts (absent: the default's number); anything unreadable: the default. */
+        public static Policy of(Optional<String> daily, Optional<String> monthly) {
+            try {
+                return new Policy(
+                        daily.map(String::strip).map(Integer::parseInt).orElse(DEFAULT.daily()),
+                        monthly.map(String::strip).map(Integer::parseInt).orElse(DEFAULT.monthly()));
+            } catch (IllegalArgumentException e) {
+                return DEFAULT;
+            }
+        }
     }
 
     /** One copy in {@code backups/}: its file, when (local time) and why it was taken, its size. */
     public record Copy(Path file, LocalDateTime taken, String reason, long bytes) {
         public boolean manual() {
             return reason.equals(MANUAL);
+        }
+
+        /** The reason without the ".2" that a second copy within the same second gets. */
+        public String plainReason() {
+            return reason.replaceFirst("\\.\\d+$", "");
         }
     }
 
@@ -206,12 +222,11 @@ public final class Backups {
             while (rs.next()) {
                 settings.put(rs.getString(1), rs.getString(2));
             }
-            return new Policy(
-                    Integer.parseInt(settings.getOrDefault(KEEP_DAILY_KEY, "" + Policy.DEFAULT.daily())),
-                    Integer.parseInt(settings.getOrDefault(KEEP_MONTHLY_KEY, "" + Policy.DEFAULT.monthly())));
-        } catch (SQLException | IllegalArgumentException e) {
+        } catch (SQLException e) {
             return Policy.DEFAULT;
         }
+        return Policy.of(
+                Optional.ofNullable(settings.get(KEEP_DAILY_KEY)), Optional.ofNullable(settings.get(KEEP_MONTHLY_KEY)));
     }
 
     /**

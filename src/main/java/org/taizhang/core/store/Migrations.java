@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
-import java.time.format.DateTimeFormatter;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
@@ -23,8 +22,6 @@ final class Migrations {
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
     /** Flyway's default name for its table; {@link Store} takes its presence as the sign of our database. */
     static final String HISTORY_TABLE = "flyway_schema_history";
-
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     private Migrations() {}
 
@@ -50,7 +47,7 @@ final class Migrations {
         MigrationInfo[] pending = flyway.info().pending();
         Path backup = null;
         if (pending.length > 0 && flyway.info().current() != null) {
-            backup = backup(dataSource, database, clock, "before-V" + pending[pending.length - 1].getVersion());
+            backup = Backups.write(dataSource, database, clock, "before-V" + pending[pending.length - 1].getVersion());
         }
         try {
             flyway.migrate();
@@ -90,9 +87,5 @@ final class Migrations {
         } catch (SQLException | RuntimeException e) {
             return null;
         }
-    }
-
-    static Path backup(DataSource dataSource, Path database, Clock clock, String reason) {
-        return Backups.write(dataSource, database, clock, reason);
     }
 }

@@ -47,10 +47,6 @@ final class RowBatch {
         rows.add(row);
     }
 
-    boolean isEmpty() {
-        return rows.isEmpty();
-    }
-
     void execute() {
         if (rows.isEmpty()) {
             return;
