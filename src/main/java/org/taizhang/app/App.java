@@ -46,6 +46,10 @@ import org.taizhang.inspection.view.RemindersModel;
 import org.taizhang.inspection.view.RemindersPane;
 import org.taizhang.inspection.view.SettingsModel;
 import org.taizhang.inspection.view.SettingsPane;
+import org.taizhang.operator.OperatorService;
+import org.taizhang.operator.view.OperatorsPane;
+import org.taizhang.operator.view.OperatorsViewModel;
+import org.taizhang.operator.view.SignIn;
 import org.taizhang.organization.RegistryService;
 import org.taizhang.organization.view.RegistryView;
 import org.taizhang.organization.view.RegistryViewModel;
@@ -104,7 +108,18 @@ public final class App extends Application {
                 },
                 opened -> {
                     store = opened.store();
-                    wire(opened, shell, messages, dialogs, stage);
+                    OperatorService operators = new OperatorService(store);
+                    if (operators.signInNeeded()) { // several operators, or a password: who works here?
+                        SignIn.ask(
+                                operators,
+                                tasks,
+                                dialogs,
+                                messages,
+                                () -> wire(opened, shell, messages, dialogs, stage),
+                                Platform::exit);
+                    } else {
+                        wire(opened, shell, messages, dialogs, stage);
+                    }
                 },
                 error -> {
                     String text = error instanceof DomainException d
@@ -160,6 +175,12 @@ public final class App extends Application {
     private void wire(Opened start, Shell shell, Messages messages, FxDialogService dialogs, Stage stage) {
         Store opened = start.store();
         RegistryService registry = start.registry();
+        Runnable showOperator = () -> shell.footer()
+                .showOperator(messages.get(
+                        "app.operator",
+                        opened.operator(),
+                        roleName(opened.actor().role(), messages)));
+        showOperator.run();
         RegistryViewModel registryModel = new RegistryViewModel(registry, tasks, dialogs, messages);
         registryModel.joinClosePrompt(unsaved);
         RegistryView registryView = new RegistryView(registryModel);
@@ -264,6 +285,9 @@ public final class App extends Application {
                                         messages,
                                         copy -> restoreAndReopen(stage, opened, copy, messages, dialogs)))
                                 .node())
+                        .with(new OperatorsPane(new OperatorsViewModel(
+                                        new OperatorService(opened), tasks, dialogs, messages, showOperator))
+                                .node())
                         .node()));
         // the 工作台 first; -Dtaizhang.section=checklists (say) opens another page, for screenshots of it
         shell.select(System.getProperty("taizhang.section", FIRST_SECTION));
@@ -289,6 +313,14 @@ public final class App extends Application {
                         StartupProbe.finishIfProbing();
                     });
         });
+    }
+
+    private static String roleName(org.taizhang.core.store.Actor.Role role, Messages m) {
+        return switch (role) {
+            case ADMIN -> m.get("app.role.admin");
+            case CLERK -> m.get("app.role.clerk");
+            case READER -> m.get("app.role.reader");
+        };
     }
 
     /**

@@ -40,7 +40,9 @@ public final class BackupService {
                 store.localSetting(Backups.KEEP_DAILY_KEY), store.localSetting(Backups.KEEP_MONTHLY_KEY));
     }
 
+    /** Settings are the 管理员's (issue 22). */
     public static void savePolicy(Store store, Backups.Policy policy) {
+        store.requireAdmin();
         store.putLocalSetting(Backups.KEEP_DAILY_KEY, Integer.toString(policy.daily()));
         store.putLocalSetting(Backups.KEEP_MONTHLY_KEY, Integer.toString(policy.monthly()));
     }

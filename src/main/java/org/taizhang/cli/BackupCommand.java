@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.taizhang.backup.BackupService;
+import org.taizhang.core.DomainException;
 import org.taizhang.core.i18n.Messages;
 import org.taizhang.core.store.Backups;
 import org.taizhang.core.store.Store;
@@ -116,6 +117,7 @@ final class BackupCommand {
             if (!copy.isAbsolute() && Files.notExists(copy)) {
                 copy = Backups.folder(database).resolve(file); // a name as `backup list` shows it
             }
+            requireAdmin(backup.parent, database);
             BackupService.Restored r = BackupService.restore(database, copy, Clock.systemUTC(), Progress.NONE);
             var w = spec.commandLine().getOut();
             w.println(m.get("cli.backup.restored", copy, counts(m, r.contents())));
@@ -124,6 +126,23 @@ final class BackupCommand {
             w.println(m.get("cli.device.id", r.deviceId()));
             w.flush();
             return ExitCodes.OK;
+        }
+    }
+
+    /**
+     * A restore is the 管理员's (issue 22): asked of the database as it opens (with --operator when there are several
+     * operators). A damaged database cannot say who may restore it: the restore is then its way back for anyone.
+     */
+    static void requireAdmin(TaizhangCommand root, Path database) {
+        if (Files.notExists(database)) {
+            return;
+        }
+        try (Store store = root.openStore()) {
+            store.requireAdmin();
+        } catch (DomainException e) {
+            if (!Store.isDamage(e, database)) {
+                throw e;
+            }
         }
     }
 

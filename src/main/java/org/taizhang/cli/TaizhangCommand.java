@@ -8,6 +8,7 @@ import org.taizhang.core.i18n.Messages;
 import org.taizhang.core.store.DataLocation;
 import org.taizhang.core.store.StorageLocation;
 import org.taizhang.core.store.Store;
+import org.taizhang.operator.OperatorService;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,7 +36,8 @@ import picocli.CommandLine.ScopeType;
             PackageCommand.class,
             ConflictsCommand.class,
             BackupCommand.class,
-            CheckCommand.class
+            CheckCommand.class,
+            OperatorCommand.class
         })
 public final class TaizhangCommand implements Runnable {
 
@@ -45,6 +47,15 @@ public final class TaizhangCommand implements Runnable {
             scope = ScopeType.INHERIT,
             description = "数据库文件（默认：用户数据目录下的 taizhang.db）. The database file.")
     Path database;
+
+    @Option(
+            names = "--operator",
+            paramLabel = "NAME",
+            scope = ScopeType.INHERIT,
+            description = "以此操作员身份操作（本机有多位操作员时，修改数据须指明；密码取自环境变量 TAIZHANG_PASSWORD，"
+                    + "或在控制台输入）。 Work as this operator (needed to change data when there are several; the"
+                    + " password comes from TAIZHANG_PASSWORD or is asked on the console).")
+    String operator;
 
     private final Consumer<Path> openWindow;
     final Messages messages;
@@ -63,12 +74,37 @@ public final class TaizhangCommand implements Runnable {
 
     /** The existing database; a missing one is refused, so a mistyped --db creates nothing. */
     Store openStore() {
-        return warnAboutLocation(Store.open(databaseOrDefault()));
+        return signIn(warnAboutLocation(Store.open(databaseOrDefault())));
+    }
+
+    /** The password of --operator: TAIZHANG_PASSWORD, or asked on the console (not echoed) when it needs one. */
+    static final String PASSWORD_VARIABLE = "TAIZHANG_PASSWORD";
+
+    /** --operator signs in (issue 22); without it the store acts as it would in the window before a sign-in. */
+    private Store signIn(Store store) {
+        if (operator == null) {
+            return store;
+        }
+        try {
+            OperatorService operators = new OperatorService(store);
+            char[] password = null;
+            String variable = System.getenv(PASSWORD_VARIABLE);
+            if (variable != null) {
+                password = variable.toCharArray();
+            } else if (operators.needsPassword(operator) && System.console() != null) {
+                password = System.console().readPassword(messages.get("cli.operator.password", operator));
+            }
+            operators.signIn(operator, password);
+            return store;
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
     }
 
     /** For init only: creates the database (and its folders) when missing. */
     Store openOrCreateStore() {
-        return warnAboutLocation(Store.openOrCreate(databaseOrDefault()));
+        return signIn(warnAboutLocation(Store.openOrCreate(databaseOrDefault())));
     }
 
     /**

@@ -16,6 +16,7 @@ import org.taizhang.core.Issue;
 import org.taizhang.core.ValidationException;
 import org.taizhang.core.attachment.Attachment;
 import org.taizhang.core.attachment.AttachmentStore;
+import org.taizhang.core.store.Actor;
 import org.taizhang.core.store.Dot;
 import org.taizhang.core.store.Store;
 import org.taizhang.core.store.TrackedWriter;
@@ -67,9 +68,7 @@ public final class FindingService {
     public InspectionSettings settings() {
         return new InspectionSettings(
                 store.operator(),
-                store.localSetting(InspectionSettings.VERIFIER_KEY)
-                        .map("true"::equals)
-                        .orElse(false),
+                store.actor().verifier(),
                 // the designation travels and names a device id: a copy of the hub's file is not the hub
                 store.isHub(),
                 store.localSetting(InspectionSettings.NUMBER_FORMAT_KEY)
@@ -84,8 +83,15 @@ public final class FindingService {
         if (s.operator() == null || s.operator().isBlank()) {
             throw new DomainException("inspection.error.operatorRequired");
         }
-        store.setOperator(s.operator());
-        store.putLocalSetting(InspectionSettings.VERIFIER_KEY, Boolean.toString(s.verifier()));
+        store.requireAdmin();
+        Actor who = store.actor();
+        if (who.installation()) { // before operators: the installation's operator and 核查人 are settings
+            store.putLocalSetting(Store.VERIFIER_KEY, Boolean.toString(s.verifier()));
+            store.setOperator(s.operator());
+        } else if (!who.name().equals(s.operator().strip()) || who.verifier() != s.verifier()) {
+            // with operators, who works here is who signed in, and 核查人 is the operator's permission
+            throw new DomainException("inspection.error.operatorManaged");
+        }
         if (s.hub() && !store.isHub()) {
             store.designateHub();
         } else if (!s.hub()) {
@@ -94,6 +100,11 @@ public final class FindingService {
         store.putLocalSetting(
                 InspectionSettings.NUMBER_FORMAT_KEY, s.numberFormat().pattern());
         store.putLocalSetting(InspectionSettings.WARNINGS_KEY, s.warnings().format());
+    }
+
+    /** Operators exist (issue 22): who works here and 核查人 are managed with them, not in these settings. */
+    public boolean operatorManaged() {
+        return !store.actor().installation();
     }
 
     /** The 填报单位 the ledger's reports name (a setting of this installation, not of the ledger's records). */
@@ -105,6 +116,7 @@ public final class FindingService {
         if (name != null && name.strip().length() > COMMITTEE_MAX_LENGTH) {
             throw new DomainException("inspection.error.committeeTooLong", COMMITTEE_MAX_LENGTH);
         }
+        store.requireAdmin();
         store.setCommittee(name);
     }
 
@@ -397,7 +409,7 @@ public final class FindingService {
     }
 
     private void requireVerifier() {
-        StepRules.requireVerifier(settings().verifier(), store.operator());
+        StepRules.requireVerifier(store.actor().verifier(), store.operator());
     }
 
     // ---- 延期, 督办, 回头看, 备注

@@ -113,6 +113,10 @@ public final class BackupsViewModel {
             dialogs.showInfo(m.get("backup.task.restore"), m.get("backup.view.chooseFirst"));
             return;
         }
+        if (!store.actor().mayAdminister()) { // a restore is the 管理员's (issue 22)
+            dialogs.showError(m.get("backup.task.restore"), m.get("access.adminOnly", store.operator()));
+            return;
+        }
         if (!row.listed().restorable()) {
             dialogs.showError(
                     m.get("backup.task.restore"), m.describe(row.listed().problem()));

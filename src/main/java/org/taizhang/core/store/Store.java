@@ -3,6 +3,7 @@ package org.taizhang.core.store;
 import static org.taizhang.core.store.schema.Tables.DEVICE;
 import static org.taizhang.core.store.schema.Tables.HUB_DESIGNATION;
 import static org.taizhang.core.store.schema.Tables.LOCAL_SETTING;
+import static org.taizhang.core.store.schema.Tables.OPERATOR;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -84,8 +85,8 @@ public final class Store implements AutoCloseable {
     private volatile String forcedRenewal;
     /** The device id this database had before this open renewed it (a copy or a restored backup), if it did. */
     private String previousDeviceId;
-    /** Who works here, as named in history and timelines: a setting, read once and kept. */
-    private volatile String operator;
+    /** Who works here now, as named in history and timelines, and what they may do (decisions/0018). */
+    private volatile Actor actor;
 
     private Store(
             Path database,
@@ -106,7 +107,7 @@ public final class Store implements AutoCloseable {
         this.readOnly = readOnly;
         ensureDevice();
         recordDevice();
-        operator(); // read now: tracked writers are made inside transactions
+        actor = defaultActor(); // read now: tracked writers are made inside transactions
     }
 
     /**
@@ -314,7 +315,7 @@ public final class Store implements AutoCloseable {
             return;
         }
         try {
-            write(ctx -> null); // settles the identity, see write
+            writeAsProgram(ctx -> null); // settles the identity, see write
         } catch (DomainException e) {
             if (!e.messageKey().equals("store.readOnly") && !e.messageKey().equals("store.busy")) {
                 throw e;
@@ -575,6 +576,21 @@ public final class Store implements AutoCloseable {
      * {@code store.busy} or {@code store.diskFull}, and nothing is written.
      */
     public <T> T write(Function<DSLContext, T> work) {
+        Actor now = actor;
+        if (!now.chosen()) {
+            throw new DomainException("access.notSignedIn");
+        }
+        if (!now.mayChange()) {
+            throw new DomainException("access.readOnly", now.name());
+        }
+        return writeAsProgram(work);
+    }
+
+    /**
+     * {@link #write} for the store's own bookkeeping, which no operator asks for and every operator needs: the
+     * device identity, the names of version 1 before a first export, a preview rolled back, the merge check.
+     */
+    private <T> T writeAsProgram(Function<DSLContext, T> work) {
         if (readOnly) {
             throw new DomainException("store.readOnly", database);
         }
@@ -634,24 +650,72 @@ public final class Store implements AutoCloseable {
     /** The setting naming who works on this installation. */
     public static final String OPERATOR_KEY = "operator.name";
 
-    /**
-     * Who works on this installation, as the history and a finding's timeline name them: the setting
-     * {@link #OPERATOR_KEY}, or the operating system's account name when none was set.
-     */
+    /** Before operators, whether the installation's operator was a 核查人 (a local setting). */
+    public static final String VERIFIER_KEY = "operator.verifier";
+
+    /** Who works here now, as the history and a finding's timeline name them. */
     public String operator() {
-        String name = operator;
-        if (name == null) {
-            name = localSetting(OPERATOR_KEY)
-                    .filter(n -> !n.isBlank())
-                    .orElseGet(() -> System.getProperty("user.name", ""));
-            operator = name;
-        }
-        return name;
+        return actor.name();
     }
 
+    /** Who works here now and what they may do. */
+    public Actor actor() {
+        return actor;
+    }
+
+    /**
+     * From now on {@code who} works here: the operator feature calls this once it has checked the password (the
+     * store does not know passwords); every change is named after {@code who} and checked against the role.
+     */
+    public void actAs(Actor who) {
+        actor = java.util.Objects.requireNonNull(who);
+    }
+
+    /** Who works here when nobody has signed in, read again (after the operators or the old settings changed). */
+    public void actAsDefault() {
+        actor = defaultActor();
+    }
+
+    /** Operators, settings and restores are the 管理员's: anyone else is refused with {@code access.adminOnly}. */
+    public void requireAdmin() {
+        Actor now = actor;
+        if (!now.chosen()) {
+            throw new DomainException("access.notSignedIn");
+        }
+        if (!now.mayAdminister()) {
+            throw new DomainException("access.adminOnly", now.name());
+        }
+    }
+
+    /**
+     * Who works here until someone signs in: before any operator was created, the installation's one operator of
+     * old (the setting {@link #OPERATOR_KEY}, or the computer's account), who may do everything; the only operator
+     * when there is one without a password; otherwise nobody, who may read and nothing more.
+     */
+    private Actor defaultActor() {
+        String account = System.getProperty("user.name", "");
+        var operators = dsl.select(OPERATOR.NAME, OPERATOR.ROLE, OPERATOR.VERIFIER, OPERATOR.PASSWORD)
+                .from(OPERATOR)
+                .limit(2)
+                .fetch();
+        if (operators.isEmpty()) {
+            String name = localSetting(OPERATOR_KEY).filter(n -> !n.isBlank()).orElse(account);
+            boolean verifier = localSetting(VERIFIER_KEY).map("true"::equals).orElse(false);
+            return new Actor(name, Actor.Role.ADMIN, verifier, true, true);
+        }
+        if (operators.size() == 1 && operators.get(0).value4() == null) {
+            var only = operators.get(0);
+            return Actor.operator(only.value1(), Actor.Role.ofCode(only.value2()), only.value3() == 1);
+        }
+        return Actor.unknown(account);
+    }
+
+    /** Before operators: names the installation's one operator (who then works here). */
     public void setOperator(String name) {
         putLocalSetting(OPERATOR_KEY, name == null ? "" : name.strip());
-        operator = null;
+        if (actor.installation()) {
+            actor = defaultActor();
+        }
     }
 
     /** The setting naming the committee that reports (填报单位), asked at first start. */
@@ -773,7 +837,7 @@ public final class Store implements AutoCloseable {
             }
         }
         try {
-            write(ctx -> {
+            writeAsProgram(ctx -> {
                 throw new Preview(Replication.apply(ctx, changes, seen -> {}).perTable());
             });
             throw new IllegalStateException("unreachable");
@@ -875,7 +939,7 @@ public final class Store implements AutoCloseable {
 
     /** Checks the rules across records again (after a clerk mended some) and lists what is still broken. */
     public List<MergeBreach> checkRecords() {
-        return write(ctx -> MergeCheck.run(ctx, clock));
+        return writeAsProgram(ctx -> MergeCheck.run(ctx, clock));
     }
 
     /**
@@ -886,7 +950,7 @@ public final class Store implements AutoCloseable {
      */
     public ChangeSet exportChanges(java.util.function.Predicate<RecordState> include) {
         if (!readOnly && localSetting(V1Names.DONE_KEY).isEmpty()) {
-            write(V1Names::renameOnce); // once, before this database's changes first leave it
+            writeAsProgram(V1Names::renameOnce); // once, before this database's changes first leave it
         }
         ChangeSet set = Replication.export(read(), include);
         noteDevice();
@@ -903,7 +967,7 @@ public final class Store implements AutoCloseable {
             return exportChanges(r -> true);
         }
         if (!readOnly && localSetting(V1Names.DONE_KEY).isEmpty()) {
-            write(V1Names::renameOnce);
+            writeAsProgram(V1Names::renameOnce);
         }
         ChangeSet set = Replication.exportSince(read(), known);
         noteDevice();

@@ -9,6 +9,8 @@ import org.taizhang.core.i18n.Messages;
 public final class StatusFooter {
     private final StatusBar bar = new StatusBar();
     private final Label database = new Label();
+    /** Who works now (操作员 and role): every change is named after them. */
+    private final Label operator = new Label();
 
     public StatusFooter(TaskRunner tasks, Messages messages) {
         bar.setId("statusBar");
@@ -17,7 +19,8 @@ public final class StatusFooter {
         cancel.setOnAction(e -> tasks.cancelRunning());
         cancel.visibleProperty().bind(tasks.runningJob().isNotNull());
         cancel.managedProperty().bind(cancel.visibleProperty());
-        bar.getRightItems().setAll(cancel, database);
+        operator.setId("statusOperator");
+        bar.getRightItems().setAll(cancel, operator, database);
         String ready = messages.get("status.ready");
         tasks.runningJob().addListener((obs, old, job) -> bind(job, ready));
         bind(null, ready);
@@ -33,6 +36,10 @@ public final class StatusFooter {
             bar.textProperty().bind(job.messageProperty());
             bar.progressProperty().bind(job.progressProperty());
         }
+    }
+
+    public void showOperator(String text) {
+        operator.setText(text);
     }
 
     public void showDatabase(String text) {

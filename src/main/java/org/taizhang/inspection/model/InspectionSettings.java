@@ -5,13 +5,13 @@ package org.taizhang.inspection.model;
  * the hub gives numbers, in its format.
  *
  * @param operator who works here (shown in every timeline step and in the history)
- * @param verifier whether the operator is a 核查人: only a verifier may 销号 or 退回
+ * @param verifier whether the operator is a 核查人: only a verifier may 销号 or 退回 (once operators exist, a
+ *     permission of the operator, managed with the operators)
  * @param hub whether this database is the hub (汇总机): the hub designation, which travels, names this device
  *     ({@code Store#isHub}); a field laptop (外业机) records findings unnumbered. A new database is a field device.
  */
 public record InspectionSettings(
         String operator, boolean verifier, boolean hub, NumberFormat numberFormat, WarningPolicy warnings) {
-    public static final String VERIFIER_KEY = "operator.verifier";
     /** Before version 8 the role was this local setting; the schema's hub designation replaced it (V8). */
     static final String ROLE_KEY = "device.role";
 

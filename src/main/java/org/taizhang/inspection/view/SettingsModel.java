@@ -30,6 +30,9 @@ public final class SettingsModel {
     final StringProperty committee = new SimpleStringProperty("");
 
     final BooleanProperty verifier = new SimpleBooleanProperty();
+    /** Operators exist: who works here and 核查人 are the operator's, managed with the operators, not here. */
+    final BooleanProperty operatorManaged = new SimpleBooleanProperty();
+
     final BooleanProperty hub = new SimpleBooleanProperty(false); // a new database is a field device
     final StringProperty numberFormat = new SimpleStringProperty("");
     final StringProperty attentionDays = new SimpleStringProperty("");
@@ -53,21 +56,25 @@ public final class SettingsModel {
     }
 
     public void load() {
-        tasks.run("inspection.task.settings", p -> new Loaded(service.settings(), service.committee()), l -> {
-            InspectionSettings s = l.settings();
-            committee.set(l.committee());
-            operator.set(s.operator());
-            verifier.set(s.verifier());
-            hub.set(s.hub());
-            numberFormat.set(s.numberFormat().pattern());
-            attentionDays.set(Integer.toString(s.warnings().attentionDays()));
-            soonDays.set(Integer.toString(s.warnings().soonDays()));
-            severeDays.set(Integer.toString(s.warnings().severeDays()));
-            check();
-        });
+        tasks.run(
+                "inspection.task.settings",
+                p -> new Loaded(service.settings(), service.committee(), service.operatorManaged()),
+                l -> {
+                    InspectionSettings s = l.settings();
+                    operatorManaged.set(l.operatorManaged());
+                    committee.set(l.committee());
+                    operator.set(s.operator());
+                    verifier.set(s.verifier());
+                    hub.set(s.hub());
+                    numberFormat.set(s.numberFormat().pattern());
+                    attentionDays.set(Integer.toString(s.warnings().attentionDays()));
+                    soonDays.set(Integer.toString(s.warnings().soonDays()));
+                    severeDays.set(Integer.toString(s.warnings().severeDays()));
+                    check();
+                });
     }
 
-    private record Loaded(InspectionSettings settings, String committee) {}
+    private record Loaded(InspectionSettings settings, String committee, boolean operatorManaged) {}
 
     /** What is wrong with the values typed (in the user's language); empty when they can be saved. */
     List<String> check() {

@@ -27,6 +27,12 @@ public final class SettingsPane {
         CheckBox verifier = new CheckBox(m.get("inspection.settings.verifier"));
         verifier.setId("settingsVerifier");
         verifier.selectedProperty().bindBidirectional(model.verifier);
+        operator.disableProperty().bind(model.operatorManaged);
+        verifier.disableProperty().bind(model.operatorManaged);
+        javafx.scene.control.Tooltip managed =
+                new javafx.scene.control.Tooltip(m.get("inspection.settings.operatorManaged"));
+        operator.setTooltip(managed);
+        verifier.setTooltip(managed);
         ToggleGroup role = new ToggleGroup();
         RadioButton hub = new RadioButton(m.get("inspection.settings.hub"));
         hub.setId("settingsHub");
