@@ -32,7 +32,8 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
     /** One line on {@code err} (the log gets the rest); the exit code. */
     int report(Exception ex, PrintWriter err) {
         if (ex instanceof DomainException e) {
-            LOG.info("command failed: {}", e.getMessage());
+            // the key only: its arguments may be a name, a phone number or a finding's text (README: what logs hold)
+            LOG.info("command refused: {}", e.messageKey());
             err.println(line(e));
             err.flush();
             return ExitCodes.ERROR;

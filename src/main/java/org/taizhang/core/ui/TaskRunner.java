@@ -93,7 +93,8 @@ public final class TaskRunner {
             return;
         }
         if (error instanceof DomainException d) {
-            LOG.info("{} refused: {}", titleKey, d.getMessage());
+            // the key only: its arguments may be a name, a phone number or a finding's text (README: what logs hold)
+            LOG.info("{} refused: {}", titleKey, d.messageKey());
             dialogs.showError(messages.get(titleKey), messages.describe(d));
         } else {
             LOG.error("{} failed", titleKey, error);
