@@ -75,6 +75,45 @@ class BackupAndCheckCommandsTest {
         }
     }
 
+    /** Every row of every table that travels (with history and conflicts), as text. */
+    private static String records(Path db) throws Exception {
+        StringBuilder sb = new StringBuilder();
+        List<String> tables = new java.util.ArrayList<>(org.taizhang.core.store.Store.travellingTables());
+        tables.addAll(List.of("history", "field_conflict"));
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+                Statement s = c.createStatement()) {
+            for (String table : tables) {
+                try (ResultSet r = s.executeQuery("SELECT * FROM \"" + table + "\" ORDER BY 1")) {
+                    int n = r.getMetaData().getColumnCount();
+                    while (r.next()) {
+                        sb.append(table);
+                        for (int i = 1; i <= n; i++) {
+                            sb.append('|').append(r.getString(i));
+                        }
+                        sb.append('\n');
+                    }
+                }
+            }
+        }
+        assertThat(sb).isNotEmpty();
+        return sb.toString();
+    }
+
+    /** Each attachment file's name and SHA-256. */
+    private static String attachmentFiles(Path db) throws Exception {
+        StringBuilder sb = new StringBuilder();
+        try (Stream<Path> files = Files.walk(db.resolveSibling("attachments"))) {
+            for (Path p : files.filter(Files::isRegularFile).sorted().toList()) {
+                byte[] sha = java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p));
+                sb.append(db.resolveSibling("attachments").relativize(p))
+                        .append(' ')
+                        .append(java.util.HexFormat.of().formatHex(sha))
+                        .append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
     private Path anAttachmentFile(Path db) throws Exception {
         String id = one(db, "SELECT id FROM attachment WHERE deleted = 0 ORDER BY id LIMIT 1");
         try (Stream<Path> files = Files.walk(db.resolveSibling("attachments"))) {
@@ -167,6 +206,9 @@ class BackupAndCheckCommandsTest {
                 .toString();
         assertThat(run("--db", db, "backup", "list")).isZero();
         assertThat(cli.out.toString()).contains(copy).contains("手动");
+        // what the copy holds, row by row: every travelling record, its history and its conflicts, and the attachments
+        String records = records(db);
+        String files = attachmentFiles(db);
 
         assertThat(run("--db", db, "device", "init", "--name", "汇总机", "--role", "hub"))
                 .isZero();
@@ -178,6 +220,8 @@ class BackupAndCheckCommandsTest {
 
         assertThat(one(db, "SELECT count(*) FROM unit WHERE deleted = 0")).isEqualTo(units);
         assertThat(one(db, "SELECT count(*) FROM inspection_evidence")).isNotEqualTo("0");
+        assertThat(records(db)).isEqualTo(records);
+        assertThat(attachmentFiles(db)).isEqualTo(files);
         // the sample is a hub: restored, it took a new id, and a person must say whether it is still the hub — asked
         // on every open until answered, not only on the one that renewed it
         assertThat(run("--db", db, "device", "show")).isZero();
