@@ -311,6 +311,15 @@ public final class App extends Application {
                             }
                         });
                         StartupProbe.finishIfProbing();
+                        // the second backup folder catches up after the start, off the window's way; out of reach,
+                        // the status bar says so quietly and the work goes on
+                        tasks.run(
+                                "backup.task.second",
+                                p -> org.taizhang.backup.BackupService.mirrorToSecond(opened),
+                                second -> second.ifPresent(c -> shell.footer()
+                                        .showNote(
+                                                c.problem() == null ? "" : messages.get("app.secondMissing"),
+                                                c.problem() == null ? "" : messages.describe(c.problem()))));
                     });
         });
     }

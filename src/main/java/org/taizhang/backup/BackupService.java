@@ -47,9 +47,59 @@ public final class BackupService {
         store.putLocalSetting(Backups.KEEP_MONTHLY_KEY, Integer.toString(policy.monthly()));
     }
 
-    /** A copy into {@code backups/}, asked for by hand (never rotated away). */
+    /** A copy into {@code backups/}, asked for by hand (never rotated away), and into the second folder if set. */
     public static Path create(Store store) {
-        return store.backup(Backups.MANUAL);
+        Path copy = store.backup(Backups.MANUAL);
+        mirrorToSecond(store); // an unavailable second folder is said by the status bar, never fails the copy
+        return copy;
+    }
+
+    /** The second backup folder (a network share, a USB disk), if one is set (a local setting). */
+    public static Optional<Path> secondFolder(Store store) {
+        return store.localSetting(Backups.SECOND_FOLDER_KEY)
+                .map(String::strip)
+                .filter(f -> !f.isEmpty())
+                .map(Path::of);
+    }
+
+    /**
+     * Sets the second folder ({@code null}: none), 管理员 only. Refused: a relative path, and a folder inside the data
+     * folder (a disk that fails takes both).
+     */
+    public static void saveSecondFolder(Store store, Path folder) {
+        store.requireAdmin();
+        if (folder != null) {
+            if (!folder.isAbsolute()) {
+                throw new DomainException("backup.error.secondRelative", folder);
+            }
+            Path data = store.dataFolder().toAbsolutePath().normalize();
+            if (folder.toAbsolutePath().normalize().startsWith(data)) {
+                throw new DomainException("backup.error.secondInsideData", folder, data);
+            }
+        }
+        store.putLocalSetting(Backups.SECOND_FOLDER_KEY, folder == null ? "" : folder.toString());
+    }
+
+    /** What the second folder holds now, or why it could not be brought up to date. */
+    public record SecondCopy(Path folder, Backups.Mirrored mirrored, DomainException problem) {}
+
+    /**
+     * Brings the second folder up to date (the newest daily copy, the copies made by hand, the attachments it lacks);
+     * empty when none is set. A folder that is missing or cannot be written is no failure: it is returned, for the
+     * status bar to say quietly, and the work goes on.
+     */
+    public static Optional<SecondCopy> mirrorToSecond(Store store) {
+        Optional<Path> second = secondFolder(store);
+        if (second.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new SecondCopy(
+                    second.get(), Backups.mirror(store.database(), second.get(), policy(store), store.clock()), null));
+        } catch (DomainException e) {
+            LOG.info("second backup folder: {}", e.messageKey());
+            return Optional.of(new SecondCopy(second.get(), null, e));
+        }
     }
 
     /** A copy to {@code target}; an existing file is refused, not overwritten. */

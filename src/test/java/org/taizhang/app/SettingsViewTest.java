@@ -146,6 +146,26 @@ class SettingsViewTest {
     }
 
     @Test
+    void aSecondBackupFolderIsChosenAndBroughtUpToDateAtOnce(FxRobot robot) throws Exception {
+        robot.interact(() -> robot.lookup(".scroll-pane")
+                .queryAs(javafx.scene.control.ScrollPane.class)
+                .setVvalue(1.0));
+        Path second = Files.createTempDirectory(dir, "stick").resolve("台账备份");
+        dialogs.folder = second;
+        robot.clickOn("#chooseSecondFolder");
+        waitUntil(() ->
+                robot.lookup("#secondState").queryAs(Label.class).getText().contains("已是最新"));
+        assertThat(robot.lookup("#secondFolder").queryAs(TextField.class).getText())
+                .isEqualTo(second.toString());
+        assertThat(BackupService.secondFolder(store)).contains(second);
+        assertThat(second).isDirectory();
+        robot.clickOn("#clearSecondFolder");
+        waitUntil(() ->
+                robot.lookup("#secondFolder").queryAs(TextField.class).getText().isEmpty());
+        assertThat(BackupService.secondFolder(store)).isEmpty();
+    }
+
+    @Test
     void theLedgersSettingsAreCheckedAsTypedAndSavedWhenRight(FxRobot robot) throws Exception {
         TextField operator = robot.lookup("#settingsOperator").queryAs(TextField.class);
         waitUntil(() -> "王清".equals(operator.getText()));

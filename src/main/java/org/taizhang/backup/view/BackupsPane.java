@@ -65,10 +65,30 @@ public final class BackupsPane {
                 monthly,
                 save);
         policy.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        TextField second = new TextField();
+        second.setId("secondFolder");
+        second.setEditable(false);
+        second.setPrefColumnCount(36);
+        second.setPromptText(m.get("backup.view.secondNone"));
+        second.textProperty().bind(model.secondFolder);
+        Button chooseSecond = new Button(m.get("backup.view.chooseSecond"));
+        chooseSecond.setId("chooseSecondFolder");
+        chooseSecond.setOnAction(e -> model.chooseSecondFolder());
+        Button clearSecond = new Button(m.get("backup.view.clearSecond"));
+        clearSecond.setId("clearSecondFolder");
+        clearSecond.disableProperty().bind(model.secondFolder.isEmpty());
+        clearSecond.setOnAction(e -> model.clearSecondFolder());
+        HBox secondRow = new HBox(8, new Label(m.get("backup.view.second")), second, chooseSecond, clearSecond);
+        secondRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        Label secondState = new Label();
+        secondState.setId("secondState");
+        secondState.setWrapText(true);
+        secondState.setMaxWidth(900);
+        secondState.textProperty().bind(model.secondState);
         Label note = new Label(m.get("backup.view.note"));
         note.setWrapText(true);
         note.setMaxWidth(900);
-        root.getChildren().addAll(title, note, table, actions, policy);
+        root.getChildren().addAll(title, note, table, actions, policy, secondRow, secondState);
         root.setPadding(new Insets(8, 0, 0, 0));
         model.reload();
     }

@@ -37,6 +37,10 @@ public final class BackupsViewModel {
     final ObservableList<Row> rows = FXCollections.observableArrayList();
     final StringProperty keepDaily = new SimpleStringProperty("");
     final StringProperty keepMonthly = new SimpleStringProperty("");
+    /** The second backup folder ("" for none) and what it holds or why it is out of reach. */
+    final StringProperty secondFolder = new SimpleStringProperty("");
+
+    final StringProperty secondState = new SimpleStringProperty("");
 
     /** {@code restoreAndReopen}: closes the database, restores the copy given and opens the window on it again. */
     public BackupsViewModel(
@@ -48,7 +52,7 @@ public final class BackupsViewModel {
         this.restoreAndReopen = restoreAndReopen;
     }
 
-    private record Listing(List<BackupService.Listed> copies, Backups.Policy policy) {}
+    private record Listing(List<BackupService.Listed> copies, Backups.Policy policy, java.util.Optional<Path> second) {}
 
     public Messages messages() {
         return m;
@@ -57,8 +61,12 @@ public final class BackupsViewModel {
     public void reload() {
         tasks.run(
                 "backup.task.list",
-                p -> new Listing(BackupService.list(store.database()), BackupService.policy(store)),
+                p -> new Listing(
+                        BackupService.list(store.database()),
+                        BackupService.policy(store),
+                        BackupService.secondFolder(store)),
                 l -> {
+                    secondFolder.set(l.second().map(Path::toString).orElse(""));
                     rows.setAll(l.copies().stream().map(this::row).toList());
                     Backups.Policy policy = l.policy();
                     keepDaily.set(Integer.toString(policy.daily()));
@@ -126,6 +134,47 @@ public final class BackupsViewModel {
                 m.get("backup.task.restore"), m.get("backup.view.confirmRestore", row.taken(), row.holds()))) {
             restoreAndReopen.accept(row.listed().copy().file());
         }
+    }
+
+    /** Chooses the second folder (a network share, a USB disk) and brings it up to date at once. */
+    public void chooseSecondFolder() {
+        dialogs.chooseFolder(m.get("backup.view.chooseSecond")).ifPresent(folder -> saveSecondFolder(folder));
+    }
+
+    public void clearSecondFolder() {
+        saveSecondFolder(null);
+    }
+
+    private void saveSecondFolder(Path folder) {
+        tasks.run(
+                "backup.task.second",
+                p -> {
+                    BackupService.saveSecondFolder(store, folder);
+                    return BackupService.mirrorToSecond(store);
+                },
+                done -> {
+                    secondFolder.set(folder == null ? "" : folder.toString());
+                    showSecond(done);
+                });
+    }
+
+    /** What the status bar and this page say of the second folder after it was brought up to date (or not). */
+    public String describe(java.util.Optional<BackupService.SecondCopy> second) {
+        if (second.isEmpty()) {
+            return "";
+        }
+        BackupService.SecondCopy c = second.get();
+        return c.problem() != null
+                ? m.describe(c.problem())
+                : m.get(
+                        "backup.view.secondDone",
+                        c.folder(),
+                        c.mirrored().copies().size(),
+                        c.mirrored().attachments());
+    }
+
+    void showSecond(java.util.Optional<BackupService.SecondCopy> second) {
+        secondState.set(describe(second));
     }
 
     public void check() {

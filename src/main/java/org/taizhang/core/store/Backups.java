@@ -57,6 +57,9 @@ public final class Backups {
     public static final String BEFORE_IMPORT = "before-import";
     public static final String KEEP_DAILY_KEY = "backups.keepDaily";
     public static final String KEEP_MONTHLY_KEY = "backups.keepMonthly";
+    /** A second folder (a network share, a USB disk) that holds copies too: a local setting, none by default. */
+    public static final String SECOND_FOLDER_KEY = "backups.secondFolder";
+
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
     private static final Pattern NAME = Pattern.compile("(.+)-(\\d{8}-\\d{6})-([a-zA-Z0-9.-]+)\\.db");
     private static final byte[] SQLITE_MAGIC = "SQLite format 3\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
@@ -109,8 +112,11 @@ public final class Backups {
 
     /** The copies of {@code database} in its backups folder, newest first (other files there are left alone). */
     public static List<Copy> list(Path database) {
-        Path dir = folder(database);
-        String stem = stem(database);
+        return listIn(folder(database), stem(database));
+    }
+
+    /** The copies named after {@code stem} in {@code dir}, newest first. */
+    static List<Copy> listIn(Path dir, String stem) {
         List<Copy> copies = new ArrayList<>();
         if (!Files.isDirectory(dir)) {
             return copies;
@@ -235,7 +241,11 @@ public final class Backups {
      * of the {@code monthly} most recent months.
      */
     public static List<Path> rotate(Path database, Policy policy, Clock clock) {
-        List<Copy> copies = list(database); // newest first
+        return rotateIn(folder(database), stem(database), policy, clock);
+    }
+
+    static List<Path> rotateIn(Path dir, String stem, Policy policy, Clock clock) {
+        List<Copy> copies = listIn(dir, stem); // newest first
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneId.systemDefault());
         Set<Path> keep = new HashSet<>();
         Set<LocalDate> days = new HashSet<>();
@@ -271,6 +281,79 @@ public final class Backups {
                     policy.monthly());
         }
         return deleted;
+    }
+
+    /** What {@link #mirror} brought to the second folder. */
+    public record Mirrored(Path folder, List<Path> copies, int attachments) {}
+
+    /**
+     * Brings the second folder up to date: the newest daily copy and every copy made by hand that it lacks (finished
+     * files, copied to a {@code .part} and moved into place), the attachment files it lacks (content-addressed: a
+     * file there is never replaced), then its copies rotated as {@code backups/} is. The folder is made when its
+     * parent exists (a stick's drive); a folder that is missing or cannot be written is refused with
+     * {@code backup.second.unavailable} and nothing else happens.
+     */
+    public static Mirrored mirror(Path database, Path second, Policy policy, Clock clock) {
+        Path target = second.toAbsolutePath();
+        try {
+            if (!Files.isDirectory(target)) {
+                if (target.getParent() == null || !Files.isDirectory(target.getParent())) {
+                    throw new DomainException("backup.second.missing", target);
+                }
+                Files.createDirectories(target);
+            }
+            // writable for real (a share mounted read-only, USB-control software): a file made and removed
+            Path probe = Files.createTempFile(target, ".taizhang-probe", ".tmp");
+            Files.delete(probe);
+        } catch (IOException e) {
+            throw new DomainException(e, "backup.second.unavailable", target, IoReasons.of(e));
+        }
+        List<Copy> here = list(database);
+        List<Copy> wanted = new ArrayList<>();
+        here.stream().filter(c -> c.plainReason().equals(DAILY)).findFirst().ifPresent(wanted::add);
+        here.stream().filter(Copy::manual).forEach(wanted::add);
+        List<Path> copied = new ArrayList<>();
+        try {
+            for (Copy c : wanted) {
+                Path to = target.resolve(c.file().getFileName());
+                if (Files.notExists(to)) {
+                    copyFile(c.file(), to);
+                    copied.add(to);
+                }
+            }
+            int attachments = 0;
+            Path from = database.toAbsolutePath().getParent().resolve("attachments");
+            if (Files.isDirectory(from)) {
+                Path into = target.resolve("attachments");
+                try (var files = Files.walk(from)) {
+                    for (Path f : files.filter(Files::isRegularFile).toList()) {
+                        Path to = into.resolve(from.relativize(f).toString());
+                        if (Files.notExists(to)) {
+                            Files.createDirectories(to.getParent());
+                            copyFile(f, to);
+                            attachments++;
+                        }
+                    }
+                }
+            }
+            rotateIn(target, stem(database), policy, clock);
+            LOG.info("second backup folder: {} copies, {} attachment files brought", copied.size(), attachments);
+            return new Mirrored(target, copied, attachments);
+        } catch (IOException e) {
+            throw new DomainException(e, "backup.second.failed", target, IoReasons.of(e));
+        }
+    }
+
+    /** A finished file copied whole or not at all: a pulled stick leaves a .part, never a short copy. */
+    private static void copyFile(Path from, Path to) throws IOException {
+        Path temp = to.resolveSibling(to.getFileName() + ".part");
+        try {
+            Files.copy(from, temp, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(temp, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            deleteQuietly(temp);
+            throw e;
+        }
     }
 
     /**

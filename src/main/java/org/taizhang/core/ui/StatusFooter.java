@@ -9,6 +9,8 @@ import org.taizhang.core.i18n.Messages;
 public final class StatusFooter {
     private final StatusBar bar = new StatusBar();
     private final Label database = new Label();
+    /** A quiet note (the second backup folder out of reach): said, never in the way. */
+    private final Label note = new Label();
     /** Who works now (操作员 and role): every change is named after them. */
     private final Label operator = new Label();
 
@@ -20,7 +22,11 @@ public final class StatusFooter {
         cancel.visibleProperty().bind(tasks.runningJob().isNotNull());
         cancel.managedProperty().bind(cancel.visibleProperty());
         operator.setId("statusOperator");
-        bar.getRightItems().setAll(cancel, operator, database);
+        note.setId("statusNote");
+        note.getStyleClass().add("status-note");
+        note.visibleProperty().bind(note.textProperty().isNotEmpty());
+        note.managedProperty().bind(note.visibleProperty());
+        bar.getRightItems().setAll(cancel, note, operator, database);
         String ready = messages.get("status.ready");
         tasks.runningJob().addListener((obs, old, job) -> bind(job, ready));
         bind(null, ready);
@@ -36,6 +42,12 @@ public final class StatusFooter {
             bar.textProperty().bind(job.messageProperty());
             bar.progressProperty().bind(job.progressProperty());
         }
+    }
+
+    /** {@code detail}: the whole sentence, on the note's tooltip. */
+    public void showNote(String text, String detail) {
+        note.setText(text);
+        note.setTooltip(detail == null || detail.isEmpty() ? null : new javafx.scene.control.Tooltip(detail));
     }
 
     public void showOperator(String text) {

@@ -23,6 +23,7 @@ class ExchangeTextsTest {
             "exchange_peer",
             "exchange_log",
             "device_key",
+            "operator",
             "history",
             "field_conflict");
 
