@@ -47,6 +47,7 @@ import org.taizhang.inspection.view.RemindersPane;
 import org.taizhang.inspection.view.SettingsModel;
 import org.taizhang.inspection.view.SettingsPane;
 import org.taizhang.operator.OperatorService;
+import org.taizhang.operator.view.IdleLock;
 import org.taizhang.operator.view.OperatorsPane;
 import org.taizhang.operator.view.OperatorsViewModel;
 import org.taizhang.operator.view.SignIn;
@@ -136,7 +137,11 @@ public final class App extends Application {
         // office PCs run 1366×768 with a taskbar: fit the screen's free area, maximised when it is that small
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         stage.setScene(
-                new Scene(shell.root(), Math.min(1280, screen.getWidth()), Math.min(760, screen.getHeight() - 40)));
+                // a StackPane under the content: the idle lock covers it there
+                new Scene(
+                        new javafx.scene.layout.StackPane(shell.root()),
+                        Math.min(1280, screen.getWidth()),
+                        Math.min(760, screen.getHeight() - 40)));
         stage.setTitle(messages.get("app.title") + " — " + database.getFileName());
         stage.setMinWidth(Math.min(1000, screen.getWidth()));
         stage.setMinHeight(Math.min(600, screen.getHeight()));
@@ -181,6 +186,14 @@ public final class App extends Application {
                         opened.operator(),
                         roleName(opened.actor().role(), messages)));
         showOperator.run();
+        IdleLock idleLock = new IdleLock(
+                (javafx.scene.layout.StackPane) stage.getScene().getRoot(),
+                new OperatorService(opened),
+                tasks,
+                dialogs,
+                messages,
+                showOperator);
+        tasks.run("operator.task.list", p -> new OperatorService(opened).idleLockMinutes(), idleLock::start);
         RegistryViewModel registryModel = new RegistryViewModel(registry, tasks, dialogs, messages);
         registryModel.joinClosePrompt(unsaved);
         RegistryView registryView = new RegistryView(registryModel);
@@ -286,7 +299,8 @@ public final class App extends Application {
                                         copy -> restoreAndReopen(stage, opened, copy, messages, dialogs)))
                                 .node())
                         .with(new OperatorsPane(new OperatorsViewModel(
-                                        new OperatorService(opened), tasks, dialogs, messages, showOperator))
+                                                new OperatorService(opened), tasks, dialogs, messages, showOperator)
+                                        .onIdleLockChanged(idleLock::start))
                                 .node())
                         .node()));
         // the 工作台 first; -Dtaizhang.section=checklists (say) opens another page, for screenshots of it

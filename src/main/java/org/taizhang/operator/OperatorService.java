@@ -77,6 +77,34 @@ public final class OperatorService {
                 .orElse(true);
     }
 
+    /** The local setting: minutes without input before the window locks; 0 (the default): never. */
+    public static final String IDLE_LOCK_KEY = "lock.idleMinutes";
+
+    public static final int IDLE_LOCK_MAX_MINUTES = 480;
+
+    /** Minutes without input before the window locks (0: it never does). */
+    public int idleLockMinutes() {
+        return store.localSetting(IDLE_LOCK_KEY)
+                .flatMap(v -> {
+                    try {
+                        return Optional.of(Integer.parseInt(v.strip()));
+                    } catch (NumberFormatException e) {
+                        return Optional.empty();
+                    }
+                })
+                .filter(n -> n >= 0 && n <= IDLE_LOCK_MAX_MINUTES)
+                .orElse(0);
+    }
+
+    /** A setting: the 管理员's; 0 to 480 minutes. */
+    public void saveIdleLockMinutes(int minutes) {
+        store.requireAdmin();
+        if (minutes < 0 || minutes > IDLE_LOCK_MAX_MINUTES) {
+            throw new DomainException("operator.error.idleLock", IDLE_LOCK_MAX_MINUTES);
+        }
+        store.putLocalSetting(IDLE_LOCK_KEY, Integer.toString(minutes));
+    }
+
     /** Adds an operator (管理员 only); the first one also makes the installation's operator a 管理员 of the list. */
     public Operator add(OperatorDraft draft, char[] password) {
         try {

@@ -127,7 +127,23 @@ public final class OperatorsPane {
         Label adminOnly = new Label(m.get("operator.view.adminOnly"));
         adminOnly.visibleProperty().bind(model.mayManage.not());
         adminOnly.managedProperty().bind(adminOnly.visibleProperty());
-        root.getChildren().addAll(title, current, note, table, form, problems, actions, adminOnly);
+        TextField idle = new TextField();
+        idle.setId("idleLockMinutes");
+        idle.setPrefColumnCount(4);
+        idle.textProperty().bindBidirectional(model.idleMinutes);
+        Button saveIdle = new Button(m.get("operator.view.saveIdleLock"));
+        saveIdle.setId("saveIdleLock");
+        saveIdle.setOnAction(e -> model.saveIdleLock());
+        idle.disableProperty().bind(model.mayManage.not());
+        saveIdle.disableProperty().bind(model.mayManage.not());
+        HBox idleRow = new HBox(
+                8,
+                new Label(m.get("operator.view.idleLock")),
+                idle,
+                new Label(m.get("operator.view.idleLockHint")),
+                saveIdle);
+        idleRow.setAlignment(Pos.CENTER_LEFT);
+        root.getChildren().addAll(title, current, note, table, form, problems, actions, adminOnly, idleRow);
         root.setPadding(new Insets(8, 0, 0, 0));
         model.reload();
     }

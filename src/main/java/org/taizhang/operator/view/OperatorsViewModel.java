@@ -42,6 +42,16 @@ public final class OperatorsViewModel {
     final BooleanProperty mayManage = new SimpleBooleanProperty();
 
     final StringProperty current = new SimpleStringProperty("");
+    /** Minutes without input before the window locks ("0": never). */
+    final StringProperty idleMinutes = new SimpleStringProperty("0");
+
+    private java.util.function.IntConsumer idleLockChanged = n -> {};
+
+    /** The window's lock follows a saved setting at once. */
+    public OperatorsViewModel onIdleLockChanged(java.util.function.IntConsumer changed) {
+        this.idleLockChanged = changed;
+        return this;
+    }
 
     public OperatorsViewModel(
             OperatorService service,
@@ -71,13 +81,44 @@ public final class OperatorsViewModel {
     }
 
     public void reload() {
-        tasks.run("operator.task.list", p -> service.operators(), list -> {
+        tasks.run("operator.task.list", p -> new Listing(service.operators(), service.idleLockMinutes()), l -> {
+            List<Operator> list = l.operators();
+            idleMinutes.set(Integer.toString(l.idleMinutes()));
             rows.setAll(list);
             Actor now = service.current();
             mayManage.set(now.mayAdminister());
             current.set(m.get("operator.view.current", now.name(), roleName(now.role())));
             check();
         });
+    }
+
+    private record Listing(List<Operator> operators, int idleMinutes) {}
+
+    /** Saves the idle lock's minutes (a whole number, 0 to 480). */
+    public void saveIdleLock() {
+        int minutes;
+        try {
+            minutes = Integer.parseInt(idleMinutes.get().strip());
+        } catch (NumberFormatException e) {
+            dialogs.showError(
+                    m.get("operator.task.save"),
+                    m.get("operator.error.idleLock", OperatorService.IDLE_LOCK_MAX_MINUTES));
+            return;
+        }
+        tasks.run(
+                "operator.task.save",
+                p -> {
+                    service.saveIdleLockMinutes(minutes);
+                    return minutes;
+                },
+                saved -> {
+                    dialogs.showInfo(
+                            m.get("operator.task.save"),
+                            saved == 0
+                                    ? m.get("operator.view.idleLockOff")
+                                    : m.get("operator.view.idleLockSaved", saved));
+                    idleLockChanged.accept(saved);
+                });
     }
 
     String roleName(Actor.Role r) {

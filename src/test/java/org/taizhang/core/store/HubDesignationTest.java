@@ -120,8 +120,9 @@ class HubDesignationTest {
                 s.execute("DROP TABLE hub_designation");
                 s.execute("DELETE FROM history WHERE entity = 'hub_designation'");
                 s.execute("DROP TABLE merge_breach"); // V9, and any later version: undone too
-                for (String v10 : new String[] {"knowledge", "exchange_peer", "exchange_log", "device_key"}) {
-                    s.execute("DROP TABLE " + v10);
+                for (String later :
+                        new String[] {"knowledge", "exchange_peer", "exchange_log", "device_key", "operator"}) {
+                    s.execute("DROP TABLE " + later); // V10, V11
                 }
                 s.execute("DELETE FROM flyway_schema_history WHERE CAST(version AS INTEGER) >= 8");
                 if (role != null) {
