@@ -40,9 +40,10 @@ class OperatorCommandsTest {
         assertThat(cli.err.toString()).contains("还没有选定是谁在操作").contains("--operator");
         assertThat(run("--db", db, "--operator", "无此人", "operator", "list")).isEqualTo(ExitCodes.ERROR);
         assertThat(cli.err.toString()).contains("姓名或密码不对");
-        // a clerk works, but does not manage operators
+        // which computer is the hub is the 管理员's; a clerk works, but does not manage operators
         assertThat(run("--db", db, "--operator", "李四", "device", "init", "--name", "外业一号", "--role", "field"))
-                .isZero();
+                .isEqualTo(ExitCodes.ERROR);
+        assertThat(cli.err.toString()).contains("只有管理员");
         assertThat(run("--db", db, "--operator", "李四", "operator", "add", "赵五", "--role", "reader"))
                 .isEqualTo(ExitCodes.ERROR);
         assertThat(cli.err.toString()).contains("只有管理员");

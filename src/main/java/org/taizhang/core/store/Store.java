@@ -487,8 +487,9 @@ public final class Store implements AutoCloseable {
         return dots;
     }
 
-    /** Makes this device the hub: a change like any other, which travels to the laptops. */
+    /** Makes this device the hub: a change like any other, which travels to the laptops. A 管理员's setting. */
     public void designateHub() {
+        requireAdmin();
         write(ctx -> {
             forgetPreviousId(ctx);
             var r = HUB_DESIGNATION.newRecord();
@@ -501,6 +502,7 @@ public final class Store implements AutoCloseable {
 
     /** Makes this device a field device; when it was the hub, no device is the hub until one is designated. */
     public void designateField() {
+        requireAdmin();
         if (!isHub()) {
             if (previousDeviceId != null) {
                 write(ctx -> {
