@@ -146,7 +146,12 @@ class ConvergencePropertyTest {
          * A laptop restored from its last backup, with or without the device file beside it, after its unsent work was
          * exported for the hub (the rule every path that replaces a laptop's data keeps, issue 17).
          */
-        RESTORE(2);
+        RESTORE(2),
+        /**
+         * Another operator signs in on the device (a 管理员 adds them the first time): history entries and timeline
+         * steps from then on carry their name, and a device restored to a copy with operators signs one in again.
+         */
+        OPERATOR(1);
 
         final int weight;
 
@@ -723,6 +728,10 @@ class ConvergencePropertyTest {
 
         Device(Store store) {
             this.store = store;
+            if (!store.actor().chosen()) { // a copy with several operators: one of them works here again
+                org.taizhang.operator.OperatorService operators = new org.taizhang.operator.OperatorService(store);
+                operators.signIn(operators.operators().getFirst().name(), null);
+            }
             this.service = new RegistryService(store);
             this.checklists = new ChecklistService(store, service);
             this.findings = new FindingService(store, service);
@@ -860,6 +869,7 @@ class ConvergencePropertyTest {
                     case CORE -> {
                         switch (Core.values()[k.action()]) {
                             case RESOLVE -> resolve(s);
+                            case OPERATOR -> operator(s);
                             case HUB -> {
                                 // only the first device: two devices acting as hub is listed by the check after a
                                 // merge (TWO_HUBS, MergeCheckTest); here one hub keeps the numbers unique
@@ -881,6 +891,15 @@ class ConvergencePropertyTest {
                 // the rules said no (a duplicate name, a unit that still has organizations, a deleted record
                 // this device has not seen restored …): a clerk would be told, and nothing was written
             }
+        }
+
+        private void operator(Step s) {
+            org.taizhang.operator.OperatorService operators = new org.taizhang.operator.OperatorService(store);
+            String name = "操作员" + (s.a() % 3);
+            if (operators.operators().stream().noneMatch(o -> o.name().equals(name))) {
+                operators.add(new org.taizhang.operator.model.OperatorDraft(name, Actor.Role.ADMIN, true), null);
+            }
+            operators.signIn(name, null);
         }
 
         private void resolve(Step s) {
