@@ -84,6 +84,10 @@ class ImportKillTest {
                                 i, line, organizations, history)
                         .isTrue();
                 outcomes.add(before ? "before" : "after");
+                // passes taizhang check: whole pages, keys, attachments, history against records
+                assertThat(new org.taizhang.backup.IntegrityCheck(s).run(Progress.NONE))
+                        .as("try %d", i)
+                        .isEmpty();
                 // and the database is whole and usable: the import can be done (again) and ends as after
                 new ExchangeService(s).importPackage(pkg, null, Progress.NONE);
                 assertThat(s.read().fetchCount(Tables.ORGANIZATION)).isEqualTo(organizationsAfter);

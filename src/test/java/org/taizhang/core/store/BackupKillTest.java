@@ -54,7 +54,10 @@ class BackupKillTest {
             killSomewhere(start("backup", db), full, i);
             try (Store s = Store.open(db)) {
                 assertThat(s.read().fetchCount(Tables.UNIT)).as("try %d", i).isEqualTo(unitsBefore);
-                assertThat(s.read().fetch("PRAGMA quick_check").getValue(0, 0)).isEqualTo("ok");
+                // passes taizhang check: whole pages, keys, attachments, history against records
+                assertThat(new org.taizhang.backup.IntegrityCheck(s).run(org.taizhang.core.task.Progress.NONE))
+                        .as("try %d", i)
+                        .isEmpty();
             }
             // whatever the backups folder holds that looks like a copy is a whole one (a cut one stays a .part)
             List<Backups.Copy> copies = Backups.list(db);
@@ -79,7 +82,10 @@ class BackupKillTest {
                 assertThat(units == unitsBefore || units == unitsInCopy)
                         .as("try %d: %d units", i, units)
                         .isTrue();
-                assertThat(s.read().fetch("PRAGMA quick_check").getValue(0, 0)).isEqualTo("ok");
+                // passes taizhang check: whole pages, keys, attachments, history against records
+                assertThat(new org.taizhang.backup.IntegrityCheck(s).run(org.taizhang.core.task.Progress.NONE))
+                        .as("try %d", i)
+                        .isEmpty();
                 outcomes.add(units == unitsBefore ? "before" : "restored");
             }
         }
