@@ -110,6 +110,27 @@ public final class PdfFonts {
         }
     }
 
+    /**
+     * Fonts that hold the rarer characters of people's and places' names (CJK extensions A and B: 䶮, 𠮷), tried in
+     * order for a character the chosen face lacks: Windows' SimSun-ExtB and MingLiU-ExtB, the open Noto / Source Han
+     * (which cover both), 花园明朝 (HanaMin, nearly all of Unicode's Han), then the usual faces.
+     */
+    static final List<String> FALLBACK_FAMILIES = List.of(
+            "SimSun-ExtB",
+            "SimSun-ExtG",
+            "MingLiU-ExtB",
+            "PMingLiU-ExtB",
+            "Noto Serif CJK SC",
+            "Noto Sans CJK SC",
+            "Source Han Serif SC",
+            "Source Han Sans SC",
+            "Noto Serif CJK JP",
+            "Noto Sans CJK JP",
+            "HanaMinA",
+            "HanaMinB",
+            "Microsoft YaHei",
+            "SimSun");
+
     /** A font file and, for a collection (.ttc), the face's index in it ({@code -1}: not a collection). */
     record Candidate(Path file, int index) {
         String openPdfName() {
@@ -131,6 +152,7 @@ public final class PdfFonts {
     private final List<Path> searchFolders;
     private final Map<Face, List<Candidate>> candidates;
     private final Map<Face, BaseFont> resolved = new EnumMap<>(Face.class);
+    private List<BaseFont> fallbacks;
     private List<Found> found;
 
     /** A face found by scanning the font folders. */
@@ -244,6 +266,66 @@ public final class PdfFonts {
             }
         }
         throw new DomainException("pdf.error.noChineseFont", OVERRIDE_PROPERTY);
+    }
+
+    /**
+     * The fonts to draw a character the chosen face lacks, in order: the other faces in use, then the
+     * {@link #FALLBACK_FAMILIES} found on this machine and the known files (read once, on the first such character).
+     */
+    public synchronized List<BaseFont> fallbacks() {
+        if (fallbacks == null) {
+            List<BaseFont> list = new ArrayList<>();
+            Set<String> seen = new HashSet<>();
+            for (Face face : Face.values()) {
+                try {
+                    BaseFont f = font(face);
+                    if (seen.add(f.getPostscriptFontName())) {
+                        list.add(f);
+                    }
+                } catch (DomainException none) {
+                    // no Chinese font at all: the export has said so already
+                }
+            }
+            List<Candidate> candidates = new ArrayList<>();
+            for (String family : FALLBACK_FAMILIES) {
+                String key = FontNames.key(family);
+                found().stream()
+                        .filter(f -> f.names().families().stream()
+                                .map(FontNames::key)
+                                .anyMatch(key::equals))
+                        .map(Found::candidate)
+                        .forEach(candidates::add);
+            }
+            candidates.addAll(fallbackFiles());
+            for (Candidate c : candidates) {
+                if (!Files.isRegularFile(c.file())) {
+                    continue;
+                }
+                try {
+                    BaseFont f = load(c);
+                    if (seen.add(f.getPostscriptFontName())) {
+                        list.add(f);
+                    }
+                } catch (IOException | RuntimeException e) {
+                    LOG.debug("fallback font {} skipped: {}", c, e.toString());
+                }
+            }
+            fallbacks = List.copyOf(list);
+        }
+        return fallbacks;
+    }
+
+    /** Where the fallback fonts usually are, for a machine whose font folders are not searched (names unread). */
+    private static List<Candidate> fallbackFiles() {
+        List<Path> windows = new ArrayList<>();
+        String systemRoot = System.getenv("SystemRoot");
+        windows.add(Path.of(systemRoot != null && !systemRoot.isBlank() ? systemRoot : "C:\\Windows", "Fonts"));
+        List<Path> noto = List.of(Path.of("/usr/share/fonts/opentype/noto"), Path.of("/usr/share/fonts/noto-cjk"));
+        return join(
+                in(windows, "simsunb.ttf", -1),
+                in(windows, "mingliub.ttc", 0),
+                in(noto, "NotoSerifCJK-Regular.ttc", 2),
+                in(noto, "NotoSansCJK-Regular.ttc", 2));
     }
 
     /** The font, or null (logged) when it cannot be read or lacks a glyph. */

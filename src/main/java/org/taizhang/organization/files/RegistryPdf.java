@@ -26,6 +26,7 @@ import org.openpdf.text.pdf.PdfTemplate;
 import org.openpdf.text.pdf.PdfWriter;
 import org.taizhang.core.files.SafeFiles;
 import org.taizhang.core.i18n.Messages;
+import org.taizhang.core.pdf.Glyphs;
 import org.taizhang.core.pdf.PdfFonts;
 import org.taizhang.core.task.Progress;
 import org.taizhang.organization.model.Community;
@@ -101,6 +102,7 @@ public final class RegistryPdf {
         }
         Font body = new Font(song, BODY_SIZE);
         Font header = new Font(hei, BODY_SIZE);
+        Glyphs g = new Glyphs(fonts); // names from the data: a 𠮷 the font lacks is drawn in one that has it
         // a landscape media box, not A4 with /Rotate 90: prints the same, and stays landscape in every tool
         Rectangle page = new Rectangle(PageSize.A4.getHeight(), PageSize.A4.getWidth());
         float[] widths = widths(rows, m, song, hei, page.getWidth() - 2 * MARGIN_SIDE);
@@ -115,7 +117,7 @@ public final class RegistryPdf {
                 document.addCreator("Taizhang");
                 document.open();
 
-                Paragraph title = new Paragraph(heading.title(), new Font(hei, TITLE_SIZE));
+                Paragraph title = new Paragraph(g.phrase(heading.title(), new Font(hei, TITLE_SIZE)));
                 title.setAlignment(Element.ALIGN_CENTER);
                 title.setSpacingAfter(6f);
                 document.add(title);
@@ -139,7 +141,7 @@ public final class RegistryPdf {
                 for (int r = 0; r < rows.size(); r++) {
                     List<String> row = rows.get(r);
                     for (Column c : Column.values()) {
-                        table.addCell(cell(row.get(c.ordinal()), body, c.align));
+                        table.addCell(cell(g.phrase(row.get(c.ordinal()), body), c.align));
                     }
                     if ((r + 1) % CHUNK == 0) {
                         progress.update(r + 1, rows.size(), "export.progress.writing");
@@ -250,7 +252,11 @@ public final class RegistryPdf {
     }
 
     private static PdfPCell cell(String text, Font font, int align) {
-        PdfPCell c = new PdfPCell(new Phrase(text, font));
+        return cell(new Phrase(text, font), align);
+    }
+
+    private static PdfPCell cell(Phrase text, int align) {
+        PdfPCell c = new PdfPCell(text);
         c.setHorizontalAlignment(align);
         c.setVerticalAlignment(Element.ALIGN_MIDDLE);
         c.setPaddingLeft(PADDING);

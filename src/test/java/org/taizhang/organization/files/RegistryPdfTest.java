@@ -139,6 +139,29 @@ class RegistryPdfTest {
     }
 
     @Test
+    void aNamesRareCharacterIsDrawnFromAFontThatHasItAndEveryFontIsEmbedded() throws Exception {
+        Path file = dir.resolve("组织台账.pdf");
+
+        service.exportPdf(file, "吉𠮷䶮支部台账", ZH, Progress.NONE);
+
+        try (PdfReader reader = new PdfReader(file.toString())) {
+            assertThat(text(reader, 1)).contains("吉𠮷䶮支部台账");
+        }
+        Process fonts;
+        try {
+            fonts = new ProcessBuilder("pdffonts", file.toString())
+                    .redirectErrorStream(true)
+                    .start();
+        } catch (IOException noPoppler) {
+            return; // poppler-utils not installed: the text above is the check
+        }
+        String listed = new String(fonts.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (fonts.waitFor() == 0) { // poppler-utils: every font embedded ("emb" column yes)
+            listed.lines().skip(2).forEach(line -> assertThat(line).contains(" yes "));
+        }
+    }
+
+    @Test
     void inEnglishTheHeadersAndPageNumbersAreEnglish() throws IOException {
         Path file = dir.resolve("registry.pdf");
 

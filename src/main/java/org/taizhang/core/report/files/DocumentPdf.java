@@ -18,6 +18,7 @@ import org.openpdf.text.pdf.PdfPageEventHelper;
 import org.openpdf.text.pdf.PdfWriter;
 import org.openpdf.text.pdf.draw.LineSeparator;
 import org.taizhang.core.files.SafeFiles;
+import org.taizhang.core.pdf.Glyphs;
 import org.taizhang.core.pdf.PdfFonts;
 import org.taizhang.core.report.OfficialDocument;
 import org.taizhang.core.task.Progress;
@@ -55,6 +56,7 @@ public final class DocumentPdf {
         BaseFont kai = fonts.font(PdfFonts.Face.KAI);
         BaseFont song = fonts.font(PdfFonts.Face.SONG);
         Font body = new Font(fang, BODY);
+        Glyphs g = new Glyphs(fonts);
         SafeFiles.write(file, out -> {
             Document document = new Document(PageSize.A4, LEFT, RIGHT, TOP, BOTTOM);
             try {
@@ -69,35 +71,35 @@ public final class DocumentPdf {
                     String mark = doc.issuer() + "文件";
                     float width = PageSize.A4.getWidth() - LEFT - RIGHT;
                     float size = Math.min(30f, width / (mark.length() + 0.5f));
-                    Paragraph issuer = new Paragraph(mark, new Font(hei, size, Font.NORMAL, RED));
+                    Paragraph issuer = new Paragraph(g.phrase(mark, new Font(hei, size, Font.NORMAL, RED)));
                     issuer.setAlignment(Element.ALIGN_CENTER);
                     issuer.setSpacingAfter(PITCH);
                     document.add(issuer);
-                    document.add(line(doc.number(), body, Element.ALIGN_CENTER));
+                    document.add(line(g, doc.number(), body, Element.ALIGN_CENTER));
                     LineSeparator rule = new LineSeparator(1.5f, 100f, RED, Element.ALIGN_CENTER, -6f);
                     document.add(new Chunk(rule));
-                    document.add(line(" ", body, Element.ALIGN_LEFT));
+                    document.add(line(g, " ", body, Element.ALIGN_LEFT));
                 }
-                Paragraph title = new Paragraph(doc.title(), new Font(hei, TITLE));
+                Paragraph title = new Paragraph(g.phrase(doc.title(), new Font(hei, TITLE)));
                 title.setAlignment(Element.ALIGN_CENTER);
                 title.setLeading(TITLE * 1.6f);
                 title.setSpacingBefore(PITCH / 2);
                 title.setSpacingAfter(PITCH);
                 document.add(title);
                 if (!doc.recipient().isEmpty()) {
-                    document.add(line(doc.recipient() + "：", body, Element.ALIGN_LEFT));
+                    document.add(line(g, doc.recipient() + "：", body, Element.ALIGN_LEFT));
                 }
                 int done = 0;
                 for (OfficialDocument.Block b : doc.body()) {
                     if (b instanceof OfficialDocument.Table table) {
-                        table(document, table.table(), song, hei);
+                        table(document, g, table.table(), song, hei);
                         continue;
                     }
                     document.add(
                             switch (b) {
-                                case OfficialDocument.Paragraph p -> indented(p.text(), body);
-                                case OfficialDocument.Heading h -> indented(h.text(), new Font(hei, BODY));
-                                case OfficialDocument.Subheading h -> indented(h.text(), new Font(kai, BODY));
+                                case OfficialDocument.Paragraph p -> indented(g, p.text(), body);
+                                case OfficialDocument.Heading h -> indented(g, h.text(), new Font(hei, BODY));
+                                case OfficialDocument.Subheading h -> indented(g, h.text(), new Font(kai, BODY));
                                 case OfficialDocument.Table t -> throw new IllegalStateException("handled above");
                             });
                     if (++done % 20 == 0) {
@@ -105,22 +107,22 @@ public final class DocumentPdf {
                     }
                 }
                 // 落款: the issuer over the date, the date's end four characters from the right margin
-                Paragraph gap = line(" ", body, Element.ALIGN_LEFT);
+                Paragraph gap = line(g, " ", body, Element.ALIGN_LEFT);
                 gap.setSpacingAfter(PITCH);
                 document.add(gap);
                 if (!doc.issuer().isEmpty()) {
-                    Paragraph signer = line(doc.issuer(), body, Element.ALIGN_RIGHT);
+                    Paragraph signer = line(g, doc.issuer(), body, Element.ALIGN_RIGHT);
                     signer.setIndentationRight(2 * BODY);
                     document.add(signer);
                 }
-                Paragraph dated = line(OfficialDocument.date(doc.date()), body, Element.ALIGN_RIGHT);
+                Paragraph dated = line(g, OfficialDocument.date(doc.date()), body, Element.ALIGN_RIGHT);
                 dated.setIndentationRight(4 * BODY);
                 document.add(dated);
                 if (!doc.copyTo().isEmpty()) {
                     Font small = new Font(fang, 14f);
-                    document.add(line(" ", body, Element.ALIGN_LEFT));
+                    document.add(line(g, " ", body, Element.ALIGN_LEFT));
                     document.add(new Chunk(new LineSeparator(0.75f, 100f, Color.BLACK, Element.ALIGN_CENTER, -4f)));
-                    Paragraph copy = line("抄送：" + doc.copyTo() + "。", small, Element.ALIGN_LEFT);
+                    Paragraph copy = line(g, "抄送：" + doc.copyTo() + "。", small, Element.ALIGN_LEFT);
                     copy.setIndentationLeft(BODY);
                     document.add(copy);
                     document.add(new Chunk(new LineSeparator(0.75f, 100f, Color.BLACK, Element.ALIGN_CENTER, -4f)));
@@ -138,10 +140,10 @@ public final class DocumentPdf {
 
     /** A table in the text: its caption in 黑体, then the table in 五号 宋体 across the text block. */
     private static void table(
-            Document document, org.taizhang.core.report.ReportTable table, BaseFont song, BaseFont hei)
+            Document document, Glyphs g, org.taizhang.core.report.ReportTable table, BaseFont song, BaseFont hei)
             throws org.openpdf.text.DocumentException {
         if (!table.title().isEmpty()) {
-            Paragraph caption = new Paragraph(PITCH, chunk(table.title(), new Font(hei, 14f)));
+            Paragraph caption = paragraph(g, table.title(), new Font(hei, 14f));
             caption.setAlignment(Element.ALIGN_CENTER);
             document.add(caption);
         }
@@ -158,12 +160,13 @@ public final class DocumentPdf {
         t.setSpacingBefore(4f);
         t.setSpacingAfter(PITCH / 2);
         for (var c : columns) {
-            t.addCell(TablePdf.cell(c.name(), bold, Element.ALIGN_CENTER));
+            t.addCell(TablePdf.cell(g, c.name(), bold, Element.ALIGN_CENTER));
         }
         for (java.util.List<Object> row : table.rows()) {
             for (int c = 0; c < columns.size(); c++) {
                 var column = columns.get(c);
                 t.addCell(TablePdf.cell(
+                        g,
                         org.taizhang.core.report.ReportTable.text(column.kind(), row.get(c)),
                         cells,
                         TablePdf.align(column)));
@@ -173,25 +176,30 @@ public final class DocumentPdf {
             java.util.List<String> texts = table.texts(table.total());
             for (int c = 0; c < columns.size(); c++) {
                 t.addCell(TablePdf.cell(
-                        texts.get(c), bold, c == 0 ? Element.ALIGN_CENTER : TablePdf.align(columns.get(c))));
+                        g, texts.get(c), bold, c == 0 ? Element.ALIGN_CENTER : TablePdf.align(columns.get(c))));
             }
         }
         document.add(t);
     }
 
-    private static Paragraph line(String text, Font font, int align) {
-        Paragraph p = new Paragraph(PITCH, chunk(text, font));
+    private static Paragraph line(Glyphs g, String text, Font font, int align) {
+        Paragraph p = paragraph(g, text, font);
         p.setAlignment(align);
         return p;
     }
 
-    /** A run of text that breaks lines as Chinese is set (避头尾). */
-    private static Chunk chunk(String text, Font font) {
-        return new Chunk(text, font).setSplitCharacter(ChineseLineBreaks.INSTANCE);
+    /**
+     * A line-pitched paragraph whose runs break lines as Chinese is set (避头尾), every character drawn (a name's
+     * 𠮷 in a font that has it).
+     */
+    private static Paragraph paragraph(Glyphs g, String text, Font font) {
+        Paragraph p = new Paragraph(g.phrase(text, font, ChineseLineBreaks.INSTANCE));
+        p.setLeading(PITCH);
+        return p;
     }
 
-    private static Paragraph indented(String text, Font font) {
-        Paragraph p = new Paragraph(PITCH, chunk(text, font));
+    private static Paragraph indented(Glyphs g, String text, Font font) {
+        Paragraph p = paragraph(g, text, font);
         p.setAlignment(Element.ALIGN_JUSTIFIED);
         p.setFirstLineIndent(2 * BODY);
         return p;

@@ -23,6 +23,7 @@ import org.openpdf.text.pdf.PdfTemplate;
 import org.openpdf.text.pdf.PdfWriter;
 import org.taizhang.core.files.SafeFiles;
 import org.taizhang.core.i18n.Messages;
+import org.taizhang.core.pdf.Glyphs;
 import org.taizhang.core.pdf.PdfFonts;
 import org.taizhang.core.report.ReportTable;
 import org.taizhang.core.report.ReportTable.Column;
@@ -53,6 +54,7 @@ public final class TablePdf {
         BaseFont hei = fonts.font(PdfFonts.Face.HEI);
         Font body = new Font(song, BODY_SIZE);
         Font bold = new Font(hei, BODY_SIZE);
+        Glyphs g = new Glyphs(fonts);
         List<Column> columns = table.columns();
         double chars = columns.stream().mapToDouble(Column::width).sum();
         // a landscape media box, not A4 with /Rotate 90: prints the same, and stays landscape in every tool
@@ -73,7 +75,7 @@ public final class TablePdf {
                 document.addCreator("Taizhang");
                 document.open();
 
-                Paragraph title = new Paragraph(table.title(), new Font(hei, TITLE_SIZE));
+                Paragraph title = new Paragraph(g.phrase(table.title(), new Font(hei, TITLE_SIZE)));
                 title.setAlignment(Element.ALIGN_CENTER);
                 title.setSpacingAfter(8f);
                 document.add(title);
@@ -81,8 +83,9 @@ public final class TablePdf {
                 headingLine.setWidthPercentage(100);
                 LocalDate d = heading.date();
                 headingLine.addCell(
-                        plain(m.get("report.table.preparer") + heading.committee(), body, Element.ALIGN_LEFT));
+                        plain(g, m.get("report.table.preparer") + heading.committee(), body, Element.ALIGN_LEFT));
                 headingLine.addCell(plain(
+                        g,
                         m.get("report.table.date", d.getYear(), d.getMonthValue(), d.getDayOfMonth()),
                         body,
                         Element.ALIGN_RIGHT));
@@ -94,13 +97,13 @@ public final class TablePdf {
                 t.setHeaderRows(1);
                 t.setComplete(false); // rows go to the document in chunks instead of piling up in memory
                 for (Column c : columns) {
-                    PdfPCell cell = cell(c.name(), bold, Element.ALIGN_CENTER);
+                    PdfPCell cell = cell(g, c.name(), bold, Element.ALIGN_CENTER);
                     cell.setBackgroundColor(new Color(0xE6, 0xE6, 0xE6));
                     t.addCell(cell);
                 }
                 int done = 0;
                 for (List<Object> row : table.rows()) {
-                    addRow(t, columns, row, body);
+                    addRow(g, t, columns, row, body);
                     if (++done % CHUNK == 0) {
                         progress.update(done, table.rows().size(), "report.progress.rows");
                         progress.checkCancelled();
@@ -111,19 +114,19 @@ public final class TablePdf {
                     List<String> texts = table.texts(table.total());
                     for (int c = 0; c < columns.size(); c++) {
                         String text = c == 0 && texts.get(0).isEmpty() ? m.get("report.table.total") : texts.get(c);
-                        t.addCell(cell(text, bold, c == 0 ? Element.ALIGN_CENTER : align(columns.get(c))));
+                        t.addCell(cell(g, text, bold, c == 0 ? Element.ALIGN_CENTER : align(columns.get(c))));
                     }
                 }
                 t.setComplete(true);
                 document.add(t);
                 for (String note : table.notes()) {
-                    Paragraph p = new Paragraph(note, new Font(song, BODY_SIZE - 1));
+                    Paragraph p = new Paragraph(g.phrase(note, new Font(song, BODY_SIZE - 1)));
                     p.setSpacingBefore(3f);
                     document.add(p);
                 }
-                Paragraph signatures = new Paragraph(
-                        (table.signatures() == null ? m.get("report.table.signatures") : table.signatures()),
-                        new Font(song, BODY_SIZE + 0.5f));
+                Paragraph signatures = new Paragraph(g.phrase(
+                        table.signatures() == null ? m.get("report.table.signatures") : table.signatures(),
+                        new Font(song, BODY_SIZE + 0.5f)));
                 signatures.setSpacingBefore(12f);
                 document.add(signatures);
                 progress.checkCancelled();
@@ -137,10 +140,10 @@ public final class TablePdf {
         });
     }
 
-    private static void addRow(PdfPTable t, List<Column> columns, List<Object> row, Font font) {
+    private static void addRow(Glyphs g, PdfPTable t, List<Column> columns, List<Object> row, Font font) {
         for (int c = 0; c < columns.size(); c++) {
             Column column = columns.get(c);
-            t.addCell(cell(ReportTable.text(column.kind(), row.get(c)), font, align(column)));
+            t.addCell(cell(g, ReportTable.text(column.kind(), row.get(c)), font, align(column)));
         }
     }
 
@@ -152,10 +155,9 @@ public final class TablePdf {
         };
     }
 
-    static PdfPCell cell(String text, Font font, int align) {
-        // a wrapped cell breaks its lines as Chinese is set (避头尾)
-        PdfPCell c = new PdfPCell(
-                new Phrase(new org.openpdf.text.Chunk(text, font).setSplitCharacter(ChineseLineBreaks.INSTANCE)));
+    static PdfPCell cell(Glyphs g, String text, Font font, int align) {
+        // a wrapped cell breaks its lines as Chinese is set (避头尾); no character comes out blank
+        PdfPCell c = new PdfPCell(g.phrase(text, font, ChineseLineBreaks.INSTANCE));
         c.setHorizontalAlignment(align);
         c.setVerticalAlignment(Element.ALIGN_MIDDLE);
         c.setPaddingLeft(3f);
@@ -166,8 +168,8 @@ public final class TablePdf {
         return c;
     }
 
-    private static PdfPCell plain(String text, Font font, int align) {
-        PdfPCell c = new PdfPCell(new Phrase(text, font));
+    private static PdfPCell plain(Glyphs g, String text, Font font, int align) {
+        PdfPCell c = new PdfPCell(g.phrase(text, font));
         c.setHorizontalAlignment(align);
         c.setBorder(Rectangle.NO_BORDER);
         c.setPaddingLeft(0f);
