@@ -22,6 +22,9 @@ public final class StatusFooter {
         cancel.visibleProperty().bind(tasks.runningJob().isNotNull());
         cancel.managedProperty().bind(cancel.visibleProperty());
         operator.setId("statusOperator");
+        // apart from their neighbours: the operator, the note and the database read as three things
+        operator.setPadding(new javafx.geometry.Insets(0, 16, 0, 16));
+        note.setPadding(new javafx.geometry.Insets(0, 16, 0, 0));
         note.setId("statusNote");
         note.getStyleClass().add("status-note");
         note.visibleProperty().bind(note.textProperty().isNotEmpty());

@@ -42,6 +42,8 @@ public final class OperatorsViewModel {
     final BooleanProperty mayManage = new SimpleBooleanProperty();
 
     final StringProperty current = new SimpleStringProperty("");
+    /** A name is asked for once the form was used (typed in, or 新增 pressed), not on an untouched form. */
+    private boolean touched;
     /** Minutes without input before the window locks ("0": never). */
     final StringProperty idleMinutes = new SimpleStringProperty("0");
 
@@ -64,7 +66,10 @@ public final class OperatorsViewModel {
         this.dialogs = dialogs;
         this.m = messages;
         this.actorChanged = actorChanged;
-        name.addListener((o, was, now) -> check());
+        name.addListener((o, was, now) -> {
+            touched = true;
+            check();
+        });
         password.addListener((o, was, now) -> check());
         repeat.addListener((o, was, now) -> check());
         selected.addListener((o, was, now) -> {
@@ -134,7 +139,9 @@ public final class OperatorsViewModel {
         List<String> list = new ArrayList<>();
         String n = name.get() == null ? "" : name.get().strip();
         if (n.isEmpty()) {
-            list.add(m.get("operator.error.nameRequired"));
+            if (touched) {
+                list.add(m.get("operator.error.nameRequired"));
+            }
         } else if (n.length() > OperatorDraft.NAME_MAX_LENGTH) {
             list.add(m.get("operator.error.nameTooLong", OperatorDraft.NAME_MAX_LENGTH));
         }
@@ -154,7 +161,8 @@ public final class OperatorsViewModel {
 
     /** Adds the form as a new operator, with the password typed (or none). */
     public void add() {
-        if (!check().isEmpty()) {
+        touched = true;
+        if (!check().isEmpty() || name.get().isBlank()) {
             return;
         }
         OperatorDraft d = draft();
@@ -172,6 +180,7 @@ public final class OperatorsViewModel {
             dialogs.showInfo(m.get("operator.task.save"), m.get("operator.view.chooseFirst"));
             return;
         }
+        touched = true;
         if (!check().isEmpty()) {
             return;
         }
@@ -237,6 +246,7 @@ public final class OperatorsViewModel {
 
     private void done() {
         selected.set(null);
+        touched = false;
         password.set("");
         repeat.set("");
         actorChanged.run();
