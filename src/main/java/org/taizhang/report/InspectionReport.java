@@ -55,6 +55,7 @@ public final class InspectionReport {
                 LedgerStats.grouped(found, e -> e.finding().category()).size())));
         ReportTable byCategory = RectificationStats.table(ledger, filter, Grouping.CATEGORY, m);
         body.add(new OfficialDocument.Table(titled(byCategory, m.get("report.inspection.table.category"))));
+        body.add(ReportCharts.foundAndClosed(byCategory, 0, 1, 2, m.get("report.inspection.chart.category"), m, 10));
         body.add(new OfficialDocument.Subheading(m.get("report.inspection.common.heading")));
         Map<String, List<LedgerEntry>> byKind = new LinkedHashMap<>();
         for (LedgerEntry e : found) {
@@ -97,6 +98,7 @@ public final class InspectionReport {
                 m.get("report.inspection.rectification", f.closed(), found.size() - f.closed(), f.overdue(), rate)));
         ReportTable byUnit = RectificationStats.table(ledger, filter, Grouping.UNIT, m);
         body.add(new OfficialDocument.Table(titled(byUnit, m.get("report.inspection.table.unit"))));
+        body.add(ReportCharts.foundAndClosed(byUnit, 0, 1, 2, m.get("report.inspection.chart.unit"), m, 10));
 
         body.add(new OfficialDocument.Heading(m.get("report.inspection.next.heading")));
         body.add(new OfficialDocument.Paragraph(m.get("report.inspection.next")));

@@ -109,7 +109,7 @@ public final class MonthlyBulletin {
             ranking.get(i).set(0, i + 1);
         }
         LedgerStats.Figures all = LedgerStats.total(ofYear);
-        body.add(new OfficialDocument.Table(new ReportTable(
+        ReportTable rankingTable = new ReportTable(
                 m.get("report.bulletin.table.ranking", Integer.toString(month.getYear())),
                 m.get("report.bulletin.table.ranking", Integer.toString(month.getYear())),
                 List.of(
@@ -125,7 +125,10 @@ public final class MonthlyBulletin {
                         all.found(),
                         all.closed(),
                         ReportTable.rate(all.closed(), all.found())),
-                List.of())));
+                List.of());
+        body.add(new OfficialDocument.Table(rankingTable));
+        body.add(ReportCharts.foundAndClosed(
+                rankingTable, 1, 2, 3, m.get("report.bulletin.chart", Integer.toString(month.getYear())), m, 10));
         body.add(new OfficialDocument.Paragraph(m.get("report.bulletin.closing")));
         return new OfficialDocument(
                 committee,

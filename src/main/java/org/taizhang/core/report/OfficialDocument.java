@@ -56,6 +56,45 @@ public record OfficialDocument(
         }
     }
 
+    /**
+     * A bar chart in the text (findings found and closed by category, say): one bar per series in each category,
+     * drawn as vectors in PDF and as a native chart a clerk can edit in Word.
+     *
+     * @param title the caption set above it
+     * @param valueName what the bars count (个, 条)
+     * @param categories the groups along the axis, in order
+     * @param series the bars of each group: one value per category
+     */
+    public record Chart(String title, String valueName, List<String> categories, List<Series> series) implements Block {
+        public Chart {
+            Objects.requireNonNull(title);
+            valueName = valueName == null ? "" : valueName;
+            categories = List.copyOf(categories);
+            series = List.copyOf(series);
+            for (Series s : series) {
+                if (s.values().size() != categories.size()) {
+                    throw new IllegalArgumentException(s.name() + ": one value per category");
+                }
+            }
+        }
+
+        @Override
+        public String text() {
+            return title;
+        }
+
+        /** The colours of the series, in order (the same in PDF and Word): party red first, then calm ones. */
+        public static final List<String> PALETTE = List.of("C00000", "2F5597", "7F7F7F", "BF9000", "548235");
+    }
+
+    /** One series of a {@link Chart}: its name (the legend) and a value per category. */
+    public record Series(String name, List<Long> values) {
+        public Series {
+            Objects.requireNonNull(name);
+            values = List.copyOf(values);
+        }
+    }
+
     /** "一", "二" … "九十九": the numbers of first-level headings. */
     public static String chineseNumber(int n) {
         if (n < 1 || n > 99) {

@@ -1,5 +1,6 @@
 package org.taizhang.core.report.files;
 
+import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import org.apache.poi.wp.usermodel.HeaderFooterType;
@@ -87,6 +88,10 @@ public final class DocumentDocx {
                         table(d, table.table());
                         continue;
                     }
+                    if (b instanceof OfficialDocument.Chart chart) {
+                        chart(d, chart);
+                        continue;
+                    }
                     XWPFParagraph p = paragraph(d, ParagraphAlignment.BOTH, PITCH);
                     p.setIndentationFirstLine(640); // two characters of 16 pt
                     p.getCTP().getPPr().getInd().setFirstLineChars(BigInteger.valueOf(200)); // as WPS counts them
@@ -95,6 +100,7 @@ public final class DocumentDocx {
                         case OfficialDocument.Heading x -> run(p, x.text(), HEI, 16);
                         case OfficialDocument.Subheading x -> run(p, x.text(), KAI, 16);
                         case OfficialDocument.Table x -> throw new IllegalStateException("handled above");
+                        case OfficialDocument.Chart x -> throw new IllegalStateException("handled above");
                     }
                     if (++done % 20 == 0) {
                         progress.checkCancelled();
@@ -118,6 +124,25 @@ public final class DocumentDocx {
                 d.write(out);
             }
         });
+    }
+
+    /** A chart in the text: its caption in 黑体, then a native bar chart a clerk can edit, across the text block. */
+    private static void chart(XWPFDocument d, OfficialDocument.Chart chart) throws IOException {
+        if (!chart.title().isEmpty()) {
+            XWPFParagraph caption = paragraph(d, ParagraphAlignment.CENTER, PITCH);
+            caption.setKeepNext(true); // the caption stays on the chart's page
+            run(caption, chart.title(), HEI, 14);
+        }
+        XWPFParagraph holder = d.createParagraph();
+        holder.setAlignment(ParagraphAlignment.CENTER);
+        try {
+            // 156 × 80 mm in EMU (36,000 a millimetre)
+            ChartFiles.append(d, holder.createRun(), chart, 156 * 36_000, 80 * 36_000);
+        } catch (IOException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException("chart " + chart.title(), e);
+        }
     }
 
     /** A table in the text: its caption in 黑体, the table in 4号 宋体 across the text block, a line after it. */

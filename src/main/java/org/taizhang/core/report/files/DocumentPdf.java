@@ -95,12 +95,17 @@ public final class DocumentPdf {
                         table(document, g, table.table(), song, hei);
                         continue;
                     }
+                    if (b instanceof OfficialDocument.Chart chart) {
+                        chart(document, writer, g, chart, song, hei);
+                        continue;
+                    }
                     document.add(
                             switch (b) {
                                 case OfficialDocument.Paragraph p -> indented(g, p.text(), body);
                                 case OfficialDocument.Heading h -> indented(g, h.text(), new Font(hei, BODY));
                                 case OfficialDocument.Subheading h -> indented(g, h.text(), new Font(kai, BODY));
                                 case OfficialDocument.Table t -> throw new IllegalStateException("handled above");
+                                case OfficialDocument.Chart c -> throw new IllegalStateException("handled above");
                             });
                     if (++done % 20 == 0) {
                         progress.checkCancelled();
@@ -180,6 +185,60 @@ public final class DocumentPdf {
             }
         }
         document.add(t);
+    }
+
+    /**
+     * A chart in the text: its caption in 黑体, then the bars drawn as vectors (JFreeChart on OpenPDF's Graphics2D)
+     * across the text block, 80 mm high; every label is text in the embedded 宋体.
+     */
+    private static void chart(
+            Document document, PdfWriter writer, Glyphs g, OfficialDocument.Chart chart, BaseFont song, BaseFont hei)
+            throws org.openpdf.text.DocumentException {
+        float width = 156 * MM;
+        float height = 80 * MM;
+        org.openpdf.text.pdf.PdfTemplate template = writer.getDirectContent().createTemplate(width, height);
+        // every AWT font the chart asks for is the document's 宋体 (黑体 for bold): embedded, Chinese, as the text
+        org.openpdf.text.pdf.FontMapper fonts = new org.openpdf.text.pdf.FontMapper() {
+            @Override
+            public BaseFont awtToPdf(java.awt.Font font) {
+                return font.isBold() ? hei : song;
+            }
+
+            @Override
+            public java.awt.Font pdfToAwt(BaseFont font, int size) {
+                return new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, size);
+            }
+        };
+        java.awt.Graphics2D g2 = template.createGraphics(width, height, fonts);
+        try {
+            ChartFiles.draw(
+                    chart,
+                    g2,
+                    new java.awt.geom.Rectangle2D.Double(0, 0, width, height),
+                    new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 10));
+        } finally {
+            g2.dispose();
+        }
+        // the caption and the chart as one block: moved whole to the next page when the rest of this one is too short,
+        // and the text after it stays after it
+        org.openpdf.text.pdf.PdfPTable block = new org.openpdf.text.pdf.PdfPTable(1);
+        block.setWidthPercentage(100);
+        block.setKeepTogether(true);
+        block.setSpacingAfter(PITCH / 2);
+        if (!chart.title().isEmpty()) {
+            org.openpdf.text.pdf.PdfPCell caption =
+                    new org.openpdf.text.pdf.PdfPCell(g.phrase(chart.title(), new Font(hei, 14f)));
+            caption.setHorizontalAlignment(Element.ALIGN_CENTER);
+            caption.setBorder(org.openpdf.text.Rectangle.NO_BORDER);
+            caption.setPaddingBottom(4f);
+            block.addCell(caption);
+        }
+        org.openpdf.text.pdf.PdfPCell picture =
+                new org.openpdf.text.pdf.PdfPCell(org.openpdf.text.Image.getInstance(template), false);
+        picture.setHorizontalAlignment(Element.ALIGN_CENTER);
+        picture.setBorder(org.openpdf.text.Rectangle.NO_BORDER);
+        block.addCell(picture);
+        document.add(block);
     }
 
     private static Paragraph line(Glyphs g, String text, Font font, int align) {

