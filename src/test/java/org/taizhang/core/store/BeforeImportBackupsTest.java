@@ -54,9 +54,7 @@ class BeforeImportBackupsTest {
         DeviceActions.ASSESSMENT_FORMS.clear();
         ConvergencePropertyTest.Device d = ConvergencePropertyTest.deviceIn(dir, "hub");
         d.setUp(true);
-        List<ConvergencePropertyTest.Kind> kinds = ConvergencePropertyTest.KINDS.stream()
-                .filter(k -> k.feature() != ConvergencePropertyTest.Feature.CORE)
-                .toList();
+        List<ConvergencePropertyTest.Kind> kinds = ConvergencePropertyTest.featureKinds();
         Random random = new Random(22);
         Set<String> imported = new TreeSet<>();
         List<ConvergencePropertyTest.Kind> imports = kinds.stream()

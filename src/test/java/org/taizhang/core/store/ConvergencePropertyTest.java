@@ -99,6 +99,11 @@ class ConvergencePropertyTest {
         }
     }
 
+    /** Every feature's actions (not the store's own): the ways a clerk changes data. */
+    static List<Kind> featureKinds() {
+        return KINDS.stream().filter(k -> k.feature() != Feature.CORE).toList();
+    }
+
     /** A device as the property makes them (a copy of the template), for other tests of what the actions do. */
     static Device deviceIn(Path dir, String name) throws IOException {
         Path db = dir.resolve(name + ".db");

@@ -49,7 +49,7 @@ class ReadOnlyAccessTest {
         ConvergencePropertyTest.Device d = ConvergencePropertyTest.deviceIn(dir, "hub");
         d.setUp(true);
         Random random = new Random(20261207);
-        List<ConvergencePropertyTest.Kind> kinds = featureKinds();
+        List<ConvergencePropertyTest.Kind> kinds = ConvergencePropertyTest.featureKinds();
         for (int i = 0; i < 80; i++) {
             ConvergencePropertyTest.Kind k = kinds.get(random.nextInt(kinds.size()));
             d.act(new ConvergencePropertyTest.Step(
@@ -63,12 +63,6 @@ class ReadOnlyAccessTest {
         return d;
     }
 
-    private static List<ConvergencePropertyTest.Kind> featureKinds() {
-        return ConvergencePropertyTest.KINDS.stream()
-                .filter(k -> k.feature() != ConvergencePropertyTest.Feature.CORE)
-                .toList();
-    }
-
     @Test
     void aReadOnlyOperatorIsRefusedByEveryActionThatChangesDataAndNothingChanges() throws Exception {
         ConvergencePropertyTest.Device d = deviceWithData();
@@ -79,7 +73,7 @@ class ReadOnlyAccessTest {
         operators.signIn("领导甲", null);
         String everythingBefore = everything(d.store);
         Set<String> changing = new TreeSet<>();
-        List<ConvergencePropertyTest.Kind> kinds = featureKinds();
+        List<ConvergencePropertyTest.Kind> kinds = ConvergencePropertyTest.featureKinds();
         for (int step = 0; step < 300; step++) {
             ConvergencePropertyTest.Kind k = kinds.get(random.nextInt(kinds.size()));
             String kind = k.feature() + " " + k.action();
