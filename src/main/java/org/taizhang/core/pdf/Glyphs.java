@@ -59,6 +59,25 @@ public final class Glyphs {
         return phrase;
     }
 
+    /**
+     * One font for a whole drawing whose text cannot be split into runs (a chart's labels, measured and drawn by
+     * AWT): {@code preferred} when it has every character, else the first fallback that has every one it lacks.
+     * Refused ({@code pdf.error.glyphMissing}) when a character is in no font.
+     */
+    public BaseFont fontFor(String text, BaseFont preferred) {
+        List<BaseFont> needed = neededFallbacks(text, preferred);
+        if (needed.isEmpty()) {
+            return preferred;
+        }
+        for (BaseFont f : fonts.fallbacks()) {
+            if (text.codePoints()
+                    .allMatch(cp -> Character.isWhitespace(cp) || Character.isISOControl(cp) || f.charExists(cp))) {
+                return f;
+            }
+        }
+        return needed.getFirst(); // no one font has them all: the first that has the rarest (each has a font)
+    }
+
     /** The fallbacks the characters {@code base} lacks need, in their order; refused for one that none has. */
     private List<BaseFont> neededFallbacks(String text, BaseFont base) {
         List<BaseFont> needed = new ArrayList<>();

@@ -82,6 +82,18 @@ class GlyphsTest {
     }
 
     @Test
+    void aDrawingThatCannotSplitItsTextGetsOneFontThatHasEveryCharacter() throws Exception {
+        BaseFont song = fonts.font(PdfFonts.Face.SONG);
+        assertThat(glyphs.fontFor("党费 三会一课", song)).isSameAs(song);
+        BaseFont latin = BaseFont.createFont(BaseFont.HELVETICA, BaseFont.CP1252, false);
+        BaseFont chosen = glyphs.fontFor("吉𠮷单位 12", latin);
+        assertThat("吉𠮷单位12".codePoints()).allMatch(chosen::charExists);
+        assertThatThrownBy(() -> glyphs.fontFor("党支部" + Character.toString(0xF0000), song))
+                .isInstanceOf(DomainException.class)
+                .hasMessageContaining("pdf.error.glyphMissing");
+    }
+
+    @Test
     void textTheFontHasIsOneRunInIt() {
         Font song = new Font(fonts.font(PdfFonts.Face.SONG), 16f);
         Phrase p = glyphs.phrase("整改通知书", song);

@@ -197,11 +197,17 @@ public final class DocumentPdf {
         float width = 156 * MM;
         float height = 80 * MM;
         org.openpdf.text.pdf.PdfTemplate template = writer.getDirectContent().createTemplate(width, height);
-        // every AWT font the chart asks for is the document's 宋体 (黑体 for bold): embedded, Chinese, as the text
+        // every AWT font the chart asks for is the document's 宋体 (黑体 for bold): embedded, Chinese, as the text —
+        // or, when a label has a character those lack (a unit's 𠮷), a fallback font that has them all
+        StringBuilder labels = new StringBuilder(chart.valueName());
+        chart.categories().forEach(labels::append);
+        chart.series().forEach(s -> labels.append(s.name()));
+        BaseFont plain = g.fontFor(labels.toString(), song);
+        BaseFont bold = plain == song ? hei : plain;
         org.openpdf.text.pdf.FontMapper fonts = new org.openpdf.text.pdf.FontMapper() {
             @Override
             public BaseFont awtToPdf(java.awt.Font font) {
-                return font.isBold() ? hei : song;
+                return font.isBold() ? bold : plain;
             }
 
             @Override
