@@ -284,20 +284,21 @@ public final class ExchangeViewModel {
         return d.daysSilent() != null && d.daysSilent() > silentDays.get();
     }
 
-    /** Keeps the days after which a field device is shown as silent (a setting of this computer). */
+    /** Keeps the days after which a field device is shown as silent (a setting of this computer, the 管理员's). */
     public void saveSilentDays(int days) {
         if (days < 1 || days > 3650) {
             dialogs.showError(m.get("exchange.devices.silentDays"), m.get("exchange.devices.badDays"));
             return;
         }
-        silentDays.set(days);
         tasks.run(
                 "exchange.task.setting",
                 p -> {
+                    store.requireAdmin(); // a setting: the 管理员's (issue 22)
                     store.putLocalSetting(SILENT_DAYS_KEY, Integer.toString(days));
                     return days;
                 },
                 d -> {
+                    silentDays.set(d);
                     // the rows are coloured by the setting: shown again
                     List<ExchangeService.Device> rows = List.copyOf(devices);
                     devices.setAll(rows);
