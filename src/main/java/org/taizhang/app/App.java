@@ -184,7 +184,7 @@ public final class App extends Application {
                 .showOperator(messages.get(
                         "app.operator",
                         opened.operator(),
-                        roleName(opened.actor().role(), messages)));
+                        messages.get(opened.actor().role().messageKey())));
         showOperator.run();
         IdleLock idleLock = new IdleLock(
                 (javafx.scene.layout.StackPane) stage.getScene().getRoot(),
@@ -336,14 +336,6 @@ public final class App extends Application {
                                                 c.problem() == null ? "" : messages.describe(c.problem()))));
                     });
         });
-    }
-
-    private static String roleName(org.taizhang.core.store.Actor.Role role, Messages m) {
-        return switch (role) {
-            case ADMIN -> m.get("app.role.admin");
-            case CLERK -> m.get("app.role.clerk");
-            case READER -> m.get("app.role.reader");
-        };
     }
 
     /**

@@ -39,11 +39,7 @@ final class OperatorCommand {
     }
 
     static String roleName(Actor.Role role, org.taizhang.core.i18n.Messages m) {
-        return switch (role) {
-            case ADMIN -> m.get("app.role.admin");
-            case CLERK -> m.get("app.role.clerk");
-            case READER -> m.get("app.role.reader");
-        };
+        return m.get(role.messageKey());
     }
 
     @Command(name = "list", description = "列出操作员、角色、是否核查人、是否设密码。 List the operators.")

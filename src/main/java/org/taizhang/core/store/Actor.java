@@ -16,14 +16,21 @@ public record Actor(String name, Role role, boolean verifier, boolean chosen, bo
 
     /** 管理员, 经办人, 只读: stored by {@link #code()}. */
     public enum Role {
-        ADMIN("admin"),
-        CLERK("clerk"),
-        READER("reader");
+        ADMIN("admin", "access.role.admin"),
+        CLERK("clerk", "access.role.clerk"),
+        READER("reader", "access.role.reader");
 
         private final String code;
+        private final String messageKey;
 
-        Role(String code) {
+        Role(String code, String messageKey) {
             this.code = code;
+            this.messageKey = messageKey;
+        }
+
+        /** Its name as the window, the status bar and the command line show it (管理员, 经办人, 只读). */
+        public String messageKey() {
+            return messageKey;
         }
 
         public String code() {

@@ -127,11 +127,7 @@ public final class OperatorsViewModel {
     }
 
     String roleName(Actor.Role r) {
-        return switch (r) {
-            case ADMIN -> m.get("operator.role.ADMIN");
-            case CLERK -> m.get("operator.role.CLERK");
-            case READER -> m.get("operator.role.READER");
-        };
+        return m.get(r.messageKey());
     }
 
     /** What is wrong with the form as typed (empty: it may be saved). */
