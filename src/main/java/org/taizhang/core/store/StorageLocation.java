@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Whether a database lies on a network share or in a folder a sync client copies, told from its path. SQLite's WAL
@@ -38,9 +39,12 @@ public record StorageLocation(Kind kind, String where) {
     /** A line of /proc/mounts: where a file system is mounted and its type. */
     record Mount(String point, String type) {}
 
-    /** Where {@code database} lies, reading the system's mount table where it has one (Linux). */
+    /**
+     * Where {@code database} lies, reading the system's mount table where it has one (Linux) and asking Windows
+     * whether its drive letter is a mapped network drive.
+     */
     public static StorageLocation of(Path database) {
-        return classify(database.toAbsolutePath().toString(), mounts(Path.of("/proc/mounts")));
+        return classify(database.toAbsolutePath().toString(), mounts(Path.of("/proc/mounts")), WindowsDrives::remote);
     }
 
     public boolean isLocal() {
@@ -57,9 +61,27 @@ public record StorageLocation(Kind kind, String where) {
     }
 
     static StorageLocation classify(String path, List<Mount> mounts) {
+        return classify(path, mounts, drive -> Optional.empty());
+    }
+
+    /**
+     * @param networkDrives for a drive letter ("Z:"), the share it maps when it is a network drive: a mapped drive's
+     *     path looks like a local disk's
+     */
+    static StorageLocation classify(String path, List<Mount> mounts, Function<String, Optional<String>> networkDrives) {
         Optional<String> share = uncShare(path);
         if (share.isPresent()) {
             return new StorageLocation(Kind.NETWORK, share.get());
+        }
+        Optional<String> drive = driveLetter(path);
+        if (drive.isPresent()) {
+            Optional<String> mapped = networkDrives.apply(drive.get());
+            if (mapped.isPresent()) {
+                String where = mapped.get().equalsIgnoreCase(drive.get())
+                        ? drive.get()
+                        : drive.get() + " (" + mapped.get() + ")";
+                return new StorageLocation(Kind.NETWORK, where);
+            }
         }
         Mount best = null;
         for (Mount m : mounts) {
@@ -100,6 +122,15 @@ public record StorageLocation(Kind kind, String where) {
         }
         String[] parts = p.substring(2).split("\\\\");
         return Optional.of(parts.length > 1 ? "\\\\" + parts[0] + "\\" + parts[1] : "\\\\" + parts[0]);
+    }
+
+    /** "Z:" of {@code Z:\…} and of the long form {@code \\?\Z:\…}, upper-cased. */
+    private static Optional<String> driveLetter(String path) {
+        String p = path.startsWith("\\\\?\\") || path.startsWith("//?/") ? path.substring(4) : path;
+        if (p.length() >= 2 && WindowsDrives.isDriveLetter(p.substring(0, 2))) {
+            return Optional.of(p.substring(0, 2).toUpperCase(Locale.ROOT));
+        }
+        return Optional.empty();
     }
 
     private static boolean contains(String mountPoint, String path) {

@@ -70,6 +70,42 @@ class StorageLocationTest {
                 .isEmpty();
     }
 
+    /**
+     * Issue 20: a mapped network drive (Z: → \\nas\党建) has a path like a local disk's; the system's answer for its
+     * letter decides. Here the answer is a table; on Windows it is GetDriveTypeW and WNetGetConnectionW.
+     */
+    @ParameterizedTest(name = "{0} → {1} {2}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "Z:\\台账\\taizhang.db                 | NETWORK | Z: (\\\\nas\\党建)",
+                "z:\\taizhang.db                        | NETWORK | Z: (\\\\nas\\党建)",
+                "\\\\?\\Z:\\台账\\taizhang.db          | NETWORK | Z: (\\\\nas\\党建)",
+                // a network drive whose share the system does not name
+                "Y:\\taizhang.db                        | NETWORK | Y:",
+                "C:\\Users\\张三\\taizhang.db          | LOCAL   | ''",
+                "D:\\OneDrive\\taizhang.db              | SYNCED  | OneDrive",
+                "/home/张三/taizhang.db                  | LOCAL   | ''",
+            })
+    void aMappedNetworkDriveIsANetworkLocation(String path, Kind kind, String where) {
+        java.util.Map<String, String> drives = java.util.Map.of("Z:", "\\\\nas\\党建", "Y:", "Y:");
+
+        StorageLocation location =
+                StorageLocation.classify(path, List.of(), d -> java.util.Optional.ofNullable(drives.get(d)));
+
+        assertThat(location.kind()).isEqualTo(kind);
+        assertThat(location.where()).isEqualTo(where);
+    }
+
+    /** Off Windows nothing is asked, and nothing fails: every drive letter is local. */
+    @Test
+    void offWindowsNoDriveIsANetworkDrive() {
+        assertThat(WindowsDrives.remote("Z:")).isEmpty();
+        assertThat(WindowsDrives.isDriveLetter("z:")).isTrue();
+        assertThat(WindowsDrives.isDriveLetter("1:")).isFalse();
+        assertThat(WindowsDrives.isDriveLetter("Z:\\")).isFalse();
+    }
+
     @Test
     void aMissingMountTableIsNoError() {
         assertThat(StorageLocation.mounts(java.nio.file.Path.of("/没有/mounts"))).isEmpty();
