@@ -3,12 +3,14 @@
 #   target/installer/Taizhang/bin/Taizhang
 # from the fat jar (target/taizhang.jar) and a jlinked JDK 25 runtime. Needs no Maven and no network.
 #
-# Usage: installer/linux/build-app-image.sh [--jar PATH] [--dest DIR] [--app-version X.Y.Z] [--fx-natives] [--no-aot-cache]
+# Usage: installer/linux/build-app-image.sh [--jar PATH] [--dest DIR] [--app-version X.Y.Z] [--no-natives] [--no-aot-cache]
 #   --jar PATH          the fat jar (default: target/taizhang.jar, relative to the repository root)
 #   --dest DIR          output folder (default: target/installer); DIR/Taizhang is replaced
 #   --app-version VER   version for jpackage (default: Implementation-Version from the jar, else 0.1.0)
-#   --fx-natives        also put JavaFX's lib*.so beside the jar, so JavaFX loads them from there and does not
-#                       unpack them into ~/.openjfx/cache on first start (off by default)
+#   --no-natives        leave the native libraries inside the jar: JavaFX then unpacks its lib*.so into
+#                       ~/.openjfx/cache and SQLite its libsqlitejdbc.so into the temp folder at every start.
+#                       By default both lie beside the jar in the image and are loaded from there (issue 20).
+#   --fx-natives        the default now; accepted as before
 #   --no-aot-cache      skip the AOT cache (lib/app/taizhang.aot, docs/decisions/0009): builds faster, starts slower
 # JDK: $JAVA_HOME if it is JDK 25 or newer, else /usr/lib/jvm/temurin-25-jdk-amd64.
 set -euo pipefail
@@ -23,7 +25,7 @@ CALLER_DIR="$(pwd)"
 JAR=""
 DEST=""
 APP_VERSION=""
-FX_NATIVES=0
+FX_NATIVES=1
 AOT_CACHE=1
 APP_NAME="Taizhang"
 MAIN_CLASS="org.taizhang.app.Launcher"
@@ -39,6 +41,7 @@ while [[ $# -gt 0 ]]; do
     --app-version) [[ $# -ge 2 ]] || die "--app-version needs a value"; APP_VERSION="$2"; shift 2 ;;
     --app-version=*) APP_VERSION="${1#*=}"; shift ;;
     --fx-natives) FX_NATIVES=1; shift ;;
+    --no-natives) FX_NATIVES=0; shift ;;
     --no-aot-cache) AOT_CACHE=0; shift ;;
     -h|--help) awk 'NR>1 && /^#/ {sub(/^# ?/, ""); print; next} NR>1 {exit}' "${BASH_SOURCE[0]}"; exit 0 ;;
     *) die "unknown argument: $1 (see --help)" ;;
@@ -153,12 +156,28 @@ log "runtime: $(du -sh "$RUNTIME" | cut -f1)"
 INPUT="$WORK/input"
 mkdir -p "$INPUT"
 cp "$JAR" "$INPUT/taizhang.jar"
+# The native libraries lie in the image and are loaded from there: unpacked at every start into the user's folders,
+# they are blocked where software restriction policies forbid running code from %TEMP% or the profile, and the
+# portable copy on a stick would write into the host PC.
+NATIVE_OPTIONS=()
 if [[ $FX_NATIVES -eq 1 ]]; then
   # JavaFX (class path, non-modular) first tries lib<name>.so in the folder of the jar holding its classes.
   mapfile -t FX_LIBS < <(grep -E '^lib[^/]*\.so$' "$JAR_ENTRIES" || true)
-  [[ ${#FX_LIBS[@]} -gt 0 ]] || die "--fx-natives: no JavaFX lib*.so at the root of $JAR"
+  [[ ${#FX_LIBS[@]} -gt 0 ]] || die "no JavaFX lib*.so at the root of $JAR"
   (cd "$INPUT" && "$JDK/bin/jar" --extract --file "$JAR" "${FX_LIBS[@]}")
   log "JavaFX natives beside the jar: ${FX_LIBS[*]}"
+  # sqlite-jdbc loads org.sqlite.lib.path/org.sqlite.lib.name instead of unpacking its copy into java.io.tmpdir
+  case "$(uname -m)" in
+    x86_64|amd64) SQLITE_ARCH=x86_64 ;;
+    aarch64|arm64) SQLITE_ARCH=aarch64 ;;
+    *) die "no sqlite-jdbc native library known for $(uname -m)" ;;
+  esac
+  SQLITE_LIB="org/sqlite/native/Linux/$SQLITE_ARCH/libsqlitejdbc.so"
+  grep -qx "$SQLITE_LIB" "$JAR_ENTRIES" || die "$JAR has no $SQLITE_LIB"
+  (cd "$WORK" && "$JDK/bin/jar" --extract --file "$JAR" "$SQLITE_LIB")
+  cp "$WORK/$SQLITE_LIB" "$INPUT/libsqlitejdbc.so"
+  NATIVE_OPTIONS=(--java-options '-Dorg.sqlite.lib.path=$APPDIR' --java-options '-Dorg.sqlite.lib.name=libsqlitejdbc.so')
+  log "SQLite native beside the jar: libsqlitejdbc.so ($SQLITE_ARCH)"
 fi
 
 mkdir -p "$DEST"
@@ -173,6 +192,7 @@ log "jpackage: app-image $APP_NAME $APP_VERSION -> $DEST/$APP_NAME"
   --java-options '-Dfile.encoding=UTF-8' \
   --java-options '-Dorg.jooq.no-logo=true' \
   --java-options '-Dorg.jooq.no-tips=true' \
+  ${NATIVE_OPTIONS[@]+"${NATIVE_OPTIONS[@]}"} \
   --dest "$DEST"
 
 LAUNCHER="$DEST/$APP_NAME/bin/$APP_NAME"

@@ -88,6 +88,16 @@ if [[ -f "$APP_DIR/lib/app/taizhang.aot" ]]; then
   fi
   rm -rf "$TMP/damaged"
   log "ok  a damaged AOT cache: starts without it, output unchanged"
+  # as after unzipping or installing (Windows' zip and MSI keep file times in 2-second steps, local time): the copy
+  # in another folder, with Chinese and a space in its path and another time on its jar, still uses the cache
+  mkdir -p "$TMP/移到 别处"
+  cp -a "$APP_DIR" "$TMP/移到 别处/"
+  MOVED="$TMP/移到 别处/$(basename "$APP_DIR")"
+  touch -d '2001-02-03 04:05:07' "$MOVED/lib/app/taizhang.jar"
+  set +e; JAVA_TOOL_OPTIONS="-XX:AOTMode=on" "$MOVED/bin/$(basename "$LAUNCHER")" --version >"$TMP/moved.out" 2>"$TMP/moved.err"; rc=$?; set -e
+  [[ $rc -eq 0 ]] || { show "$TMP/moved.out"; show "$TMP/moved.err"; fail "a moved copy with another jar time cannot use its AOT cache"; }
+  rm -rf "$TMP/移到 别处"
+  log "ok  a moved copy with another time on its jar still uses the AOT cache"
 else
   log "skip AOT cache checks: the app-image has none (built with --no-aot-cache)"
 fi
@@ -149,7 +159,9 @@ else
   for _ in $(seq 1 50); do [[ -e "/tmp/.X11-unix/X$DISPLAY_NUM" ]] && break; sleep 0.1; done
   [[ -e "/tmp/.X11-unix/X$DISPLAY_NUM" ]] || { show "$TMP/xvfb.log"; fail "Xvfb :$DISPLAY_NUM did not start"; }
 
-  DISPLAY=":$DISPLAY_NUM" "$LAUNCHER" --db "$DB" >"$TMP/gui.out" 2>"$TMP/gui.err" &
+  # a home of its own: JavaFX would unpack its natives into ~/.openjfx when they are not in the image
+  mkdir -p "$TMP/userhome"
+  HOME="$TMP/userhome" DISPLAY=":$DISPLAY_NUM" "$LAUNCHER" --db "$DB" >"$TMP/gui.out" 2>"$TMP/gui.err" &
   APP_PID=$!
   log "window: launcher pid $APP_PID on Xvfb :$DISPLAY_NUM, waiting ${GUI_SECONDS}s ..."
   # A top-level X window of the launcher's process (_NET_WM_PID, set by JavaFX/GTK) that is mapped on the display.
@@ -185,6 +197,21 @@ else
     log "ok  window: mapped after ~${WINDOW_SEEN} ms, process still running after ${GUI_SECONDS}s"
   else
     log "ok  window: process still running after ${GUI_SECONDS}s (install x11-utils for xwininfo/xprop to also check the window is mapped)"
+  fi
+  # Issue 20: the native libraries are loaded from the image, not unpacked into the temp folder or the user's home
+  # (software restriction policies block both on clerks' PCs; the portable copy must not write into the host PC).
+  if [[ -f "$APP_DIR/lib/app/libsqlitejdbc.so" ]]; then
+    for lib in libsqlitejdbc libglass libprism_; do
+      loaded="$(grep -oE "/[^ ]*$lib[^ /]*\.so\$" "/proc/$APP_PID/maps" | sort -u || true)"
+      [[ -n "$loaded" ]] || fail "the window process has not loaded $lib*.so"
+      while read -r path; do
+        [[ "$path" == "$APP_DIR/lib/app/"* ]] || fail "$lib was loaded from $path, not from the image ($APP_DIR/lib/app)"
+      done <<<"$loaded"
+    done
+    [[ ! -e "$TMP/userhome/.openjfx" ]] || fail "JavaFX unpacked its natives into the user's home ($(ls "$TMP/userhome/.openjfx"))"
+    log "ok  native libraries loaded from the image (SQLite, JavaFX); nothing unpacked into ~/.openjfx or the temp folder"
+  else
+    log "skip native library check: the app-image has none beside the jar (built with --no-natives)"
   fi
   kill "$APP_PID" 2>/dev/null || true
   for _ in $(seq 1 50); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.1; done

@@ -12,13 +12,21 @@
     2. checks the jar holds the Windows JavaFX natives (glass.dll)
     3. jdeps + a fixed list of runtime-only modules -> jlink a trimmed JDK 25 runtime
     4. jpackage --type app-image       -> target\installer\image\Taizhang\Taizhang.exe (+ TaizhangCli.exe)
-    5. self-test of the app-image, in a data folder whose path has Chinese characters and spaces:
-       TaizhangCli.exe --version; --help must print Chinese (decoded in the system's ANSI code page, as
-       "TaizhangCli.exe --help > help.txt" writes it); init --sample; orgs export .xlsx and .pdf; window start
-    6. portable zip ([IO.Compression.ZipFile]::CreateFromDirectory, entry names with forward slashes)
-       -> target\installer\Taizhang-<ver>-windows-x64-portable.zip
-    7. jpackage --type msi (needs WiX 3.14, or WiX 4 / 5 with wix.exe), per user, no admin rights, into
-       %LOCALAPPDATA%\Programs\Taizhang, no folder chooser -> target\installer\Taizhang-<ver>.msi
+       with the native libraries (JavaFX's *.dll, SQLite's sqlitejdbc.dll) in app\ beside the jar, loaded from
+       there: never unpacked into %TEMP% or %USERPROFILE%\.openjfx (software restriction policies block that, and
+       the portable copy on a stick must not write into the host PC)
+    5. AOT cache (docs/decisions/0009): one training run of Taizhang.exe on JavaFX's headless platform over a
+       sample database writes app\taizhang.aot, named in both launchers' .cfg
+    6. self-test of the app-image, in a data folder whose path has Chinese characters and spaces:
+       TaizhangCli.exe --version; the AOT cache is used (-XX:AOTMode=on); --help must print Chinese (decoded in
+       the system's ANSI code page, as "TaizhangCli.exe --help > help.txt" writes it); init --sample; orgs export
+       .xlsx and .pdf; window start, with sqlitejdbc.dll and glass.dll loaded from the image
+    7. portable zip ([IO.Compression.ZipFile]::CreateFromDirectory, entry names with forward slashes)
+       -> target\installer\Taizhang-<ver>-windows-x64-portable.zip; unzipped again into a path with Chinese
+       characters and spaces, its TaizhangCli.exe must start with the AOT cache (the zip's file times)
+    8. jpackage --type msi (needs WiX 3.14, or WiX 4 / 5 with wix.exe), per user, no admin rights, into
+       %LOCALAPPDATA%\Programs\Taizhang, no folder chooser -> target\installer\Taizhang-<ver>.msi; unpacked by an
+       administrative install (msiexec /a), its TaizhangCli.exe must start with the AOT cache too
 
   This file is ASCII on purpose: Windows PowerShell 5.1 reads a .ps1 without BOM in the ANSI code page.
 
@@ -44,6 +52,8 @@
   Skip the app-image self-test.
 .PARAMETER NoGuiTest
   Self-test without starting the window (e.g. on a build server without a desktop session).
+.PARAMETER NoAotCache
+  Skip the AOT cache: builds faster, starts slower.
 #>
 [CmdletBinding()]
 param(
@@ -57,7 +67,8 @@ param(
     [switch]$RequireMsi,
     [switch]$NoZip,
     [switch]$NoSelfTest,
-    [switch]$NoGuiTest
+    [switch]$NoGuiTest,
+    [switch]$NoAotCache
 )
 
 Set-StrictMode -Version 2.0
@@ -154,7 +165,7 @@ function Find-Wix {
 Add-Type -AssemblyName System.IO.Compression.FileSystem
 # Windows PowerShell 5.1 runs on .NET Framework as an app targeting 4.0, where ZipFile writes entry names with
 # backslashes: other unzip tools then make files named "Taizhang\app\taizhang.jar" instead of folders. The switch
-# must be set before ZipFile first reads it; step 6 checks the names anyway.
+# must be set before ZipFile first reads it; step 7 checks the names anyway.
 [AppContext]::SetSwitch('Switch.System.IO.Compression.ZipFile.UseBackslash', $false)
 
 # Text the self-test expects, as code points: this file stays ASCII (see above).
@@ -199,6 +210,31 @@ function Invoke-Captured {
     $out = $p.StandardOutput.ReadToEnd()
     $p.WaitForExit()
     return [pscustomobject]@{ Code = $p.ExitCode; Out = $out; Err = $errTask.Result }
+}
+
+# Starts a TaizhangCli.exe with -XX:AOTMode=on, which makes the JVM refuse to start unless it can use the cache the
+# .cfg names: a copy whose cache is ignored (other file times after unzip or install, another path) fails here.
+function Test-AotCacheUsed([string]$CliExe, [string]$Where) {
+    $env:JAVA_TOOL_OPTIONS = '-XX:AOTMode=on'
+    try {
+        $r = Invoke-Captured $CliExe @('--version') ([Text.Encoding]::UTF8)
+    } finally {
+        Remove-Item Env:\JAVA_TOOL_OPTIONS -ErrorAction SilentlyContinue
+    }
+    if ($r.Code -ne 0) { Fail "$Where cannot use its AOT cache (app\taizhang.aot): $($r.Out) $($r.Err)" }
+    Say "ok  $Where starts with its AOT cache"
+}
+
+# Adds options to the [JavaOptions] section of a launcher's .cfg, which jpackage writes last.
+function Add-CfgJavaOptions([string]$Cfg, [string[]]$Options) {
+    if (-not (Test-Path -LiteralPath $Cfg)) { Fail "jpackage wrote no $Cfg" }
+    $lines = @(Get-Content -LiteralPath $Cfg -Encoding UTF8)
+    $sections = @($lines | Where-Object { $_ -match '^\[.+\]$' })
+    if ($sections.Count -eq 0 -or $sections[-1] -ne '[JavaOptions]') {
+        Fail "$Cfg does not end with its [JavaOptions] section: $($sections -join ' ')"
+    }
+    $text = ($lines + @($Options | ForEach-Object { "java-options=$_" })) -join "`r`n"
+    [IO.File]::WriteAllText($Cfg, $text + "`r`n", (New-Object System.Text.UTF8Encoding $false))
 }
 
 function Get-JarEntryNames([string]$Path) {
@@ -292,9 +328,25 @@ try {
     Remove-Item -LiteralPath (Join-Path $runtime 'bin\server\classes_nocoops.jsa') -ErrorAction SilentlyContinue
 
     # 4. App-image -----------------------------------------------------------------------------------
-    $inputDir = Join-Path $Work 'input'   # only the jar: jpackage copies all of it into app\
+    $inputDir = Join-Path $Work 'input'   # the jar and its natives: jpackage copies all of it into app\
     New-Item -ItemType Directory -Path $inputDir | Out-Null
     Copy-Item -LiteralPath $Jar -Destination (Join-Path $inputDir 'taizhang.jar')
+    # JavaFX (class path, non-modular) first loads <name>.dll from the folder of the jar holding its classes;
+    # sqlite-jdbc loads org.sqlite.lib.path\org.sqlite.lib.name instead of unpacking its copy into %TEMP%.
+    $sqliteDll = 'org/sqlite/native/Windows/x86_64/sqlitejdbc.dll'
+    $fxDlls = @($entries | Where-Object { $_ -match '^[^/]+\.dll$' })
+    if ($fxDlls.Count -eq 0) { Fail "$Jar has no JavaFX *.dll at its root" }
+    if (-not ($entries -contains $sqliteDll)) { Fail "$Jar has no $sqliteDll" }
+    $zip = [System.IO.Compression.ZipFile]::OpenRead($Jar)
+    try {
+        foreach ($name in $fxDlls) {
+            [System.IO.Compression.ZipFileExtensions]::ExtractToFile($zip.GetEntry($name), (Join-Path $inputDir $name))
+        }
+        [System.IO.Compression.ZipFileExtensions]::ExtractToFile($zip.GetEntry($sqliteDll),
+            (Join-Path $inputDir 'sqlitejdbc.dll'))
+    } finally { $zip.Dispose() }
+    Say ('natives beside the jar: ' + ($fxDlls -join ' ') + ' sqlitejdbc.dll')
+    $JavaOptions += @('-Dorg.sqlite.lib.path=$APPDIR', '-Dorg.sqlite.lib.name=sqlitejdbc.dll')
 
     # A second launcher with a console, for the command line (taizhang --version, init, orgs export ...).
     $cliProps = Join-Path $Work 'cli.properties'
@@ -317,10 +369,52 @@ try {
     $exe = Join-Path $image "$AppName.exe"
     $cli = Join-Path $image "$CliName.exe"
     if (-not (Test-Path -LiteralPath $exe)) { Fail "jpackage finished but $exe is missing" }
+
+    # 5. AOT cache -----------------------------------------------------------------------------------
+    # As on Linux (build-app-image.sh): one training run of the launcher itself, on the headless platform over a
+    # sample database, quitting once the registry is shown (taizhang.startupProbe); the JVM writes the cache at exit.
+    if (-not $NoAotCache) {
+        $train = Join-Path $Work 'train'
+        New-Item -ItemType Directory -Path $train | Out-Null
+        $trainDb = Join-Path $train 't.db'
+        $probe = Join-Path $train 'probe.txt'
+        $cache = Join-Path $image 'app\taizhang.aot'
+        $env:TAIZHANG_HOME = Join-Path $train 'home'
+        try {
+            [void](Invoke-Tool $cli @('--db', $trainDb, 'init', '--sample') -Quiet)
+            Say 'AOT cache: training run (window on the headless platform, sample database) ...'
+            # quoted: the JVM splits JAVA_TOOL_OPTIONS at spaces outside quotes, and these paths may hold spaces
+            $env:JAVA_TOOL_OPTIONS = ("-XX:AOTCacheOutput=`"$cache`" -Xlog:aot*=off,cds*=off -Dglass.platform=Headless " +
+                                      "-Dprism.order=sw -Dtaizhang.startupProbe=`"$probe`"")
+            $watch = [Diagnostics.Stopwatch]::StartNew()
+            $p = Start-Process -FilePath $exe -ArgumentList @('--db', "`"$trainDb`"") -PassThru
+            if (-not $p.WaitForExit(300000)) {
+                Stop-Process -Id $p.Id -Force -ErrorAction SilentlyContinue
+                Fail 'AOT training run did not end within 5 minutes'
+            }
+        } finally {
+            Remove-Item Env:\JAVA_TOOL_OPTIONS -ErrorAction SilentlyContinue
+            Remove-Item Env:\TAIZHANG_HOME -ErrorAction SilentlyContinue
+        }
+        if (-not ((Test-Path -LiteralPath $probe) -and
+                  (Select-String -LiteralPath $probe -Pattern '^registryShownMs=' -Quiet))) {
+            Fail "AOT training run did not show the registry (exit code $($p.ExitCode))"
+        }
+        if (-not (Test-Path -LiteralPath $cache) -or (Get-Item -LiteralPath $cache).Length -eq 0) {
+            Fail "AOT training run wrote no $cache"
+        }
+        # -Xlog off: when the JVM cannot use the cache (another JDK, a changed jar) it starts without it, and would
+        # say why on stdout, the command line's output
+        foreach ($cfg in @("$AppName.cfg", "$CliName.cfg")) {
+            Add-CfgJavaOptions (Join-Path $image "app\$cfg") @('-XX:AOTCache=$APPDIR\taizhang.aot', '-Xlog:aot*=off,cds*=off')
+        }
+        Say ("AOT cache: " + [math]::Round((Get-Item -LiteralPath $cache).Length / 1MB) + " MB in " +
+             [math]::Round($watch.Elapsed.TotalSeconds) + ' s')
+    }
     $imageMb = [math]::Round(((Get-ChildItem -LiteralPath $image -Recurse -File | Measure-Object Length -Sum).Sum / 1MB), 1)
     Say "app-image: $image ($imageMb MB)"
 
-    # 5. Self-test -----------------------------------------------------------------------------------
+    # 6. Self-test -----------------------------------------------------------------------------------
     if (-not $NoSelfTest) {
         # Chinese characters and spaces in every path, as under a clerk's own user folder
         $t = Join-Path $Work ("self test $TextLedger")
@@ -334,6 +428,7 @@ try {
             $ms = $watch.ElapsedMilliseconds
             if (-not (($v -join "`n") -match 'taizhang ')) { Fail ("--version printed: " + ($v -join ' ')) }
             Say "ok  --version -> $($v[0]) ($ms ms)"
+            if (-not $NoAotCache) { Test-AotCacheUsed $cli 'the app-image' }
 
             $help = Invoke-Captured $cli @('--help') $ansi
             if ($help.Code -ne 0) { Fail "--help exited with code $($help.Code): $($help.Err)" }
@@ -382,6 +477,19 @@ try {
                 Start-Sleep -Seconds 8
                 if ($p.HasExited) { Fail "the window process exited early (exit code $($p.ExitCode))" }
                 Say 'ok  window: still running after 8 s'
+                # the native libraries come from the image, not from %TEMP% or %USERPROFILE%\.openjfx
+                $appDir = (Join-Path $image 'app') + '\'
+                $p.Refresh()
+                foreach ($dll in @('sqlitejdbc.dll', 'glass.dll')) {
+                    $loaded = @($p.Modules | Where-Object { $_.ModuleName -ieq $dll })
+                    if ($loaded.Count -eq 0) { Fail "the window process has not loaded $dll" }
+                    foreach ($m in $loaded) {
+                        if (-not $m.FileName.StartsWith($appDir, [StringComparison]::OrdinalIgnoreCase)) {
+                            Fail "$dll was loaded from $($m.FileName), not from the image ($appDir)"
+                        }
+                    }
+                }
+                Say 'ok  window: sqlitejdbc.dll and glass.dll loaded from the image'
                 Stop-Process -Id $p.Id -Force -ErrorAction SilentlyContinue
                 Start-Sleep -Seconds 1
             }
@@ -390,7 +498,7 @@ try {
         }
     }
 
-    # 6. Portable zip --------------------------------------------------------------------------------
+    # 7. Portable zip --------------------------------------------------------------------------------
     if (-not $NoZip) {
         $stage = Join-Path $Work 'portable'
         New-Item -ItemType Directory -Path $stage | Out-Null
@@ -408,9 +516,15 @@ try {
             Fail ("$zipPath has entry names with backslashes (" + $badNames[0] + '): run the script with PowerShell 7 (pwsh)')
         }
         Say ("zip: $zipPath (" + [math]::Round((Get-Item -LiteralPath $zipPath).Length / 1MB, 1) + ' MB)')
+        if (-not $NoAotCache) {
+            # as a clerk unpacks it: file times from the zip (2-second steps, local time), another path
+            $unzipped = Join-Path $Work ("unzip $TextLedger")
+            [System.IO.Compression.ZipFile]::ExtractToDirectory($zipPath, $unzipped)
+            Test-AotCacheUsed (Join-Path $unzipped "$AppName\$CliName.exe") 'the unzipped portable copy'
+        }
     }
 
-    # 7. MSI -----------------------------------------------------------------------------------------
+    # 8. MSI -----------------------------------------------------------------------------------------
     if (-not $NoMsi) {
         $wix = Find-Wix
         if ($null -eq $wix) {
@@ -431,6 +545,17 @@ try {
             $msi = Join-Path $Dest "$AppName-$AppVersion.msi"
             if (-not (Test-Path -LiteralPath $msi)) { Fail "jpackage finished but $msi is missing" }
             Say ("msi: $msi (" + [math]::Round((Get-Item -LiteralPath $msi).Length / 1MB, 1) + ' MB)')
+            if (-not $NoAotCache) {
+                # an administrative install unpacks the files as an install would, with the cabinet's file times
+                $admin = Join-Path $Work ("msi $TextLedger")
+                New-Item -ItemType Directory -Path $admin | Out-Null
+                $mp = Start-Process -FilePath 'msiexec.exe' -Wait -PassThru -ArgumentList @(
+                    '/a', "`"$msi`"", '/qn', "TARGETDIR=`"$admin`"")
+                if ($mp.ExitCode -ne 0) { Fail "msiexec /a exited with code $($mp.ExitCode)" }
+                $unpacked = @(Get-ChildItem -LiteralPath $admin -Recurse -Filter "$CliName.exe" | Select-Object -First 1)
+                if ($unpacked.Count -eq 0) { Fail "msiexec /a unpacked no $CliName.exe under $admin" }
+                Test-AotCacheUsed $unpacked[0].FullName 'the MSI''s files'
+            }
         }
     }
 } finally {
