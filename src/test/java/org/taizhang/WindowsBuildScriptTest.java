@@ -86,6 +86,50 @@ class WindowsBuildScriptTest {
                 .containsPattern("cli\\.init\\.done=.*单位");
     }
 
+    /**
+     * The native libraries lie in the image and are loaded from there (software restriction policies block code
+     * unpacked into %TEMP% or the profile; the portable copy must not write into the host PC); the window's process is
+     * checked to have loaded them from the image. The path the script takes SQLite's DLL from is the one the
+     * sqlite-jdbc on the class path has.
+     */
+    @Test
+    void theNativeLibrariesShipInTheImageAndAreCheckedToBeLoadedFromThere() throws IOException {
+        String code = code();
+
+        assertThat(code).contains("$sqliteDll = 'org/sqlite/native/Windows/x86_64/sqlitejdbc.dll'");
+        assertThat(org.sqlite
+                        .JDBC
+                        .class
+                        .getClassLoader()
+                        .getResource("org/sqlite/native/Windows/x86_64/sqlitejdbc.dll"))
+                .isNotNull();
+        assertThat(org.sqlite
+                        .JDBC
+                        .class
+                        .getClassLoader()
+                        .getResource("org/sqlite/native/Linux/x86_64/libsqlitejdbc.so"))
+                .isNotNull();
+        assertThat(code).contains("'-Dorg.sqlite.lib.path=$APPDIR', '-Dorg.sqlite.lib.name=sqlitejdbc.dll'");
+        assertThat(code).contains("Where-Object { $_ -match '^[^/]+\\.dll$' }");
+        String selfTest = code.substring(code.indexOf("if (-not $NoSelfTest)"), code.indexOf("if (-not $NoZip)"));
+        assertThat(selfTest).contains("@('sqlitejdbc.dll', 'glass.dll')", "$p.Modules", "StartsWith($appDir");
+    }
+
+    /** An AOT cache trained before packing, and checked to be used in the image, the unzipped copy and the MSI's files. */
+    @Test
+    void theAotCacheIsTrainedBeforePackingAndCheckedAfterTheZipAndTheMsi() throws IOException {
+        String code = code();
+        int training = code.indexOf("-XX:AOTCacheOutput=");
+        int zip = code.indexOf("[System.IO.Compression.ZipFile]::CreateFromDirectory(");
+        int msi = code.indexOf("'--type', 'msi'");
+
+        assertThat(training).isPositive().isLessThan(zip).isLessThan(msi);
+        assertThat(code).contains("'-XX:AOTCache=$APPDIR\\taizhang.aot'", "\"$AppName.cfg\", \"$CliName.cfg\"");
+        assertThat(code).contains("$env:JAVA_TOOL_OPTIONS = '-XX:AOTMode=on'");
+        assertThat(code.substring(zip, msi)).contains("ExtractToDirectory($zipPath", "Test-AotCacheUsed");
+        assertThat(code.substring(msi)).contains("'/a'", "Test-AotCacheUsed");
+    }
+
     @Test
     void theScriptIsAsciiBecauseWindowsPowerShellReadsItInTheAnsiCodePage() throws IOException {
         byte[] bytes = Files.readAllBytes(SCRIPT);
