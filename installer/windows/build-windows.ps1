@@ -554,7 +554,7 @@ try {
                 if ($mp.ExitCode -ne 0) { Fail "msiexec /a exited with code $($mp.ExitCode)" }
                 $unpacked = @(Get-ChildItem -LiteralPath $admin -Recurse -Filter "$CliName.exe" | Select-Object -First 1)
                 if ($unpacked.Count -eq 0) { Fail "msiexec /a unpacked no $CliName.exe under $admin" }
-                Test-AotCacheUsed $unpacked[0].FullName 'the MSI''s files'
+                Test-AotCacheUsed $unpacked[0].FullName 'the MSI''s unpacked copy'
             }
         }
     }
