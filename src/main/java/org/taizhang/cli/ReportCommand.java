@@ -106,7 +106,10 @@ final class ReportCommand {
         }
     }
 
-    /** {@code report ledger [--year Y] [--round TITLE] [--unit UNIT] --format xlsx|csv --out FILE}: 整改台账. */
+    /**
+     * {@code report ledger [--year Y] [--round TITLE] [--unit UNIT] [--community NAME] --format xlsx|csv|pdf --out
+     * FILE}: 整改台账.
+     */
     @Command(
             name = "ledger",
             description = "整改台账：每个问题一行（问题编号、来源、单位……状态、预警）。 The rectification ledger, one row per finding.")
@@ -129,14 +132,14 @@ final class ReportCommand {
         @Option(names = "--unit", paramLabel = "UNIT", description = "只含这个单位的问题。 Only this unit's findings.")
         String unit;
 
-        /** The ledger's own formats (its PDF comes with the report feature's documents). */
-        enum Format {
-            xlsx,
-            csv
-        }
+        @Option(
+                names = "--community",
+                paramLabel = "NAME",
+                description = "只含这个共同体各单位的问题。 Only the findings of this community's units.")
+        String community;
 
-        @Option(names = "--format", required = true, paramLabel = "xlsx|csv", description = "文件格式。 File format.")
-        Format format;
+        @Option(names = "--format", required = true, paramLabel = "xlsx|csv|pdf", description = "文件格式。 File format.")
+        TableFormat format;
 
         @Option(names = "--out", required = true, paramLabel = "FILE", description = "输出文件。 Output file.")
         Path out;
@@ -147,7 +150,7 @@ final class ReportCommand {
             try (Store store = report.root.openStore()) {
                 InspectionFiles files = new InspectionFiles(store, new RegistryService(store));
                 var written = files.writeLedger(
-                        new LedgerReport.Filter(year, round, unit), format == Format.xlsx, out, m, Progress.NONE);
+                        new LedgerReport.Filter(year, round, unit, community), format.format(), out, m, Progress.NONE);
                 spec.commandLine()
                         .getOut()
                         .println(m.get(

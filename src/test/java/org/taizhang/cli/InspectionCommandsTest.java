@@ -223,7 +223,11 @@ class InspectionCommandsTest {
         assertThat(run("--db", db, "report", "ledger", "--round", "没有这次督查", "--format", "csv", "--out", csv))
                 .isEqualTo(ExitCodes.ERROR);
         assertThat(cli.err.toString()).contains("没有名为“没有这次督查”的督查。");
-        assertThat(run("--db", db, "report", "ledger", "--format", "pdf", "--out", csv))
+        assertThat(run("--db", db, "report", "ledger", "--community", "没有这个共同体", "--format", "csv", "--out", csv))
+                .isEqualTo(ExitCodes.ERROR);
+        assertThat(cli.err.toString()).contains("没有名为“没有这个共同体”的共同体。");
+        // a table: xlsx, csv or pdf; a document's docx is a usage error
+        assertThat(run("--db", db, "report", "ledger", "--format", "docx", "--out", csv))
                 .isEqualTo(ExitCodes.USAGE);
     }
 }

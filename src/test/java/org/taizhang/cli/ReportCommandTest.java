@@ -209,6 +209,49 @@ class ReportCommandTest {
         }
     }
 
+    /**
+     * {@code report ledger} as a PDF (core.report's table layout: A4 landscape, the header on every page, fonts
+     * embedded), and {@code --community}: the findings of the 共同体's units, as many as the statistics by 共同体 count.
+     */
+    @Test
+    void theLedgerPrintsAsAPdfAndFiltersBy共同体() throws Exception {
+        org.taizhang.core.pdf.PdfFontsAvailable.assumeChineseFont();
+        Path db = dir.resolve("taizhang.db");
+        run("--db", db, "init", "--sample");
+        Path pdf = dir.resolve("台账.pdf");
+        assertThat(run("--db", db, "report", "ledger", "--format", "pdf", "--out", pdf))
+                .as(err.toString())
+                .isZero();
+        // a narrow cell wraps its text over lines: compared without the line breaks
+        String text = org.taizhang.core.report.files.TablePdfTest.text(pdf).replaceAll("\\s", "");
+        assertThat(text).contains("问题整改台账", "问题编号", "整改时限", "督改〔", "0001号", "合计：共", "填表人", "第1页");
+        org.taizhang.core.report.files.TablePdfTest.assertFontsEmbedded(pdf);
+
+        Path byCommunity = dir.resolve("community.csv");
+        run("--db", db, "report", "rectification-stats", "--by", "community", "--format", "csv", "--out", byCommunity);
+        String[] first =
+                Files.readAllLines(byCommunity, StandardCharsets.UTF_8).get(1).split(",", -1);
+        Path ofCommunity = dir.resolve("共同体.xlsx");
+        assertThat(run(
+                        "--db",
+                        db,
+                        "report",
+                        "ledger",
+                        "--community",
+                        first[0],
+                        "--format",
+                        "xlsx",
+                        "--out",
+                        ofCommunity))
+                .as(err.toString())
+                .isZero();
+        assertThat(ledgerRowsAndClosed(ofCommunity)[0]).isPositive().isEqualTo(Long.parseLong(first[1]));
+        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(ofCommunity))) {
+            assertThat(wb.getSheetAt(0).getRow(0).getCell(0).getStringCellValue())
+                    .isEqualTo(first[0] + "问题整改台账");
+        }
+    }
+
     /** The rows of a ledger workbook ({@code report ledger}), and how many of them are 已销号. */
     private static long[] ledgerRowsAndClosed(Path xlsx) throws Exception {
         int state = org.taizhang.inspection.files.LedgerReport.COLUMNS.indexOf("状态");
@@ -216,7 +259,7 @@ class ReportCommandTest {
         long closed = 0;
         try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(xlsx))) {
             Sheet sheet = wb.getSheetAt(0);
-            for (int r = 3; !sheet.getRow(r).getCell(0).getStringCellValue().equals("合计"); r++) {
+            for (int r = 3; sheet.getRow(r) != null; r++) { // the rows end at the empty row before 合计
                 rows++;
                 closed += sheet.getRow(r).getCell(state).getStringCellValue().equals("已销号") ? 1 : 0;
             }
@@ -570,7 +613,7 @@ class ReportCommandTest {
         String notified = null;
         try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(dir.resolve("ledger.xlsx")))) {
             Sheet sheet = wb.getSheetAt(0);
-            for (int r = 3; !sheet.getRow(r).getCell(0).getStringCellValue().equals("合计"); r++) {
+            for (int r = 3; sheet.getRow(r) != null; r++) { // the rows end at the empty row before 合计
                 String s = sheet.getRow(r).getCell(state).getStringCellValue();
                 String number = sheet.getRow(r).getCell(0).getStringCellValue();
                 closed = closed == null && s.equals("已销号") ? number : closed;

@@ -3,9 +3,12 @@ package org.taizhang.core.report;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.RandomAccess;
+import java.util.function.IntFunction;
 
 /**
  * A table for leadership, as a feature counts it: the program computes every figure, the 合计 row included, and the
@@ -43,15 +46,15 @@ public record ReportTable(
     public ReportTable {
         Objects.requireNonNull(title);
         columns = List.copyOf(columns);
-        List<List<Object>> copied = new ArrayList<>(rows.size());
-        for (List<Object> row : rows) {
-            if (row.size() != columns.size()) {
-                throw new IllegalArgumentException(
-                        "a row of " + row.size() + " values in a table of " + columns.size() + " columns: " + row);
+        if (rows instanceof Computed<List<Object>> computed) {
+            rows = computed.checked(columns.size());
+        } else {
+            List<List<Object>> copied = new ArrayList<>(rows.size());
+            for (List<Object> row : rows) {
+                copied.add(java.util.Collections.unmodifiableList(new ArrayList<>(checked(row, columns.size()))));
             }
-            copied.add(java.util.Collections.unmodifiableList(new ArrayList<>(row)));
+            rows = java.util.Collections.unmodifiableList(copied);
         }
-        rows = java.util.Collections.unmodifiableList(copied);
         if (total != null) {
             if (total.size() != columns.size()) {
                 throw new IllegalArgumentException(
@@ -60,6 +63,51 @@ public record ReportTable(
             total = java.util.Collections.unmodifiableList(new ArrayList<>(total));
         }
         notes = List.copyOf(notes);
+    }
+
+    /**
+     * Rows made when a writer asks for each, in order: a long table (the ledger of 100,000 findings) is never held as
+     * cells, and the writers (SXSSF, a CSV stream) keep only a window of it.
+     */
+    public static List<List<Object>> computed(int size, IntFunction<List<Object>> row) {
+        return new Computed<>(size, row, -1);
+    }
+
+    private static List<Object> checked(List<Object> row, int columns) {
+        if (row.size() != columns) {
+            throw new IllegalArgumentException(
+                    "a row of " + row.size() + " values in a table of " + columns + " columns: " + row);
+        }
+        return row;
+    }
+
+    /** A list whose elements are made on each get; {@code columns} ≥ 0 checks each row's width as it is made. */
+    private static final class Computed<T> extends AbstractList<T> implements RandomAccess {
+        private final int size;
+        private final IntFunction<T> element;
+        private final int columns;
+
+        Computed(int size, IntFunction<T> element, int columns) {
+            this.size = size;
+            this.element = element;
+            this.columns = columns;
+        }
+
+        @SuppressWarnings("unchecked")
+        Computed<T> checked(int width) {
+            return new Computed<>(size, i -> (T) ReportTable.checked((List<Object>) element.apply(i), width), width);
+        }
+
+        @Override
+        public T get(int index) {
+            java.util.Objects.checkIndex(index, size);
+            return element.apply(index);
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
     }
 
     /** What a column holds, which decides how every format writes it. */
@@ -101,17 +149,22 @@ public record ReportTable(
         }
     }
 
-    /** The table's texts: the header, then each row, then the 合计 — as a .csv or a PDF shows them. */
+    /**
+     * The table's texts: the header, then each row, then the 合计 — as a .csv or a PDF shows them; made as they are
+     * read, like computed rows.
+     */
     public List<List<String>> texts() {
-        List<List<String>> all = new ArrayList<>(rows.size() + 2);
-        all.add(columns.stream().map(Column::name).toList());
-        for (List<Object> row : rows) {
-            all.add(texts(row));
-        }
-        if (total != null) {
-            all.add(texts(total));
-        }
-        return all;
+        List<String> header = columns.stream().map(Column::name).toList();
+        int n = rows.size();
+        return new Computed<>(
+                n + 1 + (total == null ? 0 : 1),
+                i -> {
+                    if (i == 0) {
+                        return header;
+                    }
+                    return i <= n ? texts(rows.get(i - 1)) : texts(total);
+                },
+                -1);
     }
 
     /** One row's values as text, each by its column's kind. */

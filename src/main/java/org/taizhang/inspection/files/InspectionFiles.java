@@ -22,6 +22,9 @@ import org.taizhang.core.files.RowIssue;
 import org.taizhang.core.files.SheetData;
 import org.taizhang.core.files.StreamingWorkbook;
 import org.taizhang.core.i18n.Messages;
+import org.taizhang.core.report.ReportFormat;
+import org.taizhang.core.report.ReportTable;
+import org.taizhang.core.report.files.TableFiles;
 import org.taizhang.core.store.Store;
 import org.taizhang.core.task.Progress;
 import org.taizhang.inspection.FindingImports;
@@ -227,11 +230,12 @@ public final class InspectionFiles {
     public record LedgerWritten(int rows, LedgerReport.Summary summary) {}
 
     /**
-     * Writes the ledger as .xlsx (the official table layout) or .csv: one row per finding the filter keeps, in
-     * ledger order. A round or unit that does not exist is refused by name (a typo would give an empty report).
+     * Writes the ledger as .xlsx or .pdf (the official table layout) or .csv: one row per finding the filter keeps,
+     * in ledger order. A round, unit or 共同体 that does not exist is refused by name (a typo would give an empty
+     * report).
      */
     public LedgerWritten writeLedger(
-            LedgerReport.Filter filter, boolean xlsx, Path file, Messages m, Progress progress) {
+            LedgerReport.Filter filter, ReportFormat format, Path file, Messages m, Progress progress) {
         if (filter.round() != null
                 && inspections.inspections().stream().noneMatch(i -> i.title().equals(filter.round()))) {
             throw new DomainException("ledgerReport.error.roundUnknown", filter.round());
@@ -240,12 +244,26 @@ public final class InspectionFiles {
                 && findings.registry().unitNamed(filter.unit()).isEmpty()) {
             throw new DomainException("feedback.error.unitUnknown", filter.unit());
         }
-        List<LedgerEntry> entries = LedgerReport.select(findings.ledger(), filter);
-        if (xlsx) {
-            LedgerWorkbook.write(entries, title(filter, m), findings.committee(), findings.today(), file, m, progress);
-        } else {
-            LedgerCsv.write(entries, file);
+        if (filter.community() != null
+                && findings.registry().communities().stream()
+                        .noneMatch(c -> c.name().equals(filter.community()))) {
+            throw new DomainException("ledgerReport.error.communityUnknown", filter.community());
         }
+        return write(LedgerReport.select(findings.ledger(), filter), title(filter, m), format, file, m, progress);
+    }
+
+    private LedgerWritten write(
+            List<LedgerEntry> entries, String title, ReportFormat format, Path file, Messages m, Progress progress) {
+        if (format == ReportFormat.DOCX) {
+            throw new IllegalArgumentException("the ledger is a table: xlsx, csv or pdf");
+        }
+        TableFiles.write(
+                LedgerReport.table(entries, title, m),
+                new ReportTable.Heading(findings.committee(), findings.today()),
+                format,
+                file,
+                m,
+                progress);
         return new LedgerWritten(entries.size(), LedgerReport.summary(entries));
     }
 
@@ -256,6 +274,8 @@ public final class InspectionFiles {
         }
         if (f.unit() != null) {
             t.append(f.unit());
+        } else if (f.community() != null) {
+            t.append(f.community());
         }
         if (f.round() != null) {
             t.append(m.get("ledgerReport.titleRound", f.round()));
@@ -283,18 +303,14 @@ public final class InspectionFiles {
     }
 
     /**
-     * Writes the given ledger rows (what the window shows) as .xlsx or .csv, under {@code title}. Merged findings
-     * are left out, as in every ledger report: their problem is counted once, under the finding they went into.
+     * Writes the given ledger rows (what the window shows) as .xlsx, .pdf or .csv, under {@code title}. Merged
+     * findings are left out, as in every ledger report: their problem is counted once, under the finding they went
+     * into.
      */
     public LedgerWritten writeLedger(
-            List<LedgerEntry> given, String title, boolean xlsx, Path file, Messages m, Progress progress) {
+            List<LedgerEntry> given, String title, ReportFormat format, Path file, Messages m, Progress progress) {
         List<LedgerEntry> entries =
                 given.stream().filter(e -> e.state() != FindingState.MERGED).toList();
-        if (xlsx) {
-            LedgerWorkbook.write(entries, title, findings.committee(), findings.today(), file, m, progress);
-        } else {
-            LedgerCsv.write(entries, file);
-        }
-        return new LedgerWritten(entries.size(), LedgerReport.summary(entries));
+        return write(entries, title, format, file, m, progress);
     }
 }

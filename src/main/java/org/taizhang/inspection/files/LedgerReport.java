@@ -6,6 +6,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.taizhang.core.i18n.Messages;
+import org.taizhang.core.report.ReportTable;
+import org.taizhang.core.report.ReportTable.Column;
+import org.taizhang.core.report.ReportTable.Kind;
 import org.taizhang.inspection.model.Finding;
 import org.taizhang.inspection.model.FindingState;
 import org.taizhang.inspection.model.LedgerEntry;
@@ -14,16 +18,43 @@ import org.taizhang.inspection.model.Timeline;
 import org.taizhang.inspection.model.Warning;
 
 /**
- * The 整改台账 as a file (.xlsx through {@link LedgerWorkbook}, .csv through {@link LedgerCsv}): one row per finding
- * with the columns clerks know (DOMAIN.md), 问题编号 first, then 状态 and 预警. Column names and values are the words
- * files use, whatever the window's language. Merged findings are left out: their number and timeline live on in
- * the finding they were merged into.
+ * The 整改台账 as a {@link ReportTable} (written as .xlsx, .csv or .pdf by core.report's writers in the official
+ * layout): one row per finding with the columns clerks know (DOMAIN.md), 问题编号 first, then 状态 and 预警. Column
+ * names and values are the words files use, whatever the window's language. Merged findings are left out: their
+ * number and timeline live on in the finding they were merged into. The rows are made as the writer asks for them,
+ * so 100,000 findings are never held as cells.
  */
 public final class LedgerReport {
     /** The columns, in order (the DOMAIN.md ledger columns with 问题编号 first, plus 状态 and 预警). */
     public static final List<String> COLUMNS = List.of(
             "问题编号", "序号", "来源", "单位", "支部", "问题类别", "问题描述", "依据条款", "整改类型", "整改措施", "责任领导", "责任部门", "责任人", "整改时限",
             "整改进展", "完成情况", "佐证材料", "销号申请日期", "核查人/意见", "销号时间", "备注", "状态", "预警");
+
+    /** Each column's kind and width in Chinese characters, in {@link #COLUMNS}' order. */
+    private static final List<Column> TABLE_COLUMNS = List.of(
+            Column.text("问题编号", 8),
+            new Column("序号", Kind.COUNT, 3),
+            Column.text("来源", 5),
+            Column.text("单位", 7),
+            Column.text("支部", 7),
+            Column.text("问题类别", 4),
+            Column.wrapped("问题描述", 14),
+            Column.wrapped("依据条款", 7.5),
+            Column.text("整改类型", 4),
+            Column.wrapped("整改措施", 13),
+            Column.text("责任领导", 4),
+            Column.text("责任部门", 5),
+            Column.text("责任人", 4),
+            new Column("整改时限", Kind.DATE, 5.5),
+            Column.wrapped("整改进展", 10),
+            Column.text("完成情况", 6),
+            new Column("佐证材料", Kind.COUNT, 3),
+            new Column("销号申请日期", Kind.DATE, 5.5),
+            Column.wrapped("核查人/意见", 7),
+            new Column("销号时间", Kind.DATE, 5.5),
+            Column.wrapped("备注", 5),
+            Column.text("状态", 4.5),
+            Column.text("预警", 3));
 
     private LedgerReport() {}
 
@@ -34,15 +65,21 @@ public final class LedgerReport {
      *     findings found in December and numbered in January still belong to the round's year
      * @param round a round's title
      * @param unit a unit's name, as in the registry workbook
+     * @param community a 共同体's name: the findings of its units
      */
-    public record Filter(Integer year, String round, String unit) {
-        public static final Filter ALL = new Filter(null, null, null);
+    public record Filter(Integer year, String round, String unit, String community) {
+        public static final Filter ALL = new Filter(null, null, null, null);
+
+        public Filter(Integer year, String round, String unit) {
+            this(year, round, unit, null);
+        }
 
         boolean matches(LedgerEntry e) {
             return e.state() != FindingState.MERGED
                     && (year == null || e.finding().foundOn().getYear() == year)
                     && (round == null || round.equals(e.inspectionTitle()))
-                    && (unit == null || unit.equals(e.unitName()));
+                    && (unit == null || unit.equals(e.unitName()))
+                    && (community == null || community.equals(e.communityName()));
         }
     }
 
@@ -65,13 +102,28 @@ public final class LedgerReport {
         return new Summary(entries.size(), byState, overdue, soon);
     }
 
-    /** One finding's row, as text in {@link #COLUMNS}' order; {@code seq} is its 序号 (1-based). */
-    static List<String> row(LedgerEntry e, int seq) {
+    /**
+     * The ledger of {@code entries} under {@code title}, its 合计 sentence under the rows (共 N 个问题：已销号 a 个……),
+     * signed 填表人 / 审核人 / 联系电话.
+     */
+    public static ReportTable table(List<LedgerEntry> entries, String title, Messages m) {
+        List<LedgerEntry> rows = entries instanceof java.util.RandomAccess ? entries : List.copyOf(entries);
+        return new ReportTable(
+                title,
+                m.get("ledgerReport.sheet"),
+                TABLE_COLUMNS,
+                ReportTable.computed(rows.size(), i -> row(rows.get(i), i + 1)),
+                null,
+                List.of("合计：" + total(summary(rows))));
+    }
+
+    /** One finding's row in {@link #COLUMNS}' order, typed as the columns say; {@code seq} is its 序号 (1-based). */
+    static List<Object> row(LedgerEntry e, int seq) {
         Finding f = e.finding();
         Timeline t = e.timeline();
-        List<String> r = new ArrayList<>(COLUMNS.size());
+        List<Object> r = new ArrayList<>(COLUMNS.size());
         r.add(orBlank(f.number()));
-        r.add(Integer.toString(seq));
+        r.add(seq);
         r.add(e.inspectionTitle() != null ? e.inspectionTitle() : f.source().fileLabel());
         r.add(orBlank(e.unitName()));
         r.add(orBlank(e.organizationName()));
@@ -83,13 +135,13 @@ public final class LedgerReport {
         r.add(orBlank(t.leader()));
         r.add(orBlank(t.department()));
         r.add(orBlank(t.person()));
-        r.add(date(t.deadline()));
+        r.add(t.deadline());
         r.add(t.latestProgress() == null ? "" : date(t.latestProgressOn()) + " " + t.latestProgress());
         r.add(completion(e));
-        r.add(e.evidenceCount() == 0 ? "" : Integer.toString(e.evidenceCount()));
-        r.add(date(t.closeRequestedOn()));
+        r.add(e.evidenceCount() == 0 ? null : e.evidenceCount());
+        r.add(t.closeRequestedOn());
         r.add(verifier(t));
-        r.add(date(t.closedOn()));
+        r.add(t.closedOn());
         r.add(orBlank(f.internalNotes()));
         r.add(e.state().fileLabel());
         r.add(e.warning().reportLabel());

@@ -94,18 +94,20 @@ public final class LedgerFilesModel {
         });
     }
 
-    /** 导出台账: the rows shown (with the filters) or all of them, as .xlsx in the official layout or .csv. */
+    /** 导出台账: the rows shown (with the filters) or all of them, as .xlsx or .pdf in the official layout, or .csv. */
     public void exportLedger(Path file, boolean shownOnly) {
-        boolean xlsx = !file.getFileName()
-                .toString()
-                .toLowerCase(java.util.Locale.ROOT)
-                .endsWith(".csv");
+        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        org.taizhang.core.report.ReportFormat format = name.endsWith(".csv")
+                ? org.taizhang.core.report.ReportFormat.CSV
+                : name.endsWith(".pdf")
+                        ? org.taizhang.core.report.ReportFormat.PDF
+                        : org.taizhang.core.report.ReportFormat.XLSX;
         List<org.taizhang.inspection.model.LedgerEntry> rows =
                 List.copyOf(shownOnly ? ledger.filters().shown() : ledger.entries());
         String title = m.get("ledger.files.ledgerTitle");
         tasks.run(
                 "ledger.files.exportLedger",
-                p -> files.writeLedger(rows, title, xlsx, file, m, p),
+                p -> files.writeLedger(rows, title, format, file, m, p),
                 w -> dialogs.offerToOpen(
                         m,
                         m.get("ledger.files.exportLedger"),

@@ -137,8 +137,9 @@ public final class LedgerView {
                 () -> dialogs.chooseFileToSave(
                                 m.get("ledger.files.exportLedger"),
                                 m.get("ledger.files.ledgerFileName"),
-                                "Excel / CSV",
+                                "Excel / PDF / CSV",
                                 "*.xlsx",
+                                "*.pdf",
                                 "*.csv")
                         .ifPresent(f -> files.exportLedger(f, true)));
         javafx.scene.control.MenuItem exportAll = item(
@@ -147,8 +148,9 @@ public final class LedgerView {
                 () -> dialogs.chooseFileToSave(
                                 m.get("ledger.files.exportLedger"),
                                 m.get("ledger.files.ledgerFileName"),
-                                "Excel / CSV",
+                                "Excel / PDF / CSV",
                                 "*.xlsx",
+                                "*.pdf",
                                 "*.csv")
                         .ifPresent(f -> files.exportLedger(f, false)));
         javafx.scene.control.MenuButton menu = new javafx.scene.control.MenuButton(

@@ -38,6 +38,11 @@ import org.taizhang.core.task.Progress;
 public final class TablePdf {
     private static final float TITLE_SIZE = 18f;
     private static final float BODY_SIZE = 10.5f;
+    /** The smallest body a wide table (the ledger's 23 columns) is set in: still legible on paper. */
+    private static final float MIN_BODY_SIZE = 7f;
+    /** A cell's left and right padding, each, as a share of the font's size. */
+    private static final float SIDE_PADDING = 0.28f;
+
     private static final float MARGIN_SIDE = 42f; // 15 mm
     private static final float MARGIN_TOP = 42f;
     private static final float MARGIN_BOTTOM = 50f; // room for the page number below the table
@@ -52,8 +57,6 @@ public final class TablePdf {
         // fonts first: a machine without a Chinese font gets the error before any file is touched
         BaseFont song = fonts.font(PdfFonts.Face.SONG);
         BaseFont hei = fonts.font(PdfFonts.Face.HEI);
-        Font body = new Font(song, BODY_SIZE);
-        Font bold = new Font(hei, BODY_SIZE);
         Glyphs g = new Glyphs(fonts);
         List<Column> columns = table.columns();
         double chars = columns.stream().mapToDouble(Column::width).sum();
@@ -61,6 +64,9 @@ public final class TablePdf {
         Rectangle page = chars > PORTRAIT_CHARS
                 ? new Rectangle(PageSize.A4.getHeight(), PageSize.A4.getWidth())
                 : new Rectangle(PageSize.A4.getWidth(), PageSize.A4.getHeight());
+        float size = bodySize(page.getWidth() - 2 * MARGIN_SIDE, chars, columns.size());
+        Font body = new Font(song, size);
+        Font bold = new Font(hei, size);
         float[] widths = new float[columns.size()];
         for (int i = 0; i < widths.length; i++) {
             widths[i] = (float) columns.get(i).width();
@@ -120,7 +126,7 @@ public final class TablePdf {
                 t.setComplete(true);
                 document.add(t);
                 for (String note : table.notes()) {
-                    Paragraph p = new Paragraph(g.phrase(note, new Font(song, BODY_SIZE - 1)));
+                    Paragraph p = new Paragraph(g.phrase(note, new Font(song, Math.max(MIN_BODY_SIZE, size - 1))));
                     p.setSpacingBefore(3f);
                     document.add(p);
                 }
@@ -147,6 +153,15 @@ public final class TablePdf {
         }
     }
 
+    /**
+     * The body's size: 10.5 pt when the columns' characters fit the text block at that size, smaller for a wide
+     * table down to 7 pt; below that the columns share the block and wrap more.
+     */
+    static float bodySize(float textWidth, double chars, int columns) {
+        float fits = (float) (textWidth / (chars + columns * 2 * SIDE_PADDING));
+        return Math.max(MIN_BODY_SIZE, Math.min(BODY_SIZE, fits));
+    }
+
     static int align(Column c) {
         return switch (c.kind()) {
             case COUNT, PERCENT -> Element.ALIGN_RIGHT;
@@ -160,10 +175,11 @@ public final class TablePdf {
         PdfPCell c = new PdfPCell(g.phrase(text, font, ChineseLineBreaks.INSTANCE));
         c.setHorizontalAlignment(align);
         c.setVerticalAlignment(Element.ALIGN_MIDDLE);
-        c.setPaddingLeft(3f);
-        c.setPaddingRight(3f);
-        c.setPaddingTop(2f);
-        c.setPaddingBottom(4f);
+        float size = font.getSize();
+        c.setPaddingLeft(size * SIDE_PADDING);
+        c.setPaddingRight(size * SIDE_PADDING);
+        c.setPaddingTop(size * 0.19f);
+        c.setPaddingBottom(size * 0.38f);
         c.setBorderWidth(0.5f);
         return c;
     }

@@ -53,6 +53,11 @@ public class TablePdfTest {
                 .contains("说明：销号率")
                 .contains("填表人", "审核人")
                 .contains("第 1 页", "共 1 页");
+        assertFontsEmbedded(file);
+    }
+
+    /** Every font of every page carries its font file (what pdffonts shows as emb yes). */
+    public static void assertFontsEmbedded(Path file) throws IOException {
         try (PdfReader reader = new PdfReader(file.toString())) {
             for (int p = 1; p <= reader.getNumberOfPages(); p++) {
                 PdfDictionary fonts =
