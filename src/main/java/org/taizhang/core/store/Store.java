@@ -1023,6 +1023,23 @@ public final class Store implements AutoCloseable {
                 .execute());
     }
 
+    /**
+     * A local setting the program notes for itself (what the 工作台 last showed in a month), whoever is signed in,
+     * a 只读 operator too; written only when it changes, and not at all on a read-only database.
+     */
+    public void noteLocalSetting(String key, String value) {
+        if (readOnly || localSetting(key).filter(value::equals).isPresent()) {
+            return;
+        }
+        writeAsProgram(ctx -> ctx.insertInto(LOCAL_SETTING)
+                .set(LOCAL_SETTING.KEY, key)
+                .set(LOCAL_SETTING.VALUE, value)
+                .onConflict(LOCAL_SETTING.KEY)
+                .doUpdate()
+                .set(LOCAL_SETTING.VALUE, value)
+                .execute());
+    }
+
     /** True when {@code e} says the database file is damaged (SQLITE_CORRUPT, SQLITE_NOTADB, or the day's check). */
     public static boolean isDamage(Throwable e, Path database) {
         if (e instanceof DomainException d) {
