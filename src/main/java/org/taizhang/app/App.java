@@ -54,6 +54,9 @@ import org.taizhang.operator.view.SignIn;
 import org.taizhang.organization.RegistryService;
 import org.taizhang.organization.view.RegistryView;
 import org.taizhang.organization.view.RegistryViewModel;
+import org.taizhang.report.DashboardService;
+import org.taizhang.report.view.DashboardFiguresModel;
+import org.taizhang.report.view.DashboardFiguresPane;
 
 /**
  * The JavaFX application and composition root: it shows the window at once, opens the database in the
@@ -208,6 +211,9 @@ public final class App extends Application {
             return ledger[0];
         };
         RemindersModel reminders = new RemindersModel(findings, tasks, messages);
+        ChecklistService checklists = new ChecklistService(opened, registry);
+        DashboardService dashboardService = new DashboardService(opened, findings, checklists);
+        DashboardFiguresModel figures = new DashboardFiguresModel(messages);
         // the 工作台 says whether this laptop's changes reached the hub, or which laptops the hub has not heard from
         ExchangeViewModel exchangeStatus =
                 new ExchangeViewModel(new ExchangeService(opened), opened, tasks, dialogs, messages);
@@ -216,10 +222,20 @@ public final class App extends Application {
         shell.add(new Shell.Section(
                 "dashboard",
                 "nav.dashboard",
-                () -> new DashboardView(registryModel, messages, shown -> {
+                () -> dashboard(registryModel, figures, shown -> {
                             registryModel.show(shown);
                             shell.select("registry");
                         })
+                        .with(new DashboardFiguresPane(figures, opening -> {
+                                    if (opening instanceof DashboardFiguresModel.Figure f
+                                            && f == DashboardFiguresModel.Figure.BOARD) {
+                                        shell.select("checklists");
+                                    } else {
+                                        openLedger(ledgerModel.get(), opening);
+                                        shell.select("ledger");
+                                    }
+                                })
+                                .node())
                         .with(new RemindersPane(
                                         reminders,
                                         kind -> {
@@ -234,11 +250,20 @@ public final class App extends Application {
                         .with(ExchangeView.dashboardPart(exchangeStatus, () -> shell.select("exchange")))
                         .node(),
                 () -> {
-                    reminders.reload(() -> {});
+                    // one read of the ledger for the reminders and the key figures (20,000 findings: ~0.4 s)
+                    tasks.run(
+                            "report.task.dashboard",
+                            p -> {
+                                var rows = findings.ledger();
+                                return java.util.Map.entry(rows, dashboardService.figures(rows));
+                            },
+                            read -> {
+                                reminders.show(read.getKey());
+                                figures.show(read.getValue());
+                            });
                     exchangeStatus.reload();
                 }));
         shell.add(new Shell.Section("registry", "nav.registry", registryView::node));
-        ChecklistService checklists = new ChecklistService(opened, registry);
         shell.add(new Shell.Section("checklists", "nav.checklists", () -> {
             TemplatesViewModel templates = new TemplatesViewModel(checklists, tasks, dialogs, messages);
             templates.joinClosePrompt(unsaved);
@@ -342,6 +367,39 @@ public final class App extends Application {
      * A damaged database is not opened (issue 22): the window says what is wrong and offers the newest copy that is
      * whole; 否 (the default) closes the program, the file untouched.
      */
+    /** The 工作台's registry tiles; the 党支部 tile says how the branches moved once the key figures are read. */
+    private static DashboardView dashboard(
+            RegistryViewModel registry,
+            DashboardFiguresModel figures,
+            java.util.function.Consumer<RegistryViewModel.Shown> open) {
+        DashboardView view = new DashboardView(registry, figures.messages(), open);
+        figures.figuresProperty().addListener((o, was, f) -> {
+            if (f != null) {
+                view.trend(RegistryViewModel.Shown.BRANCHES, figures.branchesTrend(f));
+            }
+        });
+        return view;
+    }
+
+    /** Opens the ledger on what a key figure, a bar or a due finding of the 工作台 counts. */
+    private static void openLedger(LedgerViewModel ledger, DashboardFiguresModel.Opening opening) {
+        switch (opening) {
+            case DashboardFiguresModel.Figure f -> {
+                switch (f) {
+                    case OPEN -> ledger.filters().show(true, null, null, null);
+                    case CLOSED ->
+                        ledger.filters().show(false, org.taizhang.inspection.model.FindingState.CLOSED, null, null);
+                    case OVERDUE -> ledger.show(RemindersModel.Kind.OVERDUE);
+                    case SOON -> ledger.show(RemindersModel.Kind.SOON);
+                    case ALL_FINDINGS, BOARD -> ledger.filters().clear();
+                }
+            }
+            case DashboardFiguresModel.Community c -> ledger.filters().show(false, null, c.name(), null);
+            case DashboardFiguresModel.Category c -> ledger.filters().show(false, null, null, c.name());
+            case DashboardFiguresModel.Finding f -> ledger.showFinding(f.findingId());
+        }
+    }
+
     private void offerNewestBackup(
             Stage stage, Path database, String what, Messages messages, FxDialogService dialogs) {
         tasks.run("backup.task.list", p -> org.taizhang.backup.BackupService.newestRestorable(database), newest -> {

@@ -17,6 +17,12 @@ final class DashboardView {
     private final Messages m;
 
     private final java.util.function.Consumer<RegistryViewModel.Shown> open;
+    /** A line under a tile (the branches' change since last month), kept across the tiles' rebuilds. */
+    private final java.util.Map<RegistryViewModel.Shown, String> trends =
+            new java.util.EnumMap<>(RegistryViewModel.Shown.class);
+
+    private final java.util.Map<RegistryViewModel.Shown, Label> trendLabels =
+            new java.util.EnumMap<>(RegistryViewModel.Shown.class);
     private final java.text.NumberFormat numbers;
 
     /** @param open opens the list behind a tile (the registry section, filtered) */
@@ -55,12 +61,25 @@ final class DashboardView {
         v.getStyleClass().add("stat-value");
         Label l = new Label(m.get(key));
         l.getStyleClass().add("stat-label");
+        Label trend = new Label(trends.getOrDefault(behind, ""));
+        trend.setId("trend-" + key.substring(key.indexOf('.') + 1));
+        trend.getStyleClass().add("trend-same"); // kept in every tile, empty or not: the tiles stay one height
+        trendLabels.put(behind, trend);
         // a tile is a button onto the list it counts (16 任期已届满 → those 16)
-        javafx.scene.control.Button card = new javafx.scene.control.Button(null, new VBox(4, v, l));
+        javafx.scene.control.Button card = new javafx.scene.control.Button(null, new VBox(4, v, l, trend));
         card.setId("tile-" + key.substring(key.indexOf('.') + 1));
         card.getStyleClass().add("stat-card");
         card.setOnAction(e -> open.accept(behind));
         return card;
+    }
+
+    /** Sets the line under a tile: how its figure moved since the end of last month. */
+    void trend(RegistryViewModel.Shown tile, String text) {
+        trends.put(tile, text);
+        Label label = trendLabels.get(tile);
+        if (label != null) {
+            label.setText(text);
+        }
     }
 
     /** Adds a feature's part of the 工作台 below the registry's tiles. */

@@ -27,6 +27,11 @@ public final class DashboardService {
     }
 
     public DashboardFigures figures() {
+        return figures(findings.ledger());
+    }
+
+    /** The figures of a ledger already read (the 工作台 reads it once for its reminders and its figures). */
+    public DashboardFigures figures(java.util.List<org.taizhang.inspection.model.LedgerEntry> ledger) {
         LocalDate today = findings.today();
         AcceptanceBoard.Row total = checklists.board(today.getYear()).total();
         DashboardFigures.Acceptance acceptance = new DashboardFigures.Acceptance(total.branches(), total.passed());
@@ -37,6 +42,6 @@ public final class DashboardService {
                 : DashboardFigures.Acceptance.parse(store.localSetting(ACCEPTANCE_KEY + month.minusMonths(1))
                         .orElse(null));
         store.noteLocalSetting(ACCEPTANCE_KEY + month, acceptance.format());
-        return DashboardFigures.of(findings.ledger(), findings.settings().warnings(), today, acceptance, earlier);
+        return DashboardFigures.of(ledger, findings.settings().warnings(), today, acceptance, earlier);
     }
 }

@@ -237,6 +237,7 @@ public final class InspectionBenchmark {
             report.add(measure(
                     "stats: LedgerStats.of (total, per unit, per category)", 3, 15, () -> LedgerStats.of(rows)));
             report.add(measure("duplicates: Duplicates.pairs", 3, 15, () -> Duplicates.pairs(rows)));
+            dashboard(store, registry, service, rows, zh, report);
         }
         // 1,000 待挂号 findings numbered: on the city registry alone, and beside the 20,000
         Path onlyPending = work.resolve("pending-only.db");
@@ -409,6 +410,66 @@ public final class InspectionBenchmark {
     }
 
     /** Wall time and this thread's CPU time, as in ChecklistBenchmark. */
+    /**
+     * The 工作台 at 20,000 findings (issue 21: shown in under 500 ms): what the worker does when it is shown — one read
+     * of the ledger, the reminders, the key figures with last month's (DashboardService: the year's board over the
+     * city's 1,500 branches, every finding folded again to the end of last month) — and what the JavaFX thread does
+     * then: the figures' tiles, the two charts and the week's findings built and laid out (headless platform).
+     */
+    private static void dashboard(
+            Store store,
+            RegistryService registry,
+            FindingService service,
+            List<LedgerEntry> rows,
+            org.taizhang.core.i18n.Messages zh,
+            List<String> report)
+            throws Exception {
+        org.taizhang.checklist.ChecklistService checklists =
+                new org.taizhang.checklist.ChecklistService(store, registry);
+        org.taizhang.report.DashboardService dashboard =
+                new org.taizhang.report.DashboardService(store, service, checklists);
+        org.taizhang.core.ui.RecordingDialogs quiet = new org.taizhang.core.ui.RecordingDialogs();
+        org.taizhang.inspection.view.RemindersModel reminders = new org.taizhang.inspection.view.RemindersModel(
+                service,
+                new org.taizhang.core.ui.TaskRunner(org.taizhang.core.ui.TaskExecutor.synchronous(), zh, quiet),
+                zh);
+        report.add(measure("工作台: one ledger read + reminders + key figures (the worker)", 3, 15, () -> {
+            List<LedgerEntry> ledger = service.ledger();
+            reminders.show(ledger);
+            return dashboard.figures(ledger);
+        }));
+        report.add(
+                measure("  of which: DashboardService.figures of a ledger read", 3, 15, () -> dashboard.figures(rows)));
+        report.add(measure("  of which: the year's 达标验收 board", 3, 15, () -> checklists.board(TODAY.getYear())));
+        org.taizhang.report.DashboardFigures figures = dashboard.figures(rows);
+        System.setProperty("glass.platform", "Headless");
+        System.setProperty("prism.order", "sw");
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+        javafx.application.Platform.startup(started::countDown);
+        started.await();
+        report.add(measure("工作台: tiles, charts and the week's list built and laid out (JavaFX thread)", 3, 15, () -> {
+            java.util.concurrent.FutureTask<Object> onFx = new java.util.concurrent.FutureTask<>(() -> {
+                org.taizhang.report.view.DashboardFiguresModel model =
+                        new org.taizhang.report.view.DashboardFiguresModel(zh);
+                org.taizhang.report.view.DashboardFiguresPane pane =
+                        new org.taizhang.report.view.DashboardFiguresPane(model, opening -> {});
+                model.show(figures);
+                javafx.scene.layout.VBox root = new javafx.scene.layout.VBox(pane.node());
+                javafx.scene.Scene scene = new javafx.scene.Scene(root, 1366, 768);
+                root.applyCss();
+                root.layout();
+                return scene;
+            });
+            javafx.application.Platform.runLater(onFx);
+            try {
+                return onFx.get();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }));
+        javafx.application.Platform.exit();
+    }
+
     private static String measure(String label, int warmup, int runs, Supplier<?> work) {
         var threads = java.lang.management.ManagementFactory.getThreadMXBean();
         for (int i = 0; i < warmup; i++) {

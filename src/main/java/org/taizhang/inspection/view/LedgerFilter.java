@@ -21,6 +21,7 @@ import org.taizhang.inspection.model.Warning;
  *
  * @param searchTexts each finding's text the search looks in, by id, built once per read ({@link #searchTexts}):
  *     typing then joins no strings; a finding missing from it is joined on the spot
+ * @param openOnly only the findings not yet closed (未销号: neither 已销号 nor 已合并), as a state button
  */
 public record LedgerFilter(
         String search,
@@ -32,7 +33,8 @@ public record LedgerFilter(
         WarningFilter warning,
         LocalDate foundFrom,
         LocalDate foundTo,
-        Map<String, String> searchTexts)
+        Map<String, String> searchTexts,
+        boolean openOnly)
         implements Predicate<LedgerEntry> {
 
     /** The 预警 filter: 逾期 includes 严重超期, as clerks count them. */
@@ -67,14 +69,29 @@ public record LedgerFilter(
         searchTexts = searchTexts == null ? Map.of() : searchTexts;
     }
 
+    /** A filter that keeps closed findings too. */
+    public LedgerFilter(
+            String search,
+            String roundId,
+            String unitId,
+            String community,
+            String category,
+            FindingState state,
+            WarningFilter warning,
+            LocalDate foundFrom,
+            LocalDate foundTo,
+            Map<String, String> searchTexts) {
+        this(search, roundId, unitId, community, category, state, warning, foundFrom, foundTo, searchTexts, false);
+    }
+
     /** Everything shown. */
     public static LedgerFilter none() {
         return new LedgerFilter("", null, null, null, null, null, null, null, null, Map.of());
     }
 
-    /** The same filter but the state: the rows the state buttons and the figures count. */
+    /** The same filter but the state (and 未销号): the rows the state buttons and the figures count. */
     public LedgerFilter anyState() {
-        return state == null
+        return state == null && !openOnly
                 ? this
                 : new LedgerFilter(
                         search, roundId, unitId, community, category, null, warning, foundFrom, foundTo, searchTexts);
@@ -84,10 +101,12 @@ public record LedgerFilter(
     public boolean test(LedgerEntry e) {
         Finding f = e.finding();
         if (state != null && e.state() != state
+                || openOnly && (e.state() == FindingState.CLOSED || e.state() == FindingState.MERGED)
                 || roundId != null && !roundId.equals(f.inspectionId())
                 || unitId != null && !unitId.equals(f.unitId())
-                || community != null && !community.equals(e.communityName())
-                || category != null && !category.equals(f.category())
+                // "" is none: the findings of units in no 共同体, of no category (the 工作台's bars)
+                || community != null && !community.equals(Objects.requireNonNullElse(e.communityName(), ""))
+                || category != null && !category.equals(Objects.requireNonNullElse(f.category(), ""))
                 || warning != null && !warning.matches(e.warning())
                 || foundFrom != null && (f.foundOn() == null || f.foundOn().isBefore(foundFrom))
                 || foundTo != null && (f.foundOn() == null || f.foundOn().isAfter(foundTo))) {

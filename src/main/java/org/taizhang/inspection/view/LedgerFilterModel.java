@@ -43,6 +43,9 @@ public final class LedgerFilterModel {
     private final ObjectProperty<String> community = new SimpleObjectProperty<>();
     private final ObjectProperty<String> category = new SimpleObjectProperty<>();
     private final ObjectProperty<FindingState> state = new SimpleObjectProperty<>();
+    /** 未销号: the findings not yet closed, a state button beside the states; never with a state chosen. */
+    private final javafx.beans.property.BooleanProperty openOnly = new javafx.beans.property.SimpleBooleanProperty();
+
     private final ObjectProperty<WarningFilter> warning = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalDate> foundFrom = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalDate> foundTo = new SimpleObjectProperty<>();
@@ -65,10 +68,21 @@ public final class LedgerFilterModel {
         this.entries = entries;
         this.shown = new FilteredList<>(entries);
         this.m = messages;
-        for (Observable p :
-                List.<Observable>of(search, round, unit, community, category, state, warning, foundFrom, foundTo)) {
+        for (Observable p : List.<Observable>of(
+                search, round, unit, community, category, state, openOnly, warning, foundFrom, foundTo)) {
             p.addListener(o -> refilter());
         }
+        // a state and 未销号 are one choice among the state buttons
+        state.addListener((o, was, now) -> {
+            if (now != null) {
+                openOnly.set(false);
+            }
+        });
+        openOnly.addListener((o, was, now) -> {
+            if (now) {
+                state.set(null);
+            }
+        });
     }
 
     /**
@@ -116,7 +130,8 @@ public final class LedgerFilterModel {
                 warning.get(),
                 foundFrom.get(),
                 foundTo.get(),
-                searchTexts);
+                searchTexts,
+                openOnly.get());
         LedgerFilter others = filter.anyState();
         Map<FindingState, Integer> c = new EnumMap<>(FindingState.class);
         for (FindingState st : FindingState.values()) {
@@ -147,6 +162,7 @@ public final class LedgerFilterModel {
         community.set(null);
         category.set(null);
         state.set(null);
+        openOnly.set(false);
         warning.set(null);
         foundFrom.set(null);
         foundTo.set(null);
@@ -217,6 +233,23 @@ public final class LedgerFilterModel {
 
     public ObjectProperty<FindingState> stateFilterProperty() {
         return state;
+    }
+
+    /** 未销号 chosen among the state buttons. */
+    public javafx.beans.property.BooleanProperty openOnlyProperty() {
+        return openOnly;
+    }
+
+    /**
+     * Shows what a figure of the 工作台 counts — 未销号 ({@code open}), a state, a 共同体 or a category — every other
+     * filter cleared.
+     */
+    public void show(boolean open, FindingState state, String community, String category) {
+        clear();
+        openOnly.set(open);
+        this.state.set(state);
+        this.community.set(community);
+        this.category.set(category);
     }
 
     public ObjectProperty<WarningFilter> warningFilterProperty() {

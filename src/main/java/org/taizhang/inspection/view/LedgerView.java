@@ -334,6 +334,12 @@ public final class LedgerView {
         all.setToggleGroup(group);
         all.getStyleClass().add("state-count");
         box.getChildren().add(all);
+        // 未销号: every state but 已销号 and 已合并, the figure the 工作台 opens the ledger on
+        ToggleButton open = new ToggleButton();
+        open.setId("state-OPEN");
+        open.setToggleGroup(group);
+        open.getStyleClass().add("state-count");
+        box.getChildren().add(open);
         List<ToggleButton> buttons = new ArrayList<>();
         for (FindingState s : FindingState.values()) {
             ToggleButton b = new ToggleButton();
@@ -348,6 +354,8 @@ public final class LedgerView {
             Map<FindingState, Integer> c = vm.filters().countsProperty().get();
             int total = c.values().stream().mapToInt(Integer::intValue).sum();
             all.setText(m.get("ledger.state.all", total));
+            int closedOrMerged = c.getOrDefault(FindingState.CLOSED, 0) + c.getOrDefault(FindingState.MERGED, 0);
+            open.setText(m.get("ledger.state.open", total - closedOrMerged));
             for (ToggleButton b : buttons) {
                 FindingState s = (FindingState) b.getUserData();
                 b.setText(m.get("ledger.state.count", m.get(s.labelKey()), c.getOrDefault(s, 0)));
@@ -358,21 +366,27 @@ public final class LedgerView {
         Runnable choose = () -> {
             FindingState s = vm.filters().stateFilterProperty().get();
             group.selectToggle(
-                    s == null
-                            ? all
-                            : buttons.stream()
-                                    .filter(b -> b.getUserData() == s)
-                                    .findFirst()
-                                    .orElse(all));
+                    vm.filters().openOnlyProperty().get()
+                            ? open
+                            : s == null
+                                    ? all
+                                    : buttons.stream()
+                                            .filter(b -> b.getUserData() == s)
+                                            .findFirst()
+                                            .orElse(all));
         };
         group.selectedToggleProperty().addListener((o, old, t) -> {
             if (t == null) {
                 group.selectToggle(old); // one is always chosen
+            } else if (t == open) {
+                vm.filters().openOnlyProperty().set(true);
             } else {
+                vm.filters().openOnlyProperty().set(false);
                 vm.filters().stateFilterProperty().set((FindingState) t.getUserData());
             }
         });
         vm.filters().stateFilterProperty().addListener(o -> choose.run());
+        vm.filters().openOnlyProperty().addListener(o -> choose.run());
         choose.run();
         return box;
     }

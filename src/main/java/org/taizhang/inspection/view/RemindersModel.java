@@ -91,6 +91,11 @@ public final class RemindersModel {
         });
     }
 
+    /** Shows the reminders of a ledger already read (the 工作台 reads it once for its reminders and its figures). */
+    public void show(List<LedgerEntry> ledger) {
+        reminders.set(of(ledger, service.today()));
+    }
+
     /** The reminders a ledger gives today (pure: tested without a database). */
     Reminders of(List<LedgerEntry> ledger, LocalDate today) {
         Map<Kind, Integer> counts = new EnumMap<>(Kind.class);

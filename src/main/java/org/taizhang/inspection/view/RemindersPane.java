@@ -1,6 +1,7 @@
 package org.taizhang.inspection.view;
 
 import java.text.NumberFormat;
+import java.util.List;
 import java.util.function.Consumer;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -11,7 +12,11 @@ import javafx.scene.layout.VBox;
 import org.taizhang.core.i18n.Messages;
 import org.taizhang.inspection.model.Warning;
 
-/** 整改提醒 on the 工作台: a tile per kind (coloured as the ledger colours its rows) and the most urgent findings. */
+/**
+ * 整改提醒 on the 工作台: a tile for the findings waiting for a number and for verification, and the most urgent
+ * findings (overdue longest first, then due soonest). The 逾期 and 临期 counts are the key figures' tiles above, with
+ * their change since last month.
+ */
 public final class RemindersPane {
     private final VBox root = new VBox(8);
     private final FlowPane tiles = new FlowPane(12, 12);
@@ -36,7 +41,7 @@ public final class RemindersPane {
 
     private void show(RemindersModel.Reminders r, Consumer<RemindersModel.Kind> open, Consumer<String> openFinding) {
         tiles.getChildren().clear();
-        for (RemindersModel.Kind k : RemindersModel.Kind.values()) {
+        for (RemindersModel.Kind k : List.of(RemindersModel.Kind.PENDING, RemindersModel.Kind.CLOSE_REQUESTED)) {
             Label v = new Label(numbers.format(r.count(k)));
             v.getStyleClass().add("stat-value");
             Label l = new Label(m.get(k.labelKey()));
@@ -44,11 +49,6 @@ public final class RemindersPane {
             Button tile = new Button(null, new VBox(4, v, l));
             tile.setId("tile-reminder-" + k.name());
             tile.getStyleClass().add("stat-card");
-            if (k == RemindersModel.Kind.OVERDUE && r.count(k) > 0) {
-                tile.getStyleClass().add("warning-overdue");
-            } else if (k == RemindersModel.Kind.SOON && r.count(k) > 0) {
-                tile.getStyleClass().add("warning-soon");
-            }
             tile.setOnAction(e -> open.accept(k));
             tiles.getChildren().add(tile);
         }
