@@ -58,9 +58,29 @@ public final class Reports {
         return RectificationStats.select(findings.ledger(), filter);
     }
 
+    /**
+     * The 整改台账 with the filters, as {@code report ledger} writes it: the same rows as the statistics count (merged
+     * findings left out), the columns clerks know, computed as they are written.
+     */
+    public ReportTable ledger(ReportFilter filter, Messages m) {
+        check(filter);
+        String scope =
+                (filter.year() == null ? "" : m.get("report.rectification.titleYear", Integer.toString(filter.year())))
+                        + (filter.unit() != null ? filter.unit() : filter.community() != null ? filter.community() : "")
+                        + (filter.round() == null ? "" : filter.round());
+        return org.taizhang.inspection.files.LedgerReport.table(
+                RectificationStats.select(findings.ledger(), filter), m.get("report.ledger.title", scope), m);
+    }
+
     /** 达标情况统计表 of a year, by 共同体. */
     public ReportTable acceptanceStats(int year, Messages m) {
         return AcceptanceStats.table(checklists.board(year), m);
+    }
+
+    /** The table's first page as a PDF (for the 报表 page's preview), as its export would begin. */
+    public void firstPage(ReportTable table, Path file, Messages m, Progress progress) {
+        org.taizhang.core.report.files.TablePdf.firstPage(
+                table, heading(), file, m, org.taizhang.core.pdf.PdfFonts.system(), progress);
     }
 
     /** Writes a table in a table format (xlsx, csv, pdf); docx is a document's. */

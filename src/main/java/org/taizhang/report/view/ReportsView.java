@@ -150,8 +150,30 @@ public final class ReportsView {
         exports.setAlignment(Pos.CENTER_RIGHT);
         // the filters wrap at the width they have, not at FlowPane's default 400 px (which asks for many rows)
         filters.prefWrapLengthProperty().bind(root.widthProperty().subtract(300));
-        VBox box = new VBox(8, title, filters, preview, total, notes, exports);
-        VBox.setVgrow(preview, Priority.ALWAYS);
+        // the rows as a table, or the first page as the export writes it
+        javafx.scene.image.ImageView page = new javafx.scene.image.ImageView();
+        page.setId("reportFirstPage");
+        page.setPreserveRatio(true);
+        page.setSmooth(true);
+        page.imageProperty().bind(vm.firstPageProperty());
+        Label noPage = new Label(m.get("report.view.noPage"));
+        noPage.visibleProperty().bind(vm.firstPageProperty().isNull());
+        javafx.scene.layout.StackPane paper = new javafx.scene.layout.StackPane(page, noPage);
+        paper.setStyle("-fx-background-color: #e8e8e8; -fx-padding: 12;");
+        javafx.scene.control.ScrollPane pageScroll = new javafx.scene.control.ScrollPane(paper);
+        pageScroll.setFitToWidth(true);
+        // the whole page in view, as on a desk: as wide and as high as the pane allows
+        page.fitWidthProperty().bind(pageScroll.widthProperty().subtract(40));
+        page.fitHeightProperty().bind(pageScroll.heightProperty().subtract(30));
+        javafx.scene.control.Tab data = new javafx.scene.control.Tab(m.get("report.view.tabData"), preview);
+        data.setId("reportTabData");
+        javafx.scene.control.Tab first = new javafx.scene.control.Tab(m.get("report.view.tabPage"), pageScroll);
+        first.setId("reportTabPage");
+        javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane(data, first);
+        tabs.setId("reportTabs");
+        tabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+        VBox box = new VBox(8, title, filters, tabs, total, notes, exports);
+        VBox.setVgrow(tabs, Priority.ALWAYS);
         return box;
     }
 
@@ -228,8 +250,10 @@ public final class ReportsView {
                             labelled("report.view.unit", searchable("reportUnit", c.units(), vm.unitProperty())),
                             labelled(
                                     "report.view.community",
-                                    choice("reportCommunity", c.communities(), vm.communityProperty())),
-                            labelled("report.view.grouping", grouping()));
+                                    choice("reportCommunity", c.communities(), vm.communityProperty())));
+        }
+        if (vm.kindProperty().get().grouped()) {
+            filters.getChildren().add(labelled("report.view.grouping", grouping()));
         }
     }
 
@@ -337,6 +361,13 @@ public final class ReportsView {
             }
         }
         preview.getColumns().clear();
+        // a wide table (the ledger's 23 columns) keeps its columns' widths and scrolls sideways; a narrow one fills
+        double wanted =
+                columns.stream().mapToDouble(c -> Math.max(60, c.width() * 14)).sum();
+        preview.setColumnResizePolicy(
+                wanted > 1100
+                        ? TableView.UNCONSTRAINED_RESIZE_POLICY
+                        : TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         for (int i = 0; i < columns.size(); i++) {
             int at = i;
             ReportTable.Column c = columns.get(i);

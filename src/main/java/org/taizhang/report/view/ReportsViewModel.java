@@ -29,6 +29,8 @@ public final class ReportsViewModel {
     public enum Kind {
         RECTIFICATION_STATS("report.kind.rectification", "report.kind.rectification.hint"),
         ACCEPTANCE_STATS("report.kind.acceptance", "report.kind.acceptance.hint"),
+        /** The 整改台账 with the statistics' filters: a table of one row per finding. */
+        LEDGER("report.kind.ledger", "report.kind.ledger.hint"),
         /** A document, not a table: one unit's, or every unit's into a folder; PDF or Word. */
         NOTICE("report.kind.notice", "report.kind.notice.hint"),
         /** A document of one round: its preview is its table by category; PDF or Word. */
@@ -52,8 +54,13 @@ public final class ReportsViewModel {
             return hintKey;
         }
 
-        /** Which filters this report takes. */
+        /** Which filters this report takes: year, round, unit, 共同体. */
         public boolean filtersFindings() {
+            return this == RECTIFICATION_STATS || this == LEDGER;
+        }
+
+        /** Whether it is counted by unit, 共同体 or category (统计口径). */
+        public boolean grouped() {
             return this == RECTIFICATION_STATS;
         }
 
@@ -80,6 +87,8 @@ public final class ReportsViewModel {
     private final ReadOnlyObjectWrapper<ReportTable> table = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Choices> choices =
             new ReadOnlyObjectWrapper<>(new Choices(List.of(), List.of(), List.of(), List.of()));
+    /** The report's first page as the export writes it (null until drawn, or when there is none to draw). */
+    private final ReadOnlyObjectWrapper<javafx.scene.image.Image> firstPage = new ReadOnlyObjectWrapper<>();
     /** The preview's rows as text, the 合计 last. */
     private final ObservableList<List<String>> rows = FXCollections.observableArrayList();
 
@@ -151,6 +160,76 @@ public final class ReportsViewModel {
     private void show(ReportTable t) {
         table.set(t);
         rows.setAll(t.texts().subList(1, t.texts().size()));
+        drawFirstPage(kind.get(), t);
+    }
+
+    /** The preview's resolution: an A4 page 744 pixels wide, shrunk to the pane. */
+    static final float PREVIEW_DPI = 90f;
+
+    /**
+     * Draws the first page as the export will write it, on the worker: a table's first page from its first rows
+     * (TablePdf.firstPage), a document's PDF (a notice of the chosen unit or of the first one listed, the round's report).
+     */
+    private void drawFirstPage(Kind k, ReportTable t) {
+        String u = unit.get();
+        String r = round.get();
+        int ticket = ++pagesAsked; // a page drawn for filters changed since is not shown
+        if (k == Kind.INSPECTION_REPORT && r == null) {
+            firstPage.set(null);
+            return;
+        }
+        tasks.run(
+                "report.task.preview",
+                p -> {
+                    java.nio.file.Path pdf = java.nio.file.Files.createTempFile("taizhang-preview", ".pdf");
+                    try {
+                        switch (k) {
+                            case NOTICE -> {
+                                String shown = u != null
+                                        ? u
+                                        : t.rows().isEmpty()
+                                                ? null
+                                                : String.valueOf(
+                                                        t.rows().getFirst().getFirst());
+                                if (shown == null) {
+                                    return null;
+                                }
+                                reports.notice(shown, ReportFormat.PDF, pdf, m, p);
+                            }
+                            case INSPECTION_REPORT -> reports.inspectionReport(r, ReportFormat.PDF, pdf, m, p);
+                            default -> reports.firstPage(t, pdf, m, p);
+                        }
+                        return image(org.taizhang.core.report.files.PagePreview.firstPage(pdf, PREVIEW_DPI));
+                    } finally {
+                        java.nio.file.Files.deleteIfExists(pdf);
+                    }
+                },
+                image -> {
+                    if (ticket == pagesAsked) {
+                        firstPage.set(image);
+                    }
+                });
+    }
+
+    /** How many first pages were asked for: only the last one asked is shown. */
+    private int pagesAsked;
+
+    /** A drawn page as an image JavaFX shows. */
+    static javafx.scene.image.Image image(java.awt.image.BufferedImage page) {
+        int w = page.getWidth();
+        int h = page.getHeight();
+        javafx.scene.image.WritableImage image = new javafx.scene.image.WritableImage(w, h);
+        image.getPixelWriter()
+                .setPixels(
+                        0,
+                        0,
+                        w,
+                        h,
+                        javafx.scene.image.PixelFormat.getIntArgbInstance(),
+                        page.getRGB(0, 0, w, h, null, 0, w),
+                        0,
+                        w);
+        return image;
     }
 
     private ReportTable count(Kind k, ReportFilter f, Grouping g, Integer y) {
@@ -158,6 +237,7 @@ public final class ReportsViewModel {
             case RECTIFICATION_STATS -> reports.rectificationStats(f, g, m);
             case ACCEPTANCE_STATS ->
                 reports.acceptanceStats(y == null ? reports.heading().date().getYear() : y, m);
+            case LEDGER -> reports.ledger(f, m);
             case NOTICE -> reports.noticePreview(f.unit(), m);
             case INSPECTION_REPORT -> reports.inspectionPreview(f.round(), m);
         };
@@ -267,6 +347,10 @@ public final class ReportsViewModel {
 
     public ReadOnlyObjectProperty<Choices> choicesProperty() {
         return choices.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<javafx.scene.image.Image> firstPageProperty() {
+        return firstPage.getReadOnlyProperty();
     }
 
     public ObservableList<List<String>> rows() {

@@ -114,6 +114,47 @@ class ReportsViewTest {
         assertThat(robot.lookup("#reportExportXlsx").queryButton().isDisabled()).isTrue();
     }
 
+    /**
+     * Every report's first page is drawn as the export writes it: the statistics' A4 page, then the ledger (a report
+     * of its own on the page now, with the findings' filters but no 统计口径) on an A4 landscape page.
+     */
+    @Test
+    void theFirstPageIsDrawnAsTheExportWritesIt(FxRobot robot) throws Exception {
+        org.taizhang.core.pdf.PdfFontsAvailable.assumeChineseFont();
+        javafx.scene.image.ImageView page =
+                robot.lookup("#reportFirstPage").queryAs(javafx.scene.image.ImageView.class);
+        waitUntil(() -> page.getImage() != null);
+        // A4 portrait at 90 dpi: 744 × 1052 pixels
+        assertThat(page.getImage().getWidth()).isEqualTo(744, org.assertj.core.data.Offset.offset(2.0));
+        assertThat(page.getImage().getHeight()).isEqualTo(1052, org.assertj.core.data.Offset.offset(2.0));
+        assertThat(darkPixels(page.getImage())).as("the page has print on it").isGreaterThan(2_000);
+
+        javafx.scene.image.Image statistics = page.getImage();
+        robot.clickOn("整改台账");
+        TableView<List<String>> preview = robot.lookup("#reportPreview").queryTableView();
+        waitUntil(() -> !preview.getColumns().isEmpty()
+                && preview.getColumns().getFirst().getText().equals("问题编号"));
+        waitUntil(() -> page.getImage() != null && page.getImage() != statistics);
+        assertThat(page.getImage().getWidth())
+                .as("landscape")
+                .isGreaterThan(page.getImage().getHeight());
+        assertThat(robot.lookup("#reportCommunity").tryQuery()).isPresent();
+        assertThat(robot.lookup("#reportGrouping").tryQuery()).isEmpty();
+        robot.clickOn("#reportTabPage");
+        robot.interact(() -> Snapshots.save(page.getScene(), "reports-first-page"));
+    }
+
+    private static int darkPixels(javafx.scene.image.Image image) {
+        javafx.scene.image.PixelReader r = image.getPixelReader();
+        int dark = 0;
+        for (int y = 0; y < (int) image.getHeight(); y += 2) {
+            for (int x = 0; x < (int) image.getWidth(); x += 2) {
+                dark += r.getColor(x, y).getBrightness() < 0.5 ? 1 : 0;
+            }
+        }
+        return dark;
+    }
+
     @Test
     void exportPdfWritesTheFileChosen(FxRobot robot) throws Exception {
         TableView<List<String>> preview = robot.lookup("#reportPreview").queryTableView();

@@ -52,8 +52,43 @@ public final class TablePdf {
 
     private TablePdf() {}
 
+    /** Rows enough to fill a first page of any table (the ledger's 23 columns hold about 8 a page). */
+    static final int FIRST_PAGE_ROWS = 60;
+
+    /**
+     * The table's first page as the full file would have it, for a preview: written from its first rows only (a
+     * 100,000-row ledger is not laid out to show one page), so the footer says 第 1 页 without 共 N 页, which only
+     * the whole table knows.
+     */
+    public static void firstPage(
+            ReportTable table, ReportTable.Heading heading, Path file, Messages m, PdfFonts fonts, Progress progress) {
+        boolean whole = table.rows().size() <= FIRST_PAGE_ROWS;
+        ReportTable first = whole
+                ? table
+                : new ReportTable(
+                        table.title(),
+                        table.sheet(),
+                        table.columns(),
+                        table.rows().subList(0, FIRST_PAGE_ROWS),
+                        table.total(),
+                        table.notes(),
+                        table.signatures());
+        write(first, heading, file, m, fonts, progress, whole);
+    }
+
     public static void write(
             ReportTable table, ReportTable.Heading heading, Path file, Messages m, PdfFonts fonts, Progress progress) {
+        write(table, heading, file, m, fonts, progress, true);
+    }
+
+    private static void write(
+            ReportTable table,
+            ReportTable.Heading heading,
+            Path file,
+            Messages m,
+            PdfFonts fonts,
+            Progress progress,
+            boolean totalPages) {
         // fonts first: a machine without a Chinese font gets the error before any file is touched
         BaseFont song = fonts.font(PdfFonts.Face.SONG);
         BaseFont hei = fonts.font(PdfFonts.Face.HEI);
@@ -76,7 +111,7 @@ public final class TablePdf {
             try {
                 PdfWriter writer = PdfWriter.getInstance(document, out);
                 writer.setCloseStream(false); // SafeFiles still has to force the file to disk
-                writer.setPageEvent(new PageNumbers(song, m));
+                writer.setPageEvent(new PageNumbers(song, m, totalPages));
                 document.addTitle(table.title());
                 document.addCreator("Taizhang");
                 document.open();
@@ -199,11 +234,15 @@ public final class TablePdf {
         private static final float GAP = 4f;
         private final Font font;
         private final Messages m;
+        /** Whether the footer says 共 N 页: not on a first page written alone for a preview. */
+        private final boolean totalPages;
+
         private PdfTemplate total;
 
-        PageNumbers(BaseFont font, Messages m) {
+        PageNumbers(BaseFont font, Messages m, boolean totalPages) {
             this.font = new Font(font, SIZE);
             this.m = m;
+            this.totalPages = totalPages;
         }
 
         @Override
@@ -216,6 +255,16 @@ public final class TablePdf {
             PdfContentByte cb = writer.getDirectContent();
             float center = (document.left() + document.right()) / 2;
             float y = document.bottom() - 28;
+            if (!totalPages) {
+                ColumnText.showTextAligned(
+                        cb,
+                        Element.ALIGN_CENTER,
+                        new Phrase(m.get("report.table.page", writer.getPageNumber()), font),
+                        center,
+                        y,
+                        0);
+                return;
+            }
             ColumnText.showTextAligned(
                     cb,
                     Element.ALIGN_RIGHT,
@@ -228,6 +277,9 @@ public final class TablePdf {
 
         @Override
         public void onCloseDocument(PdfWriter writer, Document document) {
+            if (!totalPages) {
+                return;
+            }
             ColumnText.showTextAligned(
                     total,
                     Element.ALIGN_LEFT,

@@ -56,6 +56,41 @@ public class TablePdfTest {
         assertFontsEmbedded(file);
     }
 
+    /**
+     * A preview's first page is the whole file's first page, written from the first rows only: the same print but the
+     * footer, which cannot know 共 N 页.
+     */
+    @Test
+    void aFirstPageAloneIsTheWholeFilesFirstPageWithoutThePageCount() throws IOException {
+        org.taizhang.core.pdf.PdfFontsAvailable.assumeChineseFont();
+        ReportTable table = new ReportTable(
+                "问题整改台账",
+                "台账",
+                java.util.List.of(ReportTable.Column.text("单位", 10), ReportTable.Column.wrapped("问题描述", 30)),
+                ReportTable.computed(500, i -> java.util.List.of("单位" + i, "第" + i + "个问题：支委会未按月召开")),
+                null,
+                java.util.List.of());
+        ReportTable.Heading heading = new ReportTable.Heading("", LocalDate.of(2026, 12, 7));
+        Messages m = Messages.forLocale(Messages.CHINESE);
+        Path whole = dir.resolve("全部.pdf");
+        Path first = dir.resolve("第一页.pdf");
+
+        TablePdf.write(table, heading, whole, m, org.taizhang.core.pdf.PdfFonts.system(), Progress.NONE);
+        TablePdf.firstPage(table, heading, first, m, org.taizhang.core.pdf.PdfFonts.system(), Progress.NONE);
+
+        String wholePage;
+        String firstPage;
+        try (PdfReader a = new PdfReader(whole.toString());
+                PdfReader b = new PdfReader(first.toString())) {
+            assertThat(a.getNumberOfPages()).isGreaterThan(b.getNumberOfPages());
+            wholePage = new PdfTextExtractor(a).getTextFromPage(1);
+            firstPage = new PdfTextExtractor(b).getTextFromPage(1);
+        }
+        assertThat(wholePage).contains("共 ");
+        assertThat(firstPage).contains("第 1 页").doesNotContain("共 ");
+        assertThat(firstPage.replace("第 1 页", "")).isEqualTo(wholePage.replaceAll("第 1 页\\s*共 \\d+ 页", ""));
+    }
+
     /** Every font of every page carries its font file (what pdffonts shows as emb yes). */
     public static void assertFontsEmbedded(Path file) throws IOException {
         try (PdfReader reader = new PdfReader(file.toString())) {
