@@ -6,6 +6,7 @@ import org.taizhang.checklist.AcceptanceStats;
 import org.taizhang.checklist.ChecklistService;
 import org.taizhang.core.DomainException;
 import org.taizhang.core.i18n.Messages;
+import org.taizhang.core.report.OfficialDocument;
 import org.taizhang.core.report.ReportFormat;
 import org.taizhang.core.report.ReportTable;
 import org.taizhang.core.report.files.DocumentFiles;
@@ -239,6 +240,19 @@ public final class Reports {
 
     /** {@link #termReminders(int, Path, Messages, Progress)} as a PDF or a Word file. */
     public int termReminders(int months, ReportFormat format, Path file, Messages m, Progress progress) {
+        var due = termRemindersDue(months);
+        DocumentFiles.write(
+                TermReminders.of(due, months, findings.committee(), findings.today(), m), format, file, progress);
+        return due.values().stream().mapToInt(List::size).sum();
+    }
+
+    /** The 换届提示函 for {@code months} as a document (the 报表 page shows and writes it). */
+    public OfficialDocument termRemindersDocument(int months, Messages m) {
+        return TermReminders.of(termRemindersDue(months), months, findings.committee(), findings.today(), m);
+    }
+
+    private java.util.Map<org.taizhang.organization.model.Unit, List<org.taizhang.organization.model.Organization>>
+            termRemindersDue(int months) {
         if (months < 0 || months > 60) {
             throw new DomainException("report.term.months", months);
         }
@@ -246,9 +260,12 @@ public final class Reports {
         if (due.isEmpty()) {
             throw new DomainException("report.term.none", months);
         }
-        DocumentFiles.write(
-                TermReminders.of(due, months, findings.committee(), findings.today(), m), format, file, progress);
-        return due.values().stream().mapToInt(List::size).sum();
+        return due;
+    }
+
+    /** Writes a document the 报表 page holds, as a PDF or a Word file. */
+    public void write(OfficialDocument document, ReportFormat format, Path file, Progress progress) {
+        DocumentFiles.write(document, format, file, progress);
     }
 
     /**
@@ -257,11 +274,7 @@ public final class Reports {
      */
     public LastYear lastYear(
             String unitName, Integer year, ReportFormat format, Path file, Messages m, Progress progress) {
-        check(new ReportFilter(null, null, unitName, null));
-        int y = year == null ? findings.today().getYear() - 1 : year;
-        if (y < 2000 || y > findings.today().getYear()) {
-            throw new DomainException("report.lastYear.badYear", Integer.toString(y));
-        }
+        int y = lastYearOf(unitName, year);
         List<LedgerEntry> found = LastYearReport.findings(findings.ledger(), unitName, y);
         DocumentFiles.write(
                 LastYearReport.of(unitName, y, found, findings.committee(), findings.today(), m),
@@ -269,6 +282,27 @@ public final class Reports {
                 file,
                 progress);
         return new LastYear(y, found.size());
+    }
+
+    /** 上年问题整改情况 of a unit as a document (the 报表 page shows and writes it). */
+    public OfficialDocument lastYearDocument(String unitName, Integer year, Messages m) {
+        int y = lastYearOf(unitName, year);
+        return LastYearReport.of(
+                unitName,
+                y,
+                LastYearReport.findings(findings.ledger(), unitName, y),
+                findings.committee(),
+                findings.today(),
+                m);
+    }
+
+    private int lastYearOf(String unitName, Integer year) {
+        check(new ReportFilter(null, null, unitName, null));
+        int y = year == null ? findings.today().getYear() - 1 : year;
+        if (y < 2000 || y > findings.today().getYear()) {
+            throw new DomainException("report.lastYear.badYear", Integer.toString(y));
+        }
+        return y;
     }
 
     /**
@@ -356,6 +390,18 @@ public final class Reports {
      * one after this month, is refused in words.
      */
     public java.time.YearMonth bulletin(String month, ReportFormat format, Path file, Messages m, Progress progress) {
+        java.time.YearMonth which = bulletinMonth(month);
+        DocumentFiles.write(bulletinDocument(which, m), format, file, progress);
+        return which;
+    }
+
+    /** 月度通报 of a month as a document (the 报表 page shows and writes it); a month to come is refused. */
+    public OfficialDocument bulletinDocument(java.time.YearMonth month, Messages m) {
+        bulletinMonth(month.toString());
+        return MonthlyBulletin.of(month, findings.ledger(), findings.committee(), findings.today(), m);
+    }
+
+    private java.time.YearMonth bulletinMonth(String month) {
         java.time.YearMonth now = java.time.YearMonth.from(findings.today());
         java.time.YearMonth which;
         try {
@@ -366,12 +412,15 @@ public final class Reports {
         if (which.isAfter(now) || which.getYear() < 2000) {
             throw new DomainException("report.bulletin.badMonth", month);
         }
-        DocumentFiles.write(
-                MonthlyBulletin.of(which, findings.ledger(), findings.committee(), findings.today(), m),
-                format,
-                file,
-                progress);
         return which;
+    }
+
+    /** The names of the checklist templates (for the blank 测评表), in the templates' order, each once. */
+    public List<String> templateNames() {
+        return checklists.templates().stream()
+                .map(org.taizhang.checklist.model.ChecklistTemplate::name)
+                .distinct()
+                .toList();
     }
 
     /** What {@link #lastYear} wrote: the year it is about and how many findings it lists. */

@@ -208,11 +208,18 @@ public final class ReportsView {
                                                 // a report of no round is no report
                                                 || vm.kindProperty().get() == ReportsViewModel.Kind.INSPECTION_REPORT
                                                         && vm.roundProperty().get() == null
+                                                // a letter of nothing (no unit chosen, no term ending) is none
+                                                || vm.kindProperty().get().heldDocument() && !vm.hasDocument()
                                         : format == ReportFormat.DOCX,
                                 vm.kindProperty(),
-                                vm.roundProperty())));
+                                vm.roundProperty(),
+                                // a held document comes with its table: counted again, it may be there or not
+                                vm.tableProperty())));
         b.setOnAction(e -> {
-            if (vm.kindProperty().get() == ReportsViewModel.Kind.INSPECTION_REPORT) {
+            if (vm.kindProperty().get().heldDocument()) {
+                dialogs.chooseFileToSave(m.get(key), vm.suggestedName(format), filterName, pattern)
+                        .ifPresent(f -> vm.exportDocument(format, f));
+            } else if (vm.kindProperty().get() == ReportsViewModel.Kind.INSPECTION_REPORT) {
                 dialogs.chooseFileToSave(m.get(key), vm.suggestedName(format), filterName, pattern)
                         .ifPresent(f -> vm.exportInspectionReport(format, f));
             } else if (vm.kindProperty().get().isDocument()) {
@@ -232,10 +239,57 @@ public final class ReportsView {
     private void showFilters() {
         ReportsViewModel.Choices c = vm.choicesProperty().get();
         filters.getChildren().clear();
-        if (vm.kindProperty().get() == ReportsViewModel.Kind.INSPECTION_REPORT) {
-            filters.getChildren()
-                    .add(labelled("report.view.round", choice("reportRound", c.rounds(), vm.roundProperty())));
-            return;
+        switch (vm.kindProperty().get()) {
+            case INSPECTION_REPORT -> {
+                filters.getChildren()
+                        .add(labelled("report.view.round", choice("reportRound", c.rounds(), vm.roundProperty())));
+                return;
+            }
+            case BULLETIN -> {
+                filters.getChildren()
+                        .addAll(
+                                labelled("report.view.year", fixed("reportYear", c.years(), vm.yearProperty(), null)),
+                                labelled(
+                                        "report.view.month",
+                                        fixed(
+                                                "reportMonth",
+                                                java.util.stream.IntStream.rangeClosed(1, 12)
+                                                        .boxed()
+                                                        .toList(),
+                                                vm.monthProperty(),
+                                                "report.view.thisMonth")));
+                return;
+            }
+            case LAST_YEAR -> {
+                filters.getChildren()
+                        .addAll(
+                                labelled("report.view.unit", searchable("reportUnit", c.units(), vm.unitProperty())),
+                                labelled("report.view.year", fixed("reportYear", c.years(), vm.yearProperty(), null)));
+                return;
+            }
+            case TERM_REMINDERS -> {
+                filters.getChildren()
+                        .add(labelled(
+                                "report.view.termMonths",
+                                fixed(
+                                        "reportTermMonths",
+                                        ReportsViewModel.TERM_MONTHS,
+                                        vm.termMonthsProperty(),
+                                        null)));
+                return;
+            }
+            case BLANK_CHECKLIST -> {
+                filters.getChildren()
+                        .add(labelled(
+                                "report.view.template",
+                                fixed(
+                                        "reportTemplate",
+                                        c.templates(),
+                                        vm.templateProperty(),
+                                        "report.view.firstTemplate")));
+                return;
+            }
+            default -> {}
         }
         if (vm.kindProperty().get().isDocument()) {
             filters.getChildren()
@@ -286,6 +340,48 @@ public final class ReportsView {
             }
         });
         box.valueProperty().bindBidirectional(property); // weak both ways: a rebuilt filter bar leaks nothing
+        return box;
+    }
+
+    /**
+     * A choice of {@code values} without 全部, tied to {@code property} both ways; {@code noneKey} names the value
+     * null stands for (this month, the first template), or null when null is no choice.
+     */
+    private <T> ComboBox<T> fixed(String id, List<T> values, ObjectProperty<T> property, String noneKey) {
+        ObservableList<T> items = FXCollections.observableArrayList();
+        if (noneKey != null) {
+            items.add(null);
+        }
+        items.addAll(values);
+        ComboBox<T> box = new ComboBox<>(items);
+        box.setId(id);
+        StringConverter<T> names = new StringConverter<>() {
+            @Override
+            public String toString(T t) {
+                return t == null ? (noneKey == null ? "" : m.get(noneKey)) : t.toString();
+            }
+
+            @Override
+            public T fromString(String s) {
+                return null;
+            }
+        };
+        box.setConverter(names);
+        box.setButtonCell(new ListCell<>() {
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : names.toString(item));
+            }
+        });
+        box.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : names.toString(item));
+            }
+        });
+        box.valueProperty().bindBidirectional(property);
         return box;
     }
 

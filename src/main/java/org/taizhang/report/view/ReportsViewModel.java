@@ -11,6 +11,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.taizhang.core.i18n.Messages;
+import org.taizhang.core.report.OfficialDocument;
 import org.taizhang.core.report.ReportFormat;
 import org.taizhang.core.report.ReportTable;
 import org.taizhang.core.ui.DialogService;
@@ -34,7 +35,15 @@ public final class ReportsViewModel {
         /** A document, not a table: one unit's, or every unit's into a folder; PDF or Word. */
         NOTICE("report.kind.notice", "report.kind.notice.hint"),
         /** A document of one round: its preview is its table by category; PDF or Word. */
-        INSPECTION_REPORT("report.kind.inspection", "report.kind.inspection.hint");
+        INSPECTION_REPORT("report.kind.inspection", "report.kind.inspection.hint"),
+        /** 月度通报 of a month (year and month chosen): a document. */
+        BULLETIN("report.kind.bulletin", "report.kind.bulletin.hint"),
+        /** 上年问题整改情况 of a unit for a year (last year first): a document. */
+        LAST_YEAR("report.kind.lastYear", "report.kind.lastYear.hint"),
+        /** 换届提示函 for the terms ending within some months: a document. */
+        TERM_REMINDERS("report.kind.termReminders", "report.kind.termReminders.hint"),
+        /** A template's blank 测评表 for paper: a table. */
+        BLANK_CHECKLIST("report.kind.blankChecklist", "report.kind.blankChecklist.hint");
 
         final String key;
         final String hintKey;
@@ -66,12 +75,25 @@ public final class ReportsViewModel {
 
         /** A document: written as PDF or Word. */
         public boolean isDocument() {
-            return this == NOTICE || this == INSPECTION_REPORT;
+            return this == NOTICE || this == INSPECTION_REPORT || heldDocument();
+        }
+
+        /** A document the page counts whole and holds (its preview table is the document's first table). */
+        public boolean heldDocument() {
+            return this == BULLETIN || this == LAST_YEAR || this == TERM_REMINDERS;
         }
     }
 
     /** What the filters can be set to. */
-    public record Choices(List<Integer> years, List<String> rounds, List<String> units, List<String> communities) {}
+    public record Choices(
+            List<Integer> years,
+            List<String> rounds,
+            List<String> units,
+            List<String> communities,
+            List<String> templates) {}
+
+    /** The months a 换届提示函 can look ahead. */
+    public static final List<Integer> TERM_MONTHS = List.of(3, 6, 12);
 
     private final Reports reports;
     private final TaskRunner tasks;
@@ -84,9 +106,18 @@ public final class ReportsViewModel {
     private final ObjectProperty<String> unit = new SimpleObjectProperty<>();
     private final ObjectProperty<String> community = new SimpleObjectProperty<>();
     private final ObjectProperty<Grouping> grouping = new SimpleObjectProperty<>(Grouping.UNIT);
+    /** 月度通报's month, 1–12 (null: this month). */
+    private final ObjectProperty<Integer> month = new SimpleObjectProperty<>();
+    /** 换届提示函: the terms ending within this many months. */
+    private final ObjectProperty<Integer> termMonths = new SimpleObjectProperty<>(6);
+    /** The blank 测评表's template (null: the first). */
+    private final ObjectProperty<String> template = new SimpleObjectProperty<>();
+    /** The document counted, for a kind the page holds whole ({@link Kind#heldDocument}); null otherwise. */
+    private OfficialDocument document;
+
     private final ReadOnlyObjectWrapper<ReportTable> table = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Choices> choices =
-            new ReadOnlyObjectWrapper<>(new Choices(List.of(), List.of(), List.of(), List.of()));
+            new ReadOnlyObjectWrapper<>(new Choices(List.of(), List.of(), List.of(), List.of(), List.of()));
     /** The report's first page as the export writes it (null until drawn, or when there is none to draw). */
     private final ReadOnlyObjectWrapper<javafx.scene.image.Image> firstPage = new ReadOnlyObjectWrapper<>();
     /** The preview's rows as text, the 合计 last. */
@@ -100,7 +131,18 @@ public final class ReportsViewModel {
         this.tasks = tasks;
         this.dialogs = dialogs;
         this.m = messages;
-        for (ObjectProperty<?> p : List.of(kind, year, round, unit, community, grouping)) {
+        // 上年问题整改情况 is about last year: the year filter moves there when it still says this year
+        kind.addListener((o, was, now) -> {
+            Integer y = year.get();
+            if (now == Kind.LAST_YEAR
+                    && y != null
+                    && y == reports.heading().date().getYear()) {
+                quiet = true;
+                year.set(y - 1);
+                quiet = false;
+            }
+        });
+        for (ObjectProperty<?> p : List.of(kind, year, round, unit, community, grouping, month, termMonths, template)) {
             // a change listener, not an invalidation one: a value set quietly and never read would leave the
             // property invalid, and the clerk's next choice would not be heard
             p.addListener((javafx.beans.value.ChangeListener<Object>) (o, was, now) -> {
@@ -125,15 +167,16 @@ public final class ReportsViewModel {
                     years.add(thisYear);
                     findings.forEach(e -> years.add(e.finding().foundOn().getYear()));
                     ReportFilter first = new ReportFilter(thisYear, null, null, null);
-                    ReportTable table = k == Kind.RECTIFICATION_STATS
-                            ? org.taizhang.report.RectificationStats.table(findings, first, g, m)
+                    Counted table = k == Kind.RECTIFICATION_STATS
+                            ? new Counted(org.taizhang.report.RectificationStats.table(findings, first, g, m), null)
                             : count(k, first, g, thisYear);
                     return new Loaded(
                             new Choices(
                                     List.copyOf(years),
                                     reports.roundTitles(),
                                     reports.unitNames(),
-                                    reports.communityNames()),
+                                    reports.communityNames(),
+                                    reports.templateNames()),
                             thisYear,
                             table);
                 },
@@ -146,7 +189,10 @@ public final class ReportsViewModel {
                 });
     }
 
-    private record Loaded(Choices choices, int year, ReportTable table) {}
+    private record Loaded(Choices choices, int year, Counted table) {}
+
+    /** What a count gives: the table shown, and the document when the page holds one. */
+    private record Counted(ReportTable table, OfficialDocument document) {}
 
     /** Counts the chosen report with the filters on the worker and shows it. */
     public void refresh() {
@@ -157,10 +203,12 @@ public final class ReportsViewModel {
         tasks.run("report.task.count", p -> count(k, f, g, y), this::show);
     }
 
-    private void show(ReportTable t) {
+    private void show(Counted c) {
+        document = c.document();
+        ReportTable t = c.table();
         table.set(t);
         rows.setAll(t.texts().subList(1, t.texts().size()));
-        drawFirstPage(kind.get(), t);
+        drawFirstPage(kind.get(), t, c.document());
     }
 
     /** The preview's resolution: an A4 page 744 pixels wide, shrunk to the pane. */
@@ -170,11 +218,11 @@ public final class ReportsViewModel {
      * Draws the first page as the export will write it, on the worker: a table's first page from its first rows
      * (TablePdf.firstPage), a document's PDF (a notice of the chosen unit or of the first one listed, the round's report).
      */
-    private void drawFirstPage(Kind k, ReportTable t) {
+    private void drawFirstPage(Kind k, ReportTable t, OfficialDocument held) {
         String u = unit.get();
         String r = round.get();
         int ticket = ++pagesAsked; // a page drawn for filters changed since is not shown
-        if (k == Kind.INSPECTION_REPORT && r == null) {
+        if (k == Kind.INSPECTION_REPORT && r == null || k.heldDocument() && held == null) {
             firstPage.set(null);
             return;
         }
@@ -197,6 +245,7 @@ public final class ReportsViewModel {
                                 reports.notice(shown, ReportFormat.PDF, pdf, m, p);
                             }
                             case INSPECTION_REPORT -> reports.inspectionReport(r, ReportFormat.PDF, pdf, m, p);
+                            case BULLETIN, LAST_YEAR, TERM_REMINDERS -> reports.write(held, ReportFormat.PDF, pdf, p);
                             default -> reports.firstPage(t, pdf, m, p);
                         }
                         return image(org.taizhang.core.report.files.PagePreview.firstPage(pdf, PREVIEW_DPI));
@@ -232,15 +281,105 @@ public final class ReportsViewModel {
         return image;
     }
 
-    private ReportTable count(Kind k, ReportFilter f, Grouping g, Integer y) {
+    private Counted count(Kind k, ReportFilter f, Grouping g, Integer y) {
+        int thisYear = reports.heading().date().getYear();
         return switch (k) {
-            case RECTIFICATION_STATS -> reports.rectificationStats(f, g, m);
-            case ACCEPTANCE_STATS ->
-                reports.acceptanceStats(y == null ? reports.heading().date().getYear() : y, m);
-            case LEDGER -> reports.ledger(f, m);
-            case NOTICE -> reports.noticePreview(f.unit(), m);
-            case INSPECTION_REPORT -> reports.inspectionPreview(f.round(), m);
+            case RECTIFICATION_STATS -> new Counted(reports.rectificationStats(f, g, m), null);
+            case ACCEPTANCE_STATS -> new Counted(reports.acceptanceStats(y == null ? thisYear : y, m), null);
+            case LEDGER -> new Counted(reports.ledger(f, m), null);
+            case NOTICE -> new Counted(reports.noticePreview(f.unit(), m), null);
+            case INSPECTION_REPORT -> new Counted(reports.inspectionPreview(f.round(), m), null);
+            case BLANK_CHECKLIST -> {
+                List<String> names = choices.get().templates();
+                String t = template.get() != null ? template.get() : names.isEmpty() ? null : names.getFirst();
+                yield t == null ? said(k, "report.view.noTemplate") : new Counted(reports.blankChecklist(t, m), null);
+            }
+            case BULLETIN, LAST_YEAR, TERM_REMINDERS -> held(k, f, y);
         };
+    }
+
+    /** A document the page holds: counted whole; what stands in its way (no unit, no term ending) said instead. */
+    private Counted held(Kind k, ReportFilter f, Integer y) {
+        try {
+            OfficialDocument d = switch (k) {
+                case BULLETIN -> {
+                    java.time.YearMonth now =
+                            java.time.YearMonth.from(reports.heading().date());
+                    yield reports.bulletinDocument(
+                            java.time.YearMonth.of(
+                                    y == null ? now.getYear() : y,
+                                    month.get() == null ? now.getMonthValue() : month.get()),
+                            m);
+                }
+                case LAST_YEAR -> {
+                    if (f.unit() == null) {
+                        yield null;
+                    }
+                    yield reports.lastYearDocument(f.unit(), y, m);
+                }
+                case TERM_REMINDERS ->
+                    reports.termRemindersDocument(termMonths.get() == null ? 6 : termMonths.get(), m);
+                default -> throw new IllegalArgumentException(k.name());
+            };
+            return d == null ? said(k, "report.view.chooseUnit") : new Counted(tableOf(d), d);
+        } catch (org.taizhang.core.DomainException e) {
+            return new Counted(sentence(k, m.get(e.messageKey(), e.args())), null);
+        }
+    }
+
+    private Counted said(Kind k, String key) {
+        return new Counted(sentence(k, m.get(key)), null);
+    }
+
+    /** A table of one sentence under the report's name: what the clerk must choose, or why there is nothing. */
+    private ReportTable sentence(Kind k, String text) {
+        return new ReportTable(
+                m.get(k.messageKey()),
+                m.get(k.messageKey()),
+                List.of(ReportTable.Column.wrapped(m.get(k.messageKey()), 40)),
+                List.of(List.of(text)),
+                null,
+                List.of());
+    }
+
+    /** A document's rows for the 数据 tab: its first table, or its paragraphs one a row. */
+    private ReportTable tableOf(OfficialDocument d) {
+        for (OfficialDocument.Block b : d.body()) {
+            if (b instanceof OfficialDocument.Table t) {
+                ReportTable inner = t.table();
+                return new ReportTable(
+                        d.title(), inner.sheet(), inner.columns(), inner.rows(), inner.total(), inner.notes());
+            }
+        }
+        List<List<Object>> rows = new ArrayList<>();
+        for (OfficialDocument.Block b : d.body()) {
+            if (!b.text().isBlank()) {
+                rows.add(List.of(b.text()));
+            }
+        }
+        return new ReportTable(
+                d.title(), d.title(), List.of(ReportTable.Column.wrapped(d.title(), 60)), rows, null, List.of());
+    }
+
+    /** Writes the document counted (月度通报, 上年问题整改情况, 换届提示函), then offers to open it. */
+    public void exportDocument(ReportFormat format, Path file) {
+        OfficialDocument d = document;
+        if (d == null) {
+            return;
+        }
+        tasks.run(
+                "report.task.export",
+                p -> {
+                    reports.write(d, format, file, p);
+                    return file;
+                },
+                written -> dialogs.offerToOpen(
+                        m, m.get("report.task.export"), m.get("report.info.exported", written), written));
+    }
+
+    /** Whether the document counted can be written (a unit chosen, a term ending …). */
+    public boolean hasDocument() {
+        return document != null;
     }
 
     /** The filters as set (全部 is null). */
@@ -339,6 +478,18 @@ public final class ReportsViewModel {
 
     public ObjectProperty<Grouping> groupingProperty() {
         return grouping;
+    }
+
+    public ObjectProperty<Integer> monthProperty() {
+        return month;
+    }
+
+    public ObjectProperty<Integer> termMonthsProperty() {
+        return termMonths;
+    }
+
+    public ObjectProperty<String> templateProperty() {
+        return template;
     }
 
     public ReadOnlyObjectProperty<ReportTable> tableProperty() {

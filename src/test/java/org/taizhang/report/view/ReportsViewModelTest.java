@@ -93,6 +93,42 @@ class ReportsViewModelTest {
         assertThat(vm.rows()).hasSize(8 + 1);
     }
 
+    /**
+     * The documents the page holds whole — 月度通报, 上年问题整改情况, 换届提示函 — and the blank 测评表: each counted
+     * with its filters, its first table in the 数据 tab, what stands in its way said in a sentence, and written.
+     */
+    @Test
+    void everyReportOfThePageIsCountedShownAndWritten() throws Exception {
+        int year = reports.heading().date().getYear();
+        vm.kindProperty().set(ReportsViewModel.Kind.BULLETIN);
+        assertThat(vm.hasDocument()).isTrue();
+        assertThat(vm.tableProperty().get().title()).endsWith("月问题整改情况通报");
+
+        vm.kindProperty().set(ReportsViewModel.Kind.LAST_YEAR);
+        assertThat(vm.yearProperty().get()).as("last year, not this one").isEqualTo(year - 1);
+        assertThat(vm.hasDocument()).isFalse();
+        assertThat(vm.rows()).singleElement().isEqualTo(java.util.List.of("请选择单位。"));
+        assertThat(vm.firstPageProperty().get()).isNull();
+        vm.unitProperty().set(vm.choicesProperty().get().units().getFirst());
+        assertThat(vm.hasDocument()).isTrue();
+        assertThat(vm.tableProperty().get().title()).contains(vm.unitProperty().get());
+
+        vm.kindProperty().set(ReportsViewModel.Kind.TERM_REMINDERS);
+        vm.termMonthsProperty().set(12);
+        assertThat(vm.hasDocument()).isTrue();
+        Path letter = dir.resolve("换届提示函.docx");
+        vm.exportDocument(ReportFormat.DOCX, letter);
+        assertThat(letter).exists();
+        assertThat(dialogs.opened).contains(letter);
+
+        vm.kindProperty().set(ReportsViewModel.Kind.BLANK_CHECKLIST);
+        assertThat(vm.choicesProperty().get().templates()).isNotEmpty();
+        assertThat(vm.hasDocument()).isFalse();
+        assertThat(vm.rows()).hasSizeGreaterThan(5);
+        assertThat(vm.tableProperty().get().title())
+                .contains(vm.choicesProperty().get().templates().getFirst());
+    }
+
     @Test
     void exportWritesTheTableShownAndOffersToOpenIt() throws Exception {
         vm.communityProperty().set(vm.choicesProperty().get().communities().getFirst());

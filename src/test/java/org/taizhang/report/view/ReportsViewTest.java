@@ -142,6 +142,13 @@ class ReportsViewTest {
         assertThat(robot.lookup("#reportGrouping").tryQuery()).isEmpty();
         robot.clickOn("#reportTabPage");
         robot.interact(() -> Snapshots.save(page.getScene(), "reports-first-page"));
+
+        // a document the page holds: its PDF and Word exports on once it is counted, the others off
+        robot.clickOn("月度通报");
+        waitUntil(() -> !robot.lookup("#reportExportPdf").queryButton().isDisabled());
+        assertThat(robot.lookup("#reportExportDocx").queryButton().isDisabled()).isFalse();
+        assertThat(robot.lookup("#reportExportXlsx").queryButton().isDisabled()).isTrue();
+        assertThat(robot.lookup("#reportMonth").tryQuery()).isPresent();
     }
 
     private static int darkPixels(javafx.scene.image.Image image) {
