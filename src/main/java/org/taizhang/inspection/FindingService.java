@@ -601,9 +601,17 @@ public final class FindingService {
         // connection of its own (readers never block each other in SQLite's WAL mode). Not on the common pool: on a
         // two-core PC it has one worker, and whatever else holds it (a parallel stream, a test runner) would block
         // the ledger until it is done — or for ever, when that work waits for the ledger.
-        java.util.concurrent.CompletableFuture<Map<String, List<Step>>> stepsRead =
+        // and folded there too: the timelines are the other half of the work, and the first core is reading the
+        // findings, measures and evidence meanwhile
+        java.util.concurrent.CompletableFuture<Map<String, Timeline>> timelinesRead =
                 java.util.concurrent.CompletableFuture.supplyAsync(
-                        () -> InspectionStore.allSteps(store.read()), STEP_READER);
+                        () -> {
+                            Map<String, List<Step>> steps = InspectionStore.allSteps(store.read());
+                            Map<String, Timeline> folded = HashMap.newHashMap(steps.size());
+                            steps.forEach((id, of) -> folded.put(id, Lifecycle.fold(of)));
+                            return folded;
+                        },
+                        STEP_READER);
         var ctx = store.read();
         Registry reg = registry.load();
         List<Finding> findings = InspectionStore.findings(ctx);
@@ -613,16 +621,17 @@ public final class FindingService {
                 InspectionStore.inspections(ctx).stream().collect(Collectors.toMap(Inspection::id, Inspection::title));
         WarningPolicy policy = settings().warnings();
         LocalDate today = today();
-        Map<String, List<Step>> steps;
+        Map<String, Timeline> timelines;
         try {
-            steps = stepsRead.join();
+            timelines = timelinesRead.join();
         } catch (java.util.concurrent.CompletionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }
         Map<String, String> communities = new HashMap<>();
         List<LedgerEntry> entries = new ArrayList<>(findings.size());
+        Timeline none = Lifecycle.fold(List.of()); // a finding without steps (none is written so; kept as before)
         for (Finding f : findings) {
-            Timeline t = Lifecycle.fold(steps.getOrDefault(f.id(), List.of()));
+            Timeline t = timelines.getOrDefault(f.id(), none);
             String unitName = reg.unit(f.unitId()).map(u -> u.name()).orElse("");
             String community = communities.computeIfAbsent(f.unitId(), u -> communityOf(reg, u));
             String org = f.organizationId() == null
