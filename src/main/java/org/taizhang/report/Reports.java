@@ -415,6 +415,40 @@ public final class Reports {
         return which;
     }
 
+    /** A branch assessed in a year, by its unit's and its own name (the 评估明细表's choice). */
+    public record AssessedBranch(String unit, String branch) {
+        @Override
+        public String toString() {
+            return unit + " / " + branch;
+        }
+    }
+
+    /** The branches assessed in {@code year}, by unit and name in Chinese order (for the 评估明细表). */
+    public List<AssessedBranch> assessedBranches(int year) {
+        var reg = registry.load();
+        java.text.Collator chinese = java.text.Collator.getInstance(java.util.Locale.CHINA);
+        return checklists.assessmentsOfYear(year).stream()
+                .map(a -> reg.organization(a.organizationId()).orElse(null))
+                .filter(java.util.Objects::nonNull)
+                .distinct()
+                .map(o -> new AssessedBranch(
+                        reg.unit(o.unitId()).map(u -> u.name()).orElse(""), o.name()))
+                .sorted(java.util.Comparator.comparing(AssessedBranch::unit, chinese)
+                        .thenComparing(AssessedBranch::branch, chinese))
+                .toList();
+    }
+
+    /** The numbers of the findings that applied for closing or were closed (for 销号确认单), newest first. */
+    public List<String> closableNumbers() {
+        return findings.ledger().stream()
+                .filter(e -> e.finding().number() != null
+                        && (e.timeline().closeRequestedOn() != null
+                                || e.timeline().closedOn() != null))
+                .sorted(FindingService.LEDGER_ORDER.reversed())
+                .map(e -> e.finding().number())
+                .toList();
+    }
+
     /** The names of the checklist templates (for the blank 测评表), in the templates' order, each once. */
     public List<String> templateNames() {
         return checklists.templates().stream()

@@ -278,6 +278,30 @@ public final class ReportsView {
                                         null)));
                 return;
             }
+            case ASSESSMENT_DETAIL -> {
+                filters.getChildren()
+                        .addAll(
+                                labelled("report.view.year", fixed("reportYear", c.years(), vm.yearProperty(), null)),
+                                labelled(
+                                        "report.view.branch",
+                                        fixed(
+                                                "reportBranch",
+                                                c.branches(),
+                                                vm.branchProperty(),
+                                                "report.view.firstBranch")));
+                return;
+            }
+            case CLOSE_CONFIRMATION -> {
+                filters.getChildren()
+                        .add(labelled(
+                                "report.view.finding",
+                                fixed(
+                                        "reportFinding",
+                                        c.closable(),
+                                        vm.findingProperty(),
+                                        "report.view.newestClosable")));
+                return;
+            }
             case BLANK_CHECKLIST -> {
                 filters.getChildren()
                         .add(labelled(

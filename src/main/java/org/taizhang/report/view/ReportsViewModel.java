@@ -43,7 +43,11 @@ public final class ReportsViewModel {
         /** 换届提示函 for the terms ending within some months: a document. */
         TERM_REMINDERS("report.kind.termReminders", "report.kind.termReminders.hint"),
         /** A template's blank 测评表 for paper: a table. */
-        BLANK_CHECKLIST("report.kind.blankChecklist", "report.kind.blankChecklist.hint");
+        BLANK_CHECKLIST("report.kind.blankChecklist", "report.kind.blankChecklist.hint"),
+        /** 评估明细表 of a branch assessed in a year: a table. */
+        ASSESSMENT_DETAIL("report.kind.assessmentDetail", "report.kind.assessmentDetail.hint"),
+        /** 销号确认单 of a finding that applied for closing: a table to sign. */
+        CLOSE_CONFIRMATION("report.kind.closeConfirmation", "report.kind.closeConfirmation.hint");
 
         final String key;
         final String hintKey;
@@ -90,7 +94,9 @@ public final class ReportsViewModel {
             List<String> rounds,
             List<String> units,
             List<String> communities,
-            List<String> templates) {}
+            List<String> templates,
+            List<org.taizhang.report.Reports.AssessedBranch> branches,
+            List<String> closable) {}
 
     /** The months a 换届提示函 can look ahead. */
     public static final List<Integer> TERM_MONTHS = List.of(3, 6, 12);
@@ -112,12 +118,16 @@ public final class ReportsViewModel {
     private final ObjectProperty<Integer> termMonths = new SimpleObjectProperty<>(6);
     /** The blank 测评表's template (null: the first). */
     private final ObjectProperty<String> template = new SimpleObjectProperty<>();
+    /** The 评估明细表's branch (null: the first assessed). */
+    private final ObjectProperty<org.taizhang.report.Reports.AssessedBranch> branch = new SimpleObjectProperty<>();
+    /** The 销号确认单's finding number (null: the newest that applied). */
+    private final ObjectProperty<String> finding = new SimpleObjectProperty<>();
     /** The document counted, for a kind the page holds whole ({@link Kind#heldDocument}); null otherwise. */
     private OfficialDocument document;
 
     private final ReadOnlyObjectWrapper<ReportTable> table = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyObjectWrapper<Choices> choices =
-            new ReadOnlyObjectWrapper<>(new Choices(List.of(), List.of(), List.of(), List.of(), List.of()));
+    private final ReadOnlyObjectWrapper<Choices> choices = new ReadOnlyObjectWrapper<>(
+            new Choices(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of()));
     /** The report's first page as the export writes it (null until drawn, or when there is none to draw). */
     private final ReadOnlyObjectWrapper<javafx.scene.image.Image> firstPage = new ReadOnlyObjectWrapper<>();
     /** The preview's rows as text, the 合计 last. */
@@ -142,7 +152,8 @@ public final class ReportsViewModel {
                 quiet = false;
             }
         });
-        for (ObjectProperty<?> p : List.of(kind, year, round, unit, community, grouping, month, termMonths, template)) {
+        for (ObjectProperty<?> p :
+                List.of(kind, year, round, unit, community, grouping, month, termMonths, template, branch, finding)) {
             // a change listener, not an invalidation one: a value set quietly and never read would leave the
             // property invalid, and the clerk's next choice would not be heard
             p.addListener((javafx.beans.value.ChangeListener<Object>) (o, was, now) -> {
@@ -176,7 +187,9 @@ public final class ReportsViewModel {
                                     reports.roundTitles(),
                                     reports.unitNames(),
                                     reports.communityNames(),
-                                    reports.templateNames()),
+                                    reports.templateNames(),
+                                    reports.assessedBranches(thisYear),
+                                    reports.closableNumbers()),
                             thisYear,
                             table);
                 },
@@ -295,7 +308,28 @@ public final class ReportsViewModel {
                 yield t == null ? said(k, "report.view.noTemplate") : new Counted(reports.blankChecklist(t, m), null);
             }
             case BULLETIN, LAST_YEAR, TERM_REMINDERS -> held(k, f, y);
+            case ASSESSMENT_DETAIL -> {
+                var branches = choices.get().branches();
+                var b = branch.get() != null ? branch.get() : branches.isEmpty() ? null : branches.getFirst();
+                yield b == null
+                        ? said(k, "report.view.noBranch")
+                        : orSaid(k, () -> reports.assessmentDetail(b.unit(), b.branch(), y, m));
+            }
+            case CLOSE_CONFIRMATION -> {
+                var numbers = choices.get().closable();
+                String n = finding.get() != null ? finding.get() : numbers.isEmpty() ? null : numbers.getFirst();
+                yield n == null ? said(k, "report.view.noClosable") : orSaid(k, () -> reports.closeConfirmation(n, m));
+            }
         };
+    }
+
+    /** A table counted, or what stands in its way (a branch not assessed that year …) in a sentence. */
+    private Counted orSaid(Kind k, java.util.function.Supplier<ReportTable> counted) {
+        try {
+            return new Counted(counted.get(), null);
+        } catch (org.taizhang.core.DomainException e) {
+            return new Counted(sentence(k, m.get(e.messageKey(), e.args())), null);
+        }
     }
 
     /** A document the page holds: counted whole; what stands in its way (no unit, no term ending) said instead. */
@@ -490,6 +524,14 @@ public final class ReportsViewModel {
 
     public ObjectProperty<String> templateProperty() {
         return template;
+    }
+
+    public ObjectProperty<org.taizhang.report.Reports.AssessedBranch> branchProperty() {
+        return branch;
+    }
+
+    public ObjectProperty<String> findingProperty() {
+        return finding;
     }
 
     public ReadOnlyObjectProperty<ReportTable> tableProperty() {

@@ -127,6 +127,23 @@ class ReportsViewModelTest {
         assertThat(vm.rows()).hasSizeGreaterThan(5);
         assertThat(vm.tableProperty().get().title())
                 .contains(vm.choicesProperty().get().templates().getFirst());
+
+        vm.yearProperty().set(year);
+        vm.kindProperty().set(ReportsViewModel.Kind.ASSESSMENT_DETAIL);
+        assertThat(vm.choicesProperty().get().branches()).isNotEmpty();
+        assertThat(vm.columnNames()).contains("自评", "检查组评估", "达标验收");
+        var branch = vm.choicesProperty().get().branches().getLast();
+        vm.branchProperty().set(branch);
+        assertThat(vm.tableProperty().get().title()).contains(branch.unit(), branch.branch());
+
+        vm.kindProperty().set(ReportsViewModel.Kind.CLOSE_CONFIRMATION);
+        String number = vm.choicesProperty().get().closable().getFirst();
+        assertThat(vm.tableProperty().get().title()).contains("销号确认单");
+        assertThat(vm.rows().stream().flatMap(java.util.List::stream)).contains(number);
+        Path confirmation = dir.resolve("销号确认单.pdf");
+        vm.export(ReportFormat.PDF, confirmation);
+        assertThat(org.taizhang.core.report.files.TablePdfTest.text(confirmation))
+                .contains("销号确认单");
     }
 
     @Test
