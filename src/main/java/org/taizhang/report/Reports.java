@@ -415,6 +415,38 @@ public final class Reports {
         return which;
     }
 
+    /**
+     * The registry's organizations as the 报表 page shows them: the columns of the registry's own files (which stay
+     * the registry's writers: the workbook is also the form its import reads back).
+     */
+    public ReportTable registryTable(Messages m) {
+        var reg = registry.load();
+        List<org.taizhang.organization.model.Organization> orgs = reg.organizations();
+        return new ReportTable(
+                m.get("report.registry.title"),
+                m.get("report.registry.title"),
+                org.taizhang.organization.files.RegistryColumns.ORGANIZATION_HEADERS.stream()
+                        .map(h -> ReportTable.Column.text(h, Math.max(5, h.length() + 1)))
+                        .toList(),
+                ReportTable.computed(
+                        orgs.size(),
+                        i -> List.<Object>copyOf(
+                                org.taizhang.organization.files.RegistryRows.organizationRow(reg, orgs.get(i)))),
+                null,
+                List.of());
+    }
+
+    /** The registry in its own files: the workbook (the form its import reads back), the CSV, the PDF. */
+    public void writeRegistry(ReportFormat format, Path file, Messages m, Progress progress) {
+        switch (format) {
+            case XLSX -> registry.exportWorkbook(file, progress);
+            case CSV -> registry.exportCsv(file);
+            case PDF -> registry.exportPdf(file, null, m, progress);
+            case DOCX ->
+                throw new DomainException("report.error.format", format.extension(), m.get("report.registry.title"));
+        }
+    }
+
     /** A branch assessed in a year, by its unit's and its own name (the 评估明细表's choice). */
     public record AssessedBranch(String unit, String branch) {
         @Override

@@ -30,6 +30,8 @@ public final class ReportsViewModel {
     public enum Kind {
         RECTIFICATION_STATS("report.kind.rectification", "report.kind.rectification.hint"),
         ACCEPTANCE_STATS("report.kind.acceptance", "report.kind.acceptance.hint"),
+        /** The registry's organizations, written by the registry's own files (xlsx, csv, pdf). */
+        REGISTRY("report.kind.registry", "report.kind.registry.hint"),
         /** The 整改台账 with the statistics' filters: a table of one row per finding. */
         LEDGER("report.kind.ledger", "report.kind.ledger.hint"),
         /** A document, not a table: one unit's, or every unit's into a folder; PDF or Word. */
@@ -259,6 +261,7 @@ public final class ReportsViewModel {
                             }
                             case INSPECTION_REPORT -> reports.inspectionReport(r, ReportFormat.PDF, pdf, m, p);
                             case BULLETIN, LAST_YEAR, TERM_REMINDERS -> reports.write(held, ReportFormat.PDF, pdf, p);
+                            case REGISTRY -> reports.writeRegistry(ReportFormat.PDF, pdf, m, p);
                             default -> reports.firstPage(t, pdf, m, p);
                         }
                         return image(org.taizhang.core.report.files.PagePreview.firstPage(pdf, PREVIEW_DPI));
@@ -300,6 +303,7 @@ public final class ReportsViewModel {
             case RECTIFICATION_STATS -> new Counted(reports.rectificationStats(f, g, m), null);
             case ACCEPTANCE_STATS -> new Counted(reports.acceptanceStats(y == null ? thisYear : y, m), null);
             case LEDGER -> new Counted(reports.ledger(f, m), null);
+            case REGISTRY -> new Counted(reports.registryTable(m), null);
             case NOTICE -> new Counted(reports.noticePreview(f.unit(), m), null);
             case INSPECTION_REPORT -> new Counted(reports.inspectionPreview(f.round(), m), null);
             case BLANK_CHECKLIST -> {
@@ -427,10 +431,15 @@ public final class ReportsViewModel {
         if (t == null) {
             return;
         }
+        boolean registry = kind.get() == Kind.REGISTRY;
         tasks.run(
                 "report.task.export",
                 p -> {
-                    reports.write(t, format, file, m, p);
+                    if (registry) {
+                        reports.writeRegistry(format, file, m, p);
+                    } else {
+                        reports.write(t, format, file, m, p);
+                    }
                     return file;
                 },
                 written -> dialogs.offerToOpen(

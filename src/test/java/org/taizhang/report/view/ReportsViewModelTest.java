@@ -147,6 +147,27 @@ class ReportsViewModelTest {
     }
 
     @Test
+    void theRegistryIsShownRowByOrganizationAndWrittenByItsOwnFiles() throws Exception {
+        var registry = new RegistryService(store).load();
+        vm.kindProperty().set(ReportsViewModel.Kind.REGISTRY);
+        assertThat(vm.rows()).hasSize(registry.organizations().size());
+        assertThat(vm.columnNames())
+                .containsExactlyElementsOf(org.taizhang.organization.files.RegistryColumns.ORGANIZATION_HEADERS);
+
+        Path workbook = dir.resolve("组织台账.xlsx");
+        vm.export(ReportFormat.XLSX, workbook);
+        try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(workbook))) {
+            // the registry's own workbook: the form its import reads back, one sheet per kind of record
+            assertThat(wb.getNumberOfSheets()).isGreaterThanOrEqualTo(3);
+        }
+        Path pdf = dir.resolve("组织台账.pdf");
+        vm.export(ReportFormat.PDF, pdf);
+        assertThat(org.taizhang.core.report.files.TablePdfTest.text(pdf))
+                .contains(registry.organizations().getFirst().name());
+        assertThat(dialogs.opened).containsExactly(workbook, pdf);
+    }
+
+    @Test
     void exportWritesTheTableShownAndOffersToOpenIt() throws Exception {
         vm.communityProperty().set(vm.choicesProperty().get().communities().getFirst());
         Path file = dir.resolve(vm.suggestedName(ReportFormat.XLSX));
