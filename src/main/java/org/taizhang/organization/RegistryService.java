@@ -10,6 +10,8 @@ import org.taizhang.core.Issue;
 import org.taizhang.core.ValidationException;
 import org.taizhang.core.i18n.Messages;
 import org.taizhang.core.pdf.PdfFonts;
+import org.taizhang.core.report.ReportTable;
+import org.taizhang.core.report.files.TablePdf;
 import org.taizhang.core.store.HistoryEntry;
 import org.taizhang.core.store.Store;
 import org.taizhang.core.store.TrackedWriter;
@@ -18,7 +20,7 @@ import org.taizhang.organization.files.ImportReport;
 import org.taizhang.organization.files.RegistryCsv;
 import org.taizhang.organization.files.RegistryFile;
 import org.taizhang.organization.files.RegistryImport;
-import org.taizhang.organization.files.RegistryPdf;
+import org.taizhang.organization.files.RegistryTable;
 import org.taizhang.organization.files.RegistryWorkbook;
 import org.taizhang.organization.model.Community;
 import org.taizhang.organization.model.Organization;
@@ -270,8 +272,13 @@ public final class RegistryService {
         Registry registry = loadListing(only);
         progress.update(0, 1, "export.progress.writing");
         String heading = title == null || title.isBlank() ? messages.get("registry.pdf.title") : title.strip();
-        RegistryPdf.write(
-                registry, file, new RegistryPdf.Heading(heading, today()), messages, PdfFonts.system(), progress);
+        TablePdf.write(
+                RegistryTable.of(registry, heading, today(), messages),
+                new ReportTable.Heading(store.committee(), today()),
+                file,
+                messages,
+                PdfFonts.system(),
+                progress);
         progress.update(1, 1, "export.progress.done");
     }
 

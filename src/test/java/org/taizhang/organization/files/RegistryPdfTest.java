@@ -86,7 +86,7 @@ class RegistryPdfTest {
         try (PdfReader reader = new PdfReader(file.toString())) {
             int pages = reader.getNumberOfPages();
             String first = text(reader, 1);
-            assertThat(first).contains("党组织台账", "统计日期：2026年11月23日", "市委办机关党委", "市委办机关第一党支部");
+            assertThat(first).contains("党组织台账", "填报日期：2026年11月23日", "市委办机关党委", "市委办机关第一党支部");
             String second = text(reader, 2);
             assertThat(second).contains("序号", "组织名称", "上级组织", "党员数", "任期届满");
             String last = text(reader, pages);
@@ -105,8 +105,8 @@ class RegistryPdfTest {
         try (PdfReader reader = new PdfReader(file.toString())) {
             String first = text(reader, 1);
             assertThat(first)
-                    .contains("2025-11-09" + RegistryPdf.EXPIRED_MARK) // 市委办督查室党支部, expired
-                    .doesNotContain("2029-04-16" + RegistryPdf.EXPIRED_MARK); // 市委办机关党委, running
+                    .contains("2025-11-09" + RegistryTable.EXPIRED_MARK) // 市委办督查室党支部, expired
+                    .doesNotContain("2029-04-16" + RegistryTable.EXPIRED_MARK); // 市委办机关党委, running
             assertThat(text(reader, reader.getNumberOfPages())).contains("任期已届满");
         }
     }
@@ -122,7 +122,7 @@ class RegistryPdfTest {
 
         try (PdfReader reader = new PdfReader(file.toString())) {
             assertThat(reader.getNumberOfPages()).isEqualTo(1);
-            assertThat(text(reader, 1)).contains("组织名称", "合计", "党组织0个（机关党委0个", "第 1 页", "共 1 页");
+            assertThat(text(reader, 1)).contains("组织名称", "合计", "党组织0个", "机关党委0个", "第 1 页", "共 1 页");
         }
     }
 
