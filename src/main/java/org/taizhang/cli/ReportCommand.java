@@ -56,6 +56,24 @@ final class ReportCommand {
         }
     }
 
+    /** A 状态 by its word (未销号) or name (open); an unknown one is a usage error naming the choices. */
+    static final class StateConverter implements picocli.CommandLine.ITypeConverter<LedgerReport.State> {
+        @Override
+        public LedgerReport.State convert(String value) {
+            return LedgerReport.State.named(value)
+                    .orElseThrow(() ->
+                            new picocli.CommandLine.TypeConversionException(Messages.forLocale(Messages.CHINESE)
+                                    .get(
+                                            "cli.report.stateUnknown",
+                                            value,
+                                            String.join(
+                                                    "、",
+                                                    java.util.Arrays.stream(LedgerReport.State.values())
+                                                            .map(LedgerReport.State::word)
+                                                            .toList()))));
+        }
+    }
+
     /** {@code report acceptance-stats [--year Y] --format xlsx|csv|pdf --out FILE}: 达标率 by 共同体 and 合计. */
     @Command(
             name = "acceptance-stats",
@@ -138,6 +156,14 @@ final class ReportCommand {
                 description = "只含这个共同体各单位的问题。 Only the findings of this community's units.")
         String community;
 
+        @Option(
+                names = "--state",
+                paramLabel = "STATE",
+                converter = StateConverter.class,
+                description = "只含这个状态的问题：未销号、逾期、待挂号、已挂号、已交办、整改中、待核查、已销号（或 open、overdue、pending、"
+                        + "registered、notified、rectifying、close_requested、closed）。 Only findings in this state.")
+        LedgerReport.State state;
+
         @Option(names = "--format", required = true, paramLabel = "xlsx|csv|pdf", description = "文件格式。 File format.")
         TableFormat format;
 
@@ -150,7 +176,11 @@ final class ReportCommand {
             try (Store store = report.root.openStore()) {
                 InspectionFiles files = new InspectionFiles(store, new RegistryService(store));
                 var written = files.writeLedger(
-                        new LedgerReport.Filter(year, round, unit, community), format.format(), out, m, Progress.NONE);
+                        new LedgerReport.Filter(year, round, unit, community, state),
+                        format.format(),
+                        out,
+                        m,
+                        Progress.NONE);
                 spec.commandLine()
                         .getOut()
                         .println(m.get(

@@ -14,6 +14,7 @@ import org.taizhang.core.report.files.TableFiles;
 import org.taizhang.core.task.Progress;
 import org.taizhang.inspection.FindingService;
 import org.taizhang.inspection.InspectionService;
+import org.taizhang.inspection.files.LedgerReport;
 import org.taizhang.inspection.model.LedgerEntry;
 import org.taizhang.organization.RegistryService;
 import org.taizhang.organization.model.Registry;
@@ -61,16 +62,15 @@ public final class Reports {
 
     /**
      * The 整改台账 with the filters, as {@code report ledger} writes it: the same rows as the statistics count (merged
-     * findings left out), the columns clerks know, computed as they are written.
+     * findings left out), the columns clerks know, computed as they are written; {@code state} (null: any) cuts it
+     * to 未销号, 逾期 or a step of the cycle.
      */
-    public ReportTable ledger(ReportFilter filter, Messages m) {
+    public ReportTable ledger(ReportFilter filter, LedgerReport.State state, Messages m) {
         check(filter);
-        String scope =
-                (filter.year() == null ? "" : m.get("report.rectification.titleYear", Integer.toString(filter.year())))
-                        + (filter.unit() != null ? filter.unit() : filter.community() != null ? filter.community() : "")
-                        + (filter.round() == null ? "" : filter.round());
-        return org.taizhang.inspection.files.LedgerReport.table(
-                RectificationStats.select(findings.ledger(), filter), m.get("report.ledger.title", scope), m);
+        return LedgerReport.table(
+                findings.ledger(),
+                new LedgerReport.Filter(filter.year(), filter.round(), filter.unit(), filter.community(), state),
+                m);
     }
 
     /** 达标情况统计表 of a year, by 共同体. */

@@ -252,6 +252,49 @@ class ReportCommandTest {
         }
     }
 
+    /**
+     * {@code report ledger --state}: 逾期 and 未销号 hold as many findings as the statistics' 逾期 and 整改中 of the
+     * 合计; an unknown state is a usage error that names the choices.
+     */
+    @Test
+    void theLedgerCutToAStateHoldsWhatTheStatisticsCount() throws Exception {
+        Path db = dir.resolve("taizhang.db");
+        run("--db", db, "init", "--sample");
+        Path stats = dir.resolve("stats.csv");
+        run("--db", db, "report", "rectification-stats", "--format", "csv", "--out", stats);
+        List<String> lines = Files.readAllLines(stats, StandardCharsets.UTF_8);
+        String[] total = lines.getLast().split(",", -1);
+        assertThat(total[0]).isEqualTo("合计");
+
+        Path overdue = dir.resolve("逾期.xlsx");
+        assertThat(run("--db", db, "report", "ledger", "--state", "逾期", "--format", "xlsx", "--out", overdue))
+                .as(err.toString())
+                .isZero();
+        assertThat(ledgerRowsAndClosed(overdue)[0]).isPositive().isEqualTo(Long.parseLong(total[4]));
+        Path open = dir.resolve("未销号.xlsx");
+        assertThat(run("--db", db, "report", "ledger", "--state", "open", "--format", "xlsx", "--out", open))
+                .as(err.toString())
+                .isZero();
+        long[] openRows = ledgerRowsAndClosed(open);
+        assertThat(openRows[0]).isEqualTo(Long.parseLong(total[3]));
+        assertThat(openRows[1]).isZero();
+
+        assertThat(run(
+                        "--db",
+                        db,
+                        "report",
+                        "ledger",
+                        "--state",
+                        "乱写",
+                        "--format",
+                        "csv",
+                        "--out",
+                        dir.resolve("x.csv")))
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("没有“乱写”这个状态", "未销号、逾期、待挂号");
+        assertThat(dir.resolve("x.csv")).doesNotExist();
+    }
+
     /** The rows of a ledger workbook ({@code report ledger}), and how many of them are 已销号. */
     private static long[] ledgerRowsAndClosed(Path xlsx) throws Exception {
         int state = org.taizhang.inspection.files.LedgerReport.COLUMNS.indexOf("状态");

@@ -249,7 +249,7 @@ public final class InspectionFiles {
                         .noneMatch(c -> c.name().equals(filter.community()))) {
             throw new DomainException("ledgerReport.error.communityUnknown", filter.community());
         }
-        return write(LedgerReport.select(findings.ledger(), filter), title(filter, m), format, file, m, progress);
+        return write(LedgerReport.select(findings.ledger(), filter), filter.title(m), format, file, m, progress);
     }
 
     private LedgerWritten write(
@@ -265,22 +265,6 @@ public final class InspectionFiles {
                 m,
                 progress);
         return new LedgerWritten(entries.size(), LedgerReport.summary(entries));
-    }
-
-    private static String title(LedgerReport.Filter f, Messages m) {
-        StringBuilder t = new StringBuilder();
-        if (f.year() != null) {
-            t.append(m.get("ledgerReport.titleYear", Integer.toString(f.year())));
-        }
-        if (f.unit() != null) {
-            t.append(f.unit());
-        } else if (f.community() != null) {
-            t.append(f.community());
-        }
-        if (f.round() != null) {
-            t.append(m.get("ledgerReport.titleRound", f.round()));
-        }
-        return t.append(m.get("ledgerReport.title")).toString();
     }
 
     // ---- shared

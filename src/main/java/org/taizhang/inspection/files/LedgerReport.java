@@ -59,6 +59,64 @@ public final class LedgerReport {
     private LedgerReport() {}
 
     /**
+     * The 状态 a ledger report can be cut to: a step of the cycle, or the two counts clerks make across steps — 未销号
+     * (every finding not yet closed) and 逾期 (past its deadline, 严重超期 included). Each has the word files and the
+     * command line use, whatever the window's language.
+     */
+    public enum State {
+        OPEN("未销号", null, "ledgerReport.state.OPEN"),
+        OVERDUE("逾期", null, "ledgerReport.state.OVERDUE"),
+        PENDING(FindingState.PENDING.fileLabel(), FindingState.PENDING, "inspection.state.PENDING"),
+        REGISTERED(FindingState.REGISTERED.fileLabel(), FindingState.REGISTERED, "inspection.state.REGISTERED"),
+        NOTIFIED(FindingState.NOTIFIED.fileLabel(), FindingState.NOTIFIED, "inspection.state.NOTIFIED"),
+        RECTIFYING(FindingState.RECTIFYING.fileLabel(), FindingState.RECTIFYING, "inspection.state.RECTIFYING"),
+        CLOSE_REQUESTED(
+                FindingState.CLOSE_REQUESTED.fileLabel(),
+                FindingState.CLOSE_REQUESTED,
+                "inspection.state.CLOSE_REQUESTED"),
+        CLOSED(FindingState.CLOSED.fileLabel(), FindingState.CLOSED, "inspection.state.CLOSED");
+
+        private final String word;
+        private final FindingState step;
+        private final String labelKey;
+
+        State(String word, FindingState step, String labelKey) {
+            this.word = word;
+            this.step = step;
+            this.labelKey = labelKey;
+        }
+
+        /** The word files and the command line use (未销号, 逾期, 已交办 …). */
+        public String word() {
+            return word;
+        }
+
+        /** The window's name for it. */
+        public String labelKey() {
+            return labelKey;
+        }
+
+        public boolean matches(LedgerEntry e) {
+            return switch (this) {
+                case OPEN -> e.state() != FindingState.CLOSED && e.state() != FindingState.MERGED;
+                case OVERDUE -> e.warning().isOverdue();
+                default -> e.state() == step;
+            };
+        }
+
+        /** The state named by its word (未销号) or its name in any case (open), or empty. */
+        public static java.util.Optional<State> named(String text) {
+            String t = text == null ? "" : text.strip();
+            for (State s : values()) {
+                if (s.word.equals(t) || s.name().equalsIgnoreCase(t.replace('-', '_'))) {
+                    return java.util.Optional.of(s);
+                }
+            }
+            return java.util.Optional.empty();
+        }
+    }
+
+    /**
      * Which findings the report holds; null: any.
      *
      * @param year the year a finding was found (发现日期): a 待挂号 finding has no number year yet, and a round's
@@ -66,12 +124,17 @@ public final class LedgerReport {
      * @param round a round's title
      * @param unit a unit's name, as in the registry workbook
      * @param community a 共同体's name: the findings of its units
+     * @param state a 状态 (未销号, 逾期, a step of the cycle)
      */
-    public record Filter(Integer year, String round, String unit, String community) {
-        public static final Filter ALL = new Filter(null, null, null, null);
+    public record Filter(Integer year, String round, String unit, String community, State state) {
+        public static final Filter ALL = new Filter(null, null, null, null, null);
 
         public Filter(Integer year, String round, String unit) {
-            this(year, round, unit, null);
+            this(year, round, unit, null, null);
+        }
+
+        public Filter(Integer year, String round, String unit, String community) {
+            this(year, round, unit, community, null);
         }
 
         boolean matches(LedgerEntry e) {
@@ -79,8 +142,35 @@ public final class LedgerReport {
                     && (year == null || e.finding().foundOn().getYear() == year)
                     && (round == null || round.equals(e.inspectionTitle()))
                     && (unit == null || unit.equals(e.unitName()))
-                    && (community == null || community.equals(e.communityName()));
+                    && (community == null || community.equals(e.communityName()))
+                    && (state == null || state.matches(e));
         }
+
+        /** The report's title: 2026年 市委办 2026年年中大督查 问题整改台账（逾期）, each part when filtered by it. */
+        public String title(Messages m) {
+            StringBuilder t = new StringBuilder();
+            if (year != null) {
+                t.append(m.get("ledgerReport.titleYear", Integer.toString(year)));
+            }
+            if (unit != null) {
+                t.append(unit);
+            } else if (community != null) {
+                t.append(community);
+            }
+            if (round != null) {
+                t.append(m.get("ledgerReport.titleRound", round));
+            }
+            t.append(m.get("ledgerReport.title"));
+            if (state != null) {
+                t.append(m.get("ledgerReport.titleState", state.word()));
+            }
+            return t.toString();
+        }
+    }
+
+    /** The ledger report of {@code ledger} as the filter cuts it, under the filter's title. */
+    public static ReportTable table(List<LedgerEntry> ledger, Filter filter, Messages m) {
+        return table(select(ledger, filter), filter.title(m), m);
     }
 
     /** What a report held: its rows, and how many are in each state and overdue (for the 合计 line). */

@@ -29,6 +29,7 @@ import org.taizhang.core.report.ReportFormat;
 import org.taizhang.core.report.ReportTable;
 import org.taizhang.core.ui.DialogService;
 import org.taizhang.core.ui.Pickers;
+import org.taizhang.inspection.files.LedgerReport;
 import org.taizhang.report.model.Grouping;
 
 /**
@@ -330,6 +331,16 @@ public final class ReportsView {
                                     "report.view.community",
                                     choice("reportCommunity", c.communities(), vm.communityProperty())));
         }
+        if (vm.kindProperty().get() == ReportsViewModel.Kind.LEDGER) {
+            filters.getChildren()
+                    .add(labelled(
+                            "report.view.state",
+                            choice(
+                                    "reportState",
+                                    List.of(LedgerReport.State.values()),
+                                    vm.ledgerStateProperty(),
+                                    s -> m.get(s.labelKey()))));
+        }
         if (vm.kindProperty().get().grouped()) {
             filters.getChildren().add(labelled("report.view.grouping", grouping()));
         }
@@ -343,24 +354,40 @@ public final class ReportsView {
 
     /** A choice of {@code values} with 全部 (null) first, tied to {@code property} both ways. */
     private <T> ComboBox<T> choice(String id, List<T> values, ObjectProperty<T> property) {
+        return choice(id, values, property, Object::toString);
+    }
+
+    /** A choice of {@code values} named by {@code name}, with 全部 (null) first, tied to {@code property} both ways. */
+    private <T> ComboBox<T> choice(
+            String id, List<T> values, ObjectProperty<T> property, java.util.function.Function<T, String> name) {
         ObservableList<T> items = FXCollections.observableArrayList();
         items.add(null);
         items.addAll(values);
         ComboBox<T> box = new ComboBox<>(items);
         box.setId(id);
-        box.setConverter(allFor());
+        box.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(T t) {
+                return t == null ? m.get("report.view.all") : name.apply(t);
+            }
+
+            @Override
+            public T fromString(String s) {
+                return null;
+            }
+        });
         box.setButtonCell(new ListCell<>() {
             @Override
             protected void updateItem(T item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty ? null : text(item));
+                setText(empty ? null : item == null ? m.get("report.view.all") : name.apply(item));
             }
         });
         box.setCellFactory(l -> new ListCell<>() {
             @Override
             protected void updateItem(T item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty ? null : text(item));
+                setText(empty ? null : item == null ? m.get("report.view.all") : name.apply(item));
             }
         });
         box.valueProperty().bindBidirectional(property); // weak both ways: a rebuilt filter bar leaks nothing

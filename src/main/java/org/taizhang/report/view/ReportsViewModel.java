@@ -16,6 +16,7 @@ import org.taizhang.core.report.ReportFormat;
 import org.taizhang.core.report.ReportTable;
 import org.taizhang.core.ui.DialogService;
 import org.taizhang.core.ui.TaskRunner;
+import org.taizhang.inspection.files.LedgerReport;
 import org.taizhang.report.Reports;
 import org.taizhang.report.model.Grouping;
 import org.taizhang.report.model.ReportFilter;
@@ -114,6 +115,8 @@ public final class ReportsViewModel {
     private final ObjectProperty<String> unit = new SimpleObjectProperty<>();
     private final ObjectProperty<String> community = new SimpleObjectProperty<>();
     private final ObjectProperty<Grouping> grouping = new SimpleObjectProperty<>(Grouping.UNIT);
+    /** The 整改台账's 状态 (null: any): 未销号, 逾期, a step of the cycle. */
+    private final ObjectProperty<LedgerReport.State> ledgerState = new SimpleObjectProperty<>();
     /** 月度通报's month, 1–12 (null: this month). */
     private final ObjectProperty<Integer> month = new SimpleObjectProperty<>();
     /** 换届提示函: the terms ending within this many months. */
@@ -154,8 +157,19 @@ public final class ReportsViewModel {
                 quiet = false;
             }
         });
-        for (ObjectProperty<?> p :
-                List.of(kind, year, round, unit, community, grouping, month, termMonths, template, branch, finding)) {
+        for (ObjectProperty<?> p : List.of(
+                kind,
+                year,
+                round,
+                unit,
+                community,
+                grouping,
+                ledgerState,
+                month,
+                termMonths,
+                template,
+                branch,
+                finding)) {
             // a change listener, not an invalidation one: a value set quietly and never read would leave the
             // property invalid, and the clerk's next choice would not be heard
             p.addListener((javafx.beans.value.ChangeListener<Object>) (o, was, now) -> {
@@ -182,7 +196,7 @@ public final class ReportsViewModel {
                     ReportFilter first = new ReportFilter(thisYear, null, null, null);
                     Counted table = k == Kind.RECTIFICATION_STATS
                             ? new Counted(org.taizhang.report.RectificationStats.table(findings, first, g, m), null)
-                            : count(k, first, g, thisYear);
+                            : count(k, first, g, thisYear, ledgerState.get());
                     return new Loaded(
                             new Choices(
                                     List.copyOf(years),
@@ -215,7 +229,8 @@ public final class ReportsViewModel {
         ReportFilter f = filter();
         Grouping g = grouping.get();
         Integer y = year.get();
-        tasks.run("report.task.count", p -> count(k, f, g, y), this::show);
+        LedgerReport.State s = ledgerState.get();
+        tasks.run("report.task.count", p -> count(k, f, g, y, s), this::show);
     }
 
     private void show(Counted c) {
@@ -297,12 +312,12 @@ public final class ReportsViewModel {
         return image;
     }
 
-    private Counted count(Kind k, ReportFilter f, Grouping g, Integer y) {
+    private Counted count(Kind k, ReportFilter f, Grouping g, Integer y, LedgerReport.State state) {
         int thisYear = reports.heading().date().getYear();
         return switch (k) {
             case RECTIFICATION_STATS -> new Counted(reports.rectificationStats(f, g, m), null);
             case ACCEPTANCE_STATS -> new Counted(reports.acceptanceStats(y == null ? thisYear : y, m), null);
-            case LEDGER -> new Counted(reports.ledger(f, m), null);
+            case LEDGER -> new Counted(reports.ledger(f, state, m), null);
             case REGISTRY -> new Counted(reports.registryTable(m), null);
             case NOTICE -> new Counted(reports.noticePreview(f.unit(), m), null);
             case INSPECTION_REPORT -> new Counted(reports.inspectionPreview(f.round(), m), null);
@@ -521,6 +536,11 @@ public final class ReportsViewModel {
 
     public ObjectProperty<Grouping> groupingProperty() {
         return grouping;
+    }
+
+    /** The 整改台账's 状态 (null: any); the other reports do not take it. */
+    public ObjectProperty<LedgerReport.State> ledgerStateProperty() {
+        return ledgerState;
     }
 
     public ObjectProperty<Integer> monthProperty() {

@@ -203,4 +203,42 @@ class LedgerReportTest {
                         DomainException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("ledgerReport.error.roundUnknown"));
     }
+
+    @Test
+    void aStateCutsTheLedgerToItsFindingsAndNamesItselfInTheTitle() throws IOException {
+        ledger(); // 已交办 and overdue, 已交办 and due soon, 待挂号 (last year's), 已挂号 (the other unit's)
+        Path csv = dir.resolve("状态.csv");
+        java.util.function.Function<LedgerReport.State, Integer> rows = s -> files.writeLedger(
+                        new LedgerReport.Filter(null, null, null, null, s), ReportFormat.CSV, csv, m, Progress.NONE)
+                .rows();
+
+        assertThat(rows.apply(LedgerReport.State.OVERDUE)).isEqualTo(1);
+        assertThat(Files.readAllLines(csv, StandardCharsets.UTF_8).get(1)).contains("支委会未按月召开");
+        assertThat(rows.apply(LedgerReport.State.NOTIFIED)).isEqualTo(2);
+        assertThat(rows.apply(LedgerReport.State.PENDING)).isEqualTo(1);
+        assertThat(rows.apply(LedgerReport.State.REGISTERED)).isEqualTo(1);
+        assertThat(rows.apply(LedgerReport.State.OPEN)).isEqualTo(4);
+        assertThat(rows.apply(LedgerReport.State.CLOSED)).isZero();
+        assertThat(Files.readAllLines(csv, StandardCharsets.UTF_8)).hasSize(1); // the header alone
+
+        Path xlsx = dir.resolve("逾期.xlsx");
+        files.writeLedger(
+                new LedgerReport.Filter(2026, null, unit.name(), null, LedgerReport.State.OVERDUE),
+                ReportFormat.XLSX,
+                xlsx,
+                m,
+                Progress.NONE);
+        assertThat(InspectionFilesFixture.cells(xlsx).get(0).getFirst())
+                .isEqualTo("2026年" + unit.name() + "问题整改台账（逾期）");
+    }
+
+    @Test
+    void aStateIsNamedByItsWordOrItsName() {
+        assertThat(LedgerReport.State.named("未销号")).contains(LedgerReport.State.OPEN);
+        assertThat(LedgerReport.State.named(" overdue ")).contains(LedgerReport.State.OVERDUE);
+        assertThat(LedgerReport.State.named("close-requested")).contains(LedgerReport.State.CLOSE_REQUESTED);
+        assertThat(LedgerReport.State.named("待核查")).contains(LedgerReport.State.CLOSE_REQUESTED);
+        assertThat(LedgerReport.State.named("已合并")).isEmpty(); // merged findings are never in a ledger report
+        assertThat(LedgerReport.State.named(null)).isEmpty();
+    }
 }

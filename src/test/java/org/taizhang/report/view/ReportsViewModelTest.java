@@ -147,6 +147,24 @@ class ReportsViewModelTest {
     }
 
     @Test
+    void theLedgersStateCutsItsRowsButNotTheStatistics() {
+        String found = vm.rows().getLast().get(1); // 问题整改情况统计表's 合计
+        vm.ledgerStateProperty().set(org.taizhang.inspection.files.LedgerReport.State.CLOSED);
+        assertThat(vm.rows().getLast().get(1))
+                .as("the statistics take no state")
+                .isEqualTo(found);
+
+        vm.kindProperty().set(ReportsViewModel.Kind.LEDGER);
+        int state = org.taizhang.inspection.files.LedgerReport.COLUMNS.indexOf("状态");
+        assertThat(vm.tableProperty().get().title()).endsWith("问题整改台账（已销号）");
+        assertThat(vm.rows())
+                .isNotEmpty()
+                .allSatisfy(r -> assertThat(r.get(state)).isEqualTo("已销号"));
+        vm.ledgerStateProperty().set(null);
+        assertThat(vm.rows()).hasSize(Integer.parseInt(found));
+    }
+
+    @Test
     void theRegistryIsShownRowByOrganizationAndWrittenByItsOwnFiles() throws Exception {
         var registry = new RegistryService(store).load();
         vm.kindProperty().set(ReportsViewModel.Kind.REGISTRY);

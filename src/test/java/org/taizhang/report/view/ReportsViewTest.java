@@ -140,6 +140,18 @@ class ReportsViewTest {
                 .isGreaterThan(page.getImage().getHeight());
         assertThat(robot.lookup("#reportCommunity").tryQuery()).isPresent();
         assertThat(robot.lookup("#reportGrouping").tryQuery()).isEmpty();
+        // the ledger's own filter, 状态: the rows cut to the overdue findings
+        ComboBox<org.taizhang.inspection.files.LedgerReport.State> state =
+                robot.lookup("#reportState").queryComboBox();
+        assertThat(state.getConverter().toString(org.taizhang.inspection.files.LedgerReport.State.OVERDUE))
+                .isEqualTo("逾期");
+        int all = preview.getItems().size();
+        robot.interact(() -> state.setValue(org.taizhang.inspection.files.LedgerReport.State.OVERDUE));
+        int warning = org.taizhang.inspection.files.LedgerReport.COLUMNS.indexOf("预警");
+        waitUntil(() -> preview.getItems().size() < all);
+        assertThat(preview.getItems())
+                .isNotEmpty()
+                .allSatisfy(r -> assertThat(r.get(warning)).isEqualTo("逾期"));
         robot.clickOn("#reportTabPage");
         robot.interact(() -> Snapshots.save(page.getScene(), "reports-first-page"));
 
