@@ -8,7 +8,7 @@ import org.taizhang.core.i18n.Messages;
 import org.taizhang.core.report.ReportTable;
 import org.taizhang.core.report.ReportTable.Column;
 import org.taizhang.inspection.LedgerStats;
-import org.taizhang.inspection.model.FindingState;
+import org.taizhang.inspection.files.LedgerReport;
 import org.taizhang.inspection.model.LedgerEntry;
 import org.taizhang.report.model.Grouping;
 import org.taizhang.report.model.ReportFilter;
@@ -23,13 +23,8 @@ public final class RectificationStats {
 
     /** The findings the table counts: the filter's, merged ones left out. */
     public static List<LedgerEntry> select(List<LedgerEntry> ledger, ReportFilter f) {
-        return ledger.stream()
-                .filter(e -> e.state() != FindingState.MERGED
-                        && (f.year() == null || e.finding().foundOn().getYear() == f.year())
-                        && (f.round() == null || f.round().equals(e.inspectionTitle()))
-                        && (f.unit() == null || f.unit().equals(e.unitName()))
-                        && (f.community() == null || f.community().equals(e.communityName())))
-                .toList();
+        // the ledger report's own filter: the statistics count exactly the rows `report ledger` writes
+        return LedgerReport.select(ledger, new LedgerReport.Filter(f.year(), f.round(), f.unit(), f.community(), null));
     }
 
     public static ReportTable table(List<LedgerEntry> ledger, ReportFilter filter, Grouping by, Messages m) {

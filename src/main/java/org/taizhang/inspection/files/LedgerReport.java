@@ -176,7 +176,8 @@ public final class LedgerReport {
     /** What a report held: its rows, and how many are in each state and overdue (for the 合计 line). */
     public record Summary(int rows, Map<FindingState, Integer> byState, int overdue, int soon) {}
 
-    static List<LedgerEntry> select(List<LedgerEntry> ledger, Filter filter) {
+    /** The findings of {@code ledger} the filter keeps, in ledger order (merged ones never). */
+    public static List<LedgerEntry> select(List<LedgerEntry> ledger, Filter filter) {
         return ledger.stream().filter(filter::matches).toList();
     }
 
