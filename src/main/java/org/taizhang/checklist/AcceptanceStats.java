@@ -11,7 +11,7 @@ import org.taizhang.core.report.files.TableFiles;
 import org.taizhang.core.task.Progress;
 
 /**
- * The 达标验收 figures as a table (达标情况统计表): one row per 共同体 (and one for branches in none), then 合计 — 共同体,
+ * The 达标验收 figures as a table (达标情况统计表): one row per 共同体 (and one for branches in none) or per unit, then 合计 — 共同体,
  * 支部数, 已验收, 达标, 未达标, 达标率 (a percent with one decimal: 57.1%). Written by the shared table writers in the
  * official layout (core.report), as .xlsx, .csv or .pdf.
  */
@@ -19,13 +19,6 @@ public final class AcceptanceStats {
     private AcceptanceStats() {}
 
     public static ReportTable table(AcceptanceBoard board, Messages m) {
-        List<Column> columns = List.of(
-                Column.text(m.get("checklist.stats.community"), 14),
-                Column.count(m.get("checklist.stats.branches")),
-                Column.count(m.get("checklist.stats.accepted")),
-                Column.count(m.get("checklist.stats.passed")),
-                Column.count(m.get("checklist.stats.failed")),
-                Column.percent(m.get("checklist.stats.rate")));
         List<List<Object>> rows = new ArrayList<>();
         for (AcceptanceBoard.Row r : board.rows()) {
             rows.add(row(
@@ -34,6 +27,29 @@ public final class AcceptanceStats {
                             : r.community().name(),
                     r));
         }
+        return table(board, m.get("checklist.stats.community"), rows, m);
+    }
+
+    /**
+     * The same figures per unit ({@link AcceptanceBoard#byUnit}: units with branches, in the registry's order); the
+     * 合计 is the board's, as by 共同体.
+     */
+    public static ReportTable byUnit(AcceptanceBoard board, List<AcceptanceBoard.UnitRow> units, Messages m) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (AcceptanceBoard.UnitRow u : units) {
+            rows.add(row(u.unit().name(), u.figures()));
+        }
+        return table(board, m.get("checklist.stats.unit"), rows, m);
+    }
+
+    private static ReportTable table(AcceptanceBoard board, String first, List<List<Object>> rows, Messages m) {
+        List<Column> columns = List.of(
+                Column.text(first, 14),
+                Column.count(m.get("checklist.stats.branches")),
+                Column.count(m.get("checklist.stats.accepted")),
+                Column.count(m.get("checklist.stats.passed")),
+                Column.count(m.get("checklist.stats.failed")),
+                Column.percent(m.get("checklist.stats.rate")));
         return new ReportTable(
                 m.get("checklist.stats.title", Integer.toString(board.year())),
                 m.get("checklist.stats.sheet"),

@@ -8,6 +8,7 @@ import org.taizhang.checklist.ChecklistService;
 import org.taizhang.core.i18n.Messages;
 import org.taizhang.core.report.ReportFormat;
 import org.taizhang.core.report.ReportTable;
+import org.taizhang.core.report.files.TableFiles;
 import org.taizhang.core.store.Store;
 import org.taizhang.core.task.Progress;
 import org.taizhang.inspection.FindingService;
@@ -74,11 +75,18 @@ final class ReportCommand {
         }
     }
 
-    /** {@code report acceptance-stats [--year Y] --format xlsx|csv|pdf --out FILE}: 达标率 by 共同体 and 合计. */
+    /**
+     * {@code report acceptance-stats [--by community|unit] [--year Y] --format xlsx|csv|pdf --out FILE}: 达标率 by 共同体
+     * (or unit) and 合计.
+     */
     @Command(
             name = "acceptance-stats",
-            description = "党支部达标验收统计（按共同体，含合计）。 Branch acceptance figures by community, with the total.")
+            description = "党支部达标验收统计（按共同体或单位，含合计）。 Branch acceptance figures by community or unit, with the total.")
     static final class AcceptanceStatsCommand implements Callable<Integer> {
+        enum By {
+            community,
+            unit
+        }
 
         @ParentCommand
         ReportCommand report;
@@ -88,6 +96,13 @@ final class ReportCommand {
 
         @Option(names = "--year", paramLabel = "Y", description = "年度（默认今年）。 The year (default: this year).")
         Integer year;
+
+        @Option(
+                names = "--by",
+                paramLabel = "community|unit",
+                defaultValue = "community",
+                description = "每行一个共同体（默认）或单位。 One row per community (default) or unit.")
+        By by;
 
         @Option(names = "--format", required = true, paramLabel = "xlsx|csv|pdf", description = "文件格式。 File format.")
         TableFormat format;
@@ -104,8 +119,10 @@ final class ReportCommand {
                 int y = year == null ? checklists.today().getYear() : year;
                 var board = checklists.board(y);
                 // --format decides, whatever the file is named
-                AcceptanceStats.write(
-                        board,
+                TableFiles.write(
+                        by == By.unit
+                                ? AcceptanceStats.byUnit(board, checklists.byUnit(board), m)
+                                : AcceptanceStats.table(board, m),
                         new ReportTable.Heading(checklists.committee(), checklists.today()),
                         format.format(),
                         out,

@@ -75,7 +75,17 @@ public final class Reports {
 
     /** 达标情况统计表 of a year, by 共同体. */
     public ReportTable acceptanceStats(int year, Messages m) {
-        return AcceptanceStats.table(checklists.board(year), m);
+        return acceptanceStats(year, Grouping.COMMUNITY, m);
+    }
+
+    /** 达标情况统计表 of a year, by 共同体 or by unit (a category is no grouping of branches: refused). */
+    public ReportTable acceptanceStats(int year, Grouping by, Messages m) {
+        var board = checklists.board(year);
+        return switch (by) {
+            case COMMUNITY -> AcceptanceStats.table(board, m);
+            case UNIT -> AcceptanceStats.byUnit(board, checklists.byUnit(board), m);
+            case CATEGORY -> throw new IllegalArgumentException("达标情况统计表 is by 共同体 or unit");
+        };
     }
 
     /** The table's first page as a PDF (for the 报表 page's preview), as its export would begin. */

@@ -72,6 +72,35 @@ class ReportCommandTest {
                             Double.parseDouble(total[5].replace("%", "")) / 100,
                             org.assertj.core.data.Offset.offset(1e-9));
         }
+
+        // --by unit: one row per unit with branches, the same 合计, and the rows add up to it
+        assertThat(run(
+                        "--db",
+                        db,
+                        "report",
+                        "acceptance-stats",
+                        "--by",
+                        "unit",
+                        "--format",
+                        "csv",
+                        "--out",
+                        dir.resolve("u.csv")))
+                .isZero();
+        List<String> units = Files.readAllLines(dir.resolve("u.csv"), StandardCharsets.UTF_8);
+        assertThat(units.getFirst()).isEqualTo("\uFEFF单位,支部数,已验收,达标,未达标,达标率");
+        assertThat(units.getLast()).isEqualTo(lines.getLast());
+        assertThat(units).hasSizeGreaterThan(1 + 8 + 1);
+        long[] sums = new long[4];
+        for (String row : units.subList(1, units.size() - 1)) {
+            String[] cells = row.split(",");
+            assertThat(Integer.parseInt(cells[1])).as(row).isPositive();
+            for (int c = 0; c < 4; c++) {
+                sums[c] += Integer.parseInt(cells[c + 1]);
+            }
+        }
+        for (int c = 0; c < 4; c++) {
+            assertThat(sums[c]).as("column " + (c + 1)).isEqualTo(Long.parseLong(total[c + 1]));
+        }
     }
 
     @Test

@@ -342,7 +342,14 @@ public final class ReportsView {
                                     s -> m.get(s.labelKey()))));
         }
         if (vm.kindProperty().get().grouped()) {
-            filters.getChildren().add(labelled("report.view.grouping", grouping()));
+            filters.getChildren()
+                    .add(labelled("report.view.grouping", grouping(List.of(Grouping.values()), vm.groupingProperty())));
+        }
+        if (vm.kindProperty().get() == ReportsViewModel.Kind.ACCEPTANCE_STATS) {
+            filters.getChildren()
+                    .add(labelled(
+                            "report.view.grouping",
+                            grouping(List.of(Grouping.COMMUNITY, Grouping.UNIT), vm.acceptanceGroupingProperty())));
         }
     }
 
@@ -448,8 +455,8 @@ public final class ReportsView {
         return box;
     }
 
-    private Node grouping() {
-        ComboBox<Grouping> box = new ComboBox<>(FXCollections.observableArrayList(Grouping.values()));
+    private Node grouping(List<Grouping> values, ObjectProperty<Grouping> property) {
+        ComboBox<Grouping> box = new ComboBox<>(FXCollections.observableArrayList(values));
         box.setId("reportGrouping");
         box.setConverter(new StringConverter<>() {
             @Override
@@ -462,10 +469,10 @@ public final class ReportsView {
                 return null;
             }
         });
-        box.setValue(vm.groupingProperty().get());
+        box.setValue(property.get());
         box.valueProperty().addListener((o, a, g) -> {
             if (g != null) {
-                vm.groupingProperty().set(g);
+                property.set(g);
             }
         });
         return box;

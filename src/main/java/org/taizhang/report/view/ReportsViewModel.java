@@ -115,6 +115,8 @@ public final class ReportsViewModel {
     private final ObjectProperty<String> unit = new SimpleObjectProperty<>();
     private final ObjectProperty<String> community = new SimpleObjectProperty<>();
     private final ObjectProperty<Grouping> grouping = new SimpleObjectProperty<>(Grouping.UNIT);
+    /** 达标情况统计表's rows: by 共同体 (as the board) or by unit. */
+    private final ObjectProperty<Grouping> acceptanceGrouping = new SimpleObjectProperty<>(Grouping.COMMUNITY);
     /** The 整改台账's 状态 (null: any): 未销号, 逾期, a step of the cycle. */
     private final ObjectProperty<LedgerReport.State> ledgerState = new SimpleObjectProperty<>();
     /** 月度通报's month, 1–12 (null: this month). */
@@ -164,6 +166,7 @@ public final class ReportsViewModel {
                 unit,
                 community,
                 grouping,
+                acceptanceGrouping,
                 ledgerState,
                 month,
                 termMonths,
@@ -316,7 +319,8 @@ public final class ReportsViewModel {
         int thisYear = reports.heading().date().getYear();
         return switch (k) {
             case RECTIFICATION_STATS -> new Counted(reports.rectificationStats(f, g, m), null);
-            case ACCEPTANCE_STATS -> new Counted(reports.acceptanceStats(y == null ? thisYear : y, m), null);
+            case ACCEPTANCE_STATS ->
+                new Counted(reports.acceptanceStats(y == null ? thisYear : y, acceptanceGrouping.get(), m), null);
             case LEDGER -> new Counted(reports.ledger(f, state, m), null);
             case REGISTRY -> new Counted(reports.registryTable(m), null);
             case NOTICE -> new Counted(reports.noticePreview(f.unit(), m), null);
@@ -536,6 +540,11 @@ public final class ReportsViewModel {
 
     public ObjectProperty<Grouping> groupingProperty() {
         return grouping;
+    }
+
+    /** 达标情况统计表's rows: {@link Grouping#COMMUNITY} or {@link Grouping#UNIT}. */
+    public ObjectProperty<Grouping> acceptanceGroupingProperty() {
+        return acceptanceGrouping;
     }
 
     /** The 整改台账's 状态 (null: any); the other reports do not take it. */

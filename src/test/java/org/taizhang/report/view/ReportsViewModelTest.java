@@ -91,6 +91,12 @@ class ReportsViewModelTest {
         vm.kindProperty().set(ReportsViewModel.Kind.ACCEPTANCE_STATS);
         assertThat(vm.columnNames()).containsExactly("共同体", "支部数", "已验收", "达标", "未达标", "达标率");
         assertThat(vm.rows()).hasSize(8 + 1);
+        List<String> byCommunity = vm.rows().getLast();
+        vm.acceptanceGroupingProperty().set(Grouping.UNIT);
+        assertThat(vm.columnNames().getFirst()).isEqualTo("单位");
+        assertThat(vm.rows()).hasSizeGreaterThan(8 + 1);
+        assertThat(vm.rows().getLast()).isEqualTo(byCommunity); // the same 合计
+        vm.acceptanceGroupingProperty().set(Grouping.COMMUNITY);
     }
 
     /**
