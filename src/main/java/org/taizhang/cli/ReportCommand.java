@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.taizhang.checklist.AcceptanceStats;
 import org.taizhang.checklist.ChecklistService;
 import org.taizhang.core.i18n.Messages;
+import org.taizhang.core.report.DocumentMarks;
 import org.taizhang.core.report.ReportFormat;
 import org.taizhang.core.report.ReportTable;
 import org.taizhang.core.report.files.TableFiles;
@@ -331,11 +332,14 @@ final class ReportCommand {
         @Option(names = "--out", required = true, paramLabel = "FILE|FOLDER", description = "输出文件或文件夹。 Output.")
         Path out;
 
+        @picocli.CommandLine.Mixin
+        Marks marks;
+
         @Override
         public Integer call() throws java.io.IOException {
             Messages m = report.root.messages;
             try (Store store = report.root.openStore()) {
-                Reports reports = reports(store);
+                Reports reports = reports(store).withMarks(marks.marks());
                 if (which.allUnits) {
                     java.nio.file.Files.createDirectories(out);
                     Reports.Notices written = reports.notices(out, format.format(), m, Progress.NONE);
@@ -463,11 +467,14 @@ final class ReportCommand {
         @Option(names = "--out", required = true, paramLabel = "FILE", description = "输出文件。 Output file.")
         Path out;
 
+        @picocli.CommandLine.Mixin
+        Marks marks;
+
         @Override
         public Integer call() {
             Messages m = report.root.messages;
             try (Store store = report.root.openStore()) {
-                Reports reports = reports(store);
+                Reports reports = reports(store).withMarks(marks.marks());
                 int n = reports.termReminders(months, format.format(), out, m, Progress.NONE);
                 spec.commandLine().getOut().println(m.get("report.term.done", n, months, out.toAbsolutePath()));
                 return ExitCodes.OK;
@@ -500,11 +507,14 @@ final class ReportCommand {
         @Option(names = "--out", required = true, paramLabel = "FILE", description = "输出文件。 Output file.")
         Path out;
 
+        @picocli.CommandLine.Mixin
+        Marks marks;
+
         @Override
         public Integer call() {
             Messages m = report.root.messages;
             try (Store store = report.root.openStore()) {
-                Reports reports = reports(store);
+                Reports reports = reports(store).withMarks(marks.marks());
                 Reports.LastYear done = reports.lastYear(unit, year, format.format(), out, m, Progress.NONE);
                 spec.commandLine()
                         .getOut()
@@ -641,11 +651,16 @@ final class ReportCommand {
         @Option(names = "--out", required = true, paramLabel = "FILE", description = "输出文件。 Output file.")
         Path out;
 
+        @picocli.CommandLine.Mixin
+        Marks marks;
+
         @Override
         public Integer call() {
             Messages m = report.root.messages;
             try (Store store = report.root.openStore()) {
-                int n = reports(store).inspectionReport(round, format.format(), out, m, Progress.NONE);
+                int n = reports(store)
+                        .withMarks(marks.marks())
+                        .inspectionReport(round, format.format(), out, m, Progress.NONE);
                 spec.commandLine()
                         .getOut()
                         .println(m.get("report.inspection.done.message", round, n, out.toAbsolutePath()));
@@ -676,11 +691,15 @@ final class ReportCommand {
         @Option(names = "--out", required = true, paramLabel = "FILE", description = "输出文件。 Output file.")
         Path out;
 
+        @picocli.CommandLine.Mixin
+        Marks marks;
+
         @Override
         public Integer call() {
             Messages m = report.root.messages;
             try (Store store = report.root.openStore()) {
-                java.time.YearMonth which = reports(store).bulletin(month, format.format(), out, m, Progress.NONE);
+                java.time.YearMonth which =
+                        reports(store).withMarks(marks.marks()).bulletin(month, format.format(), out, m, Progress.NONE);
                 spec.commandLine()
                         .getOut()
                         .println(m.get(
@@ -690,6 +709,22 @@ final class ReportCommand {
                                 out.toAbsolutePath()));
                 return ExitCodes.OK;
             }
+        }
+    }
+
+    /** 发文字号 and 抄送 of a document (the 版头 and 版记 a clerk would otherwise add by hand). */
+    static final class Marks {
+        @Option(
+                names = "--number",
+                paramLabel = "发文字号",
+                description = "发文字号，如 江机工委督〔2026〕3号（有它才印版头和印发机关）。 Document number: prints the masthead.")
+        String number;
+
+        @Option(names = "--copy-to", paramLabel = "抄送", description = "抄送机关，如 市委组织部，市纪委监委。 Copies to.")
+        String copyTo;
+
+        DocumentMarks marks() {
+            return new DocumentMarks(number, copyTo);
         }
     }
 

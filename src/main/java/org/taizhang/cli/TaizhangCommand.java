@@ -37,7 +37,8 @@ import picocli.CommandLine.ScopeType;
             ConflictsCommand.class,
             BackupCommand.class,
             CheckCommand.class,
-            OperatorCommand.class
+            OperatorCommand.class,
+            SettingsCommand.class
         })
 public final class TaizhangCommand implements Runnable {
 

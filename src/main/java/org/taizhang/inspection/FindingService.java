@@ -123,6 +123,19 @@ public final class FindingService {
     /** As an organization's name in the registry. */
     public static final int COMMITTEE_MAX_LENGTH = 100;
 
+    /** The local setting holding the 抄送 last given to a document: the 报表 page offers it again. */
+    static final String COPY_TO_KEY = "last.documentCopyTo";
+
+    /** The 抄送 last given to a document written here, or "". */
+    public String documentCopyTo() {
+        return store.localSetting(COPY_TO_KEY).orElse("");
+    }
+
+    /** Remembers the 抄送 of a document just written, whoever wrote it (as the program notes its own settings). */
+    public void noteDocumentCopyTo(String copyTo) {
+        store.noteLocalSetting(COPY_TO_KEY, copyTo == null ? "" : copyTo.strip());
+    }
+
     // ---- the category dictionary
 
     /** The names the clerk keeps, in order; a fresh database offers the common ones. */

@@ -6,6 +6,7 @@ import org.taizhang.checklist.AcceptanceStats;
 import org.taizhang.checklist.ChecklistService;
 import org.taizhang.core.DomainException;
 import org.taizhang.core.i18n.Messages;
+import org.taizhang.core.report.DocumentMarks;
 import org.taizhang.core.report.OfficialDocument;
 import org.taizhang.core.report.ReportFormat;
 import org.taizhang.core.report.ReportTable;
@@ -31,16 +32,53 @@ public final class Reports {
     private final ChecklistService checklists;
     private final FindingService findings;
     private final InspectionService inspections;
+    /** The 发文字号 and 抄送 a clerk gave for the documents written next (none by default). */
+    private final DocumentMarks marks;
 
     public Reports(
             RegistryService registry,
             ChecklistService checklists,
             FindingService findings,
             InspectionService inspections) {
+        this(registry, checklists, findings, inspections, DocumentMarks.NONE);
+    }
+
+    private Reports(
+            RegistryService registry,
+            ChecklistService checklists,
+            FindingService findings,
+            InspectionService inspections,
+            DocumentMarks marks) {
         this.registry = registry;
         this.checklists = checklists;
         this.findings = findings;
         this.inspections = inspections;
+        this.marks = marks;
+    }
+
+    /**
+     * These reports writing their documents with a 发文字号 (its 版头 and 印发 line) and a 抄送: one document's, so a
+     * folder of notices refuses a number.
+     */
+    public Reports withMarks(DocumentMarks marks) {
+        return new Reports(registry, checklists, findings, inspections, marks);
+    }
+
+    /** Every document goes out through here, with the marks given; their 抄送 is remembered for the next. */
+    private void document(OfficialDocument d, ReportFormat format, Path file, Progress progress) {
+        if (marks.numbered() && d.issuer().isEmpty()) {
+            // a 发文字号 stands under the 发文机关's name: without 填报单位 there is no 版头 to number
+            throw new DomainException("document.error.numberWithoutIssuer");
+        }
+        DocumentFiles.write(marks.on(d), format, file, progress);
+        if (!marks.copyTo().isEmpty()) {
+            findings.noteDocumentCopyTo(marks.copyTo());
+        }
+    }
+
+    /** The 抄送 last given to a document written here (the 报表 page's field starts with it), or "". */
+    public String lastCopyTo() {
+        return findings.documentCopyTo();
     }
 
     /** 填报单位 (the settings') and 填报日期 (today) above every table. */
@@ -121,7 +159,7 @@ public final class Reports {
         if (listed.isEmpty()) {
             throw new DomainException("report.notice.none", unitName);
         }
-        DocumentFiles.write(
+        document(
                 RectificationNotice.of(unitName, listed, findings.committee(), findings.today(), m),
                 format,
                 file,
@@ -142,6 +180,9 @@ public final class Reports {
         if (!java.nio.file.Files.isDirectory(folder)) {
             throw new DomainException("report.error.noFolder", folder);
         }
+        if (marks.numbered()) {
+            throw new DomainException("document.error.numberForMany");
+        }
         java.util.Map<String, List<LedgerEntry>> byUnit = new java.util.LinkedHashMap<>();
         for (LedgerEntry e : findings.ledger()) {
             if (RectificationNotice.listed(e) && e.unitName() != null) {
@@ -158,7 +199,7 @@ public final class Reports {
             Path file =
                     folder.resolve(org.taizhang.core.files.FileNames.safe(unit.getKey() + m.get("report.notice.title"))
                             + "." + format.extension());
-            DocumentFiles.write(
+            document(
                     RectificationNotice.of(unit.getKey(), unit.getValue(), findings.committee(), findings.today(), m),
                     format,
                     file,
@@ -251,8 +292,7 @@ public final class Reports {
     /** {@link #termReminders(int, Path, Messages, Progress)} as a PDF or a Word file. */
     public int termReminders(int months, ReportFormat format, Path file, Messages m, Progress progress) {
         var due = termRemindersDue(months);
-        DocumentFiles.write(
-                TermReminders.of(due, months, findings.committee(), findings.today(), m), format, file, progress);
+        document(TermReminders.of(due, months, findings.committee(), findings.today(), m), format, file, progress);
         return due.values().stream().mapToInt(List::size).sum();
     }
 
@@ -275,7 +315,7 @@ public final class Reports {
 
     /** Writes a document the 报表 page holds, as a PDF or a Word file. */
     public void write(OfficialDocument document, ReportFormat format, Path file, Progress progress) {
-        DocumentFiles.write(document, format, file, progress);
+        document(document, format, file, progress);
     }
 
     /**
@@ -286,7 +326,7 @@ public final class Reports {
             String unitName, Integer year, ReportFormat format, Path file, Messages m, Progress progress) {
         int y = lastYearOf(unitName, year);
         List<LedgerEntry> found = LastYearReport.findings(findings.ledger(), unitName, y);
-        DocumentFiles.write(
+        document(
                 LastYearReport.of(unitName, y, found, findings.committee(), findings.today(), m),
                 format,
                 file,
@@ -365,8 +405,7 @@ public final class Reports {
                 inspections.teams(round.id()).size(),
                 inspections.visits(round.id()).size());
         List<LedgerEntry> ledger = findings.ledger();
-        DocumentFiles.write(
-                InspectionReport.of(scope, ledger, findings.committee(), findings.today(), m), format, file, progress);
+        document(InspectionReport.of(scope, ledger, findings.committee(), findings.today(), m), format, file, progress);
         return RectificationStats.select(ledger, new ReportFilter(null, roundTitle, null, null))
                 .size();
     }
@@ -401,7 +440,7 @@ public final class Reports {
      */
     public java.time.YearMonth bulletin(String month, ReportFormat format, Path file, Messages m, Progress progress) {
         java.time.YearMonth which = bulletinMonth(month);
-        DocumentFiles.write(bulletinDocument(which, m), format, file, progress);
+        document(bulletinDocument(which, m), format, file, progress);
         return which;
     }
 

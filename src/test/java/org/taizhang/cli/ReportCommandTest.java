@@ -359,6 +359,74 @@ class ReportCommandTest {
         assertThat(Files.exists(dir.resolve("x.csv"))).isFalse();
     }
 
+    /**
+     * 发文字号 and 抄送 given on the command line: the notice gets its 版头 and its 版记 (抄送, 印发), in PDF and Word, the
+     * brackets as GB/T 9704 sets them; a number for a folder of notices is refused, and the folder stays empty.
+     */
+    @Test
+    void aNumberAndCopiesGiveADocumentItsMastheadAndVersionRecord() throws Exception {
+        org.taizhang.core.pdf.PdfFontsAvailable.assumeChineseFont();
+        Path db = dir.resolve("taizhang.db");
+        run("--db", db, "init", "--sample");
+        assertThat(run("--db", db, "settings", "committee")).isZero();
+        assertThat(out.toString()).contains("尚未设置填报单位");
+        assertThat(run("--db", db, "settings", "committee", "中共江海市直属机关工作委员会")).isZero();
+        assertThat(out.toString()).contains("填报单位：中共江海市直属机关工作委员会");
+        Path folder = dir.resolve("通知书");
+        run("--db", db, "report", "notice", "--all-units", "--out", folder);
+        String unit;
+        try (var list = Files.list(folder)) {
+            unit = list.sorted().toList().getFirst().getFileName().toString().replace("督查问题整改通知书.pdf", "");
+        }
+
+        Path pdf = dir.resolve("有文号.pdf");
+        assertThat(run(
+                        "--db",
+                        db,
+                        "report",
+                        "notice",
+                        "--unit",
+                        unit,
+                        "--number",
+                        "江机工委督[2026]3号",
+                        "--copy-to",
+                        "市委组织部，市纪委监委",
+                        "--out",
+                        pdf))
+                .as(err.toString())
+                .isZero();
+        String text = org.taizhang.core.report.files.TablePdfTest.text(pdf);
+        assertThat(text).contains("中共江海市直属机关工作委员会文件", "江机工委督〔2026〕3号", "抄送：市委组织部，市纪委监委。", "印发");
+
+        Path docx = dir.resolve("通报.docx");
+        assertThat(run(
+                        "--db",
+                        db,
+                        "report",
+                        "bulletin",
+                        "--format",
+                        "docx",
+                        "--number",
+                        "江机工委督〔2026〕4号",
+                        "--out",
+                        docx))
+                .as(err.toString())
+                .isZero();
+        try (var d = new org.apache.poi.xwpf.usermodel.XWPFDocument(Files.newInputStream(docx))) {
+            assertThat(d.getParagraphs().stream().map(p -> p.getText()).toList())
+                    .contains("江机工委督〔2026〕4号")
+                    .anyMatch(t -> t.endsWith("印发"));
+        }
+
+        Path many = dir.resolve("一批");
+        assertThat(run("--db", db, "report", "notice", "--all-units", "--number", "江机工委督〔2026〕5号", "--out", many))
+                .isEqualTo(1);
+        assertThat(err.toString()).contains("一个发文字号只能给一份公文");
+        try (var list = Files.list(many)) {
+            assertThat(list.toList()).isEmpty();
+        }
+    }
+
     /** 整改通知书: one unit's, every unit's into a folder, as PDF or Word; a unit with nothing to rectify refused. */
     @Test
     void noticesForOneUnitAndForAllListTheFindingsSentAndNotYetRectified() throws Exception {

@@ -16,6 +16,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -238,8 +239,53 @@ public final class ReportsView {
 
     /** The filters the chosen report takes, with the choices read from the data. */
     private void showFilters() {
-        ReportsViewModel.Choices c = vm.choicesProperty().get();
         filters.getChildren().clear();
+        addFilters(vm.choicesProperty().get());
+        if (vm.kindProperty().get().isDocument()) {
+            // what the data cannot fill in: the 发文字号 (a numbered document gets its 版头) and the 抄送
+            filters.getChildren()
+                    .addAll(
+                            labelled(
+                                    "report.view.number",
+                                    committed("reportNumber", vm.numberProperty(), "report.view.numberPrompt", 14)),
+                            labelled(
+                                    "report.view.copyTo",
+                                    committed("reportCopyTo", vm.copyToProperty(), "report.view.copyToPrompt", 16)));
+        }
+    }
+
+    /**
+     * A text field for {@code property}, which takes what was typed on Enter or when the field is left (not at every
+     * key: each change draws the first page again); a value set elsewhere shows in it unless it is being typed in.
+     */
+    private TextField committed(String id, ObjectProperty<String> property, String promptKey, int columns) {
+        TextField field = new TextField(property.get());
+        field.setId(id);
+        field.setPromptText(m.get(promptKey));
+        field.setPrefColumnCount(columns);
+        Runnable commit = () -> {
+            String typed = field.getText() == null ? "" : field.getText().strip();
+            if (!typed.equals(property.get())) {
+                property.set(typed);
+            }
+        };
+        field.setOnAction(e -> commit.run());
+        field.focusedProperty().addListener((o, was, now) -> {
+            if (!now) {
+                commit.run();
+            }
+        });
+        javafx.beans.value.ChangeListener<String> shown = (o, was, now) -> {
+            if (!field.isFocused()) {
+                field.setText(now);
+            }
+        };
+        field.getProperties().put("shown", shown); // held by the field: the weak listener goes with the filter bar
+        property.addListener(new javafx.beans.value.WeakChangeListener<>(shown));
+        return field;
+    }
+
+    private void addFilters(ReportsViewModel.Choices c) {
         switch (vm.kindProperty().get()) {
             case INSPECTION_REPORT -> {
                 filters.getChildren()

@@ -11,6 +11,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.taizhang.core.i18n.Messages;
+import org.taizhang.core.report.DocumentMarks;
 import org.taizhang.core.report.OfficialDocument;
 import org.taizhang.core.report.ReportFormat;
 import org.taizhang.core.report.ReportTable;
@@ -129,6 +130,10 @@ public final class ReportsViewModel {
     private final ObjectProperty<org.taizhang.report.Reports.AssessedBranch> branch = new SimpleObjectProperty<>();
     /** The 销号确认单's finding number (null: the newest that applied). */
     private final ObjectProperty<String> finding = new SimpleObjectProperty<>();
+    /** A document's 发文字号 ("" for none: no 版头), given before 导出. */
+    private final ObjectProperty<String> number = new SimpleObjectProperty<>("");
+    /** A document's 抄送 ("" for none); starts with the last one given. */
+    private final ObjectProperty<String> copyTo = new SimpleObjectProperty<>("");
     /** The document counted, for a kind the page holds whole ({@link Kind#heldDocument}); null otherwise. */
     private OfficialDocument document;
 
@@ -172,7 +177,9 @@ public final class ReportsViewModel {
                 termMonths,
                 template,
                 branch,
-                finding)) {
+                finding,
+                number,
+                copyTo)) {
             // a change listener, not an invalidation one: a value set quietly and never read would leave the
             // property invalid, and the clerk's next choice would not be heard
             p.addListener((javafx.beans.value.ChangeListener<Object>) (o, was, now) -> {
@@ -210,18 +217,27 @@ public final class ReportsViewModel {
                                     reports.assessedBranches(thisYear),
                                     reports.closableNumbers()),
                             thisYear,
-                            table);
+                            table,
+                            reports.lastCopyTo());
                 },
                 loaded -> {
                     quiet = true;
                     choices.set(loaded.choices());
                     year.set(loaded.year());
+                    if (copyTo.get().isEmpty()) {
+                        copyTo.set(loaded.copyTo());
+                    }
                     quiet = false;
                     show(loaded.table());
                 });
     }
 
-    private record Loaded(Choices choices, int year, Counted table) {}
+    private record Loaded(Choices choices, int year, Counted table, String copyTo) {}
+
+    /** The reports writing documents with the 发文字号 and 抄送 given (refused in words when one is wrong). */
+    private Reports marked(String n, String c) {
+        return reports.withMarks(new DocumentMarks(n, c));
+    }
 
     /** What a count gives: the table shown, and the document when the page holds one. */
     private record Counted(ReportTable table, OfficialDocument document) {}
@@ -255,6 +271,8 @@ public final class ReportsViewModel {
         String u = unit.get();
         String r = round.get();
         int ticket = ++pagesAsked; // a page drawn for filters changed since is not shown
+        String n = number.get();
+        String c = copyTo.get();
         if (k == Kind.INSPECTION_REPORT && r == null || k.heldDocument() && held == null) {
             firstPage.set(null);
             return;
@@ -263,6 +281,12 @@ public final class ReportsViewModel {
                 "report.task.preview",
                 p -> {
                     java.nio.file.Path pdf = java.nio.file.Files.createTempFile("taizhang-preview", ".pdf");
+                    Reports reports;
+                    try {
+                        reports = marked(n, c);
+                    } catch (org.taizhang.core.DomainException wrong) {
+                        reports = this.reports; // the export says what is wrong; the page shows it without
+                    }
                     try {
                         switch (k) {
                             case NOTICE -> {
@@ -424,10 +448,12 @@ public final class ReportsViewModel {
         if (d == null) {
             return;
         }
+        String n = number.get();
+        String c = copyTo.get();
         tasks.run(
                 "report.task.export",
                 p -> {
-                    reports.write(d, format, file, p);
+                    marked(n, c).write(d, format, file, p);
                     return file;
                 },
                 written -> dialogs.offerToOpen(
@@ -479,10 +505,12 @@ public final class ReportsViewModel {
         if (r == null) {
             return;
         }
+        String n = number.get();
+        String c = copyTo.get();
         tasks.run(
                 "report.task.export",
                 p -> {
-                    reports.inspectionReport(r, format, file, m, p);
+                    marked(n, c).inspectionReport(r, format, file, m, p);
                     return file;
                 },
                 written -> dialogs.offerToOpen(
@@ -492,13 +520,15 @@ public final class ReportsViewModel {
     /** {@link #exportNotices(Path)} as PDF or Word files. */
     public void exportNotices(ReportFormat format, Path target) {
         String u = unit.get();
+        String n = number.get();
+        String c = copyTo.get();
         tasks.run(
                 "report.task.notices",
                 p -> {
                     if (u != null) {
-                        reports.notice(u, format, target, m, p);
+                        marked(n, c).notice(u, format, target, m, p);
                     } else {
-                        reports.notices(target, format, m, p);
+                        marked(n, c).notices(target, format, m, p); // a number for many is refused in words
                     }
                     return target;
                 },
@@ -516,6 +546,16 @@ public final class ReportsViewModel {
         ReportTable t = table.get();
         String title = t == null ? m.get(kind.get().messageKey()) : t.title();
         return org.taizhang.core.files.FileNames.safe(title) + "." + format.extension();
+    }
+
+    /** A document's 发文字号 ("" for none). */
+    public ObjectProperty<String> numberProperty() {
+        return number;
+    }
+
+    /** A document's 抄送 ("" for none). */
+    public ObjectProperty<String> copyToProperty() {
+        return copyTo;
     }
 
     public ObjectProperty<Kind> kindProperty() {

@@ -38,7 +38,8 @@ class ReportsViewModelTest {
 
     @BeforeEach
     void open() {
-        if (store == null) { // the sample takes seconds: one database for the class, only read here
+        if (store
+                == null) { // the sample takes seconds: one database for the class, only read here (a 抄送 is remembered)
             store = Store.openOrCreate(dir.resolve("t.db"));
             store.designateHub();
             RegistryService registry = new RegistryService(store);
@@ -150,6 +151,37 @@ class ReportsViewModelTest {
         vm.export(ReportFormat.PDF, confirmation);
         assertThat(org.taizhang.core.report.files.TablePdfTest.text(confirmation))
                 .contains("销号确认单");
+    }
+
+    @Test
+    void aDocumentIsWrittenWithTheNumberAndCopiesGivenAndTheCopiesAreOfferedNextTime() throws Exception {
+        vm.kindProperty().set(ReportsViewModel.Kind.BULLETIN);
+        vm.copyToProperty().set("市委组织部");
+        Path bulletin = dir.resolve("抄送的通报.docx");
+        vm.exportDocument(ReportFormat.DOCX, bulletin);
+        try (var d = new org.apache.poi.xwpf.usermodel.XWPFDocument(Files.newInputStream(bulletin))) {
+            assertThat(d.getParagraphs().stream().map(p -> p.getText()).toList())
+                    .contains("抄送：市委组织部。");
+        }
+
+        // this database names no 填报单位: a number would stand under no 发文机关, and is refused in words
+        vm.numberProperty().set("江机工委督[2026]9号");
+        Path numbered = dir.resolve("有文号的通报.docx");
+        vm.exportDocument(ReportFormat.DOCX, numbered);
+        assertThat(numbered).doesNotExist();
+        assertThat(dialogs.shown).anyMatch(e -> e.startsWith("error: ") && e.contains("请先在“设置”中填写填报单位"));
+
+        vm.numberProperty().set("江".repeat(40));
+        Path refused = dir.resolve("文号太长.pdf");
+        vm.exportDocument(ReportFormat.PDF, refused);
+        assertThat(refused).doesNotExist();
+        assertThat(dialogs.shown).anyMatch(e -> e.startsWith("error: ") && e.contains("发文字号不能超过"));
+
+        ReportsViewModel next =
+                new ReportsViewModel(reports, new TaskRunner(TaskExecutor.synchronous(), m, dialogs), dialogs, m);
+        next.load();
+        assertThat(next.copyToProperty().get()).isEqualTo("市委组织部");
+        assertThat(next.numberProperty().get()).as("a number is one document's").isEmpty();
     }
 
     @Test

@@ -40,6 +40,7 @@ class ReportsViewTest {
     static Path dir;
 
     private Store store;
+    private ReportsViewModel vm;
     private final RecordingDialogs dialogs = new RecordingDialogs();
 
     @Start
@@ -52,7 +53,7 @@ class ReportsViewTest {
         checklists.importSample(checklists.today().getYear());
         SampleFindings.importInto(store, registry);
         Messages m = Messages.forLocale(Messages.CHINESE);
-        ReportsViewModel vm = new ReportsViewModel(
+        vm = new ReportsViewModel(
                 new Reports(registry, checklists, new FindingService(store, registry), new InspectionService(store)),
                 new TaskRunner(m, dialogs),
                 dialogs,
@@ -112,6 +113,16 @@ class ReportsViewTest {
         robot.clickOn("整改通知书");
         waitUntil(() -> !robot.lookup("#reportExportDocx").queryButton().isDisabled());
         assertThat(robot.lookup("#reportExportXlsx").queryButton().isDisabled()).isTrue();
+        // a document's 发文字号 and 抄送, taken when the field is left
+        javafx.scene.control.TextField number =
+                robot.lookup("#reportNumber").queryAs(javafx.scene.control.TextField.class);
+        robot.clickOn(number).write("江机工委督[2026]3号");
+        assertThat(vm.numberProperty().get()).as("not at every key").isEmpty();
+        robot.clickOn("#reportCopyTo").write("市委组织部");
+        waitUntil(() -> vm.numberProperty().get().equals("江机工委督[2026]3号"));
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+        waitUntil(() -> vm.copyToProperty().get().equals("市委组织部"));
+        robot.interact(() -> Snapshots.save(number.getScene(), "reports-notice"));
     }
 
     /**

@@ -11,6 +11,7 @@ import org.openpdf.text.Font;
 import org.openpdf.text.PageSize;
 import org.openpdf.text.Paragraph;
 import org.openpdf.text.Phrase;
+import org.openpdf.text.Rectangle;
 import org.openpdf.text.pdf.BaseFont;
 import org.openpdf.text.pdf.ColumnText;
 import org.openpdf.text.pdf.PdfContentByte;
@@ -123,14 +124,28 @@ public final class DocumentPdf {
                 Paragraph dated = line(g, OfficialDocument.date(doc.date()), body, Element.ALIGN_RIGHT);
                 dated.setIndentationRight(4 * BODY);
                 document.add(dated);
-                if (!doc.copyTo().isEmpty()) {
+                boolean formal = !doc.issuer().isEmpty() && !doc.number().isEmpty();
+                if (!doc.copyTo().isEmpty() || formal) {
+                    // 版记: 抄送, then for a numbered document 印发机关 and 印发日期, each between thin rules
                     Font small = new Font(fang, 14f);
                     document.add(line(g, " ", body, Element.ALIGN_LEFT));
                     document.add(new Chunk(new LineSeparator(0.75f, 100f, Color.BLACK, Element.ALIGN_CENTER, -4f)));
-                    Paragraph copy = line(g, "抄送：" + doc.copyTo() + "。", small, Element.ALIGN_LEFT);
-                    copy.setIndentationLeft(BODY);
-                    document.add(copy);
-                    document.add(new Chunk(new LineSeparator(0.75f, 100f, Color.BLACK, Element.ALIGN_CENTER, -4f)));
+                    if (!doc.copyTo().isEmpty()) {
+                        Paragraph copy = line(g, "抄送：" + doc.copyTo() + "。", small, Element.ALIGN_LEFT);
+                        copy.setIndentationLeft(BODY);
+                        copy.setIndentationRight(BODY);
+                        document.add(copy);
+                        document.add(new Chunk(new LineSeparator(0.75f, 100f, Color.BLACK, Element.ALIGN_CENTER, -4f)));
+                    }
+                    if (formal) {
+                        org.openpdf.text.pdf.PdfPTable printed = new org.openpdf.text.pdf.PdfPTable(2);
+                        printed.setWidthPercentage(100);
+                        printed.addCell(versionCell(g, doc.issuer(), small, Element.ALIGN_LEFT));
+                        printed.addCell(
+                                versionCell(g, OfficialDocument.date(doc.date()) + "印发", small, Element.ALIGN_RIGHT));
+                        document.add(printed);
+                        document.add(new Chunk(new LineSeparator(0.75f, 100f, Color.BLACK, Element.ALIGN_CENTER, -4f)));
+                    }
                 }
                 progress.checkCancelled();
                 document.close();
@@ -141,6 +156,18 @@ public final class DocumentPdf {
                 throw e;
             }
         });
+    }
+
+    /** A cell of the 印发 line: no border, indented a character from the block's edge as the 抄送 line. */
+    private static org.openpdf.text.pdf.PdfPCell versionCell(Glyphs g, String text, Font font, int align) {
+        org.openpdf.text.pdf.PdfPCell c = new org.openpdf.text.pdf.PdfPCell(g.phrase(text, font));
+        c.setBorder(Rectangle.NO_BORDER);
+        c.setHorizontalAlignment(align);
+        c.setPaddingLeft(align == Element.ALIGN_LEFT ? BODY : 0f);
+        c.setPaddingRight(align == Element.ALIGN_RIGHT ? BODY : 0f);
+        c.setPaddingTop(2f);
+        c.setPaddingBottom(6f);
+        return c;
     }
 
     /** A table in the text: its caption in 黑体, then the table in 五号 宋体 across the text block. */

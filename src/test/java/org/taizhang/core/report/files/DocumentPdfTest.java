@@ -117,6 +117,17 @@ class DocumentPdfTest {
 
         String text = TablePdfTest.text(file);
         assertThat(text).contains("中共江海市直属机关工作委员会文件", "江机工委督〔2026〕3号");
+        // the 版记 of a numbered document: 抄送, then 印发机关 and 印发日期 on one line
+        assertThat(text).contains("抄送：市委组织部。", "2026年12月6日印发");
+        assertThat(text.lines()
+                        .filter(l -> l.contains("印发"))
+                        .findFirst()
+                        .orElseThrow()
+                        .strip())
+                .startsWith("中共江海市直属机关工作委员会");
+        Path plain = dir.resolve("无文号.pdf");
+        DocumentPdf.write(document("", 3), plain, PdfFonts.system(), Progress.NONE);
+        assertThat(TablePdfTest.text(plain)).contains("抄送：市委组织部。").doesNotContain("印发");
         try (PdfReader reader = new PdfReader(file.toString())) {
             int pages = reader.getNumberOfPages();
             assertThat(pages).isGreaterThan(2);
