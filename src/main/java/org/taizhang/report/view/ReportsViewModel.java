@@ -240,7 +240,12 @@ public final class ReportsViewModel {
     }
 
     /** What a count gives: the table shown, and the document when the page holds one. */
-    private record Counted(ReportTable table, OfficialDocument document) {}
+    private record Counted(
+            ReportTable table, OfficialDocument document, List<org.taizhang.report.Reports.AssessedBranch> branches) {
+        Counted(ReportTable table, OfficialDocument document) {
+            this(table, document, null);
+        }
+    }
 
     /** Counts the chosen report with the filters on the worker and shows it. */
     public void refresh() {
@@ -253,6 +258,23 @@ public final class ReportsViewModel {
     }
 
     private void show(Counted c) {
+        if (c.branches() != null && !c.branches().equals(choices.get().branches())) {
+            // the branches assessed in the year counted: another year has others to choose from
+            Choices was = choices.get();
+            quiet = true;
+            choices.set(new Choices(
+                    was.years(),
+                    was.rounds(),
+                    was.units(),
+                    was.communities(),
+                    was.templates(),
+                    c.branches(),
+                    was.closable()));
+            if (branch.get() != null && !c.branches().contains(branch.get())) {
+                branch.set(null); // the first of the year's, as counted
+            }
+            quiet = false;
+        }
         document = c.document();
         ReportTable t = c.table();
         table.set(t);
@@ -356,11 +378,15 @@ public final class ReportsViewModel {
             }
             case BULLETIN, LAST_YEAR, TERM_REMINDERS -> held(k, f, y);
             case ASSESSMENT_DETAIL -> {
-                var branches = choices.get().branches();
-                var b = branch.get() != null ? branch.get() : branches.isEmpty() ? null : branches.getFirst();
-                yield b == null
+                var branches = reports.assessedBranches(y == null ? thisYear : y);
+                var chosen = branch.get();
+                var b = chosen != null && branches.contains(chosen)
+                        ? chosen
+                        : branches.isEmpty() ? null : branches.getFirst();
+                Counted c = b == null
                         ? said(k, "report.view.noBranch")
                         : orSaid(k, () -> reports.assessmentDetail(b.unit(), b.branch(), y, m));
+                yield new Counted(c.table(), null, branches);
             }
             case CLOSE_CONFIRMATION -> {
                 var numbers = choices.get().closable();

@@ -142,6 +142,16 @@ class ReportsViewModelTest {
         var branch = vm.choicesProperty().get().branches().getLast();
         vm.branchProperty().set(branch);
         assertThat(vm.tableProperty().get().title()).contains(branch.unit(), branch.branch());
+        // another year offers its own branches: the sample assessed this year's only
+        assertThat(vm.yearProperty().get()).isEqualTo(year);
+        vm.yearProperty().set(year - 1);
+        assertThat(vm.choicesProperty().get().branches()).isEmpty();
+        assertThat(vm.branchProperty().get()).isNull();
+        assertThat(vm.rows()).singleElement().isEqualTo(List.of("这一年还没有测评过的支部：请换一个年度。"));
+        vm.yearProperty().set(year);
+        assertThat(vm.choicesProperty().get().branches()).contains(branch);
+        assertThat(vm.tableProperty().get().title())
+                .contains(vm.choicesProperty().get().branches().getFirst().branch());
 
         vm.kindProperty().set(ReportsViewModel.Kind.CLOSE_CONFIRMATION);
         String number = vm.choicesProperty().get().closable().getFirst();
