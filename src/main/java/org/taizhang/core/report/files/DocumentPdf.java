@@ -3,6 +3,7 @@ package org.taizhang.core.report.files;
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import org.openpdf.text.Chunk;
 import org.openpdf.text.Document;
 import org.openpdf.text.Element;
@@ -126,26 +127,7 @@ public final class DocumentPdf {
                 document.add(dated);
                 boolean formal = !doc.issuer().isEmpty() && !doc.number().isEmpty();
                 if (!doc.copyTo().isEmpty() || formal) {
-                    // 版记: 抄送, then for a numbered document 印发机关 and 印发日期, each between thin rules
-                    Font small = new Font(fang, 14f);
-                    document.add(line(g, " ", body, Element.ALIGN_LEFT));
-                    document.add(new Chunk(new LineSeparator(0.75f, 100f, Color.BLACK, Element.ALIGN_CENTER, -4f)));
-                    if (!doc.copyTo().isEmpty()) {
-                        Paragraph copy = line(g, "抄送：" + doc.copyTo() + "。", small, Element.ALIGN_LEFT);
-                        copy.setIndentationLeft(BODY);
-                        copy.setIndentationRight(BODY);
-                        document.add(copy);
-                        document.add(new Chunk(new LineSeparator(0.75f, 100f, Color.BLACK, Element.ALIGN_CENTER, -4f)));
-                    }
-                    if (formal) {
-                        org.openpdf.text.pdf.PdfPTable printed = new org.openpdf.text.pdf.PdfPTable(2);
-                        printed.setWidthPercentage(100);
-                        printed.addCell(versionCell(g, doc.issuer(), small, Element.ALIGN_LEFT));
-                        printed.addCell(
-                                versionCell(g, OfficialDocument.date(doc.date()) + "印发", small, Element.ALIGN_RIGHT));
-                        document.add(printed);
-                        document.add(new Chunk(new LineSeparator(0.75f, 100f, Color.BLACK, Element.ALIGN_CENTER, -4f)));
-                    }
+                    versionRecord(document, writer, g, doc, new Font(fang, 14f), formal);
                 }
                 progress.checkCancelled();
                 document.close();
@@ -158,15 +140,56 @@ public final class DocumentPdf {
         });
     }
 
-    /** A cell of the 印发 line: no border, indented a character from the block's edge as the 抄送 line. */
+    /**
+     * 版记 (GB/T 9704): 抄送, then for a numbered document 印发机关 and 印发日期, between rules — the first and last
+     * thicker — at the foot of the last page, under the text; on a page of its own when the text leaves no room.
+     */
+    private static void versionRecord(
+            Document document, PdfWriter writer, Glyphs g, OfficialDocument doc, Font small, boolean formal)
+            throws org.openpdf.text.DocumentException {
+        float width = document.right() - document.left();
+        org.openpdf.text.pdf.PdfPTable record = new org.openpdf.text.pdf.PdfPTable(new float[] {1f, 1f});
+        record.setTotalWidth(width);
+        record.setLockedWidth(true);
+        List<List<org.openpdf.text.pdf.PdfPCell>> rows = new java.util.ArrayList<>();
+        if (!doc.copyTo().isEmpty()) {
+            org.openpdf.text.pdf.PdfPCell copy = versionCell(g, "抄送：" + doc.copyTo() + "。", small, Element.ALIGN_LEFT);
+            copy.setColspan(2);
+            rows.add(List.of(copy));
+        }
+        if (formal) {
+            rows.add(List.of(
+                    versionCell(g, doc.issuer(), small, Element.ALIGN_LEFT),
+                    versionCell(g, OfficialDocument.date(doc.date()) + "印发", small, Element.ALIGN_RIGHT)));
+        }
+        for (int r = 0; r < rows.size(); r++) {
+            for (org.openpdf.text.pdf.PdfPCell c : rows.get(r)) {
+                c.setBorder(Rectangle.TOP | (r == rows.size() - 1 ? Rectangle.BOTTOM : 0));
+                c.setBorderWidthTop(r == 0 ? 1f : 0.5f); // 0.35 mm first and last, 0.25 mm between
+                c.setBorderWidthBottom(r == rows.size() - 1 ? 1f : 0f); // a width draws the rule in OpenPDF
+                c.setBorderWidthLeft(0f);
+                c.setBorderWidthRight(0f);
+                record.addCell(c);
+            }
+        }
+        float height = record.getTotalHeight();
+        float room = writer.getVerticalPosition(true) - document.bottom();
+        if (room < height + PITCH) {
+            document.newPage();
+            document.add(new Paragraph(" ")); // a page only the 版记 is on still begins with content
+        }
+        record.writeSelectedRows(0, -1, document.left(), document.bottom() + height, writer.getDirectContent());
+    }
+
+    /** A cell of the 版记: the text indented a character from the rules' ends. */
     private static org.openpdf.text.pdf.PdfPCell versionCell(Glyphs g, String text, Font font, int align) {
         org.openpdf.text.pdf.PdfPCell c = new org.openpdf.text.pdf.PdfPCell(g.phrase(text, font));
-        c.setBorder(Rectangle.NO_BORDER);
         c.setHorizontalAlignment(align);
         c.setPaddingLeft(align == Element.ALIGN_LEFT ? BODY : 0f);
         c.setPaddingRight(align == Element.ALIGN_RIGHT ? BODY : 0f);
-        c.setPaddingTop(2f);
-        c.setPaddingBottom(6f);
+        c.setPaddingTop(4f);
+        c.setPaddingBottom(8f);
+        c.setUseAscender(true);
         return c;
     }
 

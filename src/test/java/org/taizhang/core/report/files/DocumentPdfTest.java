@@ -125,6 +125,14 @@ class DocumentPdfTest {
                         .orElseThrow()
                         .strip())
                 .startsWith("中共江海市直属机关工作委员会");
+        // at the foot of the last page, not after the text: below four fifths of the page, a short one's too
+        assertThat(firstOnLastPage(file, "印发")).isGreaterThan(0.8f);
+        Path brief = dir.resolve("短.pdf");
+        DocumentPdf.write(document("江机工委督〔2026〕3号", 1), brief, PdfFonts.system(), Progress.NONE);
+        assertThat(firstOnLastPage(brief, "印发")).isGreaterThan(0.8f);
+        assertThat(firstOnLastPage(brief, "2026年12月6日"))
+                .as("the date under the text")
+                .isLessThan(0.75f);
         Path plain = dir.resolve("无文号.pdf");
         DocumentPdf.write(document("", 3), plain, PdfFonts.system(), Progress.NONE);
         assertThat(TablePdfTest.text(plain)).contains("抄送：市委组织部。").doesNotContain("印发");
@@ -135,6 +143,29 @@ class DocumentPdfTest {
                 assertThat(new org.openpdf.text.pdf.parser.PdfTextExtractor(reader).getTextFromPage(p))
                         .contains("— " + p + " —");
             }
+        }
+    }
+
+    /** Where {@code text} first stands on the last page, from its top: 0 the top edge, 1 the bottom. */
+    private static float firstOnLastPage(Path file, String text) throws java.io.IOException {
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(file.toFile())) {
+            int last = pdf.getNumberOfPages();
+            float[] y = {-1};
+            var stripper = new org.apache.pdfbox.text.PDFTextStripper() {
+                @Override
+                protected void writeString(String line, List<org.apache.pdfbox.text.TextPosition> positions)
+                        throws java.io.IOException {
+                    if (line.contains(text) && y[0] < 0) {
+                        y[0] = positions.getFirst().getYDirAdj();
+                    }
+                    super.writeString(line, positions);
+                }
+            };
+            stripper.setStartPage(last);
+            stripper.setEndPage(last);
+            stripper.getText(pdf);
+            assertThat(y[0]).as(text + " on the last page").isPositive();
+            return y[0] / pdf.getPage(last - 1).getMediaBox().getHeight();
         }
     }
 
