@@ -10,6 +10,7 @@ import org.taizhang.inspection.InspectionService;
 import org.taizhang.inspection.files.LedgerReport;
 import org.taizhang.organization.RegistryService;
 import org.taizhang.report.Reports;
+import org.taizhang.report.model.ReportFilter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -72,6 +73,31 @@ final class ReportCommand {
                                                     java.util.Arrays.stream(LedgerReport.State.values())
                                                             .map(LedgerReport.State::word)
                                                             .toList()))));
+        }
+    }
+
+    /** Which findings a table of findings holds: the ledger's and the statistics' filters. */
+    static final class FindingFilters {
+        @Option(
+                names = "--year",
+                paramLabel = "Y",
+                description = "只含这一年发现的问题（按发现日期）。 Only findings found in this year.")
+        Integer year;
+
+        @Option(names = "--round", paramLabel = "TITLE", description = "只含这次督查的问题。 Only this round's findings.")
+        String round;
+
+        @Option(names = "--unit", paramLabel = "UNIT", description = "只含这个单位的问题。 Only this unit's findings.")
+        String unit;
+
+        @Option(
+                names = "--community",
+                paramLabel = "NAME",
+                description = "只含这个共同体各单位的问题。 Only the findings of this community's units.")
+        String community;
+
+        ReportFilter filter() {
+            return new ReportFilter(year, round, unit, community);
         }
     }
 

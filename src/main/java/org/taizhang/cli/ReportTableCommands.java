@@ -21,7 +21,6 @@ import org.taizhang.inspection.files.LedgerReport;
 import org.taizhang.organization.RegistryService;
 import org.taizhang.report.Reports;
 import org.taizhang.report.model.Grouping;
-import org.taizhang.report.model.ReportFilter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -114,23 +113,8 @@ final class ReportTableCommands {
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
-        @Option(
-                names = "--year",
-                paramLabel = "Y",
-                description = "只含这一年发现的问题（按发现日期）。 Only findings found in this year.")
-        Integer year;
-
-        @Option(names = "--round", paramLabel = "TITLE", description = "只含这次督查的问题。 Only this round's findings.")
-        String round;
-
-        @Option(names = "--unit", paramLabel = "UNIT", description = "只含这个单位的问题。 Only this unit's findings.")
-        String unit;
-
-        @Option(
-                names = "--community",
-                paramLabel = "NAME",
-                description = "只含这个共同体各单位的问题。 Only the findings of this community's units.")
-        String community;
+        @picocli.CommandLine.Mixin
+        ReportCommand.FindingFilters filters;
 
         @Option(
                 names = "--state",
@@ -152,7 +136,7 @@ final class ReportTableCommands {
             try (Store store = report.root.openStore()) {
                 InspectionFiles files = new InspectionFiles(store, new RegistryService(store));
                 var written = files.writeLedger(
-                        new LedgerReport.Filter(year, round, unit, community, state),
+                        new LedgerReport.Filter(filters.year, filters.round, filters.unit, filters.community, state),
                         format.format(),
                         out,
                         m,
@@ -197,20 +181,8 @@ final class ReportTableCommands {
                 description = "每行是一个单位、共同体或问题类别（默认单位）。 One row per unit (default), community or category.")
         By by = By.unit;
 
-        @Option(
-                names = "--year",
-                paramLabel = "Y",
-                description = "只含这一年发现的问题（按发现日期）。 Only findings found in this year.")
-        Integer year;
-
-        @Option(names = "--round", paramLabel = "TITLE", description = "只含这次督查的问题。 Only this round's findings.")
-        String round;
-
-        @Option(names = "--unit", paramLabel = "UNIT", description = "只含这个单位的问题。 Only this unit's findings.")
-        String unit;
-
-        @Option(names = "--community", paramLabel = "NAME", description = "只含这个共同体的问题。 Only this community's findings.")
-        String community;
+        @picocli.CommandLine.Mixin
+        ReportCommand.FindingFilters filters;
 
         @Option(names = "--format", required = true, paramLabel = "xlsx|csv|pdf", description = "文件格式。 File format.")
         TableFormat format;
@@ -224,9 +196,7 @@ final class ReportTableCommands {
             try (Store store = report.root.openStore()) {
                 Reports reports = reports(store);
                 ReportTable table = reports.rectificationStats(
-                        new ReportFilter(year, round, unit, community),
-                        Grouping.valueOf(by.name().toUpperCase(java.util.Locale.ROOT)),
-                        m);
+                        filters.filter(), Grouping.valueOf(by.name().toUpperCase(java.util.Locale.ROOT)), m);
                 reports.write(table, format.format(), out, m, Progress.NONE);
                 List<Object> total = table.total();
                 spec.commandLine()
