@@ -49,9 +49,15 @@ final class ChartFiles {
         }
         CategoryAxis categories = new CategoryAxis();
         categories.setTickLabelFont(font);
-        categories.setMaximumCategoryLabelWidthRatio(0.45f); // long unit names beside horizontal bars, whole
+        if (horizontal(chart)) {
+            // long unit names beside horizontal bars, whole; under columns the ratio would be of one column's width
+            // (JFreeChart lets it replace the position's own 0.95): a category's name was cut to "…"
+            categories.setMaximumCategoryLabelWidthRatio(0.45f);
+        }
+        categories.setMaximumCategoryLabelLines(2); // a longer name under its columns wraps instead
         NumberAxis values = new NumberAxis(chart.valueName());
         values.setStandardTickUnits(NumberAxis.createIntegerTickUnits()); // counts: no 2.5 findings
+        values.setUpperMargin(0.08); // the longest bar ends short of the frame, under a tick of its own
         values.setTickLabelFont(font);
         values.setLabelFont(font);
         BarRenderer bars = new BarRenderer();

@@ -238,6 +238,22 @@ public final class DocumentPdf {
     }
 
     /**
+     * The AWT font the chart is laid out with: the same font as the PDF draws with, when AWT knows it by its family
+     * name (the system's fonts). JFreeChart measures with AWT and the PDF draws with the embedded font; with AWT's
+     * logical SansSerif the two disagreed — labels cut to "…" that would have fitted, digits drawn spaced apart.
+     */
+    static java.awt.Font awtFont(BaseFont font, int size) {
+        for (String[] name : font.getFamilyFontName()) {
+            java.awt.Font awt = new java.awt.Font(name[3], java.awt.Font.PLAIN, size);
+            if (awt.getFamily(java.util.Locale.ROOT).equalsIgnoreCase(name[3])
+                    || awt.getFamily().equalsIgnoreCase(name[3])) {
+                return awt;
+            }
+        }
+        return new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, size); // a font AWT does not know
+    }
+
+    /**
      * A chart in the text: its caption in 黑体, then the bars drawn as vectors (JFreeChart on OpenPDF's Graphics2D)
      * across the text block, 80 mm high; every label is text in the embedded 宋体.
      */
@@ -262,16 +278,12 @@ public final class DocumentPdf {
 
             @Override
             public java.awt.Font pdfToAwt(BaseFont font, int size) {
-                return new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, size);
+                return awtFont(font, size);
             }
         };
         java.awt.Graphics2D g2 = template.createGraphics(width, height, fonts);
         try {
-            ChartFiles.draw(
-                    chart,
-                    g2,
-                    new java.awt.geom.Rectangle2D.Double(0, 0, width, height),
-                    new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 10));
+            ChartFiles.draw(chart, g2, new java.awt.geom.Rectangle2D.Double(0, 0, width, height), awtFont(plain, 10));
         } finally {
             g2.dispose();
         }

@@ -94,6 +94,38 @@ class DocumentPdfTest {
         }
     }
 
+    /**
+     * Eight categories under their columns, as the 督查情况报告 has them: each name whole (not cut to "…", which the
+     * width meant for unit names beside horizontal bars did), and the axis' numbers drawn as one word each ("25",
+     * not "2 5": the chart is laid out with the PDF's own font).
+     */
+    @Test
+    void manyCategoriesKeepTheirNamesAndTheAxisItsNumbers() throws Exception {
+        PdfFontsAvailable.assumeChineseFont();
+        Path file = dir.resolve("八类.pdf");
+        List<String> names = List.of("阵地建设", "党员管理", "组织生活", "三会一课", "主体责任", "党费", "作风", "发展党员");
+        OfficialDocument.Chart many = new OfficialDocument.Chart(
+                "发现问题与已销号（按问题类别，前10类）",
+                "问题数（个）",
+                names,
+                List.of(
+                        new OfficialDocument.Series("发现问题", List.of(27L, 26L, 23L, 20L, 20L, 20L, 15L, 11L)),
+                        new OfficialDocument.Series("已销号", List.of(9L, 7L, 6L, 9L, 4L, 2L, 3L, 1L))));
+        DocumentPdf.write(
+                new OfficialDocument("", "", "关于督查情况的报告", "", List.of(many), LocalDate.of(2026, 12, 6), ""),
+                file,
+                PdfFonts.system(),
+                Progress.NONE);
+
+        String labels = chartLabels(file);
+        if (labels.contains("三会一课 阵地建设")) {
+            return; // no poppler: chartLabels gave its stand-in
+        }
+        assertThat(labels).doesNotContain("…", "...");
+        assertThat(labels.lines().map(String::strip)).contains("25", "20", "15", "10");
+        assertThat(labels.replaceAll("\\s", "")).contains(names);
+    }
+
     /** The text inside the page's form XObjects (the chart's labels), through poppler's pdftotext where installed. */
     private static String chartLabels(Path pdf) throws Exception {
         Process p;
