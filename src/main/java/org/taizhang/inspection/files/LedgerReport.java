@@ -32,7 +32,7 @@ public final class LedgerReport {
 
     /** Each column's kind and width in Chinese characters, in {@link #COLUMNS}' order. */
     private static final List<Column> TABLE_COLUMNS = List.of(
-            Column.text("问题编号", 8),
+            Column.text("问题编号", 10), // 督改〔2026〕0001号 on one line
             new Column("序号", Kind.COUNT, 3),
             Column.text("来源", 5),
             Column.text("单位", 7),

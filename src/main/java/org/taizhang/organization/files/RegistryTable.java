@@ -132,9 +132,9 @@ public final class RegistryTable {
         return w;
     }
 
-    /** A column that must not wrap: its widest text, and a character more for the cell's padding. */
+    /** A column that must not wrap: its widest text (TablePdf adds the cell's padding). */
     private static double fixed(double widest) {
-        return Math.ceil(widest) + 1;
+        return Math.ceil(widest + 0.25);
     }
 
     private static double wrapping(double widest, double max) {

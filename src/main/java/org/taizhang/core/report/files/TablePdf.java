@@ -95,16 +95,15 @@ public final class TablePdf {
         Glyphs g = new Glyphs(fonts);
         List<Column> columns = table.columns();
         double chars = columns.stream().mapToDouble(Column::width).sum();
-        // a landscape media box, not A4 with /Rotate 90: prints the same, and stays landscape in every tool
-        Rectangle page = chars > PORTRAIT_CHARS
-                ? new Rectangle(PageSize.A4.getHeight(), PageSize.A4.getWidth())
-                : new Rectangle(PageSize.A4.getWidth(), PageSize.A4.getHeight());
+        Rectangle page = page(chars, columns.size());
         float size = bodySize(page.getWidth() - 2 * MARGIN_SIDE, chars, columns.size());
         Font body = new Font(song, size);
         Font bold = new Font(hei, size);
+        // each column its characters and its padding, in ems: at the size above, a date or a number fits its column
+        // whole (shared in proportion to the characters alone, a narrow column lost its padding and wrapped)
         float[] widths = new float[columns.size()];
         for (int i = 0; i < widths.length; i++) {
-            widths[i] = (float) columns.get(i).width();
+            widths[i] = (float) (columns.get(i).width() + 2 * SIDE_PADDING);
         }
         SafeFiles.write(file, out -> {
             Document document = new Document(page, MARGIN_SIDE, MARGIN_SIDE, MARGIN_TOP, MARGIN_BOTTOM);
@@ -186,6 +185,20 @@ public final class TablePdf {
             Column column = columns.get(c);
             t.addCell(cell(g, ReportTable.text(column.kind(), row.get(c)), font, align(column)));
         }
+    }
+
+    /**
+     * A4 portrait for a narrow table; A4 landscape for a wide one; A3 landscape for a table too wide for A4 even at
+     * the smallest legible size (the 整改台账's 23 columns, which offices print on A3). A landscape media box, not a
+     * portrait one with /Rotate 90: it prints the same and stays landscape in every tool.
+     */
+    static Rectangle page(double chars, int columns) {
+        if (chars <= PORTRAIT_CHARS) {
+            return new Rectangle(PageSize.A4.getWidth(), PageSize.A4.getHeight());
+        }
+        Rectangle a4 = new Rectangle(PageSize.A4.getHeight(), PageSize.A4.getWidth());
+        float fits = (float) ((a4.getWidth() - 2 * MARGIN_SIDE) / (chars + columns * 2 * SIDE_PADDING));
+        return fits >= MIN_BODY_SIZE ? a4 : new Rectangle(PageSize.A3.getHeight(), PageSize.A3.getWidth());
     }
 
     /**

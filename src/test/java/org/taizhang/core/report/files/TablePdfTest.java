@@ -60,6 +60,28 @@ public class TablePdfTest {
      * A preview's first page is the whole file's first page, written from the first rows only: the same print but the
      * footer, which cannot know 共 N 页.
      */
+    /** The paper a table is printed on: as narrow as its columns allow, never under the smallest legible size. */
+    @Test
+    void aNarrowTableIsPortraitAWideOneLandscapeAndTheLedgerA3() {
+        org.openpdf.text.Rectangle stats = TablePdf.page(40, 7); // 问题整改情况统计表
+        assertThat(stats.getWidth()).isLessThan(stats.getHeight());
+        org.openpdf.text.Rectangle wide = TablePdf.page(80, 11); // 组织台账
+        assertThat(wide.getWidth()).isEqualTo(org.openpdf.text.PageSize.A4.getHeight());
+        double ledger = org.taizhang.inspection.files.LedgerReport.table(
+                        java.util.List.of(), "台账", Messages.forLocale(Messages.CHINESE))
+                .columns()
+                .stream()
+                .mapToDouble(ReportTable.Column::width)
+                .sum();
+        org.openpdf.text.Rectangle a3 =
+                TablePdf.page(ledger, org.taizhang.inspection.files.LedgerReport.COLUMNS.size());
+        assertThat(a3.getWidth()).isEqualTo(org.openpdf.text.PageSize.A3.getHeight());
+        // and on A3 the ledger's characters fit at the smallest size or larger: no column is squeezed below its text
+        float textWidth = a3.getWidth() - 2 * 42f;
+        assertThat(TablePdf.bodySize(textWidth, ledger, org.taizhang.inspection.files.LedgerReport.COLUMNS.size()))
+                .isGreaterThan(7f);
+    }
+
     @Test
     void aFirstPageAloneIsTheWholeFilesFirstPageWithoutThePageCount() throws IOException {
         org.taizhang.core.pdf.PdfFontsAvailable.assumeChineseFont();
