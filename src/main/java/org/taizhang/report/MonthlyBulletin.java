@@ -105,8 +105,12 @@ public final class MonthlyBulletin {
                 .reversed()
                 .thenComparing(r -> -((Integer) r.get(2)))
                 .thenComparing(r -> (String) r.get(1)));
+        // the same 销号率 ranks the same (并列), the next rank counts the units before it: 1, 2, 2, 4
         for (int i = 0; i < ranking.size(); i++) {
-            ranking.get(i).set(0, i + 1);
+            boolean tied = i > 0
+                    && java.util.Objects.equals(
+                            ranking.get(i).get(4), ranking.get(i - 1).get(4));
+            ranking.get(i).set(0, tied ? ranking.get(i - 1).get(0) : i + 1);
         }
         LedgerStats.Figures all = LedgerStats.total(ofYear);
         ReportTable rankingTable = new ReportTable(

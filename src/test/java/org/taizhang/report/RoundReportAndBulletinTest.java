@@ -113,6 +113,30 @@ class RoundReportAndBulletinTest {
                 .satisfies(r -> assertThat(r.subList(1, 6)).containsExactly(3, 1, 2, 1, new BigDecimal("33.3")));
     }
 
+    /** Units with the same 销号率 share a rank (并列), and the next rank counts the units above it: 1, 1, 3. */
+    @Test
+    void unitsWithTheSameRateShareTheirRank() {
+        List<LedgerEntry> ledger = new java.util.ArrayList<>(ledger());
+        ledger.add(aFinding()
+                .of("u3", "江海市统计局")
+                .round("年中大督查")
+                .category("党费")
+                .described("党费台账缺失")
+                .in(FindingState.CLOSED)
+                .build());
+        ledger.add(aFinding()
+                .of("u3", "江海市统计局")
+                .round("年中大督查")
+                .category("党费")
+                .described("党费未按月收缴")
+                .build());
+        ReportTable ranking = tables(MonthlyBulletin.of(YearMonth.of(2026, 6), ledger, "", TODAY, m))
+                .get(1);
+        // 统计局 1 of 2 and 审计局 1 of 2 (50.0 %), 财政局 1 of 3 (33.3 %)
+        assertThat(ranking.rows()).extracting(r -> r.get(0)).containsExactly(1, 1, 3);
+        assertThat(ranking.rows()).extracting(r -> r.get(1)).endsWith("江海市财政局");
+    }
+
     @Test
     void theBulletinSaysTheMonthsMovementTheOverdueAndTheRanking() {
         OfficialDocument d = MonthlyBulletin.of(YearMonth.of(2026, 6), ledger(), "", TODAY, m);
