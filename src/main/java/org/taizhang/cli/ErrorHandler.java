@@ -62,7 +62,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
                                 m.getMissing().stream().map(ErrorHandler::name).toList()));
             case UnmatchedArgumentException u ->
                 zh.get("cli.usage.unmatched", String.join(" ", quoted(u.getUnmatched())));
-            default -> detail;
+            default -> invalidValue(detail, zh);
         };
         err.println(zh.get("cli.error", zh.get("cli.usageError", zhDetail)) + " | "
                 + en.get("cli.error", en.get("cli.usageError", detail)));
@@ -70,6 +70,35 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
         cl.usage(err);
         err.flush();
         return ExitCodes.USAGE;
+    }
+
+    private static final java.util.regex.Pattern INVALID_VALUE =
+            java.util.regex.Pattern.compile("Invalid value for (?:option|positional parameter) '?([^':]+)'?: (.*)");
+    private static final java.util.regex.Pattern NOT_ONE_OF =
+            java.util.regex.Pattern.compile("expected one of \\[(.*)] \\(case-sensitive\\) but was '(.*)'");
+    private static final java.util.regex.Pattern NOT_A_NUMBER =
+            java.util.regex.Pattern.compile("'(.*)' is not an? (?:int|long|short|byte|integer)");
+
+    /**
+     * picocli's "Invalid value for option …" in Chinese: a value not among an option's choices or not a whole
+     * number said as such, a converter's own words (already Chinese) kept; anything else as picocli said it.
+     */
+    static String invalidValue(String detail, Messages zh) {
+        var invalid = INVALID_VALUE.matcher(detail);
+        if (!invalid.matches()) {
+            return detail;
+        }
+        String option = invalid.group(1).strip();
+        String why = invalid.group(2).strip();
+        var notOneOf = NOT_ONE_OF.matcher(why);
+        var notANumber = NOT_A_NUMBER.matcher(why);
+        if (notOneOf.matches()) {
+            why = zh.get(
+                    "cli.usage.notOneOf", notOneOf.group(2), notOneOf.group(1).replace(", ", "、"));
+        } else if (notANumber.matches()) {
+            why = zh.get("cli.usage.notANumber", notANumber.group(1));
+        }
+        return zh.get("cli.usage.invalidValue", option, why);
     }
 
     private static String name(CommandLine.Model.ArgSpec a) {

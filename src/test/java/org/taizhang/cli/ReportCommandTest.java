@@ -147,6 +147,21 @@ class ReportCommandTest {
                         dir.resolve("x.docx")))
                 .isEqualTo(2);
         assertThat(Files.exists(dir.resolve("x.db"))).isFalse();
+        // said in Chinese on the Chinese side, not in picocli's English
+        assertThat(err.toString()).contains("选项 --format 的值无效：“docx”不在可选的值之中（可选：xlsx、csv、pdf）");
+        assertThat(run(
+                        "--db",
+                        dir.resolve("x.db"),
+                        "report",
+                        "ledger",
+                        "--year",
+                        "二〇二六",
+                        "--format",
+                        "csv",
+                        "--out",
+                        dir.resolve("x.csv")))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("选项 --year 的值无效：“二〇二六”不是整数");
     }
 
     @Test
