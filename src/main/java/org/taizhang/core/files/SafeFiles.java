@@ -40,6 +40,11 @@ public final class SafeFiles {
     /** With the move given: tests replace a target "held by another program". */
     static void write(Path target, Writer writer, boolean ownerOnly, FileReplacer replacer) {
         Path absolute = target.toAbsolutePath();
+        if (Files.isDirectory(absolute)) {
+            // a folder given for a file: replacing it would fail as if the file were held open
+            throw new org.taizhang.core.DomainException(
+                    "file.isFolder", absolute, absolute.getFileSystem().getSeparator());
+        }
         Path dir = absolute.getParent();
         Path temp = null;
         try {

@@ -41,6 +41,21 @@ class SafeFilesTest {
     }
 
     @Test
+    void aFolderGivenForTheFileIsSaidToBeOneAndKeptAsItIs() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("报表"));
+        Files.writeString(folder.resolve("上次的.xlsx"), "上次");
+
+        assertThatThrownBy(() -> SafeFiles.write(folder, out -> out.write(1)))
+                .isInstanceOfSatisfying(
+                        org.taizhang.core.DomainException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("file.isFolder"));
+
+        assertThat(folder).isDirectory();
+        assertThat(filesIn(folder)).containsExactly("上次的.xlsx");
+        assertThat(filesIn(dir)).containsExactly("报表");
+    }
+
+    @Test
     void anExportedFileGetsTheSamePermissionsAsAnyNewFileSoItCanBeShared() throws IOException {
         org.junit.jupiter.api.Assumptions.assumeTrue(
                 dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
