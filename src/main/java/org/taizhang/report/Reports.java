@@ -264,7 +264,7 @@ public final class Reports {
      * as a PDF; refused for a number nobody holds and for a finding that has not yet applied for closing.
      */
     public ReportTable closeConfirmation(String number, Messages m) {
-        String wanted = number.strip();
+        String wanted = DocumentMarks.yearInBrackets(number.strip()); // 督改[2025]0001号 is 督改〔2025〕0001号
         LedgerEntry e = findings.ledger().stream()
                 .filter(x -> x.finding().number() != null)
                 .filter(x -> x.finding().number().equals(wanted)

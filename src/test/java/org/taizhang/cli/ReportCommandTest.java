@@ -782,6 +782,20 @@ class ReportCommandTest {
                 .isZero();
         assertThat(org.taizhang.core.report.files.TablePdfTest.text(file))
                 .contains("问题整改销号确认单", closed, "整改措施", "佐证材料", "核查意见", "销号时间", "核查人（签字）");
+        // the number as a keyboard types it: [2025] for 〔2025〕
+        Path typed = dir.resolve("键入的编号.pdf");
+        assertThat(run(
+                        "--db",
+                        db,
+                        "report",
+                        "close-confirmation",
+                        "--finding",
+                        closed.replace("〔", "[").replace("〕", "]"),
+                        "--out",
+                        typed))
+                .as(err.toString())
+                .isZero();
+        assertThat(org.taizhang.core.report.files.TablePdfTest.text(typed)).contains(closed);
         Path word = dir.resolve("确认单.docx");
         assertThat(run(
                         "--db",

@@ -23,7 +23,7 @@ public record DocumentMarks(String number, String copyTo) {
     public static final int COPY_TO_MAX = 200;
 
     public DocumentMarks {
-        number = number == null ? "" : YEAR.matcher(number.strip()).replaceAll("〔$1〕");
+        number = number == null ? "" : yearInBrackets(number.strip());
         copyTo = copyTo == null ? "" : copyTo.strip().replaceAll("[。.]+$", "").strip();
         if (number.length() > NUMBER_MAX) {
             throw new DomainException("document.error.numberTooLong", NUMBER_MAX);
@@ -34,6 +34,14 @@ public record DocumentMarks(String number, String copyTo) {
         if (copyTo.length() > COPY_TO_MAX) {
             throw new DomainException("document.error.copyToTooLong", COPY_TO_MAX);
         }
+    }
+
+    /**
+     * A number's year in the brackets GB/T 9704 sets it in, 〔2026〕, whichever a clerk typed ([2026], (2026), 【2026】,
+     * ［2026］): for a 发文字号, and for a finding's 督改〔2026〕0001号 looked up by what was typed.
+     */
+    public static String yearInBrackets(String number) {
+        return YEAR.matcher(number).replaceAll("〔$1〕");
     }
 
     public boolean numbered() {
