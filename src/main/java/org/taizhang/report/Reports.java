@@ -361,12 +361,17 @@ public final class Reports {
      */
     public ReportTable blankChecklist(String templateName, Messages m) {
         String wanted = templateName == null ? "" : templateName.strip();
-        var template = checklists.templates().stream()
+        var named = checklists.templates().stream()
                 .filter(t -> t.name().equals(wanted))
-                .max(java.util.Comparator.comparing(
-                                (org.taizhang.checklist.model.ChecklistTemplate t) -> t.isPublished())
-                        .thenComparingInt(org.taizhang.checklist.model.ChecklistTemplate::version))
-                .orElseThrow(() -> new DomainException("report.blank.noTemplate", wanted));
+                .toList();
+        if (named.isEmpty()) {
+            throw new DomainException("report.blank.noTemplate", wanted);
+        }
+        // the newest published version: a draft is still being written, and paper scored on it would not count
+        var template = named.stream()
+                .filter(org.taizhang.checklist.model.ChecklistTemplate::isPublished)
+                .max(java.util.Comparator.comparingInt(org.taizhang.checklist.model.ChecklistTemplate::version))
+                .orElseThrow(() -> new DomainException("report.blank.onlyDraft", wanted));
         return BlankChecklist.of(template, m);
     }
 
@@ -533,6 +538,7 @@ public final class Reports {
     /** The names of the checklist templates (for the blank 测评表), in the templates' order, each once. */
     public List<String> templateNames() {
         return checklists.templates().stream()
+                .filter(org.taizhang.checklist.model.ChecklistTemplate::isPublished) // a blank form of a draft: no
                 .map(org.taizhang.checklist.model.ChecklistTemplate::name)
                 .distinct()
                 .toList();

@@ -662,6 +662,19 @@ class ReportCommandTest {
         assertThat(run("--db", db, "report", "blank-checklist", "--template", "没有这套细则", "--out", dir.resolve("x.pdf")))
                 .isEqualTo(1);
         assertThat(err.toString()).contains("没有名为“没有这套细则”的测评细则");
+        // the sample's 六有 template is a draft: no form on paper of what is not yet published
+        assertThat(run(
+                        "--db",
+                        db,
+                        "report",
+                        "blank-checklist",
+                        "--template",
+                        "党员活动阵地“六有”标准",
+                        "--out",
+                        dir.resolve("草稿.pdf")))
+                .isEqualTo(1);
+        assertThat(err.toString()).contains("测评细则“党员活动阵地“六有”标准”还没有发布的版本");
+        assertThat(dir.resolve("草稿.pdf")).doesNotExist();
         assertThat(run(
                         "--db",
                         db,
