@@ -455,16 +455,25 @@ public final class Reports {
         return MonthlyBulletin.of(month, findings.ledger(), findings.committee(), findings.today(), m);
     }
 
+    private static final java.util.regex.Pattern MONTH =
+            java.util.regex.Pattern.compile("(\\d{4})\\s*[-/.年]\\s*(0?[1-9]|1[0-2])\\s*月?");
+
     private java.time.YearMonth bulletinMonth(String month) {
         java.time.YearMonth now = java.time.YearMonth.from(findings.today());
         java.time.YearMonth which;
-        try {
-            which = month == null ? now : java.time.YearMonth.parse(month.strip());
-        } catch (java.time.format.DateTimeParseException e) {
+        var typed = month == null ? null : MONTH.matcher(month.strip());
+        if (typed != null && !typed.matches()) {
             throw new DomainException("report.bulletin.badMonth", month);
         }
-        if (which.isAfter(now) || which.getYear() < 2000) {
-            throw new DomainException("report.bulletin.badMonth", month);
+        // 2026-11, 2026-1, 2026/11, 2026.11, 2026年11月: as clerks write a month
+        which = typed == null
+                ? now
+                : java.time.YearMonth.of(Integer.parseInt(typed.group(1)), Integer.parseInt(typed.group(2)));
+        if (which.isAfter(now)) {
+            throw new DomainException("report.bulletin.futureMonth", month);
+        }
+        if (which.getYear() < 2000) {
+            throw new DomainException("report.bulletin.earlyMonth", month);
         }
         return which;
     }

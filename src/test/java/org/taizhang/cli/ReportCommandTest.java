@@ -595,9 +595,22 @@ class ReportCommandTest {
                 .contains("问题整改情况通报", "本月新发现问题", "各单位销号率排名", "名次");
         assertThat(run("--db", db, "report", "bulletin", "--format", "docx", "--out", dir.resolve("通报.docx")))
                 .isZero();
-        assertThat(run("--db", db, "report", "bulletin", "--month", "2026/11", "--out", dir.resolve("x.pdf")))
+        // a month as clerks write it: 2026/11, 2026-1, 2026年11月
+        java.time.YearMonth last = java.time.YearMonth.now().minusMonths(1);
+        for (String typed : List.of(
+                last.getYear() + "/" + last.getMonthValue(),
+                last.getYear() + "-" + last.getMonthValue(),
+                last.getYear() + "年" + last.getMonthValue() + "月")) {
+            assertThat(run("--db", db, "report", "bulletin", "--month", typed, "--out", dir.resolve("月.pdf")))
+                    .as(typed + err)
+                    .isZero();
+        }
+        assertThat(run("--db", db, "report", "bulletin", "--month", "十一月", "--out", dir.resolve("x.pdf")))
                 .isEqualTo(1);
         assertThat(err.toString()).contains("月份须写成 YYYY-MM");
+        assertThat(run("--db", db, "report", "bulletin", "--month", "1999-01", "--out", dir.resolve("x.pdf")))
+                .isEqualTo(1);
+        assertThat(err.toString()).contains("月份太早：1999-01");
         assertThat(run(
                         "--db",
                         db,
@@ -608,6 +621,7 @@ class ReportCommandTest {
                         "--out",
                         dir.resolve("x.pdf")))
                 .isEqualTo(1);
+        assertThat(err.toString()).contains("还没有到这个月份");
         assertThat(Files.exists(dir.resolve("x.pdf"))).isFalse();
     }
 
