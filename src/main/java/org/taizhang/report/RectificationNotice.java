@@ -47,10 +47,21 @@ public final class RectificationNotice {
                 }
                 body.add(new OfficialDocument.Paragraph(m.get("report.notice.measures", String.join("；", measures))));
             }
-            body.add(new OfficialDocument.Paragraph(m.get(
-                    "report.notice.deadline",
-                    m.get(f.type().labelKey()),
-                    t.deadline() == null ? m.get("report.notice.noDeadline") : OfficialDocument.date(t.deadline()))));
+            if (t.deadline() != null && t.deadline().isBefore(today)) {
+                // a deadline already passed is not asked for again: the notice says it is overdue, and since when
+                body.add(new OfficialDocument.Paragraph(m.get(
+                        "report.notice.overdue",
+                        m.get(f.type().labelKey()),
+                        OfficialDocument.date(t.deadline()),
+                        java.time.temporal.ChronoUnit.DAYS.between(t.deadline(), today))));
+            } else {
+                body.add(new OfficialDocument.Paragraph(m.get(
+                        "report.notice.deadline",
+                        m.get(f.type().labelKey()),
+                        t.deadline() == null
+                                ? m.get("report.notice.noDeadline")
+                                : OfficialDocument.date(t.deadline()))));
+            }
         }
         body.add(new OfficialDocument.Paragraph(m.get("report.notice.report")));
         body.add(new OfficialDocument.Paragraph(m.get("report.notice.contact")));

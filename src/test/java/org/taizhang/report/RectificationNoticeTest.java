@@ -58,4 +58,18 @@ class RectificationNoticeTest {
                 .contains("中共江海市直属机关工作委员会对你单位")
                 .contains("2个问题");
     }
+
+    /** A deadline to come is asked for; one already passed is said to be, with the days since. */
+    @Test
+    void aPassedDeadlineIsSaidToBeOverdueNotAskedForAgain() {
+        List<LedgerEntry> findings =
+                List.of(aFinding().category("党费").described("党费收缴台账不全").build());
+        // the fixtures send a finding with the deadline 2026-07-15
+        OfficialDocument before = RectificationNotice.of("江海市财政局", findings, "", LocalDate.of(2026, 7, 1), m);
+        assertThat(before.body()).anySatisfy(b -> assertThat(b.text()).isEqualTo("整改要求：限期整改，请于2026年7月15日前完成整改。"));
+        OfficialDocument after = RectificationNotice.of("江海市财政局", findings, "", LocalDate.of(2026, 12, 6), m);
+        assertThat(after.body())
+                .anySatisfy(b -> assertThat(b.text()).isEqualTo("整改要求：限期整改，整改时限为2026年7月15日，现已逾期144天，请立即整改，并书面说明逾期原因。"))
+                .noneSatisfy(b -> assertThat(b.text()).contains("请于2026年7月15日前"));
+    }
 }
