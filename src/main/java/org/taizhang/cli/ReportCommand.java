@@ -117,6 +117,16 @@ final class ReportCommand {
         }
     }
 
+    /**
+     * A document signs with the 填报单位 (发文机关, 落款): before one is set, the document goes out unsigned — said on
+     * the error stream, the document still written (a clerk may sign on paper).
+     */
+    static void sayIfUnsigned(Store store, picocli.CommandLine.Model.CommandSpec spec, Messages m) {
+        if (store.committee().isEmpty()) {
+            spec.commandLine().getErr().println(m.get("cli.report.unsigned"));
+        }
+    }
+
     /** The report feature over one opened database, as every report command uses it. */
     static Reports reports(Store store) {
         RegistryService registry = new RegistryService(store);

@@ -66,6 +66,7 @@ final class ReportDocumentCommands {
         public Integer call() throws java.io.IOException {
             Messages m = report.root.messages;
             try (Store store = report.root.openStore()) {
+                ReportCommand.sayIfUnsigned(store, spec, m);
                 Reports reports = reports(store).withMarks(marks.marks());
                 if (which.allUnits) {
                     java.nio.file.Files.createDirectories(out);
@@ -120,6 +121,7 @@ final class ReportDocumentCommands {
         public Integer call() {
             Messages m = report.root.messages;
             try (Store store = report.root.openStore()) {
+                ReportCommand.sayIfUnsigned(store, spec, m);
                 Reports reports = reports(store).withMarks(marks.marks());
                 int n = reports.termReminders(months, format.format(), out, m, Progress.NONE);
                 spec.commandLine().getOut().println(m.get("report.term.done", n, months, out.toAbsolutePath()));
@@ -160,6 +162,7 @@ final class ReportDocumentCommands {
         public Integer call() {
             Messages m = report.root.messages;
             try (Store store = report.root.openStore()) {
+                ReportCommand.sayIfUnsigned(store, spec, m);
                 Reports reports = reports(store).withMarks(marks.marks());
                 Reports.LastYear done = reports.lastYear(unit, year, format.format(), out, m, Progress.NONE);
                 spec.commandLine()
@@ -203,6 +206,7 @@ final class ReportDocumentCommands {
         public Integer call() {
             Messages m = report.root.messages;
             try (Store store = report.root.openStore()) {
+                ReportCommand.sayIfUnsigned(store, spec, m);
                 int n = reports(store)
                         .withMarks(marks.marks())
                         .inspectionReport(round, format.format(), out, m, Progress.NONE);
@@ -243,6 +247,7 @@ final class ReportDocumentCommands {
         public Integer call() {
             Messages m = report.root.messages;
             try (Store store = report.root.openStore()) {
+                ReportCommand.sayIfUnsigned(store, spec, m);
                 java.time.YearMonth which =
                         reports(store).withMarks(marks.marks()).bulletin(month, format.format(), out, m, Progress.NONE);
                 spec.commandLine()

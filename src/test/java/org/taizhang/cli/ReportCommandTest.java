@@ -451,6 +451,9 @@ class ReportCommandTest {
         assertThat(run("--db", db, "report", "notice", "--all-units", "--out", folder))
                 .as(err.toString())
                 .isZero();
+        assertThat(err.toString())
+                .as("no 填报单位 yet: said, and written all the same")
+                .contains("尚未设置填报单位");
         List<Path> files;
         try (var list = Files.list(folder)) {
             files = list.sorted().toList();
