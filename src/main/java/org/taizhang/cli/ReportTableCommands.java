@@ -75,6 +75,9 @@ final class ReportTableCommands {
                 RegistryService registry = new RegistryService(store);
                 ChecklistService checklists = new ChecklistService(store, registry);
                 int y = year == null ? checklists.today().getYear() : year;
+                if (y < 2000 || y > checklists.today().getYear()) { // a year to come has no acceptance to count
+                    throw new org.taizhang.core.DomainException("report.lastYear.badYear", Integer.toString(y));
+                }
                 var board = checklists.board(y);
                 // --format decides, whatever the file is named
                 TableFiles.write(

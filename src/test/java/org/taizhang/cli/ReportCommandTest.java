@@ -122,6 +122,21 @@ class ReportCommandTest {
                 .isZero();
 
         assertThat(Files.readAllLines(dir.resolve("2019.csv")).getLast()).matches("合计,\\d+,0,0,0,0.0%");
+        int next = java.time.LocalDate.now().getYear() + 1;
+        assertThat(run(
+                        "--db",
+                        db,
+                        "report",
+                        "acceptance-stats",
+                        "--year",
+                        next,
+                        "--format",
+                        "csv",
+                        "--out",
+                        dir.resolve("明年.csv")))
+                .isEqualTo(1);
+        assertThat(err.toString()).contains(Integer.toString(next));
+        assertThat(dir.resolve("明年.csv")).doesNotExist();
     }
 
     @Test
