@@ -63,7 +63,14 @@ public final class CloseConfirmation {
                 m.get("report.close.row.opinion"),
                 String.join(
                         "；",
-                        nonBlank(t.verdict() == null ? null : m.get(t.verdict().labelKey()), t.verifierOpinion()))));
+                        nonBlank(
+                                // 整改评价：好, not a bare 好 before the opinion
+                                t.verdict() == null
+                                        ? null
+                                        : m.get(
+                                                "report.close.verdict",
+                                                m.get(t.verdict().labelKey())),
+                                t.verifierOpinion()))));
         rows.add(row(m.get("report.close.row.verifier"), t.verifier() == null ? "" : t.verifier()));
         rows.add(
                 row(m.get("report.close.row.closed"), t.closedOn() == null ? "" : OfficialDocument.date(t.closedOn())));

@@ -33,14 +33,16 @@ public final class LastYearReport {
         String rate = f.closureRate().isPresent()
                 ? String.format(java.util.Locale.ROOT, "%.1f%%", f.closureRate().getAsDouble() * 100)
                 : "—";
-        body.add(new OfficialDocument.Paragraph(m.get(
-                "report.lastYear.intro",
-                Integer.toString(year),
-                found.size(),
-                f.closed(),
-                found.size() - f.closed(),
-                f.overdue(),
-                rate)));
+        if (!found.isEmpty()) { // a year without findings says so once, below, not as figures of nothing
+            body.add(new OfficialDocument.Paragraph(m.get(
+                    "report.lastYear.intro",
+                    Integer.toString(year),
+                    found.size(),
+                    f.closed(),
+                    found.size() - f.closed(),
+                    f.overdue(),
+                    rate)));
+        }
         int i = 0;
         for (LedgerEntry e : found) {
             var finding = e.finding();

@@ -826,7 +826,8 @@ class ReportCommandTest {
                 .as(err.toString())
                 .isZero();
         assertThat(org.taizhang.core.report.files.TablePdfTest.text(file))
-                .contains("问题整改销号确认单", closed, "整改措施", "佐证材料", "核查意见", "销号时间", "核查人（签字）");
+                .contains("问题整改销号确认单", closed, "整改措施", "佐证材料", "核查意见", "销号时间", "核查人（签字）")
+                .contains("整改评价："); // the verifier's rating named, not a bare 好 before the opinion
         // the number as a keyboard types it: [2025] for 〔2025〕
         Path typed = dir.resolve("键入的编号.pdf");
         assertThat(run(
