@@ -24,7 +24,7 @@ import org.taizhang.core.task.Progress;
 /**
  * A table in the official Excel layout (DOMAIN.md): a merged 黑体 title; 填报单位 / 填报日期; a bold wrapped bordered
  * header, frozen, with an autofilter, repeated on every printed page; 宋体 rows with counts and percents as numbers
- * and dates as dates; the program's 合计; notes; 填表人 / 审核人 / 联系电话; A4 landscape one page wide, footer
+ * and dates as dates; the program's 合计; notes; 填表人 / 审核人 / 联系电话; A4 (landscape for a wide table) one page wide, footer
  * "第 &amp;P 页 共 &amp;N 页". Written through SXSSF, which keeps a window of rows in memory, so a long table costs
  * little. A text is always a text cell: "=1+1" or "@x" typed by a clerk is never a formula.
  */
@@ -59,6 +59,10 @@ public final class OfficialWorkbook {
             CellStyle plain = wb.createCellStyle();
             plain.setFont(song);
             plain.setVerticalAlignment(VerticalAlignment.CENTER);
+            CellStyle note = wb.createCellStyle();
+            note.cloneStyleFrom(plain);
+            note.setWrapText(true); // a note across the merged row wraps in it, its height set below
+            note.setVerticalAlignment(VerticalAlignment.TOP);
             CellStyle right = wb.createCellStyle();
             right.cloneStyleFrom(plain);
             right.setAlignment(HorizontalAlignment.RIGHT);
@@ -99,7 +103,7 @@ public final class OfficialWorkbook {
                     lines = Math.max(lines, lines(ReportTable.text(column.kind(), values.get(c)), column.width()));
                 }
                 // SXSSF cannot measure text: the height follows the longest wrapped cell
-                row.setHeightInPoints(Math.min(409, lines * 14.5f + 4));
+                row.setHeightInPoints(Math.min(409, lines * LINE + 4));
                 if (++done % 500 == 0) {
                     progress.update(done, table.rows().size(), "report.progress.rows");
                     progress.checkCancelled();
@@ -119,9 +123,12 @@ public final class OfficialWorkbook {
                 }
             }
             at++;
-            for (String note : table.notes()) {
+            double across = columns.stream().mapToDouble(Column::width).sum();
+            for (String said : table.notes()) {
                 Row n = sheet.createRow(at);
-                text(n, 0, note, plain);
+                text(n, 0, said, note);
+                // neither Excel nor LibreOffice fits a merged row's height to its text: the program does
+                n.setHeightInPoints(Math.min(409, lines(said, across) * LINE + 4));
                 merge(sheet, at++, 0, last);
             }
             Row signatures = sheet.createRow(at + 1);
@@ -139,7 +146,8 @@ public final class OfficialWorkbook {
             }
             sheet.setRepeatingRows(new CellRangeAddress(HEADER_ROW, HEADER_ROW, 0, last));
             PrintSetup print = sheet.getPrintSetup();
-            print.setLandscape(true);
+            // portrait for a narrow table (the statistics), landscape for a wide one: as the PDF is printed
+            print.setLandscape(columns.stream().mapToDouble(Column::width).sum() > TablePdf.PORTRAIT_CHARS);
             print.setPaperSize(PrintSetup.A4_PAPERSIZE);
             sheet.setFitToPage(true); // one page wide, as many long as needed
             print.setFitWidth((short) 1);
@@ -228,6 +236,9 @@ public final class OfficialWorkbook {
     }
 
     /** Lines a wrapped text takes in a column this many Chinese characters wide (Latin counts about half). */
+    /** A line of 10.5 pt 宋体 in a cell, with the room Excel, WPS and LibreOffice each leave between lines. */
+    private static final float LINE = 15f;
+
     static int lines(String text, double width) {
         if (text == null || text.isEmpty()) {
             return 1;
@@ -238,7 +249,8 @@ public final class OfficialWorkbook {
             for (int i = 0; i < part.length(); i++) {
                 units += part.charAt(i) < 0x2E80 ? 0.55 : 1;
             }
-            total += Math.max(1, (int) Math.ceil(units / Math.max(1, width - 1))); // cells have padding
+            // cells have padding, and a program breaks a line before the last character that would fit
+            total += Math.max(1, (int) Math.ceil(units / Math.max(1, width - 1.5)));
         }
         return total;
     }

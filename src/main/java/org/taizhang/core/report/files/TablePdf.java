@@ -48,7 +48,7 @@ public final class TablePdf {
     private static final float MARGIN_BOTTOM = 50f; // room for the page number below the table
     private static final int CHUNK = 50;
     /** Wider than this many characters, a table goes landscape (A4 portrait holds about 48 at 10.5 pt). */
-    private static final double PORTRAIT_CHARS = 46;
+    static final double PORTRAIT_CHARS = 46;
 
     private TablePdf() {}
 

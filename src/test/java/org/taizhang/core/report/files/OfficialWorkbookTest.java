@@ -123,6 +123,41 @@ class OfficialWorkbookTest {
         }
     }
 
+    /** A narrow table prints portrait, as its PDF; a long note gets the height of its lines in its merged row. */
+    @Test
+    void aNarrowTableIsPortraitAndALongNoteIsNotCut() throws Exception {
+        String note = "说明：发现问题为当年发现的问题（已合并的不计）；已销号为经核查合格销号的问题；整改中为尚未销号的问题；"
+                + "逾期为超过整改时限仍未销号的问题；销号率 = 已销号 ÷ 发现问题；反弹率为销号后同类问题再次发生的比例。";
+        ReportTable narrow = new ReportTable(
+                "问题整改情况统计表",
+                "统计",
+                List.of(Column.text("单位", 14), Column.count("发现问题"), Column.count("已销号"), Column.percent("销号率")),
+                List.<List<Object>>of(Arrays.asList("江海市财政局", 7, 4, new BigDecimal("57.1"))),
+                Arrays.asList("合计", 7, 4, new BigDecimal("57.1")),
+                List.of(note));
+        Path file = dir.resolve("窄表.xlsx");
+        TableFiles.write(
+                narrow,
+                new ReportTable.Heading("中共江海市直属机关工作委员会", LocalDate.of(2026, 12, 6)),
+                ReportFormat.XLSX,
+                file,
+                m,
+                Progress.NONE);
+        try (InputStream in = Files.newInputStream(file);
+                XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            XSSFSheet sheet = wb.getSheetAt(0);
+            assertThat(sheet.getPrintSetup().getLandscape()).isFalse();
+            var noteRow = java.util.stream.StreamSupport.stream(sheet.spliterator(), false)
+                    .filter(r ->
+                            r.getCell(0) != null && note.equals(r.getCell(0).getStringCellValue()))
+                    .findFirst()
+                    .orElseThrow();
+            // about 100 characters across 27 of a merged row: four lines at least, not one
+            assertThat(noteRow.getHeightInPoints()).isGreaterThanOrEqualTo(4 * 15f);
+            assertThat(noteRow.getCell(0).getCellStyle().getWrapText()).isTrue();
+        }
+    }
+
     @Test
     void aCsvHoldsTheHeaderTheRowsAndTheTotalAsText() throws Exception {
         Path file = dir.resolve("表.csv");
