@@ -105,11 +105,11 @@ final class ReportCommand {
     static final class Marks {
         @Option(
                 names = "--number",
-                paramLabel = "发文字号",
+                paramLabel = "NUMBER",
                 description = "发文字号，如 江机工委督〔2026〕3号（有它才印版头和印发机关）。 Document number: prints the masthead.")
         String number;
 
-        @Option(names = "--copy-to", paramLabel = "抄送", description = "抄送机关，如 市委组织部，市纪委监委。 Copies to.")
+        @Option(names = "--copy-to", paramLabel = "ORGANS", description = "抄送机关，如 市委组织部，市纪委监委。 Copies to.")
         String copyTo;
 
         DocumentMarks marks() {

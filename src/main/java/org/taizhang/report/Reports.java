@@ -365,7 +365,7 @@ public final class Reports {
                 .filter(t -> t.name().equals(wanted))
                 .toList();
         if (named.isEmpty()) {
-            throw new DomainException("report.blank.noTemplate", wanted);
+            throw new DomainException("report.blank.noTemplate", wanted, among(templateNames()));
         }
         // the newest published version: a draft is still being written, and paper scored on it would not count
         var template = named.stream()
@@ -403,7 +403,7 @@ public final class Reports {
         var round = inspections.inspections().stream()
                 .filter(i -> i.title().equals(roundTitle))
                 .findFirst()
-                .orElseThrow(() -> new DomainException("report.error.noRound", roundTitle));
+                .orElseThrow(() -> new DomainException("report.error.noRound", roundTitle, among(roundTitles())));
         var scope = new InspectionReport.Scope(
                 round,
                 inspections.scope(round.id()).size(),
@@ -553,6 +553,14 @@ public final class Reports {
                 .toList();
     }
 
+    /** The names there are, for a refusal of a name that is not: the first ten, 、 between them. */
+    private static String among(List<String> names) {
+        if (names.isEmpty()) {
+            return "—";
+        }
+        return String.join("、", names.subList(0, Math.min(10, names.size()))) + (names.size() > 10 ? "……" : "");
+    }
+
     /** What {@link #lastYear} wrote: the year it is about and how many findings it lists. */
     public record LastYear(int year, int findings) {}
 
@@ -581,7 +589,7 @@ public final class Reports {
     private void check(ReportFilter f) {
         if (f.round() != null
                 && inspections.inspections().stream().noneMatch(i -> i.title().equals(f.round()))) {
-            throw new DomainException("report.error.noRound", f.round());
+            throw new DomainException("report.error.noRound", f.round(), among(roundTitles()));
         }
         Registry r = registry.load();
         if (f.unit() != null && r.unitNamed(f.unit()).isEmpty()) {

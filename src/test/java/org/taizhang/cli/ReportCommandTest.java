@@ -603,6 +603,7 @@ class ReportCommandTest {
         }
         assertThat(run("--db", db, "report", "inspection-report", "--round", "没有这次督查", "--out", dir.resolve("x.pdf")))
                 .isEqualTo(1);
+        assertThat(err.toString()).contains("没有名为“没有这次督查”的督查。现有的督查：", "2026年年中大督查"); // which there are
 
         Path bulletin = dir.resolve("通报.pdf");
         String month = java.time.YearMonth.now().minusMonths(1).toString();
@@ -693,7 +694,7 @@ class ReportCommandTest {
         }
         assertThat(run("--db", db, "report", "blank-checklist", "--template", "没有这套细则", "--out", dir.resolve("x.pdf")))
                 .isEqualTo(1);
-        assertThat(err.toString()).contains("没有名为“没有这套细则”的测评细则");
+        assertThat(err.toString()).contains("没有名为“没有这套细则”的已发布测评细则", "现有的：党支部标准化规范化建设考核细则");
         // the sample's 六有 template is a draft: no form on paper of what is not yet published
         assertThat(run(
                         "--db",
