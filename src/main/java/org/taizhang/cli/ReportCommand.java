@@ -101,8 +101,17 @@ final class ReportCommand {
         }
     }
 
-    /** 发文字号 and 抄送 of a document (the 版头 and 版记 a clerk would otherwise add by hand). */
-    static final class Marks {
+    /**
+     * What every document command takes besides its own: the format (pdf, or docx for a clerk who adds the 红头 and
+     * the seal or edits the wording) and the 发文字号 and 抄送 (the 版头 and 版记 a clerk would otherwise add by hand).
+     */
+    static final class DocumentOptions {
+        @Option(
+                names = "--format",
+                paramLabel = "pdf|docx",
+                description = "文件格式（默认 pdf；docx 供加红头、盖章、改措辞）。 File format (default pdf; docx to edit).")
+        DocumentFormat format = DocumentFormat.pdf;
+
         @Option(
                 names = "--number",
                 paramLabel = "NUMBER",
@@ -112,18 +121,19 @@ final class ReportCommand {
         @Option(names = "--copy-to", paramLabel = "ORGANS", description = "抄送机关，如 市委组织部，市纪委监委。 Copies to.")
         String copyTo;
 
-        DocumentMarks marks() {
-            return new DocumentMarks(number, copyTo);
+        ReportFormat format() {
+            return format.format();
         }
-    }
 
-    /**
-     * A document signs with the 填报单位 (发文机关, 落款): before one is set, the document goes out unsigned — said on
-     * the error stream, the document still written (a clerk may sign on paper).
-     */
-    static void sayIfUnsigned(Store store, picocli.CommandLine.Model.CommandSpec spec, Messages m) {
-        if (store.committee().isEmpty()) {
-            spec.commandLine().getErr().println(m.get("cli.report.unsigned"));
+        /**
+         * The report feature writing documents with these marks; before a 填报单位 is set, said on the error stream
+         * that the document goes out unsigned (written all the same: a clerk may sign on paper).
+         */
+        Reports reports(Store store, picocli.CommandLine.Model.CommandSpec spec, Messages m) {
+            if (store.committee().isEmpty()) {
+                spec.commandLine().getErr().println(m.get("cli.report.unsigned"));
+            }
+            return ReportCommand.reports(store).withMarks(new DocumentMarks(number, copyTo));
         }
     }
 

@@ -1,11 +1,7 @@
 package org.taizhang.cli;
 
-import static org.taizhang.cli.ReportCommand.reports;
-
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.taizhang.cli.ReportCommand.DocumentFormat;
-import org.taizhang.cli.ReportCommand.Marks;
 import org.taizhang.core.i18n.Messages;
 import org.taizhang.core.store.Store;
 import org.taizhang.core.task.Progress;
@@ -50,27 +46,20 @@ final class ReportDocumentCommands {
             boolean allUnits;
         }
 
-        @Option(
-                names = "--format",
-                paramLabel = "pdf|docx",
-                description = "文件格式（默认 pdf；docx 供加红头、盖章、改措辞）。 File format (default pdf; docx to edit).")
-        DocumentFormat format = DocumentFormat.pdf;
-
         @Option(names = "--out", required = true, paramLabel = "FILE|FOLDER", description = "输出文件或文件夹。 Output.")
         Path out;
 
         @picocli.CommandLine.Mixin
-        Marks marks;
+        ReportCommand.DocumentOptions document;
 
         @Override
         public Integer call() throws java.io.IOException {
             Messages m = report.root.messages;
             try (Store store = report.root.openStore()) {
-                ReportCommand.sayIfUnsigned(store, spec, m);
-                Reports reports = reports(store).withMarks(marks.marks());
+                Reports reports = document.reports(store, spec, m);
                 if (which.allUnits) {
                     java.nio.file.Files.createDirectories(out);
-                    Reports.Notices written = reports.notices(out, format.format(), m, Progress.NONE);
+                    Reports.Notices written = reports.notices(out, document.format(), m, Progress.NONE);
                     spec.commandLine()
                             .getOut()
                             .println(m.get(
@@ -79,7 +68,7 @@ final class ReportDocumentCommands {
                                     written.findings(),
                                     out.toAbsolutePath()));
                 } else {
-                    int n = reports.notice(which.unit, format.format(), out, m, Progress.NONE);
+                    int n = reports.notice(which.unit, document.format(), out, m, Progress.NONE);
                     spec.commandLine()
                             .getOut()
                             .println(m.get("report.notice.done", which.unit, n, out.toAbsolutePath()));
@@ -108,22 +97,18 @@ final class ReportDocumentCommands {
                 description = "几个月内届满（0–60）。 Terms ending within N months (0–60).")
         int months;
 
-        @Option(names = "--format", paramLabel = "pdf|docx", description = "文件格式（默认 pdf）。 File format (default pdf).")
-        DocumentFormat format = DocumentFormat.pdf;
-
         @Option(names = "--out", required = true, paramLabel = "FILE", description = "输出文件。 Output file.")
         Path out;
 
         @picocli.CommandLine.Mixin
-        Marks marks;
+        ReportCommand.DocumentOptions document;
 
         @Override
         public Integer call() {
             Messages m = report.root.messages;
             try (Store store = report.root.openStore()) {
-                ReportCommand.sayIfUnsigned(store, spec, m);
-                Reports reports = reports(store).withMarks(marks.marks());
-                int n = reports.termReminders(months, format.format(), out, m, Progress.NONE);
+                Reports reports = document.reports(store, spec, m);
+                int n = reports.termReminders(months, document.format(), out, m, Progress.NONE);
                 spec.commandLine().getOut().println(m.get("report.term.done", n, months, out.toAbsolutePath()));
                 return ExitCodes.OK;
             }
@@ -149,22 +134,18 @@ final class ReportDocumentCommands {
         @Option(names = "--year", paramLabel = "Y", description = "年度（默认上年）。 The year (last year by default).")
         Integer year;
 
-        @Option(names = "--format", paramLabel = "pdf|docx", description = "文件格式（默认 pdf）。 File format (default pdf).")
-        DocumentFormat format = DocumentFormat.pdf;
-
         @Option(names = "--out", required = true, paramLabel = "FILE", description = "输出文件。 Output file.")
         Path out;
 
         @picocli.CommandLine.Mixin
-        Marks marks;
+        ReportCommand.DocumentOptions document;
 
         @Override
         public Integer call() {
             Messages m = report.root.messages;
             try (Store store = report.root.openStore()) {
-                ReportCommand.sayIfUnsigned(store, spec, m);
-                Reports reports = reports(store).withMarks(marks.marks());
-                Reports.LastYear done = reports.lastYear(unit, year, format.format(), out, m, Progress.NONE);
+                Reports reports = document.reports(store, spec, m);
+                Reports.LastYear done = reports.lastYear(unit, year, document.format(), out, m, Progress.NONE);
                 spec.commandLine()
                         .getOut()
                         .println(m.get(
@@ -193,23 +174,18 @@ final class ReportDocumentCommands {
         @Option(names = "--round", required = true, paramLabel = "TITLE", description = "督查名称。 The round's title.")
         String round;
 
-        @Option(names = "--format", paramLabel = "pdf|docx", description = "文件格式（默认 pdf）。 File format (default pdf).")
-        DocumentFormat format = DocumentFormat.pdf;
-
         @Option(names = "--out", required = true, paramLabel = "FILE", description = "输出文件。 Output file.")
         Path out;
 
         @picocli.CommandLine.Mixin
-        Marks marks;
+        ReportCommand.DocumentOptions document;
 
         @Override
         public Integer call() {
             Messages m = report.root.messages;
             try (Store store = report.root.openStore()) {
-                ReportCommand.sayIfUnsigned(store, spec, m);
-                int n = reports(store)
-                        .withMarks(marks.marks())
-                        .inspectionReport(round, format.format(), out, m, Progress.NONE);
+                int n = document.reports(store, spec, m)
+                        .inspectionReport(round, document.format(), out, m, Progress.NONE);
                 spec.commandLine()
                         .getOut()
                         .println(m.get("report.inspection.done.message", round, n, out.toAbsolutePath()));
@@ -234,22 +210,18 @@ final class ReportDocumentCommands {
         @Option(names = "--month", paramLabel = "YYYY-MM", description = "月份（默认本月）。 The month (default: this month).")
         String month;
 
-        @Option(names = "--format", paramLabel = "pdf|docx", description = "文件格式（默认 pdf）。 File format (default pdf).")
-        DocumentFormat format = DocumentFormat.pdf;
-
         @Option(names = "--out", required = true, paramLabel = "FILE", description = "输出文件。 Output file.")
         Path out;
 
         @picocli.CommandLine.Mixin
-        Marks marks;
+        ReportCommand.DocumentOptions document;
 
         @Override
         public Integer call() {
             Messages m = report.root.messages;
             try (Store store = report.root.openStore()) {
-                ReportCommand.sayIfUnsigned(store, spec, m);
                 java.time.YearMonth which =
-                        reports(store).withMarks(marks.marks()).bulletin(month, format.format(), out, m, Progress.NONE);
+                        document.reports(store, spec, m).bulletin(month, document.format(), out, m, Progress.NONE);
                 spec.commandLine()
                         .getOut()
                         .println(m.get(

@@ -5,15 +5,12 @@ import static org.taizhang.cli.ReportCommand.reports;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.taizhang.checklist.AcceptanceStats;
-import org.taizhang.checklist.ChecklistService;
 import org.taizhang.cli.ReportCommand.DocumentFormat;
 import org.taizhang.cli.ReportCommand.StateConverter;
 import org.taizhang.cli.ReportCommand.TableFormat;
 import org.taizhang.core.i18n.Messages;
 import org.taizhang.core.report.ReportFormat;
 import org.taizhang.core.report.ReportTable;
-import org.taizhang.core.report.files.TableFiles;
 import org.taizhang.core.store.Store;
 import org.taizhang.core.task.Progress;
 import org.taizhang.inspection.files.InspectionFiles;
@@ -72,30 +69,19 @@ final class ReportTableCommands {
         public Integer call() {
             Messages m = report.root.messages;
             try (Store store = report.root.openStore()) {
-                RegistryService registry = new RegistryService(store);
-                ChecklistService checklists = new ChecklistService(store, registry);
-                int y = year == null ? checklists.today().getYear() : year;
-                if (y < 2000 || y > checklists.today().getYear()) { // a year to come has no acceptance to count
-                    throw new org.taizhang.core.DomainException("report.lastYear.badYear", Integer.toString(y));
-                }
-                var board = checklists.board(y);
-                // --format decides, whatever the file is named
-                TableFiles.write(
-                        by == By.unit
-                                ? AcceptanceStats.byUnit(board, checklists.byUnit(board), m)
-                                : AcceptanceStats.table(board, m),
-                        new ReportTable.Heading(checklists.committee(), checklists.today()),
-                        format.format(),
-                        out,
-                        m,
-                        Progress.NONE);
+                Reports reports = reports(store);
+                int y = year == null ? reports.heading().date().getYear() : year;
+                // the feature's own table, by 共同体 or unit; --format decides, whatever the file is named
+                ReportTable table = reports.acceptanceStats(y, by == By.unit ? Grouping.UNIT : Grouping.COMMUNITY, m);
+                reports.write(table, format.format(), out, m, Progress.NONE);
                 spec.commandLine()
                         .getOut()
                         .println(m.get(
                                 "cli.report.done",
                                 Integer.toString(y),
-                                board.total().branches(),
-                                board.total().rate().toPlainString() + "%",
+                                table.total().get(1),
+                                ReportTable.text(
+                                        ReportTable.Kind.PERCENT, table.total().get(5)),
                                 out.toAbsolutePath()));
                 return ExitCodes.OK;
             }
