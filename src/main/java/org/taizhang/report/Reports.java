@@ -64,21 +64,28 @@ public final class Reports {
         return new Reports(registry, checklists, findings, inspections, marks);
     }
 
-    /** Every document goes out through here, with the marks given; their 抄送 is remembered for the next. */
+    /** Every document goes out through here, with the marks given. */
     private void document(OfficialDocument d, ReportFormat format, Path file, Progress progress) {
         if (marks.numbered() && d.issuer().isEmpty()) {
             // a 发文字号 stands under the 发文机关's name: without 填报单位 there is no 版头 to number
             throw new DomainException("document.error.numberWithoutIssuer");
         }
         DocumentFiles.write(marks.on(d), format, file, progress);
+    }
+
+    /** The 抄送 last given to a document the 报表 page exported (its field starts with it), or "". */
+    public String lastCopyTo() {
+        return findings.documentCopyTo();
+    }
+
+    /**
+     * Remembers the marks' 抄送 for the page's next document: after an export, not after each first-page preview
+     * (which writes the document too, but is no document sent).
+     */
+    public void rememberCopyTo() {
         if (!marks.copyTo().isEmpty()) {
             findings.noteDocumentCopyTo(marks.copyTo());
         }
-    }
-
-    /** The 抄送 last given to a document written here (the 报表 page's field starts with it), or "". */
-    public String lastCopyTo() {
-        return findings.documentCopyTo();
     }
 
     /** 填报单位 (the settings') and 填报日期 (today) above every table. */
@@ -111,13 +118,11 @@ public final class Reports {
                 m);
     }
 
-    /** 达标情况统计表 of a year, by 共同体. */
-    public ReportTable acceptanceStats(int year, Messages m) {
-        return acceptanceStats(year, Grouping.COMMUNITY, m);
-    }
-
     /** 达标情况统计表 of a year, by 共同体 or by unit (a category is no grouping of branches: refused). */
     public ReportTable acceptanceStats(int year, Grouping by, Messages m) {
+        if (year < 2000 || year > findings.today().getYear()) { // a year to come has no acceptance to count
+            throw new DomainException("report.lastYear.badYear", Integer.toString(year));
+        }
         var board = checklists.board(year);
         return switch (by) {
             case COMMUNITY -> AcceptanceStats.table(board, m);

@@ -479,7 +479,9 @@ public final class ReportsViewModel {
         tasks.run(
                 "report.task.export",
                 p -> {
-                    marked(n, c).write(d, format, file, p);
+                    Reports marked = marked(n, c);
+                    marked.write(d, format, file, p);
+                    marked.rememberCopyTo();
                     return file;
                 },
                 written -> dialogs.offerToOpen(
@@ -536,7 +538,9 @@ public final class ReportsViewModel {
         tasks.run(
                 "report.task.export",
                 p -> {
-                    marked(n, c).inspectionReport(r, format, file, m, p);
+                    Reports marked = marked(n, c);
+                    marked.inspectionReport(r, format, file, m, p);
+                    marked.rememberCopyTo();
                     return file;
                 },
                 written -> dialogs.offerToOpen(
@@ -551,11 +555,13 @@ public final class ReportsViewModel {
         tasks.run(
                 "report.task.notices",
                 p -> {
+                    Reports marked = marked(n, c);
                     if (u != null) {
-                        marked(n, c).notice(u, format, target, m, p);
+                        marked.notice(u, format, target, m, p);
                     } else {
-                        marked(n, c).notices(target, format, m, p); // a number for many is refused in words
+                        marked.notices(target, format, m, p); // a number for many is refused in words
                     }
+                    marked.rememberCopyTo();
                     return target;
                 },
                 written -> dialogs.offerToOpen(
