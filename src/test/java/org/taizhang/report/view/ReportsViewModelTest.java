@@ -167,8 +167,12 @@ class ReportsViewModelTest {
     void aDocumentIsWrittenWithTheNumberAndCopiesGivenAndTheCopiesAreOfferedNextTime() throws Exception {
         vm.kindProperty().set(ReportsViewModel.Kind.BULLETIN);
         vm.copyToProperty().set("市委组织部");
-        assertThat(vm.firstPageProperty().get()).as("the first page drawn with it").isNotNull();
-        assertThat(reports.lastCopyTo()).as("a preview is no document sent: nothing remembered").isEmpty();
+        assertThat(vm.firstPageProperty().get())
+                .as("the first page drawn with it")
+                .isNotNull();
+        assertThat(reports.lastCopyTo())
+                .as("a preview is no document sent: nothing remembered")
+                .isEmpty();
         Path bulletin = dir.resolve("抄送的通报.docx");
         vm.exportDocument(ReportFormat.DOCX, bulletin);
         try (var d = new org.apache.poi.xwpf.usermodel.XWPFDocument(Files.newInputStream(bulletin))) {

@@ -158,6 +158,44 @@ class OfficialWorkbookTest {
         }
     }
 
+    /**
+     * Where LibreOffice is installed: it opens the workbook, and what it reads back (saved as CSV) has the 合计's numbers
+     * as numbers and the percent as a percent — not a text that merely looks like one.
+     */
+    @Test
+    void libreOfficeOpensTheWorkbookAndReadsTheNumbersBack() throws Exception {
+        String soffice = DocumentDocxTest.soffice();
+        org.junit.jupiter.api.Assumptions.assumeTrue(soffice != null, "LibreOffice (soffice) is not installed");
+        Path file = dir.resolve("stats.xlsx");
+        TableFiles.write(
+                table(),
+                new ReportTable.Heading("中共江海市直属机关工作委员会", LocalDate.of(2026, 12, 6)),
+                ReportFormat.XLSX,
+                file,
+                m,
+                Progress.NONE);
+        Path out = dir.resolve("csv");
+        Process p = new ProcessBuilder(
+                        soffice,
+                        "-env:UserInstallation=" + dir.resolve("lo-profile").toUri(),
+                        "--headless",
+                        "--convert-to",
+                        "csv:Text - txt - csv (StarCalc):44,34,76",
+                        "--outdir",
+                        out.toString(),
+                        file.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("soffice.log").toFile())
+                .start();
+        assertThat(p.waitFor(180, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        List<String> lines = Files.readAllLines(out.resolve("stats.csv"), java.nio.charset.StandardCharsets.UTF_8);
+        String total =
+                lines.stream().filter(l -> l.startsWith("合计")).findFirst().orElseThrow();
+        // 合计, (说明), 10 found, 70.0%: LibreOffice formats the numbers it read as numbers
+        assertThat(total.split(",", -1)).startsWith("合计", "", "10", "70.0%");
+        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("江海市财政局,=1+1,7,57.1%,2026-12-06"));
+    }
+
     @Test
     void aCsvHoldsTheHeaderTheRowsAndTheTotalAsText() throws Exception {
         Path file = dir.resolve("表.csv");
